@@ -1,0 +1,83 @@
+"""aistress: a typed, aligned, citable corpus of writing about stress in AI research.
+
+The public names are listed in ``__all__``; everything else is private.
+"""
+
+from importlib.metadata import PackageNotFoundError, version
+
+from aistress.errors import (
+    AistressError,
+    InvalidValueError,
+    ParseError,
+    SchemaError,
+    UnknownFormatError,
+)
+from aistress.io.json import dump_jsonl, from_json, load_jsonl, to_json
+from aistress.model import (
+    Alignment,
+    Article,
+    ArticleKind,
+    Bead,
+    Block,
+    BlockKind,
+    Boilerplate,
+    Corpus,
+    FieldSpan,
+    Issue,
+    PartialDate,
+    Person,
+    PersonLink,
+    Provenance,
+    Quote,
+    QuoteKind,
+    ReadFailure,
+    Relation,
+    RelationKind,
+    Remedy,
+    Source,
+    Span,
+    Stressor,
+    Translation,
+)
+
+try:
+    __version__ = version("aistress")
+except PackageNotFoundError:  # pragma: no cover - running from a source tree without install
+    __version__ = "0+unknown"
+
+__all__ = [
+    "AistressError",
+    "Alignment",
+    "Article",
+    "ArticleKind",
+    "Bead",
+    "Block",
+    "BlockKind",
+    "Boilerplate",
+    "Corpus",
+    "FieldSpan",
+    "InvalidValueError",
+    "Issue",
+    "ParseError",
+    "PartialDate",
+    "Person",
+    "PersonLink",
+    "Provenance",
+    "Quote",
+    "QuoteKind",
+    "ReadFailure",
+    "Relation",
+    "RelationKind",
+    "Remedy",
+    "SchemaError",
+    "Source",
+    "Span",
+    "Stressor",
+    "Translation",
+    "UnknownFormatError",
+    "__version__",
+    "dump_jsonl",
+    "from_json",
+    "load_jsonl",
+    "to_json",
+]

@@ -1,0 +1,1 @@
+"""Helpers for testing code that uses aistress: Hypothesis strategies in :mod:`.strategies`."""

@@ -1,0 +1,42 @@
+"""Shared test configuration: Hypothesis profiles and paths to the shared corpus."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, settings
+
+# "ci" is fast and deterministic; "dev" is the default; "thorough" digs deeper.
+settings.register_profile(
+    "ci",
+    max_examples=40,
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+    print_blob=True,
+)
+settings.register_profile("dev", max_examples=100, deadline=None)
+settings.register_profile("thorough", max_examples=2000, deadline=None)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.get("CI") else "dev"))
+
+#: The third-party corpus and benchmark data live beside the repository, never in it.
+SHARED = Path(os.environ.get("AISTRESS_SHARED", Path(__file__).resolve().parents[2] / "shared"))
+CORPUS = SHARED / "corpus"
+
+
+def seed(prefix: str) -> Path:
+    """Return the path of the shared seed document whose name starts with ``prefix``."""
+    matches = sorted(CORPUS.glob(f"{prefix}_*.txt"))
+    if not matches:
+        pytest.skip(f"the shared corpus ({CORPUS}) holds no {prefix}_*.txt")
+    return matches[0]
+
+
+@pytest.fixture
+def shared() -> Path:
+    """The shared folder (corpus, bench data) beside the repository."""
+    if not SHARED.is_dir():
+        pytest.skip(f"no shared folder at {SHARED}")
+    return SHARED
