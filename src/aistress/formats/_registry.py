@@ -1,0 +1,354 @@
+"""The name → reader registry, format sniffing, and the top-level read functions."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+from typing import Protocol, runtime_checkable
+
+import attrs
+
+from aistress.errors import AistressError, ParseError, UnknownFormatError
+from aistress.formats._text import decode
+from aistress.model import Corpus, ReadFailure, Source
+
+__all__ = [
+    "FormatGuess",
+    "FormatModule",
+    "FormatSpec",
+    "formats",
+    "get_format",
+    "iter_read",
+    "read",
+    "read_corpus",
+    "read_file",
+    "read_text",
+    "register",
+    "sniff",
+    "sniff_all",
+    "unregister",
+]
+
+#: Below this confidence a guess is not trusted to choose a reader.
+MIN_CONFIDENCE = 0.5
+
+
+@attrs.frozen
+class FormatGuess:
+    """What :func:`sniff` thinks of a text: a format id, a confidence, the reasons.
+
+    ``confidence`` lies between 0 (surely not) and 1 (surely).
+    """
+
+    format: str
+    confidence: float
+    reasons: tuple[str, ...] = ()
+
+
+@runtime_checkable
+class FormatModule(Protocol):
+    """What a format offers: the functions every module in :mod:`aistress.formats` defines."""
+
+    def sniff(self, text: str) -> FormatGuess:
+        """Say how likely ``text`` is in this format."""
+
+    def read(self, text: str, *, path: str | None = None, source_id: str | None = None) -> Source:
+        """Read decoded ``text``; raise :class:`~aistress.errors.ParseError` if it is not valid."""
+
+
+@attrs.frozen
+class FormatSpec:
+    """A registered format.
+
+    Attributes:
+        name: The format id (``"aggregator"``).
+        sniff: ``sniff(text) -> FormatGuess``.
+        read: ``read(text, *, path=None, source_id=None) -> Source``.
+        write: ``write(source) -> str``, or None if the format cannot be written.
+        description: One line for listings.
+    """
+
+    name: str
+    sniff: Callable[[str], FormatGuess]
+    read: Callable[..., Source]
+    write: Callable[[Source], str] | None = None
+    description: str = ""
+
+
+_REGISTRY: dict[str, FormatSpec] = {}
+
+
+def register(
+    name: str,
+    module: object | None = None,
+    *,
+    sniff: Callable[[str], FormatGuess] | None = None,
+    read: Callable[..., Source] | None = None,
+    write: Callable[[Source], str] | None = None,
+    description: str | None = None,
+    replace: bool = False,
+) -> FormatSpec:
+    """Add a format to the registry, from a module (or any object) or from functions.
+
+    A module needs ``sniff`` and ``read`` and may have ``write``; its
+    docstring's first line becomes the description. Functions given as
+    keywords override the module's.
+
+    >>> from aistress.formats import FormatGuess, register, unregister
+    >>> spec = register("shout", sniff=lambda t: FormatGuess("shout", float(t.isupper())),
+    ...                 read=lambda text, **kw: None, description="ALL CAPS")
+    >>> spec.name, spec.description
+    ('shout', 'ALL CAPS')
+    >>> unregister("shout")
+
+    Raises:
+        ValueError: If ``name`` is taken and ``replace`` is false, or if no
+            ``sniff`` or ``read`` function is given.
+    """
+    if name in _REGISTRY and not replace:
+        raise ValueError(f"format {name!r} is already registered; pass replace=True")
+    sniff_fn = sniff or getattr(module, "sniff", None)
+    read_fn = read or getattr(module, "read", None)
+    write_fn = write or getattr(module, "write", None)
+    if not callable(sniff_fn) or not callable(read_fn):
+        raise ValueError(f"format {name!r} needs callable sniff and read functions")
+    if description is None:
+        doc = (getattr(module, "__doc__", None) or "").strip()
+        description = doc.splitlines()[0] if doc else ""
+    spec = FormatSpec(name, sniff_fn, read_fn, write_fn, description)
+    _REGISTRY[name] = spec
+    return spec
+
+
+def unregister(name: str) -> None:
+    """Remove a format from the registry (no error if it is absent)."""
+    _REGISTRY.pop(name, None)
+
+
+def get_format(name: str) -> FormatSpec:
+    """Return the registered format ``name``.
+
+    Raises:
+        ValueError: If no such format is registered; the message lists them.
+    """
+    try:
+        return _REGISTRY[name]
+    except KeyError:
+        raise ValueError(
+            f"unknown format {name!r}; registered formats: {', '.join(sorted(_REGISTRY))}"
+        ) from None
+
+
+def formats() -> tuple[str, ...]:
+    """The ids of every registered format, in registration order."""
+    return tuple(_REGISTRY)
+
+
+def sniff_all(text: str) -> tuple[FormatGuess, ...]:
+    """Ask every registered format about ``text``; best guess first.
+
+    A format whose sniffer fails counts as confidence 0 with the failure as
+    its reason, so one faulty plug-in cannot break reading.
+    """
+    guesses = []
+    for spec in _REGISTRY.values():
+        try:
+            guess = spec.sniff(text)
+        except Exception as exc:  # a plug-in's bug must not stop the others
+            guess = FormatGuess(spec.name, 0.0, (f"sniffer failed: {exc!r}",))
+        guesses.append(guess)
+    return tuple(sorted(guesses, key=lambda g: -g.confidence))
+
+
+def sniff(text: str) -> FormatGuess:
+    """Guess the format of ``text``: the best of :func:`sniff_all`.
+
+    The guess may have a low confidence; :func:`read` refuses guesses under
+    0.5 (:data:`MIN_CONFIDENCE`).
+    """
+    guesses = sniff_all(text)
+    if not guesses:
+        return FormatGuess("unknown", 0.0, ("no formats are registered",))
+    return guesses[0]
+
+
+def read_text(
+    text: str,
+    *,
+    format: str | None = None,
+    path: str | None = None,
+    source_id: str | None = None,
+) -> Source:
+    """Read a document already decoded to ``str``.
+
+    Raises:
+        UnknownFormatError: If ``format`` is not given and no reader is
+            confident enough; it carries every format's score.
+        ParseError: If the chosen reader cannot read the text.
+        ValueError: If ``format`` names no registered format.
+    """
+    if format is None:
+        if not text.strip():
+            raise ParseError(path, 0, 0, "the document is empty (no text besides whitespace)")
+        guesses = sniff_all(text)
+        if not guesses or guesses[0].confidence < MIN_CONFIDENCE:
+            raise UnknownFormatError(
+                path, tuple((g.format, round(g.confidence, 2)) for g in guesses)
+            )
+        format = guesses[0].format
+    spec = get_format(format)
+    try:
+        return spec.read(text, path=path, source_id=source_id)
+    except ParseError as exc:
+        raise exc.with_path(path) if path is not None and exc.path == "<string>" else exc
+    except AistressError:
+        raise
+    except Exception as exc:  # a reader bug: keep the promise that only ParseError escapes
+        raise ParseError(
+            path, 0, 0, f"the {format} reader failed unexpectedly ({exc!r}); please report this"
+        ) from exc
+
+
+def read_file(
+    path: str | os.PathLike[str],
+    *,
+    format: str | None = None,
+    encoding: str | None = None,
+    source_id: str | None = None,
+) -> Source:
+    """Read a file: decode it (see :func:`~aistress.formats.decode`) and read the text.
+
+    The encoding used is recorded in :attr:`Source.encoding
+    <aistress.model.Source.encoding>`.
+    """
+    name = os.fspath(path)
+    try:
+        data = Path(name).read_bytes()
+    except OSError as exc:
+        raise ParseError(name, 0, 0, f"cannot read the file: {exc.strerror or exc}") from exc
+    text, used = decode(data, path=name, encoding=encoding)
+    source = read_text(text, format=format, path=name, source_id=source_id)
+    if source.encoding != used:
+        source = attrs.evolve(source, encoding=used)
+    return source
+
+
+def read(
+    path_or_text: str | bytes | os.PathLike[str],
+    *,
+    format: str | None = None,
+    encoding: str | None = None,
+) -> Source:
+    """Read one document from a path, from bytes, or from text.
+
+    A :class:`pathlib.Path` (or any path-like) is a file. ``bytes`` are
+    decoded as a file's contents would be. A ``str`` is a file name if it is a
+    single line naming an existing file, and the document itself otherwise;
+    use :func:`read_file` or :func:`read_text` to say which.
+
+    Args:
+        path_or_text: The input.
+        format: A format id (see :func:`formats`); sniffed when left out.
+        encoding: For files and bytes: the codec to use instead of detection.
+
+    Raises:
+        ParseError: The document cannot be read; ``path``, ``line``,
+            ``column`` and ``reason`` say where and why. No other exception
+            escapes for any content of the input.
+    """
+    if isinstance(path_or_text, (bytes, bytearray)):
+        text, used = decode(bytes(path_or_text), encoding=encoding)
+        source = read_text(text, format=format)
+        return source if source.encoding == used else attrs.evolve(source, encoding=used)
+    if isinstance(path_or_text, os.PathLike):
+        return read_file(path_or_text, format=format, encoding=encoding)
+    if not isinstance(path_or_text, str):
+        raise TypeError(f"read() takes a path, bytes or str, not {type(path_or_text).__name__}")
+    if _names_a_file(path_or_text):
+        return read_file(path_or_text, format=format, encoding=encoding)
+    return read_text(path_or_text, format=format)
+
+
+def _names_a_file(text: str) -> bool:
+    if not text or len(text) > 4096 or "\n" in text or "\r" in text or "\x00" in text:
+        return False
+    try:
+        return Path(text).is_file()
+    except (OSError, ValueError):
+        return False
+
+
+def _expand(
+    directory_or_paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]],
+) -> list[str]:
+    if isinstance(directory_or_paths, (str, os.PathLike)):
+        root = Path(directory_or_paths)
+        if root.is_dir():
+            return sorted(
+                str(p) for p in root.rglob("*") if p.is_file() and not p.name.startswith(".")
+            )
+        return [os.fspath(root)]
+    return [os.fspath(p) for p in directory_or_paths]
+
+
+def iter_read(
+    paths: Iterable[str | os.PathLike[str]], *, format: str | None = None
+) -> Iterator[Source | ReadFailure]:
+    """Read files one by one, yielding a :class:`Source` or a :class:`ReadFailure` for each.
+
+    Never raises for a bad file, so it suits streaming over millions of
+    inputs; memory holds one file at a time.
+    """
+    for path in paths:
+        name = os.fspath(path)
+        try:
+            yield read_file(name, format=format)
+        except ParseError as exc:
+            yield ReadFailure(
+                path=name,
+                reason=exc.reason,
+                line=exc.line,
+                column=exc.column,
+                error=type(exc).__name__,
+            )
+
+
+def read_corpus(
+    directory_or_paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]],
+    *,
+    strict: bool = False,
+    format: str | None = None,
+) -> Corpus:
+    """Read every file of a directory (recursively, hidden files skipped) or of a list.
+
+    A file that fails is recorded in :attr:`Corpus.failures
+    <aistress.model.Corpus.failures>` with its error; with ``strict=True``
+    the first failure is raised instead. Nothing is skipped silently.
+    Articles whose ids clash with an earlier file's are reported as a failure
+    of the later file.
+    """
+    sources: list[Source] = []
+    failures: list[ReadFailure] = []
+    seen: set[str] = set()
+    for path in _expand(directory_or_paths):
+        if strict:
+            source = read_file(path, format=format)
+        else:
+            result = next(iter_read([path], format=format))
+            if isinstance(result, ReadFailure):
+                failures.append(result)
+                continue
+            source = result
+        clash = sorted(seen.intersection(a.id for a in source.articles))
+        if clash:
+            error = ParseError(
+                path, 0, 0, f"article id(s) {', '.join(clash)} already read from another file"
+            )
+            if strict:
+                raise error
+            failures.append(ReadFailure(path=path, reason=error.reason))
+            continue
+        seen.update(a.id for a in source.articles)
+        sources.append(source)
+    return Corpus(sources=sources, failures=failures)

@@ -1,0 +1,226 @@
+"""Decoding and line splitting shared by every reader.
+
+Readers work on the *decoded* text and report every span in its characters,
+so nothing here rewrites the text: line terminators (LF, CRLF, CR) stay where
+they are and :class:`Line` records where each line's content starts and ends.
+"""
+
+from __future__ import annotations
+
+import codecs
+import hashlib
+import re
+import unicodedata
+from collections.abc import Iterator
+from pathlib import PurePath
+
+import attrs
+
+from aistress.errors import ParseError
+
+__all__ = [
+    "Line",
+    "decode",
+    "is_blank",
+    "position",
+    "source_id",
+    "split_lines",
+    "trim",
+]
+
+_NEWLINE = re.compile(r"\r\n|\r|\n")
+
+# Byte-order marks, longest first (UTF-32 LE starts like UTF-16 LE).
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+@attrs.frozen
+class Line:
+    """One line of a decoded input.
+
+    Attributes:
+        number: 1-based line number.
+        start: Offset of the line's first character in the decoded text.
+        end: Offset just past its last character, before the line terminator.
+        text: The line's characters, without the terminator.
+    """
+
+    number: int
+    start: int
+    end: int
+    text: str
+
+    @property
+    def blank(self) -> bool:
+        """Whether the line holds only whitespace (including no-break and ideographic spaces)."""
+        return is_blank(self.text)
+
+    @property
+    def stripped(self) -> str:
+        """The text without surrounding whitespace."""
+        return self.text.strip()
+
+    def trimmed(self) -> tuple[int, int]:
+        """``(start, end)`` of the line's content without surrounding whitespace."""
+        return trim(self.text, 0, len(self.text), self.start)
+
+
+def split_lines(text: str) -> list[Line]:
+    """Split ``text`` into :class:`Line` records at LF, CRLF and CR.
+
+    Other Unicode line separators stay inside lines: they are content in
+    every format aistress reads. A final terminator does not start an empty
+    line. Time and memory are linear in ``len(text)``.
+
+    >>> [(l.number, l.start, l.end, l.text) for l in split_lines("a\\r\\nbc\\rd\\n")]
+    [(1, 0, 1, 'a'), (2, 3, 5, 'bc'), (3, 6, 7, 'd')]
+    """
+    return list(iter_lines(text))
+
+
+def iter_lines(text: str) -> Iterator[Line]:
+    """Yield the lines of ``text`` one by one (see :func:`split_lines`)."""
+    start = 0
+    number = 0
+    for match in _NEWLINE.finditer(text):
+        number += 1
+        yield Line(number, start, match.start(), text[start : match.start()])
+        start = match.end()
+    if start < len(text):
+        yield Line(number + 1, start, len(text), text[start:])
+
+
+def is_blank(text: str) -> bool:
+    """Whether ``text`` is empty or whitespace only (``str.isspace`` counts NBSP and U+3000)."""
+    return not text or text.isspace()
+
+
+def trim(text: str, start: int, end: int, offset: int = 0) -> tuple[int, int]:
+    """Narrow ``text[start:end]`` to its non-whitespace content; add ``offset``.
+
+    >>> trim("  ab ", 0, 5)
+    (2, 4)
+    """
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start + offset, end + offset
+
+
+def position(text: str, offset: int) -> tuple[int, int]:
+    """1-based ``(line, column)`` of character ``offset`` of ``text``.
+
+    >>> position("ab\\ncd", 4)
+    (2, 2)
+    """
+    offset = max(0, min(offset, len(text)))
+    before = text[:offset]
+    line = 1
+    last_break = -1
+    for match in _NEWLINE.finditer(before):
+        line += 1
+        last_break = match.end() - 1
+    return line, offset - last_break
+
+
+def _byte_position(data: bytes, offset: int) -> tuple[int, int]:
+    prefix = data[:offset]
+    line = prefix.count(b"\n") + 1
+    column = offset - (prefix.rfind(b"\n") + 1) + 1
+    return line, column
+
+
+def _plausible(text: str) -> bool:
+    """Whether a legacy-codec decoding looks like real text rather than noise."""
+    if not text:
+        return True
+    odd = 0
+    for ch in text:
+        category = unicodedata.category(ch)
+        if category in {"Co", "Cn", "Cs"} or (category == "Cc" and ch not in "\r\n\t"):
+            odd += 1
+    return odd <= len(text) * 0.01
+
+
+def decode(data: bytes, *, path: str | None = None, encoding: str | None = None) -> tuple[str, str]:
+    """Decode an input file's bytes; return ``(text, encoding used)``.
+
+    With ``encoding`` given, only that codec is tried. Otherwise a byte-order
+    mark chooses UTF-8, UTF-16 or UTF-32; without one, UTF-8 is tried, then
+    GB18030 (a superset of GBK and GB2312, common for Chinese pages), kept only
+    if the result looks like text. The BOM is not part of the decoded text.
+
+    Raises:
+        ParseError: For binary data, or bytes that no candidate decodes; the
+            line and column point at the first offending byte.
+    """
+    if encoding is not None:
+        try:
+            return data.decode(encoding), codecs.lookup(encoding).name
+        except LookupError:
+            raise ParseError(path, 0, 0, f"unknown encoding {encoding!r}") from None
+        except UnicodeDecodeError as exc:
+            line, column = _byte_position(data, exc.start)
+            raise ParseError(
+                path, line, column, f"bytes not valid in {encoding}: {exc.reason}"
+            ) from None
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(codec), codec
+            except UnicodeDecodeError as exc:
+                line, column = _byte_position(data, exc.start)
+                raise ParseError(
+                    path, line, column, f"the byte-order mark says {codec}, but: {exc.reason}"
+                ) from None
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        line, column = _byte_position(data, nul)
+        raise ParseError(
+            path,
+            line,
+            column,
+            "binary data (a NUL byte): not a text document; if it is UTF-16 without "
+            "a byte-order mark, pass encoding='utf-16-le' or 'utf-16-be'",
+        )
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError as exc:
+        first_bad = exc
+    try:
+        text = data.decode("gb18030")
+    except UnicodeDecodeError:
+        text = None
+    if text is not None and _plausible(text):
+        return text, "gb18030"
+    line, column = _byte_position(data, first_bad.start)
+    raise ParseError(
+        path,
+        line,
+        column,
+        f"byte 0x{data[first_bad.start]:02x} is not valid UTF-8 and the input is not "
+        "GB18030 text either; pass encoding= if you know the encoding",
+    )
+
+
+def source_id(path: str | None, text: str) -> str:
+    """A stable id for an input: the file's stem, or a hash of the text.
+
+    >>> source_id("corpus/000_abc.txt", "")
+    '000_abc'
+    >>> source_id(None, "hello")
+    'text-2cf24dba5fb0'
+    """
+    if path:
+        stem = PurePath(path).stem
+        if stem:
+            return stem
+    digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+    return f"text-{digest[:12]}"

@@ -1,0 +1,61 @@
+"""Check that a reader accounted for every character of its input.
+
+Readers promise that nothing is lost: every non-whitespace character of the
+decoded input lies in an article block, a metadata field
+(:attr:`Provenance.fields <aistress.model.Provenance.fields>`) or a recorded
+:class:`~aistress.model.Boilerplate` item. :func:`unaccounted` lists what is
+not, so tests (ours and those of anyone adding a format) can prove it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from aistress.model import Source, Span
+
+__all__ = ["covering_spans", "unaccounted"]
+
+
+def covering_spans(source: Source) -> Iterator[Span]:
+    """Every span a source records into its own input."""
+    for article in source.articles:
+        for block in article.blocks:
+            if block.span is not None:
+                yield block.span
+        if article.provenance is not None:
+            for field in article.provenance.fields:
+                yield field.span
+    for item in source.boilerplate:
+        if item.span is not None:
+            yield item.span
+
+
+def unaccounted(text: str, source: Source) -> list[tuple[int, int]]:
+    """Runs ``(start, end)`` of non-whitespace characters of ``text`` that no span covers.
+
+    Only spans whose document is ``source.id`` count. Time is
+    O(n + s log s) for n characters and s spans.
+
+    >>> from aistress.model import Boilerplate
+    >>> unaccounted("ab cd", Source("s", "x", boilerplate=[Boilerplate("x", "ab", Span("s", 0, 2))]))
+    [(3, 5)]
+    """
+    covered = bytearray(len(text) + 1)
+    for span in covering_spans(source):
+        if span.doc != source.id:
+            continue
+        start, end = max(0, span.start), min(len(text), span.end)
+        if start < end:
+            covered[start:end] = b"\x01" * (end - start)
+    runs: list[tuple[int, int]] = []
+    run_start = -1
+    for i, ch in enumerate(text):
+        missing = not covered[i] and not ch.isspace()
+        if missing and run_start < 0:
+            run_start = i
+        elif not missing and run_start >= 0:
+            runs.append((run_start, i))
+            run_start = -1
+    if run_start >= 0:
+        runs.append((run_start, len(text)))
+    return runs
