@@ -201,7 +201,9 @@ def read_text(
     try:
         return spec.read(text, path=path, source_id=source_id)
     except ParseError as exc:
-        raise exc.with_path(path) if path is not None and exc.path == "<string>" else exc
+        if path is not None and exc.path == "<string>":
+            raise exc.with_path(path) from exc
+        raise
     except AistressError:
         raise
     except Exception as exc:  # a reader bug: keep the promise that only ParseError escapes

@@ -72,13 +72,13 @@ class Line:
 
 
 def split_lines(text: str) -> list[Line]:
-    """Split ``text`` into :class:`Line` records at LF, CRLF and CR.
+    r"""Split ``text`` into :class:`Line` records at LF, CRLF and CR.
 
     Other Unicode line separators stay inside lines: they are content in
     every format aistress reads. A final terminator does not start an empty
     line. Time and memory are linear in ``len(text)``.
 
-    >>> [(l.number, l.start, l.end, l.text) for l in split_lines("a\\r\\nbc\\rd\\n")]
+    >>> [(l.number, l.start, l.end, l.text) for l in split_lines("a\r\nbc\rd\n")]
     [(1, 0, 1, 'a'), (2, 3, 5, 'bc'), (3, 6, 7, 'd')]
     """
     return list(iter_lines(text))
@@ -115,9 +115,9 @@ def trim(text: str, start: int, end: int, offset: int = 0) -> tuple[int, int]:
 
 
 def position(text: str, offset: int) -> tuple[int, int]:
-    """1-based ``(line, column)`` of character ``offset`` of ``text``.
+    r"""1-based ``(line, column)`` of character ``offset`` of ``text``.
 
-    >>> position("ab\\ncd", 4)
+    >>> position("ab\ncd", 4)
     (2, 2)
     """
     offset = max(0, min(offset, len(text)))

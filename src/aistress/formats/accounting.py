@@ -37,7 +37,8 @@ def unaccounted(text: str, source: Source) -> list[tuple[int, int]]:
     O(n + s log s) for n characters and s spans.
 
     >>> from aistress.model import Boilerplate
-    >>> unaccounted("ab cd", Source("s", "x", boilerplate=[Boilerplate("x", "ab", Span("s", 0, 2))]))
+    >>> item = Boilerplate("footer", "ab", Span("s", 0, 2))
+    >>> unaccounted("ab cd", Source("s", "x", boilerplate=[item]))
     [(3, 5)]
     """
     covered = bytearray(len(text) + 1)
