@@ -57,7 +57,7 @@ __all__ = [
 
 T = TypeVar("T")
 
-#: Separator between blocks in :attr:`Article.text`.
+#: Separator between blocks in ``Article.text``.
 BLOCK_SEPARATOR = "\n\n"
 
 # ---------------------------------------------------------------------------
@@ -242,7 +242,7 @@ class BlockKind(str, enum.Enum):
     HEADING = "heading"
     PARAGRAPH = "paragraph"
     LIST_ITEM = "list_item"
-    #: A summary or key point; its :attr:`Block.marker` holds the number or emoji.
+    #: A summary or key point; its ``marker`` holds the number or emoji.
     POINT = "point"
 
 
@@ -251,7 +251,7 @@ class QuoteKind(str, enum.Enum):
 
     #: Words a person said or wrote.
     DIRECT = "direct"
-    #: Scare quotes, titles and terms: a word or short phrase, no speech.
+    #: Scare quotes, titles and terms (a word or short phrase, no speech).
     SCARE = "scare"
 
 
@@ -290,8 +290,8 @@ class Span:
     """A stretch of text: characters ``start`` to ``end`` (exclusive) of a document.
 
     ``doc`` is the id of the document the offsets count in: an
-    :attr:`Article.id` for spans into :attr:`Article.text`, or a
-    :attr:`Source.id` for spans into the decoded input file.
+    ``Article.id`` for spans into ``Article.text``, or a
+    ``Source.id`` for spans into the decoded input file.
 
     >>> s = Span("a1", 0, 5)
     >>> len(s), s.slice("hello world")
@@ -381,7 +381,7 @@ class PartialDate:
         return self.year is not None and self.month is not None and self.day is not None
 
     def to_date(self) -> _dt.date:
-        """Return a :class:`datetime.date`; raises :class:`InvalidValueError` if incomplete."""
+        """Return a :class:`datetime.date`; raise :class:`~aistress.errors.InvalidValueError` if incomplete."""
         if self.year is None or self.month is None or self.day is None:
             raise InvalidValueError("PartialDate", self.isoformat(), "is not a complete date")
         return _dt.date(self.year, self.month, self.day)
@@ -402,7 +402,7 @@ class PartialDate:
 
     @classmethod
     def fromisoformat(cls, text: str) -> PartialDate:
-        """Parse the forms :meth:`isoformat` writes."""
+        """Parse the forms ``isoformat`` writes."""
         match = _ISO_DATE.match(text) if isinstance(text, str) else None
         if not match:
             raise InvalidValueError(
@@ -436,7 +436,7 @@ class Block:
 
     ``text`` is the block's analysable text. ``heading`` is an optional lead-in
     that the text starts with (the bold label of a numbered summary point);
-    :attr:`body` is the text after it. ``marker`` is a list number or an emoji
+    ``body`` is the text after it. ``marker`` is a list number or an emoji
     as printed. ``span`` locates the block in the decoded input file.
 
     >>> b = Block(BlockKind.POINT, "Pace: weekly releases", heading="Pace", marker="1.")
@@ -459,7 +459,7 @@ class Block:
 
     @property
     def body(self) -> str:
-        """The text after :attr:`heading` and the punctuation that follows it."""
+        """The text after ``heading`` and the punctuation that follows it."""
         if self.heading is None:
             return self.text
         return self.text[len(self.heading) :].lstrip(":：.。-—– \t")
@@ -481,7 +481,7 @@ class Provenance:
         path: The file read, or None for text handed in directly.
         format: The format id of the reader that made the article.
         encoding: The encoding the input was decoded with.
-        source: The :attr:`Source.id` that spans in ``fields`` and in the
+        source: The ``Source.id`` that spans in ``fields`` and in the
             blocks' ``span`` count in.
         fields: Where each metadata field (title, published, tags ...) was read.
     """
@@ -502,7 +502,7 @@ class Article:
     Only ``id``, ``language`` and ``kind`` are required. ``published`` is a
     :class:`PartialDate`, so a page that prints no year does not gain one.
     ``extra`` holds further metadata as ordered ``(key, value)`` pairs (a
-    mapping can be passed in); :meth:`get` reads one.
+    mapping can be passed in); ``get`` reads one.
 
     >>> a = Article("a1", "en", "news", title="Pace", blocks=[
     ...     Block("heading", "Why"), Block("paragraph", "Because."),
@@ -553,7 +553,7 @@ class Article:
 
     @property
     def text(self) -> str:
-        """The analysable text: every block's text, separated by a blank line.
+        """The analysable text, every block's text separated by a blank line.
 
         All spans that point into an article (quotes, tags, evidence) count in
         this string.
@@ -576,12 +576,12 @@ class Article:
         return tuple(b for b in self.blocks if b.kind is BlockKind.POINT)
 
     def block_span(self, index: int) -> Span:
-        """The span of block ``index`` in :attr:`text`."""
+        """The span of block ``index`` in ``text``."""
         start = self._offsets[index]
         return Span(self.id, start, start + len(self.blocks[index].text))
 
     def block_at(self, offset: int) -> int:
-        """The index of the block that holds character ``offset`` of :attr:`text`.
+        """The index of the block that holds character ``offset`` of ``text``.
 
         An offset in the separator between two blocks belongs to the earlier
         one. Raises :class:`IndexError` for an offset outside the text.
@@ -604,7 +604,7 @@ class Article:
         return span.slice(self._text)
 
     def get(self, key: str, default: str | None = None) -> str | None:
-        """Return the :attr:`extra` metadata value for ``key``."""
+        """Return the ``extra`` metadata value for ``key``."""
         for k, v in self.extra:
             if k == key:
                 return v
@@ -676,7 +676,7 @@ class Alignment:
     """A monotone alignment of two segment lists, as a sequence of beads.
 
     ``source_segments`` and ``target_segments`` hold the aligned texts, so
-    :meth:`pairs` can show them; ``unit`` says what they are (``"sentence"``,
+    ``pairs`` can show them; ``unit`` says what they are (``"sentence"``,
     ``"paragraph"``, ``"line"``).
     """
 

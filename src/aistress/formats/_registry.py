@@ -165,7 +165,7 @@ def sniff(text: str) -> FormatGuess:
     """Guess the format of ``text``: the best of :func:`sniff_all`.
 
     The guess may have a low confidence; :func:`read` refuses guesses under
-    0.5 (:data:`MIN_CONFIDENCE`).
+    0.5 (``MIN_CONFIDENCE``).
     """
     guesses = sniff_all(text)
     if not guesses:
@@ -221,8 +221,7 @@ def read_file(
 ) -> Source:
     """Read a file: decode it (see :func:`~aistress.formats.decode`) and read the text.
 
-    The encoding used is recorded in :attr:`Source.encoding
-    <aistress.model.Source.encoding>`.
+    The encoding used is recorded in the source's ``encoding``.
     """
     name = os.fspath(path)
     try:
@@ -297,7 +296,10 @@ def _expand(
 def iter_read(
     paths: Iterable[str | os.PathLike[str]], *, format: str | None = None
 ) -> Iterator[Source | ReadFailure]:
-    """Read files one by one, yielding a :class:`Source` or a :class:`ReadFailure` for each.
+    """Read files one by one, yielding a Source or a ReadFailure for each.
+
+    Each item is a :class:`~aistress.model.Source` or, for a file that could
+    not be read, a :class:`~aistress.model.ReadFailure`.
 
     Never raises for a bad file, so it suits streaming over millions of
     inputs; memory holds one file at a time.
@@ -324,8 +326,8 @@ def read_corpus(
 ) -> Corpus:
     """Read every file of a directory (recursively, hidden files skipped) or of a list.
 
-    A file that fails is recorded in :attr:`Corpus.failures
-    <aistress.model.Corpus.failures>` with its error; with ``strict=True``
+    A file that fails is recorded in the corpus's ``failures`` (a
+    :class:`~aistress.model.ReadFailure` each) with its error; with ``strict=True``
     the first failure is raised instead. Nothing is skipped silently.
     Articles whose ids clash with an earlier file's are reported as a failure
     of the later file.
