@@ -44,6 +44,8 @@ EVERY_MODEL = st.one_of(
     ais.sources(),
     ais.read_failures(),
     ais.corpora(),
+    ais.discrepancies(),
+    ais.comparisons(),
 )
 
 

@@ -36,7 +36,9 @@ __all__ = [
     "Block",
     "BlockKind",
     "Boilerplate",
+    "Comparison",
     "Corpus",
+    "Discrepancy",
     "FieldSpan",
     "Issue",
     "PartialDate",
@@ -187,6 +189,18 @@ def _tuple_of_span(value: Iterable[Span]) -> tuple[Span, ...]:
 
 def _tuple_of_translation(value: Iterable[Translation]) -> tuple[Translation, ...]:
     return tuple(value)
+
+
+def _tuple_of_quote(value: Iterable[Quote]) -> tuple[Quote, ...]:
+    return tuple(value)
+
+
+def _tuple_of_discrepancy(value: Iterable[Discrepancy]) -> tuple[Discrepancy, ...]:
+    return tuple(value)
+
+
+def _quote_pairs(value: Iterable[tuple[Quote, Quote]]) -> tuple[tuple[Quote, Quote], ...]:
+    return tuple((a, b) for a, b in value)
 
 
 def _extra(value: Mapping[str, str] | Iterable[tuple[str, str]]) -> tuple[tuple[str, str], ...]:
@@ -381,7 +395,11 @@ class PartialDate:
         return self.year is not None and self.month is not None and self.day is not None
 
     def to_date(self) -> _dt.date:
-        """Return a :class:`datetime.date`; raise :class:`~aistress.errors.InvalidValueError` if incomplete."""
+        """Return a :class:`datetime.date`.
+
+        Raises:
+            InvalidValueError: If the year, month or day is unknown.
+        """
         if self.year is None or self.month is None or self.day is None:
             raise InvalidValueError("PartialDate", self.isoformat(), "is not a complete date")
         return _dt.date(self.year, self.month, self.day)
@@ -836,6 +854,85 @@ class Remedy:
     confidence: float = attrs.field(default=1.0, converter=float, validator=_unit_interval)
     block: int | None = attrs.field(default=None, validator=_typed(int, optional=True))
     proposed_by: Person | None = attrs.field(default=None, validator=_typed(Person, optional=True))
+
+
+# ---------------------------------------------------------------------------
+# comparison
+
+
+@attrs.frozen
+class Discrepancy:
+    """Something a derived text gets wrong about its source.
+
+    ``kind`` says what: ``"number"`` (a value changes across the pair),
+    ``"attribution"`` (a figure or claim moved to other people or
+    organisations) or ``"headline"`` (a headline that does not match its
+    body). ``source`` and ``derived`` point at the words on each side (either
+    may be empty, as for a headline); ``explanation`` says it in a sentence;
+    ``score`` says how sure the check is.
+    """
+
+    kind: str = attrs.field(validator=[_typed(str), _non_empty])
+    explanation: str = attrs.field(validator=_typed(str))
+    source: tuple[Span, ...] = attrs.field(
+        default=(), converter=_tuple_of_span, validator=_items(Span)
+    )
+    derived: tuple[Span, ...] = attrs.field(
+        default=(), converter=_tuple_of_span, validator=_items(Span)
+    )
+    score: float = attrs.field(default=1.0, converter=float, validator=_unit_interval)
+
+
+@attrs.frozen
+class Comparison:
+    """What a derived text (translation, summary, rewrite) does with its source.
+
+    Attributes:
+        source: The id of the source article.
+        derived: The id of the derived article.
+        relation: How the derived text relates to the source, if known.
+        alignment: The paragraph alignment the comparison rests on.
+        coverage: The share of the source's characters that the derived
+            text aligns with (0 to 1).
+        categories_kept: Stressor and remedy ids both texts carry.
+        categories_dropped: Ids only the source carries.
+        categories_added: Ids only the derived text carries.
+        quotes_kept: ``(source quote, derived quote)`` pairs found on both sides.
+        quotes_dropped: Source quotes with no counterpart in the derived text.
+        discrepancies: Everything the derived text gets wrong.
+    """
+
+    source: str = attrs.field(validator=[_typed(str), _non_empty])
+    derived: str = attrs.field(validator=[_typed(str), _non_empty])
+    relation: RelationKind | None = attrs.field(
+        default=None, converter=attrs.converters.optional(_relation_kind)
+    )
+    alignment: Alignment | None = attrs.field(
+        default=None, validator=_typed(Alignment, optional=True)
+    )
+    coverage: float = attrs.field(default=0.0, converter=float, validator=_unit_interval)
+    categories_kept: tuple[str, ...] = attrs.field(
+        default=(), converter=_str_tuple, validator=_items(str)
+    )
+    categories_dropped: tuple[str, ...] = attrs.field(
+        default=(), converter=_str_tuple, validator=_items(str)
+    )
+    categories_added: tuple[str, ...] = attrs.field(
+        default=(), converter=_str_tuple, validator=_items(str)
+    )
+    quotes_kept: tuple[tuple[Quote, Quote], ...] = attrs.field(
+        default=(), converter=_quote_pairs, validator=_items(tuple)
+    )
+    quotes_dropped: tuple[Quote, ...] = attrs.field(
+        default=(), converter=_tuple_of_quote, validator=_items(Quote)
+    )
+    discrepancies: tuple[Discrepancy, ...] = attrs.field(
+        default=(), converter=_tuple_of_discrepancy, validator=_items(Discrepancy)
+    )
+
+    def of_kind(self, kind: str) -> tuple[Discrepancy, ...]:
+        """The discrepancies of one kind (``"number"``, ``"attribution"``, ``"headline"``)."""
+        return tuple(d for d in self.discrepancies if d.kind == kind)
 
 
 # ---------------------------------------------------------------------------

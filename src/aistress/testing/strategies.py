@@ -34,7 +34,9 @@ __all__ = [
     "beads",
     "blocks",
     "boilerplates",
+    "comparisons",
     "corpora",
+    "discrepancies",
     "field_spans",
     "identifiers",
     "issues",
@@ -337,6 +339,37 @@ def stressors() -> st.SearchStrategy[model.Stressor]:
 def remedies() -> st.SearchStrategy[model.Remedy]:
     """Remedy tags."""
     return st.builds(model.Remedy, proposed_by=_optional(people()), **_tag_fields())
+
+
+def discrepancies() -> st.SearchStrategy[model.Discrepancy]:
+    """Discrepancies of every kind."""
+    return st.builds(
+        model.Discrepancy,
+        kind=st.sampled_from(["number", "attribution", "headline"]),
+        explanation=texts(max_size=60),
+        source=st.lists(spans(), max_size=2),
+        derived=st.lists(spans(), max_size=2),
+        score=st.floats(0, 1),
+    )
+
+
+def comparisons() -> st.SearchStrategy[model.Comparison]:
+    """Comparisons of a derived text with its source."""
+    ids = st.lists(st.sampled_from(["pace", "overwork", "counseling", "churn"]), unique=True)
+    return st.builds(
+        model.Comparison,
+        source=identifiers(),
+        derived=identifiers(),
+        relation=_optional(st.sampled_from(list(model.RelationKind))),
+        alignment=_optional(alignments()),
+        coverage=st.floats(0, 1),
+        categories_kept=ids,
+        categories_dropped=ids,
+        categories_added=ids,
+        quotes_kept=st.lists(st.tuples(quotes(), quotes()), max_size=2),
+        quotes_dropped=st.lists(quotes(), max_size=2),
+        discrepancies=st.lists(discrepancies(), max_size=3),
+    )
 
 
 def sources() -> st.SearchStrategy[model.Source]:
