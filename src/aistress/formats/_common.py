@@ -1,0 +1,461 @@
+"""Helpers shared by the format readers: pages as lines, spans, scripts, dates, sniffing.
+
+A reader starts with :meth:`Page.open`, which checks the text, gives the
+source its id and splits it into :class:`~aistress.formats.Line` records; it
+then builds blocks, metadata field spans and boilerplate items through the
+page, so every span counts in characters of the decoded text the reader was
+given, and finishes with :meth:`Page.source`.
+
+Everything here is linear in the size of the input: regular expressions are
+compiled once, anchored or bounded, and free of nested quantifiers.
+
+The API (stable; other readers may import it):
+
+- :class:`Page`: a decoded input being read (lines, spans, boilerplate, warnings);
+- :func:`check_text`: refuse input that is empty or not text, with a position;
+- :func:`script_counts`, :func:`language_of`: Latin letters against Han characters;
+- :func:`leading_emoji`: the emoji that starts a line (a key-point marker);
+- :func:`find_date`: a printed date (``01月25日``, ``2024年10月20日``,
+  ``2024-10-20``, ``January 25, 2024``) as a :class:`~aistress.model.PartialDate`;
+- :class:`Evidence`: sums weighted clues into a :class:`~aistress.formats.FormatGuess`;
+- :func:`sample_lines`: the head and tail of a text, for sniffers;
+- :func:`load_list`: a word list bundled under ``aistress/data/formats/``;
+- :func:`name_artefacts`: ``名字(名字)`` repeats left by machine translation.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib.resources
+import re
+from collections.abc import Iterable, Sequence
+
+import attrs
+
+from aistress.errors import InvalidValueError, ParseError
+from aistress.formats._registry import FormatGuess
+from aistress.formats._text import Line, position, split_lines, trim
+from aistress.formats._text import source_id as make_source_id
+from aistress.model import (
+    Article,
+    Block,
+    BlockKind,
+    Boilerplate,
+    FieldSpan,
+    Issue,
+    PartialDate,
+    Provenance,
+    Relation,
+    Source,
+    Span,
+    Translation,
+)
+
+__all__ = [
+    "BOM_KIND",
+    "DateMatch",
+    "Evidence",
+    "Page",
+    "check_text",
+    "find_date",
+    "language_of",
+    "leading_emoji",
+    "load_list",
+    "name_artefacts",
+    "sample_lines",
+    "script_counts",
+]
+
+#: Boilerplate kind of a byte-order mark left at the start of a decoded text.
+BOM_KIND = "byte-order-mark"
+
+# C0 controls other than tab, LF, VT, FF and CR; DEL; lone surrogates.
+_NOT_TEXT = re.compile(r"[\x00-\x08\x0e-\x1f\x7f\ud800-\udfff]")
+
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
+_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
+
+# Pictographs, symbols and dingbats that pages use as bullet emoji; © ® ™ are
+# left out on purpose (they start copyright lines, not key points).
+_EMOJI_CHAR = (
+    r"[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\u2300-\u23FF\u2190-\u21FF"
+    r"\u25A0-\u25FF\u2900-\u297F\u3030\u303D\u3297\u3299\u203C\u2049\u2139]"
+)
+_EMOJI_MOD = r"[\uFE0E\uFE0F\U0001F3FB-\U0001F3FF\u20E3\U000E0020-\U000E007F]"
+_LEADING_EMOJI = re.compile(
+    rf"{_EMOJI_CHAR}{_EMOJI_MOD}*(?:\u200D{_EMOJI_CHAR}{_EMOJI_MOD}*)*",
+)
+
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+_MONTH_NAMES = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_DATE_PATTERNS = (
+    re.compile(r"(?<!\d)(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月(?:\s*(?P<d>\d{1,2})\s*[日号])?"),
+    re.compile(r"(?<!\d)(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*[日号]"),
+    re.compile(r"(?<![\d-])(?P<y>\d{4})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})(?!\d)"),
+    re.compile(
+        rf"(?<![A-Za-z])(?P<mn>{_MONTH_NAMES})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?"
+        r"(?:,?\s+(?P<y>\d{4}))?(?!\d)",
+        re.IGNORECASE,
+    ),
+    re.compile(
+        rf"(?<!\d)(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<mn>{_MONTH_NAMES})\.?"
+        r"(?:,?\s+(?P<y>\d{4}))?(?![A-Za-z])",
+        re.IGNORECASE,
+    ),
+    re.compile(r"(?<!\d)(?P<y>\d{4})\s*年(?!\s*\d)"),
+)
+
+# A parenthesised copy of the words just before it: 名字(名字) or 名字（名字）.
+_PAREN = re.compile(r"[(（](?P<inner>[^()（）\n\r]{2,40})[)）]")
+_WORDY = re.compile(r"[^\W\d_]")
+
+
+def check_text(text: str, path: str | None = None) -> None:
+    """Refuse text that no reader can read, with the position of the problem.
+
+    Raises:
+        TypeError: If ``text`` is not a :class:`str` (API misuse).
+        ParseError: If the text is empty or whitespace only (line 0), or
+            holds a control character or a lone surrogate (binary data; the
+            line and column point at it).
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"readers take decoded text (str), not {type(text).__name__}")
+    if not text or text.isspace():
+        raise ParseError(
+            path, 0, 0, "the document is empty (no text besides whitespace); nothing to read"
+        )
+    bad = _NOT_TEXT.search(text)
+    if bad is not None:
+        line, column = position(text, bad.start())
+        raise ParseError(
+            path,
+            line,
+            column,
+            f"control character U+{ord(bad.group()):04X}: this is binary data or was decoded "
+            "with the wrong encoding, not a text document",
+        )
+
+
+def script_counts(text: str) -> tuple[int, int]:
+    """``(Latin letters, Han characters)`` in ``text``; linear time.
+
+    >>> script_counts("AI研究者 work")
+    (6, 3)
+    """
+    return len(_LATIN.findall(text)), len(_HAN.findall(text))
+
+
+def language_of(text: str) -> str | None:
+    """``"zh"`` or ``"en"`` by the script of the letters, or None if there are none.
+
+    A Han character carries about as much as a short English word, so the text
+    counts as Chinese when it has at least one Han character for every four
+    Latin letters.
+
+    >>> language_of("OpenAI举办了12场直播"), language_of("It's tough."), language_of("42")
+    ('zh', 'en', None)
+    """
+    latin, han = script_counts(text)
+    if not latin and not han:
+        return None
+    return "zh" if han * 4 >= latin else "en"
+
+
+def leading_emoji(text: str) -> str | None:
+    """The emoji (with its modifiers and joiners) that ``text`` starts with, if any.
+
+    >>> leading_emoji("🚀速度至上"), leading_emoji("Speed")
+    ('🚀', None)
+    """
+    match = _LEADING_EMOJI.match(text)
+    return match.group() if match else None
+
+
+@attrs.frozen
+class DateMatch:
+    """A date found in a string: the date and where it was printed."""
+
+    date: PartialDate
+    start: int
+    end: int
+
+
+def find_date(text: str) -> DateMatch | None:
+    """Find the first printed date in ``text`` (first pattern that matches wins).
+
+    Understands ``2024年10月20日``, ``01月25日`` (no year: kept partial),
+    ``2024-10-20`` and ``2024/10/20``, ``January 25, 2024``, ``Jan. 25``,
+    ``25 January 2024`` and a bare ``2024年``. A match that names no real day
+    (``02月30日``) is skipped. Linear in ``len(text)`` per pattern.
+
+    >>> find_date("TechCrunch News 01月25日").date
+    PartialDate(year=None, month=1, day=25)
+    >>> find_date("Posted January 25, 2025 at noon").date.isoformat()
+    '2025-01-25'
+    """
+    for pattern in _DATE_PATTERNS:
+        for match in pattern.finditer(text):
+            groups = match.groupdict()
+            try:
+                month = (
+                    _MONTHS[groups["mn"].lower()]
+                    if groups.get("mn")
+                    else int(groups["m"])
+                    if groups.get("m")
+                    else None
+                )
+                year = int(groups["y"]) if groups.get("y") else None
+                day = int(groups["d"]) if groups.get("d") else None
+                date = PartialDate(year, month, day)
+            except (InvalidValueError, KeyError):
+                continue
+            return DateMatch(date, match.start(), match.end())
+    return None
+
+
+def format_chinese_date(date: PartialDate) -> str:
+    """Print a date the way Chinese pages do (``2024年10月20日``, ``01月25日``).
+
+    >>> format_chinese_date(PartialDate(month=1, day=25))
+    '01月25日'
+    """
+    out = "" if date.year is None else f"{date.year}年"
+    if date.month is not None:
+        out += f"{date.month:02d}月"
+        if date.day is not None:
+            out += f"{date.day:02d}日"
+    return out
+
+
+def name_artefacts(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of every parenthesised repeat of the words just before it.
+
+    Machine translation leaves ``萨姆·阿尔特曼(萨姆·阿尔特曼)`` where the
+    original had ``Chinese name (Latin name)``: the copy in parentheses repeats
+    the characters right before it. The offsets cover the parentheses and the
+    copy. Only copies of 2 to 40 characters holding a letter count. Linear
+    time (each candidate compares at most 40 characters).
+
+    >>> text = "据说萨姆·阿尔特曼(萨姆·阿尔特曼)要求团队"
+    >>> [text[a:b] for a, b in name_artefacts(text)]
+    ['(萨姆·阿尔特曼)']
+    >>> name_artefacts("模型(model)")
+    []
+    """
+    found = []
+    for match in _PAREN.finditer(text):
+        inner = match.group("inner")
+        start = match.start()
+        if (
+            inner.strip() == inner
+            and _WORDY.search(inner)
+            and start >= len(inner)
+            and text[start - len(inner) : start] == inner
+        ):
+            found.append((start, match.end()))
+    return found
+
+
+def sample_lines(text: str, *, head: int = 65536, tail: int = 16384) -> list[str]:
+    """The lines of the first ``head`` and last ``tail`` characters of ``text``.
+
+    Sniffers look at this sample, so sniffing costs the same for a 50 MB file
+    as for a 80 kB one. The cut may split a line: sniffers must not rely on
+    the first or last sampled line being whole unless the text is short.
+    """
+    if len(text) <= head + tail:
+        return [line.text for line in split_lines(text)]
+    return [line.text for line in split_lines(text[:head])] + [
+        line.text for line in split_lines(text[-tail:])
+    ]
+
+
+@functools.cache
+def load_list(name: str) -> tuple[str, ...]:
+    """Load the bundled word list ``aistress/data/formats/<name>.txt`` (cached).
+
+    One entry a line; blank lines and lines starting with ``#`` are skipped;
+    entries are stripped of surrounding whitespace.
+    """
+    resource = importlib.resources.files("aistress") / "data" / "formats" / f"{name}.txt"
+    entries = []
+    for raw in resource.read_text(encoding="utf-8").splitlines():
+        entry = raw.strip()
+        if entry and not entry.startswith("#"):
+            entries.append(entry)
+    return tuple(entries)
+
+
+class Evidence:
+    """Weighted clues for one format, summed into a :class:`FormatGuess`.
+
+    >>> ev = Evidence("aggregator")
+    >>> ev.add(0.4, "header with a date")
+    >>> ev.add(0.3, "tag footer")
+    >>> ev.guess()
+    FormatGuess(format='aggregator', confidence=0.7, reasons=('header with a date', 'tag footer'))
+    """
+
+    def __init__(self, format: str) -> None:
+        self.format = format
+        self.score = 0.0
+        self.reasons: list[str] = []
+
+    def add(self, weight: float, reason: str) -> None:
+        """Add a clue (a negative weight counts against the format)."""
+        self.score += weight
+        self.reasons.append(reason)
+
+    def guess(self) -> FormatGuess:
+        """The confidence, clamped to 0..1 and rounded to 3 places, with every reason."""
+        confidence = round(min(1.0, max(0.0, self.score)), 3)
+        return FormatGuess(self.format, confidence, tuple(self.reasons))
+
+
+class Page:
+    """A decoded input being read: its lines, and the records read from them.
+
+    Create one with :meth:`open`. Spans made through the page name the
+    source id and count in characters of :attr:`text`.
+
+    Attributes:
+        text: The decoded input, unchanged.
+        path: The file it came from, or None.
+        id: The :attr:`Source.id <aistress.model.Source.id>`.
+        format: The format id of the reader.
+        lines: Every line (a leading byte-order mark is not part of line 1).
+        boilerplate: Boilerplate recorded so far, in the order added.
+        warnings: Warnings recorded so far.
+    """
+
+    def __init__(self, text: str, *, path: str | None, source_id: str, format: str) -> None:
+        self.text = text
+        self.path = path
+        self.id = source_id
+        self.format = format
+        self.lines = split_lines(text)
+        self.boilerplate: list[Boilerplate] = []
+        self.warnings: list[Issue] = []
+        if text.startswith("\ufeff") and self.lines:
+            first = self.lines[0]
+            self.lines[0] = Line(first.number, first.start + 1, first.end, first.text[1:])
+            self.boilerplate.append(Boilerplate(BOM_KIND, "\ufeff", Span(self.id, 0, 1)))
+
+    @classmethod
+    def open(cls, text: str, *, path: str | None, source_id: str | None, format: str) -> Page:
+        """Check ``text`` (see :func:`check_text`) and prepare it for reading."""
+        check_text(text, path)
+        if source_id is not None and (not isinstance(source_id, str) or not source_id.strip()):
+            raise ValueError(f"source_id must be a non-empty string, not {source_id!r}")
+        sid = source_id if source_id is not None else make_source_id(path, text)
+        return cls(text, path=path, source_id=sid, format=format)
+
+    def content_lines(self) -> list[Line]:
+        """The lines that are not blank, in order."""
+        return [line for line in self.lines if not line.blank]
+
+    def span(self, start: int, end: int) -> Span:
+        """A span of this source from ``start`` to ``end``."""
+        return Span(self.id, start, end)
+
+    def line_span(self, line: Line) -> Span:
+        """The span of a line's content without surrounding whitespace."""
+        return self.span(*line.trimmed())
+
+    def sub_span(self, line: Line, start: int, end: int) -> Span:
+        """The span of ``line.text[start:end]``, narrowed to its non-whitespace content."""
+        return self.span(*trim(line.text, start, end, line.start))
+
+    def field(self, name: str, line: Line, start: int = 0, end: int | None = None) -> FieldSpan:
+        """A metadata field read from ``line.text[start:end]`` (trimmed)."""
+        return FieldSpan(name, self.sub_span(line, start, len(line.text) if end is None else end))
+
+    def add_boilerplate(self, kind: str, span: Span) -> Boilerplate:
+        """Record the text under ``span`` as boilerplate of ``kind``."""
+        item = Boilerplate(kind, span.slice(self.text), span)
+        self.boilerplate.append(item)
+        return item
+
+    def add_line_boilerplate(self, kind: str, line: Line) -> Boilerplate:
+        """Record a whole line (trimmed) as boilerplate of ``kind``."""
+        return self.add_boilerplate(kind, self.line_span(line))
+
+    def warn(self, code: str, message: str, line: int | None = None) -> None:
+        """Record a warning about the input."""
+        self.warnings.append(Issue(code, message, line))
+
+    def block(
+        self,
+        kind: BlockKind | str,
+        line: Line,
+        *,
+        text: str | None = None,
+        marker: str | None = None,
+        language: str | None = None,
+        span: Span | None = None,
+    ) -> Block:
+        """A block read from ``line``: by default its trimmed text, spanning the line."""
+        return Block(
+            kind=kind,
+            text=line.stripped if text is None else text,
+            marker=marker,
+            language=language,
+            span=self.line_span(line) if span is None else span,
+        )
+
+    def provenance(self, fields: Iterable[FieldSpan] = ()) -> Provenance:
+        """Where an article of this page came from (encoding is set by the caller's decode)."""
+        return Provenance(format=self.format, source=self.id, path=self.path, fields=tuple(fields))
+
+    def error(self, offset: int, reason: str) -> ParseError:
+        """A :class:`ParseError` at character ``offset`` of the text."""
+        line, column = position(self.text, offset)
+        return ParseError(self.path, line, column, reason)
+
+    def article_id(self, suffix: str) -> str:
+        """The id of an article of this source: ``<source id>#<suffix>``."""
+        return f"{self.id}#{suffix}"
+
+    def source(
+        self,
+        articles: Sequence[Article],
+        *,
+        relations: Sequence[Relation] = (),
+        translations: Sequence[Translation] = (),
+    ) -> Source:
+        """The finished :class:`Source`, boilerplate ordered by position."""
+        boilerplate = sorted(
+            self.boilerplate,
+            key=lambda b: (b.span.start, b.span.end) if b.span is not None else (-1, -1),
+        )
+        return Source(
+            id=self.id,
+            format=self.format,
+            articles=articles,
+            translations=translations,
+            relations=relations,
+            boilerplate=boilerplate,
+            warnings=self.warnings,
+            path=self.path,
+        )

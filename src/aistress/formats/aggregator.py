@@ -1,0 +1,443 @@
+"""Reader-app page: a Chinese reader app's copy of an English news article.
+
+The page is a sequence of lines (blank lines do not matter):
+
+- a header, ``<outlet> <date>`` with the date in Chinese notation and often
+  no year (``Example Wire News 03月14日``): the outlet (without a channel word
+  such as ``News``, see ``data/formats/outlet_channels.txt``) and a
+  :class:`~aistress.model.PartialDate` that keeps exactly what was printed;
+- the headline: the main article's title;
+- template residue (``index_new5.html``, relative ``.html`` paths):
+  boilerplate ``"template"``; a bare ``http(s)://`` line there is the url;
+- a Chinese abstract and key points, lines that start with an emoji: a second
+  article, kind summary, whose blocks are the abstract's paragraphs and the
+  points (:attr:`~aistress.model.BlockKind.POINT`, the emoji as marker);
+- the English body, one paragraph a line;
+- the app's footer, from the first line that is app promotion or a footer
+  label on: promotion (``"promotion"``), a contact line with an e-mail address
+  (``"contact"``), labels (``"footer-label"``), the line of space-separated
+  tags after ``相关标签`` (the main article's tags) and lines listed after
+  ``相关文章`` (``"related"``).
+
+Article ids are ``<source id>#<language>`` for the main article (``#en``) and
+``<source id>#<language>-summary`` for the summary (``#zh-summary``); the
+source records ``Relation("summary_of", summary id, main id)``.
+
+Missing parts are warned about in :attr:`Source.warnings
+<aistress.model.Source.warnings>`: ``missing-header`` (no outlet, no date),
+``missing-footer`` (no promotion, labels or tags), ``missing-body``.
+
+:func:`write` prints a source back in this layout; ``write(read(text))``
+equals ``text`` up to whitespace (blank lines, indentation, trailing spaces,
+line terminators, a byte-order mark).
+"""
+
+from __future__ import annotations
+
+import re
+
+from aistress.formats._common import (
+    BOM_KIND,
+    Evidence,
+    Page,
+    format_chinese_date,
+    language_of,
+    leading_emoji,
+    load_list,
+    sample_lines,
+)
+from aistress.formats._registry import FormatGuess
+from aistress.formats._text import Line
+from aistress.model import (
+    Article,
+    ArticleKind,
+    Block,
+    BlockKind,
+    FieldSpan,
+    PartialDate,
+    Relation,
+    RelationKind,
+    Source,
+)
+
+__all__ = ["FORMAT", "read", "sniff", "write"]
+
+#: The format id.
+FORMAT = "aggregator"
+
+_HEADER = re.compile(
+    r"(?:(?P<label>\S(?:.{0,200}\S)?)\s+)?"
+    r"(?P<date>(?:(?P<y>\d{4})\s*年\s*)?(?P<m>\d{1,2})\s*月(?:\s*(?P<d>\d{1,2})\s*日)?)"
+    r"(?:\s+(?P<time>\d{1,2}:\d{2}(?::\d{2})?))?"
+)
+_TEMPLATE = re.compile(r"[\w.\-~%/]+\.(?:s?html?|php|aspx?|jsp|tpl)(?:\?[^\s]*)?")
+_URL = re.compile(r"https?://[^\s]+")
+_EMAIL = re.compile(r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+")
+_CONTACT = re.compile(r"(?:联系邮箱|邮箱|联系方式|联系我们|e-?mail|contact)", re.IGNORECASE)
+_MAX_HEADER = 240
+_LAST = 2**62  # sorts after every real offset
+
+
+def _promotion(text: str) -> bool:
+    for entry in load_list("aggregator_promotions"):
+        if text == entry or (
+            text.startswith(entry) and not text[len(entry)].isalnum() and len(text) < 400
+        ):
+            return True
+    return False
+
+
+def _tag_label(text: str) -> bool:
+    return text.rstrip(":：") in load_list("aggregator_tag_labels")
+
+
+def _footer_label(text: str) -> bool:
+    return text.rstrip(":：") in load_list("aggregator_footer_labels")
+
+
+def _contact(text: str) -> bool:
+    return len(text) < 200 and _EMAIL.search(text) is not None and bool(_CONTACT.search(text))
+
+
+def _footer_line(text: str) -> bool:
+    return _promotion(text) or _tag_label(text) or _footer_label(text) or _contact(text)
+
+
+def _template(text: str) -> bool:
+    return len(text) < 2000 and _TEMPLATE.fullmatch(text) is not None
+
+
+def _url(text: str) -> bool:
+    return len(text) < 4000 and _URL.fullmatch(text) is not None
+
+
+def _header(text: str) -> re.Match[str] | None:
+    if len(text) > _MAX_HEADER:
+        return None
+    match = _HEADER.fullmatch(text)
+    if match is None:
+        return None
+    try:
+        _date_of(match)
+    except ValueError:
+        return None
+    return match
+
+
+def _date_of(match: re.Match[str]) -> PartialDate:
+    year, day = match.group("y"), match.group("d")
+    return PartialDate(
+        int(year) if year else None, int(match.group("m")), int(day) if day else None
+    )
+
+
+def _outlet(label: str) -> str:
+    for channel in load_list("outlet_channels"):
+        if label.endswith(channel) and len(label) > len(channel):
+            rest = label[: -len(channel)]
+            if rest[-1].isspace():
+                return rest.rstrip()
+    return label
+
+
+def sniff(text: str) -> FormatGuess:
+    r"""How likely ``text`` is a reader-app page; looks at its first and last lines.
+
+    >>> sniff("Example Wire News 03月14日\nA headline\nindex_new5.html").confidence > 0.5
+    True
+    """
+    ev = Evidence(FORMAT)
+    lines = [line.strip() for line in sample_lines(text) if line.strip()]
+    if not lines:
+        return ev.guess()
+    head, tail = lines[:12], lines[-30:]
+    first = lines[0].lstrip("\ufeff")
+    if not first.startswith("<") and _header(first) is not None:
+        match = _header(first)
+        if match is not None and match.group("label"):
+            ev.add(0.35, "line 1 names an outlet and a Chinese-style date such as 01月25日")
+    if any(_template(line) for line in head):
+        ev.add(0.25, "template residue (.html file names) near the top")
+    points = sum(1 for line in lines[:80] if leading_emoji(line))
+    if points >= 2:
+        ev.add(0.15, f"{points} lines start with an emoji (key points)")
+    if any(_tag_label(line) for line in tail):
+        ev.add(0.2, "a tag label such as 相关标签 in the footer")
+    if any(_promotion(line) for line in tail):
+        ev.add(0.15, "reader-app promotion in the footer")
+    languages = [language_of(line) for line in lines[:200]]
+    en, zh = languages.count("en"), languages.count("zh")
+    if en >= 3 and zh >= 1 and en > zh:
+        ev.add(0.1, "English paragraphs after Chinese lines")
+    if first.startswith("<"):
+        ev.add(-0.5, "starts with markup")
+    return ev.guess()
+
+
+def read(text: str, *, path: str | None = None, source_id: str | None = None) -> Source:
+    """Read a reader-app page (see the module docstring for its parts).
+
+    Time and memory are linear in ``len(text)``.
+
+    Raises:
+        ParseError: If the text is empty, whitespace only or not text.
+    """
+    page = Page.open(text, path=path, source_id=source_id, format=FORMAT)
+    lines = page.content_lines()
+    main_id = page.article_id("en")  # provisional; the language is known after the body
+    fields: list[FieldSpan] = []
+    outlet: str | None = None
+    extra: list[tuple[str, str]] = []
+    published: PartialDate | None = None
+    title: str | None = None
+    url: str | None = None
+    i = 0
+
+    header = _header(lines[0].stripped) if lines else None
+    if header is not None:
+        line = lines[0]
+        off = len(line.text) - len(line.text.lstrip())
+        label = header.group("label")
+        if label:
+            outlet = _outlet(label)
+            fields.append(page.field("outlet", line, off, off + len(outlet)))
+            if outlet != label:
+                extra.append(("outlet_label", label))
+                fields.append(page.field("outlet_label", line, off, off + header.end("label")))
+        published = _date_of(header)
+        fields.append(
+            page.field("published", line, off + header.start("date"), off + header.end("date"))
+        )
+        if header.group("time"):
+            extra.append(("published_time", header.group("time")))
+            fields.append(
+                page.field(
+                    "published_time", line, off + header.start("time"), off + header.end("time")
+                )
+            )
+        i = 1
+    else:
+        page.warn(
+            "missing-header",
+            "no header line (outlet name, then a date such as 01月25日): "
+            "the outlet and the publication date are unknown",
+            lines[0].number if lines else None,
+        )
+
+    # Headline, template residue and a source link, up to the first other line.
+    while i < len(lines):
+        line = lines[i]
+        content = line.stripped
+        if _template(content):
+            page.add_line_boilerplate("template", line)
+        elif _url(content) and url is None:
+            url = content
+            fields.append(page.field("url", line))
+        elif (
+            title is None
+            and not _footer_line(content)
+            and leading_emoji(content) is None
+            and not _url(content)
+        ):
+            title = content
+            fields.append(page.field("title", line))
+        else:
+            break
+        i += 1
+
+    footer = next((k for k in range(i, len(lines)) if _footer_line(lines[k].stripped)), len(lines))
+    region = lines[i:footer]
+    first_en = next(
+        (
+            k
+            for k, line in enumerate(region)
+            if leading_emoji(line.stripped) is None and language_of(line.text) == "en"
+        ),
+        None,
+    )
+    if first_en is not None:
+        summary_lines = region[:first_en]
+    else:
+        # No English body: the summary is Chinese abstract lines then a run of points.
+        k = 0
+        while k < len(region) and leading_emoji(region[k].stripped) is None:
+            k += 1
+        while k < len(region) and leading_emoji(region[k].stripped) is not None:
+            k += 1
+        has_points = any(leading_emoji(line.stripped) for line in region[:k])
+        summary_lines = region[:k] if has_points else []
+    body_lines = region[len(summary_lines) :]
+
+    body_language = language_of(" ".join(line.text for line in body_lines)) or (
+        language_of(title) if title else None
+    )
+    main_language = body_language or "en"
+    main_id = page.article_id(main_language)
+    body: list[Block] = []
+    for line in body_lines:
+        if _template(line.stripped):
+            page.add_line_boilerplate("template", line)
+            continue
+        lang = language_of(line.text)
+        body.append(
+            page.block(
+                BlockKind.PARAGRAPH,
+                line,
+                language=lang if lang not in (None, main_language) else None,
+            )
+        )
+    if not body:
+        page.warn("missing-body", "no body paragraphs between the headline and the footer")
+
+    summary_blocks: list[Block] = []
+    summary_text = " ".join(line.text for line in summary_lines)
+    summary_language = language_of(summary_text) or "zh"
+    for line in summary_lines:
+        content = line.stripped
+        marker = leading_emoji(content)
+        rest = content[len(marker) :].strip() if marker else ""
+        lang = language_of(content)
+        lang = lang if lang not in (None, summary_language) else None
+        if marker and rest:
+            summary_blocks.append(
+                page.block(BlockKind.POINT, line, text=rest, marker=marker, language=lang)
+            )
+        else:
+            summary_blocks.append(page.block(BlockKind.PARAGRAPH, line, language=lang))
+
+    tags, tag_fields = _read_footer(page, lines[footer:])
+    fields.extend(tag_fields)
+    if footer == len(lines):
+        page.warn(
+            "missing-footer",
+            "no app footer (promotion, 相关标签 and its tags): the page may be cut short",
+            None,
+        )
+
+    main = Article(
+        id=main_id,
+        language=main_language,
+        kind=ArticleKind.NEWS,
+        title=title,
+        outlet=outlet,
+        published=published,
+        url=url,
+        tags=tags,
+        blocks=body,
+        extra=extra,
+        provenance=page.provenance(sorted(fields, key=lambda f: f.span.start)),
+    )
+    articles = [main]
+    relations = []
+    if summary_blocks:
+        summary_id = page.article_id(f"{summary_language}-summary")
+        if summary_id == main_id:  # pragma: no cover - languages differ by construction
+            summary_id += "-2"
+        articles.append(
+            Article(
+                id=summary_id,
+                language=summary_language,
+                kind=ArticleKind.SUMMARY,
+                blocks=summary_blocks,
+                provenance=page.provenance(),
+            )
+        )
+        relations.append(Relation(RelationKind.SUMMARY_OF, summary_id, main_id))
+    return page.source(articles, relations=relations)
+
+
+def _read_footer(page: Page, lines: list[Line]) -> tuple[list[str], list[FieldSpan]]:
+    """Record the footer lines; return the tags and their field spans."""
+    tags: list[str] = []
+    fields: list[FieldSpan] = []
+    mode = "promotion"
+    for line in lines:
+        content = line.stripped
+        if _tag_label(content):
+            page.add_line_boilerplate("footer-label", line)
+            mode = "tags"
+        elif _footer_label(content):
+            page.add_line_boilerplate("footer-label", line)
+            mode = "related"
+        elif _promotion(content):
+            page.add_line_boilerplate("promotion", line)
+            mode = "promotion"
+        elif _contact(content):
+            page.add_line_boilerplate("contact", line)
+        elif mode == "tags":
+            for match in re.finditer(r"\S+", line.text):
+                tags.append(match.group())
+                fields.append(page.field("tags", line, match.start(), match.end()))
+        else:
+            page.add_line_boilerplate(mode, line)
+    return tags, fields
+
+
+def write(source: Source) -> str:
+    """Print a source as a reader-app page; ``read(write(x)) == x`` for read sources.
+
+    The main article is ``source.articles[0]``; the first article of kind
+    summary, if any, supplies the abstract and key points. Boilerplate is put
+    back where its kind belongs (template residue under the headline, footer
+    items after the body, in the order of their spans); a byte-order mark is
+    not written.
+
+    Raises:
+        ValueError: If the source has no article, or has body text but no
+            title, or an outlet but no date (the layout cannot show those).
+    """
+    if not source.articles:
+        raise ValueError("an aggregator page needs an article")
+    main = source.articles[0]
+    summary = next((a for a in source.articles[1:] if a.kind is ArticleKind.SUMMARY), None)
+    label = main.get("outlet_label") or main.outlet
+    if label is not None and main.published is None:
+        raise ValueError("an aggregator header prints the outlet with a date; published is None")
+    if main.title is None and (main.blocks or (summary and summary.blocks)):
+        raise ValueError("an aggregator page with a body needs a title")
+    head: list[str] = []
+    if main.published is not None:
+        date = format_chinese_date(main.published)
+        time = main.get("published_time")
+        head.append(" ".join(p for p in (label, date, time) if p))
+    if main.title is not None:
+        head.append(main.title)
+    # Template residue and the link, in the order they were printed.
+    lead: list[tuple[int, str]] = [
+        (b.span.start if b.span is not None else -1, b.text)
+        for b in source.boilerplate
+        if b.kind == "template"
+    ]
+    if main.url is not None:
+        where = _field_start(main, "url")
+        lead.append((where if where is not None else _LAST, main.url))
+    head.extend(text for _, text in sorted(lead, key=lambda item: item[0]))
+    parts = ["\n".join(head)] if head else []
+    if summary is not None:
+        parts.extend(
+            (b.marker or "") + b.text if b.kind is BlockKind.POINT else b.text
+            for b in summary.blocks
+        )
+    parts.extend(b.text for b in main.blocks)
+    footer = [b for b in source.boilerplate if b.kind not in {"template", BOM_KIND}]
+    wrote_tags = False
+    for item in footer:
+        parts.append(item.text)
+        if item.kind == "footer-label" and _tag_label(item.text) and not wrote_tags:
+            if main.tags:
+                parts.append(" ".join(main.tags))
+            wrote_tags = True
+    if main.tags and not wrote_tags:
+        parts.append(load_list("aggregator_tag_labels")[0])
+        parts.append(" ".join(main.tags))
+    return "\n\n".join(parts) + "\n"
+
+
+def _field_start(article: Article, name: str) -> int | None:
+    """Where the field ``name`` of ``article`` was read, if recorded."""
+    if article.provenance is None:
+        return None
+    for field in article.provenance.fields:
+        if field.name == name:
+            return field.span.start
+    return None
