@@ -1,0 +1,392 @@
+"""Translated article page: a Chinese translation of a news article, as a blog republishes it.
+
+The page is a sequence of lines (blank lines do not matter):
+
+- an optional title: a first line of at most 64 characters that does not end
+  like a sentence (no ``。`` ``？`` ``.`` ...); most pages print none, and the
+  title is then None (unknown unless linked to the original);
+- Chinese paragraphs, one a line: the article body;
+- bare image references (``gettyimages-1460688324``, ``IMG_2041.jpg``, credit
+  lines listed in ``data/formats/image_credits.txt``): boilerplate ``"image"``;
+- a source link (``原文链接: https://...``): the url, its label boilerplate
+  ``"source-label"``;
+- hashtags, ``文章标签: #人工智能 #科技`` (or ``#tag#`` as Weibo prints them):
+  the tags; the label is boilerplate ``"tags-label"``;
+- ``负责编辑`` (alone on a line, or followed by the name), the editor's name,
+  then the editor's signature lines: the editor, boilerplate
+  ``"editor-label"`` and ``"signature"``.
+
+Machine translation leaves *name artefacts*: ``萨姆·阿尔特曼(萨姆·阿尔特曼)``,
+a Chinese name followed by the same name in parentheses where the original had
+the Latin name. The analysable text (:attr:`Block.text
+<aistress.model.Block.text>`) keeps one copy; the parenthesised copy is
+recorded as boilerplate ``"name-artefact"`` with its span (the block's span
+still covers the printed line).
+
+The article id is ``<source id>#<language>`` (``#zh``); its kind is
+translation. Warnings: ``missing-footer`` (no hashtags and no editor),
+``missing-body``.
+
+:func:`write` prints a source back in this layout (name artefacts put back
+where they were printed); ``write(read(text))`` equals ``text`` up to
+whitespace when the footer parts are in the usual order (tags, editor label,
+editor, signature).
+"""
+
+from __future__ import annotations
+
+import re
+
+from aistress.formats._common import (
+    BOM_KIND,
+    Evidence,
+    Page,
+    language_of,
+    load_list,
+    name_artefacts,
+    sample_lines,
+)
+from aistress.formats._registry import FormatGuess
+from aistress.formats._text import Line
+from aistress.model import (
+    Article,
+    ArticleKind,
+    Block,
+    BlockKind,
+    Boilerplate,
+    FieldSpan,
+    Source,
+)
+
+__all__ = ["FORMAT", "read", "sniff", "write"]
+
+#: The format id.
+FORMAT = "translation"
+
+_COLON = re.compile(r"\s*[:：]\s*")
+_HASHTAG = re.compile(r"#(?P<tag>[^\s#]+)#?")
+_TOKEN = re.compile(r"\S+")
+_IMAGE_FILE = re.compile(
+    r"(?:[A-Za-z][\w.\-]*[-_]\d{3,}(?:\.(?:jpe?g|png|gif|webp|avif))?"
+    r"|[\w.\-]+\.(?:jpe?g|png|gif|webp|avif))",
+    re.IGNORECASE,
+)
+_SOURCE_LINK = re.compile(
+    r"(?P<label>原文链接|原文地址|原文|来源|Source|Original)\s*[:：]\s*(?P<url>https?://\S+)",
+    re.IGNORECASE,
+)
+_SENTENCE_END = '。！？!?.…”’"』」)）:：;；,，、'
+_MAX_TITLE = 64
+
+
+def _split_label(text: str) -> tuple[str, str] | None:
+    """``(label with its colon, rest)`` when ``text`` starts with ``label:``."""
+    match = _COLON.search(text, 0, 40)
+    if match is None:
+        return None
+    return text[: match.end()], text[match.end() :]
+
+
+def _hashtags(text: str) -> tuple[int, list[tuple[int, int, str]]] | None:
+    """For a tag line: where its label ends and ``(start, end, tag)`` of each hashtag."""
+    offset = 0
+    split = _split_label(text)
+    if split is not None and split[0].rstrip(":： \t") in load_list("translation_tag_labels"):
+        offset = len(split[0])
+    elif not text.startswith("#"):
+        return None
+    tags = []
+    for token in _TOKEN.finditer(text, offset):
+        match = _HASHTAG.fullmatch(token.group())
+        if match is None:
+            return None
+        tags.append((token.start(), token.end(), match.group("tag")))
+    if not tags:
+        return None
+    return offset, tags
+
+
+def _editor_label(text: str) -> tuple[str, str] | None:
+    """``(label, name)`` for an editor line (the name may be empty)."""
+    labels = load_list("translation_editor_labels")
+    if text.rstrip(":：") in labels:
+        return text, ""
+    split = _split_label(text)
+    if split is not None and split[0].rstrip(":： \t") in labels and split[1]:
+        return split
+    return None
+
+
+def _image(text: str) -> bool:
+    if len(text) > 120:
+        return False
+    if _IMAGE_FILE.fullmatch(text):
+        return True
+    lowered = text.lower()
+    return any(lowered.startswith(prefix.lower()) for prefix in load_list("image_credits"))
+
+
+def _title_like(text: str) -> bool:
+    return len(text) <= _MAX_TITLE and text[-1] not in _SENTENCE_END and not _image(text)
+
+
+def _footer_line(text: str) -> bool:
+    return _hashtags(text) is not None or _editor_label(text) is not None
+
+
+def sniff(text: str) -> FormatGuess:
+    r"""How likely ``text`` is a translated-article page.
+
+    >>> sniff("一段译文。\n\n文章标签: #人工智能 #压力\n\n负责编辑\n\n小明").confidence > 0.5
+    True
+    """
+    ev = Evidence(FORMAT)
+    lines = [line.strip() for line in sample_lines(text) if line.strip()]
+    if not lines or lines[0].lstrip("\ufeff").startswith("<"):
+        return ev.guess()
+    tail = lines[-12:]
+    if any(_hashtags(line) is not None and not line.startswith("#") for line in tail):
+        ev.add(0.35, "a labelled hashtag line (文章标签: #...) near the end")
+    elif any(_hashtags(line) is not None for line in tail):
+        ev.add(0.2, "a hashtag line near the end")
+    if any(_editor_label(line) is not None for line in tail):
+        ev.add(0.25, "an editor label (负责编辑) near the end")
+    artefacts = sum(len(name_artefacts(line)) for line in lines[:400])
+    if artefacts:
+        ev.add(0.2, f"{artefacts} name artefacts such as 名字(名字)")
+    languages = [language_of(line) for line in lines[:200]]
+    zh, en = languages.count("zh"), languages.count("en")
+    if zh >= 3 and en * 5 <= zh:
+        ev.add(0.2, "Chinese paragraphs")
+    if any(_image(line) for line in lines[:60]):
+        ev.add(0.1, "a bare image reference")
+    if sum(1 for line in lines[:60] if line.startswith(("- **", "* **", "#", "1. **"))) >= 3:
+        ev.add(-0.3, "Markdown structure")
+    return ev.guess()
+
+
+def read(text: str, *, path: str | None = None, source_id: str | None = None) -> Source:
+    """Read a translated-article page (see the module docstring for its parts).
+
+    Time and memory are linear in ``len(text)``.
+
+    Raises:
+        ParseError: If the text is empty, whitespace only or not text.
+    """
+    page = Page.open(text, path=path, source_id=source_id, format=FORMAT)
+    lines = page.content_lines()
+    fields: list[FieldSpan] = []
+    url: str | None = None
+    footer = next((k for k, line in enumerate(lines) if _footer_line(line.stripped)), len(lines))
+
+    body_lines: list[Line] = []
+    for line in lines[:footer]:
+        content = line.stripped
+        link = _SOURCE_LINK.fullmatch(content)
+        if _image(content):
+            page.add_line_boilerplate("image", line)
+        elif link is not None and url is None:
+            url = _read_link(page, line, link, fields)
+        else:
+            body_lines.append(line)
+
+    title: str | None = None
+    if len(body_lines) >= 2 and _title_like(body_lines[0].stripped):
+        title_line = body_lines.pop(0)
+        title = _collapse(page, title_line)
+        fields.append(page.field("title", title_line))
+
+    blocks = [
+        page.block(BlockKind.PARAGRAPH, line, text=_collapse(page, line)) for line in body_lines
+    ]
+    language = language_of(" ".join(b.text for b in blocks)) or "zh"
+    blocks = [_with_language(b, language) for b in blocks]
+    if not blocks:
+        page.warn("missing-body", "no body paragraphs before the footer")
+
+    tags, editor, footer_url = _read_footer(page, lines[footer:], fields)
+    url = url or footer_url
+    if footer == len(lines):
+        page.warn(
+            "missing-footer",
+            "no footer (a 文章标签: #... hashtag line or a 负责编辑 editor line): "
+            "tags and editor are unknown",
+            None,
+        )
+    article = Article(
+        id=page.article_id(language),
+        language=language,
+        kind=ArticleKind.TRANSLATION,
+        title=title,
+        editor=editor,
+        url=url,
+        tags=tags,
+        blocks=blocks,
+        provenance=page.provenance(sorted(fields, key=lambda f: f.span.start)),
+    )
+    return page.source([article])
+
+
+def _with_language(block: Block, language: str) -> Block:
+    lang = language_of(block.text)
+    if lang is None or lang == language:
+        return block
+    return Block(block.kind, block.text, language=lang, span=block.span)
+
+
+def _collapse(page: Page, line: Line) -> str:
+    """The line's trimmed text without name artefacts, which are recorded."""
+    start, end = line.trimmed()
+    start, end = start - line.start, end - line.start
+    pieces = []
+    at = start
+    for a, b in name_artefacts(line.text):
+        if a < start or b > end:
+            continue
+        pieces.append(line.text[at:a])
+        page.add_boilerplate("name-artefact", page.span(line.start + a, line.start + b))
+        at = b
+    pieces.append(line.text[at:end])
+    return "".join(pieces)
+
+
+def _read_link(page: Page, line: Line, link: re.Match[str], fields: list[FieldSpan]) -> str:
+    off = len(line.text) - len(line.text.lstrip())
+    page.add_boilerplate("source-label", page.sub_span(line, off, off + link.start("url")))
+    fields.append(page.field("url", line, off + link.start("url"), off + link.end("url")))
+    return link.group("url")
+
+
+def _read_footer(
+    page: Page, lines: list[Line], fields: list[FieldSpan]
+) -> tuple[list[str], str | None, str | None]:
+    """Record the footer; return the tags, the editor and a source link."""
+    tags: list[str] = []
+    editor: str | None = None
+    url: str | None = None
+    expect_name = False
+    for line in lines:
+        content = line.stripped
+        off = len(line.text) - len(line.text.lstrip())
+        found = _hashtags(content)
+        labelled = _editor_label(content)
+        link = _SOURCE_LINK.fullmatch(content)
+        if found is not None and not expect_name:
+            label_end, matches = found
+            if label_end:
+                page.add_boilerplate("tags-label", page.sub_span(line, off, off + label_end))
+            for start, end, tag in matches:
+                tags.append(tag)
+                fields.append(page.field("tags", line, off + start, off + end))
+        elif labelled is not None and editor is None and not expect_name:
+            label, name = labelled
+            page.add_boilerplate("editor-label", page.sub_span(line, off, off + len(label)))
+            if name:
+                editor = name.strip()
+                fields.append(page.field("editor", line, off + len(label)))
+            else:
+                expect_name = True
+        elif expect_name:
+            editor = content
+            fields.append(page.field("editor", line))
+            expect_name = False
+        elif link is not None and url is None:
+            url = _read_link(page, line, link, fields)
+        elif editor is not None:
+            page.add_line_boilerplate("signature", line)
+        elif _image(content):
+            page.add_line_boilerplate("image", line)
+        else:
+            page.add_line_boilerplate("footer", line)
+    return tags, editor, url
+
+
+def _field_start(article: Article, name: str) -> int | None:
+    if article.provenance is not None:
+        for field in article.provenance.fields:
+            if field.name == name:
+                return field.span.start
+    return None
+
+
+def _printed(block: Block, artefacts: list[Boilerplate]) -> str:
+    """The block's text with the name artefacts printed inside its span put back."""
+    if block.span is None:
+        return block.text
+    inside = sorted(
+        (a for a in artefacts if a.span is not None and block.span.contains(a.span)),
+        key=lambda a: a.span.start if a.span else 0,
+    )
+    text = block.text
+    removed = 0
+    pieces = []
+    at = 0
+    for item in inside:
+        assert item.span is not None
+        where = item.span.start - block.span.start - removed
+        if not at <= where <= len(text):
+            return block.text  # spans from elsewhere: print the analysable text only
+        pieces.append(text[at:where])
+        pieces.append(item.text)
+        at = where
+        removed += len(item.text)
+    pieces.append(text[at:])
+    return "".join(pieces)
+
+
+def write(source: Source) -> str:
+    """Print a source as a translated-article page; ``read(write(x)) == x`` for read sources.
+
+    The article is ``source.articles[0]``. Image references go back between
+    the paragraphs where their spans put them (after the first paragraph
+    when they have no span); name artefacts go back into the text.
+
+    Raises:
+        ValueError: If the source has no article.
+    """
+    if not source.articles:
+        raise ValueError("a translation page needs an article")
+    article = source.articles[0]
+    by_kind: dict[str, list[Boilerplate]] = {}
+    for item in source.boilerplate:
+        by_kind.setdefault(item.kind, []).append(item)
+    artefacts = by_kind.get("name-artefact", [])
+    parts: list[str] = []
+    if article.title is not None:
+        title_span = next(
+            (
+                f.span
+                for f in (article.provenance.fields if article.provenance else ())
+                if f.name == "title"
+            ),
+            None,
+        )
+        parts.append(_printed(Block(BlockKind.HEADING, article.title, span=title_span), artefacts))
+    printed = [_printed(block, artefacts) for block in article.blocks]
+    images = by_kind.get("image", [])
+    if all(b.span is not None for b in article.blocks) and all(i.span for i in images):
+        entries = [
+            (b.span.start if b.span else 0, text)
+            for b, text in zip(article.blocks, printed, strict=True)
+        ]
+        entries += [(i.span.start if i.span else 0, i.text) for i in images]
+        parts.extend(text for _, text in sorted(entries, key=lambda entry: entry[0]))
+    else:
+        parts.extend(printed[:1] + [i.text for i in images] + printed[1:])
+    if article.url is not None:
+        label = by_kind.get("source-label", [])
+        parts.append(f"{label[0].text if label else '原文链接:'} {article.url}")
+    if article.tags:
+        label = by_kind.get("tags-label", [])
+        hashtags = " ".join(f"#{tag}" for tag in article.tags)
+        parts.append(f"{label[0].text} {hashtags}" if label else f"文章标签: {hashtags}")
+    if article.editor is not None:
+        label = by_kind.get("editor-label", [])
+        text = label[0].text if label else "负责编辑"
+        if text.endswith((":", "：")):
+            parts.append(text + article.editor)
+        else:
+            parts.extend((text, article.editor))
+    known = {"image", "name-artefact", "source-label", "tags-label", "editor-label", BOM_KIND}
+    parts.extend(item.text for item in source.boilerplate if item.kind not in known)
+    return "\n\n".join(parts) + "\n"
