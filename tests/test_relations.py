@@ -1,0 +1,146 @@
+"""Tests of relation discovery across files (on texts written for these tests)."""
+
+from __future__ import annotations
+
+from aistress.model import Article, Block, Corpus, Relation, RelationKind, Source
+from aistress.relations import anchors, discover_relations, link_corpus
+
+EN = Article(
+    "post#en",
+    "en",
+    "blog",
+    title="Ninety Hours at Orion Labs",
+    url="https://blog.example/ninety-hours",
+    blocks=[
+        Block(
+            "paragraph",
+            "Orion Labs shipped 14 models in 2023 and its chatbot Quill reached 45m users.",
+        ),
+        Block("paragraph", "Engineers at Orion Labs worked 90 hours a week; some worked 110."),
+        Block("paragraph", "Investors valued the company at $12 billion after the Quill launch."),
+        Block("paragraph", "Mira Tan, a researcher there, said the pace left no time to think."),
+    ],
+)
+ZH = Article(
+    "post#zh",
+    "zh",
+    "translation",
+    blocks=[
+        Block(
+            "paragraph",
+            "Orion Labs 在 2023 年发布了 14 个模型，其聊天机器人 Quill 用户达到 4500 万。",
+        ),
+        Block("paragraph", "Orion Labs 的工程师每周工作 90 小时，有些人工作 110 小时。"),
+        Block("paragraph", "Quill 发布后，投资者对公司的估值为 120 亿美元。"),
+        Block("paragraph", "那里的研究员 Mira Tan 说，这种节奏让人没有时间思考。"),
+    ],
+)
+DIGEST = Article(
+    "digest",
+    "zh",
+    "digest",
+    extra={"original_title": "Ninety Hours at Orion Labs"},
+    blocks=[
+        Block("point", "1. Orion Labs 的工程师每周工作 90 小时，Quill 用户 4500 万。", marker="1.")
+    ],
+)
+UNRELATED = Article(
+    "garden",
+    "en",
+    "news",
+    blocks=[Block("paragraph", "The Riverside garden opened 3 new beds of tulips in April.")],
+)
+
+
+def _corpus(*articles: Article) -> Corpus:
+    return Corpus([Source(f"s{i}", "x", articles=[a]) for i, a in enumerate(articles)])
+
+
+def test_anchors_survive_translation() -> None:
+    """Numbers in two notations and Latin names give the same anchors in both languages."""
+    shared = anchors(EN) & anchors(ZH)
+    assert {"n:45000000", "n:12000000000", "w:orion labs", "w:quill"} <= shared
+
+
+def test_translation_summary_found_and_unrelated_left_out() -> None:
+    """A translation and a digest are linked to their original; an unrelated text is not."""
+    found = discover_relations(_corpus(EN, ZH, DIGEST, UNRELATED), align=False)
+    by_subject = {r.subject: r for r in found}
+    assert by_subject["post#zh"].kind is RelationKind.TRANSLATION_OF
+    assert by_subject["post#zh"].target == "post#en"
+    assert by_subject["digest"].kind is RelationKind.SUMMARY_OF
+    assert by_subject["digest"].target == "post#en"
+    assert "garden" not in by_subject
+    assert all(r.method == "discovered" and r.score is not None for r in found)
+
+
+def test_rewrite_in_same_language() -> None:
+    """A same-language text of comparable length with the same anchors is a rewrite."""
+    rewrite = Article(
+        "rw",
+        "en",
+        "rewrite",
+        blocks=[
+            Block(
+                "paragraph",
+                "Quill, the Orion Labs chatbot, has 45m users after 14 model releases in 2023.",
+            ),
+            Block(
+                "paragraph",
+                "Staff put in 90-hour weeks, some 110, while investors priced the firm at $12 billion.",
+            ),
+            Block("paragraph", "One researcher, Mira Tan, said there is no time left to think."),
+        ],
+    )
+    (relation,) = discover_relations(_corpus(EN, rewrite), align=False)
+    assert (relation.kind, relation.subject, relation.target) == (
+        RelationKind.REWRITE_OF,
+        "rw",
+        "post#en",
+    )
+
+
+def test_stated_relations_are_not_rediscovered() -> None:
+    """An article whose file already states its original is not linked again."""
+    corpus = Corpus(
+        [
+            Source("a", "x", articles=[EN]),
+            Source(
+                "b",
+                "x",
+                articles=[ZH],
+                relations=[Relation("translation_of", "post#zh", "elsewhere")],
+            ),
+        ]
+    )
+    assert discover_relations(corpus, align=False) == ()
+
+
+def test_articles_of_one_file_are_not_paired() -> None:
+    """Articles from the same file are related by their reader, not by discovery."""
+    corpus = Corpus([Source("one", "x", articles=[EN, ZH])])
+    assert discover_relations(corpus, align=False) == ()
+
+
+def test_link_corpus_adds_relations() -> None:
+    """link_corpus returns a corpus holding the discovered relations."""
+    linked = link_corpus(_corpus(EN, ZH), align=False)
+    assert [(r.subject, r.target) for r in linked.relations] == [("post#zh", "post#en")]
+
+
+def test_custom_aligner_is_used() -> None:
+    """A caller's aligner is consulted, and a poor alignment lowers the score."""
+    from aistress.model import Alignment, Bead
+
+    calls: list[tuple[str, str]] = []
+
+    def nothing_aligns(original: Article, derived: Article) -> Alignment:
+        calls.append((original.id, derived.id))
+        beads = [Bead([i], []) for i in range(len(original.blocks))]
+        beads += [Bead([], [j]) for j in range(len(derived.blocks))]
+        return Alignment(beads)
+
+    with_aligner = discover_relations(_corpus(EN, ZH), align=nothing_aligns)
+    without = discover_relations(_corpus(EN, ZH), align=False)
+    assert calls == [("post#en", "post#zh")]
+    assert not with_aligner or with_aligner[0].score < without[0].score  # type: ignore[operator]
