@@ -87,7 +87,7 @@ def test_rewrite_in_same_language() -> None:
             ),
             Block(
                 "paragraph",
-                "Staff put in 90-hour weeks, some 110, while investors priced the firm at $12 billion.",
+                "Staff put in 90-hour weeks, some 110; investors priced the firm at $12 billion.",
             ),
             Block("paragraph", "One researcher, Mira Tan, said there is no time left to think."),
         ],
