@@ -120,7 +120,7 @@ def headline_relevance(headline: str, paragraphs: Sequence[str]) -> float | None
 
     >>> body = ["Researchers describe stress and burnout.", "Labs push staff hard."]
     >>> headline_relevance("Researchers face burnout", body)
-    0.722
+    0.573
     >>> headline_relevance("Llama model falls short of standards", body)
     0.0
     """
