@@ -11,7 +11,7 @@ import attrs
 
 from aistress.errors import AistressError, ParseError, UnknownFormatError
 from aistress.formats._text import decode
-from aistress.model import Corpus, ReadFailure, Source
+from aistress.model import Corpus, Issue, ReadFailure, Source
 
 __all__ = [
     "FormatGuess",
@@ -230,9 +230,34 @@ def read_file(
         raise ParseError(name, 0, 0, f"cannot read the file: {exc.strerror or exc}") from exc
     text, used = decode(data, path=name, encoding=encoding)
     source = read_text(text, format=format, path=name, source_id=source_id)
-    if source.encoding != used:
-        source = attrs.evolve(source, encoding=used)
-    return source
+    return _with_encoding(source, used, detected=encoding is None)
+
+
+def _with_encoding(source: Source, used: str, *, detected: bool) -> Source:
+    """Record the encoding a text was decoded with, in the source and every provenance.
+
+    A GB18030 decoding found by detection (not asked for) is a guess, so it is
+    also reported as a ``decoded-gb18030`` warning.
+    """
+    articles = tuple(
+        a
+        if a.provenance is None or a.provenance.encoding == used
+        else attrs.evolve(a, provenance=attrs.evolve(a.provenance, encoding=used))
+        for a in source.articles
+    )
+    warnings = source.warnings
+    if detected and used == "gb18030":
+        warnings = (
+            *warnings,
+            Issue(
+                "decoded-gb18030",
+                "the bytes are not UTF-8; they were decoded as GB18030 (which covers GBK "
+                "and GB2312); pass encoding= if that is wrong",
+            ),
+        )
+    if source.encoding == used and articles == source.articles and warnings == source.warnings:
+        return source
+    return attrs.evolve(source, encoding=used, articles=articles, warnings=warnings)
 
 
 def read(
@@ -261,7 +286,7 @@ def read(
     if isinstance(path_or_text, (bytes, bytearray)):
         text, used = decode(bytes(path_or_text), encoding=encoding)
         source = read_text(text, format=format)
-        return source if source.encoding == used else attrs.evolve(source, encoding=used)
+        return _with_encoding(source, used, detected=encoding is None)
     if isinstance(path_or_text, os.PathLike):
         return read_file(path_or_text, format=format, encoding=encoding)
     if not isinstance(path_or_text, str):

@@ -29,6 +29,7 @@ __all__ = [
 ]
 
 _NEWLINE = re.compile(r"\r\n|\r|\n")
+_BYTE_NEWLINE = re.compile(rb"\r\n|\r|\n")
 
 # Byte-order marks, longest first (UTF-32 LE starts like UTF-16 LE).
 _BOMS: tuple[tuple[bytes, str], ...] = (
@@ -131,10 +132,14 @@ def position(text: str, offset: int) -> tuple[int, int]:
 
 
 def _byte_position(data: bytes, offset: int) -> tuple[int, int]:
+    """1-based ``(line, column)`` of byte ``offset``; LF, CRLF and CR end lines."""
     prefix = data[:offset]
-    line = prefix.count(b"\n") + 1
-    column = offset - (prefix.rfind(b"\n") + 1) + 1
-    return line, column
+    line = 1
+    last_end = 0
+    for match in _BYTE_NEWLINE.finditer(prefix):
+        line += 1
+        last_end = match.end()
+    return line, offset - last_end + 1
 
 
 def _plausible(text: str) -> bool:
