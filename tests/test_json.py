@@ -46,6 +46,7 @@ EVERY_MODEL = st.one_of(
     ais.corpora(),
     ais.discrepancies(),
     ais.comparisons(),
+    ais.article_records(),
 )
 
 

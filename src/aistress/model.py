@@ -32,6 +32,7 @@ __all__ = [
     "Alignment",
     "Article",
     "ArticleKind",
+    "ArticleRecord",
     "Bead",
     "Block",
     "BlockKind",
@@ -196,6 +197,14 @@ def _tuple_of_quote(value: Iterable[Quote]) -> tuple[Quote, ...]:
 
 
 def _tuple_of_discrepancy(value: Iterable[Discrepancy]) -> tuple[Discrepancy, ...]:
+    return tuple(value)
+
+
+def _tuple_of_stressor(value: Iterable[Stressor]) -> tuple[Stressor, ...]:
+    return tuple(value)
+
+
+def _tuple_of_remedy(value: Iterable[Remedy]) -> tuple[Remedy, ...]:
     return tuple(value)
 
 
@@ -979,6 +988,39 @@ class Source:
     def article(self) -> Article:
         """The main (first) article; raises :class:`IndexError` if there is none."""
         return self.articles[0]
+
+
+@attrs.frozen
+class ArticleRecord:
+    """One article with everything the pipeline found in it: the unit of JSONL exports.
+
+    Attributes:
+        article: The article.
+        source: The id of the input it was read from.
+        path: The file, if any.
+        format: The format it was read as.
+        quotes: Its quotes.
+        stressors: Its stressor tags.
+        remedies: Its remedy tags.
+        relations: Relations in which it is the subject.
+    """
+
+    article: Article = attrs.field(validator=_typed(Article))
+    source: str = attrs.field(validator=_typed(str))
+    format: str = attrs.field(validator=_typed(str))
+    path: str | None = attrs.field(default=None, validator=_typed(str, optional=True))
+    quotes: tuple[Quote, ...] = attrs.field(
+        default=(), converter=_tuple_of_quote, validator=_items(Quote)
+    )
+    stressors: tuple[Stressor, ...] = attrs.field(
+        default=(), converter=_tuple_of_stressor, validator=_items(Stressor)
+    )
+    remedies: tuple[Remedy, ...] = attrs.field(
+        default=(), converter=_tuple_of_remedy, validator=_items(Remedy)
+    )
+    relations: tuple[Relation, ...] = attrs.field(
+        default=(), converter=_tuple_of_relation, validator=_items(Relation)
+    )
 
 
 @attrs.frozen

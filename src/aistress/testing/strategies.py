@@ -30,6 +30,7 @@ from aistress import model
 
 __all__ = [
     "alignments",
+    "article_records",
     "articles",
     "beads",
     "blocks",
@@ -387,6 +388,21 @@ def sources() -> st.SearchStrategy[model.Source]:
         warnings=st.lists(issues(), max_size=2),
         path=_optional(st.from_regex(r"[a-z0-9_/]{1,20}\.txt", fullmatch=True)),
         encoding=st.sampled_from(["utf-8", "gb18030"]),
+    )
+
+
+def article_records() -> st.SearchStrategy[model.ArticleRecord]:
+    """Pipeline records: an article with its quotes and tags."""
+    return st.builds(
+        model.ArticleRecord,
+        article=articles(max_blocks=3),
+        source=identifiers(),
+        format=st.sampled_from(["aggregator", "digest"]),
+        path=_optional(st.from_regex(r"[a-z0-9_/]{1,20}\.txt", fullmatch=True)),
+        quotes=st.lists(quotes(), max_size=2),
+        stressors=st.lists(stressors(), max_size=2),
+        remedies=st.lists(remedies(), max_size=2),
+        relations=st.lists(relations(), max_size=2),
     )
 
 
