@@ -19,16 +19,17 @@ Lines, or Parquet with the ``parquet`` extra.
 
 from __future__ import annotations
 
+import importlib
 import json
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
 from aistress.errors import AistressError
 from aistress.formats import iter_read
 from aistress.io.json import unstructure
-from aistress.model import ArticleRecord, ReadFailure, Remedy, Source, Stressor
+from aistress.model import Article, ArticleRecord, Quote, ReadFailure, Remedy, Source, Stressor
 
 __all__ = [
     "PARQUET_COLUMNS",
@@ -47,16 +48,18 @@ def analyse_source(
     Quote extraction and tagging run per article when asked for; relations
     the source states are attached to their subject's record.
     """
-    extract = None
-    tagger = None
+    extract: Callable[[Article], Sequence[Quote]] | None = None
+    tagger: Callable[[Article], Sequence[Stressor | Remedy]] | None = None
     if quotes:
-        from aistress.quotes import extract_quotes as extract
+        extract = importlib.import_module("aistress.quotes").extract_quotes
     if tags:
-        from aistress.tagging import tag as tagger
+        tagger = importlib.import_module("aistress.tagging").tag
     out = []
     for article in source.articles:
-        found_quotes = tuple(extract(article)) if extract is not None else ()
-        found_tags = tuple(tagger(article)) if tagger is not None else ()
+        found_quotes: tuple[Quote, ...] = tuple(extract(article)) if extract is not None else ()
+        found_tags: tuple[Stressor | Remedy, ...] = (
+            tuple(tagger(article)) if tagger is not None else ()
+        )
         out.append(
             ArticleRecord(
                 article=article,
@@ -174,7 +177,9 @@ def run_dask(
         The number of records written.
     """
     try:
-        import dask.bag as db
+        # Dask ships partial type information; it is used through Any here.
+        dask: Any = importlib.import_module("dask")
+        db: Any = importlib.import_module("dask.bag")
     except ImportError as exc:  # pragma: no cover - depends on the environment
         raise ImportError("run_dask needs Dask: pip install 'aistress[dask]'") from exc
     if output not in {"jsonl", "parquet"}:
@@ -190,8 +195,6 @@ def run_dask(
         written = records.map(lambda r: json.dumps(r, ensure_ascii=False)).to_textfiles(
             str(folder / "part-*.jsonl"), name_function=lambda i: f"{i:05d}", compute=False
         )
-        import dask
-
         dask.compute(*written, **compute)
         total = 0
         for part in sorted(folder.glob("part-*.jsonl")):
@@ -226,8 +229,6 @@ def run_dask(
         return len(rows)
 
     parts = records.to_delayed()
-    import dask
-
     counts = dask.compute(
         *[dask.delayed(write_partition)(part, i) for i, part in enumerate(parts)], **compute
     )
