@@ -1,0 +1,202 @@
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from hypothesis import given
+
+from aistress.model import PartialDate
+from aistress.testing import strategies as st_ai
+from aistress.text import detect_language, sentences, split_sentences
+from aistress.text.numbers import chinese_numeral_value, english_number_words, extract_numbers
+from conftest import seed
+
+# --------------------------------------------------------------------------
+# sentences, English
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Dr. Lee met Mr. Wong. They talked.", ["Dr. Lee met Mr. Wong.", "They talked."]),
+        (
+            "She has a Ph.D. from Leeds. Her Ph.D. was hard.",
+            ["She has a Ph.D. from Leeds.", "Her Ph.D. was hard."],
+        ),
+        ("He moved to the U.S. in 2019.", ["He moved to the U.S. in 2019."]),
+        ("He moved to the U.S. The move was hard.", ["He moved to the U.S.", "The move was hard."]),
+        ("Sales rose 3.2 percent. Costs fell.", ["Sales rose 3.2 percent.", "Costs fell."]),
+        ("Use tools, e.g. Python. Then rest.", ["Use tools, e.g. Python.", "Then rest."]),
+        ("“Stop.” He left.", ["“Stop.”", "He left."]),
+        ("“Why?” she asked.", ["“Why?” she asked."]),
+        ("(It failed.) We retried.", ["(It failed.)", "We retried."]),
+        ("Wait... Then go.", ["Wait...", "Then go."]),
+        ("One of them […] is tired. Next.", ["One of them […] is tired.", "Next."]),
+        ("It ended […] Then it began.", ["It ended […] Then it began."]),
+        ("J. R. Smith wrote it. Fine.", ["J. R. Smith wrote it.", "Fine."]),
+        ("Line one\nstill one.\n\nNew block", ["Line one\nstill one.", "New block"]),
+    ],
+)
+def test_english_sentences(text: str, expected: list[str]) -> None:
+    """English splitting keeps abbreviations, decimals, quotes, brackets and elisions whole."""
+    assert split_sentences(text, "en") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("他说：“好。”我们走吧。", ["他说：“好。”", "我们走吧。"]),
+        ("用户接近 3.2 亿。增长很快!对吗?", ["用户接近 3.2 亿。", "增长很快!", "对吗?"]),
+        ("第一；第二。", ["第一；", "第二。"]),
+        ("等等……然后呢？！好", ["等等……", "然后呢？！", "好"]),
+        ("使用LLMs,但不是GPT-4.5.结果很好", ["使用LLMs,但不是GPT-4.5.", "结果很好"]),
+        ("压力很大.研究者说", ["压力很大.", "研究者说"]),
+        ("（真的吗？）是的。", ["（真的吗？）", "是的。"]),
+    ],
+)
+def test_chinese_sentences(text: str, expected: list[str]) -> None:
+    """Chinese splitting handles full-width and ASCII marks, closing quotes and numbers."""
+    assert split_sentences(text, "zh") == expected
+
+
+def test_language_is_detected() -> None:
+    """Without a language, the share of Han characters chooses the rules."""
+    assert detect_language("今天很好。明天也好。") == "zh"
+    assert sentences("今天很好。明天也好。") == ((0, 5), (5, 10))
+    assert detect_language("Plain English.") == "en"
+
+
+def test_sentences_rejects_non_text() -> None:
+    """Passing bytes is API misuse and raises TypeError."""
+    with pytest.raises(TypeError):
+        sentences(b"bytes", "en")  # type: ignore[arg-type]
+
+
+@given(st_ai.texts(max_size=200), st_ai.languages())
+def test_sentences_cover_every_character(text: str, language: str) -> None:
+    """Spans are ordered, disjoint, stripped, and hold every non-space character."""
+    spans = sentences(text, language)
+    covered = 0
+    last = 0
+    for start, end in spans:
+        assert last <= start < end <= len(text)
+        assert not text[start].isspace()
+        assert not text[end - 1].isspace()
+        covered += sum(1 for ch in text[start:end] if not ch.isspace())
+        last = end
+    assert covered == sum(1 for ch in text if not ch.isspace())
+
+
+@pytest.mark.parametrize("prefix", ["000", "003"])
+def test_seed_sentences_are_plausible(prefix: str) -> None:
+    """Seed texts split into sentences that each end in a mark or a line end."""
+    text = seed(prefix).read_text(encoding="utf-8")
+    for language in ("en", "zh"):
+        spans = sentences(text, language)
+        assert len(spans) > 20
+        # No sentence starts with a lower-case letter after a split inside a line.
+        for start, _ in spans:
+            assert not text[start].islower() or text[start - 1] == "\n"
+
+
+# --------------------------------------------------------------------------
+# numbers
+
+
+@pytest.mark.parametrize(
+    ("english", "chinese"),
+    [
+        ("200m monthly users", "月活跃用户 2 亿"),
+        ("almost 320m times", "近 3.2 亿次"),
+        ("some $90 billion", "约900亿美元"),
+        ("87% of people", "87% 的人"),
+        ("nine hundred and thirty years", "九百三十岁"),
+        ("6 days a week", "每周六天"),
+        ("the first year", "第一年"),
+    ],
+)
+def test_numbers_meet_across_notations(english: str, chinese: str) -> None:
+    """The same amount in English and Chinese notation has the same value."""
+    (en,) = (q for q in extract_numbers(english, "en") if q.value is not None)
+    zh = [q for q in extract_numbers(chinese, "zh") if q.value is not None]
+    assert zh
+    assert en.same_amount(zh[-1])
+
+
+def test_dates_meet_across_notations() -> None:
+    """``May 2024`` and ``2024 年 5 月`` state the same partial date."""
+    (en,) = extract_numbers("It was visited in May 2024.", "en")
+    (zh,) = extract_numbers("在 2024 年 5 月访问", "zh")
+    assert en.kind == zh.kind == "date"
+    assert en.date == zh.date == PartialDate(2024, 5)
+
+
+def test_discrepancy_is_visible() -> None:
+    """``200bn`` and ``200 亿`` differ by a factor of ten, as a discrepancy check needs."""
+    (en,) = extract_numbers("200bn weights", "en")
+    (zh,) = extract_numbers("200 亿权重", "zh")
+    assert en.value == 10 * zh.value  # type: ignore[operator]
+    assert not en.same_amount(zh)
+
+
+def test_quantities_carry_spans_units_and_hedges() -> None:
+    """A quantity records where it is, its unit, its kind and whether it is hedged."""
+    text = "Alphabet lost some $90 billion and 12 per cent."
+    money, pct = extract_numbers(text, "en")
+    assert text[money.start : money.end] == money.text == "$90 billion"
+    assert (money.unit, money.kind, money.approximate) == ("USD", "money", True)
+    assert (pct.value, pct.unit, pct.kind) == (Decimal(12), "%", "percent")
+
+
+def test_chinese_words_with_numerals_are_not_numbers() -> None:
+    """Words such as 一些, 十分 and 统一 state no number; 三天 and 第一 do."""
+    assert extract_numbers("一些人十分统一", "zh") == ()
+    assert [str(q.value) for q in extract_numbers("三天后第一名", "zh")] == ["3", "1"]
+
+
+def test_identifiers_are_not_numbers() -> None:
+    """Digits inside identifiers such as image names or model names are skipped."""
+    assert extract_numbers("gettyimages-1460688324 and GPT4", "en") == ()
+
+
+@pytest.mark.parametrize(
+    ("words", "value"),
+    [
+        ("twenty-five", 25),
+        ("an hundred and five", 105),
+        ("five and twenty", 25),
+        ("fourscore and seven", 87),
+        ("a dozen", 12),
+        ("two thousand and twenty-four", 2024),
+        ("one million", 10**6),
+    ],
+)
+def test_english_number_words(words: str, value: int) -> None:
+    """English number words, modern and archaic, read to their value."""
+    assert english_number_words(words) == value
+
+
+@pytest.mark.parametrize(
+    ("numeral", "value"),
+    [
+        ("十", 10),
+        ("十五", 15),
+        ("二十", 20),
+        ("两千", 2000),
+        ("三万五千", 35000),
+        ("一亿二千万", 120000000),
+    ],
+)
+def test_chinese_numerals(numeral: str, value: int) -> None:
+    """Chinese numerals with 十百千万亿 read to their value."""
+    assert chinese_numeral_value(numeral) == value
+
+
+@given(st_ai.texts(max_size=120), st_ai.languages())
+def test_extract_numbers_never_fails(text: str, language: str) -> None:
+    """Any text yields disjoint quantities whose spans hold their text."""
+    last = 0
+    for q in extract_numbers(text, language):
+        assert last <= q.start < q.end <= len(text)
+        assert text[q.start : q.end] == q.text
+        last = q.end
