@@ -1,0 +1,350 @@
+"""The aistress command line, run in-process through aistress.cli.main."""
+
+from __future__ import annotations
+
+import io
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from aistress.cli import EXIT_FAILED, EXIT_OK, EXIT_USAGE, Progress, main
+from aistress.formats import read
+from aistress.io.json import load_jsonl
+from aistress.model import ReadFailure, Source
+from aistress.sample import SAMPLE_FORMATS, sample_paths
+
+SAMPLE = {p.name: p for p in sample_paths()}
+AGGREGATOR = str(SAMPLE["01_aggregator.txt"])
+TRANSLATION = str(SAMPLE["02_translation.txt"])
+SYNDICATION = str(SAMPLE["03_syndication.txt"])
+INTERLEAVED = str(SAMPLE["04_interleaved.txt"])
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    """Run the command line; return (exit status, stdout, stderr)."""
+    code = main(list(argv))
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    """A folder of four sample files in a subfolder, plus a hidden folder that must be skipped."""
+    root = tmp_path / "docs"
+    (root / "more").mkdir(parents=True)
+    shutil.copy(AGGREGATOR, root)
+    shutil.copy(TRANSLATION, root)
+    shutil.copy(SYNDICATION, root / "more")
+    shutil.copy(INTERLEAVED, root / "more")
+    (root / ".git").mkdir()
+    (root / ".git" / "HEAD").write_text("ref: refs/heads/main\n", encoding="utf-8")
+    (root / ".notes.txt").write_text("not a document\n", encoding="utf-8")
+    return root
+
+
+@pytest.fixture
+def broken(tmp_path: Path) -> Path:
+    """A file no reader recognises."""
+    path = tmp_path / "broken.txt"
+    path.write_text("just a line\nand another one\n", encoding="utf-8")
+    return path
+
+
+# ---------------------------------------------------------------------------
+# usage
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        [],
+        ["frobnicate"],
+        ["read"],
+        ["read", "--no-such-option", AGGREGATOR],
+        ["read", "--jobs", "-1", AGGREGATOR],
+        ["read", "--jobs", "many", AGGREGATOR],
+        ["read", "--format", "no-such-format", AGGREGATOR],
+        ["align", AGGREGATOR, TRANSLATION, "--unit", "word"],
+        ["corpus", AGGREGATOR],
+    ],
+)
+def test_bad_usage_exits_2_with_a_message(
+    capsys: pytest.CaptureFixture[str], argv: list[str]
+) -> None:
+    """Wrong command lines exit 2 and say what is wrong on stderr, without a traceback."""
+    code, out, err = run(capsys, *argv)
+    assert code == EXIT_USAGE
+    assert out == ""
+    assert "error" in err
+    assert "Traceback" not in err
+
+
+def test_help_and_version_exit_0(capsys: pytest.CaptureFixture[str]) -> None:
+    """--help lists every command and --version prints the installed version, both with status 0."""
+    code, out, _ = run(capsys, "--help")
+    assert code == EXIT_OK
+    for command in ("read", "align", "quotes", "tag", "compare", "corpus", "report"):
+        assert command in out
+    code, out, _ = run(capsys, "--version")
+    assert code == EXIT_OK
+    assert out.startswith("aistress ")
+
+
+def test_python_dash_m_runs_the_same_program() -> None:
+    """`python -m aistress` is the command line."""
+    done = subprocess.run(
+        [sys.executable, "-m", "aistress", "read", AGGREGATOR],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=False,
+        timeout=120,
+    )
+    assert done.returncode == EXIT_OK, done.stderr
+    assert "aggregator" in done.stdout
+
+
+# ---------------------------------------------------------------------------
+# read
+
+
+def test_read_summarises_each_file(capsys: pytest.CaptureFixture[str]) -> None:
+    """`read` prints each file's format, articles, kinds, languages, titles and counts."""
+    code, out, err = run(capsys, "read", AGGREGATOR, SYNDICATION)
+    assert code == EXIT_OK, err
+    assert err == ""
+    source = read(Path(AGGREGATOR))
+    assert f"{AGGREGATOR}: aggregator, {len(source.articles)} articles" in out
+    assert f"news (en): {source.article.title}" in out
+    assert f"{SYNDICATION}: syndication, 1 article" in out
+    assert "boilerplate:" in out
+    assert "warnings:" in out
+    assert out.index(AGGREGATOR) < out.index(SYNDICATION)
+
+
+def test_read_json_writes_one_source_record_per_file(capsys: pytest.CaptureFixture[str]) -> None:
+    """`read --json` writes JSON Lines that load back to the very sources the library reads."""
+    code, out, _ = run(capsys, "read", "--json", AGGREGATOR, TRANSLATION)
+    assert code == EXIT_OK
+    records = list(load_jsonl(io.StringIO(out)))
+    assert records == [read(Path(AGGREGATOR)), read(Path(TRANSLATION))]
+
+
+def test_read_lists_failures_and_exits_1(
+    capsys: pytest.CaptureFixture[str], broken: Path, tmp_path: Path
+) -> None:
+    """Files that cannot be read are listed on stderr with their reason; the others still read."""
+    missing = tmp_path / "missing.txt"
+    code, out, err = run(capsys, "read", str(broken), AGGREGATOR, str(missing))
+    assert code == EXIT_FAILED
+    assert f"{AGGREGATOR}: aggregator" in out
+    failed = [line for line in err.splitlines() if line.startswith("aistress: failed:")]
+    assert len(failed) == 2
+    assert str(broken) in failed[0]
+    assert "no reader recognises" in failed[0]
+    assert str(missing) in failed[1]
+    assert "cannot read the file" in failed[1]
+    assert "2 files could not be read" in err
+
+
+def test_read_json_records_failures_too(capsys: pytest.CaptureFixture[str], broken: Path) -> None:
+    """With --json a failed file becomes a ReadFailure record in its place."""
+    code, out, _ = run(capsys, "read", "--json", str(broken), AGGREGATOR)
+    assert code == EXIT_FAILED
+    first, second = load_jsonl(io.StringIO(out))
+    assert isinstance(first, ReadFailure)
+    assert first.path == str(broken)
+    assert isinstance(second, Source)
+
+
+def test_read_with_a_chosen_format(capsys: pytest.CaptureFixture[str]) -> None:
+    """--format skips sniffing: the named reader reads the file (or fails on it, with exit 1)."""
+    code, out, _ = run(capsys, "read", "--format", "aggregator", AGGREGATOR)
+    assert code == EXIT_OK
+    assert out.startswith(f"{AGGREGATOR}: aggregator,")
+    code, out, _ = run(capsys, "read", "--format", "syndication", AGGREGATOR)
+    first = out.splitlines()[0]
+    assert first.startswith(f"{AGGREGATOR}: syndication,") or (
+        code == EXIT_FAILED and "FAILED" in first
+    )
+
+
+def test_read_jobs_2_gives_the_same_output_as_jobs_1(
+    capsys: pytest.CaptureFixture[str], broken: Path
+) -> None:
+    """Reading in two processes prints exactly what reading in one does, in input order."""
+    files = [AGGREGATOR, TRANSLATION, str(broken), SYNDICATION, INTERLEAVED]
+    one = run(capsys, "read", "--jobs", "1", *files)
+    two = run(capsys, "read", "--jobs", "2", *files)
+    assert one == two
+    assert one[0] == EXIT_FAILED
+    json_one = run(capsys, "read", "--json", "-j", "1", *files)
+    json_two = run(capsys, "read", "--json", "-j", "2", *files)
+    assert json_one == json_two
+
+
+# ---------------------------------------------------------------------------
+# corpus
+
+
+def test_corpus_writes_jsonl_of_a_folder(
+    capsys: pytest.CaptureFixture[str], folder: Path, tmp_path: Path
+) -> None:
+    """`corpus DIR --out FILE` reads the folder recursively (hidden files skipped) into JSONL."""
+    out_file = tmp_path / "corpus.jsonl"
+    code, out, err = run(capsys, "corpus", str(folder), "--out", str(out_file))
+    assert code == EXIT_OK, err
+    records = list(load_jsonl(out_file))
+    sources = [r for r in records if isinstance(r, Source)]
+    assert len(sources) == 4
+    assert [Path(s.path or "").name for s in sources] == [
+        "01_aggregator.txt",
+        "02_translation.txt",
+        "03_syndication.txt",
+        "04_interleaved.txt",
+    ]
+    assert not any(isinstance(r, ReadFailure) for r in records)
+    assert "4 sources" in out
+    assert str(out_file) in out
+
+
+def test_corpus_to_stdout_and_failures(
+    capsys: pytest.CaptureFixture[str], folder: Path, broken: Path
+) -> None:
+    """`--out -` writes records to stdout; a bad file is recorded, listed and gives exit 1."""
+    shutil.copy(broken, folder / "broken.txt")
+    code, out, err = run(capsys, "corpus", str(folder), "--out", "-")
+    assert code == EXIT_FAILED
+    records = list(load_jsonl(io.StringIO(out)))
+    failures = [r for r in records if isinstance(r, ReadFailure)]
+    assert [Path(f.path).name for f in failures] == ["broken.txt"]
+    assert "broken.txt" in err
+    assert "1 file could not be read" in err
+
+
+def test_corpus_jobs_2_gives_the_same_records_as_jobs_1(
+    capsys: pytest.CaptureFixture[str], folder: Path
+) -> None:
+    """The corpus written with two processes is identical to the one written with one."""
+    one = run(capsys, "corpus", str(folder), "-o", "-", "--jobs", "1")
+    two = run(capsys, "corpus", str(folder), "-o", "-", "--jobs", "2")
+    assert one == two
+    assert one[0] == EXIT_OK
+
+
+def test_corpus_of_an_empty_folder_is_a_usage_error(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """A folder with no files exits 2 with one line saying so."""
+    code, _, err = run(capsys, "corpus", str(tmp_path), "--out", "-")
+    assert code == EXIT_USAGE
+    assert err.count("\n") == 1
+    assert "no files found" in err
+
+
+# ---------------------------------------------------------------------------
+# report
+
+
+def test_report_without_a_folder_reports_on_the_sample(capsys: pytest.CaptureFixture[str]) -> None:
+    """`aistress report` (the README's main command) reports on every sample file, exit 0."""
+    code, out, err = run(capsys, "report")
+    assert code == EXIT_OK, err
+    assert "sample corpus" in out
+    for name, format_ in SAMPLE_FORMATS.items():
+        assert f"{name}: {format_}," in out
+    for section in ("== Files", "== Relations", "== Alignment", "== Quotes", "== Stressors"):
+        assert section in out
+    assert "translation_of" in out
+
+
+def test_report_on_a_folder(capsys: pytest.CaptureFixture[str], folder: Path) -> None:
+    """`report DIR` reports on the folder's files and the relations between them."""
+    code, out, err = run(capsys, "report", str(folder))
+    assert code == EXIT_OK, err
+    assert "4 of 4 files read" in out
+    assert "02_translation#zh translation_of 01_aggregator#en" in out
+
+
+def test_report_jobs_2_gives_the_same_report(
+    capsys: pytest.CaptureFixture[str], folder: Path
+) -> None:
+    """The report is the same whether files are read in one process or two."""
+    assert run(capsys, "report", str(folder), "-j", "1") == run(
+        capsys, "report", str(folder), "-j", "2"
+    )
+
+
+def test_report_lists_failures_and_exits_1(
+    capsys: pytest.CaptureFixture[str], folder: Path, broken: Path
+) -> None:
+    """A file that cannot be read shows in the report and on stderr, with exit 1."""
+    shutil.copy(broken, folder / "broken.txt")
+    code, out, err = run(capsys, "report", str(folder))
+    assert code == EXIT_FAILED
+    assert "4 of 5 files read" in out
+    assert "broken.txt: FAILED" in out
+    assert "broken.txt" in err
+
+
+def test_report_html_is_not_available_yet(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """--html says in one line that the HTML report is not available yet, with exit 2."""
+    code, out, err = run(capsys, "report", "--html", str(tmp_path / "r.html"))
+    assert code == EXIT_USAGE
+    assert out == ""
+    assert err.count("\n") == 1
+    assert "HTML report" in err
+
+
+# ---------------------------------------------------------------------------
+# errors
+
+
+def test_input_errors_are_one_line_with_exit_1(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """A command on a file that cannot be read reports one readable line, no traceback."""
+    for command in ("quotes", "tag"):
+        code, out, err = run(capsys, command, str(tmp_path / "missing.txt"))
+        assert code in (EXIT_FAILED, EXIT_USAGE)
+        assert out == ""
+        assert err.count("\n") == 1
+        assert "Traceback" not in err
+
+
+# ---------------------------------------------------------------------------
+# progress
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_draws_only_on_a_terminal() -> None:
+    """The progress line is drawn on a terminal, then erased; elsewhere nothing is written."""
+    quiet = io.StringIO()
+    with Progress(3, "reading", stream=quiet) as bar:
+        for name in "abc":
+            bar.advance(name)
+    assert quiet.getvalue() == ""
+    terminal = _Terminal()
+    with Progress(3, "reading", stream=terminal) as bar:
+        for name in "abc":
+            bar.advance(name)
+        assert "reading 3/3" in terminal.getvalue()
+        assert "100%" in terminal.getvalue()
+    assert terminal.getvalue().endswith("\r")
+
+
+def test_progress_stays_quiet_for_a_single_file() -> None:
+    """One file is not a long run: no progress line even on a terminal."""
+    terminal = _Terminal()
+    with Progress(1, "reading", stream=terminal) as bar:
+        bar.advance("a")
+    assert terminal.getvalue() == ""

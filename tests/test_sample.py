@@ -1,0 +1,133 @@
+"""The bundled sample corpus: package data, readable by the registered readers, consistent."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from pathlib import Path
+
+import pytest
+
+from aistress.formats import read, sniff
+from aistress.formats.accounting import unaccounted
+from aistress.model import Corpus, RelationKind
+from aistress.sample import SAMPLE_FORMATS, sample_corpus, sample_paths
+
+NAMES = list(SAMPLE_FORMATS)
+
+
+def _path(name: str) -> Path:
+    return next(p for p in sample_paths() if p.name == name)
+
+
+def _text(name: str) -> str:
+    return _path(name).read_text(encoding="utf-8")
+
+
+def test_sample_paths_are_the_package_files_in_order() -> None:
+    """sample_paths() returns one existing file per entry of SAMPLE_FORMATS, in order."""
+    paths = sample_paths()
+    assert [p.name for p in paths] == NAMES
+    assert all(p.is_file() for p in paths)
+    assert paths[0].parent.parts[-3:] == ("aistress", "data", "sample")
+
+
+def test_sample_folder_holds_nothing_else() -> None:
+    """The sample folder holds only the listed files, so read_corpus(folder) reads the same."""
+    folder = sample_paths()[0].parent
+    assert sorted(p.name for p in folder.iterdir() if not p.name.startswith(".")) == NAMES
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_sample_file_is_plain_utf8_with_lf(name: str) -> None:
+    """Each sample file is UTF-8 without a BOM and uses LF line ends, like the seed documents."""
+    data = _path(name).read_bytes()
+    assert not data.startswith(b"\xef\xbb\xbf")
+    assert b"\r" not in data
+    data.decode("utf-8")
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_sample_file_sniffs_as_its_format(name: str) -> None:
+    """Sniffing each sample file names the format it was written in, with confidence."""
+    guess = sniff(_text(name))
+    assert (guess.format, guess.confidence >= 0.5) == (SAMPLE_FORMATS[name], True), guess
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_sample_file_reads_and_loses_nothing(name: str) -> None:
+    """Each sample file reads with its reader and every character is accounted for."""
+    source = read(_path(name))
+    assert source.format == SAMPLE_FORMATS[name]
+    assert source.articles
+    assert unaccounted(_text(name), source) == []
+
+
+def test_sample_corpus_reads_every_file_without_failures() -> None:
+    """sample_corpus() reads all five files into one corpus, each in its own format."""
+    corpus = sample_corpus()
+    assert isinstance(corpus, Corpus)
+    assert corpus.failures == ()
+    assert [s.format for s in corpus.sources] == list(SAMPLE_FORMATS.values())
+    assert {a.language.split("-")[0] for a in corpus} == {"en", "zh"}
+
+
+def test_sample_corpus_is_computed_once() -> None:
+    """sample_corpus() returns the same immutable corpus on every call."""
+    assert sample_corpus() is sample_corpus()
+
+
+def test_sample_corpus_links_the_story() -> None:
+    """Relation discovery finds the translation and the rewrite of the news report."""
+    corpus = sample_corpus()
+    news = corpus.sources[0].articles[0].id
+    found = {(r.subject, r.kind, r.target) for r in corpus.all_relations}
+    translation = corpus.sources[1].articles[0].id
+    rewrite = corpus.sources[2].articles[0].id
+    assert (translation, RelationKind.TRANSLATION_OF, news) in found
+    assert (rewrite, RelationKind.REWRITE_OF, news) in found
+
+
+# The story's planted features, checked on the text itself so that they stay
+# in place when the files are edited.
+
+
+def test_the_same_people_appear_in_both_languages() -> None:
+    """Every quoted person is named in English and, transliterated, in Chinese."""
+    english = _text("01_aggregator.txt")
+    chinese = _text("02_translation.txt")
+    people = {
+        "Nadia Ferreira": "纳迪娅·费雷拉",
+        "Tomas Lindqvist": "托马斯·林德奎斯特",
+        "Priya Raman": "普丽娅·拉曼",
+        "Yuqing Lin": "林雨晴",
+        "Daniel Osei": "丹尼尔·奥塞",
+    }
+    for name, transliteration in people.items():
+        assert name in english
+        # The translation page carries the name artefact on the first mention.
+        assert f"{transliteration}({transliteration})" in chinese
+
+
+def test_the_rewrite_changes_facts_of_the_report() -> None:
+    """The syndicated rewrite moves the market-value loss to another company and changes hours."""
+    report = _text("01_aggregator.txt")
+    rewrite = _text("03_syndication.txt")
+    assert re.search(r"Corvid Systems, lost about \$42 billion", report)
+    assert re.search(r"Halcyon Labs lost about \$42 billion", rewrite)
+    assert "90-hour weeks" in report
+    assert "90-hour" not in rewrite
+    assert "110-hour weeks" in rewrite
+
+
+def test_the_blog_converts_one_number_wrongly() -> None:
+    """In the interleaved post $42bn becomes 42 亿 (it is 420 亿) while other numbers are right."""
+    lines = _text("04_interleaved.txt").splitlines()
+    pairs = dict(itertools.pairwise(lines))
+    wrong = next(en for en in pairs if "$42bn" in en)
+    assert "42 亿" in pairs[wrong]
+    assert "420 亿" not in pairs[wrong]
+    right = next(en for en in pairs if "150m" in en)
+    assert "1.5 亿" in pairs[right]
+    # The digest's own translation gets the number right.
+    assert "420 亿" in _text("05_digest.md")
