@@ -13,7 +13,8 @@ The API (stable; other readers may import it):
 
 - :class:`Page`: a decoded input being read (lines, spans, boilerplate, warnings);
 - :func:`check_text`: refuse input that is empty or not text, with a position;
-- :func:`script_counts`, :func:`language_of`: Latin letters against Han characters;
+- :func:`script_counts`, :func:`language_of`, :func:`main_language`: Latin letters
+  against Han characters;
 - :func:`leading_emoji`: the emoji that starts a line (a key-point marker);
 - :func:`find_date`: a printed date (``01月25日``, ``2024年10月20日``,
   ``2024-10-20``, ``January 25, 2024``) as a :class:`~aistress.model.PartialDate`;
@@ -61,6 +62,7 @@ __all__ = [
     "language_of",
     "leading_emoji",
     "load_list",
+    "main_language",
     "name_artefacts",
     "sample_lines",
     "script_counts",
@@ -180,6 +182,25 @@ def language_of(text: str) -> str | None:
     if not latin and not han:
         return None
     return "zh" if han * 4 >= latin else "en"
+
+
+def main_language(texts: Iterable[str]) -> str | None:
+    """The language (see :func:`language_of`) of most of the characters of ``texts``.
+
+    Each text votes with its length, so one Chinese line in an English body
+    does not make the body Chinese.
+
+    >>> main_language(["An English paragraph.", "中文一句。", "More English."])
+    'en'
+    """
+    votes: dict[str, int] = {}
+    for text in texts:
+        language = language_of(text)
+        if language is not None:
+            votes[language] = votes.get(language, 0) + len(text)
+    if not votes:
+        return None
+    return max(sorted(votes), key=lambda lang: votes[lang])
 
 
 def leading_emoji(text: str) -> str | None:

@@ -44,6 +44,7 @@ from aistress.formats._common import (
     language_of,
     leading_emoji,
     load_list,
+    main_language,
     sample_lines,
 )
 from aistress.formats._registry import FormatGuess
@@ -268,11 +269,11 @@ def read(text: str, *, path: str | None = None, source_id: str | None = None) ->
         summary_lines = region[:k] if has_points else []
     body_lines = region[len(summary_lines) :]
 
-    body_language = language_of(" ".join(line.text for line in body_lines)) or (
+    body_language = main_language(line.text for line in body_lines) or (
         language_of(title) if title else None
     )
-    main_language = body_language or "en"
-    main_id = page.article_id(main_language)
+    language = body_language or "en"
+    main_id = page.article_id(language)
     body: list[Block] = []
     for line in body_lines:
         if _template(line.stripped):
@@ -283,15 +284,14 @@ def read(text: str, *, path: str | None = None, source_id: str | None = None) ->
             page.block(
                 BlockKind.PARAGRAPH,
                 line,
-                language=lang if lang not in (None, main_language) else None,
+                language=lang if lang not in (None, language) else None,
             )
         )
     if not body:
         page.warn("missing-body", "no body paragraphs between the headline and the footer")
 
     summary_blocks: list[Block] = []
-    summary_text = " ".join(line.text for line in summary_lines)
-    summary_language = language_of(summary_text) or "zh"
+    summary_language = main_language(line.text for line in summary_lines) or "zh"
     for line in summary_lines:
         content = line.stripped
         marker = leading_emoji(content)
@@ -316,7 +316,7 @@ def read(text: str, *, path: str | None = None, source_id: str | None = None) ->
 
     main = Article(
         id=main_id,
-        language=main_language,
+        language=language,
         kind=ArticleKind.NEWS,
         title=title,
         outlet=outlet,

@@ -42,6 +42,7 @@ from aistress.formats._common import (
     Page,
     language_of,
     load_list,
+    main_language,
     sample_lines,
 )
 from aistress.formats._registry import FormatGuess
@@ -72,8 +73,7 @@ _NAME = (
     r"[A-Z][\w'’.\-]*(?:\s+(?:[A-Z][\w'’.\-]*|de|van|von|da|del|der|di|la|le|bin|al|dos))"
     r"{0,4}"
 )
-_BYLINE = re.compile(rf"(?P<by>by\s+)?(?P<name>{_NAME}(?:\s*(?:,|and|&)\s*{_NAME}){{0,3}})")
-_BY = re.compile(r"by\s", re.IGNORECASE)
+_BYLINE = re.compile(rf"(?P<by>[Bb][Yy]\s+)?(?P<name>{_NAME}(?:\s*(?:,|and|&)\s*{_NAME}){{0,3}})")
 _SENTENCE_BREAK = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"'“‘(]*[A-Z0-9])")
 _TERMINAL = ".!?…\"'”’)"
 _MAX_TEASER = 300
@@ -266,7 +266,7 @@ def read(text: str, *, path: str | None = None, source_id: str | None = None) ->
         kind = "related-label" if _related_label(line.stripped) else "related"
         page.add_line_boilerplate(kind, line)
     body_lines = body_lines[:related_from]
-    language = language_of(" ".join(line.text for line in body_lines)) or "en"
+    language = main_language(line.text for line in body_lines) or "en"
     blocks: list[Block] = []
     for line in body_lines:
         lang = language_of(line.text)

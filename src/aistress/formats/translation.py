@@ -43,6 +43,7 @@ from aistress.formats._common import (
     Page,
     language_of,
     load_list,
+    main_language,
     name_artefacts,
     sample_lines,
 )
@@ -199,7 +200,7 @@ def read(text: str, *, path: str | None = None, source_id: str | None = None) ->
     blocks = [
         page.block(BlockKind.PARAGRAPH, line, text=_collapse(page, line)) for line in body_lines
     ]
-    language = language_of(" ".join(b.text for b in blocks)) or "zh"
+    language = main_language(b.text for b in blocks) or "zh"
     blocks = [_with_language(b, language) for b in blocks]
     if not blocks:
         page.warn("missing-body", "no body paragraphs before the footer")

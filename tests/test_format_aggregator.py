@@ -1,0 +1,398 @@
+"""Tests of the reader-app page format (aistress.formats.aggregator)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import attrs
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from aistress.errors import ParseError
+from aistress.formats import aggregator, sniff
+from aistress.formats import read as read_any
+from aistress.formats.accounting import unaccounted
+from aistress.model import (
+    Article,
+    ArticleKind,
+    Block,
+    BlockKind,
+    Boilerplate,
+    PartialDate,
+    RelationKind,
+    Source,
+)
+from conftest import seed
+
+FIXTURE = Path(__file__).parent / "fixtures" / "formats" / "aggregator_harbor.txt"
+
+
+def _text() -> str:
+    return seed("000").read_text(encoding="utf-8")
+
+
+def _lines(text: str) -> list[str]:
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+def _bare(source: Source) -> tuple[Article, ...]:
+    """The articles without spans or provenance (what must survive layout changes)."""
+    return tuple(
+        attrs.evolve(a, provenance=None, blocks=[attrs.evolve(b, span=None) for b in a.blocks])
+        for a in source.articles
+    )
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+# --- the seed ---------------------------------------------------------------
+
+
+def test_seed_main_article_metadata() -> None:
+    """000 yields an English news article from TechCrunch, dated 25 January with no year."""
+    text = _text()
+    source = aggregator.read(text, path=str(seed("000")))
+    main = source.article
+    assert source.format == "aggregator"
+    assert (main.language, main.kind) == ("en", ArticleKind.NEWS)
+    assert main.outlet == "TechCrunch"
+    assert main.published == PartialDate(month=1, day=25)
+    assert main.title == _lines(text)[1]
+    assert main.id == f"{source.id}#en"
+
+
+def test_seed_body_has_thirty_english_paragraphs() -> None:
+    """The body is the 30 English paragraphs, each the text of one printed line."""
+    text = _text()
+    main = aggregator.read(text).article
+    assert len(main.paragraphs) == 30
+    assert all(b.kind is BlockKind.PARAGRAPH for b in main.blocks)
+    for block in main.blocks:
+        assert block.span is not None
+        assert block.span.slice(text) == block.text
+
+
+def test_seed_summary_article_with_emoji_points() -> None:
+    """The Chinese abstract and four emoji key points form a summary_of the main article."""
+    source = aggregator.read(_text())
+    main, summary = source.articles
+    assert (summary.language, summary.kind) == ("zh", ArticleKind.SUMMARY)
+    assert summary.id == f"{source.id}#zh-summary"
+    assert [b.kind for b in summary.blocks] == [BlockKind.PARAGRAPH] + [BlockKind.POINT] * 4
+    assert [p.marker for p in summary.summary_points] == ["🥱", "🚀", "💔", "💡"]
+    assert all(not p.text.startswith(p.marker or "") for p in summary.summary_points)
+    relation = source.relations[0]
+    assert (relation.kind, relation.subject, relation.target) == (
+        RelationKind.SUMMARY_OF,
+        summary.id,
+        main.id,
+    )
+
+
+def test_seed_tags_and_boilerplate() -> None:
+    """The tag line after 相关标签 becomes four tags; the rest of the footer is boilerplate."""
+    text = _text()
+    source = aggregator.read(text)
+    tag_line = _lines(text)[_lines(text).index("相关标签") + 1]
+    assert source.article.tags == tuple(tag_line.split())
+    kinds = [b.kind for b in source.boilerplate]
+    assert kinds.count("template") == 2
+    assert kinds.count("contact") == 1
+    assert kinds.count("footer-label") == 2
+    assert kinds.count("promotion") >= 4
+    assert all(b.span is not None and b.span.slice(text) == b.text for b in source.boilerplate)
+    assert source.warnings == ()
+
+
+def test_seed_every_character_is_accounted_for() -> None:
+    """No non-whitespace character of 000 is outside a block, a field or boilerplate."""
+    text = _text()
+    assert unaccounted(text, aggregator.read(text)) == []
+
+
+def test_seed_field_spans_locate_the_values() -> None:
+    """Each metadata field span covers the text the value was read from."""
+    text = _text()
+    main = aggregator.read(text).article
+    assert main.provenance is not None
+    fields = {f.name: f.span.slice(text) for f in main.provenance.fields}
+    assert fields["outlet"] == "TechCrunch"
+    assert fields["title"] == main.title
+    assert fields["outlet_label"].startswith("TechCrunch")
+    tags = [f.span.slice(text) for f in main.provenance.fields if f.name == "tags"]
+    assert tuple(tags) == main.tags
+
+
+def test_seed_is_sniffed_as_aggregator() -> None:
+    """The seed is recognised as an aggregator page, with reasons."""
+    guess = sniff(_text())
+    assert guess.format == "aggregator"
+    assert guess.confidence >= 0.8
+    assert guess.reasons
+
+
+def test_seed_write_normalises_whitespace_only() -> None:
+    """write(read(seed)) differs from the seed in whitespace only."""
+    text = _text()
+    assert _squash(aggregator.write(aggregator.read(text))) == _squash(text)
+
+
+def test_seed_write_then_read_gives_the_same_articles() -> None:
+    """Reading the written seed again gives the same articles (spans aside)."""
+    source = aggregator.read(_text(), source_id="doc")
+    again = aggregator.read(aggregator.write(source), source_id="doc")
+    assert _bare(again) == _bare(source)
+    assert again.relations == source.relations
+    assert [b.text for b in again.boilerplate] == [b.text for b in source.boilerplate]
+
+
+# --- variants ---------------------------------------------------------------
+
+
+def test_missing_header_is_warned_and_the_rest_stays() -> None:
+    """Without the header line the articles are the same but for outlet and date."""
+    text = _text()
+    full = aggregator.read(text, source_id="doc")
+    cut = aggregator.read(text.split("\n", 1)[1], source_id="doc")
+    assert [w.code for w in cut.warnings] == ["missing-header"]
+    assert cut.article.outlet is None
+    assert cut.article.published is None
+    expected = attrs.evolve(full.article, outlet=None, published=None, extra=())
+    assert _bare(cut)[0] == _bare(Source("doc", "aggregator", articles=[expected]))[0]
+    assert _bare(cut)[1] == _bare(full)[1]
+
+
+def test_missing_footer_is_warned_and_the_body_stays() -> None:
+    """A page cut before the app footer keeps its body and says the footer is missing."""
+    text = _text()
+    cut_at = text.index("Fish AI Reader")
+    full = aggregator.read(text, source_id="doc")
+    cut = aggregator.read(text[:cut_at], source_id="doc")
+    assert [w.code for w in cut.warnings] == ["missing-footer"]
+    assert cut.article.tags == ()
+    assert cut.article.blocks == full.article.blocks
+    assert unaccounted(text[:cut_at], cut) == []
+
+
+def test_fixture_other_outlet_with_year_time_url_and_joined_emoji() -> None:
+    """Another outlet: a channel word, a full date with a time, a source link, ZWJ emoji."""
+    text = FIXTURE.read_text(encoding="utf-8")
+    source = read_any(FIXTURE)
+    assert source.format == "aggregator"
+    main, summary = source.articles
+    assert main.outlet == "Harbor Ledger"
+    assert main.get("outlet_label") == "Harbor Ledger 新闻"
+    assert main.published == PartialDate(2024, 11, 3)
+    assert main.get("published_time") == "08:15"
+    assert main.url == "https://harborledger.example/2024/11/03/lab-that-never-sleeps"
+    assert len(main.paragraphs) == 6
+    assert [p.marker for p in summary.summary_points] == ["⏰", "🧑\u200d💻", "⚠️"]
+    assert main.tags == ("人工智能", "值班", "发布节奏", "心理支持")
+    assert [b.kind for b in source.boilerplate][-1] == "related"
+    assert unaccounted(text, source) == []
+    assert _squash(aggregator.write(source)) == _squash(text)
+
+
+def test_chinese_body_without_english_keeps_points_as_summary() -> None:
+    """A Chinese body: the abstract and points before it still form the summary."""
+    text = (
+        "Example Wire 03月14日\n标题在这里\n\n摘要一句话。\n\n🔥要点一\n\n💡要点二\n\n"
+        "正文第一段。\n\n正文第二段。\n\n相关标签\n\n标签一 标签二\n"
+    )
+    source = aggregator.read(text)
+    main, summary = source.articles
+    assert main.language == "zh"
+    assert main.id.endswith("#zh")
+    assert main.paragraphs == ("正文第一段。", "正文第二段。")
+    assert len(summary.summary_points) == 2
+    assert summary.id.endswith("#zh-summary")
+    assert unaccounted(text, source) == []
+
+
+def test_body_paragraph_in_another_language_is_marked() -> None:
+    """A Chinese line inside the English body keeps its own language."""
+    text = "Wire 03月14日\nHeadline\n\nFirst paragraph here.\n\n中文插入的一段。\n\nLast one.\n"
+    main = aggregator.read(text).article
+    assert [b.language for b in main.blocks] == [None, "zh", None]
+
+
+def test_leading_byte_order_mark_is_boilerplate() -> None:
+    """A BOM left in the text is recorded, and the header is still read."""
+    text = "\ufeffWire 03月14日\nHeadline\n\nBody text.\n"
+    source = aggregator.read(text)
+    assert source.article.outlet == "Wire"
+    assert source.boilerplate[0].kind == "byte-order-mark"
+    assert unaccounted(text, source) == []
+
+
+# --- bad input --------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", ["", "   \n\t\n", "\u3000\n"])
+def test_empty_input_is_a_parse_error(text: str) -> None:
+    """Empty or whitespace-only text raises ParseError for the input as a whole."""
+    with pytest.raises(ParseError) as info:
+        aggregator.read(text, path="page.txt")
+    assert (info.value.path, info.value.line, info.value.column) == ("page.txt", 0, 0)
+    assert "empty" in info.value.reason
+
+
+def test_control_characters_are_a_parse_error_with_position() -> None:
+    """Binary data is refused, pointing at the first control character."""
+    with pytest.raises(ParseError) as info:
+        aggregator.read("Wire 03月14日\nHead\x00line\n")
+    assert (info.value.line, info.value.column) == (2, 5)
+
+
+def test_bytes_are_api_misuse() -> None:
+    """The module-level reader takes str; bytes are a TypeError, not a ParseError."""
+    with pytest.raises(TypeError):
+        aggregator.read("Wire 03月14日".encode())  # type: ignore[arg-type]
+
+
+@given(st.text(max_size=300))
+def test_any_text_reads_or_raises_parse_error(text: str) -> None:
+    """Whatever the text, the reader returns a Source or raises ParseError, nothing else."""
+    try:
+        source = aggregator.read(text)
+    except ParseError:
+        return
+    assert unaccounted(text, source) == []
+
+
+@given(st.lists(st.sampled_from(["Wire 01月02日", "相关标签", "🚀要点", "Body.", "中文。", ""])))
+def test_shuffled_parts_always_read_and_account(parts: list[str]) -> None:
+    """Aggregator-like lines in any order are read, and every character is accounted for."""
+    text = "\n".join(parts)
+    try:
+        source = aggregator.read(text)
+    except ParseError:
+        assert not text.strip()
+        return
+    assert unaccounted(text, source) == []
+
+
+def test_writer_refuses_what_the_layout_cannot_show() -> None:
+    """An outlet without a date, or a body without a title, is a ValueError."""
+    body = [Block("paragraph", "Text.")]
+    with pytest.raises(ValueError, match="date"):
+        aggregator.write(
+            Source("s", "aggregator", articles=[Article("a", "en", "news", outlet="X")])
+        )
+    with pytest.raises(ValueError, match="title"):
+        aggregator.write(
+            Source("s", "aggregator", articles=[Article("a", "en", "news", blocks=body)])
+        )
+    with pytest.raises(ValueError, match="article"):
+        aggregator.write(Source("s", "aggregator"))
+
+
+# --- writer round trip --------------------------------------------------------
+
+_VOCABULARY = (
+    "lab team model release night shift engineer stress deadline launch quiet week "
+    "benchmark ranking sleep pressure manager staff counsel review sprint weekend"
+)
+_EN_WORDS = _VOCABULARY.split()
+_HAN = "实验室团队模型发布夜班工程师压力截止评测排名睡眠经理员工咨询周末冲刺研究心理健康"
+_EMOJI = ["🚀", "💡", "🔥", "⏰", "🧑\u200d💻", "⚠️"]
+
+
+@st.composite
+def _sentence(draw: st.DrawFn) -> str:
+    words = draw(st.lists(st.sampled_from(_EN_WORDS), min_size=3, max_size=9))
+    words[0] = words[0].capitalize()
+    mark = draw(st.sampled_from([".", ".", "?", "!"]))
+    text = " ".join(words) + mark
+    if draw(st.booleans()):
+        text = f"“{text}” {draw(st.sampled_from(_EN_WORDS))} said — {words[-1]}."
+    return text
+
+
+def _english() -> st.SearchStrategy[str]:
+    return st.lists(_sentence(), min_size=1, max_size=4).map(" ".join)
+
+
+def _chinese(end: str = "。") -> st.SearchStrategy[str]:
+    return st.text(alphabet=_HAN, min_size=2, max_size=30).map(lambda s: s + end)
+
+
+@st.composite
+def aggregator_pages(draw: st.DrawFn) -> Source:
+    """Content for a reader-app page (no spans): header, summary, body and footer."""
+    header = draw(st.booleans())
+    outlet = label = published = None
+    extra: list[tuple[str, str]] = []
+    if header:
+        outlet = draw(st.sampled_from(["Example Wire", "Harbor Ledger", "The Gazette"]))
+        channel = draw(st.sampled_from(["", " News", " 新闻"]))
+        label = outlet + channel
+        if channel:
+            extra.append(("outlet_label", label))
+        published = draw(
+            st.builds(
+                PartialDate,
+                st.none() | st.integers(1990, 2030),
+                st.integers(1, 12),
+                st.integers(1, 28),
+            )
+        )
+        if draw(st.booleans()):
+            extra.append(("published_time", draw(st.sampled_from(["08:15", "23:59:01"]))))
+    title = " ".join(draw(st.lists(st.sampled_from(_EN_WORDS), min_size=1, max_size=8)))
+    url = draw(st.none() | st.just("https://news.example/a/1"))
+    boilerplate = [
+        Boilerplate("template", t)
+        for t in draw(st.lists(st.sampled_from(["index_new5.html", "../../tpl/a.html"])))
+    ]
+    summary_blocks = [Block("paragraph", t) for t in draw(st.lists(_chinese(), max_size=2))]
+    summary_blocks += [
+        Block("point", t, marker=m)
+        for m, t in draw(st.lists(st.tuples(st.sampled_from(_EMOJI), _chinese("")), max_size=4))
+    ]
+    body = [Block("paragraph", t) for t in draw(st.lists(_english(), min_size=1, max_size=5))]
+    tags: list[str] = []
+    if draw(st.booleans()):
+        boilerplate.append(Boilerplate("promotion", "Fish AI Reader"))
+        boilerplate += [Boilerplate("promotion", t) for t in draw(st.lists(_chinese(), max_size=1))]
+        boilerplate.append(Boilerplate("promotion", "FishAI"))
+    if draw(st.booleans()):
+        boilerplate.append(Boilerplate("contact", "联系邮箱 team@reader.example"))
+    if draw(st.booleans()):
+        boilerplate.append(Boilerplate("footer-label", "相关标签"))
+        tags = draw(st.lists(st.text(alphabet=_HAN + "AI", min_size=1, max_size=6), min_size=1))
+    if draw(st.booleans()):
+        boilerplate.append(Boilerplate("footer-label", "相关文章"))
+        boilerplate += [Boilerplate("related", t) for t in draw(st.lists(_chinese(), max_size=2))]
+    main = Article(
+        "doc#en",
+        "en",
+        "news",
+        title=title,
+        outlet=outlet,
+        published=published,
+        url=url,
+        tags=tags,
+        blocks=body,
+        extra=extra,
+    )
+    articles = [main]
+    if summary_blocks:
+        articles.append(Article("doc#zh-summary", "zh", "summary", blocks=summary_blocks))
+    return Source("doc", "aggregator", articles=articles, boilerplate=boilerplate)
+
+
+@given(aggregator_pages())
+def test_read_write_round_trip(content: Source) -> None:
+    """For x = read(write(content)), write(x) is the same text and read(write(x)) == x."""
+    text = aggregator.write(content)
+    x = aggregator.read(text, source_id="doc")
+    assert aggregator.write(x) == text
+    assert aggregator.read(aggregator.write(x), source_id="doc") == x
+    assert unaccounted(text, x) == []
+    assert x.article.blocks
+    assert [b.text for b in x.article.blocks] == [b.text for b in content.article.blocks]
