@@ -1,0 +1,70 @@
+"""Direct quotations, their speakers, and links between a translation's quotes and the original's.
+
+>>> from aistress.model import Article, Block
+>>> text = "“We ship weekly,” Ada Byron, a lead at Example Labs, said. “It never stops.”"
+>>> article = Article("a1", "en", "news", blocks=[Block("paragraph", text)])
+>>> for q in extract_quotes(article):
+...     print(q.text, "|", q.speaker.name, "|", q.cue, q.utterance)
+We ship weekly, | Ada Byron | said 0
+It never stops. | Ada Byron | said 0
+>>> extract_quotes(article)[0].speaker.affiliation
+'Example Labs'
+
+See the guide *Quotes and speakers* for the patterns recognised and their limits.
+"""
+
+from __future__ import annotations
+
+from aistress.model import Article, Person, Quote, QuoteKind
+from aistress.quotes._extract import analyse
+from aistress.quotes.evaluate import GoldQuote, QuoteScore, score_quotes
+from aistress.quotes.link import LinkedQuotes, link_quotes
+
+__all__ = [
+    "GoldQuote",
+    "LinkedQuotes",
+    "QuoteScore",
+    "extract_quotes",
+    "extract_speakers",
+    "link_quotes",
+    "score_quotes",
+]
+
+
+def extract_quotes(article: Article, *, include_scare: bool = False) -> tuple[Quote, ...]:
+    """Return the quotations of ``article`` in text order, with their speakers.
+
+    Each :class:`~aistress.model.Quote` covers one quoted stretch (without
+    its marks) of :attr:`Article.text <aistress.model.Article.text>`; a
+    quotation broken by its attribution gives one Quote per part, sharing
+    :attr:`~aistress.model.Quote.utterance`. Speakers named in several ways
+    in the article are one :class:`~aistress.model.Person`.
+
+    Args:
+        article: Any article, English or Chinese (each block is read in the
+            language its characters show).
+        include_scare: Also return scare quotes, titles and terms, as
+            :attr:`QuoteKind.SCARE <aistress.model.QuoteKind.SCARE>` quotes.
+
+    Raises:
+        TypeError: ``article`` is not an :class:`~aistress.model.Article`.
+
+    Runs in O(n log n) time for an article of n characters.
+    """
+    if not isinstance(article, Article):
+        raise TypeError(f"extract_quotes needs an Article, not {type(article).__name__}")
+    quotes = analyse(article).quotes
+    if include_scare:
+        return quotes
+    return tuple(q for q in quotes if q.kind is QuoteKind.DIRECT)
+
+
+def extract_speakers(article: Article) -> tuple[Person, ...]:
+    """Every named person the article introduces as speaking, quoted or not.
+
+    Includes people whose words are only reported (``Press proposed fewer
+    conferences``), merged by the name rules, in order of first mention.
+    """
+    if not isinstance(article, Article):
+        raise TypeError(f"extract_speakers needs an Article, not {type(article).__name__}")
+    return analyse(article).people

@@ -1,0 +1,441 @@
+"""English attribution: who is introduced as speaking, where, with which cue.
+
+Works on *masked* block text, in which every quotation (marks included) is
+replaced by :data:`~aistress.quotes._types.MASK` characters of the same
+length, so cue verbs inside quotations are never seen and every offset is an
+offset of the real text. Each function is one left-to-right pass or a
+bounded look around one cue: linear in the length of the block.
+"""
+
+from __future__ import annotations
+
+import re
+
+from aistress.quotes._lexicon import English, english
+from aistress.quotes._types import MASK, Cue, Mention, mention
+
+__all__ = ["describe", "find_mentions", "is_short", "pronoun_start", "sentence_starts"]
+
+_SENT_END = re.compile(r"[.!?…]+[\"”’)\]]*(\s+)")
+_ABBREV_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
+_CLAUSE_DELIMS = frozenset(";:—–()[]\n" + MASK)
+_TOKEN = re.compile(r"[^\s,]+")
+_CONJ = re.compile(r"^(?:and|but|so|yet|or|meanwhile|still|now|then|also)\b\s*", re.IGNORECASE)
+_FUNCTION = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "at",
+        "in",
+        "on",
+        "with",
+        "for",
+        "from",
+        "to",
+        "by",
+        "who",
+        "which",
+        "that",
+        "than",
+        "and",
+        "or",
+        "but",
+        "is",
+        "was",
+        "are",
+        "were",
+        "has",
+        "have",
+        "had",
+        "some",
+        "many",
+        "most",
+        "this",
+        "these",
+        "those",
+        "its",
+        "it",
+        "their",
+        "his",
+        "her",
+        "our",
+    ]
+)
+_OBJECTS = frozenset(["me", "us", "him", "her", "them", "reporters"])
+_STRIP = " \t\n,\"“”‘’'()[]"
+_ACRONYM = re.compile(r"^[A-Z]{2,6}$")
+_INITIAL = re.compile(r"^[A-Z]\.$")
+_TITLE_RE = re.compile(r"^(?:Mr|Mrs|Ms|Dr|Prof|Professor|Sir|Dame)\.?$")
+_LOWER_START = re.compile(r"^[\s\[(…\.'\"‘“-]*(?:\[[^\]]*\]\s*)*[a-z]")
+
+
+def sentence_starts(masked: str, lex: English | None = None) -> list[int]:
+    """Offsets where sentences start (always including 0), from punctuation alone.
+
+    >>> sentence_starts("Dr. Smith left. Ph.D. students stay. He said so.")
+    [0, 16, 37]
+    """
+    lex = lex or english()
+    out = [0]
+    for m in _SENT_END.finditer(masked):
+        pos = m.end()
+        if pos >= len(masked):
+            break
+        nxt = masked[pos]
+        if not (nxt.isupper() or nxt.isdigit() or nxt in "“‘\"'([" + MASK):
+            continue
+        before = _ABBREV_BEFORE.search(masked, 0, m.start() + 1)
+        if before and masked[m.start()] == ".":
+            token = before.group(1).lower().rstrip(".")
+            if _INITIAL.match(before.group(1) + ".") or token in ("mr", "mrs", "ms", "dr", "prof"):
+                continue
+            if token in lex.abbreviations or "." in token:
+                word = re.match(r"[A-Za-z]+", masked[pos:])
+                if not word or word.group(0) not in lex.not_names:
+                    continue
+        out.append(pos)
+    return out
+
+
+def _clause_start(masked: str, cue_start: int, starts: list[int]) -> int:
+    start = 0
+    for s in starts:
+        if s <= cue_start:
+            start = s
+        else:
+            break
+    for i in range(cue_start - 1, start - 1, -1):
+        if masked[i] in _CLAUSE_DELIMS:
+            return i + 1
+    return start
+
+
+def _clause_end(masked: str, pos: int, *, commas: bool) -> int:
+    stops = ".;:!?" + MASK + "—\n" + ("," if commas else "")
+    for i in range(pos, len(masked)):
+        if masked[i] in stops:
+            return i
+    return len(masked)
+
+
+def _segments(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Comma-separated pieces of ``text[start:end]``, trimmed, as offsets."""
+    out: list[tuple[int, int]] = []
+    pos = start
+    while pos <= end:
+        comma = text.find(",", pos, end)
+        stop = end if comma < 0 else comma
+        a, b = pos, stop
+        while a < b and text[a] in _STRIP:
+            a += 1
+        while b > a and text[b - 1] in _STRIP:
+            b -= 1
+        if a < b:
+            out.append((a, b))
+        if comma < 0:
+            break
+        pos = comma + 1
+    return out
+
+
+def _is_name_token(tok: str, lex: English) -> bool:
+    if not tok or not tok[0].isupper() or any(ch.isdigit() for ch in tok):
+        return False
+    if tok.endswith(("’s", "'s", "s’", "s'")):
+        return False
+    return all(ch.isalpha() or ch in ".-’'" for ch in tok)
+
+
+def name_in(text: str, a: int, b: int, lex: English) -> tuple[int, int, int] | None:
+    """Find a name ending ``text[a:b]``: ``(prefix_start, name_start, name_end)``.
+
+    The words before the name (a role such as ``CEO`` or ``AI researcher``)
+    form the prefix; it may hold no function words and at most four words.
+    """
+    tokens = [(m.start() + a, m.end() + a, m.group(0)) for m in _TOKEN.finditer(text[a:b])]
+    if not tokens:
+        return None
+    k = len(tokens)
+    while k > 0:
+        tok = tokens[k - 1][2]
+        if (
+            _is_name_token(tok, lex)
+            or _INITIAL.match(tok)
+            or (tok in lex.name_particles and k < len(tokens) and k - 1 > 0)
+        ):
+            k -= 1
+        else:
+            break
+    run = tokens[k:]
+    while run and (run[0][2] in lex.name_particles or run[0][2] in lex.not_names):
+        if _TITLE_RE.match(run[0][2]):
+            break
+        run = run[1:]
+    while run and _TITLE_RE.match(run[0][2]) and len(run) > 1:
+        run = run[1:]
+    if not run or all(t[2] in lex.not_names or _TITLE_RE.match(t[2]) for t in run):
+        return None
+    # "Google CEO Sundar Pichai": an acronym inside the run is a role.
+    for j in range(len(run) - 2, -1, -1):
+        if _ACRONYM.match(run[j][2]):
+            run = run[j + 1 :]
+            break
+    prefix = [t for t in tokens if t[1] <= run[0][0]]
+    if len(prefix) > 4 or any(t[2].lower() in _FUNCTION for t in prefix):
+        return None
+    if any(t[2] in lex.not_names and t is prefix[0] and len(prefix) == 1 for t in prefix):
+        prefix = []
+    return (prefix[0][0] if prefix else run[0][0], run[0][0], run[-1][1])
+
+
+def _strip_adverbials(text: str, a: int, b: int, lex: English) -> int:
+    while True:
+        m = re.search(r"([\w’']+)\s*$", text[a:b])
+        if not m or m.group(1).lower() not in lex.adverbials or a + m.start(1) <= a:
+            return b
+        b = a + m.start(1)
+        while b > a and text[b - 1].isspace():
+            b -= 1
+
+
+def find_mentions(masked: str, text: str, lex: English | None = None) -> list[Mention]:
+    """Every cue in ``masked`` with the subject it introduces, in text order."""
+    lex = lex or english()
+    starts = sentence_starts(masked, lex)
+    out: list[Mention] = []
+    for m in lex.cue_re.finditer(masked):
+        cue = m.group(0)
+        low = cue.lower()
+        cs, ce = m.span()
+        if low != "according to" and cue[0].isupper() and cs in starts:
+            continue  # "Says who" at a sentence start is no attribution
+        prev = re.search(r"([\w’']+)\s*$", masked[max(0, cs - 40) : cs])
+        if prev and prev.group(1).lower() in lex.passive_before:
+            continue
+        weak = low in lex.weak_cues
+        cstart = _clause_start(masked, cs, starts)
+        if low == "according to":
+            found = _after_cue(masked, text, cs, ce, lex, weak=False, cue=cue)
+            if found:
+                out.append(found)
+            continue
+        b = _strip_adverbials(masked, cstart, cs, lex)
+        if not masked[cstart:b].strip(_STRIP):
+            found = _after_cue(masked, text, cs, ce, lex, weak=weak, cue=cue)
+            if found:
+                out.append(found)
+            continue
+        found = _before_cue(masked, text, cstart, b, cs, ce, lex, weak=weak, cue=cue)
+        if found:
+            out.append(found)
+    return out
+
+
+def _before_cue(
+    masked: str,
+    text: str,
+    cstart: int,
+    b: int,
+    cs: int,
+    ce: int,
+    lex: English,
+    *,
+    weak: bool,
+    cue: str,
+) -> Mention | None:
+    segs = _segments(masked, cstart, b)
+    if not segs:
+        return None
+    first_a, first_b = segs[0]
+    conj = _CONJ.match(masked[first_a:first_b])
+    if conj and conj.end() < first_b - first_a:
+        segs[0] = (first_a + conj.end(), first_b)
+    end = _clause_end(masked, ce, commas=True)
+    la, lb = segs[-1]
+    last = masked[la:lb]
+    low = last.lower()
+    common = Cue(cue, cs, ce, end, weak)
+    if low in lex.pronouns:
+        gender = lex.pronouns[low]
+        kind = "group" if low in ("they", "we") else "pronoun"
+        return mention(kind, last, la, lb, la, gender=gender, cue=common)
+    named = name_in(masked, la, lb, lex)
+    if named and not (len(segs) > 1 and named[0] > la):
+        pa, na, nb = named
+        desc = text[pa:na].strip() or None
+        return mention(
+            "name", text[na:nb], na, nb, pa if len(segs) == 1 else la, description=desc, cue=common
+        )
+    if len(segs) > 1:
+        sa, sb = segs[0]
+        named = name_in(masked, sa, sb, lex)
+        if named and named[0] == sa:
+            pa, na, nb = named
+            pieces = [text[pa:na].strip()] if pa < na else []
+            pieces += [text[x:y] for x, y in segs[1:]]
+            desc = ", ".join(p for p in pieces if p) or None
+            return mention("name", text[na:nb], na, nb, sa, description=desc, cue=common)
+    for sa, sb in (segs[-1], segs[0]):
+        anon = lex.anonymous_re.match(masked[sa:sb])
+        if anon:
+            det = anon.group("det").lower()
+            return mention(
+                "anonymous",
+                text[sa:sb],
+                sa,
+                sb,
+                segs[0][0] if (sa, sb) == segs[0] else sa,
+                description=text[sa:sb],
+                definite=det in ("the", "this", "that"),
+                cue=common,
+            )
+    words = {w.lower().strip(".") for x, y in segs for w in masked[x:y].split()}
+    if words & lex.group_words:
+        return mention("group", last, la, lb, la, cue=common)
+    return None
+
+
+def _after_cue(
+    masked: str, text: str, cs: int, ce: int, lex: English, *, weak: bool, cue: str
+) -> Mention | None:
+    end = _clause_end(masked, ce, commas=False)
+    segs = _segments(masked, ce, end)
+    if not segs:
+        return None
+    a, b = segs[0]
+    low = masked[a:b].lower()
+    common = Cue(cue, cs, ce, end, weak)
+    if low in lex.pronouns:
+        kind = "group" if low in ("they", "we") else "pronoun"
+        return mention(kind, text[a:b], a, b, cs, gender=lex.pronouns[low], cue=common)
+    named = name_in(masked, a, b, lex)
+    if named and named[0] == a:
+        pa, na, nb = named
+        pieces = [text[pa:na].strip()] if pa < na else []
+        pieces += [text[x:y] for x, y in segs[1:]]
+        desc = ", ".join(p for p in pieces if p) or None
+        return mention("name", text[na:nb], na, nb, cs, description=desc, cue=common)
+    anon = lex.anonymous_re.match(masked[a:b])
+    if anon:
+        det = anon.group("det").lower()
+        return mention(
+            "anonymous",
+            text[a:b],
+            a,
+            b,
+            cs,
+            description=text[a:b],
+            definite=det in ("the", "this", "that"),
+            cue=common,
+        )
+    return None
+
+
+def _cap_runs(tokens: list[str], lex: English) -> list[tuple[int, int]]:
+    runs: list[tuple[int, int]] = []
+    i = 0
+    while i < len(tokens):
+        if tokens[i][:1].isupper():
+            j = i + 1
+            while j < len(tokens):
+                if tokens[j][:1].isupper():
+                    j += 1
+                elif (
+                    tokens[j].lower() in lex.name_connectors
+                    and j + 1 < len(tokens)
+                    and tokens[j + 1][:1].isupper()
+                ):
+                    j += 2
+                else:
+                    break
+            runs.append((i, j))
+            i = j
+        else:
+            i += 1
+    return runs
+
+
+def describe(desc: str | None, lex: English | None = None) -> tuple[str | None, str | None]:
+    """Split a speaker's description into ``(role, affiliation)``.
+
+    >>> describe("a research lead at AI services provider Araya")
+    ('research lead', 'Araya')
+    >>> describe("a robotics engineer working at a stealth AI startup")
+    ('robotics engineer', 'stealth AI startup')
+    >>> describe("Google CEO")
+    ('CEO', 'Google')
+    """
+    lex = lex or english()
+    if not desc:
+        return None, None
+    tokens = [t.strip(",;") for t in desc.split()]
+    tokens = [t for t in tokens if t]
+    if not tokens or tokens[0].lower() in ("who", "which", "whose", "however", "though"):
+        return None, None
+    if tokens[0].lower() in ("a", "an", "the"):
+        tokens = tokens[1:]
+    if tokens and all(t[:1].isupper() for t in tokens):
+        # a prefix such as "Google CEO" or "CEO"
+        if len(tokens) > 1 and _ACRONYM.match(tokens[-1]):
+            return tokens[-1], " ".join(tokens[:-1])
+        return " ".join(tokens), None
+    k = 0
+    while k < len(tokens) and tokens[k].lower() not in lex.role_stops:
+        k += 1
+    role = " ".join(tokens[:k]) or None
+    rest = tokens[k:]
+    fallback: str | None = None
+    for i, tok in enumerate(rest):
+        if tok.lower() not in lex.affiliation_markers:
+            continue
+        phrase = rest[i + 1 :]
+        stop = next(
+            (
+                j
+                for j, t in enumerate(phrase)
+                if t.lower() in lex.role_stops and j > 0 and t.lower() not in lex.name_connectors
+            ),
+            len(phrase),
+        )
+        for a, b in _cap_runs(phrase, lex):
+            after = phrase[b] if b < len(phrase) else None
+            if after is None or after.lower() in lex.role_stops or not after[:1].isalpha():
+                return role, " ".join(phrase[a:b])
+        if fallback is None and tok.lower() == "at":
+            words = phrase[:stop]
+            if words and words[0].lower() in ("a", "an", "the"):
+                words = words[1:]
+            fallback = " ".join(words) or None
+    return role, fallback
+
+
+def is_short(inner: str) -> bool:
+    """Whether quoted words are few enough to be a term rather than speech."""
+    words = inner.split()
+    if len(words) > 4:
+        return False
+    return not re.search(r"[.!?…][\s\"”’]+\S", inner)
+
+
+def starts_lower(inner: str) -> bool:
+    """Whether the quoted words start in lower case (a fragment of a sentence)."""
+    return bool(_LOWER_START.match(inner))
+
+
+def pronoun_start(masked: str, start: int, lex: English | None = None) -> Mention | None:
+    """A sentence-initial *He* or *She* at ``start``, as a mention without a cue."""
+    lex = lex or english()
+    m = re.compile(r"\s*(He|She)\b").match(masked, start)
+    if not m:
+        return None
+    a, b = m.span(1)
+    low = m.group(1).lower()
+    return Mention("pronoun", m.group(1), a, b, a, b, None, a, a, gender=lex.pronouns[low])
+
+
+def object_only(text: str) -> bool:
+    """Whether ``text`` holds only a cue's object (``me``) and punctuation."""
+    words = [w.strip(_STRIP + ".:;") for w in text.split()]
+    return all(not w or w.lower() in _OBJECTS for w in words)

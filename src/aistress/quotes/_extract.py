@@ -1,0 +1,462 @@
+"""The extraction pipeline: marks, attribution, speaker resolution, Quote objects.
+
+Per block: pair the quotation marks (:mod:`~aistress.quotes._marks`), mask
+the quotations, find every cue with its subject (the language module), then
+give each quotation an attribution by the first rule that applies:
+
+1. *trailing*: a quotation that opens its sentence and is followed at once
+   by ``X said`` / ``said X`` / ``X说``;
+2. *leading*: a cue earlier in the same sentence (``X said, “…”``,
+   ``X说：“…”``); the quotation is *partial* when other words stand between
+   the cue and it (``said that Chatbot Arena “has had…”``);
+3. *inherited*: a quotation right after an attributed one, separated only by
+   that attribution (``“…,” X said. “…”``), is the same utterance;
+4. *trailing* again for a quotation inside a sentence (partial);
+5. *paragraph*: a quotation that opens a paragraph with no attribution of
+   its own continues the speaker of the previous paragraph's last quotation;
+6. *pronoun*: a quotation in a sentence that starts with *he*/*she* (他/她)
+   right after a sentence of reported speech is a partial quote of that
+   speaker.
+
+A quotation with no attribution is a scare quote (:attr:`QuoteKind.SCARE`)
+if it is short (a term, a title, a product name), and an unattributed
+direct quote otherwise. Pronouns resolve to the last singular speaker whose
+known gender does not contradict them; a definite unnamed source (*the
+researcher*) to the last unnamed one.
+
+Every step is linear in the block length, apart from binary searches over
+the cues of a block: O(n log n) in all.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+
+import attrs
+
+from aistress.model import Article, Person, PersonLink, Quote, QuoteKind, Span
+from aistress.people import group_names
+from aistress.quotes import _chinese, _english
+from aistress.quotes._marks import Marks, find_marks
+from aistress.quotes._types import MASK, Mention
+
+__all__ = ["Analysis", "analyse", "block_language"]
+
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_LATIN = re.compile(r"[A-Za-z]")
+_TERMINAL = re.compile(r"[.!?。！？…]\s*$")
+_ONLY_PUNCT = re.compile(r"^[\s,，、.。;；:：—–\-]*$")
+_LEAD_GAP = re.compile(r"^[\s,，:：]*$")
+
+
+def block_language(text: str, default: str) -> str:
+    """``"zh"`` or ``"en"``: which parser reads this block."""
+    han = len(_HAN.findall(text))
+    latin = len(_LATIN.findall(text))
+    if not han and not latin:
+        return "zh" if default.lower().startswith(("zh", "yue", "cmn")) else "en"
+    return "zh" if han * 2 >= latin else "en"
+
+
+@attrs.define
+class _Found:
+    """One quotation while it is being analysed (mutable, internal)."""
+
+    block: int
+    base: int
+    marks: Marks
+    lang: str
+    route: str | None = None
+    mention: Mention | None = None
+    mention_block: int = 0
+    partial: bool = False
+    source: _Found | None = None
+    kind: QuoteKind = QuoteKind.DIRECT
+    utterance_key: object = None
+
+
+@attrs.frozen
+class Analysis:
+    """What extraction found in one article: quotes, and the people speaking."""
+
+    quotes: tuple[Quote, ...]
+    people: tuple[Person, ...]
+
+
+def _mask(text: str, marks: Sequence[Marks]) -> str:
+    if not marks:
+        return text
+    parts: list[str] = []
+    at = 0
+    for m in marks:
+        parts.append(text[at : m.start])
+        parts.append(MASK * (m.end - m.start))
+        at = m.end
+    parts.append(text[at:])
+    return "".join(parts)
+
+
+def _block_marks(article: Article) -> list[list[Marks]]:
+    blocks = article.blocks
+    out: list[list[Marks]] = []
+    for bi, block in enumerate(blocks):
+        marks = [
+            m for m in find_marks(block.text) if block.text[m.inner_start : m.inner_end].strip()
+        ]
+        if marks and not marks[-1].closed:
+            opener = block.text[marks[-1].start]
+            following = blocks[bi + 1].text.lstrip() if bi + 1 < len(blocks) else ""
+            if not following.startswith(opener):
+                marks.pop()
+        out.append(marks)
+    return out
+
+
+def _trailing(
+    mark: Marks,
+    inner: str,
+    mentions: Sequence[Mention],
+    starts: Sequence[int],
+    masked: str,
+    lang: str,
+) -> Mention | None:
+    i = bisect.bisect_left(starts, mark.end)
+    if i >= len(mentions):
+        return None
+    m = mentions[i]
+    if m.kind is None or not _ONLY_PUNCT.match(masked[mark.end : m.start]):
+        return None
+    if "\n" in masked[mark.end : m.start]:
+        return None
+    strong_end = inner.rstrip()[-1:] in (",", "，", "、", "—", "–", "-", "?", "!", "？", "！")
+    after = masked[m.end : m.end + 2]
+    if lang == "zh":
+        ends_well = (
+            m.end >= len(masked)
+            or after[:1] in "。.！？!?" + MASK
+            or (after[:1] in "，,：:" and after[1:2] == MASK)
+        )
+        return m if strong_end or ends_well else None
+    words_after = masked[m.cue_end : m.end].split()
+    if len(words_after) > 8 and m.name_start < m.cue_start:
+        return None
+    return m
+
+
+def analyse(article: Article) -> Analysis:
+    """Find every quotation of ``article``, attribute it and build its Quote."""
+    found: list[_Found] = []
+    all_mentions: list[tuple[int, int, Mention]] = []  # (block, base, mention)
+    used: set[tuple[int, int]] = set()  # (block, cue_start) of mentions that attribute a quote
+    block_marks = _block_marks(article)
+    prev_last: _Found | None = None
+    for bi, block in enumerate(article.blocks):
+        text = block.text
+        base = article.block_span(bi).start
+        lang = block_language(text, block.language or article.language)
+        marks = block_marks[bi]
+        masked = _mask(text, marks)
+        if lang == "zh":
+            mentions = _chinese.find_mentions(masked, text)
+            basic = _chinese.sentence_starts(masked)
+        else:
+            mentions = _english.find_mentions(masked, text)
+            basic = _english.sentence_starts(masked)
+        by_start = sorted(mentions, key=lambda m: m.start)
+        start_keys = [m.start for m in by_start]
+        by_cue = sorted(mentions, key=lambda m: m.cue_start)
+        cue_keys = [m.cue_start for m in by_cue]
+        inners = [text[m.inner_start : m.inner_end] for m in marks]
+        trails = [
+            _trailing(mk, inner, by_start, start_keys, masked, lang)
+            for mk, inner in zip(marks, inners, strict=True)
+        ]
+        starts = set(basic)
+        for mk, inner, tr in zip(marks, inners, trails, strict=True):
+            if tr is None and _TERMINAL.search(inner):
+                j = mk.end
+                while j < len(masked) and masked[j].isspace():
+                    j += 1
+                if j < len(masked) and (lang == "zh" or masked[j].isupper() or masked[j] == MASK):
+                    starts.add(j)
+        sorted_starts = sorted(starts)
+        block_found: list[_Found] = []
+        for mk, inner, tr in zip(marks, inners, trails, strict=True):
+            f = _Found(bi, base, mk, lang)
+            sent_start = sorted_starts[bisect.bisect_right(sorted_starts, mk.start) - 1]
+            before = masked[sent_start : mk.start]
+            initial = not before.strip(" \t\n\"'([—–-" + MASK) or (
+                before.rstrip().endswith((":", "："))
+                and not _has_cue_before(by_cue, cue_keys, sent_start, mk.start)
+            )
+            lead = _leading(by_cue, cue_keys, sent_start, mk.start, masked)
+            prev = block_found[-1] if block_found else None
+            if initial and tr is not None:
+                f.route, f.mention = "trailing", tr
+            elif lead is not None:
+                f.route, f.mention = "leading", lead
+                between = masked[lead.cue_end : mk.start]
+                if prev is not None and prev.mention is lead:
+                    f.partial = False
+                elif lang == "zh":
+                    f.partial = bool(between.strip(" \t\n，,：:"))
+                else:
+                    f.partial = _english.starts_lower(inner) or not (
+                        _LEAD_GAP.match(between) or _english.object_only(between)
+                    )
+            elif prev is not None and prev.mention is not None and _follows(prev, mk, masked):
+                f.route, f.mention, f.source = "inherited", prev.mention, prev
+            elif tr is not None:
+                f.route, f.mention, f.partial = "trailing", tr, True
+            elif not masked[: mk.start].strip() and prev_last is not None:
+                f.route, f.source = "paragraph", prev_last
+            else:
+                pron = _pronoun_sentence(lang, masked, sent_start, sorted_starts, by_cue, cue_keys)
+                if pron is not None:
+                    f.route, f.mention, f.partial = "pronoun", pron, True
+                    all_mentions.append((bi, base, pron))
+            if f.route is None:
+                short = _chinese.is_short(inner) if lang == "zh" else _english.is_short(inner)
+                f.kind = QuoteKind.SCARE if short else QuoteKind.DIRECT
+            if f.mention is not None and f.mention.cue is not None:
+                used.add((bi, f.mention.cue_start))
+            f.mention_block = bi
+            block_found.append(f)
+        all_mentions.extend((bi, base, m) for m in mentions)
+        direct = [f for f in block_found if f.kind is QuoteKind.DIRECT]
+        prev_last = direct[-1] if direct and (direct[-1].mention or direct[-1].source) else None
+        found.extend(block_found)
+    return _build(article, found, all_mentions, used)
+
+
+def _has_cue_before(by_cue: list[Mention], keys: list[int], lo: int, hi: int) -> bool:
+    i = bisect.bisect_left(keys, lo)
+    return i < len(keys) and keys[i] < hi
+
+
+def _leading(
+    by_cue: list[Mention], keys: list[int], sent_start: int, pos: int, masked: str
+) -> Mention | None:
+    i = bisect.bisect_left(keys, pos) - 1
+    while i >= 0 and by_cue[i].cue_start >= sent_start:
+        m = by_cue[i]
+        if m.cue_end <= pos and m.name_start < pos:
+            if m.weak and not _LEAD_GAP.match(masked[m.cue_end : pos]):
+                return None
+            return m
+        i -= 1
+    return None
+
+
+def _follows(prev: _Found, mk: Marks, masked: str) -> bool:
+    gap_start, gap_end = prev.marks.end, mk.start
+    m = prev.mention
+    if prev.route == "trailing" and m is not None and gap_start <= m.start and m.end <= gap_end:
+        gap = masked[gap_start : m.start] + masked[m.end : gap_end]
+    else:
+        gap = masked[gap_start:gap_end]
+    return bool(_ONLY_PUNCT.match(gap)) and MASK not in gap
+
+
+def _pronoun_sentence(
+    lang: str,
+    masked: str,
+    sent_start: int,
+    starts: list[int],
+    by_cue: list[Mention],
+    keys: list[int],
+) -> Mention | None:
+    k = bisect.bisect_left(starts, sent_start)
+    if k == 0:
+        return None
+    prev_start = starts[k - 1]
+    if _has_cue_before(by_cue, keys, sent_start, _sentence_end(starts, sent_start, len(masked))):
+        return None
+    i = bisect.bisect_left(keys, prev_start)
+    has_speech = any(
+        m.kind in ("name", "anonymous", "pronoun") and not m.weak
+        for m in by_cue[i:]
+        if m.cue_start < sent_start
+    )
+    if not has_speech:
+        return None
+    if lang == "zh":
+        return _chinese.pronoun_start(masked, sent_start)
+    return _english.pronoun_start(masked, sent_start)
+
+
+def _sentence_end(starts: list[int], start: int, length: int) -> int:
+    k = bisect.bisect_right(starts, start)
+    return starts[k] if k < len(starts) else length
+
+
+# ---------------------------------------------------------------------------
+# resolution and building
+
+
+def _build(
+    article: Article,
+    found: list[_Found],
+    all_mentions: list[tuple[int, int, Mention]],
+    used: set[tuple[int, int]],
+) -> Analysis:
+    quote_mentions = {id(f.mention) for f in found if f.mention is not None}
+    mentions = [
+        (bi, base, m)
+        for bi, base, m in all_mentions
+        if (not m.weak or (bi, m.cue_start) in used or id(m) in quote_mentions)
+    ]
+    mentions.sort(key=lambda t: (t[0], t[2].cue_start if t[2].cue is not None else t[2].start))
+    names = [m.surface for _, _, m in mentions if m.kind == "name"]
+    groups = group_names(names)
+    group_of: dict[str, int] = {}
+    for name, g in zip(names, groups, strict=True):
+        group_of.setdefault(name, g)
+
+    referent: dict[int, object] = {}
+    gender: dict[object, str] = {}
+    description: dict[object, str] = {}
+    history: list[object] = []
+    anon_count = 0
+    author_key = ("author",)
+    for _, _, m in mentions:
+        ref: object = None
+        if m.kind == "name":
+            ref = ("name", group_of[m.surface])
+        elif m.kind == "anonymous":
+            last_anon = next((r for r in reversed(history) if r[0] == "anon"), None)  # type: ignore[index]
+            if m.definite and last_anon is not None:
+                ref = last_anon
+            else:
+                anon_count += 1
+                ref = ("anon", anon_count)
+            if m.description:
+                description.setdefault(ref, m.description)
+        elif m.kind == "pronoun":
+            if m.surface.lower() in ("i", "我"):
+                ref = author_key if article.author else None
+            else:
+                for cand in reversed(history[-12:]):
+                    if gender.get(cand) in (None, m.gender):
+                        ref = cand
+                        break
+                if ref is not None and m.gender in ("m", "f"):
+                    gender.setdefault(ref, m.gender)
+        referent[id(m)] = ref
+        if ref is not None and m.kind != "group":
+            history.append(ref)
+
+    people = _people(article, mentions, group_of, referent, found)
+    if article.author:
+        people[author_key] = Person(article.author, role="author")
+
+    utterances: dict[object, int] = {}
+    quotes = [_quote(article, f, referent, people, description, utterances) for f in found]
+    return Analysis(tuple(quotes), tuple(p for k, p in people.items() if k != author_key))
+
+
+def _people(
+    article: Article,
+    mentions: list[tuple[int, int, Mention]],
+    group_of: dict[str, int],
+    referent: dict[int, object],
+    found: list[_Found],
+) -> dict[object, Person]:
+    by_group: dict[int, list[tuple[int, int, Mention]]] = {}
+    for bi, base, m in mentions:
+        if m.kind == "name":
+            by_group.setdefault(group_of[m.surface], []).append((bi, base, m))
+    pronoun_links: dict[object, list[PersonLink]] = {}
+    for f in found:
+        pm = f.mention
+        if pm is not None and pm.kind == "pronoun" and referent.get(id(pm)) is not None:
+            span = Span(article.id, f.base + pm.name_start, f.base + pm.name_end)
+            link = PersonLink(pm.surface, "pronoun", span)
+            known = pronoun_links.setdefault(referent[id(pm)], [])
+            if link not in known:
+                known.append(link)
+    out: dict[object, Person] = {}
+    for g, items in by_group.items():
+        surfaces: list[str] = []
+        for _, _, m in items:
+            if m.surface not in surfaces:
+                surfaces.append(m.surface)
+        canonical = max(surfaces, key=lambda s: (len(re.split(r"[\s·・•]+", s)), len(s)))
+        role = affiliation = None
+        for bi, _, m in items:
+            if m.description:
+                lang = block_language(article.blocks[bi].text, article.language)
+                mod = _chinese if lang == "zh" else _english
+                role, affiliation = mod.describe(m.description)
+                if role or affiliation:
+                    break
+        links: list[PersonLink] = []
+        aliases: list[str] = []
+        for _, base, m in items:
+            span = Span(article.id, base + m.name_start, base + m.name_end)
+            if m.surface != canonical and m.surface not in aliases:
+                aliases.append(m.surface)
+                links.append(PersonLink(m.surface, "name-rule", span))
+            for alias in m.aliases:
+                if alias not in aliases and alias != canonical:
+                    aliases.append(alias)
+                    links.append(PersonLink(alias, "parenthetical", span))
+        key = ("name", g)
+        links.extend(pronoun_links.get(key, []))
+        out[key] = Person(
+            canonical, aliases=aliases, role=role, affiliation=affiliation, links=links
+        )
+    return out
+
+
+def _quote(
+    article: Article,
+    f: _Found,
+    referent: dict[int, object],
+    people: dict[object, Person],
+    description: dict[object, str],
+    utterances: dict[object, int],
+) -> Quote:
+    mk = f.marks
+    span = Span(article.id, f.base + mk.inner_start, f.base + mk.inner_end)
+    language = article.language
+    if block_language(article.blocks[f.block].text, article.language) != language.split("-")[0]:
+        language = f.lang
+    if f.kind is QuoteKind.SCARE:
+        return Quote(article.slice(span), language, [span], kind=QuoteKind.SCARE)
+    source = f
+    while source.route == "paragraph" and source.source is not None:
+        source = source.source
+    m = source.mention
+    ref = referent.get(id(m)) if m is not None else None
+    speaker = people.get(ref) if ref is not None else None
+    anonymous = isinstance(ref, tuple) and ref[0] == "anon"
+    desc: str | None = None
+    if m is not None:
+        if m.kind == "anonymous" or m.kind == "group":
+            desc = m.description or m.surface
+        elif m.kind == "name":
+            desc = m.description
+    if anonymous and desc is None:
+        desc = description.get(ref)
+    cue = m.cue if (m is not None and f.route != "paragraph") else None
+    if m is not None and f.route != "paragraph":
+        key: object = ("m", f.mention_block, m.cue_start, m.start)
+    else:
+        key = ("q", f.block, mk.start)
+    if key not in utterances:
+        utterances[key] = len(utterances)
+    return Quote(
+        article.slice(span),
+        language,
+        [span],
+        speaker=speaker,
+        cue=cue,
+        anonymous=anonymous,
+        partial=f.partial,
+        kind=QuoteKind.DIRECT,
+        description=desc,
+        utterance=utterances[key],
+    )

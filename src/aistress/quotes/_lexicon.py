@@ -1,0 +1,129 @@
+"""The word lists quote attribution uses, loaded once from ``aistress/data/quotes``.
+
+Each list is a JSON file whose ``about`` field documents its keys:
+
+- ``en.json``: English cue verbs, pronouns, words that make or end an
+  unnamed source, names and descriptions;
+- ``zh.json``: Chinese cues and the words that look like cues but are not
+  (``来说``, ``据说``), pronouns, unnamed-source prefixes, role suffixes,
+  adverbials and common surnames;
+- ``translit.json``: Latin renderings of the characters used to write
+  foreign names in Chinese (used by :mod:`aistress.people`).
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+from importlib import resources
+from typing import Any
+
+import attrs
+
+__all__ = ["Chinese", "English", "chinese", "english", "load"]
+
+
+@functools.cache
+def load(name: str) -> dict[str, Any]:
+    """Return the parsed JSON data file ``aistress/data/quotes/<name>.json``."""
+    path = resources.files("aistress") / "data" / "quotes" / f"{name}.json"
+    data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    return data
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+@attrs.frozen
+class English:
+    """The English lexicon, with its regexes compiled."""
+
+    cues: frozenset[str]
+    weak_cues: frozenset[str]
+    cue_re: re.Pattern[str]
+    passive_before: frozenset[str]
+    pronouns: dict[str, str]
+    anonymous_re: re.Pattern[str]
+    group_words: frozenset[str]
+    not_names: frozenset[str]
+    titles: frozenset[str]
+    name_particles: frozenset[str]
+    name_connectors: frozenset[str]
+    abbreviations: frozenset[str]
+    role_stops: frozenset[str]
+    affiliation_markers: frozenset[str]
+    adverbials: frozenset[str]
+
+
+@attrs.frozen
+class Chinese:
+    """The Chinese lexicon, with its regexes compiled."""
+
+    cue_re: re.Pattern[str]
+    exclusion_re: re.Pattern[str]
+    pronouns: dict[str, str]
+    anonymous_prefixes: tuple[str, ...]
+    group_words: frozenset[str]
+    role_suffixes: frozenset[str]
+    adverbial_re: re.Pattern[str]
+    conjunction_re: re.Pattern[str]
+    surnames: frozenset[str]
+    name_chars: frozenset[str]
+
+
+@functools.cache
+def english() -> English:
+    """The English lexicon (loaded and compiled on first use)."""
+    data = load("en")
+    cues = list(data["cues"])
+    anon = (
+        r"^(?P<det>"
+        + _alternation(data["anonymous_determiners"])
+        + r")\s+(?:[\w’'.-]+\s+){0,3}?(?P<head>"
+        + _alternation(data["anonymous_heads"])
+        + r")\b(?P<rest>(?:\s+(?:at|from|with|in|of|for|on)\s+.*)?)$"
+    )
+    return English(
+        cues=frozenset(cues),
+        weak_cues=frozenset(data["weak_cues"]),
+        cue_re=re.compile(r"(?<![\w’'-])(?:" + _alternation(cues) + r")(?![\w’'-])", re.IGNORECASE),
+        passive_before=frozenset(data["passive_before"]),
+        pronouns=dict(data["pronouns"]),
+        anonymous_re=re.compile(anon, re.IGNORECASE | re.DOTALL),
+        group_words=frozenset(data["group_words"]),
+        not_names=frozenset(data["not_names"]),
+        titles=frozenset(data["titles"]),
+        name_particles=frozenset(data["name_particles"]),
+        name_connectors=frozenset(data["name_connectors"]),
+        abbreviations=frozenset(data["abbreviations"]),
+        role_stops=frozenset(data["role_stops"]),
+        affiliation_markers=frozenset(data["affiliation_markers"]),
+        adverbials=frozenset(data["adverbials"]),
+    )
+
+
+@functools.cache
+def chinese() -> Chinese:
+    """The Chinese lexicon (loaded and compiled on first use)."""
+    data = load("zh")
+    adverbial = (
+        r"(?:在[^，。,；;：:\ue000]{1,14}?(?:上|中|时|里|内|后|前|期间|之际)"
+        r"|接受[^，。,；;：:\ue000]{1,14}?采访时"
+        r"|[对向跟][^，。,；;：:\ue000的]{1,8}"
+        r"|[\u4e00-\u9fff]{1,3}地"
+        r"|" + _alternation(data["adverbial_prefixes"]) + r")$"
+    )
+    return Chinese(
+        cue_re=re.compile(_alternation(data["cues"])),
+        exclusion_re=re.compile(_alternation(data["cue_exclusions"])),
+        pronouns=dict(data["pronouns"]),
+        anonymous_prefixes=tuple(sorted(data["anonymous_prefixes"], key=lambda w: (-len(w), w))),
+        group_words=frozenset(data["group_words"]),
+        role_suffixes=frozenset(data["role_suffixes"]),
+        adverbial_re=re.compile(adverbial),
+        conjunction_re=re.compile(r"(?:" + _alternation(data["leading_conjunctions"]) + r")[，,]?"),
+        surnames=frozenset(data["surnames"]),
+        name_chars=frozenset(load("translit")["chars"]),
+    )
