@@ -185,22 +185,26 @@ def language_of(text: str) -> str | None:
 
 
 def main_language(texts: Iterable[str]) -> str | None:
-    """The language (see :func:`language_of`) of most of the characters of ``texts``.
+    """The language (see :func:`language_of`) of most of ``texts``.
 
-    Each text votes with its length, so one Chinese line in an English body
-    does not make the body Chinese.
+    Each text (a paragraph) is one vote, so one Chinese line in an English
+    body does not make the body Chinese; a tie goes to the language with more
+    words (five Latin letters or one Han character counting as a word).
 
     >>> main_language(["An English paragraph.", "中文一句。", "More English."])
     'en'
     """
-    votes: dict[str, int] = {}
+    votes: dict[str, list[float]] = {}
     for text in texts:
         language = language_of(text)
         if language is not None:
-            votes[language] = votes.get(language, 0) + len(text)
+            latin, han = script_counts(text)
+            vote = votes.setdefault(language, [0.0, 0.0])
+            vote[0] += 1
+            vote[1] += latin / 5 + han
     if not votes:
         return None
-    return max(sorted(votes), key=lambda lang: votes[lang])
+    return max(sorted(votes), key=lambda lang: tuple(votes[lang]))
 
 
 def leading_emoji(text: str) -> str | None:
