@@ -13,14 +13,14 @@ import pytest
 from aistress.cli import EXIT_FAILED, EXIT_OK, EXIT_USAGE, Progress, main
 from aistress.formats import read
 from aistress.io.json import load_jsonl
-from aistress.model import ReadFailure, Source
+from aistress.model import ArticleRecord, Quote, ReadFailure, Source
+from aistress.quotes import extract_quotes
 from aistress.sample import SAMPLE_FORMATS, sample_paths
 
 SAMPLE = {p.name: p for p in sample_paths()}
 AGGREGATOR = str(SAMPLE["01_aggregator.txt"])
 TRANSLATION = str(SAMPLE["02_translation.txt"])
 SYNDICATION = str(SAMPLE["03_syndication.txt"])
-INTERLEAVED = str(SAMPLE["04_interleaved.txt"])
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -32,13 +32,12 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
 
 @pytest.fixture
 def folder(tmp_path: Path) -> Path:
-    """A folder of four sample files in a subfolder, plus a hidden folder that must be skipped."""
+    """Three sample files, one in a subfolder, plus hidden files that must be skipped."""
     root = tmp_path / "docs"
     (root / "more").mkdir(parents=True)
     shutil.copy(AGGREGATOR, root)
     shutil.copy(TRANSLATION, root)
     shutil.copy(SYNDICATION, root / "more")
-    shutil.copy(INTERLEAVED, root / "more")
     (root / ".git").mkdir()
     (root / ".git" / "HEAD").write_text("ref: refs/heads/main\n", encoding="utf-8")
     (root / ".notes.txt").write_text("not a document\n", encoding="utf-8")
@@ -176,7 +175,7 @@ def test_read_jobs_2_gives_the_same_output_as_jobs_1(
     capsys: pytest.CaptureFixture[str], broken: Path
 ) -> None:
     """Reading in two processes prints exactly what reading in one does, in input order."""
-    files = [AGGREGATOR, TRANSLATION, str(broken), SYNDICATION, INTERLEAVED]
+    files = [AGGREGATOR, TRANSLATION, str(broken), SYNDICATION, AGGREGATOR]
     one = run(capsys, "read", "--jobs", "1", *files)
     two = run(capsys, "read", "--jobs", "2", *files)
     assert one == two
@@ -187,10 +186,48 @@ def test_read_jobs_2_gives_the_same_output_as_jobs_1(
 
 
 # ---------------------------------------------------------------------------
+# quotes
+
+
+def test_quotes_lists_speakers_named_and_anonymous(capsys: pytest.CaptureFixture[str]) -> None:
+    """`quotes FILE` lists each article's quotes with speaker, role, affiliation and cue."""
+    code, out, err = run(capsys, "quotes", AGGREGATOR)
+    assert code == EXIT_OK, err
+    article = read(Path(AGGREGATOR)).article
+    assert out.startswith(f"{article.id} (en): {len(extract_quotes(article))} quotes")
+    assert "Nadia Ferreira (research scientist, Halcyon Labs) [cue 'said']" in out
+    assert "anonymous (one researcher at a large lab)" in out
+
+
+def test_quotes_json_gives_the_library_quotes(capsys: pytest.CaptureFixture[str]) -> None:
+    """`quotes --json` writes exactly the Quote records that extract_quotes returns."""
+    code, out, _ = run(capsys, "quotes", "--json", TRANSLATION)
+    assert code == EXIT_OK
+    expected = [q for a in read(Path(TRANSLATION)).articles for q in extract_quotes(a)]
+    assert list(load_jsonl(io.StringIO(out), Quote)) == expected
+    assert expected
+
+
+def test_quotes_of_one_article(capsys: pytest.CaptureFixture[str]) -> None:
+    """--article limits the listing to one article; an unknown id is a usage error."""
+    source = read(Path(AGGREGATOR))
+    chosen = source.articles[-1].id
+    code, out, _ = run(capsys, "quotes", AGGREGATOR, "--article", chosen)
+    assert code == EXIT_OK
+    assert out.startswith(chosen)
+    assert source.articles[0].id not in out
+    code, out, err = run(capsys, "quotes", AGGREGATOR, "--article", "nope")
+    assert code == EXIT_USAGE
+    assert out == ""
+    assert "nope" in err
+    assert source.articles[0].id in err
+
+
+# ---------------------------------------------------------------------------
 # corpus
 
 
-def test_corpus_writes_jsonl_of_a_folder(
+def test_corpus_writes_one_record_per_article(
     capsys: pytest.CaptureFixture[str], folder: Path, tmp_path: Path
 ) -> None:
     """`corpus DIR --out FILE` reads the folder recursively (hidden files skipped) into JSONL."""
@@ -198,23 +235,45 @@ def test_corpus_writes_jsonl_of_a_folder(
     code, out, err = run(capsys, "corpus", str(folder), "--out", str(out_file))
     assert code == EXIT_OK, err
     records = list(load_jsonl(out_file))
-    sources = [r for r in records if isinstance(r, Source)]
-    assert len(sources) == 4
-    assert [Path(s.path or "").name for s in sources] == [
-        "01_aggregator.txt",
-        "02_translation.txt",
-        "03_syndication.txt",
-        "04_interleaved.txt",
+    assert all(isinstance(r, ArticleRecord) for r in records)
+    expected = [read(Path(p)) for p in (AGGREGATOR, TRANSLATION, SYNDICATION)]
+    assert [(r.article.id, r.article.text) for r in records] == [
+        (a.id, a.text) for s in expected for a in s.articles
     ]
-    assert not any(isinstance(r, ReadFailure) for r in records)
-    assert "4 sources" in out
+    assert [Path(r.path or "").name for r in records] == [
+        Path(s.path or "").name for s in expected for _ in s.articles
+    ]
+    assert "from 3 files" in out
     assert str(out_file) in out
+
+
+def test_corpus_records_carry_discovered_relations(
+    capsys: pytest.CaptureFixture[str], folder: Path
+) -> None:
+    """Relations found across files are attached to the record of their subject."""
+    code, out, _ = run(capsys, "corpus", str(folder), "--out", "-", "--no-quotes", "--no-tags")
+    assert code == EXIT_OK
+    records = {r.article.id: r for r in load_jsonl(io.StringIO(out))}
+    translation = records[read(Path(TRANSLATION)).article.id]
+    news = read(Path(AGGREGATOR)).article.id
+    assert ("translation_of", news) in {(r.kind.value, r.target) for r in translation.relations}
+
+
+def test_corpus_without_analysis_has_no_quotes_or_tags(
+    capsys: pytest.CaptureFixture[str], folder: Path
+) -> None:
+    """--no-quotes and --no-tags leave the analysis out and print no notes."""
+    code, out, err = run(capsys, "corpus", str(folder), "-o", "-", "--no-quotes", "--no-tags")
+    assert code == EXIT_OK
+    assert "note:" not in err
+    for record in load_jsonl(io.StringIO(out)):
+        assert (record.quotes, record.stressors, record.remedies) == ((), (), ())
 
 
 def test_corpus_to_stdout_and_failures(
     capsys: pytest.CaptureFixture[str], folder: Path, broken: Path
 ) -> None:
-    """`--out -` writes records to stdout; a bad file is recorded, listed and gives exit 1."""
+    """`--out -` writes records to stdout; a bad file is recorded in place, listed, exit 1."""
     shutil.copy(broken, folder / "broken.txt")
     code, out, err = run(capsys, "corpus", str(folder), "--out", "-")
     assert code == EXIT_FAILED
@@ -253,11 +312,10 @@ def test_report_without_a_folder_reports_on_the_sample(capsys: pytest.CaptureFix
     """`aistress report` (the README's main command) reports on every sample file, exit 0."""
     code, out, err = run(capsys, "report")
     assert code == EXIT_OK, err
-    assert "sample corpus" in out
-    for name, format_ in SAMPLE_FORMATS.items():
-        assert f"{name}: {format_}," in out
-    for section in ("== Files", "== Relations", "== Alignment", "== Quotes", "== Stressors"):
-        assert section in out
+    for path in sample_paths():
+        assert f"{path}  [{SAMPLE_FORMATS[path.name]}," in out
+    assert "5 file(s)" in out
+    assert "0 failure(s)" in out
     assert "translation_of" in out
 
 
@@ -265,7 +323,7 @@ def test_report_on_a_folder(capsys: pytest.CaptureFixture[str], folder: Path) ->
     """`report DIR` reports on the folder's files and the relations between them."""
     code, out, err = run(capsys, "report", str(folder))
     assert code == EXIT_OK, err
-    assert "4 of 4 files read" in out
+    assert "3 file(s)" in out
     assert "02_translation#zh translation_of 01_aggregator#en" in out
 
 
@@ -285,20 +343,25 @@ def test_report_lists_failures_and_exits_1(
     shutil.copy(broken, folder / "broken.txt")
     code, out, err = run(capsys, "report", str(folder))
     assert code == EXIT_FAILED
-    assert "4 of 5 files read" in out
-    assert "broken.txt: FAILED" in out
-    assert "broken.txt" in err
+    assert "1 failure(s)" in out
+    assert f"FAILED {folder / 'broken.txt'}" in out
+    assert f"aistress: failed: {folder / 'broken.txt'}" in err
 
 
-def test_report_html_is_not_available_yet(
-    capsys: pytest.CaptureFixture[str], tmp_path: Path
+def test_report_html_writes_one_self_contained_page(
+    capsys: pytest.CaptureFixture[str], folder: Path, tmp_path: Path
 ) -> None:
-    """--html says in one line that the HTML report is not available yet, with exit 2."""
-    code, out, err = run(capsys, "report", "--html", str(tmp_path / "r.html"))
-    assert code == EXIT_USAGE
-    assert out == ""
-    assert err.count("\n") == 1
-    assert "HTML report" in err
+    """--html writes a single HTML page with the report's sections and no external resources."""
+    page = tmp_path / "report.html"
+    code, out, err = run(capsys, "report", str(folder), "--html", str(page))
+    assert code == EXIT_OK, err
+    assert str(page) in out
+    html = page.read_text(encoding="utf-8")
+    assert html.lstrip().lower().startswith("<!doctype html")
+    for section in ("corpus", "articles", "quotes", "matrix"):
+        assert f'id="{section}"' in html
+    assert "http://" not in html.replace("http://www.w3.org", "")
+    assert "<script src" not in html
 
 
 # ---------------------------------------------------------------------------
@@ -315,6 +378,32 @@ def test_input_errors_are_one_line_with_exit_1(
         assert out == ""
         assert err.count("\n") == 1
         assert "Traceback" not in err
+
+
+@pytest.mark.parametrize(
+    ("argv", "module", "part"),
+    [
+        (["tag", AGGREGATOR], "aistress.tagging", "tagging"),
+        (["align", AGGREGATOR, TRANSLATION], "aistress.align", "alignment"),
+        (["compare", AGGREGATOR, SYNDICATION], "aistress.align", "alignment"),
+    ],
+)
+def test_a_missing_part_is_named_in_one_line_with_exit_2(
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    argv: list[str],
+    module: str,
+    part: str,
+) -> None:
+    """A command whose part of aistress is not installed says which, in one line, exit 2."""
+    monkeypatch.setitem(sys.modules, module, None)  # makes `import module` fail
+    code, out, err = run(capsys, *argv)
+    assert code == EXIT_USAGE
+    assert out == ""
+    assert err.count("\n") == 1
+    assert part in err
+    assert f"({module}" in err
+    assert "not available" in err
 
 
 # ---------------------------------------------------------------------------

@@ -36,12 +36,17 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any, TextIO, TypeVar
 
+import attrs
+
+from aistress.compare import compare
 from aistress.errors import AistressError, ParseError
 from aistress.formats import formats, iter_read
 from aistress.io.json import dump_jsonl
 from aistress.model import (
     Article,
+    ArticleRecord,
     BlockKind,
+    Comparison,
     Corpus,
     Quote,
     ReadFailure,
@@ -50,9 +55,21 @@ from aistress.model import (
     Source,
     Stressor,
 )
+from aistress.pipeline import analyse_source
+from aistress.quotes import extract_quotes
 from aistress.relations import link_corpus
+from aistress.report import analyse_corpus, render_html, render_text
+from aistress.sample import sample_paths
 
-__all__ = ["EXIT_FAILED", "EXIT_OK", "EXIT_USAGE", "Progress", "main", "read_one"]
+__all__ = [
+    "EXIT_FAILED",
+    "EXIT_OK",
+    "EXIT_USAGE",
+    "Progress",
+    "analyse_one",
+    "main",
+    "read_one",
+]
 
 #: Everything was read and done.
 EXIT_OK = 0
@@ -121,7 +138,7 @@ class Progress:
     """A one-line progress bar on a terminal, silent anywhere else.
 
     It is drawn only when ``stream`` is a terminal and there are at least
-    :data:`PROGRESS_MIN_FILES` items, and redrawn at most ten times a second,
+    ``PROGRESS_MIN_FILES`` (2) items, and redrawn at most ten times a second,
     so it costs nothing on long runs or when output is redirected.
 
     >>> import io
@@ -188,9 +205,11 @@ class Progress:
 
 
 def read_one(task: tuple[str, str | None]) -> Source | ReadFailure:
-    """Read one ``(path, format)``: a :class:`Source`, or a :class:`ReadFailure` saying why not.
+    """Read one ``(path, format)`` task; never raises for a bad file.
 
-    A module-level pure function, so a process pool can run it.
+    Returns a :class:`~aistress.model.Source`, or a
+    :class:`~aistress.model.ReadFailure` saying why the file could not be
+    read. A module-level pure function, so a process pool can run it.
     """
     path, format_ = task
     return next(iter(iter_read([path], format=format_)))
@@ -222,12 +241,12 @@ def _read_all(
         return list(_pool_map(read_one, tasks, jobs, progress, [Path(p).name for p in paths]))
 
 
-def _corpus(results: Iterable[Source | ReadFailure]) -> Corpus:
+def _corpus(results: Iterable[Source | ReadFailure], *, link: bool = True) -> Corpus:
     """Assemble read results into a linked corpus.
 
     As in :func:`aistress.formats.read_corpus`, a file whose article ids clash
     with an earlier file's becomes a failure; then
-    :func:`aistress.relations.link_corpus` discovers the relations between files.
+    ``aistress.relations.link_corpus`` discovers the relations between files.
     """
     sources: list[Source] = []
     failures: list[ReadFailure] = []
@@ -243,7 +262,8 @@ def _corpus(results: Iterable[Source | ReadFailure]) -> Corpus:
             continue
         seen.update(a.id for a in result.articles)
         sources.append(result)
-    return link_corpus(Corpus(sources=sources, failures=failures))
+    corpus = Corpus(sources=sources, failures=failures)
+    return link_corpus(corpus) if link else corpus
 
 
 def _expand(inputs: Sequence[str]) -> list[str]:
@@ -402,7 +422,6 @@ def _pick(source: Source, article_id: str | None, name: str) -> Article:
 
 
 def _cmd_quotes(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    extract_quotes = _function("aistress.quotes", "extract_quotes")
     source = _read_source(args.file, args.format)
     articles = [_pick(source, args.article, args.file)] if args.article else source.articles
     for article in articles:
@@ -504,12 +523,11 @@ def _cmd_align(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def _cmd_compare(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    compare = _function("aistress.compare", "compare")
     source = _pick(_read_source(args.source, args.format), args.source_article, args.source)
     derived = _pick(_read_source(args.derived, args.format), args.derived_article, args.derived)
     try:
         comparison = compare(source, derived)
-    except ModuleNotFoundError as exc:
+    except ModuleNotFoundError as exc:  # a stage compare() relies on is missing
         raise _missing(exc) from None
     if args.json:
         dump_jsonl([comparison], out)
@@ -518,7 +536,7 @@ def _cmd_compare(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return EXIT_OK
 
 
-def _comparison_lines(comparison: Any, source: Article, derived: Article) -> list[str]:
+def _comparison_lines(comparison: Comparison, source: Article, derived: Article) -> list[str]:
     lines = [
         f"{derived.id} ({derived.language}) against {source.id} ({source.language})",
         f"  coverage: {comparison.coverage:.0%} of the source is aligned",
@@ -532,12 +550,76 @@ def _comparison_lines(comparison: Any, source: Article, derived: Article) -> lis
     return lines
 
 
+def analyse_one(
+    task: tuple[str, str | None, bool, bool],
+) -> tuple[Source | ReadFailure, tuple[ArticleRecord, ...] | ReadFailure]:
+    """Read one ``(path, format, quotes, tags)`` and analyse its articles.
+
+    Returns the read result and, for a source, one
+    :class:`~aistress.model.ArticleRecord` per article (or a
+    :class:`~aistress.model.ReadFailure` naming the analysis error). A
+    module-level pure function, so a process pool can run it.
+    """
+    path, format_, quotes, tags = task
+    result = read_one((path, format_))
+    if isinstance(result, ReadFailure):
+        return result, ()
+    try:
+        return result, analyse_source(result, quotes=quotes, tags=tags)
+    except AistressError as exc:
+        return result, ReadFailure(
+            path=path, reason=f"analysis failed: {exc}", error=type(exc).__name__
+        )
+
+
+def _available(module: str, name: str, what: str, command: str, err: TextIO) -> bool:
+    """Whether an optional stage can run; if not, say on stderr that it is skipped."""
+    try:
+        _function(module, name)
+    except _UnavailableError as exc:
+        print(f"{command}: note: {what} skipped: {exc}", file=err)
+        return False
+    return True
+
+
 def _cmd_corpus(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     paths = _expand(args.inputs)
     if not paths:
         raise _UsageError(f"no files found in {', '.join(args.inputs)}")
-    corpus = _corpus(_read_all(paths, format_=args.format, jobs=args.jobs))
-    records: list[object] = [*corpus.sources, *corpus.relations, *corpus.failures]
+    command = "aistress corpus"
+    quotes = not args.no_quotes and _available(
+        "aistress.quotes", "extract_quotes", "quotes", command, err
+    )
+    tags = not args.no_tags and _available("aistress.tagging", "tag", "tags", command, err)
+    tasks = [(path, args.format, quotes, tags) for path in paths]
+    with Progress(len(tasks), "reading") as progress:
+        done = list(
+            _pool_map(analyse_one, tasks, args.jobs, progress, [Path(p).name for p in paths])
+        )
+    corpus = _corpus(result for result, _ in done)
+    kept = {id(source) for source in corpus.sources}
+    clashes = [f for f in corpus.failures if f.reason.startswith("article id(s)")]
+    found: dict[str, list[Relation]] = {}
+    for relation in corpus.relations:
+        found.setdefault(relation.subject, []).append(relation)
+    records: list[ArticleRecord | ReadFailure] = []
+    failures: list[ReadFailure] = []
+    for result, analysed in done:
+        if isinstance(result, ReadFailure):
+            failure: ReadFailure | None = result
+        elif id(result) not in kept:
+            failure = clashes.pop(0)
+        elif isinstance(analysed, ReadFailure):
+            failure = analysed
+        else:
+            failure = None
+            records.extend(
+                attrs.evolve(r, relations=(*r.relations, *found.get(r.article.id, ())))
+                for r in analysed
+            )
+        if failure is not None:
+            records.append(failure)
+            failures.append(failure)
     if args.out == "-":
         dump_jsonl(records, out)
         summary = err
@@ -545,134 +627,49 @@ def _cmd_corpus(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         with Path(args.out).open("w", encoding="utf-8", newline="\n") as stream:
             dump_jsonl(records, stream)
         summary = out
+    articles = len(records) - len(failures)
     print(
-        f"{_plural(len(corpus.sources), 'source')} ({_plural(len(corpus), 'article')}), "
-        f"{_plural(len(corpus.relations), 'relation')}, {_plural(len(corpus.failures), 'failure')}"
-        + (f" written to {args.out}" if args.out != "-" else ""),
+        f"{_plural(articles, 'article record')} from {_plural(len(corpus.sources), 'file')}, "
+        f"{_plural(len(corpus.relations), 'relation')} discovered, "
+        f"{_plural(len(failures), 'failure')}"
+        + (f", written to {args.out}" if args.out != "-" else ""),
         file=summary,
     )
-    _list_failures(corpus.failures, err)
-    return EXIT_FAILED if corpus.failures else EXIT_OK
+    _list_failures(failures, err)
+    return EXIT_FAILED if failures else EXIT_OK
 
 
 def _cmd_report(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    if args.html:
-        raise _UnavailableError("the HTML report (report --html) is not available yet")
     if args.inputs:
         paths = _expand(args.inputs)
         title = ", ".join(args.inputs)
         if not paths:
             raise _UsageError(f"no files found in {title}")
     else:
-        from aistress.sample import sample_paths
-
         paths = [str(p) for p in sample_paths()]
-        title = "the sample corpus bundled with aistress"
-    corpus = _corpus(_read_all(paths, format_=args.format, jobs=args.jobs))
-    names = {os.path.abspath(p): p if args.inputs else Path(p).name for p in paths}
-    print("\n".join(_report_lines(corpus, title, names)), file=out)
+        title = "the sample corpus"
+    command = "aistress report"
+    for module, name, what in _STAGES:
+        _available(module, name, what, command, err)
+    corpus = _corpus(_read_all(paths, format_=args.format, jobs=args.jobs), link=False)
+    analysis = analyse_corpus(corpus)
+    if args.html:
+        page = render_html(analysis, title=f"aistress report: {title}")
+        Path(args.html).write_text(page, encoding="utf-8", newline="\n")
+        print(f"wrote the report on {title} to {args.html}", file=out)
+    else:
+        out.write(render_text(analysis))
     _list_failures(corpus.failures, err)
     return EXIT_FAILED if corpus.failures else EXIT_OK
 
 
-def _report_lines(corpus: Corpus, title: str, names: dict[str, str]) -> list[str]:
-    read = len(corpus.sources)
-    total = read + len(corpus.failures)
-    lines = [
-        f"aistress report: {title}",
-        f"{read} of {_plural(total, 'file')} read, {_plural(len(corpus), 'article')}, "
-        f"formats: {_counts(Counter(s.format for s in corpus.sources)) or '-'}",
-        f"languages: {_counts(Counter(a.language for a in corpus)) or '-'}; "
-        f"kinds: {_counts(Counter(a.kind.value for a in corpus)) or '-'}",
-    ]
-    lines.append("")
-    lines.append("== Files")
-    for source in corpus.sources:
-        path = source.path or source.id
-        lines.extend(_source_lines(source, names.get(os.path.abspath(path), path)))
-    lines.extend(
-        f"{names.get(os.path.abspath(f.path), f.path)}: FAILED: {_failure_line(f, path=False)}"
-        for f in corpus.failures
-    )
-    lines.append("")
-    lines.append("== Relations")
-    relations = corpus.all_relations
-    lines.extend(f"  {_relation(r)}" for r in relations)
-    if not relations:
-        lines.append("  none found")
-    for heading, section in (
-        ("Alignment", _alignment_section),
-        ("Quotes", _quotes_section),
-        ("Stressors and remedies", _tags_section),
-    ):
-        lines.append("")
-        lines.append(f"== {heading}")
-        try:
-            lines.extend(section(corpus))
-        except _UnavailableError as exc:
-            lines.append(f"  {exc}")
-        except ModuleNotFoundError as exc:
-            missing = _missing(exc)
-            if not isinstance(missing, _UnavailableError):
-                raise
-            lines.append(f"  {missing}")
-    return lines
-
-
-def _alignment_section(corpus: Corpus) -> list[str]:
-    translations = corpus.translations
-    if not translations:
-        return ["  no translations stated"]
-    align = _function("aistress.align", "align")
-    lines = []
-    for translation in translations:
-        alignment = translation.alignment
-        if alignment is None and translation.source in corpus and translation.target in corpus:
-            alignment = align(corpus[translation.source], corpus[translation.target])
-        if alignment is None:
-            lines.append(f"  {translation.target} -> {translation.source}: articles missing")
-            continue
-        types = Counter(f"{len(b.source)}:{len(b.target)}" for b in alignment.beads)
-        lines.append(
-            f"  {translation.source} -> {translation.target}: "
-            f"{_plural(len(alignment.beads), 'bead')} of {alignment.unit}s ({_counts(types)})"
-        )
-    return lines
-
-
-def _quotes_section(corpus: Corpus) -> list[str]:
-    extract_quotes = _function("aistress.quotes", "extract_quotes")
-    lines = []
-    speakers: dict[str, set[str]] = {}
-    for article in corpus:
-        quotes = tuple(extract_quotes(article))
-        direct = [q for q in quotes if q.kind.value == "direct"]
-        anonymous = sum(1 for q in direct if q.anonymous)
-        lines.append(
-            f"  {article.id} ({article.language}): {_plural(len(direct), 'quote')}"
-            + (f", {anonymous} anonymous" if anonymous else "")
-        )
-        for quote in direct:
-            if quote.speaker is not None:
-                speakers.setdefault(quote.speaker.name, set()).add(article.language)
-    if speakers:
-        lines.append("  speakers:")
-        for name, languages in sorted(speakers.items()):
-            lines.append(f"    {name} ({', '.join(sorted(languages))})")
-    return lines
-
-
-def _tags_section(corpus: Corpus) -> list[str]:
-    tag = _function("aistress.tagging", "tag")
-    lines = []
-    for article in corpus:
-        tags = tuple(tag(article))
-        stressors = sorted({t.category for t in tags if isinstance(t, Stressor)})
-        remedies = sorted({t.category for t in tags if isinstance(t, Remedy)})
-        lines.append(f"  {article.id} ({article.language})")
-        lines.append(f"    stressors: {', '.join(stressors) or '-'}")
-        lines.append(f"    remedies: {', '.join(remedies) or '-'}")
-    return lines
+#: The analysis stages a report runs when their modules are present.
+_STAGES = (
+    ("aistress.align", "align", "alignment"),
+    ("aistress.quotes", "extract_quotes", "quotes"),
+    ("aistress.tagging", "tag", "tags"),
+    ("aistress.compare", "compare", "comparison"),
+)
 
 
 # ---------------------------------------------------------------------------
@@ -789,18 +786,30 @@ def _parser() -> argparse.ArgumentParser:
     format_option(sub)
     sub.set_defaults(handler=_cmd_compare)
 
-    sub = add("corpus", "read a directory of files into a JSON Lines corpus")
+    sub = add(
+        "corpus",
+        "read a directory of files into JSON Lines: one ArticleRecord per article "
+        "(with its quotes, tags and relations), one ReadFailure per file that failed",
+    )
     sub.add_argument("inputs", nargs="+", metavar="DIR", help="directories or files")
     sub.add_argument(
         "--out", "-o", required=True, metavar="FILE", help="the JSON Lines file ('-': stdout)"
     )
+    sub.add_argument("--no-quotes", action="store_true", help="do not extract quotes")
+    sub.add_argument("--no-tags", action="store_true", help="do not tag stressors and remedies")
     format_option(sub)
     jobs_option(sub)
     sub.set_defaults(handler=_cmd_corpus)
 
-    sub = add("report", "report on a corpus (default: the bundled sample corpus)")
+    sub = add(
+        "report",
+        "report on a corpus (default: the bundled sample corpus): files, articles, "
+        "relations, quotes by speaker, stressors and remedies, discrepancies",
+    )
     sub.add_argument("inputs", nargs="*", metavar="DIR", help="directories or files")
-    sub.add_argument("--html", metavar="FILE", help="write a self-contained HTML report")
+    sub.add_argument(
+        "--html", metavar="FILE", help="write the report as one self-contained HTML page"
+    )
     format_option(sub)
     jobs_option(sub)
     sub.set_defaults(handler=_cmd_report)
