@@ -246,7 +246,7 @@ def _corpus(results: Iterable[Source | ReadFailure], *, link: bool = True) -> Co
 
     As in :func:`aistress.formats.read_corpus`, a file whose article ids clash
     with an earlier file's becomes a failure; then
-    ``aistress.relations.link_corpus`` discovers the relations between files.
+    :func:`aistress.relations.link_corpus` discovers the relations between files.
     """
     sources: list[Source] = []
     failures: list[ReadFailure] = []

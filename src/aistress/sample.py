@@ -34,9 +34,10 @@ file                       format           what it shows
 =========================  ===============  =============================================
 
 The same people (Nadia Ferreira, Tomas Lindqvist, Priya Raman, Yuqing Lin,
-Daniel Osei) are quoted in English and Chinese, and the stressors and remedies
-of :mod:`aistress.taxonomy` are discussed in both languages, so reading,
-alignment, quotes, tagging and comparison all have something real to show.
+Daniel Osei) are quoted in English and Chinese, and the stressors and
+remedies of the taxonomy (``aistress.taxonomy``) are discussed in both
+languages, so reading, alignment, quotes, tagging and comparison all have
+something real to show.
 
 >>> from aistress.sample import sample_paths
 >>> for path in sample_paths():
@@ -105,14 +106,14 @@ def sample_corpus(*, strict: bool = True) -> Corpus:
 
     Each file's format is sniffed, and the relations between files (which
     article translates, summarises or rewrites which) are discovered with
-    :func:`aistress.relations.link_corpus`. The result is computed once per process and shared: a
-    :class:`~aistress.model.Corpus` is immutable.
+    :func:`aistress.relations.link_corpus`. The result is computed once per
+    process and shared: a :class:`~aistress.model.Corpus` is immutable.
 
     Args:
         strict: Raise the first reading error (the default: the sample is
             ours, so an error is a bug worth seeing). With ``strict=False``
             files that fail are recorded in
-            :attr:`Corpus.failures <aistress.model.Corpus.failures>`.
+            ``Corpus.failures``.
 
     Raises:
         ParseError: With ``strict=True``, if a sample file cannot be read.
