@@ -69,6 +69,8 @@ def _dotted_name(text: str, end: int, lex: Chinese) -> int | None:
     first_dot = min(text.find(d, start, end) for d in _DOTS if text.find(d, start, end) >= 0)
     # the first part: name characters only, at least one
     a = first_dot
+    if a > start and text[a - 1] not in lex.name_chars and text[a - 1] not in lex.role_suffixes:
+        a -= 1  # one character the table does not know may end the first part
     while a > start and text[a - 1] in lex.name_chars:
         a -= 1
     if a == first_dot:

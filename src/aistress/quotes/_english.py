@@ -360,10 +360,10 @@ def _cap_runs(tokens: list[str], lex: English) -> list[tuple[int, int]]:
 def describe(desc: str | None, lex: English | None = None) -> tuple[str | None, str | None]:
     """Split a speaker's description into ``(role, affiliation)``.
 
-    >>> describe("a research lead at AI services provider Araya")
-    ('research lead', 'Araya')
-    >>> describe("a robotics engineer working at a stealth AI startup")
-    ('robotics engineer', 'stealth AI startup')
+    >>> describe("a data engineer at cloud vendor Nimbix")
+    ('data engineer', 'Nimbix')
+    >>> describe("a tester working at a small robotics startup")
+    ('tester', 'small robotics startup')
     >>> describe("Google CEO")
     ('CEO', 'Google')
     """

@@ -188,28 +188,23 @@ def _pair(
 
 def _first_of_utterance(
     oq: Sequence[Quote],
-    tq: Sequence[Quote],
     oi: list[int],
     found: list[tuple[int, int, float]],
-    ob: _Bead,
-    tb: _Bead,
 ) -> list[tuple[int, int, float]]:
-    """Point a translated quote that renders a whole split utterance at its first part."""
+    """Point a translated quote at the first part of the split utterance it renders.
+
+    A translation often joins ``“A,” X said, “B.”`` into one quotation; when
+    the pairing chose B and A is left unpaired, the link moves to A.
+    """
     taken = {a for a, _, _ in found}
     out = []
     for a, b, s in found:
         utterance = oq[a].utterance
         if utterance is not None:
-            t_start = tb.position(tq[b].spans[0].start)
             for c in oi:
                 if c >= a:
                     break
-                q = oq[c]
-                if (
-                    c not in taken
-                    and q.utterance == utterance
-                    and t_start <= ob.position(q.spans[-1].end) + 0.1
-                ):
+                if c not in taken and oq[c].utterance == utterance:
                     taken.discard(a)
                     taken.add(c)
                     a = c
@@ -277,7 +272,7 @@ def link_quotes(
     for k, (ob, tb) in enumerate(pairs_beads):
         if k in o_by and k in t_by:
             found = _pair(oq, tq, o_by[k], t_by[k], ob, tb, min_score)
-            pairs.extend(_first_of_utterance(oq, tq, o_by[k], found, ob, tb))
+            pairs.extend(_first_of_utterance(oq, o_by[k], found))
 
     votes: dict[str, dict[str, int]] = {}
     evidence: dict[tuple[str, str], Quote] = {}

@@ -1,0 +1,714 @@
+"""Tests for aistress.quotes: extraction, attribution, cross-language linking, scoring."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from aistress.model import Alignment, Article, Bead, Block, Quote, QuoteKind, Span
+from aistress.quotes import (
+    GoldQuote,
+    extract_quotes,
+    extract_speakers,
+    link_quotes,
+    score_quotes,
+)
+from aistress.testing import strategies as st_ai
+from conftest import seed
+
+
+def art(*paragraphs: str, language: str = "en", author: str | None = None) -> Article:
+    """An article of paragraphs we wrote."""
+    kind = "news" if language == "en" else "translation"
+    return Article(
+        "t1", language, kind, author=author, blocks=[Block("paragraph", p) for p in paragraphs]
+    )
+
+
+def speaker(q: Quote) -> str | None:
+    """The speaker's name, or None."""
+    return q.speaker.name if q.speaker else None
+
+
+# ---------------------------------------------------------------------------
+# English patterns (sentences written for these tests)
+
+
+def test_split_quote_gives_one_quote_per_part_and_one_utterance() -> None:
+    """“A,” X said, “B” yields two quotes of one utterance, both attributed."""
+    a = art("“We ship every week,” Mira Solberg said, “and nobody sleeps.”")
+    qs = extract_quotes(a)
+    assert [q.text for q in qs] == ["We ship every week,", "and nobody sleeps."]
+    assert {speaker(q) for q in qs} == {"Mira Solberg"}
+    assert qs[0].utterance == qs[1].utterance is not None
+    assert all(q.cue == "said" and not q.partial for q in qs)
+
+
+def test_second_sentence_after_attribution_joins_the_utterance() -> None:
+    """“A,” X said. “B.” attributes B to X as the same utterance."""
+    qs = extract_quotes(art("“It never stops,” Mira Solberg said. “Not even on Sundays.”"))
+    assert [speaker(q) for q in qs] == ["Mira Solberg", "Mira Solberg"]
+    assert qs[0].utterance == qs[1].utterance
+
+
+def test_straight_quotes_are_quotes() -> None:
+    """Straight double quotes pair like curly ones."""
+    qs = extract_quotes(art('"The queue is endless," Ravi Menon said.'))
+    assert [(q.text, speaker(q)) for q in qs] == [("The queue is endless,", "Ravi Menon")]
+
+
+def test_attribution_before_the_quote() -> None:
+    """X said: “…” attributes the quote to X, not partial."""
+    qs = extract_quotes(art("Ravi Menon wrote: “Every benchmark is a race now.”"))
+    assert [(speaker(q), q.cue, q.partial) for q in qs] == [("Ravi Menon", "wrote", False)]
+
+
+def test_inverted_attribution_after_the_quote() -> None:
+    """“…,” said X attributes the quote to X."""
+    qs = extract_quotes(art("“Sleep is optional here,” said Ravi Menon, a lab manager at Qubitry."))
+    assert speaker(qs[0]) == "Ravi Menon"
+    assert qs[0].speaker is not None
+    assert qs[0].speaker.affiliation == "Qubitry"
+
+
+@pytest.mark.parametrize(
+    "cue", ["says", "told", "added", "argued", "proposed", "stressed", "wrote", "posted"]
+)
+def test_cue_verbs_beyond_said(cue: str) -> None:
+    """Cue verbs other than *said* attribute a trailing quote."""
+    qs = extract_quotes(art(f"“The hours keep growing,” Ines Duarte {cue}."))
+    assert [(speaker(q), q.cue) for q in qs] == [("Ines Duarte", cue)]
+
+
+def test_description_splits_into_role_and_affiliation() -> None:
+    """An appositive description gives the speaker's role and affiliation."""
+    a = art("“Nobody rests,” Ines Duarte, a data engineer at cloud vendor Nimbix, said.")
+    person = extract_quotes(a)[0].speaker
+    assert person is not None
+    assert (person.name, person.role, person.affiliation) == (
+        "Ines Duarte",
+        "data engineer",
+        "Nimbix",
+    )
+
+
+def test_description_with_institution_of_several_words() -> None:
+    """A multi-word institution after *at* is kept whole."""
+    a = art("“We are tired,” Ines Duarte, a lecturer at the Institute of Applied Things, said.")
+    person = extract_quotes(a)[0].speaker
+    assert person is not None
+    assert person.affiliation == "Institute of Applied Things"
+    assert person.role == "lecturer"
+
+
+def test_partial_quote_inside_reported_speech() -> None:
+    """A fragment quoted inside reported speech is a partial quote of the reporter's subject."""
+    a = art("Lena Ortiz said the lab had turned into “a pressure cooker for everyone.”")
+    (q,) = extract_quotes(a)
+    assert (speaker(q), q.partial, q.kind) == ("Lena Ortiz", True, QuoteKind.DIRECT)
+
+
+def test_partial_quote_after_an_appositive() -> None:
+    """A speaker with a description, then a cue and a fragment, owns the fragment."""
+    a = art("Lena Ortiz, a founder at Tidewell, says teams need “real weekends” to recover.")
+    (q,) = extract_quotes(a)
+    assert (q.text, speaker(q), q.partial, q.cue) == ("real weekends", "Lena Ortiz", True, "says")
+
+
+def test_she_said_resolves_to_the_last_named_speaker() -> None:
+    """*she said* takes the last named speaker; the pronoun is recorded as a link."""
+    a = art(
+        "Lena Ortiz said the pace had changed everything.",
+        "“We were proud of the work once,” she said.",
+    )
+    (q,) = extract_quotes(a)
+    assert speaker(q) == "Lena Ortiz"
+    assert q.speaker is not None
+    assert any(link.method == "pronoun" and link.alias == "she" for link in q.speaker.links)
+
+
+def test_pronoun_skips_a_speaker_of_the_other_known_gender() -> None:
+    """Once *he* is known to be Tomas, a later *she* skips him for an earlier speaker."""
+    a = art(
+        "“The racing is new,” Lena Ortiz said.",
+        "Tomas Varga said the pace was fine. “It is a job,” he said.",
+        "“It is more than a job,” she said.",
+    )
+    qs = extract_quotes(a)
+    assert [speaker(q) for q in qs] == ["Lena Ortiz", "Tomas Varga", "Lena Ortiz"]
+
+
+def test_anonymous_sources_keep_their_description() -> None:
+    """Unnamed sources are anonymous, without a speaker, with their words kept."""
+    a = art(
+        "“The targets move every week,” one engineer told me, “and so do we.”",
+        "Another engineer said the mood had soured.",
+        "“Nobody talks about it,” the engineer said.",
+    )
+    qs = extract_quotes(a)
+    assert [q.anonymous for q in qs] == [True, True, True]
+    assert [speaker(q) for q in qs] == [None, None, None]
+    assert qs[0].description == "one engineer"
+    assert qs[0].cue == "told"
+    assert qs[2].description == "the engineer"
+    assert qs[0].utterance == qs[1].utterance != qs[2].utterance
+
+
+def test_quote_paragraph_without_attribution_continues_the_speaker() -> None:
+    """A paragraph of quotation with no attribution belongs to the previous speaker."""
+    a = art(
+        "“We shipped four models in a month,” Ravi Menon said.",
+        "“Then we shipped four more. Nobody asked whether that was healthy.”",
+    )
+    qs = extract_quotes(a)
+    assert [speaker(q) for q in qs] == ["Ravi Menon", "Ravi Menon"]
+    assert qs[1].cue is None
+
+
+def test_brackets_and_ellipses_stay_inside_the_quote() -> None:
+    """Editorial brackets and elisions are part of the quoted text."""
+    a = art("“We [the lab] never […] stop … ever,” Ravi Menon said.")
+    (q,) = extract_quotes(a)
+    assert q.text == "We [the lab] never […] stop … ever,"
+
+
+def test_nested_quotes_stay_inside_the_outer_quote() -> None:
+    """A scare quote inside a quotation is part of it, not a quote of its own."""
+    a = art("“It is the ‘ship or sink’ mood,” Ravi Menon said.")
+    qs = extract_quotes(a, include_scare=True)
+    assert [q.text for q in qs] == ["It is the ‘ship or sink’ mood,"]
+
+
+def test_scare_quotes_and_titles_are_dropped_by_default() -> None:
+    """Short unattributed quoted terms are SCARE quotes, returned only on request."""
+    a = art(
+        "Some call it a ‘literal race’ and the ‘science’ suffers.",
+        'The lab\'s chatbot "Nimbus" shipped early.',
+    )
+    assert extract_quotes(a) == ()
+    scare = extract_quotes(a, include_scare=True)
+    assert [q.text for q in scare] == ["literal race", "science", "Nimbus"]
+    assert {q.kind for q in scare} == {QuoteKind.SCARE}
+
+
+def test_apostrophes_are_not_quotes() -> None:
+    """Apostrophes and possessives never open or close a quotation."""
+    a = art("It’s the researchers’ problem, and Ravi's too; rock ’n’ roll.")
+    assert extract_quotes(a, include_scare=True) == ()
+
+
+def test_long_unattributed_quote_is_direct_without_speaker() -> None:
+    """A full sentence in quotation marks with no attribution is direct speech."""
+    a = art("A sign on the wall read “We will rest when the model converges and not before.”")
+    (q,) = extract_quotes(a)
+    assert (q.kind, q.speaker, q.anonymous) == (QuoteKind.DIRECT, None, False)
+
+
+def test_quote_continued_over_paragraphs() -> None:
+    """A quotation left open at a paragraph's end and reopened next continues."""
+    a = art(
+        "Ravi Menon said: “The first year was fine.",
+        "“The second year was not,” he said.",
+    )
+    qs = extract_quotes(a)
+    assert [speaker(q) for q in qs] == ["Ravi Menon", "Ravi Menon"]
+    assert qs[0].text == "The first year was fine."
+
+
+def test_passive_said_is_not_an_attribution() -> None:
+    """*is said to* introduces nobody."""
+    a = art("The chief is said to push hard. “Everyone is exhausted,” one staffer said.")
+    (q,) = extract_quotes(a)
+    assert q.anonymous
+    assert q.description == "one staffer"
+
+
+def test_surname_mentions_merge_into_one_person() -> None:
+    """A full name and its surname are one Person, with a name-rule link."""
+    a = art(
+        "“We chase every leaderboard,” Ines Duarte said.",
+        "“It is exhausting,” Duarte said.",
+    )
+    qs = extract_quotes(a)
+    assert qs[0].speaker == qs[1].speaker
+    assert qs[1].speaker is not None
+    assert qs[1].speaker.aliases == ("Duarte",)
+    assert [link.method for link in qs[1].speaker.links] == ["name-rule"]
+
+
+def test_extract_speakers_includes_reported_speech() -> None:
+    """People who are only reported as speaking are speakers too."""
+    a = art("Ines Duarte proposed shorter weeks. Ravi Menon argued for longer breaks.")
+    assert [p.name for p in extract_speakers(a)] == ["Ines Duarte", "Ravi Menon"]
+
+
+def test_first_person_quotes_go_to_the_author() -> None:
+    """*I said* is the article's author when the article names one."""
+    a = art("“Take a week off,” I said to my team.", author="Hana Sato")
+    assert speaker(extract_quotes(a)[0]) == "Hana Sato"
+
+
+# ---------------------------------------------------------------------------
+# Chinese patterns (sentences written for these tests)
+
+
+def test_zh_colon_before_quote() -> None:
+    """X说：“…” attributes the quote to X."""
+    a = art("工程师米拉·索尔贝格说：“我们每周都在发布新模型。”", language="zh")
+    (q,) = extract_quotes(a)
+    assert (speaker(q), q.cue, q.partial) == ("米拉·索尔贝格", "说", False)
+    assert q.speaker is not None
+    assert q.speaker.role == "工程师"
+
+
+def test_zh_attribution_after_quote() -> None:
+    """“…”X说 attributes the quote to X."""
+    a = art("“大家都太累了。”米拉·索尔贝格说。", language="zh")
+    assert speaker(extract_quotes(a)[0]) == "米拉·索尔贝格"
+
+
+def test_zh_split_quote_one_utterance() -> None:
+    """“…，”X说，“…” gives two quotes of one utterance."""
+    a = art("“我们跑得太快了，”拉维·梅农表示，“没人停下来想一想。”", language="zh")
+    qs = extract_quotes(a)
+    assert [speaker(q) for q in qs] == ["拉维·梅农", "拉维·梅农"]
+    assert qs[0].utterance == qs[1].utterance
+    assert qs[0].cue == "表示"
+
+
+def test_zh_corner_brackets() -> None:
+    """「…」 quotes are quotes."""
+    a = art("拉维·梅农写道：「每一次发布都像一场考试，压力从未消失。」", language="zh")
+    assert [(speaker(q), q.cue) for q in extract_quotes(a)] == [("拉维·梅农", "写道")]
+
+
+@pytest.mark.parametrize("cue", ["指出", "认为", "强调", "称", "建议", "表示"])
+def test_zh_cues(cue: str) -> None:
+    """Chinese cues beyond 说 attribute a following quote."""
+    a = art(f"研究员伊内丝·杜阿尔特{cue}：“行业需要慢下来，给人喘息的时间。”", language="zh")
+    assert [(speaker(q), q.cue) for q in extract_quotes(a)] == [("伊内丝·杜阿尔特", cue)]
+
+
+def test_zh_pronoun_resolves_to_last_speaker() -> None:
+    """他说 resolves to the last singular speaker, including an unnamed one."""
+    a = art(
+        "拉维·梅农表示，团队已经连续加班一个月。他说：“我们都需要休息。”",
+        "另一位工程师表示，情况更糟。他说：“没有人敢请假，大家都怕落后。”",
+        language="zh",
+    )
+    qs = extract_quotes(a)
+    assert speaker(qs[0]) == "拉维·梅农"
+    assert (speaker(qs[1]), qs[1].anonymous, qs[1].description) == (None, True, "另一位工程师")
+
+
+def test_zh_adverbial_between_name_and_cue() -> None:
+    """在社交媒体上 between name and cue does not hide the speaker."""
+    a = art("伊内丝·杜阿尔特在社交媒体上表示，排行榜“改变了所有人的节奏”。", language="zh")
+    (q,) = extract_quotes(a)
+    assert (speaker(q), q.partial) == ("伊内丝·杜阿尔特", True)
+
+
+def test_zh_name_artefact_is_one_name() -> None:
+    """名字(名字) counts once; a Latin name in brackets becomes an alias."""
+    a = art(
+        "米拉·索尔贝格(米拉·索尔贝格)说：“压力很大，谁都逃不掉。”",
+        "拉维·梅农（Ravi Menon）表示：“我们必须学会停下来休息。”",
+        language="zh",
+    )
+    qs = extract_quotes(a)
+    assert speaker(qs[0]) == "米拉·索尔贝格"
+    assert qs[1].speaker is not None
+    assert qs[1].speaker.aliases == ("Ravi Menon",)
+
+
+def test_zh_native_name_after_role() -> None:
+    """A native name after a role noun (工程师王小明) is the speaker."""
+    a = art("一位在某初创公司工作的工程师王小明说：“我们每天都在和时间赛跑。”", language="zh")
+    (q,) = extract_quotes(a)
+    assert speaker(q) == "王小明"
+    assert q.speaker is not None
+    assert q.speaker.affiliation == "某初创公司"
+
+
+def test_zh_anonymous_source() -> None:
+    """一位研究人员说 is an anonymous source with its description."""
+    a = art("一位研究人员说：“我们已经很久没有周末了。”", language="zh")
+    (q,) = extract_quotes(a)
+    assert (q.anonymous, q.description, q.speaker) == (True, "一位研究人员", None)
+
+
+def test_zh_scare_quotes_dropped() -> None:
+    """Short quoted terms (“拼命”, product names) are scare quotes."""
+    a = art("硅谷的“内卷”文化由来已久，“星火”模型也不例外。", language="zh")
+    assert extract_quotes(a) == ()
+    assert [q.kind for q in extract_quotes(a, include_scare=True)] == [QuoteKind.SCARE] * 2
+
+
+def test_zh_not_a_cue_inside_other_words() -> None:
+    """对…来说 and 据说 introduce nobody."""
+    a = art("对于外界来说，据说“一切都很好，大家都在享受这个过程”。", language="zh")
+    (q,) = extract_quotes(a)
+    assert q.speaker is None
+    assert q.cue is None
+
+
+def test_zh_partial_after_reported_speech_and_pronoun() -> None:
+    """她 continuing reported speech makes a quoted phrase her partial quote."""
+    a = art("伊内丝·杜阿尔特说，论文发表太快。她看到公司更看重“极强的相关经验”。", language="zh")
+    (q,) = extract_quotes(a)
+    assert (speaker(q), q.partial) == ("伊内丝·杜阿尔特", True)
+
+
+# ---------------------------------------------------------------------------
+# properties
+
+
+_PIECES = st.sampled_from(
+    [
+        "“",
+        "”",
+        "‘",
+        "’",
+        '"',
+        "'",
+        "「",
+        "」",
+        " said ",
+        " Ada Byron",
+        ", a lead at Example Labs,",
+        " she said",
+        " he told me",
+        " one researcher ",
+        "说：",
+        "表示，",
+        "他说",
+        "阿达·拜伦",
+        "(阿达·拜伦)",
+        "。",
+        ". ",
+        ", ",
+        "\n",
+        "words here",
+        "工作",
+        "according to",
+        "\ue000",
+    ]
+)
+
+
+@st.composite
+def quote_texts(draw: st.DrawFn) -> Article:
+    """Articles assembled from quote marks, cues, names and words."""
+    blocks = draw(
+        st.lists(st.lists(_PIECES | st_ai.texts(max_size=6), max_size=14).map("".join), max_size=4)
+    )
+    language = draw(st.sampled_from(["en", "zh"]))
+    return Article("h1", language, "news", blocks=[Block("paragraph", b) for b in blocks])
+
+
+def _check(article: Article) -> None:
+    quotes = extract_quotes(article, include_scare=True)
+    starts = [q.spans[0].start for q in quotes]
+    assert starts == sorted(starts)
+    for q in quotes:
+        assert len(q.spans) == 1
+        assert q.spans[0].doc == article.id
+        assert article.slice(q.spans[0]) == q.text
+        assert q.text.strip()
+    direct = extract_quotes(article)
+    assert direct == tuple(q for q in quotes if q.kind is QuoteKind.DIRECT)
+    extract_speakers(article)
+
+
+@given(st_ai.articles())
+def test_extraction_never_fails_on_any_article(article: Article) -> None:
+    """Any article: no error, exact spans, quotes in text order."""
+    _check(article)
+
+
+@given(quote_texts())
+def test_extraction_never_fails_on_quote_heavy_text(article: Article) -> None:
+    """Text dense with marks, cues and names: no error, exact spans, text order."""
+    _check(article)
+
+
+def test_extract_quotes_rejects_non_articles() -> None:
+    """Passing a string is API misuse: TypeError."""
+    with pytest.raises(TypeError):
+        extract_quotes("“hello,” she said")  # type: ignore[arg-type]
+
+
+# ---------------------------------------------------------------------------
+# scoring
+
+
+def test_score_counts_exact_spans_and_speakers() -> None:
+    """Precision, recall, F1 and speaker accuracy follow their definitions."""
+    a = art("“We ship every week,” Mira Solberg said, “and nobody sleeps.”")
+    qs = extract_quotes(a)
+    gold = [
+        GoldQuote(qs[0].spans[0], "Mira Solberg"),
+        GoldQuote(qs[1].spans[0], "Someone Else"),
+        GoldQuote(Span("t1", 0, 1), None),
+    ]
+    s = score_quotes(qs, gold)
+    assert (s.predicted, s.gold, s.matched, s.speakers_right) == (2, 3, 2, 1)
+    assert s.precision == 1.0
+    assert s.recall == pytest.approx(2 / 3)
+    assert s.f1 == pytest.approx(0.8)
+    assert s.speaker_accuracy == 0.5
+
+
+# ---------------------------------------------------------------------------
+# gold annotation of the seed documents
+#
+# Written by reading the texts, not by running the code. Each entry is
+# (block index, first words of the quote, last words of the quote, speaker,
+# anonymous, partial). The span runs from the first words to the end of the
+# last words, inside the quotation marks. No sentence of the corpus is copied.
+
+GOLD_000 = [
+    (3, "Everything has changed", "overnight,", None, True, False),
+    (3, "with our work", "consequences.", None, True, False),
+    (9, "One of the biggest pressures", "competitiveness,", "Kai Arulkumaran", False, False),
+    (9, "combined with rapid", "timescales.", "Kai Arulkumaran", False, False),
+    (11, "has had a nontrivial", "AI development.", "Logan Kilpatrick", False, True),
+    (13, "This makes many", "value,", "Zihan Wang", False, False),
+    (13, "If there is a huge", "I’m doing?", "Zihan Wang", False, False),
+    (15, "One of the underlying", "for products,", "Kai Arulkumaran", False, False),
+    (15, "Industry set up", "the case.", "Kai Arulkumaran", False, False),
+    (17, "Now there is increasingly", "execution,", None, True, False),
+    (17, "without contributing back", "community.", None, True, False),
+    (19, "extremely relevant", "experience.", "Gowthami Somepalli", False, True),
+    (20, "A Ph.D. is generally", "mentality,", "Gowthami Somepalli", False, False),
+    (20, "It can be especially", "a year.", "Gowthami Somepalli", False, False),
+    (22, "I constantly suffered", "first year,", "Gowthami Somepalli", False, False),
+    (25, "One of the biggest problems", "brave face,", "Gowthami Somepalli", False, False),
+    (25, "I believe [people]", "struggling, too.", "Gowthami Somepalli", False, False),
+    (26, "robust support", "networks", "Bhaskar Bhatt", False, True),
+    (27, "Promoting a culture", "essential,", "Bhaskar Bhatt", False, False),
+    (27, "Organizations should foster", "services.", "Bhaskar Bhatt", False, False),
+    (28, "pauses", "pauses", "Ofir Press", False, True),
+    (29, "We need to educate", "just work,", "Raj Dabre", False, False),
+    (29, "and we need to focus", "in life.", "Raj Dabre", False, False),
+]
+
+GOLD_001 = [
+    (2, "一切几乎在一夜", "后果来衡量。", None, True, False),
+    (6, "最大的压力之一", "快速的时间表。", "凯·阿拉卢库马兰", False, False),
+    (7, "对AI开发的速度", "非同小可的影响", "罗根·基尔帕特里克", False, True),
+    (8, "如果有人有很大", "哪里呢?", "王志涵", False, False),
+    (9, "压力的一个潜在", "提供解决方案。", "凯·阿拉卢库马兰", False, False),
+    (9, "现在,越来越多", "做出贡献。", None, True, False),
+    (10, "极其相关经验", "极其相关经验", "戈瓦斯米·索梅帕利", False, True),
+    (11, "博士研究通常是", "的心态。", "戈瓦斯米·索梅帕利", False, False),
+    (11, "当你的实验室里", "会特别大。", "戈瓦斯米·索梅帕利", False, False),
+    (11, "在博士期间", "几乎要退学。", "戈瓦斯米·索梅帕利", False, False),
+    (12, "最大的问题之一", "勇敢的样子。", "戈瓦斯米·索梅帕利", False, False),
+    (12, "我相信如果人们", "会感觉更好。", "戈瓦斯米·索梅帕利", False, False),
+    (13, "强大的支持网络", "强大的支持网络", "巴哈卡尔·巴特", False, True),
+    (13, "促进一种重视", "是至关重要的。", "巴哈卡尔·巴特", False, False),
+    (13, "组织应该培养", "提供咨询服务。", "巴哈卡尔·巴特", False, False),
+    (14, "我们需要从一开始", "一份工作,", "拉杰·达布雷", False, False),
+    (14, "我们需要专注于", "崇高的东西。", "拉杰·达布雷", False, False),
+]
+
+#: Quoted terms in 001 that are not speech: (block index, the term).
+SCARE_001 = [(4, "拼命工作"), (4, "工作倦怠"), (5, "双子星"), (6, "双子星"), (7, "双子星")]
+
+GOLD = {"000": GOLD_000, "001": GOLD_001}
+
+
+def read_seed(prefix: str) -> Article:
+    """The seed document's main article, read with aistress's own readers."""
+    from aistress.formats import read
+
+    return read(seed(prefix)).articles[0]
+
+
+def gold_quotes(
+    article: Article, entries: list[tuple[int, str, str, str | None, bool, bool]]
+) -> list[GoldQuote]:
+    """Turn (block, first words, last words, ...) entries into GoldQuotes with exact spans."""
+    out = []
+    for block, first, last, who, anonymous, partial in entries:
+        text = article.blocks[block].text
+        start = text.index(first)
+        end = text.index(last, start) + len(last)
+        base = article.block_span(block).start
+        assert text[start - 1] in '“「"‘', (block, first)
+        assert text[end] in '”」"’', (block, last)
+        out.append(GoldQuote(Span(article.id, base + start, base + end), who, anonymous, partial))
+    return out
+
+
+@pytest.mark.parametrize("prefix", ["000", "001"])
+def test_seed_gold_scores(prefix: str) -> None:
+    """Span P/R/F1 and speaker accuracy on the hand annotation reach .95."""
+    article = read_seed(prefix)
+    gold = gold_quotes(article, GOLD[prefix])
+    found = extract_quotes(article)
+    s = score_quotes(found, gold)
+    print(
+        f"\n{prefix}: spans gold {s.gold} found {s.predicted} matched {s.matched}; "
+        f"P {s.precision:.3f} R {s.recall:.3f} F1 {s.f1:.3f} speaker {s.speaker_accuracy:.3f}"
+    )
+    assert s.precision >= 0.95
+    assert s.recall >= 0.95
+    assert s.f1 >= 0.95
+    assert s.speaker_accuracy >= 0.95
+
+
+@pytest.mark.parametrize("prefix", ["000", "001"])
+def test_seed_gold_flags(prefix: str) -> None:
+    """Partial and anonymous flags agree with the hand annotation."""
+    article = read_seed(prefix)
+    by_span = {q.spans[0]: q for q in extract_quotes(article)}
+    gold = gold_quotes(article, GOLD[prefix])
+    agree = sum(
+        1
+        for g in gold
+        if g.span in by_span
+        and (by_span[g.span].partial, by_span[g.span].anonymous) == (g.partial, g.anonymous)
+    )
+    assert agree / len(gold) >= 0.95
+
+
+def test_seed_001_scare_quotes() -> None:
+    """The quoted terms of 001 are scare quotes, not speech."""
+    article = read_seed("001")
+    scare = [
+        (article.block_at(q.spans[0].start), q.text)
+        for q in extract_quotes(article, include_scare=True)
+        if q.kind is QuoteKind.SCARE
+    ]
+    assert scare == SCARE_001
+
+
+def test_seed_000_speaker_description() -> None:
+    """A speaker's appositive description yields role and affiliation on the seed."""
+    article = read_seed("000")
+    people = {p.name: p for p in extract_speakers(article)}
+    kai = people["Kai Arulkumaran"]
+    assert (kai.role, kai.affiliation) == ("research lead", "Araya")
+    assert "Arulkumaran" in kai.aliases
+    assert people["Gowthami Somepalli"].affiliation == "University of Maryland"
+
+
+# ---------------------------------------------------------------------------
+# cross-language linking
+
+
+EN_PAIR = art(
+    "Ines Duarte leads a small lab.",
+    "“We publish too fast,” Ines Duarte, a lecturer at Qubitry, said. “Nobody reads it.”",
+    "Ravi Menon said teams need “real weekends” again.",
+    "“It is a race,” one engineer told me.",
+)
+ZH_PAIR = Article(
+    "t2",
+    "zh",
+    "translation",
+    blocks=[
+        Block(
+            "paragraph",
+            "伊内丝·杜阿尔特领导着一个小实验室。Qubitry的讲师伊内丝·杜阿尔特说：“我们发表得太快了，没人读。”",
+        ),
+        Block("paragraph", "拉维·梅农说，团队需要“真正的周末”。"),
+        Block("paragraph", "一位工程师告诉我：“这是一场赛跑。”"),
+    ],
+)
+PAIR_ALIGNMENT = Alignment(
+    [Bead([0, 1], [0], 1.0), Bead([2], [1], 1.0), Bead([3], [2], 1.0)], unit="paragraph"
+)
+
+
+def test_link_quotes_points_translations_at_originals() -> None:
+    """Each translated quote gets the span of the original quote it renders."""
+    linked = link_quotes(EN_PAIR, ZH_PAIR, PAIR_ALIGNMENT)
+    got = [(EN_PAIR.slice(q.original), q.text) for q in linked.translated if q.original]
+    assert got == [
+        ("We publish too fast,", "我们发表得太快了，没人读。"),
+        ("real weekends", "真正的周末"),
+        ("It is a race,", "这是一场赛跑。"),
+    ]
+    assert len(linked.pairs) == 3
+
+
+def test_link_quotes_merges_speakers_across_languages() -> None:
+    """Aligned quotes make their speakers one Person, linked by the alignment."""
+    linked = link_quotes(EN_PAIR, ZH_PAIR, PAIR_ALIGNMENT)
+    ines = next(p for p in linked.people if p.name == "Ines Duarte")
+    assert "伊内丝·杜阿尔特" in ines.aliases
+    link = next(lk for lk in ines.links if lk.alias == "伊内丝·杜阿尔特")
+    assert link.method == "alignment"
+    assert link.evidence is not None
+    assert link.evidence.doc == "t2"
+    assert linked.translated[0].speaker == linked.original[0].speaker == ines
+    anon = linked.translated[-1]
+    assert anon.anonymous
+    assert anon.speaker is None
+
+
+def test_link_quotes_uses_segment_texts_when_given() -> None:
+    """An alignment that carries its segments is located in the texts (any unit)."""
+    alignment = Alignment(
+        [Bead([0], [0], 1.0)],
+        unit="sentence",
+        source_segments=[EN_PAIR.blocks[3].text],
+        target_segments=[ZH_PAIR.blocks[2].text],
+    )
+    linked = link_quotes(EN_PAIR, ZH_PAIR, alignment)
+    assert [(a, b) for a, b, _ in linked.pairs] == [(len(linked.original) - 1, 2)]
+
+
+def test_link_quotes_rejects_wrong_types() -> None:
+    """API misuse raises TypeError."""
+    with pytest.raises(TypeError):
+        link_quotes(EN_PAIR, ZH_PAIR, [])  # type: ignore[arg-type]
+
+
+@given(st_ai.articles(), st_ai.articles(), st_ai.alignments())
+def test_link_quotes_never_fails(a: Article, b: Article, alignment: Alignment) -> None:
+    """Any two articles and any alignment: no error, links point into the original."""
+    linked = link_quotes(a, b, alignment)
+    for q in linked.translated:
+        if q.original is not None:
+            assert q.original.doc == a.id
+
+
+# Hand alignment of the seed bodies (block indices), made by reading both texts.
+SEED_BEADS = [
+    ((0, 1), (0,)),
+    ((2,), (1,)),
+    ((3,), (2,)),
+    ((4,), (3,)),
+    ((5, 6), (4,)),
+    ((7,), (5,)),
+    ((8, 9), (6,)),
+    ((10, 11), (7,)),
+    ((12, 13), (8,)),
+    ((14, 15, 16, 17), (9,)),
+    ((18, 19), (10,)),
+    ((20, 21, 22), (11,)),
+    ((23, 24, 25), (12,)),
+    ((26, 27), (13,)),
+    ((28, 29), (14,)),
+]
+
+
+def test_seed_translation_links_quotes_and_people() -> None:
+    """On 000/001 with a hand alignment every translated quote links to an original."""
+    en, zh = read_seed("000"), read_seed("001")
+    alignment = Alignment([Bead(s, t, 1.0) for s, t in SEED_BEADS], unit="paragraph")
+    linked = link_quotes(en, zh, alignment)
+    assert all(q.original is not None for q in linked.translated)
+    for q in linked.translated:
+        assert q.original is not None
+        original = next(o for o in linked.original if q.original in o.spans)
+        assert q.speaker == original.speaker
+        assert q.anonymous == original.anonymous
+    names = {p.name: p for p in linked.people}
+    assert "凯·阿拉卢库马兰" in names["Kai Arulkumaran"].aliases
+    assert "王志涵" in names["Zihan Wang"].aliases
