@@ -1,0 +1,331 @@
+"""Tests of the syndicated-rewrite format (aistress.formats.syndication)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import attrs
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from aistress.errors import ParseError
+from aistress.formats import read as read_any
+from aistress.formats import sniff, syndication
+from aistress.formats.accounting import unaccounted
+from aistress.formats.syndication import RELEVANCE_THRESHOLD, headline_relevance
+from aistress.model import Article, ArticleKind, Block, Boilerplate, Source
+from conftest import seed
+
+FIXTURE = Path(__file__).parent / "fixtures" / "formats" / "syndication_matching.txt"
+
+
+def _text() -> str:
+    return seed("002").read_text(encoding="utf-8")
+
+
+def _lines(text: str) -> list[str]:
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def _bare(source: Source) -> tuple[Article, ...]:
+    return tuple(
+        attrs.evolve(a, provenance=None, blocks=[attrs.evolve(b, span=None) for b in a.blocks])
+        for a in source.articles
+    )
+
+
+# --- the seed ---------------------------------------------------------------
+
+
+def test_seed_is_one_english_rewrite_with_printed_headline_and_dek() -> None:
+    """002 yields one English rewrite whose title and subtitle are lines 1 and 2 as printed."""
+    text = _text()
+    source = syndication.read(text, path=str(seed("002")))
+    lines = _lines(text)
+    article = source.article
+    assert len(source.articles) == 1
+    assert (article.language, article.kind) == ("en", ArticleKind.REWRITE)
+    assert (article.title, article.subtitle) == (lines[0], lines[1])
+    assert article.author == lines[2]
+    assert article.id == f"{source.id}#en"
+
+
+def test_seed_headline_is_measured_and_flagged_as_not_matching() -> None:
+    """The headline's relevance to the body is computed, below the threshold, and flagged."""
+    source = syndication.read(_text())
+    article = source.article
+    score = article.get("headline_relevance")
+    assert score is not None
+    assert float(score) < RELEVANCE_THRESHOLD
+    assert article.get("headline_matches_body") == "false"
+    printed = f"{article.title}\n{article.subtitle}"
+    assert float(score) == headline_relevance(printed, article.paragraphs)
+    assert "headline-mismatch" in [w.code for w in source.warnings]
+
+
+def test_seed_body_site_year_and_teasers() -> None:
+    """The body is the paragraphs between byline and teasers; the copyright gives site and year."""
+    text = _text()
+    source = syndication.read(text)
+    lines = _lines(text)
+    article = source.article
+    assert article.paragraphs == tuple(lines[3:11])
+    assert article.outlet == "Starfolk"
+    assert article.get("copyright_year") == "2024"
+    related = [b.text for b in source.boilerplate if b.kind == "related"]
+    assert related == lines[11:14]
+    assert related[0] == article.subtitle
+    assert [b.kind for b in source.boilerplate][-1] == "copyright"
+
+
+def test_seed_every_character_is_accounted_for() -> None:
+    """No non-whitespace character of 002 is outside a block, a field or boilerplate."""
+    text = _text()
+    assert unaccounted(text, syndication.read(text)) == []
+
+
+def test_seed_is_sniffed_as_syndication() -> None:
+    """The seed is recognised as a syndicated rewrite."""
+    guess = sniff(_text())
+    assert guess.format == "syndication"
+    assert guess.confidence >= 0.8
+
+
+def test_seed_write_normalises_whitespace_only() -> None:
+    """write(read(seed)) differs from the seed in whitespace only."""
+    text = _text()
+    assert _squash(syndication.write(syndication.read(text))) == _squash(text)
+
+
+def test_seed_write_then_read_gives_the_same_article() -> None:
+    """Reading the written seed again gives the same article (spans aside)."""
+    source = syndication.read(_text(), source_id="doc")
+    again = syndication.read(syndication.write(source), source_id="doc")
+    assert _bare(again) == _bare(source)
+
+
+# --- relevance ----------------------------------------------------------------
+
+
+def test_matching_headline_is_not_flagged() -> None:
+    """A headline written for its body scores above the threshold and is not flagged."""
+    text = FIXTURE.read_text(encoding="utf-8")
+    source = read_any(FIXTURE)
+    article = source.article
+    assert source.format == "syndication"
+    assert article.get("headline_matches_body") == "true"
+    assert float(article.get("headline_relevance") or 0) >= RELEVANCE_THRESHOLD
+    assert "headline-mismatch" not in [w.code for w in source.warnings]
+    assert article.author == "Priya Natarajan"
+    assert article.outlet == "Northwind Wire"
+    assert article.get("copyright_year") == "2023"
+    assert len(article.paragraphs) == 4
+    kinds = [b.kind for b in source.boilerplate]
+    assert kinds == ["byline-label", "related-label", "related", "related", "copyright"]
+    assert unaccounted(text, source) == []
+    assert _squash(syndication.write(source)) == _squash(text)
+
+
+def test_swapping_headlines_flips_the_flag() -> None:
+    """The seed's body under the fixture's headline is flagged, and the other way round."""
+    seed_lines = _lines(_text())
+    fixture_lines = _lines(FIXTURE.read_text(encoding="utf-8"))
+    fitting = headline_relevance(fixture_lines[0], seed_lines[3:11])
+    assert fitting is not None
+    assert fitting >= RELEVANCE_THRESHOLD
+    assert (headline_relevance(seed_lines[0], fixture_lines[3:7]) or 0) < RELEVANCE_THRESHOLD
+
+
+def test_relevance_is_computed_from_the_words() -> None:
+    """Relevance rises with shared content words and ignores function words."""
+    body = ["Engineers describe burnout after launches.", "Managers plan quiet weeks."]
+    assert headline_relevance("Engineers describe burnout", body) == 1.0
+    assert headline_relevance("Markets fall sharply", body) == 0.0
+    half = headline_relevance("Engineers buy boats", body)
+    assert half is not None
+    assert 0.0 < half < 1.0
+    assert headline_relevance("the of and", body) is None
+    assert headline_relevance("Engineers", []) is None
+
+
+# --- variants ---------------------------------------------------------------
+
+
+def test_missing_copyright_is_warned() -> None:
+    """Without the copyright line, site and year are unknown and a warning says so."""
+    text = _text()
+    cut = text[: text.rindex("Copyright")]
+    source = syndication.read(cut, source_id="doc")
+    assert "missing-footer" in [w.code for w in source.warnings]
+    assert source.article.outlet is None
+    assert source.article.get("copyright_year") is None
+    full = syndication.read(text, source_id="doc")
+    assert source.article.blocks == full.article.blocks
+    assert unaccounted(cut, source) == []
+
+
+def test_no_dek_no_byline() -> None:
+    """A headline followed directly by the body gives no subtitle and warns of the byline."""
+    text = (
+        "Labs slow their release pace\n"
+        "Three labs said on Monday they will slow releases. Staff welcomed it.\n"
+        "The change follows complaints about weekend work. Managers agreed.\n"
+    )
+    source = syndication.read(text)
+    assert source.article.subtitle is None
+    assert source.article.author is None
+    assert len(source.article.paragraphs) == 2
+    assert "missing-byline" in [w.code for w in source.warnings]
+
+
+def test_byline_without_dek() -> None:
+    """A byline straight under the headline is read as the author; there is no subtitle."""
+    text = "Labs slow releases\nAda Brown\nLabs slowed releases. Staff agreed.\n"
+    article = syndication.read(text).article
+    assert (article.subtitle, article.author) == (None, "Ada Brown")
+
+
+# --- bad input --------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", ["", "\n\r\n", "\t \u3000"])
+def test_empty_input_is_a_parse_error(text: str) -> None:
+    """Empty or whitespace-only text raises ParseError for the input as a whole."""
+    with pytest.raises(ParseError) as info:
+        syndication.read(text)
+    assert (info.value.path, info.value.line, info.value.column) == ("<string>", 0, 0)
+
+
+@given(st.text(max_size=300))
+def test_any_text_reads_or_raises_parse_error(text: str) -> None:
+    """Whatever the text, the reader returns a Source or raises ParseError, nothing else."""
+    try:
+        source = syndication.read(text)
+    except ParseError:
+        return
+    assert unaccounted(text, source) == []
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "Headline here",
+                "By Ada Brown",
+                "Copyright © 2020 Site. All rights reserved.",
+                "Body one. Body two.",
+                "Related",
+                "A teaser without a stop",
+                "",
+            ]
+        )
+    )
+)
+def test_shuffled_parts_always_read_and_account(parts: list[str]) -> None:
+    """Syndication-page lines in any order are read, and every character is accounted for."""
+    text = "\n".join(parts)
+    try:
+        source = syndication.read(text)
+    except ParseError:
+        assert not text.strip()
+        return
+    assert unaccounted(text, source) == []
+
+
+def test_writer_needs_a_titled_article() -> None:
+    """Writing a source without an article or a title is a ValueError."""
+    with pytest.raises(ValueError, match="article"):
+        syndication.write(Source("s", "syndication"))
+    with pytest.raises(ValueError, match="title"):
+        syndication.write(Source("s", "syndication", articles=[Article("a", "en", "rewrite")]))
+
+
+def test_writer_builds_a_copyright_line_from_outlet_and_year() -> None:
+    """Without a copyright item, the line is made from the outlet and the year."""
+    article = Article(
+        "doc#en",
+        "en",
+        "rewrite",
+        title="Headline",
+        outlet="Site",
+        extra={"copyright_year": "2022"},
+        blocks=[Block("paragraph", "One. Two.")],
+    )
+    text = syndication.write(Source("doc", "syndication", articles=[article]))
+    assert text.endswith("Copyright © 2022 Site. All rights reserved.\n")
+    again = syndication.read(text).article
+    assert (again.outlet, again.get("copyright_year")) == ("Site", "2022")
+
+
+# --- writer round trip --------------------------------------------------------
+
+_VOCABULARY = (
+    "lab team model release night shift engineer stress deadline launch quiet week "
+    "benchmark ranking sleep pressure manager staff counsel review sprint weekend"
+)
+_WORDS = _VOCABULARY.split()
+_NAMES = ["Ada Brown", "Priya Natarajan", "Tomas de la Cruz", "Li Wei"]
+
+
+def _sentence(end: str = ".") -> st.SearchStrategy[str]:
+    return st.lists(st.sampled_from(_WORDS), min_size=3, max_size=10).map(
+        lambda ws: " ".join([ws[0].capitalize(), *ws[1:]]) + end
+    )
+
+
+@st.composite
+def syndication_pages(draw: st.DrawFn) -> Source:
+    """Content for a syndicated page (no spans): paragraphs of two or more sentences."""
+    title = draw(_sentence(""))
+    subtitle = draw(st.none() | _sentence(""))
+    author = draw(st.none() | st.sampled_from(_NAMES))
+    boilerplate = []
+    if author is not None and draw(st.booleans()):
+        boilerplate.append(Boilerplate("byline-label", "By"))
+    paragraphs = draw(
+        st.lists(st.lists(_sentence(), min_size=2, max_size=4).map(" ".join), min_size=1)
+    )
+    if draw(st.booleans()):
+        boilerplate.append(Boilerplate("related-label", "Related"))
+    teasers = draw(st.lists(_sentence(""), max_size=3))
+    if subtitle is not None and draw(st.booleans()):
+        teasers.insert(0, subtitle)
+    boilerplate += [Boilerplate("related", t) for t in teasers]
+    outlet = draw(st.none() | st.sampled_from(["Starwire", "Example.com", "North Post"]))
+    extra = {}
+    if outlet is not None:
+        extra["copyright_year"] = str(draw(st.integers(1990, 2030)))
+    article = Article(
+        "doc#en",
+        "en",
+        "rewrite",
+        title=title,
+        subtitle=subtitle,
+        author=author,
+        outlet=outlet,
+        extra=extra,
+        blocks=[Block("paragraph", p) for p in paragraphs],
+    )
+    return Source("doc", "syndication", articles=[article], boilerplate=boilerplate)
+
+
+@given(syndication_pages())
+def test_read_write_round_trip(content: Source) -> None:
+    """For x = read(write(content)), write(x) is the same text and read(write(x)) == x."""
+    text = syndication.write(content)
+    x = syndication.read(text, source_id="doc")
+    assert syndication.write(x) == text
+    assert syndication.read(syndication.write(x), source_id="doc") == x
+    assert unaccounted(text, x) == []
+    assert x.article.paragraphs == content.article.paragraphs
+    assert (x.article.title, x.article.subtitle, x.article.author) == (
+        content.article.title,
+        content.article.subtitle,
+        content.article.author,
+    )
