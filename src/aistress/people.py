@@ -192,13 +192,17 @@ class TransliterationTable:
         """The folded Latin spellings ``char`` may stand for (empty if unknown)."""
         return self.chars.get(char, ())
 
-    def cost(self, han: str, latin: str) -> tuple[float, list[tuple[str, str]]]:
+    def cost(
+        self, han: str, latin: str, *, unknown: float = 1.0
+    ) -> tuple[float, list[tuple[str, str]]]:
         """Edit cost of spelling ``latin`` with the characters of ``han``.
 
         Returns the cost per Latin letter (0 is a perfect match) and the
-        character-to-letters segmentation that achieves it. Dynamic
-        programming over characters and letter positions:
-        O(len(han) · len(latin) · r · w) for r renderings of width w.
+        character-to-letters segmentation that achieves it. A character the
+        table does not know spells one to three letters at ``unknown`` cost
+        per letter. Dynamic programming over characters and letter
+        positions: O(len(han) · len(latin) · r · w) for r renderings of
+        width w.
         """
         target = _fold_sound(_fold_latin(latin))
         chars = [c for c in han if not c.isspace()]
@@ -210,14 +214,15 @@ class TransliterationTable:
         back: list[list[tuple[int, str]]] = [[(0, "")] * (m + 1) for _ in range(n + 1)]
         best[0][0] = 0.0
         for i, ch in enumerate(chars):
-            options = self.renderings(ch) or ("?",)
+            options = self.renderings(ch) or ("???",)
             for j in range(m + 1):
                 if best[i][j] == inf:
                     continue
                 for r in options:
-                    for k in range(j, min(m, j + len(r) + 2) + 1):
+                    low = j + 1 if r == "???" else j
+                    for k in range(low, min(m, j + len(r) + 2) + 1):
                         piece = target[j:k]
-                        c = best[i][j] + (len(r) + 1 if r == "?" else _lev(r, piece))
+                        c = best[i][j] + (unknown * len(piece) if r == "???" else _lev(r, piece))
                         if c < best[i + 1][k]:
                             best[i + 1][k] = c
                             back[i + 1][k] = (j, piece)
@@ -241,7 +246,7 @@ class TransliterationTable:
         chars = {k: list(v) for k, v in self.chars.items()}
         for han, latin in pairs:
             for h, latin_part in _part_pairs(han, latin):
-                cost, segs = self.cost(h, latin_part)
+                cost, segs = self.cost(h, latin_part, unknown=0.0)
                 if cost > 1 - THRESHOLD:
                     continue
                 for ch, piece in segs:
