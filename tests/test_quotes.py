@@ -712,3 +712,50 @@ def test_seed_translation_links_quotes_and_people() -> None:
     names = {p.name: p for p in linked.people}
     assert "凯·阿拉卢库马兰" in names["Kai Arulkumaran"].aliases
     assert "王志涵" in names["Zihan Wang"].aliases
+
+
+def test_zh_pronoun_after_a_subject_without_cue() -> None:
+    """他 resolves to a person who opened the sentence without speaking (X为…提供咨询，他说)."""
+    a = art(
+        "拉维·梅农说：“我们需要更多时间。”",
+        "心理学家米拉·索尔贝格(米拉·索尔贝格)为研究人员提供咨询，她说，问题在于节奏。"
+        "“没有人是脆弱的，只是体系从不停歇，”她说。",
+        language="zh",
+    )
+    qs = extract_quotes(a)
+    assert [speaker(q) for q in qs] == ["拉维·梅农", "米拉·索尔贝格"]
+
+
+def test_zh_negated_cue_is_no_attribution() -> None:
+    """要求不透露姓名 does not make the subject a speaker by itself."""
+    a = art(
+        "一位工程师要求不透露姓名，他描述了这种变化：“我们被当成产品团队来管理。”", language="zh"
+    )
+    (q,) = extract_quotes(a)
+    assert q.anonymous
+    assert q.description == "一位工程师"
+
+
+def test_zh_cue_with_complement_before_colon_is_not_partial() -> None:
+    """X说得更简单：“…” is a full quote of X."""
+    a = art("林雨晴说得更简单：“这只是工作。周一模型还在，家人不一定等你。”", language="zh")
+    (q,) = extract_quotes(a)
+    assert (speaker(q), q.partial) == ("林雨晴", False)
+
+
+def test_en_subject_of_earlier_sentence_resolves_she() -> None:
+    """*she said* after a sentence whose subject is a quoted person goes to that person."""
+    a = art(
+        "“We publish too fast,” Ines Duarte said.",
+        "“It is fine,” Ravi Menon said.",
+        "Ines Duarte has started to speak openly about burnout. “Nobody says it,” she said.",
+    )
+    qs = extract_quotes(a)
+    assert [speaker(q) for q in qs] == ["Ines Duarte", "Ravi Menon", "Ines Duarte"]
+
+
+def test_en_weak_cue_with_colon() -> None:
+    """A friend at X, Y, put it best: “…” attributes a full quote to Y with the description."""
+    a = art("A friend at Tidewell, Ravi Menon, put it best: “We sprint through a marathon.”")
+    (q,) = extract_quotes(a)
+    assert (speaker(q), q.partial, q.description) == ("Ravi Menon", False, "A friend at Tidewell")

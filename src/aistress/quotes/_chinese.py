@@ -71,7 +71,7 @@ def _dotted_name(text: str, end: int, lex: Chinese) -> int | None:
     a = first_dot
     if a > start and text[a - 1] not in lex.name_chars and text[a - 1] not in lex.role_suffixes:
         a -= 1  # one character the table does not know may end the first part
-    while a > start and text[a - 1] in lex.name_chars:
+    while a > start and text[a - 1] in lex.name_chars and text[a - 1] not in lex.role_suffixes:
         a -= 1
     if a == first_dot:
         a = first_dot - 1
@@ -104,6 +104,100 @@ def _native_name(text: str, a: int, b: int, lex: Chinese) -> int | None:
     return None
 
 
+def _anonymous_at(masked: str, a: int, b: int, lex: Chinese) -> str | None:
+    """An unnamed-source prefix at ``a`` or right after a description ending in 的."""
+    for p in lex.anonymous_prefixes:
+        k = masked.find(p, a, b)
+        if k == a or (k > a and masked[k - 1] == "的"):
+            return p
+    return None
+
+
+_SUBJECT_BEFORE = re.compile(r"[了是被把将在对向说]")
+#: The noun after 一位/另一位 runs to the first word that starts a predicate.
+_NP_HEAD = re.compile(
+    r"[^，。,；;：:！？!?\ue000]{1,12}?"
+    r"(?=要求|说|表示|是|在|将|把|被|对|向|已|也|还|则|都|就|又|曾|称|认为|指出|强调|告诉|透露"
+    r"|不|没|未|[，。,；;：:！？!?])"
+)
+_NEGATION = "不没未别勿"
+
+
+def find_subjects(masked: str, text: str, lex: Chinese | None = None) -> list[Mention]:
+    """People who open a clause as its subject, with no cue (``X为…提供咨询``).
+
+    Only transliterated (dotted) names and unnamed sources count; what
+    stands before them in the clause must be a description (ending in 的 or
+    a role noun). They help resolve a later 他/她 and are never speakers by
+    themselves. Linear in the length of the block.
+    """
+    lex = lex or chinese()
+    out: list[Mention] = []
+    for m in re.finditer(rf"[{_HAN}]+[{_DOTS}][{_HAN}]+(?:[{_DOTS}][{_HAN}]+)*", masked):
+        end = m.end()
+        last = max(masked.rfind(d, m.start(), end) for d in _DOTS) + 1
+        k = last
+        while k < end and masked[k] in lex.name_chars:
+            k += 1
+        if k == last:
+            continue
+        end = k
+        start = _dotted_name(masked, end, lex)
+        if start is None:
+            continue
+        cstart = _clause_start(masked, start)
+        conj = lex.conjunction_re.match(masked, cstart, start)
+        if conj:
+            cstart = conj.end()
+        before = masked[cstart:start]
+        if before and (before[-1] not in lex.role_suffixes and before[-1] != "的"):
+            continue
+        if _SUBJECT_BEFORE.search(before):
+            continue
+        out.append(
+            Mention(
+                "name",
+                text[start:end],
+                start,
+                end,
+                cstart,
+                end,
+                None,
+                end,
+                end,
+                description=text[cstart:start].strip() or None,
+            )
+        )
+    for p in lex.anonymous_prefixes:
+        if "位" not in p and "名" not in p:
+            continue  # 一个 counts things as well as people
+        for k in (i.start() for i in re.finditer(re.escape(p), masked)):
+            cstart = _clause_start(masked, k)
+            before = masked[cstart:k]
+            if before and (before[-1] != "的" or _SUBJECT_BEFORE.search(before)):
+                continue
+            hm = _NP_HEAD.match(masked, k + len(p))
+            if not hm:
+                continue
+            end = hm.end()
+            out.append(
+                Mention(
+                    "anonymous",
+                    text[cstart:end],
+                    cstart,
+                    end,
+                    cstart,
+                    end,
+                    None,
+                    end,
+                    end,
+                    description=text[cstart:end],
+                )
+            )
+    out.sort(key=lambda x: x.start)
+    return out
+
+
 def find_mentions(masked: str, text: str, lex: Chinese | None = None) -> list[Mention]:
     """Every cue in ``masked`` with the subject it introduces, in text order."""
     lex = lex or chinese()
@@ -116,7 +210,7 @@ def find_mentions(masked: str, text: str, lex: Chinese | None = None) -> list[Me
             ei += 1
         if any(a < ce and cs < b for a, b in excluded[ei : ei + 3]):
             continue
-        if cs and masked[cs - 1] in _DOTS:
+        if cs and masked[cs - 1] in _DOTS + _NEGATION:
             continue
         found = _subject(masked, text, cs, ce, m.group(0), lex)
         if found:
@@ -164,7 +258,7 @@ def _subject(masked: str, text: str, cs: int, ce: int, cue: str, lex: Chinese) -
         start = _dotted_name(masked, name_end, lex)
         if start is not None and start < cstart:
             start = None
-    anon = next((p for p in lex.anonymous_prefixes if masked.startswith(p, cstart)), None)
+    anon = _anonymous_at(masked, cstart, name_end, lex)
     if start is None:
         start = _native_name(masked, cstart, name_end, lex)
     if start is not None:

@@ -9,6 +9,7 @@ bounded look around one cue: linear in the length of the block.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from aistress.quotes._lexicon import English, english
@@ -112,12 +113,19 @@ def _clause_start(masked: str, cue_start: int, starts: list[int]) -> int:
     return start
 
 
-def _clause_end(masked: str, pos: int, *, commas: bool) -> int:
-    stops = ".;:!?" + MASK + "—\n" + ("," if commas else "")
-    for i in range(pos, len(masked)):
+def _clause_end(masked: str, pos: int, *, commas: bool, starts: list[int]) -> int:
+    stops = ";:!?" + MASK + "—\n" + ("," if commas else "")
+    k = bisect.bisect_right(starts, pos)
+    sentence_end = starts[k] if k < len(starts) else len(masked)
+    for i in range(pos, sentence_end):
         if masked[i] in stops:
             return i
-    return len(masked)
+    j = sentence_end
+    while j > pos and (masked[j - 1].isspace() or masked[j - 1] in '"”’)]'):
+        j -= 1
+    if j > pos and masked[j - 1] in ".!?…":
+        j -= 1
+    return j
 
 
 def _segments(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -217,17 +225,17 @@ def find_mentions(masked: str, text: str, lex: English | None = None) -> list[Me
         weak = low in lex.weak_cues
         cstart = _clause_start(masked, cs, starts)
         if low == "according to":
-            found = _after_cue(masked, text, cs, ce, lex, weak=False, cue=cue)
+            found = _after_cue(masked, text, cs, ce, lex, weak=False, cue=cue, starts=starts)
             if found:
                 out.append(found)
             continue
         b = _strip_adverbials(masked, cstart, cs, lex)
         if not masked[cstart:b].strip(_STRIP):
-            found = _after_cue(masked, text, cs, ce, lex, weak=weak, cue=cue)
+            found = _after_cue(masked, text, cs, ce, lex, weak=weak, cue=cue, starts=starts)
             if found:
                 out.append(found)
             continue
-        found = _before_cue(masked, text, cstart, b, cs, ce, lex, weak=weak, cue=cue)
+        found = _before_cue(masked, text, cstart, b, cs, ce, lex, weak=weak, cue=cue, starts=starts)
         if found:
             out.append(found)
     return out
@@ -244,6 +252,7 @@ def _before_cue(
     *,
     weak: bool,
     cue: str,
+    starts: list[int],
 ) -> Mention | None:
     segs = _segments(masked, cstart, b)
     if not segs:
@@ -252,7 +261,7 @@ def _before_cue(
     conj = _CONJ.match(masked[first_a:first_b])
     if conj and conj.end() < first_b - first_a:
         segs[0] = (first_a + conj.end(), first_b)
-    end = _clause_end(masked, ce, commas=True)
+    end = _clause_end(masked, ce, commas=True, starts=starts)
     la, lb = segs[-1]
     last = masked[la:lb]
     low = last.lower()
@@ -265,6 +274,12 @@ def _before_cue(
     if named and not (len(segs) > 1 and named[0] > la):
         pa, na, nb = named
         desc = text[pa:na].strip() or None
+        if (
+            desc is None
+            and len(segs) > 1
+            and lex.anonymous_re.match(masked[segs[0][0] : segs[0][1]])
+        ):
+            desc = ", ".join(text[x:y] for x, y in segs[:-1])
         return mention(
             "name", text[na:nb], na, nb, pa if len(segs) == 1 else la, description=desc, cue=common
         )
@@ -298,9 +313,17 @@ def _before_cue(
 
 
 def _after_cue(
-    masked: str, text: str, cs: int, ce: int, lex: English, *, weak: bool, cue: str
+    masked: str,
+    text: str,
+    cs: int,
+    ce: int,
+    lex: English,
+    *,
+    weak: bool,
+    cue: str,
+    starts: list[int],
 ) -> Mention | None:
-    end = _clause_end(masked, ce, commas=False)
+    end = _clause_end(masked, ce, commas=False, starts=starts)
     segs = _segments(masked, ce, end)
     if not segs:
         return None
@@ -331,6 +354,47 @@ def _after_cue(
             cue=common,
         )
     return None
+
+
+def find_subjects(masked: str, text: str, lex: English | None = None) -> list[Mention]:
+    """People who open a sentence as its subject, with no cue.
+
+    A name of two or more capitalised words (``Nadia Ferreira has started…``)
+    or an unnamed source (``An engineer at a third lab, who…``) at the start
+    of a sentence. They help resolve a later *he* or *she*; a name counts
+    only if the article also quotes or cites that person (checked by the
+    caller). Linear in the length of the block.
+    """
+    lex = lex or english()
+    out: list[Mention] = []
+    starts = sentence_starts(masked, lex)
+    for start in starts:
+        end = _clause_end(masked, start, commas=True, starts=starts)
+        conj = _CONJ.match(masked, start, end)
+        a = conj.end() if conj else start
+        segment = masked[a:end]
+        anon = lex.anonymous_re.match(segment.rstrip())
+        if anon and anon.group("det").lower() not in ("the", "this", "that"):
+            b = a + len(segment.rstrip())
+            out.append(
+                Mention("anonymous", text[a:b], a, b, a, b, None, b, b, description=text[a:b])
+            )
+            continue
+        tokens = list(re.finditer(r"\S+", segment))
+        run = []
+        for tok in tokens:
+            word = tok.group(0).rstrip(",")
+            if _is_name_token(word, lex) and word not in lex.not_names:
+                run.append(tok)
+                if tok.group(0).endswith(","):
+                    break
+            else:
+                break
+        if 2 <= len(run) <= 4 and (len(run) < len(tokens) or segment.rstrip().endswith(",")):
+            na = a + run[0].start()
+            nb = a + run[-1].end() - (1 if run[-1].group(0).endswith(",") else 0)
+            out.append(Mention("name", text[na:nb], na, nb, na, nb, None, nb, nb))
+    return out
 
 
 def _cap_runs(tokens: list[str], lex: English) -> list[tuple[int, int]]:

@@ -49,6 +49,8 @@ _LATIN = re.compile(r"[A-Za-z]")
 _TERMINAL = re.compile(r"[.!?。！？…]\s*$")
 _ONLY_PUNCT = re.compile(r"^[\s,，、.。;；:：—–\-]*$")
 _LEAD_GAP = re.compile(r"^[\s,，:：]*$")
+#: A weak cue ("put it", "added") counts before a quotation only right beside it.
+_WEAK_GAP = re.compile(r"^\s*(?:[\w’'-]+\s*){0,3}[,，:：]?\s*$")
 
 
 def block_language(text: str, default: str) -> str:
@@ -152,6 +154,7 @@ def analyse(article: Article) -> Analysis:
     used: set[tuple[int, int]] = set()  # (block, cue_start) of mentions that attribute a quote
     block_marks = _block_marks(article)
     prev_last: _Found | None = None
+    prev_mention: Mention | None = None
     for bi, block in enumerate(article.blocks):
         text = block.text
         base = article.block_span(bi).start
@@ -160,9 +163,11 @@ def analyse(article: Article) -> Analysis:
         masked = _mask(text, marks)
         if lang == "zh":
             mentions = _chinese.find_mentions(masked, text)
+            subjects = _chinese.find_subjects(masked, text)
             basic = _chinese.sentence_starts(masked)
         else:
             mentions = _english.find_mentions(masked, text)
+            subjects = _english.find_subjects(masked, text)
             basic = _english.sentence_starts(masked)
         by_start = sorted(mentions, key=lambda m: m.start)
         start_keys = [m.start for m in by_start]
@@ -201,10 +206,14 @@ def analyse(article: Article) -> Analysis:
                 if prev is not None and prev.mention is lead:
                     f.partial = False
                 elif lang == "zh":
-                    f.partial = bool(between.strip(" \t\n，,：:"))
+                    f.partial = bool(
+                        between.strip(" \t\n，,：:")
+                    ) and not between.rstrip().endswith(("：", ":"))
                 else:
                     f.partial = _english.starts_lower(inner) or not (
-                        _LEAD_GAP.match(between) or _english.object_only(between)
+                        _LEAD_GAP.match(between)
+                        or _english.object_only(between)
+                        or between.rstrip().endswith(":")
                     )
             elif prev is not None and prev.mention is not None and _follows(prev, mk, masked):
                 f.route, f.mention, f.source = "inherited", prev.mention, prev
@@ -212,6 +221,8 @@ def analyse(article: Article) -> Analysis:
                 f.route, f.mention, f.partial = "trailing", tr, True
             elif not masked[: mk.start].strip() and prev_last is not None:
                 f.route, f.source = "paragraph", prev_last
+            elif not masked[: mk.start].strip() and prev_mention is not None:
+                f.route, f.mention = "paragraph", prev_mention
             else:
                 pron = _pronoun_sentence(lang, masked, sent_start, sorted_starts, by_cue, cue_keys)
                 if pron is not None:
@@ -225,8 +236,13 @@ def analyse(article: Article) -> Analysis:
             f.mention_block = bi
             block_found.append(f)
         all_mentions.extend((bi, base, m) for m in mentions)
+        all_mentions.extend((bi, base, m) for m in subjects)
         direct = [f for f in block_found if f.kind is QuoteKind.DIRECT]
         prev_last = direct[-1] if direct and (direct[-1].mention or direct[-1].source) else None
+        speaking = [m for m in by_cue if m.kind != "group" and not m.weak]
+        prev_mention = None
+        if speaking and (prev_last is None or speaking[-1].cue_start > prev_last.marks.end):
+            prev_last, prev_mention = None, speaking[-1]
         found.extend(block_found)
     return _build(article, found, all_mentions, used)
 
@@ -243,7 +259,7 @@ def _leading(
     while i >= 0 and by_cue[i].cue_start >= sent_start:
         m = by_cue[i]
         if m.cue_end <= pos and m.name_start < pos:
-            if m.weak and not _LEAD_GAP.match(masked[m.cue_end : pos]):
+            if m.weak and not _WEAK_GAP.match(masked[m.cue_end : pos]):
                 return None
             return m
         i -= 1
@@ -314,6 +330,15 @@ def _build(
     group_of: dict[str, int] = {}
     for name, g in zip(names, groups, strict=True):
         group_of.setdefault(name, g)
+    cited = {group_of[m.surface] for _, _, m in mentions if m.kind == "name" and m.cue is not None}
+    mentions = [
+        t
+        for t in mentions
+        if t[2].cue is not None
+        or t[2].kind != "name"
+        or group_of[t[2].surface] in cited
+        or _HAN.search(t[2].surface)
+    ]
 
     referent: dict[int, object] = {}
     gender: dict[object, str] = {}
