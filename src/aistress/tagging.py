@@ -924,8 +924,12 @@ class _Attribution:
             _Attr(m.start(), m.end(), m.group("pron"), False, pronoun=True)
             for m in self.pronoun.finditer(text)
         )
-        found.sort(key=lambda a: (a.start, a.end))
-        return found
+        # Names inside an appositive ("Ada Quill, a researcher at Example Labs,
+        # said") end at the same cue as the name before it: keep the first.
+        first: dict[int, _Attr] = {}
+        for attr in sorted(found, key=lambda a: (a.start, a.end)):
+            first.setdefault(attr.end, attr)
+        return sorted(first.values(), key=lambda a: (a.start, a.end))
 
     def names(self, text: str) -> list[str]:
         """Full names written in ``text`` without an attribution cue (Chinese dotted names)."""
