@@ -364,7 +364,7 @@ def sniff(text: str) -> FormatGuess:
     """How likely ``text`` is an HTML page.
 
     >>> sniff("<!DOCTYPE html><html><body><p>Hi</p></body></html>").confidence
-    1.0
+    0.9
     """
     ev = Evidence(FORMAT)
     head = text[:4096].lstrip("\ufeff \t\r\n").lower()
