@@ -1,0 +1,193 @@
+"""Bilingual bead alignment of English and Chinese texts.
+
+``align`` is a callable object: call it to align two texts, and use its
+attributes for the helpers that go with alignment::
+
+    from aistress.align import align
+
+    alignment = align(english_article, chinese_article)        # sentences
+    paragraphs = align(english_article, chinese_article, unit="paragraph")
+    scores = align.evaluate(alignment, gold_beads)
+    align.write_tmx(alignment, "pair.tmx")
+
+A callable object rather than a module keeps both ``aistress.align(...)``
+and ``aistress.align.evaluate(...)`` typed for ``mypy --strict``: the object's
+class, :class:`Align`, declares ``__call__`` and every helper.
+
+>>> a = align(["The pace is fast.", "Researchers are stressed."],
+...           ["节奏很快。", "研究人员压力很大。"], options=AlignOptions(dictionary=False))
+>>> [(b.source, b.target) for b in a.beads]
+[((0,), (0,)), ((1,), (1,))]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from aistress.align.aligner import AlignOptions, align_segments, bead_types, guess_language
+from aistress.align.evaluate import (
+    Scores,
+    evaluate,
+    format_bead,
+    merge_within_units,
+    parse_beads,
+    read_beads,
+    write_beads,
+)
+from aistress.align.evidence import LengthModel
+from aistress.model import Alignment, Article, Bead
+from aistress.text.sentences import is_chinese, split_sentences
+
+__all__ = [
+    "Align",
+    "AlignOptions",
+    "LengthModel",
+    "Scores",
+    "align",
+    "bead_types",
+]
+
+Text = Article | Sequence[str] | str
+
+
+def _language(value: Text, given: str | None) -> str:
+    if given is not None:
+        return given
+    if isinstance(value, Article):
+        return value.language
+    if isinstance(value, str):
+        return guess_language([value])
+    return guess_language(list(value))
+
+
+def _paragraphs(value: Text) -> list[str]:
+    if isinstance(value, Article):
+        return [b.text for b in value.blocks]
+    if isinstance(value, str):
+        return [p for p in (q.strip() for q in value.split("\n\n")) if p]
+    if not all(isinstance(s, str) for s in value):
+        raise TypeError("segments must be strings")
+    return list(value)
+
+
+class Align:
+    """Align two texts; the attributes are the helpers that go with alignment.
+
+    Call it as ``align(source, target, *, unit="sentence", source_language=None,
+    target_language=None, options=None)``; see :meth:`__call__`.
+    """
+
+    #: Score test beads against gold beads (see :func:`aistress.align.evaluate.evaluate`).
+    evaluate = staticmethod(evaluate)
+    #: Merge test beads inside one verse or other unit before scoring.
+    merge_within_units = staticmethod(merge_within_units)
+    #: Read a bead file.
+    read_beads = staticmethod(read_beads)
+    #: Parse bead file text.
+    parse_beads = staticmethod(parse_beads)
+    #: Write a bead file.
+    write_beads = staticmethod(write_beads)
+    #: Format one bead.
+    format_bead = staticmethod(format_bead)
+    #: Align two lists of segments into beads.
+    align_segments = staticmethod(align_segments)
+    #: The options class, for ``align(..., options=align.Options(learn=False))``.
+    Options = AlignOptions
+
+    def __call__(
+        self,
+        source: Text,
+        target: Text,
+        *,
+        unit: str = "sentence",
+        source_language: str | None = None,
+        target_language: str | None = None,
+        options: AlignOptions | None = None,
+    ) -> Alignment:
+        """Align ``source`` with ``target``.
+
+        Args:
+            source: An :class:`~aistress.model.Article` (its blocks, headings
+                included, are its paragraphs), a sequence of segments, or a
+                string (paragraphs separated by blank lines).
+            target: The same for the other text.
+            unit: ``"paragraph"`` aligns the paragraphs (or the segments as
+                given); ``"sentence"`` aligns paragraphs first and then the
+                sentences inside each aligned group of paragraphs. A sequence
+                of strings with ``unit="sentence"`` is taken as sentences
+                already split and aligned as given.
+            source_language: Language tag; defaults to the article's language
+                or a guess from the text.
+            target_language: Language tag of the target, likewise.
+            options: Switches and weights; defaults to :class:`AlignOptions`.
+
+        Returns:
+            An :class:`~aistress.model.Alignment` whose segments are the
+            paragraphs or sentences aligned and whose beads cover every
+            index of both sides exactly once, in order.
+
+        Time and memory are linear in the length of the texts.
+        """
+        if unit not in ("sentence", "paragraph"):
+            raise ValueError(f"unit must be 'sentence' or 'paragraph' (got {unit!r})")
+        src_lang = _language(source, source_language)
+        tgt_lang = _language(target, target_language)
+        options = options or AlignOptions()
+        src_paras = _paragraphs(source)
+        tgt_paras = _paragraphs(target)
+        presplit = not isinstance(source, (Article, str)) and not isinstance(target, (Article, str))
+        if unit == "paragraph" or presplit:
+            beads = align_segments(
+                src_paras,
+                tgt_paras,
+                source_language=src_lang,
+                target_language=tgt_lang,
+                options=options,
+            )
+            return Alignment(beads, unit=unit, source_segments=src_paras, target_segments=tgt_paras)
+        return self._sentences(src_paras, tgt_paras, src_lang, tgt_lang, options)
+
+    def _sentences(
+        self,
+        src_paras: list[str],
+        tgt_paras: list[str],
+        src_lang: str,
+        tgt_lang: str,
+        options: AlignOptions,
+    ) -> Alignment:
+        para_beads = align_segments(
+            src_paras,
+            tgt_paras,
+            source_language=src_lang,
+            target_language=tgt_lang,
+            options=options,
+        )
+        src_lang_key = "zh" if is_chinese(src_lang) else "en"
+        tgt_lang_key = "zh" if is_chinese(tgt_lang) else "en"
+        src_sents: list[str] = []
+        tgt_sents: list[str] = []
+        beads: list[Bead] = []
+        for pb in para_beads:
+            s_group = [s for i in pb.source for s in split_sentences(src_paras[i], src_lang_key)]
+            t_group = [t for j in pb.target for t in split_sentences(tgt_paras[j], tgt_lang_key)]
+            s0, t0 = len(src_sents), len(tgt_sents)
+            src_sents += s_group
+            tgt_sents += t_group
+            inner = align_segments(
+                s_group,
+                t_group,
+                source_language=src_lang,
+                target_language=tgt_lang,
+                options=options,
+            )
+            beads.extend(
+                Bead(tuple(i + s0 for i in b.source), tuple(j + t0 for j in b.target), b.score)
+                for b in inner
+            )
+        return Alignment(
+            beads, unit="sentence", source_segments=src_sents, target_segments=tgt_sents
+        )
+
+
+#: Align two texts: ``align(source, target, unit="sentence")``; helpers as attributes.
+align = Align()

@@ -1,0 +1,349 @@
+"""What the aligner looks at in each segment, and how a bead is scored.
+
+Each segment is reduced once to a few features (:func:`english_features`,
+:func:`chinese_features`); a :class:`BeadScorer` then scores any bead from
+the features of its segments. The evidence, each with its own switch and
+weight in :class:`~aistress.align.aligner.AlignOptions`:
+
+- **length**: the Gale–Church model for English characters against Chinese
+  characters (:class:`LengthModel`);
+- **numbers**: the values of :func:`~aistress.text.numbers.extract_numbers`,
+  so ``320m`` meets ``3.2 亿`` and ``May 2024`` meets ``2024 年 5 月``;
+- **latin**: Latin-script tokens both sides share (``OpenAI``, ``VH1``);
+- **lexicon**: English words whose translation (from a dictionary, from name
+  pairs the text states, or learned from a first alignment) appears in the
+  Chinese segment.
+
+Every piece is a bounded similarity in ``[0, 1]`` compared with what two
+unrelated segments would show, so no single kind of evidence can outweigh the
+others by more than its weight.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+
+import attrs
+
+from aistress.align.lexicon import STOP_WORDS, Lexicon, english_lemmas
+from aistress.text.numbers import Quantity, extract_numbers
+
+__all__ = [
+    "BeadScorer",
+    "LengthModel",
+    "SegmentFeatures",
+    "chinese_features",
+    "english_features",
+    "lexical_similarity",
+    "merge",
+    "monolingual_features",
+    "number_keys",
+]
+
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+_LATIN_TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[.\-'’][A-Za-z0-9]+)*|\d+[A-Za-z]+[A-Za-z0-9]*")
+_EN_WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*[A-Za-z]|[A-Za-z]")
+_COUNTED = re.compile(r"\w")
+
+#: Han characters per Chinese word, on average, for sizing a Chinese segment in words.
+CHARS_PER_WORD = 1.7
+
+
+def number_keys(quantities: Sequence[Quantity]) -> frozenset[str]:
+    """Keys under which numbers of two languages meet.
+
+    A value becomes ``"n:<value>"`` (the value ``1`` is left out: English
+    ``one``/``a`` and Chinese ``一`` are too common to be evidence); a date
+    becomes ``"y:<year>"`` and ``"m:<month>"``; a plain number between 1900
+    and 2100 also counts as a year. Approximate amounts are kept.
+
+    >>> sorted(number_keys(extract_numbers("in May 2024, 320m visits", "en")))
+    ['m:5', 'n:320000000', 'y:2024']
+    """
+    keys: set[str] = set()
+    for q in quantities:
+        if q.date is not None:
+            if q.date.year is not None:
+                keys.add(f"y:{q.date.year}")
+            if q.date.month is not None:
+                keys.add(f"m:{q.date.month}")
+            if q.date.day is not None:
+                keys.add(f"n:{q.date.day}")
+            continue
+        if q.value is None or q.value == 1:
+            continue
+        keys.add(f"n:{q.value}")
+        if q.value == q.value.to_integral_value() and 1900 <= q.value <= 2100:
+            keys.add(f"y:{int(q.value)}")
+    return frozenset(keys)
+
+
+@attrs.frozen
+class SegmentFeatures:
+    """The features of one segment.
+
+    Attributes:
+        length: Length in English-character units (Chinese lengths are
+            already multiplied by the length model's ratio).
+        numbers: Keys of the numbers stated (:func:`number_keys`).
+        latin: Latin-script tokens, case-folded.
+        translations: For the source side, the target-language words the
+            lexicon offers for its content words.
+        chinese: For the target side, the lexicon's words found in the text.
+        size: For the target side, its size in words (Han characters
+            divided by :data:`CHARS_PER_WORD` for Chinese).
+        known: For English, how many content words the lexicon knows.
+    """
+
+    length: float
+    numbers: frozenset[str] = frozenset()
+    latin: frozenset[str] = frozenset()
+    translations: frozenset[str] = frozenset()
+    chinese: frozenset[str] = frozenset()
+    size: float = 0.0
+    known: int = 0
+
+
+def english_features(text: str, lexicon: Lexicon | None) -> SegmentFeatures:
+    """Reduce an English segment to its :class:`SegmentFeatures`."""
+    length = float(len(_COUNTED.findall(text)))
+    numbers = number_keys(extract_numbers(text, "en"))
+    tokens = _LATIN_TOKEN.findall(text)
+    latin = frozenset(t.casefold() for t in tokens if t.casefold() not in STOP_WORDS)
+    words: list[frozenset[str]] = []
+    if lexicon is not None:
+        for word in _EN_WORD.findall(text):
+            low = word.lower()
+            if low in STOP_WORDS or len(low) < 2:
+                continue
+            words.append(lexicon.translations(low))
+    known = [w for w in words if w]
+    translations: frozenset[str] = frozenset().union(*known) if known else frozenset()
+    return SegmentFeatures(length, numbers, latin, translations, known=len(known))
+
+
+def chinese_features(
+    text: str, vocabulary: frozenset[str], ratio: float, max_word: int = 4
+) -> SegmentFeatures:
+    """Reduce a Chinese segment to its :class:`SegmentFeatures`.
+
+    ``vocabulary`` is the set of Chinese words the lexicon knows: every
+    substring of one to ``max_word`` Han characters found in it is recorded,
+    which is linear in the length of the text.
+    """
+    han = len(_HAN.findall(text))
+    other = len(_COUNTED.findall(text)) - han
+    numbers = number_keys(extract_numbers(text, "zh"))
+    latin = frozenset(
+        t.casefold() for t in _LATIN_TOKEN.findall(text) if t.casefold() not in STOP_WORDS
+    )
+    found: set[str] = set()
+    if vocabulary:
+        for run in _HAN_RUN.findall(text):
+            size = len(run)
+            for k in range(size):
+                for n in range(1, min(max_word, size - k) + 1):
+                    piece = run[k : k + n]
+                    if piece in vocabulary:
+                        found.add(piece)
+    return SegmentFeatures(
+        han * ratio + other, numbers, latin, chinese=frozenset(found), size=han / CHARS_PER_WORD
+    )
+
+
+def monolingual_features(text: str, *, as_target: bool) -> SegmentFeatures:
+    """Features for aligning two texts in the same language (a text with a revision).
+
+    The "translations" of a segment are its own words (English lemmas, or
+    Han characters and character pairs), so the lexical evidence becomes
+    word overlap; lengths count characters of any script.
+    """
+    length = float(len(_COUNTED.findall(text)))
+    language = "zh" if _HAN.search(text) else "en"
+    numbers = number_keys(extract_numbers(text, language))
+    latin = frozenset(
+        t.casefold() for t in _LATIN_TOKEN.findall(text) if t.casefold() not in STOP_WORDS
+    )
+    keys: set[str] = set()
+    for word in _EN_WORD.findall(text):
+        low = word.lower()
+        if low not in STOP_WORDS:
+            keys.add(english_lemmas(low)[-1])
+    for run in _HAN_RUN.findall(text):
+        keys.update(run)
+        keys.update(run[k : k + 2] for k in range(len(run) - 1))
+    frozen = frozenset(keys)
+    if as_target:
+        return SegmentFeatures(length, numbers, latin, chinese=frozen, size=float(len(frozen)))
+    return SegmentFeatures(length, numbers, latin, translations=frozen, known=len(frozen))
+
+
+@attrs.frozen
+class LengthModel:
+    """Gale–Church length model: Chinese length ≈ ``ratio`` × English length.
+
+    Lengths count non-space, non-punctuation characters; a Chinese segment's
+    length is ``ratio`` × its Han characters plus its other characters
+    (Latin names and digits are copied, not translated). ``variance`` is the
+    variance per English character of the difference, as in Gale and Church
+    (1993). ``offset`` is added to the log-probability to turn it into a
+    log-likelihood ratio against unrelated segments (whose lengths are
+    spread so widely that their density is nearly flat). The defaults were
+    estimated from gold beads (see ``docs/guides/alignment.md``).
+    """
+
+    ratio: float = 3.65
+    variance: float = 4.5
+    offset: float = 2.0
+
+    def log_probability(self, source: float, target: float) -> float:
+        """Log-probability that segments of these lengths translate each other.
+
+        Both lengths in English-character units. Two-tailed normal, floored
+        so that a single bad bead costs at most about 25 nats.
+        """
+        mean = (source + target) / 2.0
+        if mean <= 0:
+            return 0.0
+        delta = (target - source) / math.sqrt(self.variance * mean)
+        p = math.erfc(abs(delta) / math.sqrt(2.0))
+        return math.log(max(p, 1e-11))
+
+
+class BeadScorer:
+    """Scores beads from segment features; the ``score`` method feeds the search.
+
+    A bead's score is a log-likelihood ratio: its type's log prior plus, per
+    kind of evidence, ``weight × evidence``, where each evidence is positive
+    for what translations look like and negative for what unrelated segments
+    look like (null beads carry their prior only).
+
+    Args:
+        source: English segment features.
+        target: Chinese segment features.
+        length_model: The length model; None switches length evidence off.
+        weights: Weight per evidence kind (``"length"``, ``"numbers"``,
+            ``"latin"``, ``"lexicon"``); a missing or zero weight switches it off.
+        priors: Log prior per bead type.
+        threshold: The lexical similarity at which lexical evidence is
+            neutral (the aligner estimates it from random pairs).
+        max_group: The largest number of segments on one side of a bead.
+
+    Sums over groups of up to ``max_group`` neighbouring segments are
+    prepared up front, in time and memory linear in the text, so scoring a
+    bead costs a few small set operations.
+    """
+
+    def __init__(
+        self,
+        source: Sequence[SegmentFeatures],
+        target: Sequence[SegmentFeatures],
+        length_model: LengthModel | None,
+        weights: dict[str, float],
+        priors: dict[tuple[int, int], float],
+        threshold: float = 0.0,
+        max_group: int = 4,
+    ) -> None:
+        self.source = source
+        self.length_model = length_model
+        self.w_length = weights.get("length", 0.0) if length_model else 0.0
+        self.w_numbers = weights.get("numbers", 0.0)
+        self.w_latin = weights.get("latin", 0.0)
+        self.w_lexicon = weights.get("lexicon", 0.0)
+        self.priors = priors
+        self.threshold = threshold
+        n = len(source)
+        self._src_len = [
+            [sum(f.length for f in source[i : i + a]) for i in range(n)]
+            for a in range(max_group + 1)
+        ]
+        self._src_known = [
+            [sum(f.known for f in source[i : i + a]) for i in range(n)]
+            for a in range(max_group + 1)
+        ]
+        self.tgt = [
+            [merge(target[j : j + b]) for j in range(len(target))] for b in range(max_group + 1)
+        ]
+
+    def similarity(self, i: int, a: int, j: int, b: int) -> float:
+        """Lexical similarity of a bead in ``[0, 1]``."""
+        t = self.tgt[b][j]
+        return _similarity(self.source[i : i + a], self._src_known[a][i], t)
+
+    def score(self, i: int, a: int, j: int, b: int) -> float:
+        """Score of the bead joining source ``i..i+a-1`` and target ``j..j+b-1``."""
+        prior = self.priors[(a, b)]
+        if a == 0 or b == 0:
+            return prior
+        t = self.tgt[b][j]
+        total = prior
+        model = self.length_model
+        if self.w_length and model is not None:
+            lp = model.log_probability(self._src_len[a][i], t.length)
+            total += self.w_length * (lp + model.offset)
+        segs = self.source[i : i + a] if a > 1 else (self.source[i],)
+        if self.w_numbers:
+            snum = segs[0].numbers if a == 1 else frozenset().union(*(s.numbers for s in segs))
+            if snum or t.numbers:
+                total += self.w_numbers * _agreement(snum, t.numbers)
+        if self.w_latin and t.latin:
+            shared = sum(len(t.latin & s.latin) for s in segs)
+            total += self.w_latin * _shared(min(shared, len(t.latin)), len(t.latin))
+        if self.w_lexicon and t.size:
+            known = self._src_known[a][i]
+            if known:
+                total += self.w_lexicon * (_similarity(segs, known, t) - self.threshold)
+        return total
+
+
+def merge(features: Sequence[SegmentFeatures]) -> SegmentFeatures:
+    """The features of several neighbouring segments taken as one."""
+    if len(features) == 1:
+        return features[0]
+    if not features:
+        return SegmentFeatures(0.0)
+    return SegmentFeatures(
+        sum(f.length for f in features),
+        frozenset().union(*(f.numbers for f in features)),
+        frozenset().union(*(f.latin for f in features)),
+        frozenset().union(*(f.translations for f in features)),
+        frozenset().union(*(f.chinese for f in features)),
+        sum(f.size for f in features),
+        sum(f.known for f in features),
+    )
+
+
+def lexical_similarity(source: SegmentFeatures, target: SegmentFeatures) -> float:
+    """Dice-like share of lexicon matches: ``2·hits / (known words + Chinese words)``.
+
+    ``hits`` counts the words of the target that translate some word of the
+    source (a Chinese side's size is estimated as one word per
+    :data:`CHARS_PER_WORD` Han characters). One set intersection: fast.
+    """
+    return _similarity((source,), source.known, target)
+
+
+def _similarity(sources: Sequence[SegmentFeatures], known: int, target: SegmentFeatures) -> float:
+    if not known or not target.size:
+        return 0.0
+    chinese = target.chinese
+    hits = sum(len(chinese & s.translations) for s in sources)
+    hits = min(hits, len(chinese))
+    return min(1.0, 2.0 * hits / (known + target.size))
+
+
+def _agreement(a: frozenset[str], b: frozenset[str]) -> float:
+    """Dice agreement of two key sets mapped to ``[-1, 1]``, damped for few keys."""
+    both = len(a & b)
+    size = len(a) + len(b)
+    dice = 2.0 * both / size
+    confidence = min(1.0, size / 4.0)
+    return (2.0 * dice - 1.0) * confidence
+
+
+def _shared(found: int, total: int) -> float:
+    """Share of the target's Latin tokens found in the source, mapped to ``[-1, 1]``."""
+    return (2.0 * found / total - 1.0) * min(1.0, total / 2.0)

