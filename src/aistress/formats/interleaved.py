@@ -1,0 +1,583 @@
+"""Line-by-line bilingual text: each English line followed by its Chinese translation.
+
+The layout (blank lines do not matter)::
+
+    Title in English
+    中文标题
+    Subtitle in English
+    中文副标题
+    First paragraph of the post.
+    第一段。
+    A section heading 一个小标题
+    ...
+
+- The first pair of lines is the title, the second the subtitle, when they
+  look like headings (short, no closing full stop); otherwise the warning
+  ``missing-title`` / ``missing-subtitle`` says so.
+- Every following English line and the Chinese line after it become one
+  block in each article; a pair that looks like a heading becomes a
+  :attr:`~aistress.model.BlockKind.HEADING`, every other pair a paragraph.
+- A line holding both languages, such as the heading ``No escape 没有逃脱``
+  (English part then Chinese part, or the other way round), is split into
+  its two parts, each with its exact span (see :func:`split_bilingual`).
+  The whitespace between the parts is recorded as boilerplate
+  ``"bilingual-line"``, so that :func:`write` can print the line as it was.
+- A line of symbols only (``* * *``, ``---``) is boilerplate ``"separator"``.
+
+Language is decided per line, not by position: a line is Chinese when at
+least 30 % of its letters are Han characters or full-width punctuation,
+English below 10 %, and in between it takes the side the alternation expects.
+Where the alternation breaks (an English line without its Chinese line, a
+Chinese line without an English one) the pair is a one-sided bead (1-0 or
+0-1) and :attr:`Source.warnings <aistress.model.Source.warnings>` holds
+``unpaired-english`` or ``unpaired-chinese`` with the line number.
+
+The source holds two articles, ``<source id>#en`` (kind blog) and
+``<source id>#zh`` (kind translation), a
+:class:`~aistress.model.Translation` from the first to the second whose
+:class:`~aistress.model.Alignment` (unit ``"line"``) has one bead per pair of
+lines, indexing the two articles' blocks, and
+``Relation("translation_of", "<id>#zh", "<id>#en")``.
+
+:func:`write` prints a source back in this layout; ``write(read(text))``
+equals ``text`` up to whitespace: blank lines, indentation and trailing
+spaces go and every line ends with LF.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+import attrs
+
+from aistress.formats._common import BOM_KIND, Evidence, Page, sample_lines
+from aistress.formats._registry import FormatGuess
+from aistress.formats._text import Line, trim
+from aistress.model import (
+    Alignment,
+    Article,
+    ArticleKind,
+    Bead,
+    Block,
+    BlockKind,
+    FieldSpan,
+    Relation,
+    RelationKind,
+    Source,
+    Span,
+    Translation,
+)
+
+__all__ = ["FORMAT", "line_language", "read", "sniff", "split_bilingual", "write"]
+
+#: The format id.
+FORMAT = "interleaved"
+
+#: Boilerplate kind of a line of symbols only.
+SEPARATOR_KIND = "separator"
+#: Boilerplate kind of the whitespace between the two parts of a line holding both languages.
+BILINGUAL_KIND = "bilingual-line"
+
+_HAN = r"\u3005\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+# Han ideographs, CJK punctuation and full-width forms: evidence of a Chinese line.
+_CHINESE = re.compile(rf"[{_HAN}\u2e80-\u2fdf\u3000-\u303f\u31c0-\u31ef\ufe30-\ufe4f\uff00-\uffef]")
+_HAN_CHAR = re.compile(rf"[{_HAN}]")
+_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
+_WORD = re.compile(r"[^\W_]")
+_DIGIT = re.compile(r"\d")
+
+#: Share of Chinese evidence from which a line is Chinese, and below which it is English.
+ZH_FROM = 0.3
+EN_BELOW = 0.1
+
+_EN_HEADING_WORDS = 12
+_EN_HEADING_CHARS = 100
+_ZH_HEADING_CHARS = 40
+# Endings that make a line a sentence rather than a heading ("?" is allowed).
+_EN_SENTENCE_END = frozenset('.,;:!…"”’)]}-—–')
+_ZH_SENTENCE_END = frozenset("。，；：！…,.;:!」』”’）)")
+
+
+def _counts(text: str) -> tuple[int, int]:
+    """``(Latin letters, Chinese characters and punctuation)`` in ``text``."""
+    return len(_LATIN.findall(text)), len(_CHINESE.findall(text))
+
+
+def line_language(text: str) -> str | None:
+    """``"en"``, ``"zh"``, ``"?"`` (undecided) or None (no letters at all) for one line.
+
+    The share of Chinese evidence (Han characters, CJK punctuation, full-width
+    forms) among it and the Latin letters decides: 30 % or more is Chinese,
+    under 10 % English, in between undecided (the reader then follows the
+    alternation).
+
+    >>> line_language("ChatGPT 的月活跃用户接近两亿。"), line_language("Hello there.")
+    ('zh', 'en')
+    >>> line_language("Tea with 李白 today"), line_language("* * *")
+    ('?', None)
+    """
+    latin, chinese = _counts(text)
+    if not latin and not chinese:
+        return None
+    share = chinese / (latin + chinese)
+    if share >= ZH_FROM:
+        return "zh"
+    if share < EN_BELOW:
+        return "en"
+    return "?"
+
+
+def split_bilingual(text: str) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """Where a line holding both languages splits: ``((en_start, en_end), (zh_start, zh_end))``.
+
+    The line must hold an English part with no Chinese characters or
+    punctuation and a Chinese part with no Latin letters, one after the
+    other (either order), separated by whitespace; each part must hold a
+    letter of its script, and the English part at least as many letters as
+    the Chinese part has Han characters (an English line is longer than its
+    translation). Offsets are into ``text``, trimmed. Linear time.
+
+    >>> text = "No escape 没有逃脱"
+    >>> (a, b), (c, d) = split_bilingual(text)
+    >>> text[a:b], text[c:d]
+    ('No escape', '没有逃脱')
+    >>> split_bilingual("ChatGPT 的月活跃用户接近两亿。") is None
+    True
+    """
+    han = [m.start() for m in _HAN_CHAR.finditer(text)]
+    latin = [m.start() for m in _LATIN.finditer(text)]
+    if not han or not latin:
+        return None
+    if latin[-1] < han[0]:  # English first
+        cut = _space_before(text, latin[-1] + 1, han[0])
+        if cut is None:
+            return None
+        en, zh = trim(text, 0, cut[0]), trim(text, cut[1], len(text))
+    elif han[-1] < latin[0]:  # Chinese first
+        cut = _space_before(text, han[-1] + 1, latin[0])
+        if cut is None:
+            return None
+        zh, en = trim(text, 0, cut[0]), trim(text, cut[1], len(text))
+    else:
+        return None
+    en_text, zh_text = text[en[0] : en[1]], text[zh[0] : zh[1]]
+    if _CHINESE.search(en_text) or _LATIN.search(zh_text):
+        return None
+    if len(_LATIN.findall(en_text)) < len(_HAN_CHAR.findall(zh_text)):
+        return None
+    return en, zh
+
+
+def _space_before(text: str, lo: int, hi: int) -> tuple[int, int] | None:
+    """The last run of whitespace in ``text[lo:hi]``, as ``(start, end)``."""
+    end = hi
+    while end > lo and not text[end - 1].isspace():
+        end -= 1
+    if end == lo:
+        return None
+    start = end
+    while start > lo and text[start - 1].isspace():
+        start -= 1
+    return start, end
+
+
+def _english_heading(text: str) -> bool:
+    words = text.split()
+    return (
+        0 < len(words) <= _EN_HEADING_WORDS
+        and len(text) <= _EN_HEADING_CHARS
+        and text[-1] not in _EN_SENTENCE_END
+    )
+
+
+def _chinese_heading(text: str) -> bool:
+    return 0 < len(text) <= _ZH_HEADING_CHARS and text[-1] not in _ZH_SENTENCE_END
+
+
+@attrs.frozen
+class _Part:
+    """One side of a pair: trimmed text and where it is."""
+
+    text: str
+    start: int
+    end: int
+    line: int
+
+
+@attrs.frozen
+class _Pair:
+    """An English part and the Chinese part printed after (or beside) it."""
+
+    en: _Part | None
+    zh: _Part | None
+
+    @property
+    def line(self) -> int:
+        part = self.en or self.zh
+        assert part is not None
+        return part.line
+
+    @property
+    def heading(self) -> bool:
+        return (self.en is None or _english_heading(self.en.text)) and (
+            self.zh is None or _chinese_heading(self.zh.text)
+        )
+
+
+def _part(line: Line, start: int = 0, end: int | None = None) -> _Part:
+    a, b = trim(line.text, start, len(line.text) if end is None else end, line.start)
+    return _Part(line.text[a - line.start : b - line.start], a, b, line.number)
+
+
+def _merged(line: Line, cut: tuple[tuple[int, int], tuple[int, int]]) -> _Pair:
+    (a, b), (c, d) = cut
+    return _Pair(_part(line, a, b), _part(line, c, d))
+
+
+def _label(text: str) -> str | None:
+    """``en``, ``zh``, ``both``, ``?`` (undecided) or None (symbols only) for a trimmed line."""
+    language = line_language(text)
+    if language is None:
+        return "?" if _DIGIT.search(text) or _WORD.search(text) else None
+    return "both" if split_bilingual(text) is not None else language
+
+
+def _classify(page: Page, lines: Sequence[Line]) -> list[tuple[str, Line]]:
+    """Label every content line (see :func:`_label`); record symbol lines as separators."""
+    out: list[tuple[str, Line]] = []
+    for line in lines:
+        label = _label(line.stripped)
+        if label is None:
+            page.add_line_boilerplate(SEPARATOR_KIND, line)
+        else:
+            out.append((label, line))
+    return out
+
+
+def _pairs(page: Page, labelled: Sequence[tuple[str, Line]]) -> list[_Pair]:
+    """Pair English lines with the Chinese lines after them; one pass, one line of look-ahead."""
+    pairs: list[_Pair] = []
+    pending: _Part | None = None
+
+    def flush() -> None:
+        nonlocal pending
+        if pending is not None:
+            page.warn(
+                "unpaired-english",
+                f"line {pending.line}: English line without a Chinese line after it",
+                pending.line,
+            )
+            pairs.append(_Pair(pending, None))
+            pending = None
+
+    for i, (label, line) in enumerate(labelled):
+        following = labelled[i + 1] if i + 1 < len(labelled) else None
+        if label == "both":
+            label = _resolve_both(
+                line.stripped,
+                pending.text if pending is not None else None,
+                following[0] if following is not None else None,
+                following[1].text if following is not None else None,
+            )
+        elif label == "?":
+            label = "zh" if pending is not None else "en"
+        if label == "both":
+            flush()
+            cut = split_bilingual(line.stripped)
+            assert cut is not None
+            offset = len(line.text) - len(line.text.lstrip())
+            (a, b), (c, d) = cut
+            pair = _merged(line, ((a + offset, b + offset), (c + offset, d + offset)))
+            assert pair.en is not None
+            assert pair.zh is not None
+            first, second = sorted((pair.en, pair.zh), key=lambda part: part.start)
+            page.add_boilerplate(BILINGUAL_KIND, page.span(first.end, second.start))
+            pairs.append(pair)
+        elif label == "en":
+            flush()
+            pending = _part(line)
+        elif pending is not None:
+            pairs.append(_Pair(pending, _part(line)))
+            pending = None
+        else:
+            page.warn(
+                "unpaired-chinese",
+                f"line {line.number}: Chinese line without an English line before it",
+                line.number,
+            )
+            pairs.append(_Pair(None, _part(line)))
+    flush()
+    return pairs
+
+
+def _resolve_both(
+    text: str, pending: str | None, next_label: str | None, next_text: str | None
+) -> str:
+    """Decide whether a line holding both scripts is a bilingual pair or one side of one.
+
+    With an English line (``pending``) waiting, the line is its translation
+    unless it is much too short for that and the next line is not Chinese.
+    With none waiting, it is an English line (holding a Chinese name, say)
+    when the next line is Chinese and repeats its Chinese part, and a pair
+    otherwise. Returns ``"both"``, ``"en"`` or ``"zh"``.
+    """
+    cut = split_bilingual(text)
+    assert cut is not None
+    (a, b), (c, d) = cut
+    english, chinese = text[a:b], text[c:d]
+    if pending is not None:
+        if next_label == "zh":
+            return "zh"
+        short = len(text) * 4 < len(pending)
+        looks = _english_heading(english) and _chinese_heading(chinese)
+        return "both" if short and looks and not _english_heading(pending) else "zh"
+    if next_label == "zh" and next_text is not None and chinese in next_text:
+        return "en"
+    return "both"
+
+
+def _blocks(pairs: Iterable[_Pair], page: Page) -> tuple[list[Block], list[Block], list[Bead]]:
+    en_blocks: list[Block] = []
+    zh_blocks: list[Block] = []
+    beads: list[Bead] = []
+    for pair in pairs:
+        kind = BlockKind.HEADING if pair.heading else BlockKind.PARAGRAPH
+        source: tuple[int, ...] = ()
+        target: tuple[int, ...] = ()
+        if pair.en is not None:
+            source = (len(en_blocks),)
+            en_blocks.append(Block(kind, pair.en.text, span=page.span(pair.en.start, pair.en.end)))
+        if pair.zh is not None:
+            target = (len(zh_blocks),)
+            zh_blocks.append(Block(kind, pair.zh.text, span=page.span(pair.zh.start, pair.zh.end)))
+        beads.append(Bead(source, target, 1.0 if source and target else 0.0))
+    return en_blocks, zh_blocks, beads
+
+
+def read(text: str, *, path: str | None = None, source_id: str | None = None) -> Source:
+    """Read a line-by-line bilingual text (see the module docstring for the layout).
+
+    Time and memory are linear in ``len(text)``: every line is classified
+    once, with one line of look-ahead.
+
+    Raises:
+        ParseError: If the text is empty, whitespace or symbols only, or not
+            text (a control character).
+    """
+    page = Page.open(text, path=path, source_id=source_id, format=FORMAT)
+    labelled = _classify(page, page.content_lines())
+    if not labelled:
+        raise page.error(0, "no English or Chinese line: nothing but whitespace and symbols")
+    pairs = _pairs(page, labelled)
+
+    heads: list[_Pair] = []
+    for role in ("title", "subtitle"):
+        if len(pairs) > len(heads) and pairs[len(heads)].heading:
+            heads.append(pairs[len(heads)])
+        else:
+            page.warn(
+                f"missing-{role}",
+                f"no {role}: the {'first' if role == 'title' else 'second'} pair of lines "
+                "is not a short line without a closing full stop",
+                pairs[len(heads)].line if len(pairs) > len(heads) else None,
+            )
+            break
+    en_blocks, zh_blocks, beads = _blocks(pairs[len(heads) :], page)
+    if not any(p.zh for p in pairs):
+        page.warn("no-chinese", "no Chinese line: the Chinese article is empty")
+    if not any(p.en for p in pairs):
+        page.warn("no-english", "no English line: the English article is empty")
+
+    en_id, zh_id = page.article_id("en"), page.article_id("zh")
+    articles = []
+    for language, article_id, kind, blocks in (
+        ("en", en_id, ArticleKind.BLOG, en_blocks),
+        ("zh", zh_id, ArticleKind.TRANSLATION, zh_blocks),
+    ):
+        values: dict[str, str | None] = {"title": None, "subtitle": None}
+        fields = []
+        for role, pair in zip(("title", "subtitle"), heads, strict=False):
+            part = pair.en if language == "en" else pair.zh
+            if part is not None:
+                values[role] = part.text
+                fields.append(FieldSpan(role, page.span(part.start, part.end)))
+        articles.append(
+            Article(
+                id=article_id,
+                language=language,
+                kind=kind,
+                title=values["title"],
+                subtitle=values["subtitle"],
+                blocks=blocks,
+                provenance=page.provenance(fields),
+            )
+        )
+    alignment = Alignment(
+        beads,
+        unit="line",
+        source_segments=[b.text for b in en_blocks],
+        target_segments=[b.text for b in zh_blocks],
+    )
+    return page.source(
+        articles,
+        translations=[Translation(en_id, zh_id, "en", "zh", alignment)],
+        relations=[Relation(RelationKind.TRANSLATION_OF, zh_id, en_id)],
+    )
+
+
+def sniff(text: str) -> FormatGuess:
+    r"""How likely ``text`` is line-by-line bilingual; looks at its first and last lines.
+
+    The share of lines that belong to a pair (an English line followed by a
+    Chinese line, or one line holding both) decides, lowered for Markdown or
+    markup.
+
+    >>> sniff("Stress at work\n工作压力\nIt is hard.\n这很难。\n").confidence > 0.9
+    True
+    >>> sniff("Only English here.\nAnd more of it.\n").confidence
+    0.0
+    """
+    ev = Evidence(FORMAT)
+    lines = [line.strip() for line in sample_lines(text) if line.strip()][:2000]
+    if len(lines) < 2:
+        return ev.guess()
+    labels = [line_language(line) for line in lines]
+    paired = 0
+    i = 0
+    while i < len(lines):
+        if labels[i] in ("en", "?") and i + 1 < len(lines) and labels[i + 1] == "zh":
+            paired += 2
+            i += 2
+            continue
+        if labels[i] is not None and split_bilingual(lines[i]) is not None:
+            paired += 1
+        i += 1
+    share = paired / len(lines)
+    if paired >= 4:
+        ev.add(share**1.5, f"{paired} of {len(lines)} lines pair English with Chinese line by line")
+    markdown = sum(1 for line in lines if line[:1] in "#*>|" or line[:2] in ("- ", "+ "))
+    if markdown * 5 > len(lines):
+        ev.add(-0.5, f"{markdown} lines start with Markdown syntax")
+    if lines[0].lstrip("\ufeff").startswith("<"):
+        ev.add(-0.5, "starts with markup")
+    return ev.guess()
+
+
+def _pick(source: Source) -> tuple[Article | None, Article | None, Sequence[Bead]]:
+    """The English and Chinese article and the beads that pair their blocks."""
+    for translation in source.translations:
+        try:
+            en = next(a for a in source.articles if a.id == translation.source)
+            zh = next(a for a in source.articles if a.id == translation.target)
+        except StopIteration:
+            continue
+        if translation.alignment is not None and _covers(
+            translation.alignment.beads, len(en.blocks), len(zh.blocks)
+        ):
+            return en, zh, translation.alignment.beads
+        return en, zh, _zip(len(en.blocks), len(zh.blocks))
+    en_article = next((a for a in source.articles if a.language.startswith("en")), None)
+    zh_article = next((a for a in source.articles if a.language.startswith("zh")), None)
+    return (
+        en_article,
+        zh_article,
+        _zip(
+            len(en_article.blocks) if en_article else 0,
+            len(zh_article.blocks) if zh_article else 0,
+        ),
+    )
+
+
+def _covers(beads: Sequence[Bead], n: int, m: int) -> bool:
+    """Whether ``beads`` pair at most one block with one, in order, covering every block once."""
+    i = j = 0
+    for bead in beads:
+        if len(bead.source) > 1 or len(bead.target) > 1:
+            return False
+        if bead.source:
+            if bead.source[0] != i:
+                return False
+            i += 1
+        if bead.target:
+            if bead.target[0] != j:
+                return False
+            j += 1
+    return i == n and j == m
+
+
+def _zip(n: int, m: int) -> list[Bead]:
+    return [Bead((k,) if k < n else (), (k,) if k < m else ()) for k in range(max(n, m))]
+
+
+_BREAKS = re.compile(r"[\r\n\x0b\x0c\x1c-\x1e\x85\u2028\u2029]+")
+
+
+def _one_line(text: str) -> str:
+    return _BREAKS.sub(" ", text).strip()
+
+
+def write(source: Source) -> str:
+    """Print a source as line-by-line bilingual text; ``read(write(x)) == x`` for read sources.
+
+    The English and Chinese articles are the two ends of the source's first
+    translation (or the first English and the first Chinese article); their
+    title and subtitle come first, then the blocks, pair by pair in the
+    order of the alignment (block by block when it does not pair one block
+    with at most one). Separator boilerplate is put back where its span
+    was, and a pair read from one line (recorded as ``"bilingual-line"``
+    boilerplate, the whitespace between its parts) is written as one line
+    again; every other pair as two lines. Line breaks inside a text become
+    spaces, and empty texts are left out.
+
+    Raises:
+        ValueError: If the source has neither an English nor a Chinese article.
+    """
+    en, zh, beads = _pick(source)
+    if en is None and zh is None:
+        raise ValueError("an interleaved text needs an English or a Chinese article")
+    gaps = {
+        (item.span.start, item.span.end): item.text
+        for item in source.boilerplate
+        if item.kind == BILINGUAL_KIND and item.span is not None and item.span.doc == source.id
+    }
+    items: list[tuple[int, int, str]] = []  # (position in the text read, order, line)
+
+    def add(sides: Sequence[tuple[str | None, Span | None]]) -> None:
+        """Add a pair's lines, or its one line where it was read from one."""
+        texts = [_one_line(t) if t is not None else "" for t, _ in sides]
+        spans = [span for _, span in sides]
+        (en_span, zh_span) = spans
+        if texts[0] and texts[1] and en_span is not None and zh_span is not None:
+            (a, a_text), (b, b_text) = sorted(
+                [(en_span, texts[0]), (zh_span, texts[1])], key=lambda side: side[0].start
+            )
+            gap = gaps.get((a.end, b.start))
+            if gap is not None:
+                items.append((a.start, len(items), a_text + gap + b_text))
+                return
+        floor = -1
+        for text, span in zip(texts, spans, strict=True):
+            if text:
+                floor = max(floor, -1 if span is None else span.start)
+                items.append((floor, len(items), text))
+
+    for role in ("title", "subtitle"):
+        add([(getattr(a, role), _field_span(a, role)) if a else (None, None) for a in (en, zh)])
+    for bead in beads:
+        en_block = en.blocks[bead.source[0]] if en is not None and bead.source else None
+        zh_block = zh.blocks[bead.target[0]] if zh is not None and bead.target else None
+        add([(b.text, b.span) if b else (None, None) for b in (en_block, zh_block)])
+    for item in source.boilerplate:
+        if item.kind == SEPARATOR_KIND and item.span is not None and item.span.doc == source.id:
+            items.append((item.span.start, len(items), item.text))
+    if any(position >= 0 for position, _, _ in items):
+        items.sort()
+    bom = any(b.kind == BOM_KIND for b in source.boilerplate)
+    return ("\ufeff" if bom else "") + "".join(line + "\n" for _, _, line in items)
+
+
+def _field_span(article: Article, name: str) -> Span | None:
+    if article.provenance is None:
+        return None
+    return next((f.span for f in article.provenance.fields if f.name == name), None)
