@@ -314,7 +314,9 @@ def _content(draw: st.DrawFn) -> Source:
     for e, z in pairs:
         if e is None and z is None:
             continue
-        bead = Bead((len(en_blocks),) if e is not None else (), (len(zh_blocks),) if z is not None else ())
+        bead = Bead(
+            (len(en_blocks),) if e is not None else (), (len(zh_blocks),) if z is not None else ()
+        )
         if e is not None:
             en_blocks.append(Block("paragraph", e))
         if z is not None:
