@@ -17,6 +17,8 @@ from aistress.quotes._types import MASK, Cue, Mention, mention
 
 __all__ = ["describe", "find_mentions", "is_short", "pronoun_start", "sentence_starts"]
 
+#: How far a clause is followed from a cue, in characters (keeps every look bounded).
+_MAX_LOOK = 300
 _SENT_END = re.compile(r"[.!?…]+[\"”’)\]]*(\s+)")
 _ABBREV_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
 _CLAUSE_DELIMS = frozenset(";:—–()[]\n" + MASK)
@@ -87,7 +89,7 @@ def sentence_starts(masked: str, lex: English | None = None) -> list[int]:
         nxt = masked[pos]
         if not (nxt.isupper() or nxt.isdigit() or nxt in "“‘\"'([" + MASK):
             continue
-        before = _ABBREV_BEFORE.search(masked, 0, m.start() + 1)
+        before = _ABBREV_BEFORE.search(masked, max(0, m.start() - 24), m.start() + 1)
         if before and masked[m.start()] == ".":
             token = before.group(1).lower().rstrip(".")
             if _INITIAL.match(before.group(1) + ".") or token in ("mr", "mrs", "ms", "dr", "prof"):
@@ -101,12 +103,7 @@ def sentence_starts(masked: str, lex: English | None = None) -> list[int]:
 
 
 def _clause_start(masked: str, cue_start: int, starts: list[int]) -> int:
-    start = 0
-    for s in starts:
-        if s <= cue_start:
-            start = s
-        else:
-            break
+    start = max(starts[bisect.bisect_right(starts, cue_start) - 1], cue_start - _MAX_LOOK)
     for i in range(cue_start - 1, start - 1, -1):
         if masked[i] in _CLAUSE_DELIMS:
             return i + 1
@@ -117,9 +114,11 @@ def _clause_end(masked: str, pos: int, *, commas: bool, starts: list[int]) -> in
     stops = ";:!?" + MASK + "—\n" + ("," if commas else "")
     k = bisect.bisect_right(starts, pos)
     sentence_end = starts[k] if k < len(starts) else len(masked)
-    for i in range(pos, sentence_end):
+    for i in range(pos, min(sentence_end, pos + _MAX_LOOK)):
         if masked[i] in stops:
             return i
+    if sentence_end - pos > _MAX_LOOK:
+        return pos + _MAX_LOOK
     j = sentence_end
     while j > pos and (masked[j - 1].isspace() or masked[j - 1] in '"”’)]'):
         j -= 1
@@ -213,11 +212,12 @@ def find_mentions(masked: str, text: str, lex: English | None = None) -> list[Me
     lex = lex or english()
     starts = sentence_starts(masked, lex)
     out: list[Mention] = []
+    start_set = set(starts)
     for m in lex.cue_re.finditer(masked):
         cue = m.group(0)
         low = cue.lower()
         cs, ce = m.span()
-        if low != "according to" and cue[0].isupper() and cs in starts:
+        if low != "according to" and cue[0].isupper() and cs in start_set:
             continue  # "Says who" at a sentence start is no attribution
         prev = re.search(r"([\w’']+)\s*$", masked[max(0, cs - 40) : cs])
         if prev and prev.group(1).lower() in lex.passive_before:

@@ -31,6 +31,7 @@ the cues of a block: O(n log n) in all.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Sequence
 
@@ -60,6 +61,10 @@ def block_language(text: str, default: str) -> str:
     if not han and not latin:
         return "zh" if default.lower().startswith(("zh", "yue", "cmn")) else "en"
     return "zh" if han * 2 >= latin else "en"
+
+
+def _language_of(text: str) -> str:
+    return "zh" if _HAN.search(text) else "en"
 
 
 @attrs.define
@@ -188,6 +193,7 @@ def analyse(article: Article) -> Analysis:
                     starts.add(j)
         sorted_starts = sorted(starts)
         block_found: list[_Found] = []
+        lead_in = len(masked) - len(masked.lstrip())
         for mk, inner, tr in zip(marks, inners, trails, strict=True):
             f = _Found(bi, base, mk, lang)
             sent_start = sorted_starts[bisect.bisect_right(sorted_starts, mk.start) - 1]
@@ -219,9 +225,9 @@ def analyse(article: Article) -> Analysis:
                 f.route, f.mention, f.source = "inherited", prev.mention, prev
             elif tr is not None:
                 f.route, f.mention, f.partial = "trailing", tr, True
-            elif not masked[: mk.start].strip() and prev_last is not None:
+            elif mk.start <= lead_in and prev_last is not None:
                 f.route, f.source = "paragraph", prev_last
-            elif not masked[: mk.start].strip() and prev_mention is not None:
+            elif mk.start <= lead_in and prev_mention is not None:
                 f.route, f.mention = "paragraph", prev_mention
             else:
                 pron = _pronoun_sentence(lang, masked, sent_start, sorted_starts, by_cue, cue_keys)
@@ -293,8 +299,7 @@ def _pronoun_sentence(
     i = bisect.bisect_left(keys, prev_start)
     has_speech = any(
         m.kind in ("name", "anonymous", "pronoun") and not m.weak
-        for m in by_cue[i:]
-        if m.cue_start < sent_start
+        for m in itertools.takewhile(lambda m: m.cue_start < sent_start, by_cue[i:])
     )
     if not has_speech:
         return None
@@ -345,18 +350,19 @@ def _build(
     description: dict[object, str] = {}
     history: list[object] = []
     anon_count = 0
+    last_anon: object = None
     author_key = ("author",)
     for _, _, m in mentions:
         ref: object = None
         if m.kind == "name":
             ref = ("name", group_of[m.surface])
         elif m.kind == "anonymous":
-            last_anon = next((r for r in reversed(history) if r[0] == "anon"), None)  # type: ignore[index]
             if m.definite and last_anon is not None:
                 ref = last_anon
             else:
                 anon_count += 1
                 ref = ("anon", anon_count)
+            last_anon = ref
             if m.description:
                 description.setdefault(ref, m.description)
         elif m.kind == "pronoun":
@@ -412,7 +418,7 @@ def _people(
         role = affiliation = None
         for bi, _, m in items:
             if m.description:
-                lang = block_language(article.blocks[bi].text, article.language)
+                lang = _language_of(m.description)
                 mod = _chinese if lang == "zh" else _english
                 role, affiliation = mod.describe(m.description)
                 if role or affiliation:
@@ -447,7 +453,7 @@ def _quote(
     mk = f.marks
     span = Span(article.id, f.base + mk.inner_start, f.base + mk.inner_end)
     language = article.language
-    if block_language(article.blocks[f.block].text, article.language) != language.split("-")[0]:
+    if f.lang != language.split("-")[0].lower():
         language = f.lang
     if f.kind is QuoteKind.SCARE:
         return Quote(article.slice(span), language, [span], kind=QuoteKind.SCARE)

@@ -58,7 +58,8 @@ def find_marks(text: str) -> list[Marks]:
     ['it is ‘fine’ now,', 'done']
     """
     out: list[Marks] = []
-    # stack of (opening char, expected closer, position)
+    # stack of (opening char, expected closer, position); nesting deeper than
+    # _MAX_DEPTH is not quotation but noise, and would make closing quadratic
     stack: list[tuple[str, str, int]] = []
     n = len(text)
     for i, ch in enumerate(text):
@@ -73,21 +74,21 @@ def find_marks(text: str) -> list[Marks]:
             if top_open and can_close and not (ch == "'" and _is_word(nxt)):
                 _close(stack, out, len(stack) - 1, i)
             elif can_open and not (ch == "'" and _is_word(prev)):
-                stack.append((ch, ch, i))
+                _push(stack, (ch, ch, i))
             continue
         if ch == "＂":
             if stack and stack[-1][1] == ch:
                 _close(stack, out, len(stack) - 1, i)
             else:
-                stack.append((ch, ch, i))
+                _push(stack, (ch, ch, i))
             continue
         if ch == "‘" and (_is_word(prev) or not nxt or nxt.isspace()):
             continue  # not an opener: a misplaced apostrophe
         if ch in _PAIRS and not (ch == "“" and stack and stack[-1][1] == "“"):
-            stack.append((ch, _PAIRS[ch][0], i))
+            _push(stack, (ch, _PAIRS[ch][0], i))
             continue
         if ch in _CLOSERS or ch == "“":
-            if ch == "’" and (_is_word(nxt) or not any(s[1] == "’" for s in stack)):
+            if ch == "’" and (_is_word(nxt) or all(s[1] != "’" for s in stack)):
                 continue  # apostrophe or a possessive: researchers’ work
             for k in range(len(stack) - 1, -1, -1):
                 if stack[k][1] == ch:
@@ -98,6 +99,14 @@ def find_marks(text: str) -> list[Marks]:
         if opener not in ("'", "‘"):
             out.append(Marks(pos, pos + 1, n, n, _style(opener), closed=False))
     return out
+
+
+_MAX_DEPTH = 8
+
+
+def _push(stack: list[tuple[str, str, int]], item: tuple[str, str, int]) -> None:
+    if len(stack) < _MAX_DEPTH:
+        stack.append(item)
 
 
 def _style(opener: str) -> str:
