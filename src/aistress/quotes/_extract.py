@@ -416,7 +416,7 @@ def _people(
                 surfaces.append(m.surface)
         canonical = max(surfaces, key=lambda s: (len(re.split(r"[\s·・•]+", s)), len(s)))
         role = affiliation = None
-        for bi, _, m in items:
+        for _, _, m in items:
             if m.description:
                 lang = _language_of(m.description)
                 mod = _chinese if lang == "zh" else _english
