@@ -193,7 +193,7 @@ class TransliterationTable:
         return self.chars.get(char, ())
 
     def cost(
-        self, han: str, latin: str, *, unknown: float = 1.0
+        self, han: str, latin: str, *, unknown: float = 0.5
     ) -> tuple[float, list[tuple[str, str]]]:
         """Edit cost of spelling ``latin`` with the characters of ``han``.
 
