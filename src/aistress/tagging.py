@@ -687,6 +687,9 @@ def default_rules() -> RuleSet:
 # ---------------------------------------------------------------------------
 # analysis of one block
 
+#: Attribution looks at this many evidence spans of a tag.
+_EVIDENCE_LOOKED_AT = 8
+
 _CLAUSE_MARK = re.compile(r"[,;:，；：、—–()（）\[\]“”\"「」『』]|\s-\s")
 
 
@@ -728,7 +731,8 @@ def _mark_cues(hits: list[_Hit], matcher: _Matcher, clause_starts: list[int], sc
             pseudo_reach = max(pseudo_reach, hit.end)
             continue
         if "negation" in kinds and hit.start >= pseudo_reach:
-            for other in hits[index + 1 :]:
+            for ahead in range(index + 1, len(hits)):
+                other = hits[ahead]
                 gap = other.first - hit.last
                 if gap > scope:
                     break
@@ -938,17 +942,23 @@ class _Attribution:
         return [n for n in (self._clean(m.group()) for m in _ZH_DOTTED.finditer(text)) if n]
 
     def aliases(self, text: str, aliases: Iterable[str]) -> list[_Attr]:
-        """``alias + cue`` attributions of short names already known."""
-        known = sorted(set(aliases), key=len, reverse=True)
+        """``alias + cue`` attributions of short names already known.
+
+        Each cue checks the few characters before it against a set of names,
+        so the work is linear in the text whatever the number of names.
+        """
+        known = frozenset(aliases)
         if not self.active or not known:
             return []
+        longest = max(len(a) for a in known)
         out = []
         for m in self.cue.finditer(text):
-            before = text[max(0, m.start() - 12) : m.start()].rstrip()
-            for alias in known:
-                if before.endswith(alias):
-                    start = m.start() - (len(text[: m.start()]) - len(before)) - len(alias)
-                    out.append(_Attr(start, m.end(), alias, True))
+            end = m.start()
+            while end > 0 and text[end - 1] in _SPACE:
+                end -= 1
+            for size in range(min(longest, end), 1, -1):
+                if text[end - size : end] in known:
+                    out.append(_Attr(end - size, m.end(), text[end - size : end], True))
                     break
         return out
 
@@ -1035,31 +1045,44 @@ class _People:
                     continue
                 index = article.block_at(span.start)
                 self.by_block.setdefault(index, []).append((span.start, span.end, quote.speaker))
-        self.quotes = [
-            (span.start, span.end, q.speaker)
-            for q in quotes
-            if q.speaker is not None
-            for span in q.spans
-            if span.doc == article.id
-        ]
+        self.quotes = sorted(
+            (
+                (span.start, span.end, q.speaker)
+                for q in quotes
+                if q.speaker is not None
+                for span in q.spans
+                if span.doc == article.id
+            ),
+            key=lambda item: (item[0], item[1]),
+        )
+        self._quote_starts = [start for start, _, _ in self.quotes]
 
     def person_for(
         self, block: int, evidence: Sequence[Span], sentences: Sequence[tuple[int, int]]
     ) -> Person | None:
-        """The person a quote holding the evidence, or an attribution near it, names."""
-        for span in evidence:
-            for start, end, speaker in self.quotes:
+        """The person a quote holding the evidence, or an attribution near it, names.
+
+        Looks at the first few evidence spans only and finds sentences and
+        quotes by bisection, so a block with many tags stays linear.
+        """
+        looked = evidence[:_EVIDENCE_LOOKED_AT]
+        for span in looked:
+            at = bisect.bisect_right(self._quote_starts, span.start)
+            for start, end, speaker in self.quotes[max(0, at - 2) : at]:
                 if start <= span.start and span.end <= end:
                     return speaker
         candidates = self.by_block.get(block, ())
         if not candidates:
             return None
-        for span in evidence:
-            for s_start, s_end in sentences:
-                if s_start <= span.start < s_end:
-                    inside = [c for c in candidates if c[0] < s_end and s_start < c[1]]
-                    if inside:
-                        return min(inside, key=lambda c: abs(c[0] - span.start))[2]
+        sentence_starts = [s for s, _ in sentences]
+        for span in looked:
+            i = bisect.bisect_right(sentence_starts, span.start) - 1
+            if i < 0 or span.start >= sentences[i][1]:
+                continue
+            s_start, s_end = sentences[i]
+            inside = [c for c in candidates if c[0] < s_end and s_start < c[1]]
+            if inside:
+                return min(inside, key=lambda c: abs(c[0] - span.start))[2]
         first = evidence[0].start if evidence else 0
         return min(candidates, key=lambda c: abs(c[0] - first))[2]
 
