@@ -759,3 +759,25 @@ def test_en_weak_cue_with_colon() -> None:
     a = art("A friend at Tidewell, Ravi Menon, put it best: “We sprint through a marathon.”")
     (q,) = extract_quotes(a)
     assert (speaker(q), q.partial, q.description) == ("Ravi Menon", False, "A friend at Tidewell")
+
+
+@pytest.mark.parametrize("unit", ["paragraph", "sentence"])
+def test_seed_end_to_end_with_the_aligner(unit: str) -> None:
+    """Reader, aligner and linker together link every translated quote of 001 to 000."""
+    align_module = pytest.importorskip("aistress.align")
+    align = getattr(align_module, "align", None)
+    if align is None:
+        pytest.skip("aistress.align.align is not available")
+    en, zh = read_seed("000"), read_seed("001")
+    linked = link_quotes(en, zh, align(en, zh, unit=unit))
+    assert linked.translated
+    assert all(q.original is not None for q in linked.translated)
+    gold = gold_quotes(zh, GOLD_001)
+    by_span = {q.spans[0]: q for q in linked.translated}
+    for g in gold:
+        q = by_span[g.span]
+        if g.speaker is not None:
+            assert q.speaker is not None
+            assert g.speaker in q.speaker.names
+    names = {p.name: p for p in linked.people}
+    assert "巴哈卡尔·巴特" in names["Bhaskar Bhatt"].aliases
