@@ -35,6 +35,7 @@ from aistress.align.evaluate import (
     write_beads,
 )
 from aistress.align.evidence import LengthModel
+from aistress.align.tmx import read_tmx, to_tmx, to_tsv, write_tmx, write_tsv
 from aistress.model import Alignment, Article, Bead
 from aistress.text.sentences import is_chinese, split_sentences
 
@@ -89,6 +90,16 @@ class Align:
     write_beads = staticmethod(write_beads)
     #: Format one bead.
     format_bead = staticmethod(format_bead)
+    #: Return an alignment as TMX 1.4 bytes.
+    to_tmx = staticmethod(to_tmx)
+    #: Write an alignment as a TMX 1.4 file.
+    write_tmx = staticmethod(write_tmx)
+    #: Read a TMX file safely (no entities, no DTD, no network).
+    read_tmx = staticmethod(read_tmx)
+    #: Return an alignment as tab-separated values.
+    to_tsv = staticmethod(to_tsv)
+    #: Write an alignment as a TSV file.
+    write_tsv = staticmethod(write_tsv)
     #: Align two lists of segments into beads.
     align_segments = staticmethod(align_segments)
     #: The options class, for ``align(..., options=align.Options(learn=False))``.
