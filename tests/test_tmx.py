@@ -127,6 +127,6 @@ def test_tsv_has_one_line_per_bead() -> None:
         "人们非常疲惫。",
         "0.2500",
         "1,2",
-        "0",
+        "1",
     ]
     assert len(lines) == 4
