@@ -334,7 +334,7 @@ def merge_people(
     transliterate: bool = True,
     threshold: float = THRESHOLD,
 ) -> tuple[Person, ...]:
-    """Merge people who are the same individual into one :class:`Person` each.
+    """Merge people who are the same individual into one :class:`~aistress.model.Person` each.
 
     Two people merge when they share a name (any of their names, by
     :func:`name_key`), when one's one-part name is the last part of exactly
@@ -474,7 +474,7 @@ def with_people(quotes: Iterable[Quote], people: Sequence[Person]) -> tuple[Quot
 
     Pass the result of :func:`merge_people` over the speakers of these
     quotes (and others) to give every quote of one individual the same
-    :class:`Person`. Linear in the number of quotes and names.
+    :class:`~aistress.model.Person`. Linear in the number of quotes and names.
     """
     index: dict[str, Person] = {}
     for person in people:

@@ -37,7 +37,7 @@ def extract_quotes(article: Article, *, include_scare: bool = False) -> tuple[Qu
     Each :class:`~aistress.model.Quote` covers one quoted stretch (without
     its marks) of :attr:`Article.text <aistress.model.Article.text>`; a
     quotation broken by its attribution gives one Quote per part, sharing
-    :attr:`~aistress.model.Quote.utterance`. Speakers named in several ways
+    ``Quote.utterance``. Speakers named in several ways
     in the article are one :class:`~aistress.model.Person`.
 
     Args:

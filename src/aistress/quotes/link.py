@@ -5,7 +5,7 @@
 lines), so it works with whatever aligner made the beads. Within each bead
 the quotes of both sides are placed on a 0-1 scale of the bead's length and
 paired by a monotone dynamic programme that rewards overlapping, nearby
-quotes. A paired translated quote gets :attr:`~aistress.model.Quote.original`;
+quotes. A paired translated quote gets ``Quote.original``;
 the two speakers become one :class:`~aistress.model.Person` (link method
 ``alignment``, evidence the translated quote), and speakers that no quote
 pair joins are matched by transliteration (:func:`aistress.people.merge_people`).
@@ -41,7 +41,7 @@ class LinkedQuotes:
     Attributes:
         original: The original's quotes, speakers merged across languages.
         translated: The translation's quotes, each linked one with
-            :attr:`~aistress.model.Quote.original` set.
+            ``Quote.original`` set.
         pairs: ``(original index, translated index, score)`` for every link.
         people: One :class:`~aistress.model.Person` per speaker of either text.
     """
