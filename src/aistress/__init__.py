@@ -43,6 +43,9 @@ from aistress.model import (
     Translation,
 )
 
+from aistress.people import merge_people
+from aistress.quotes import extract_quotes, extract_speakers, link_quotes
+
 try:
     __version__ = version("aistress")
 except PackageNotFoundError:  # pragma: no cover - running from a source tree without install
@@ -83,7 +86,11 @@ __all__ = [
     "UnknownFormatError",
     "__version__",
     "dump_jsonl",
+    "extract_quotes",
+    "extract_speakers",
     "from_json",
+    "link_quotes",
     "load_jsonl",
+    "merge_people",
     "to_json",
 ]
