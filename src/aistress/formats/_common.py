@@ -35,7 +35,7 @@ import attrs
 
 from aistress.errors import InvalidValueError, ParseError
 from aistress.formats._registry import FormatGuess
-from aistress.formats._text import Line, position, split_lines, trim
+from aistress.formats._text import Line, is_blank, position, split_lines, trim
 from aistress.formats._text import source_id as make_source_id
 from aistress.model import (
     Article,
@@ -137,13 +137,14 @@ def check_text(text: str, path: str | None = None) -> None:
 
     Raises:
         TypeError: If ``text`` is not a :class:`str` (API misuse).
-        ParseError: If the text is empty or whitespace only (line 0), or
+        ParseError: If the text is empty or whitespace only, a byte-order mark
+            aside (line 0), or
             holds a control character or a lone surrogate (binary data; the
             line and column point at it).
     """
     if not isinstance(text, str):
         raise TypeError(f"readers take decoded text (str), not {type(text).__name__}")
-    if not text or text.isspace():
+    if not text or text.isspace() or (text[0] == "\ufeff" and is_blank(text[1:])):
         raise ParseError(
             path, 0, 0, "the document is empty (no text besides whitespace); nothing to read"
         )
