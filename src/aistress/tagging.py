@@ -1221,7 +1221,7 @@ def _make(
 
 
 def _default_quotes(article: Article) -> Sequence[Quote]:
-    """The article's direct quotes, from :func:`aistress.quotes.extract_quotes`."""
+    """The article's direct quotes, from ``aistress.quotes.extract_quotes``."""
     return [q for q in extract_quotes(article) if q.kind is QuoteKind.DIRECT]
 
 
@@ -1265,7 +1265,7 @@ def tag(
         rules: The rules (default: those of the taxonomy; see :class:`Tagger`).
         quotes: Quotes of the article, used to name who raised a stressor or
             proposed a remedy. ``None`` extracts them with
-            :mod:`aistress.quotes` when available; pass ``()`` to skip.
+            ``aistress.quotes.extract_quotes``; pass ``()`` to skip.
         min_confidence: Drop tags below this confidence.
 
     Returns:

@@ -147,7 +147,7 @@ class Category:
 
     @property
     def labels(self) -> dict[str, str]:
-        """The labels by language: ``{"en": ..., "zh": ...}``."""
+        """Both labels, keyed by language (``"en"`` and ``"zh"``)."""
         return {"en": self.label_en, "zh": self.label_zh}
 
     def label(self, language: str = "en") -> str:
