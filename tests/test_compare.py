@@ -163,8 +163,9 @@ def test_categories_and_quotes() -> None:
     assert result.categories_kept == ("pace",)
     assert result.categories_dropped == ("overwork",)
     assert result.categories_added == ("churn",)
-    assert result.quotes_kept == ((q_en, q_zh),)
-    assert result.quotes_dropped == (q_en2,)
+    assert [(a.text, b.text) for a, b in result.quotes_kept] == [("We rest", "我们休息")]
+    assert result.quotes_kept[0][1].original == q_en.spans[0]
+    assert [q.text for q in result.quotes_dropped] == ["Never"]
     assert result.coverage == 1.0
 
 

@@ -463,13 +463,6 @@ def attribution_discrepancies(
 # quotes and categories
 
 
-def _quote_block(article: Article, quote: Quote) -> int | None:
-    for span in quote.spans:
-        if span.doc == article.id and article.blocks:
-            return article.block_at(span.start)
-    return None
-
-
 def _pair_quotes(
     source: Article,
     derived: Article,
@@ -477,28 +470,23 @@ def _pair_quotes(
     source_quotes: Sequence[Quote],
     derived_quotes: Sequence[Quote],
 ) -> tuple[list[tuple[Quote, Quote]], list[Quote]]:
-    bead_of_source: dict[int, int] = {}
-    bead_of_derived: dict[int, int] = {}
-    for n, bead in enumerate(alignment.beads):
-        for i in bead.source:
-            bead_of_source[i] = n
-        for j in bead.target:
-            bead_of_derived[j] = n
-    by_bead: dict[int, list[Quote]] = {}
-    for quote in derived_quotes:
-        block = _quote_block(derived, quote)
-        if block is not None and block in bead_of_derived:
-            by_bead.setdefault(bead_of_derived[block], []).append(quote)
-    kept: list[tuple[Quote, Quote]] = []
-    dropped: list[Quote] = []
-    for quote in source_quotes:
-        block = _quote_block(source, quote)
-        bead = bead_of_source.get(block) if block is not None else None
-        waiting = by_bead.get(bead, []) if bead is not None else []
-        if waiting:
-            kept.append((quote, waiting.pop(0)))
-        else:
-            dropped.append(quote)
+    """Quotes found on both sides (via :func:`aistress.quotes.link_quotes`) and those dropped."""
+    if not source_quotes:
+        return [], []
+    if not derived_quotes:
+        return [], list(source_quotes)
+    from aistress.quotes import link_quotes
+
+    linked = link_quotes(
+        source,
+        derived,
+        alignment,
+        original_quotes=source_quotes,
+        translated_quotes=derived_quotes,
+    )
+    kept = [(linked.original[i], linked.translated[j]) for i, j, _ in linked.pairs]
+    paired = {i for i, _, _ in linked.pairs}
+    dropped = [q for n, q in enumerate(linked.original) if n not in paired]
     return kept, dropped
 
 
