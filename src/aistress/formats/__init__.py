@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
+import warnings
 
 from aistress.formats._registry import (
     MIN_CONFIDENCE,
@@ -59,6 +60,12 @@ __all__ = [
 BUILTIN = ("aggregator", "translation", "syndication", "interleaved", "digest", "html")
 
 for _name in BUILTIN:
-    # Development scaffolding: formats register as their modules land.
+    # Formats register as their modules land. ``replace=True`` keeps a second
+    # import (after an earlier one failed part way) from tripping over the
+    # formats the first one registered; a module without ``sniff`` and
+    # ``read`` yet is left out with a warning rather than breaking every reader.
     if importlib.util.find_spec(f"aistress.formats.{_name}") is not None:
-        register(_name, importlib.import_module(f"aistress.formats.{_name}"))
+        try:
+            register(_name, importlib.import_module(f"aistress.formats.{_name}"), replace=True)
+        except ValueError as _exc:
+            warnings.warn(f"format {_name!r} left out: {_exc}", RuntimeWarning, stacklevel=1)
