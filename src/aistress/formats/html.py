@@ -8,7 +8,7 @@ nothing is ever fetched). What the page yields:
 - the title: the first ``<h1>`` of the article, else ``og:title``, else
   ``<title>`` (kept in ``extra["html_title"]`` when it differs from the title);
 - ``og:*`` and ``article:*`` meta tags (and ``description``, ``keywords``,
-  ``author``), each kept in :attr:`Article.extra <aistress.model.Article.extra>`
+  ``author``), each kept in the article's ``extra``
   under its property name; ``og:site_name`` gives the outlet, ``og:url`` (or
   ``<link rel="canonical">``) the url, ``article:tag`` (or ``keywords``) the
   tags, ``article:published_time`` the date, ``article:author`` the author;

@@ -16,7 +16,7 @@ The page is a sequence of lines, usually with no blank lines between them:
 
 Syndication sites attach headlines to the wrong bodies. The reader measures
 how well the headline and dek match the body with :func:`headline_relevance`
-and stores, in :attr:`Article.extra <aistress.model.Article.extra>`,
+and stores, in the article's ``extra``,
 ``headline_relevance`` (the score, three decimals) and
 ``headline_matches_body`` (``"true"`` or ``"false"``: the score against
 :data:`RELEVANCE_THRESHOLD`).
@@ -31,6 +31,7 @@ Warnings: ``missing-byline``, ``missing-footer`` (no copyright line),
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections import Counter
@@ -79,7 +80,9 @@ _TERMINAL = ".!?…\"'”’)"
 _MAX_TEASER = 300
 
 
+@functools.lru_cache(maxsize=16384)
 def _stem(word: str) -> str:
+    """A light English stemmer: possessive, plural, ``-ed`` and ``-ing`` stripped."""
     word = _POSSESSIVE.sub("", word)
     if len(word) > 4 and word.endswith("ies"):
         word = word[:-3] + "y"
@@ -92,9 +95,14 @@ def _stem(word: str) -> str:
     return word
 
 
+@functools.cache
+def _stopwords() -> frozenset[str]:
+    return frozenset(load_list("stopwords_en"))
+
+
 def _terms(text: str) -> list[str]:
     """Content words of ``text``: lower-cased, stemmed, no function words."""
-    stop = frozenset(load_list("stopwords_en"))
+    stop = _stopwords()
     out = []
     for word in _WORD.findall(text.lower()):
         if word in stop:

@@ -18,8 +18,8 @@ The page is a sequence of lines (blank lines do not matter):
 
 Machine translation leaves *name artefacts*: ``萨姆·阿尔特曼(萨姆·阿尔特曼)``,
 a Chinese name followed by the same name in parentheses where the original had
-the Latin name. The analysable text (:attr:`Block.text
-<aistress.model.Block.text>`) keeps one copy; the parenthesised copy is
+the Latin name. The analysable text (``text`` of each
+:class:`~aistress.model.Block`) keeps one copy; the parenthesised copy is
 recorded as boilerplate ``"name-artefact"`` with its span (the block's span
 still covers the printed line).
 
