@@ -74,8 +74,9 @@ BOM_KIND = "byte-order-mark"
 # C0 controls other than tab, LF, VT, FF and CR; DEL; lone surrogates.
 _NOT_TEXT = re.compile(r"[\x00-\x08\x0e-\x1f\x7f\ud800-\udfff]")
 
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
-_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]+")
+_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]+")
+_CACHED_LENGTH = 1000  # lines up to this long have their language cached
 
 # Pictographs, symbols and dingbats that pages use as bullet emoji; © ® ™ are
 # left out on purpose (they start copyright lines, not key points).
@@ -166,7 +167,7 @@ def script_counts(text: str) -> tuple[int, int]:
     >>> script_counts("AI研究者 work")
     (6, 3)
     """
-    return len(_LATIN.findall(text)), len(_HAN.findall(text))
+    return sum(map(len, _LATIN.findall(text))), sum(map(len, _HAN.findall(text)))
 
 
 def language_of(text: str) -> str | None:
@@ -174,15 +175,25 @@ def language_of(text: str) -> str | None:
 
     A Han character carries about as much as a short English word, so the text
     counts as Chinese when it has at least one Han character for every four
-    Latin letters.
+    Latin letters. Results for short texts are cached (readers and sniffers
+    ask about the same lines).
 
     >>> language_of("OpenAI举办了12场直播"), language_of("It's tough."), language_of("42")
     ('zh', 'en', None)
     """
+    if len(text) <= _CACHED_LENGTH:
+        return _cached_language(text)
+    return _language(text)
+
+
+def _language(text: str) -> str | None:
     latin, han = script_counts(text)
     if not latin and not han:
         return None
     return "zh" if han * 4 >= latin else "en"
+
+
+_cached_language = functools.lru_cache(maxsize=4096)(_language)
 
 
 def main_language(texts: Iterable[str]) -> str | None:
@@ -235,8 +246,8 @@ def find_date(text: str) -> DateMatch | None:
     ``25 January 2024`` and a bare ``2024年``. A match that names no real day
     (``02月30日``) is skipped. Linear in ``len(text)`` per pattern.
 
-    >>> find_date("TechCrunch News 01月25日").date
-    PartialDate(year=None, month=1, day=25)
+    >>> find_date("Harbor Ledger 03月14日").date
+    PartialDate(year=None, month=3, day=14)
     >>> find_date("Posted January 25, 2025 at noon").date.isoformat()
     '2025-01-25'
     """
@@ -277,15 +288,15 @@ def format_chinese_date(date: PartialDate) -> str:
 def name_artefacts(text: str) -> list[tuple[int, int]]:
     """``(start, end)`` of every parenthesised repeat of the words just before it.
 
-    Machine translation leaves ``萨姆·阿尔特曼(萨姆·阿尔特曼)`` where the
+    Machine translation leaves ``玛拉·奎斯特(玛拉·奎斯特)`` where the
     original had ``Chinese name (Latin name)``: the copy in parentheses repeats
     the characters right before it. The offsets cover the parentheses and the
     copy. Only copies of 2 to 40 characters holding a letter count. Linear
     time (each candidate compares at most 40 characters).
 
-    >>> text = "据说萨姆·阿尔特曼(萨姆·阿尔特曼)要求团队"
+    >>> text = "据说玛拉·奎斯特(玛拉·奎斯特)安排了值班"
     >>> [text[a:b] for a, b in name_artefacts(text)]
-    ['(萨姆·阿尔特曼)']
+    ['(玛拉·奎斯特)']
     >>> name_artefacts("模型(model)")
     []
     """
@@ -308,13 +319,20 @@ def sample_lines(text: str, *, head: int = 65536, tail: int = 16384) -> list[str
 
     Sniffers look at this sample, so sniffing costs the same for a 50 MB file
     as for a 80 kB one. The cut may split a line: sniffers must not rely on
-    the first or last sampled line being whole unless the text is short.
+    the first or last sampled line being whole unless the text is short. The
+    list is new on every call (the split itself is cached for the last texts
+    asked about, since every sniffer asks).
     """
+    return list(_sample(text, head, tail))
+
+
+@functools.lru_cache(maxsize=4)
+def _sample(text: str, head: int, tail: int) -> tuple[str, ...]:
     if len(text) <= head + tail:
-        return [line.text for line in split_lines(text)]
-    return [line.text for line in split_lines(text[:head])] + [
+        return tuple(line.text for line in split_lines(text))
+    return tuple(line.text for line in split_lines(text[:head])) + tuple(
         line.text for line in split_lines(text[-tail:])
-    ]
+    )
 
 
 @functools.cache

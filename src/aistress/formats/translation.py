@@ -16,7 +16,7 @@ The page is a sequence of lines (blank lines do not matter):
   then the editor's signature lines: the editor, boilerplate
   ``"editor-label"`` and ``"signature"``.
 
-Machine translation leaves *name artefacts*: ``萨姆·阿尔特曼(萨姆·阿尔特曼)``,
+Machine translation leaves *name artefacts*: ``玛拉·奎斯特(玛拉·奎斯特)``,
 a Chinese name followed by the same name in parentheses where the original had
 the Latin name. The analysable text (``text`` of each
 :class:`~aistress.model.Block`) keeps one copy; the parenthesised copy is
