@@ -868,16 +868,19 @@ GOLD: dict[tuple[str, str], tuple[frozenset[str], frozenset[str]]] = {
 
 
 def _digest_articles(path: Path) -> Sequence[Article]:
-    """The digest, appendix 1 and appendix 2 of seed 004, in that order.
+    """The digest, appendix 1 (a translation) and appendix 2 (a report) of seed 004.
 
-    Uses the digest reader when one is registered; otherwise a small loader:
-    the file is cut at its level-2 headings (``## ``) into three articles,
-    each a list of blank-line separated paragraphs, rules (``---``) dropped.
+    Uses the digest reader when it reads the file into articles of those
+    three kinds; otherwise a small loader: the file is cut at its level-2
+    headings (``## ``) into three articles, each a list of blank-line
+    separated paragraphs, horizontal rules (``---``) dropped.
     """
     try:
-        return read(path).articles[:3]
+        by_kind = {a.kind.value: a for a in read(path).articles}
     except AistressError:
-        pass
+        by_kind = {}
+    if {"digest", "translation", "report"} <= by_kind.keys():
+        return [by_kind["digest"], by_kind["translation"], by_kind["report"]]
     text = path.read_text(encoding="utf-8")
     parts = re.split(r"(?m)^## .*$", text)
     out = []
@@ -887,9 +890,8 @@ def _digest_articles(path: Path) -> Sequence[Article]:
             for p in re.split(r"\n\s*\n", part)
             if p.strip() and not re.fullmatch(r"-{3,}", p.strip())
         ]
-        out.append(
-            Article(f"004#{i}", "zh", "digest", blocks=[Block("paragraph", p) for p in paragraphs])
-        )
+        blocks = [Block("paragraph", p) for p in paragraphs]
+        out.append(Article(f"004#{i}", "zh", "digest", blocks=blocks))
     return out
 
 
