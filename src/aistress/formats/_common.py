@@ -74,8 +74,8 @@ BOM_KIND = "byte-order-mark"
 # C0 controls other than tab, LF, VT, FF and CR; DEL; lone surrogates.
 _NOT_TEXT = re.compile(r"[\x00-\x08\x0e-\x1f\x7f\ud800-\udfff]")
 
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]+")
-_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]+")
+_NOT_HAN = re.compile(r"[^\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]+")
+_NOT_LATIN = re.compile(r"[^A-Za-z\u00c0-\u024f]+")
 _CACHED_LENGTH = 1000  # lines up to this long have their language cached
 
 # Pictographs, symbols and dingbats that pages use as bullet emoji; © ® ™ are
@@ -164,10 +164,22 @@ def check_text(text: str, path: str | None = None) -> None:
 def script_counts(text: str) -> tuple[int, int]:
     """``(Latin letters, Han characters)`` in ``text``; linear time.
 
+    Counts for short texts (lines) are cached: readers and sniffers ask about
+    the same lines.
+
     >>> script_counts("AI研究者 work")
     (6, 3)
     """
-    return sum(map(len, _LATIN.findall(text))), sum(map(len, _HAN.findall(text)))
+    if len(text) <= _CACHED_LENGTH:
+        return _cached_counts(text)
+    return _counts(text)
+
+
+def _counts(text: str) -> tuple[int, int]:
+    return len(_NOT_LATIN.sub("", text)), len(_NOT_HAN.sub("", text))
+
+
+_cached_counts = functools.lru_cache(maxsize=4096)(_counts)
 
 
 def language_of(text: str) -> str | None:
@@ -175,25 +187,15 @@ def language_of(text: str) -> str | None:
 
     A Han character carries about as much as a short English word, so the text
     counts as Chinese when it has at least one Han character for every four
-    Latin letters. Results for short texts are cached (readers and sniffers
-    ask about the same lines).
+    Latin letters.
 
     >>> language_of("OpenAI举办了12场直播"), language_of("It's tough."), language_of("42")
     ('zh', 'en', None)
     """
-    if len(text) <= _CACHED_LENGTH:
-        return _cached_language(text)
-    return _language(text)
-
-
-def _language(text: str) -> str | None:
     latin, han = script_counts(text)
     if not latin and not han:
         return None
     return "zh" if han * 4 >= latin else "en"
-
-
-_cached_language = functools.lru_cache(maxsize=4096)(_language)
 
 
 def main_language(texts: Iterable[str]) -> str | None:

@@ -138,13 +138,19 @@ def headline_relevance(headline: str, paragraphs: Sequence[str]) -> float | None
     df: Counter[str] = Counter()
     for paragraph in paragraphs:
         df.update(set(_terms(paragraph)))
-    n = len(paragraphs)
+    return _coverage(head, df, len(paragraphs))
+
+
+def _coverage(head: Counter[str], df: Counter[str], n: int) -> float | None:
+    """The weighted share of ``head``'s words that occur in ``n`` paragraphs with ``df``."""
+    if not head or not n:
+        return None
 
     def weight(word: str) -> float:
         return math.log((n + 1) / (df[word] + 1)) + 1.0
 
     total = sum(count * weight(word) for word, count in head.items())
-    shared = sum(count * weight(word) for word, count in head.items() if df[word])
+    shared = sum(count * weight(word) for word, count in head.items() if df[word] > 0)
     return round(shared / total, 3)
 
 
@@ -327,27 +333,35 @@ def _related_start(lines: Sequence[Line], title: str, subtitle: str | None) -> i
     single sentence of at most 300 characters that either does not end like
     a sentence or has a :func:`headline_relevance` to the other paragraphs
     under :data:`RELEVANCE_THRESHOLD`. At least one paragraph stays body.
-    Time is linear in the paragraphs' length times the number of teasers.
+    Time is linear in the length of the lines (document frequencies are
+    updated as teasers are taken off the end).
     """
     for k, line in enumerate(lines):
         if _related_label(line.stripped):
             return k
     start = len(lines)
     printed = {title, subtitle}
+    term_sets = [set(_terms(line.stripped)) for line in lines]
+    df: Counter[str] = Counter()
+    for terms in term_sets[:-1]:
+        df.update(terms)
     while start > 1:
         text = lines[start - 1].stripped
         if text in printed:
             start -= 1
+            df.subtract(term_sets[start - 1])
             continue
         if len(text) > _MAX_TEASER or _sentences(text) > 1:
             break
         if not text.endswith(tuple(_TERMINAL)):
             start -= 1
+            df.subtract(term_sets[start - 1])
             continue
-        rest = [line.stripped for line in lines[: start - 1]]
-        score = headline_relevance(text, rest)
+        # df now counts the paragraphs before this line.
+        score = _coverage(Counter(_terms(text)), df, start - 1)
         if score is not None and score < RELEVANCE_THRESHOLD:
             start -= 1
+            df.subtract(term_sets[start - 1])
             continue
         break
     return start

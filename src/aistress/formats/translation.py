@@ -35,6 +35,7 @@ editor, signature).
 
 from __future__ import annotations
 
+import functools
 import re
 
 from aistress.formats._common import (
@@ -118,13 +119,17 @@ def _editor_label(text: str) -> tuple[str, str] | None:
     return None
 
 
+@functools.cache
+def _credit_prefixes() -> tuple[str, ...]:
+    return tuple(prefix.lower() for prefix in load_list("image_credits"))
+
+
 def _image(text: str) -> bool:
     if len(text) > 120:
         return False
     if _IMAGE_FILE.fullmatch(text):
         return True
-    lowered = text.lower()
-    return any(lowered.startswith(prefix.lower()) for prefix in load_list("image_credits"))
+    return text.lower().startswith(_credit_prefixes())
 
 
 def _title_like(text: str) -> bool:
