@@ -293,6 +293,12 @@ def test_writer_refuses_what_the_layout_cannot_show() -> None:
 
 # --- writer round trip --------------------------------------------------------
 
+# Spans count characters of the text a source was read from, so a source made
+# by hand (without spans) can never equal what reading its written form gives.
+# The property is therefore stated for sources that are themselves the result
+# of reading: generate content, write it, read it (x); then write(x) must give
+# the same text again and read(write(x)) == x, spans and all.
+
 _VOCABULARY = (
     "lab team model release night shift engineer stress deadline launch quiet week "
     "benchmark ranking sleep pressure manager staff counsel review sprint weekend"

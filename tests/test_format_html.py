@@ -251,6 +251,12 @@ def test_writer_needs_an_article() -> None:
 
 # --- writer round trip --------------------------------------------------------
 
+# Spans count characters of the text a source was read from, so a source made
+# by hand (without spans) can never equal what reading its written form gives.
+# The property is therefore stated for sources that are themselves the result
+# of reading: generate content, write it, read it (x); then write(x) must give
+# the same text again and read(write(x)) == x, spans and all.
+
 _VOCABULARY = "lab team model release night shift engineer stress & <tags> “quoted” 实验室 压力"
 _WORDS = _VOCABULARY.split()
 

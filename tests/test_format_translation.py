@@ -252,6 +252,12 @@ def test_writer_needs_an_article() -> None:
 
 # --- writer round trip --------------------------------------------------------
 
+# Spans count characters of the text a source was read from, so a source made
+# by hand (without spans) can never equal what reading its written form gives.
+# The property is therefore stated for sources that are themselves the result
+# of reading: generate content, write it, read it (x); then write(x) must give
+# the same text again and read(write(x)) == x, spans and all.
+
 _HAN = "实验室团队模型发布夜班工程师压力截止评测排名睡眠经理员工咨询周末冲刺研究心理健康"
 _NAMES = ["玛拉·奎斯特", "特奥多尔·布兰特", "林晓", "阿迪·帕特尔"]
 
