@@ -106,16 +106,79 @@ def test_text_aligned_with_itself_is_one_to_one(source: list[str]) -> None:
     ]
 
 
-@given(
-    st.integers(0, 5),
-    st.sampled_from(["这是插入的一段，与上下文无关。", "完全不同的内容出现在这里。"]),
-)
-def test_inserted_paragraph_gives_one_null_bead(at: int, extra: str) -> None:
+PARAS_EN = [
+    "The lab released a new model in May 2024. It had been trained for months, and the team "
+    "was proud of the result.",
+    "Training used 200m documents from the open web. Cleaning them took longer than the "
+    "training itself, the engineers said.",
+    "Researchers at OpenAI and DeepMind said the pace was exhausting. Several of them described "
+    "working late into the night before each release.",
+    "Many of them work six days a week. Some said they had not taken a holiday in two years, "
+    "and that their friends had stopped calling.",
+    "A few took a long break after the launch. They said it helped, but the backlog waiting for "
+    "them on their return was enormous.",
+]
+PARAS_ZH = [
+    "该实验室在 2024 年 5 月发布了一个新模型。它已经训练了好几个月，团队对结果感到自豪。",
+    "训练使用了来自开放网络的 2 亿份文档。工程师们说，清理这些文档比训练本身花的时间还长。",
+    "OpenAI 和 DeepMind 的研究人员说，这种节奏令人筋疲力尽。其中几位描述了每次发布前工作到深夜的情形。",
+    "他们中的许多人每周工作六天。有些人说，他们已经两年没有休假，朋友们也不再给他们打电话了。",
+    "少数人在发布后休了一个长假。他们说这很有帮助，但回来时等待他们的积压工作多得惊人。",
+]
+INSERTS = [
+    "本段是编辑另外加入的说明文字，与原文内容毫无关系，只是为了介绍这家网站的订阅方式和联系邮箱。",
+    "广告：欢迎下载我们的应用程序，每天为您推荐最新的科技新闻、深度分析以及各类精彩的专题报道。",
+]
+
+
+#: A few dictionary entries in CC-CEDICT format, written for these fixtures.
+MINI_CEDICT = """\
+實驗室 实验室 [shi2 yan4 shi4] /laboratory/lab/
+發布 发布 [fa1 bu4] /to release/to issue/
+模型 模型 [mo2 xing2] /model/
+訓練 训练 [xun4 lian4] /to train/training/
+文檔 文档 [wen2 dang4] /document/
+工程師 工程师 [gong1 cheng2 shi1] /engineer/
+研究人員 研究人员 [yan2 jiu1 ren2 yuan2] /researcher/
+節奏 节奏 [jie2 zou4] /pace/rhythm/
+工作 工作 [gong1 zuo4] /to work/job/
+休假 休假 [xiu1 jia4] /holiday/vacation/
+朋友 朋友 [peng2 you5] /friend/
+打電話 打电话 [da3 dian4 hua4] /to call/
+長假 长假 [chang2 jia4] /long break/
+積壓 积压 [ji1 ya1] /backlog/
+團隊 团队 [tuan2 dui4] /team/
+結果 结果 [jie2 guo3] /result/
+自豪 自豪 [zi4 hao2] /proud/
+網絡 网络 [wang3 luo4] /web/network/
+清理 清理 [qing1 li3] /to clean/
+深夜 深夜 [shen1 ye4] /late at night/
+幫助 帮助 [bang1 zhu4] /to help/
+月 月 [yue4] /month/
+"""
+
+
+@pytest.fixture(scope="module")
+def mini_dictionary(tmp_path_factory: pytest.TempPathFactory) -> AlignOptions:
+    """Options with a tiny fixture dictionary and no learning."""
+    path = tmp_path_factory.mktemp("dict") / "mini_cedict.txt"
+    path.write_text(MINI_CEDICT, encoding="utf-8")
+    return AlignOptions(dictionary=str(path), learn=False)
+
+
+@given(at=st.integers(0, 5), extra=st.sampled_from(INSERTS))
+def test_inserted_paragraph_gives_one_null_bead(
+    mini_dictionary: AlignOptions, at: int, extra: str
+) -> None:
     """Inserting a paragraph on one side yields one 0-1 bead there and keeps the rest."""
-    base = [(b.source, b.target) for b in align(EN, ZH, options=FAST).beads]
-    zh = [*ZH[:at], extra, *ZH[at:]]
-    got = [(b.source, b.target) for b in align(EN, zh, options=FAST).beads]
-    expected = [(s, tuple(j if j < at else j + 1 for j in t)) for s, t in base]
+    options = mini_dictionary
+    base = align(PARAS_EN, PARAS_ZH, unit="paragraph", options=options).beads
+    assert [(b.source, b.target) for b in base] == [((k,), (k,)) for k in range(5)]
+    zh = [*PARAS_ZH[:at], extra, *PARAS_ZH[at:]]
+    got = [
+        (b.source, b.target) for b in align(PARAS_EN, zh, unit="paragraph", options=options).beads
+    ]
+    expected = [((k,), (k if k < at else k + 1,)) for k in range(5)]
     expected.insert(at, ((), (at,)))
     assert got == expected
 
@@ -179,7 +242,7 @@ BIBLE = SHARED / "bench" / "bible"
 
 
 def test_bible_slice_is_aligned_well() -> None:
-    """The first 400 Bible verses-worth of sentences align at high strict F1."""
+    """Without a dictionary, the first 400 Bible sentences still align well (length, numbers)."""
     if not (BIBLE / "gold.align").is_file():
         pytest.skip("no Bible set in the shared folder")
     en = (BIBLE / "en.txt").read_text(encoding="utf-8").splitlines()[:400]
@@ -191,5 +254,5 @@ def test_bible_slice_is_aligned_well() -> None:
     result = align(en, zh, source_language="en", target_language="zh", options=FAST)
     merged = align.merge_within_units(result.beads, en_verse, zh_verse)
     scores = align.evaluate(merged, gold)
-    assert scores.f1_strict > 0.85
-    assert scores.f1_lax > 0.95
+    assert scores.f1_strict > 0.8
+    assert scores.f1_lax > 0.9

@@ -154,6 +154,7 @@ class Align:
                 source_language=src_lang,
                 target_language=tgt_lang,
                 options=options,
+                unit=unit,
             )
             return Alignment(beads, unit=unit, source_segments=src_paras, target_segments=tgt_paras)
         return self._sentences(src_paras, tgt_paras, src_lang, tgt_lang, options)
@@ -172,6 +173,7 @@ class Align:
             source_language=src_lang,
             target_language=tgt_lang,
             options=options,
+            unit="paragraph",
         )
         src_lang_key = "zh" if is_chinese(src_lang) else "en"
         tgt_lang_key = "zh" if is_chinese(tgt_lang) else "en"

@@ -51,15 +51,15 @@ from aistress.align.search import (
 from aistress.model import Bead
 from aistress.text.sentences import detect_language, is_chinese
 
-__all__ = ["DEFAULT_PRIORS", "AlignOptions", "align_segments", "bead_types"]
+__all__ = ["DEFAULT_PRIORS", "PARAGRAPH_PRIORS", "AlignOptions", "align_segments", "bead_types"]
 
 #: Log prior of each bead type (relative to 1-1), estimated from the Bible
 #: gold beads and the seed pairs, then rounded; types not listed use
 #: ``-1.5 × (a + b - 2)``.
 DEFAULT_PRIORS: dict[tuple[int, int], float] = {
     (1, 1): 0.0,
-    (1, 0): -5.0,
-    (0, 1): -5.0,
+    (1, 0): -3.0,
+    (0, 1): -3.0,
     (1, 2): -1.5,
     (2, 1): -1.5,
     (2, 2): -3.0,
@@ -67,6 +67,22 @@ DEFAULT_PRIORS: dict[tuple[int, int], float] = {
     (3, 1): -3.0,
     (1, 4): -4.5,
     (4, 1): -4.5,
+}
+
+#: Log priors for paragraphs: translators merge paragraphs far more often
+#: than sentences (a Chinese news translation often renders two to four
+#: English paragraphs as one), so merges cost less.
+PARAGRAPH_PRIORS: dict[tuple[int, int], float] = {
+    (1, 1): 0.0,
+    (1, 0): -5.0,
+    (0, 1): -5.0,
+    (1, 2): -1.0,
+    (2, 1): -1.0,
+    (2, 2): -2.5,
+    (1, 3): -2.0,
+    (3, 1): -2.0,
+    (1, 4): -3.0,
+    (4, 1): -3.0,
 }
 
 _FULL_SEARCH_CELLS = 20_000
@@ -114,10 +130,14 @@ class AlignOptions:
         learn: Learn a lexicon from a first alignment and align again.
         length_model: The length model (ratio and variance).
         max_group: Largest number of segments on one side of a bead (2 to 4).
-        priors: Log prior per bead type; missing types use ``-1.5 × (a + b - 2)``.
+        priors: Log prior per bead type; None uses :data:`DEFAULT_PRIORS` for
+            sentences and :data:`PARAGRAPH_PRIORS` for paragraphs. Types
+            missing from the table use ``-1.5 × (a + b - 2)``.
         width: Band half-width, in segments, around each coarse path.
         threshold_deviations: The lexical threshold is the mean similarity of
             random segment pairs plus this many standard deviations.
+        max_df: Lexicon words found in more than this share of the target
+            segments are ignored (the text's own stop words).
         seed: Seed of the random pairs that set the threshold (results are
             deterministic for a given seed).
     """
@@ -135,9 +155,10 @@ class AlignOptions:
     learn: bool = True
     length_model: LengthModel = attrs.field(factory=LengthModel)
     max_group: int = attrs.field(default=4)
-    priors: dict[tuple[int, int], float] = attrs.field(factory=lambda: dict(DEFAULT_PRIORS))
+    priors: dict[tuple[int, int], float] | None = None
     width: int = attrs.field(default=3)
     threshold_deviations: float = 2.0
+    max_df: float = 0.2
     seed: int = 0
 
     @max_group.validator
@@ -159,9 +180,12 @@ class AlignOptions:
             "lexicon": self.lexicon_weight if self.lexicon else 0.0,
         }
 
-    def prior(self, a: int, b: int) -> float:
-        """Log prior of bead type ``(a, b)``."""
-        got = self.priors.get((a, b))
+    def prior(self, a: int, b: int, unit: str = "sentence") -> float:
+        """Log prior of bead type ``(a, b)`` for segments of kind ``unit``."""
+        table = self.priors
+        if table is None:
+            table = PARAGRAPH_PRIORS if unit == "paragraph" else DEFAULT_PRIORS
+        got = table.get((a, b))
         return got if got is not None else -1.5 * (a + b - 2)
 
 
@@ -187,14 +211,62 @@ class _Problem:
         self.mode = mode
         if mode == "bilingual":
             vocabulary = lexicon.chinese_words() if options.lexicon else frozenset()
-            ratio = options.length_model.ratio
             self.source = [
                 english_features(s, lexicon if options.lexicon else None) for s in source
             ]
-            self.target = [chinese_features(t, vocabulary, ratio) for t in target]
+            self.target = [chinese_features(t, vocabulary, 1.0) for t in target]
+            self.ratio = _length_ratio(self.source, self.target, options.length_model.ratio)
+            extra = _HAN_PER_WORD * (self.ratio - 1.0)
+            self.target = [attrs.evolve(f, length=f.length + f.size * extra) for f in self.target]
         else:
+            self.ratio = 1.0
             self.source = [monolingual_features(s, as_target=False) for s in source]
             self.target = [monolingual_features(t, as_target=True) for t in target]
+        self.target = _drop_common(self.target, options.max_df)
+
+
+#: Han characters per word, as :func:`~aistress.align.evidence.chinese_features` counts.
+_HAN_PER_WORD = 1.7
+
+
+def _length_ratio(
+    source: Sequence[SegmentFeatures], target: Sequence[SegmentFeatures], default: float
+) -> float:
+    """English characters per Han character for this pair of texts.
+
+    The ratio of the totals, kept within half and twice ``default``: it
+    adapts the length model to the style of the texts (the King James Bible
+    spends more letters per Han character than a news article) while a large
+    omission cannot push it far.
+    """
+    han = sum(f.size for f in target) * _HAN_PER_WORD
+    other = sum(f.length for f in target) - han
+    english = sum(f.length for f in source) - max(0.0, other)
+    if han < 50 or english <= 0:
+        return default
+    return min(2.0 * default, max(0.5 * default, english / han))
+
+
+def _drop_common(features: list[SegmentFeatures], max_df: float) -> list[SegmentFeatures]:
+    """Forget lexicon words found in more than ``max_df`` of the segments.
+
+    Words as common as 的 or 了 in a text match some translation almost
+    everywhere and only blur the evidence; which words those are is read
+    from the text itself. Linear in the size of the features.
+    """
+    if len(features) < 10 or max_df >= 1.0:
+        return features
+    df: dict[str, int] = {}
+    for f in features:
+        for z in f.chinese:
+            df[z] = df.get(z, 0) + 1
+    limit = max_df * len(features)
+    common = frozenset(z for z, c in df.items() if c > limit)
+    if not common:
+        return features
+    return [
+        attrs.evolve(f, chinese=f.chinese - common) if f.chinese & common else f for f in features
+    ]
 
 
 def _threshold(
@@ -266,7 +338,7 @@ def _scorer(
     model: LengthModel,
     types: list[tuple[int, int]],
 ) -> BeadScorer:
-    priors = {t: options.prior(*t) for t in types}
+    priors = {(a, b): options.prior(a, b) for a, b in types}
     max_group = max(max(a, b) for a, b in types)
     threshold = _threshold(source, target, options)
     return BeadScorer(
@@ -287,6 +359,7 @@ def align_segments(
     source_language: str = "en",
     target_language: str = "zh",
     options: AlignOptions | None = None,
+    unit: str = "sentence",
 ) -> list[Bead]:
     """Align two lists of segments; return monotone beads covering every index once.
 
@@ -296,6 +369,7 @@ def align_segments(
         source_language: Language tag of the source.
         target_language: Language tag of the target.
         options: Switches and weights; defaults to :class:`AlignOptions`.
+        unit: ``"sentence"`` or ``"paragraph"``: chooses the default bead priors.
 
     English against Chinese in either direction uses the bilingual
     evidence; two texts in one language use word overlap instead of a
@@ -309,6 +383,9 @@ def align_segments(
     [((0,), (0,)), ((1,), (1,))]
     """
     options = options or AlignOptions()
+    if options.priors is None:
+        table = PARAGRAPH_PRIORS if unit == "paragraph" else DEFAULT_PRIORS
+        options = attrs.evolve(options, priors=dict(table))
     src_zh, tgt_zh = is_chinese(source_language), is_chinese(target_language)
     if src_zh and not tgt_zh:
         flipped = align_segments(
@@ -317,6 +394,7 @@ def align_segments(
             source_language=target_language,
             target_language=source_language,
             options=options,
+            unit=unit,
         )
         return [Bead(b.target, b.source, b.score) for b in flipped]
     n, m = len(source), len(target)

@@ -48,6 +48,9 @@ _LATIN_TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[.\-'’][A-Za-z0-9]+)*|\d+[A
 _EN_WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*[A-Za-z]|[A-Za-z]")
 _COUNTED = re.compile(r"\w")
 
+#: Words (both sides together) at which lexical evidence reaches its full weight.
+LEXICAL_CONFIDENCE_WORDS = 8.0
+
 #: Han characters per Chinese word, on average, for sizing a Chinese segment in words.
 CHARS_PER_WORD = 1.7
 
@@ -295,7 +298,10 @@ class BeadScorer:
         if self.w_lexicon and t.size:
             known = self._src_known[a][i]
             if known:
-                total += self.w_lexicon * (_similarity(segs, known, t) - self.threshold)
+                sim = _similarity(segs, known, t) - self.threshold
+                # Few words are little evidence either way.
+                confidence = min(1.0, (known + t.size) / LEXICAL_CONFIDENCE_WORDS)
+                total += self.w_lexicon * sim * confidence
         return total
 
 
