@@ -654,6 +654,37 @@ def test_tagger_with_explicit_rules_and_taxonomy() -> None:
     assert tagger.labels(article, kind="remedy") == {"quiet_rooms"}
 
 
+def test_pseudo_negation_wins_in_rule_files_without_patterns() -> None:
+    """A pseudo-negation voids the cue inside it even when no re: terms are loaded."""
+    taxonomy = Taxonomy.from_dict(MY_TAXONOMY)
+    rules = RuleSet.from_dicts(
+        {
+            "language": "en",
+            "cues": {"negation": ["not"], "pseudo_negation": ["not only"]},
+            "rules": [{"id": "n", "category": "noise", "terms": ["loud"]}],
+        }
+    )
+    tagger = Tagger(taxonomy, rules)
+    assert tagger.labels(_article("It is not only loud.")) == {"noise"}
+    assert tagger.labels(_article("It is not loud.")) == frozenset()
+
+
+def test_block_language_follows_the_script() -> None:
+    """A Chinese block in an English article is split into sentences as Chinese."""
+    article = _article("他们不加班。我们需要心理咨询。", language="en")
+    assert labels(tag(article, quotes=())) == {"counseling"}
+
+
+def test_tagging_from_threads_gives_the_same_tags() -> None:
+    """One shared tagger gives identical tags when used from several threads."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    articles = [_article(t, doc=f"d{i}") for i, (_, t) in enumerate(POSITIVE[:60])]
+    expected = [tag(a, quotes=()) for a in articles]
+    with ThreadPoolExecutor(4) as pool:
+        assert list(pool.map(lambda a: tag(a, quotes=()), articles)) == expected
+
+
 def test_rule_set_lookup_and_pickling() -> None:
     """Rule sets look rules up and survive pickling with the same behaviour."""
     rules = default_rules()
@@ -794,6 +825,9 @@ def test_matrix_accepts_sources_lists_and_precomputed_tags() -> None:
     assert m["d1", "churn"] == 1
     assert m["d1", "overwork"] == 0
     assert m["d2", "closed_research"] == 1
+    weak = [_article("There was competition.", doc="w")]
+    assert matrix(weak)["w", "competition"] == 0
+    assert matrix(weak, min_confidence=0.4)["w", "competition"] == 1
 
 
 def test_matrix_exports_csv(tmp_path: Path) -> None:

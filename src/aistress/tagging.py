@@ -88,7 +88,7 @@ from aistress.model import (
 from aistress.quotes import extract_quotes
 from aistress.taxonomy import Category, CategoryKind, Taxonomy, TaxonomyError
 from aistress.taxonomy import default as default_taxonomy
-from aistress.text.sentences import is_chinese
+from aistress.text.sentences import detect_language, is_chinese
 from aistress.text.sentences import sentences as split_sentences
 
 __all__ = [
@@ -311,17 +311,21 @@ class _Matcher:
         return term_id
 
     def scan(self, text: str) -> list[_Hit]:
-        """Every term occurrence in ``text``, sorted by start (linear time)."""
-        hits = self._scan_chars(text) if self.chars else self._scan_tokens(text)
-        if self.patterns:
-            hits.extend(self._scan_patterns(text))
-            hits.sort(key=lambda h: (h.start, -h.end, h.term))
+        """Every term occurrence in ``text``, by start, longest first (linear time)."""
+        if self.chars:
+            hits = self._scan_chars(text)
+            starts: list[int] = []
+        else:
+            hits, starts = self._scan_tokens(text)
+        hits.extend(self._scan_patterns(text, starts))
+        # Longest first at each start: a pseudo-negation ("not all") must be
+        # seen before the negation cue it contains ("not").
+        hits.sort(key=lambda h: (h.start, -h.end, h.term))
         return hits
 
-    def _scan_tokens(self, text: str) -> list[_Hit]:
+    def _scan_tokens(self, text: str) -> tuple[list[_Hit], list[int]]:
         keep = self.keep
         tokens = [(m.start(), m.end(), stem(m.group(), keep)) for m in _EN_TOKEN.finditer(text)]
-        self._starts = [t[0] for t in tokens]
         hits: list[_Hit] = []
         root = self.trie
         n = len(tokens)
@@ -334,7 +338,7 @@ class _Matcher:
                 if j >= n:
                     break
                 node = node.get(tokens[j][2])
-        return hits
+        return hits, [t[0] for t in tokens]
 
     def _scan_chars(self, text: str) -> list[_Hit]:
         folded = _fold(text)
@@ -360,7 +364,7 @@ class _Matcher:
                 node = node.get(folded[j])
         return hits
 
-    def _scan_patterns(self, text: str) -> Iterator[_Hit]:
+    def _scan_patterns(self, text: str, starts: list[int]) -> Iterator[_Hit]:
         for term_id, pattern in self.patterns:
             for m in pattern.finditer(text):
                 if m.end() == m.start():
@@ -368,8 +372,8 @@ class _Matcher:
                 if self.chars:
                     first, last = m.start(), m.end()
                 else:
-                    first = bisect.bisect_left(self._starts, m.start())
-                    last = max(first + 1, bisect.bisect_left(self._starts, m.end()))
+                    first = bisect.bisect_left(starts, m.start())
+                    last = max(first + 1, bisect.bisect_left(starts, m.end()))
                 yield _Hit(m.start(), m.end(), term_id, first, last)
 
 
@@ -1146,7 +1150,7 @@ class Tagger:
         people: _People | None = None
         out: list[Tag] = []
         for index, block in enumerate(article.blocks):
-            language = block.language or article.language
+            language = _block_language(block, article.language)
             found = self._block(block, language)
             if not found:
                 continue
@@ -1172,7 +1176,7 @@ class Tagger:
         if not isinstance(text, str):
             raise TypeError(f"text must be a str, not {type(text).__name__}")
         if language is None:
-            language = "zh" if _HAN.search(text) else "en"
+            language = detect_language(text)
         block = Block("paragraph", text, language=None)
         return tuple(
             _make(category, [Span(doc, a, b) for a, b in spans], rule_id, confidence, None, None)
@@ -1205,6 +1209,15 @@ class Tagger:
             spans = _merge_spans(s for f in group for s in f.spans)
             out.append((category, self.rules.rules[best.rule].id, confidence, spans))
         return out
+
+
+def _block_language(block: Block, language: str) -> str:
+    """The block's own language, else the article's unless the script says otherwise."""
+    if block.language:
+        return block.language
+    if is_chinese(language) != (detect_language(block.text) == "zh"):
+        return detect_language(block.text)
+    return language
 
 
 def _make(
@@ -1418,7 +1431,7 @@ def matrix(
 
     Time is linear in the total length of the articles.
     """
-    tagger = _tagger(taxonomy, rules, DEFAULT_MIN_CONFIDENCE)
+    tagger = _tagger(taxonomy, rules, min_confidence)
     if isinstance(items, (Corpus, Source)):
         articles: Iterable[Article] = items.articles
     else:
