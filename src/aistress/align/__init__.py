@@ -35,6 +35,7 @@ from aistress.align.evaluate import (
     write_beads,
 )
 from aistress.align.evidence import LengthModel
+from aistress.align.paragraphs import align_paragraphs
 from aistress.align.tmx import read_tmx, to_tmx, to_tsv, write_tmx, write_tsv
 from aistress.model import Alignment, Article, Bead
 from aistress.text.sentences import is_chinese, split_sentences
@@ -100,6 +101,8 @@ class Align:
     to_tsv = staticmethod(to_tsv)
     #: Write an alignment as a TSV file.
     write_tsv = staticmethod(write_tsv)
+    #: Align paragraphs through their sentences.
+    align_paragraphs = staticmethod(align_paragraphs)
     #: Align two lists of segments into beads.
     align_segments = staticmethod(align_segments)
     #: The options class, for ``align(..., options=align.Options(learn=False))``.
@@ -123,10 +126,12 @@ class Align:
                 string (paragraphs separated by blank lines).
             target: The same for the other text.
             unit: ``"paragraph"`` aligns the paragraphs (or the segments as
-                given); ``"sentence"`` aligns paragraphs first and then the
-                sentences inside each aligned group of paragraphs. A sequence
-                of strings with ``unit="sentence"`` is taken as sentences
-                already split and aligned as given.
+                given) through their sentences (see
+                :func:`~aistress.align.paragraphs.align_paragraphs`);
+                ``"sentence"`` aligns paragraphs first and then the sentences
+                inside each aligned group of paragraphs. A sequence of strings
+                with ``unit="sentence"`` is taken as sentences already split
+                and aligned as given.
             source_language: Language tag; defaults to the article's language
                 or a guess from the text.
             target_language: Language tag of the target, likewise.
@@ -147,14 +152,22 @@ class Align:
         src_paras = _paragraphs(source)
         tgt_paras = _paragraphs(target)
         presplit = not isinstance(source, (Article, str)) and not isinstance(target, (Article, str))
-        if unit == "paragraph" or presplit:
+        if presplit and unit == "sentence":
             beads = align_segments(
                 src_paras,
                 tgt_paras,
                 source_language=src_lang,
                 target_language=tgt_lang,
                 options=options,
-                unit=unit,
+            )
+            return Alignment(beads, unit=unit, source_segments=src_paras, target_segments=tgt_paras)
+        if unit == "paragraph":
+            beads = align_paragraphs(
+                src_paras,
+                tgt_paras,
+                source_language=src_lang,
+                target_language=tgt_lang,
+                options=options,
             )
             return Alignment(beads, unit=unit, source_segments=src_paras, target_segments=tgt_paras)
         return self._sentences(src_paras, tgt_paras, src_lang, tgt_lang, options)
@@ -167,13 +180,12 @@ class Align:
         tgt_lang: str,
         options: AlignOptions,
     ) -> Alignment:
-        para_beads = align_segments(
+        para_beads = align_paragraphs(
             src_paras,
             tgt_paras,
             source_language=src_lang,
             target_language=tgt_lang,
             options=options,
-            unit="paragraph",
         )
         src_lang_key = "zh" if is_chinese(src_lang) else "en"
         tgt_lang_key = "zh" if is_chinese(tgt_lang) else "en"
