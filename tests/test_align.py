@@ -8,8 +8,9 @@ from hypothesis import strategies as st
 
 from aistress.align import AlignOptions, align
 from aistress.errors import ParseError
-from aistress.model import Alignment, Bead
-from conftest import SHARED
+from aistress.model import Alignment, Article, Bead
+from aistress.text import split_sentences
+from conftest import SHARED, seed
 
 FAST = AlignOptions(dictionary=False, learn=False)
 
@@ -257,3 +258,80 @@ def test_bible_slice_is_aligned_well() -> None:
     scores = align.evaluate(merged, gold)
     assert scores.f1_strict > 0.8
     assert scores.f1_lax > 0.9
+
+
+# --------------------------------------------------------------------------
+# Seed pairs at paragraph level. Gold beads were annotated by reading the texts
+# (index beads over the readers' blocks; no text is copied here).
+
+
+def _gold(spec: str) -> list[Bead]:
+    return align.parse_beads(spec.replace(" ", "\n"))
+
+
+def _diagonal(start_s: int, start_t: int, count: int) -> str:
+    return " ".join(f"[{start_s + k}]:[{start_t + k}]" for k in range(count))
+
+
+#: 003 English lines against their Chinese lines: one to one, headings included.
+GOLD_003_003 = _gold(_diagonal(0, 0, 50))
+#: 003 English against 004's appendix 1 (a second translation that merges four pairs).
+GOLD_003_004 = _gold(
+    "[0,1]:[0] [2]:[1] [3]:[2] [4]:[3] [5]:[4] [6]:[5] [7,8]:[6] [9]:[7] [10]:[8] [11,12]:[9] "
+    + _diagonal(13, 10, 14)
+    + " [27,28]:[24] "
+    + _diagonal(29, 25, 11)
+    + " [40,41]:[36] "
+    + _diagonal(42, 37, 8)
+)
+#: 000's English body against 001's Chinese translation (two to four paragraphs merged).
+GOLD_000_001 = _gold(
+    "[0,1]:[0] [2]:[1] [3]:[2] [4]:[3] [5,6]:[4] [7]:[5] [8,9]:[6] [10,11]:[7] [12,13]:[8] "
+    "[14,15,16,17]:[9] [18,19]:[10] [20,21,22]:[11] [23,24,25]:[12] [26,27]:[13] [28,29]:[14]"
+)
+
+
+def _seed_articles(prefix: str) -> tuple[Article, ...]:
+    from aistress.formats import read
+
+    return read(seed(prefix)).articles
+
+
+def _pair(name: str) -> tuple[Article, Article, list[Bead]]:
+    if name == "003-003":
+        en, zh = _seed_articles("003")[:2]
+        return en, zh, GOLD_003_003
+    if name == "003-004":
+        en = _seed_articles("003")[0]
+        zh = next(a for a in _seed_articles("004") if a.kind.value == "translation")
+        return en, zh, GOLD_003_004
+    en = _seed_articles("000")[0]
+    zh = _seed_articles("001")[0]
+    return en, zh, GOLD_000_001
+
+
+@pytest.mark.parametrize("name", ["003-003", "003-004", "000-001"])
+def test_seed_pairs_align_paragraphs(name: str) -> None:
+    """Each seed pair aligns its paragraphs at strict F1 of at least .95 (no dictionary)."""
+    en, zh, gold = _pair(name)
+    assert len(en.blocks) == 1 + max(i for b in gold for i in b.source)
+    assert len(zh.blocks) == 1 + max(j for b in gold for j in b.target)
+    result = align(en, zh, unit="paragraph", options=AlignOptions(dictionary=False))
+    scores = align.evaluate(result, gold)
+    assert scores.f1_strict >= 0.95, [align.format_bead(b) for b in result.beads]
+
+
+def test_seed_sentences_stay_inside_paragraph_groups() -> None:
+    """Sentence beads of 000/001 never cross the paragraph groups of the gold."""
+    en, zh, gold = _pair("000-001")
+    result = align(en, zh, options=AlignOptions(dictionary=False, learn=False))
+    _covers(result, len(result.source_segments), len(result.target_segments))
+    src_owner = [k for k, b in enumerate(en.blocks) for _ in split_sentences(b.text, "en")]
+    tgt_owner = [k for k, b in enumerate(zh.blocks) for _ in split_sentences(b.text, "zh")]
+    assert len(src_owner) == len(result.source_segments)
+    group_of_src = {i: g for g, b in enumerate(gold) for i in b.source}
+    group_of_tgt = {j: g for g, b in enumerate(gold) for j in b.target}
+    for bead in result.beads:
+        groups = {group_of_src[src_owner[i]] for i in bead.source}
+        groups |= {group_of_tgt[tgt_owner[j]] for j in bead.target}
+        assert len(groups) == 1, align.format_bead(bead)
