@@ -39,7 +39,8 @@ sentence or paragraph). A term is a phrase, a ``@group`` reference or a
   Negated terms do not fire ordinary rules; rules marked ``"negated": true``
   fire only on a negated first group (``no escape``, ``stopped taking
   vacations``). Pseudo-negations (``not only``, ``not all``, ``no stranger
-  to``, ``不断``, ``并非所有``) are not negations.
+  to``, ``不断``, ``并非所有``) are not negations; post-negations (``was not
+  available``, ``不存在``) negate the term just before them.
 - concession (``despite``, ``although``, ``尽管``, ``虽然``): terms in a
   conceded clause only combine with each other and count at half confidence.
 - contrast (``but``, ``however``, ``但``, ``然而``): a clause boundary, so a
@@ -92,6 +93,7 @@ from aistress.text.sentences import detect_language, is_chinese
 from aistress.text.sentences import sentences as split_sentences
 
 __all__ = [
+    "CONCESSION_FACTOR",
     "DEFAULT_MIN_CONFIDENCE",
     "LabelScores",
     "Rule",
@@ -1301,6 +1303,8 @@ def tag_text(
     min_confidence: float = DEFAULT_MIN_CONFIDENCE,
 ) -> tuple[Tag, ...]:
     """Tag a plain string as one paragraph; see :meth:`Tagger.tag_text`.
+
+    Linear in the length of ``text``, like :func:`tag`.
 
     >>> [(t.category, t.rule) for t in tag_text("Nobody here takes a day off.")]
     [('overwork', 'en.overwork.no_rest')]
