@@ -8,12 +8,24 @@ from pathlib import Path
 
 import pytest
 
+from aistress.compare import compare
 from aistress.formats import read, sniff
 from aistress.formats.accounting import unaccounted
 from aistress.model import Corpus, RelationKind
+from aistress.quotes import extract_quotes
 from aistress.sample import SAMPLE_FORMATS, sample_corpus, sample_paths
+from aistress.tagging import labels, tag
 
 NAMES = list(SAMPLE_FORMATS)
+
+#: The people the story quotes, with their names in the Chinese texts.
+PEOPLE = {
+    "Nadia Ferreira": "纳迪娅·费雷拉",
+    "Tomas Lindqvist": "托马斯·林德奎斯特",
+    "Priya Raman": "普丽娅·拉曼",
+    "Yuqing Lin": "林雨晴",
+    "Daniel Osei": "丹尼尔·奥塞",
+}
 
 
 def _path(name: str) -> Path:
@@ -85,7 +97,45 @@ def test_sample_corpus_links_the_story() -> None:
     translation = corpus.sources[1].articles[0].id
     rewrite = corpus.sources[2].articles[0].id
     assert (translation, RelationKind.TRANSLATION_OF, news) in found
-    assert (rewrite, RelationKind.REWRITE_OF, news) in found
+    linked = sorted(
+        (r.kind.value, r.target) for r in corpus.related(rewrite) if r.subject == rewrite
+    )
+    assert ("rewrite_of", news) in linked, f"{rewrite} is linked as {linked}"
+
+
+def test_sample_shows_its_discrepancies_to_compare() -> None:
+    """compare() finds what the sample plants: a foreign headline, a moved figure, a 10x slip."""
+    corpus = sample_corpus()
+    news, rewrite = corpus.sources[0].articles[0], corpus.sources[2].articles[0]
+    found = compare(news, rewrite)
+    assert found.of_kind("headline")
+    assert any("$42 billion" in d.explanation for d in found.of_kind("attribution"))
+    english, chinese = corpus.sources[3].articles[:2]
+    numbers = compare(english, chinese).of_kind("number")
+    assert [(english.slice(d.source[0]), chinese.slice(d.derived[0])) for d in numbers] == [
+        ("$42bn", "42 亿美元")
+    ]
+
+
+def test_sample_quotes_the_same_people_in_both_languages() -> None:
+    """The report and its translation quote the same five people, by their names in each script."""
+    corpus = sample_corpus()
+    english, chinese = corpus.sources[0].articles[0], corpus.sources[1].articles[0]
+    speakers_en = {q.speaker.name for q in extract_quotes(english) if q.speaker}
+    speakers_zh = {q.speaker.name for q in extract_quotes(chinese) if q.speaker}
+    assert set(PEOPLE) <= speakers_en
+    assert set(PEOPLE.values()) <= speakers_zh
+    assert any(q.anonymous for q in extract_quotes(english))
+
+
+def test_sample_tags_stressors_and_remedies_in_both_languages() -> None:
+    """Stressors and remedies of the taxonomy are found in the English and the Chinese texts."""
+    corpus = sample_corpus()
+    common = {"overwork", "competition", "publish_or_perish", "counseling", "reasonable_hours"}
+    for article in (corpus.sources[0].articles[0], corpus.sources[1].articles[0]):
+        assert common <= labels(tag(article)), article.id
+    blog = corpus.sources[3].articles[0]
+    assert {"inescapability", "sudden_wealth", "mental_health_days"} <= labels(tag(blog))
 
 
 # The story's planted features, checked on the text itself so that they stay
@@ -96,14 +146,7 @@ def test_the_same_people_appear_in_both_languages() -> None:
     """Every quoted person is named in English and, transliterated, in Chinese."""
     english = _text("01_aggregator.txt")
     chinese = _text("02_translation.txt")
-    people = {
-        "Nadia Ferreira": "纳迪娅·费雷拉",
-        "Tomas Lindqvist": "托马斯·林德奎斯特",
-        "Priya Raman": "普丽娅·拉曼",
-        "Yuqing Lin": "林雨晴",
-        "Daniel Osei": "丹尼尔·奥塞",
-    }
-    for name, transliteration in people.items():
+    for name, transliteration in PEOPLE.items():
         assert name in english
         # The translation page carries the name artefact on the first mention.
         assert f"{transliteration}({transliteration})" in chinese

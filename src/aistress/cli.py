@@ -24,7 +24,6 @@ aistress ...
 from __future__ import annotations
 
 import argparse
-import importlib
 import io
 import os
 import shutil
@@ -34,10 +33,11 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
-from typing import Any, TextIO, TypeVar
+from typing import TextIO, TypeVar
 
 import attrs
 
+from aistress.align import align
 from aistress.compare import compare
 from aistress.errors import AistressError, ParseError
 from aistress.formats import formats, iter_read
@@ -60,6 +60,7 @@ from aistress.quotes import extract_quotes
 from aistress.relations import link_corpus
 from aistress.report import analyse_corpus, render_html, render_text
 from aistress.sample import sample_paths
+from aistress.tagging import tag
 
 __all__ = [
     "EXIT_FAILED",
@@ -97,37 +98,12 @@ class _UsageError(Exception):
 # optional parts
 
 
-_PARTS = {
-    "aistress.align": "alignment",
-    "aistress.quotes": "quote extraction",
-    "aistress.tagging": "stressor and remedy tagging",
-    "aistress.compare": "comparison",
-}
-
-
-def _function(module: str, name: str) -> Callable[..., Any]:
-    """Import ``module.name``; raise :class:`_UnavailableError` naming the part if it is missing."""
-    try:
-        found = importlib.import_module(module)
-    except ModuleNotFoundError as exc:
-        raise _missing(exc) from None
-    function = getattr(found, name, None)
-    if not callable(function):
-        raise _UnavailableError(_not_yet(_PARTS.get(module, module), f"{module}.{name}"))
-    return function  # type: ignore[no-any-return]
-
-
-def _not_yet(part: str, name: str) -> str:
-    return f"{part} ({name}) is not available yet in this version of aistress"
-
-
 def _missing(exc: ModuleNotFoundError) -> _UnavailableError | ModuleNotFoundError:
-    """The readable error for a missing aistress module, or ``exc`` for any other module."""
+    """The readable error for a missing aistress module (or extra), else ``exc`` itself."""
     name = exc.name or ""
-    if not name.startswith("aistress."):
+    if name != "aistress" and not name.startswith("aistress."):
         return exc
-    part = next((what for mod, what in _PARTS.items() if name.startswith(mod)), name)
-    return _UnavailableError(_not_yet(part, name))
+    return _UnavailableError(f"{name} is not available in this installation of aistress")
 
 
 # ---------------------------------------------------------------------------
@@ -310,7 +286,7 @@ def _list_failures(failures: Sequence[ReadFailure], err: TextIO) -> None:
 def _plural(count: int, word: str) -> str:
     if count == 1:
         return f"1 {word}"
-    if word.endswith("y") and not word.endswith("ey"):
+    if word.endswith("y") and word[-2:-1] not in ("a", "e", "i", "o", "u"):
         return f"{count} {word[:-1]}ies"
     return f"{count} {word}s"
 
@@ -456,7 +432,6 @@ def _speaker(quote: Quote) -> str:
 
 
 def _cmd_tag(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    tag = _function("aistress.tagging", "tag")
     source = _read_source(args.file, args.format)
     articles = [_pick(source, args.article, args.file)] if args.article else source.articles
     for article in articles:
@@ -472,8 +447,9 @@ def _tag_lines(article: Article, tags: Sequence[Stressor | Remedy]) -> list[str]
     stressors = Counter(t.category for t in tags if isinstance(t, Stressor))
     remedies = Counter(t.category for t in tags if isinstance(t, Remedy))
     lines = [
-        f"{article.id} ({article.language}): {_plural(len(stressors), 'stressor')}, "
-        f"{_plural(len(remedies), 'remedy')}"
+        f"{article.id} ({article.language}): "
+        f"{_plural(stressors.total(), 'stressor tag')} in {_plural(len(stressors), 'category')}, "
+        f"{_plural(remedies.total(), 'remedy tag')} in {_plural(len(remedies), 'category')}"
     ]
     for item in tags:
         kind = "stressor" if isinstance(item, Stressor) else "remedy"
@@ -486,7 +462,6 @@ def _tag_lines(article: Article, tags: Sequence[Stressor | Remedy]) -> list[str]
 
 
 def _cmd_align(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    align = _function("aistress.align", "align")
     first = _read_source(args.a, args.format)
     if args.b is None:
         if not first.translations:
@@ -500,10 +475,10 @@ def _cmd_align(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         target = _pick(second, args.target_article, args.b)
     alignment = align(source, target, unit=args.unit)
     if args.tmx:
-        write_tmx = _function("aistress.align", "write_tmx")
-        write_tmx(
+        align.write_tmx(
             alignment, args.tmx, source_language=source.language, target_language=target.language
         )
+        print(f"wrote {_plural(len(alignment.beads), 'translation unit')} to {args.tmx}", file=err)
     if args.json:
         dump_jsonl([alignment], out)
         return EXIT_OK
@@ -515,20 +490,21 @@ def _cmd_align(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     )
     for bead, (left, right) in zip(alignment.beads, alignment.pairs(), strict=True):
         print(f"  [{len(bead.source)}:{len(bead.target)} {bead.score:.2f}]", file=out)
-        print(f"    {source.language}: {_short(' '.join(left), 100) or '-'}", file=out)
-        print(f"    {target.language}: {_short(''.join(right), 100) or '-'}", file=out)
-    if args.tmx:
-        print(f"wrote {args.tmx}", file=err)
+        print(f"    {source.language}: {_joined(left, source.language)}", file=out)
+        print(f"    {target.language}: {_joined(right, target.language)}", file=out)
     return EXIT_OK
+
+
+def _joined(segments: Sequence[str], language: str) -> str:
+    """Aligned segments as one line: Chinese joins without spaces, other languages with."""
+    glue = "" if language.split("-")[0] in ("zh", "ja") else " "
+    return _short(glue.join(segments), 100) or "-"
 
 
 def _cmd_compare(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     source = _pick(_read_source(args.source, args.format), args.source_article, args.source)
     derived = _pick(_read_source(args.derived, args.format), args.derived_article, args.derived)
-    try:
-        comparison = compare(source, derived)
-    except ModuleNotFoundError as exc:  # a stage compare() relies on is missing
-        raise _missing(exc) from None
+    comparison = compare(source, derived)
     if args.json:
         dump_jsonl([comparison], out)
         return EXIT_OK
@@ -572,26 +548,11 @@ def analyse_one(
         )
 
 
-def _available(module: str, name: str, what: str, command: str, err: TextIO) -> bool:
-    """Whether an optional stage can run; if not, say on stderr that it is skipped."""
-    try:
-        _function(module, name)
-    except _UnavailableError as exc:
-        print(f"{command}: note: {what} skipped: {exc}", file=err)
-        return False
-    return True
-
-
 def _cmd_corpus(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     paths = _expand(args.inputs)
     if not paths:
         raise _UsageError(f"no files found in {', '.join(args.inputs)}")
-    command = "aistress corpus"
-    quotes = not args.no_quotes and _available(
-        "aistress.quotes", "extract_quotes", "quotes", command, err
-    )
-    tags = not args.no_tags and _available("aistress.tagging", "tag", "tags", command, err)
-    tasks = [(path, args.format, quotes, tags) for path in paths]
+    tasks = [(path, args.format, not args.no_quotes, not args.no_tags) for path in paths]
     with Progress(len(tasks), "reading") as progress:
         done = list(
             _pool_map(analyse_one, tasks, args.jobs, progress, [Path(p).name for p in paths])
@@ -648,9 +609,6 @@ def _cmd_report(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     else:
         paths = [str(p) for p in sample_paths()]
         title = "the sample corpus"
-    command = "aistress report"
-    for module, name, what in _STAGES:
-        _available(module, name, what, command, err)
     corpus = _corpus(_read_all(paths, format_=args.format, jobs=args.jobs), link=False)
     analysis = analyse_corpus(corpus)
     if args.html:
@@ -661,15 +619,6 @@ def _cmd_report(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         out.write(render_text(analysis))
     _list_failures(corpus.failures, err)
     return EXIT_FAILED if corpus.failures else EXIT_OK
-
-
-#: The analysis stages a report runs when their modules are present.
-_STAGES = (
-    ("aistress.align", "align", "alignment"),
-    ("aistress.quotes", "extract_quotes", "quotes"),
-    ("aistress.tagging", "tag", "tags"),
-    ("aistress.compare", "compare", "comparison"),
-)
 
 
 # ---------------------------------------------------------------------------
@@ -841,6 +790,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(args.handler(args, out, err))
     except _UnavailableError as exc:
         print(f"{name}: {exc}", file=err)
+        return EXIT_USAGE
+    except ModuleNotFoundError as exc:  # an optional part or extra is not installed
+        missing = _missing(exc)
+        if missing is exc:
+            raise
+        print(f"{name}: {missing}", file=err)
         return EXIT_USAGE
     except _UsageError as exc:
         print(f"{name}: error: {exc}", file=err)
