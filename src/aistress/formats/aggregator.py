@@ -166,7 +166,7 @@ def sniff(text: str) -> FormatGuess:
         ev.add(0.2, "a tag label such as 相关标签 in the footer")
     if any(_promotion(line) for line in tail):
         ev.add(0.15, "reader-app promotion in the footer")
-    languages = [language_of(line) for line in lines[:200]]
+    languages = [language_of(line) for line in lines[:60]]
     en, zh = languages.count("en"), languages.count("zh")
     if en >= 3 and zh >= 1 and en > zh:
         ev.add(0.1, "English paragraphs after Chinese lines")

@@ -194,7 +194,7 @@ def sniff(text: str) -> FormatGuess:
         ev.add(0.4, "a copyright line at the end")
     if any(_byline(line) for line in lines[1:3]):
         ev.add(0.25, "a byline under the headline")
-    languages = [language_of(line) for line in lines[:200]]
+    languages = [language_of(line) for line in lines[:60]]
     en, zh = languages.count("en"), languages.count("zh")
     if en >= 3 and zh == 0:
         ev.add(0.2, "English paragraphs only")

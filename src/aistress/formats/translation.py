@@ -157,10 +157,10 @@ def sniff(text: str) -> FormatGuess:
         ev.add(0.2, "a hashtag line near the end")
     if any(_editor_label(line) is not None for line in tail):
         ev.add(0.25, "an editor label (负责编辑) near the end")
-    artefacts = sum(len(name_artefacts(line)) for line in lines[:400])
+    artefacts = sum(len(name_artefacts(line)) for line in lines[:100])
     if artefacts:
         ev.add(0.2, f"{artefacts} name artefacts such as 名字(名字)")
-    languages = [language_of(line) for line in lines[:200]]
+    languages = [language_of(line) for line in lines[:60]]
     zh, en = languages.count("zh"), languages.count("en")
     if zh >= 3 and en * 5 <= zh:
         ev.add(0.2, "Chinese paragraphs")
