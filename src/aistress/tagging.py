@@ -142,6 +142,8 @@ _RULE_KEYS = frozenset(
     {"id", "category", "terms", "all", "window", "negated", "confidence", "note"}
 )
 _RULES_DIR = Path(__file__).resolve().parent / "data" / "rules"
+_LANGUAGE_TAG = re.compile(r"[a-z]{2,3}(?:-[A-Za-z0-9]+)*")
+_NAME_PARTS = re.compile(r"[·\s]+")
 
 
 class RuleError(TaxonomyError):
@@ -509,7 +511,7 @@ def _parse_document(
             path, unknown[0], f"unknown key; expected one of {', '.join(sorted(_FILE_KEYS))}"
         )
     language = document.get("language")
-    if not isinstance(language, str) or not re.fullmatch(r"[a-z]{2,3}(?:-[A-Za-z0-9]+)*", language):
+    if not isinstance(language, str) or not _LANGUAGE_TAG.fullmatch(language):
         raise _fail(path, "language", f"must be a language tag such as 'en' (got {language!r})")
     matcher = rules._matcher(language)
     scope = document.get("negation_scope")
@@ -985,7 +987,7 @@ class _Attribution:
 
     def _is_alias(self, name: str) -> bool:
         if self.chars:
-            return "·" not in name and not re.search("[A-Za-z]", name) and len(name) < 2
+            return "·" not in name and not _LATIN.search(name) and len(name) < 2
         return " " not in name
 
 
@@ -1006,7 +1008,8 @@ class _People:
                     full.setdefault(name, set())
         alias_of: dict[str, str] = {}
         for name in full:
-            for part in re.split(r"[·\s]+", name)[1:] + re.split(r"[·\s]+", name)[:1]:
+            parts = _NAME_PARTS.split(name)
+            for part in parts[1:] + parts[:1]:
                 if len(part) >= 2 and part != name:
                     alias_of.setdefault(part, name)
         if any(f.chars for f in finders) and alias_of:
