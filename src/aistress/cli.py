@@ -800,6 +800,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except _UsageError as exc:
         print(f"{name}: error: {exc}", file=err)
         return EXIT_USAGE
+    except ParseError as exc:
+        failure = ReadFailure(exc.path, exc.reason, exc.line, exc.column)
+        print(f"{name}: error: {_failure_line(failure)}", file=err)
+        return EXIT_FAILED
     except AistressError as exc:
         print(f"{name}: error: {exc}", file=err)
         return EXIT_FAILED
