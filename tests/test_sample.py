@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import itertools
 import re
+import zipfile
 from pathlib import Path
 
 import pytest
 
+from aistress import sample
 from aistress.compare import compare
 from aistress.formats import read, sniff
 from aistress.formats.accounting import unaccounted
@@ -48,6 +50,29 @@ def test_sample_folder_holds_nothing_else() -> None:
     """The sample folder holds only the listed files, so read_corpus(folder) reads the same."""
     folder = sample_paths()[0].parent
     assert sorted(p.name for p in folder.iterdir() if not p.name.startswith(".")) == NAMES
+
+
+def test_sample_paths_from_a_zipped_package(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """When aistress is imported from a zip, sample_paths() returns real copies of the files."""
+    archive = tmp_path / "aistress.zip"
+    originals = {path.name: path.read_bytes() for path in sample_paths()}
+    with zipfile.ZipFile(archive, "w") as zipped:
+        for name, data in originals.items():
+            zipped.writestr(f"aistress/data/sample/{name}", data)
+    monkeypatch.setattr(
+        sample.resources, "files", lambda package: zipfile.Path(archive, f"{package}/")
+    )
+    sample._extracted.cache_clear()
+    try:
+        copies = sample_paths()
+        assert [p.name for p in copies] == NAMES
+        assert not any(tmp_path in p.parents for p in copies)
+        assert {p.name: p.read_bytes() for p in copies} == originals
+        assert sample_paths() == copies  # extracted once per process
+    finally:
+        sample._extracted.cache_clear()
 
 
 @pytest.mark.parametrize("name", NAMES)
