@@ -45,6 +45,8 @@ from aistress.model import (
 
 from aistress.people import merge_people
 from aistress.quotes import extract_quotes, extract_speakers, link_quotes
+from aistress.tagging import RuleError, RuleSet, TagMatrix, Tagger, tag, tag_text
+from aistress.taxonomy import Category, CategoryKind, Taxonomy, TaxonomyError
 
 try:
     __version__ = version("aistress")
@@ -61,6 +63,8 @@ __all__ = [
     "Block",
     "BlockKind",
     "Boilerplate",
+    "Category",
+    "CategoryKind",
     "Comparison",
     "Corpus",
     "Discrepancy",
@@ -78,10 +82,16 @@ __all__ = [
     "Relation",
     "RelationKind",
     "Remedy",
+    "RuleError",
+    "RuleSet",
     "SchemaError",
     "Source",
     "Span",
     "Stressor",
+    "TagMatrix",
+    "Tagger",
+    "Taxonomy",
+    "TaxonomyError",
     "Translation",
     "UnknownFormatError",
     "__version__",
@@ -92,5 +102,7 @@ __all__ = [
     "link_quotes",
     "load_jsonl",
     "merge_people",
+    "tag",
+    "tag_text",
     "to_json",
 ]

@@ -1101,6 +1101,17 @@ class Corpus:
         """Every relation in which the article is subject or target."""
         return tuple(r for r in self.all_relations if article_id in (r.subject, r.target))
 
+    def matrix(self, **options: Any) -> Any:
+        """Documents x categories tag counts, as a :class:`~aistress.tagging.TagMatrix`.
+
+        Tags every article with :func:`aistress.tagging.tag` (or uses the
+        ``tags=`` mapping given); ``.to_csv()`` exports the result. Options
+        are those of :func:`aistress.tagging.matrix`.
+        """
+        from aistress.tagging import matrix
+
+        return matrix(self, **options)
+
     def with_relations(self, relations: Sequence[Relation]) -> Corpus:
         """Return a copy with ``relations`` added to those the corpus holds."""
         return Corpus(
