@@ -42,10 +42,9 @@ from aistress.model import (
     Stressor,
     Translation,
 )
-
 from aistress.people import merge_people
 from aistress.quotes import extract_quotes, extract_speakers, link_quotes
-from aistress.tagging import RuleError, RuleSet, TagMatrix, Tagger, tag, tag_text
+from aistress.tagging import RuleError, RuleSet, Tagger, TagMatrix, tag, tag_text
 from aistress.taxonomy import Category, CategoryKind, Taxonomy, TaxonomyError
 
 try:
