@@ -22,7 +22,8 @@ What it measures:
    n characters, n ASCII quotation marks, n curly quotation marks, n/10 blank
    lines between two words, n ``<``, n ``(``, n/3 hashtags and n/8 ``<p>x</p>``,
    for n = 256 k, 512 k and 1 M
-   characters. Linear time shows as a ratio near 2 between n = 1 M and 512 k.
+   characters (the best of three runs when a run takes under half a second).
+   Linear time shows as a ratio near 2 between n = 1 M and 512 k.
 """
 
 from __future__ import annotations
@@ -206,14 +207,20 @@ def adversarial() -> dict[str, object]:
             outcome = ""
             for n in sizes:
                 text = make(n)
-                clear_caches()
-                start = time.perf_counter()
-                try:
-                    reader(text)
-                    outcome = "read"
-                except ParseError:
-                    outcome = "ParseError"
-                times.append(time.perf_counter() - start)
+                best = float("inf")
+                for _ in range(3):  # the best of three runs, unless a run is slow
+                    clear_caches()
+                    start = time.perf_counter()
+                    try:
+                        reader(text)
+                        outcome = "read"
+                    except ParseError:
+                        outcome = "ParseError"
+                    elapsed = time.perf_counter() - start
+                    best = min(best, elapsed)
+                    if elapsed > 0.5:
+                        break
+                times.append(best)
             rows[f"{name} / {label}"] = {
                 "seconds": [round(t, 3) for t in times],
                 "ratio_1M_to_512k": round(times[2] / max(times[1], 1e-6), 2),

@@ -275,7 +275,7 @@ def read(text: str, *, path: str | None = None, source_id: str | None = None) ->
         )
 
     body_lines = lines[i:end]
-    related_from = _related_start(body_lines, title, subtitle)
+    related_from, body_df = _related_start(body_lines, title, subtitle)
     for line in body_lines[related_from:]:
         kind = "related-label" if _related_label(line.stripped) else "related"
         page.add_line_boilerplate(kind, line)
@@ -293,7 +293,9 @@ def read(text: str, *, path: str | None = None, source_id: str | None = None) ->
         page.warn("missing-body", "no body paragraphs under the headline")
 
     printed = title if subtitle is None else f"{title}\n{subtitle}"
-    score = headline_relevance(printed, [b.text for b in blocks])
+    # The same as headline_relevance(printed, paragraphs), with the body's
+    # document frequencies already counted.
+    score = _coverage(Counter(_terms(printed)), body_df, len(blocks))
     if score is not None:
         matches = score >= RELEVANCE_THRESHOLD
         extra.append(("headline_relevance", f"{score:.3f}"))
@@ -325,8 +327,13 @@ def _dek_like(text: str) -> bool:
     return len(text) <= _MAX_TEASER and _sentences(text) == 1
 
 
-def _related_start(lines: Sequence[Line], title: str, subtitle: str | None) -> int:
+def _related_start(
+    lines: Sequence[Line], title: str, subtitle: str | None
+) -> tuple[int, Counter[str]]:
     """Index of the first related-story teaser at the end of ``lines`` (``len`` if none).
+
+    Also returns the document frequencies of the content words of the lines
+    before it (the body), which :func:`headline_relevance` would compute.
 
     A labelled list (``Related``) starts at its label. Otherwise teasers are
     taken from the end while a line repeats the headline or the dek, or is a
@@ -338,7 +345,10 @@ def _related_start(lines: Sequence[Line], title: str, subtitle: str | None) -> i
     """
     for k, line in enumerate(lines):
         if _related_label(line.stripped):
-            return k
+            labelled: Counter[str] = Counter()
+            for before in lines[:k]:
+                labelled.update(set(_terms(before.stripped)))
+            return k, labelled
     start = len(lines)
     printed = {title, subtitle}
     term_sets = [set(_terms(line.stripped)) for line in lines]
@@ -364,7 +374,9 @@ def _related_start(lines: Sequence[Line], title: str, subtitle: str | None) -> i
             df.subtract(term_sets[start - 1])
             continue
         break
-    return start
+    if start >= 1:
+        df.update(term_sets[start - 1])
+    return start, df
 
 
 def write(source: Source) -> str:
