@@ -424,6 +424,8 @@ def read(text: str, *, path: str | None = None, source_id: str | None = None) ->
     tag_values: list[str] = []
     for el in root.iter("title", "meta", "link"):
         if el.tag == "title" and html_title is None:
+            if any(a.tag == "svg" for a in el.iterancestors()):
+                continue  # an image's accessible name, not the page's title
             html_title = _rendered(el)
             span = locator.find(html_title, _line(el)) if html_title else None
             if span is not None:
