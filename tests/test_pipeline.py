@@ -78,3 +78,17 @@ def test_dask_refuses_unknown_output(tmp_path: Path) -> None:
     """An unknown output kind is a usage error."""
     with pytest.raises(ValueError, match="output"):
         run_dask([], tmp_path, output="csv")
+
+
+def test_read_corpus_skips_hidden_folders_and_keeps_ids_unique(tmp_path: Path) -> None:
+    """Hidden folders are skipped, and two files of one name get distinct source ids."""
+    from aistress.formats import read_corpus
+
+    text = seed("002").read_text(encoding="utf-8")
+    for folder in ("a", "b", ".git"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "page.txt").write_text(text, encoding="utf-8")
+    corpus = read_corpus(tmp_path)
+    assert not corpus.failures
+    assert len(corpus.sources) == 2
+    assert len({s.id for s in corpus.sources}) == 2

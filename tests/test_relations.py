@@ -101,7 +101,20 @@ def test_rewrite_in_same_language() -> None:
 
 
 def test_stated_relations_are_not_rediscovered() -> None:
-    """An article whose file already states its original is not linked again."""
+    """An article whose file states its original (another article) is not linked again."""
+    corpus = Corpus(
+        [
+            Source("a", "x", articles=[EN, UNRELATED]),
+            Source(
+                "b", "x", articles=[ZH], relations=[Relation("translation_of", "post#zh", "garden")]
+            ),
+        ]
+    )
+    assert discover_relations(corpus, align=False) == ()
+
+
+def test_relation_to_an_outside_url_is_still_resolved() -> None:
+    """A stated relation to a URL outside the corpus leaves the original to be discovered."""
     corpus = Corpus(
         [
             Source("a", "x", articles=[EN]),
@@ -109,11 +122,26 @@ def test_stated_relations_are_not_rediscovered() -> None:
                 "b",
                 "x",
                 articles=[ZH],
-                relations=[Relation("translation_of", "post#zh", "elsewhere")],
+                relations=[Relation("translation_of", "post#zh", "https://elsewhere.example/p")],
             ),
         ]
     )
-    assert discover_relations(corpus, align=False) == ()
+    (found,) = discover_relations(corpus, align=False)
+    assert (found.subject, found.target) == ("post#zh", "post#en")
+
+
+def test_two_originals_are_not_linked() -> None:
+    """A news report and a blog post on one story are not derived from each other."""
+    news = Article("news", "en", "news", blocks=EN.blocks)
+    assert discover_relations(_corpus(EN, news), align=False) == ()
+
+
+def test_second_translation_links_to_the_original_not_the_first() -> None:
+    """With an original and a first translation present, a second translation picks the original."""
+    second = Article("second", "zh", "translation", blocks=ZH.blocks)
+    found = {r.subject: r for r in discover_relations(_corpus(EN, ZH, second), align=False)}
+    assert found["second"].target == "post#en"
+    assert found["second"].kind is RelationKind.TRANSLATION_OF
 
 
 def test_articles_of_one_file_are_not_paired() -> None:

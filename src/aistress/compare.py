@@ -208,6 +208,9 @@ class _Number:
 
 
 _COMPARABLE = frozenset({"cardinal", "money", "percent", "ordinal"})
+_SCALE = re.compile(
+    r"(?i)\d\s*(?:k|m|bn|b|tn|thousand|million|billion|trillion)\b|[万亿兆]|千万|百万"
+)
 
 
 def _numbers(text: str, language: str, doc: str, offset: int) -> list[_Number]:
@@ -276,7 +279,12 @@ def _changed(source_left: list[_Number], derived_left: list[_Number]) -> list[Di
         for i, candidate in enumerate(source_left):
             if i in used:
                 continue
-            same_digits = _mantissa(candidate.value) == _mantissa(number.value)
+            # Same digits, other value: a scale word or suffix was mistranslated
+            # (200bn as 200 亿). Without a scale on either side, "90" and
+            # "nine" share digits by chance.
+            same_digits = _mantissa(candidate.value) == _mantissa(number.value) and bool(
+                _SCALE.search(candidate.text) or _SCALE.search(number.text)
+            )
             same_unit = (candidate.unit or "") == (
                 number.unit or ""
             ) and candidate.kind == number.kind
@@ -428,8 +436,8 @@ def attribution_discrepancies(
             continue
         local = _block_numbers(source, bead.source)
         for number in _block_numbers(derived, bead.target):
-            if number.value < 2 and number.kind != "money":
-                continue  # "one", "1": too common to carry a claim
+            if number.kind == "ordinal" or (number.value < 10 and number.kind == "cardinal"):
+                continue  # "second", "3": too common to carry a claim
             candidates = [n for n in local if n.value == number.value] or by_value.get(
                 number.value, []
             )

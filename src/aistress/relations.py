@@ -11,17 +11,19 @@ the digest). :func:`discover_relations` finds the others across files:
    linear in the number of anchors plus the candidate pairs, not quadratic in
    the corpus.
 2. **Scoring.** Each candidate pair gets an anchor similarity (the
-   IDF-weighted anchors both share, over those of the article with fewer),
+   IDF-weighted anchors both share, over the geometric mean of each one's),
    averaged with the share of the presumed original that a paragraph
    alignment covers when the aligner is used; a file whose metadata names
    the other's title or URL lifts the score to at least 0.5.
-3. **Deciding.** The direction follows the article kinds (a ``translation``,
-   ``summary``, ``rewrite`` or ``digest`` derives from a ``news``, ``blog``
-   or ``report``; otherwise the longer text is the original). The kind
-   follows the languages and lengths: another language and a comparable
-   length is ``translation_of``, a much shorter text ``summary_of``, the same
-   language ``rewrite_of``. Each derived article keeps its best original;
-   pairs below :data:`MIN_SCORE` are left out.
+3. **Deciding.** Only an article of a derived kind (``translation``,
+   ``summary``, ``rewrite``, ``digest``), or one whose metadata cites the
+   other, is linked as derived: two originals that share a story are not
+   derived from each other. The relation follows the derived kind where it
+   says enough (a ``rewrite`` is ``rewrite_of``, a ``digest`` or ``summary``
+   ``summary_of``), else languages and lengths: another language and a
+   comparable length is ``translation_of``, a much shorter text
+   ``summary_of``. Each derived article keeps its best original; pairs below
+   :data:`MIN_SCORE` are left out.
 
 Every relation records ``method="discovered"`` and its score.
 """
@@ -40,7 +42,7 @@ from aistress.model import Alignment, Article, ArticleKind, Corpus, Relation, Re
 __all__ = ["MIN_SCORE", "Candidate", "anchors", "discover_relations", "link_corpus"]
 
 #: Discovered relations scoring below this are dropped.
-MIN_SCORE = 0.35
+MIN_SCORE = 0.3
 
 _LATIN_NAME = re.compile(
     r"\b(?:[A-Z][A-Za-z0-9]+|[a-z]+[A-Z][A-Za-z0-9]*)(?:[ \t]+[A-Z][A-Za-z0-9]+)*"
@@ -139,7 +141,16 @@ def _metadata_score(derived: Article, original: Article) -> tuple[float, str | N
 
 
 def _direction(a: Article, b: Article) -> tuple[Article, Article]:
-    """Return ``(derived, original)`` for a pair."""
+    """Return ``(derived, original)`` for a pair.
+
+    An article of a derived kind derives from one of an original kind; a
+    file that cites the other's title or URL derives from it; otherwise the
+    shorter text is taken as derived.
+    """
+    if _metadata_score(a, b)[0] and not _metadata_score(b, a)[0]:
+        return a, b
+    if _metadata_score(b, a)[0] and not _metadata_score(a, b)[0]:
+        return b, a
     a_derived, b_derived = a.kind in _DERIVED_KINDS, b.kind in _DERIVED_KINDS
     if a_derived != b_derived:
         return (a, b) if a_derived else (b, a)
@@ -147,16 +158,32 @@ def _direction(a: Article, b: Article) -> tuple[Article, Article]:
 
 
 def _kind(derived: Article, original: Article) -> RelationKind:
-    if derived.kind is ArticleKind.SUMMARY or derived.kind is ArticleKind.DIGEST:
+    """The relation a derived article has to its original.
+
+    The derived article's own kind decides where it says enough (a rewrite is
+    a rewrite however short); otherwise languages and lengths do.
+    """
+    other_language = _language(derived.language) != _language(original.language)
+    if derived.kind in {ArticleKind.SUMMARY, ArticleKind.DIGEST}:
         return RelationKind.SUMMARY_OF
+    if derived.kind is ArticleKind.REWRITE:
+        return RelationKind.TRANSLATION_OF if other_language else RelationKind.REWRITE_OF
     ratio = _length(derived) / max(1.0, _length(original))
     if ratio < 0.5:
         return RelationKind.SUMMARY_OF
-    if _language(derived.language) != _language(original.language):
+    if other_language:
         return RelationKind.TRANSLATION_OF
     if derived.kind is ArticleKind.TRANSLATION:
         return RelationKind.RELATED_TO  # two translations of one original
     return RelationKind.REWRITE_OF
+
+
+def _rank(candidate: Candidate, original: Article) -> tuple[bool, float]:
+    """Sort key for candidate originals: an original kind first, then the score.
+
+    So a second translation links to the post, not to the first translation.
+    """
+    return (original.kind not in _DERIVED_KINDS, candidate.score)
 
 
 AlignFunction = Callable[[Article, Article], Alignment]
@@ -243,10 +270,14 @@ def discover_relations(
         articles = list(corpus)
         source_of = {a.id: a.id for a in articles}
         stated = ()
+    known = {a.id for a in articles}
+    # A stated derivation whose target is another article settles the subject;
+    # one that points outside the corpus (a URL) leaves it to be discovered.
     linked = {
         r.subject
         for r in stated
         if r.kind in {RelationKind.TRANSLATION_OF, RelationKind.SUMMARY_OF, RelationKind.REWRITE_OF}
+        and r.target in known
     }
     aligner: AlignFunction | None
     if align is True:
@@ -257,14 +288,19 @@ def discover_relations(
         aligner = align
 
     shared, mass = _candidate_pairs(articles, source_of, max_df)
+    by_id = {a.id: a for a in articles}
     best: dict[str, Candidate] = {}
     for (i, j), weight in shared.items():
         derived, original = _direction(articles[i], articles[j])
         if derived.id in linked:
             continue
-        d, o = (i, j) if derived is articles[i] else (j, i)
-        overlap = weight / max(1e-9, min(mass[d], mass[o]))
         meta, meta_reason = _metadata_score(derived, original)
+        if derived.kind not in _DERIVED_KINDS and not meta:
+            continue  # two originals (a news report and a blog post) are not derived
+        d, o = (i, j) if derived is articles[i] else (j, i)
+        # Cosine-like: shared anchor weight over the geometric mean of both
+        # articles' anchor weight, so short articles do not match everything.
+        overlap = weight / max(1e-9, math.sqrt(mass[d] * mass[o]))
         reasons = [f"anchor overlap {overlap:.2f}"]
         if meta_reason:
             reasons.append(meta_reason)
@@ -280,7 +316,9 @@ def discover_relations(
         candidate = Candidate(
             derived.id, original.id, _kind(derived, original), round(score, 4), tuple(reasons)
         )
-        if derived.id not in best or candidate.score > best[derived.id].score:
+        if derived.id not in best or _rank(candidate, original) > _rank(
+            best[derived.id], by_id[best[derived.id].original]
+        ):
             best[derived.id] = candidate
     return tuple(
         Relation(c.kind, c.derived, c.original, method="discovered", score=min(1.0, c.score))

@@ -72,18 +72,18 @@ class CorpusAnalysis:
     def speakers(self) -> dict[str, list[tuple[str, Quote]]]:
         """Quotes by speaker across articles and languages, ``{name: [(article id, quote)]}``.
 
-        Speakers are merged by canonical name and aliases, so a name that
-        appears as another's alias in one language joins its group.
+        Speakers are merged with :func:`aistress.people.merge_people` (name
+        rules, aliases, transliteration), so one person quoted in English
+        and in Chinese forms one group.
         """
         groups: dict[str, list[tuple[str, Quote]]] = defaultdict(list)
         canonical: dict[str, str] = {}
-        for quotes in self.quotes.values():
-            for quote in quotes:
-                if quote.speaker is not None:
-                    for name in quote.speaker.names:
-                        canonical.setdefault(
-                            name, canonical.get(quote.speaker.name, quote.speaker.name)
-                        )
+        speakers = [q.speaker for qs in self.quotes.values() for q in qs if q.speaker is not None]
+        merge = _optional("aistress.people", "merge_people")
+        merged = merge(speakers) if merge is not None else speakers
+        for person in merged:
+            for name in person.names:
+                canonical.setdefault(name, person.name)
         for article_id, quotes in self.quotes.items():
             for quote in quotes:
                 if quote.speaker is None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -312,14 +313,20 @@ def _expand(
         root = Path(directory_or_paths)
         if root.is_dir():
             return sorted(
-                str(p) for p in root.rglob("*") if p.is_file() and not p.name.startswith(".")
+                str(p)
+                for p in root.rglob("*")
+                if p.is_file()
+                and not any(part.startswith(".") for part in p.relative_to(root).parts)
             )
         return [os.fspath(root)]
     return [os.fspath(p) for p in directory_or_paths]
 
 
 def iter_read(
-    paths: Iterable[str | os.PathLike[str]], *, format: str | None = None
+    paths: Iterable[str | os.PathLike[str]],
+    *,
+    format: str | None = None,
+    source_id: str | None = None,
 ) -> Iterator[Source | ReadFailure]:
     """Read files one by one, yielding a Source or a ReadFailure for each.
 
@@ -327,12 +334,13 @@ def iter_read(
     not be read, a :class:`~aistress.model.ReadFailure`.
 
     Never raises for a bad file, so it suits streaming over millions of
-    inputs; memory holds one file at a time.
+    inputs; memory holds one file at a time. ``source_id`` overrides the id
+    (meant for a single path).
     """
     for path in paths:
         name = os.fspath(path)
         try:
-            yield read_file(name, format=format)
+            yield read_file(name, format=format, source_id=source_id)
         except ParseError as exc:
             yield ReadFailure(
                 path=name,
@@ -349,7 +357,7 @@ def read_corpus(
     strict: bool = False,
     format: str | None = None,
 ) -> Corpus:
-    """Read every file of a directory (recursively, hidden files skipped) or of a list.
+    """Read every file of a directory (recursively; hidden files and folders skipped) or a list.
 
     A file that fails is recorded in the corpus's ``failures`` (a
     :class:`~aistress.model.ReadFailure` each) with its error; with ``strict=True``
@@ -360,11 +368,19 @@ def read_corpus(
     sources: list[Source] = []
     failures: list[ReadFailure] = []
     seen: set[str] = set()
+    stems: set[str] = set()
     for path in _expand(directory_or_paths):
+        # Ids come from file names; a second "x.txt" elsewhere gets a path hash.
+        ident = Path(path).stem or "file"
+        if ident in stems:
+            ident = (
+                f"{ident}-{hashlib.sha256(path.encode('utf-8', 'surrogatepass')).hexdigest()[:8]}"
+            )
+        stems.add(ident)
         if strict:
-            source = read_file(path, format=format)
+            source = read_file(path, format=format, source_id=ident)
         else:
-            result = next(iter_read([path], format=format))
+            result = next(iter_read([path], format=format, source_id=ident))
             if isinstance(result, ReadFailure):
                 failures.append(result)
                 continue
