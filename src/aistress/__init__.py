@@ -5,6 +5,7 @@ The public names are listed in ``__all__``; everything else is private.
 
 from importlib.metadata import PackageNotFoundError, version
 
+from aistress.compare import compare
 from aistress.errors import (
     AistressError,
     InvalidValueError,
@@ -12,6 +13,7 @@ from aistress.errors import (
     SchemaError,
     UnknownFormatError,
 )
+from aistress.formats import FormatGuess, iter_read, read, read_corpus, register, sniff
 from aistress.io.json import dump_jsonl, from_json, load_jsonl, to_json
 from aistress.model import (
     Alignment,
@@ -44,6 +46,8 @@ from aistress.model import (
 )
 from aistress.people import merge_people
 from aistress.quotes import extract_quotes, extract_speakers, link_quotes
+from aistress.relations import discover_relations, link_corpus
+from aistress.sample import sample_corpus, sample_paths
 from aistress.tagging import RuleError, RuleSet, Tagger, TagMatrix, tag, tag_text
 from aistress.taxonomy import Category, CategoryKind, Taxonomy, TaxonomyError
 
@@ -68,6 +72,7 @@ __all__ = [
     "Corpus",
     "Discrepancy",
     "FieldSpan",
+    "FormatGuess",
     "InvalidValueError",
     "Issue",
     "ParseError",
@@ -94,13 +99,23 @@ __all__ = [
     "Translation",
     "UnknownFormatError",
     "__version__",
+    "compare",
+    "discover_relations",
     "dump_jsonl",
     "extract_quotes",
     "extract_speakers",
     "from_json",
+    "iter_read",
+    "link_corpus",
     "link_quotes",
     "load_jsonl",
     "merge_people",
+    "read",
+    "read_corpus",
+    "register",
+    "sample_corpus",
+    "sample_paths",
+    "sniff",
     "tag",
     "tag_text",
     "to_json",
