@@ -352,7 +352,7 @@ def test_read_any_bytes_with_a_format_reads_or_raises_parse_error(data: bytes, n
 
 
 def test_read_corpus_records_failures_and_keeps_going(tmp_path: Path) -> None:
-    """Good files are read; empty, binary, unknown and clashing files become failures."""
+    """Good files are read; empty, binary and unknown files become failures."""
     for prefix in ("000", "001", "002"):
         path = seed(prefix)
         (tmp_path / path.name).write_bytes(path.read_bytes())
@@ -362,19 +362,22 @@ def test_read_corpus_records_failures_and_keeps_going(tmp_path: Path) -> None:
     (tmp_path / "binary.bin").write_bytes(b"\x00\x01\x02")
     (tmp_path / "list.txt").write_text("milk\neggs\n", encoding="utf-8")
     (tmp_path / ".hidden.txt").write_text("skipped", encoding="utf-8")
-    clash = tmp_path / "again"
-    clash.mkdir()
-    (clash / seed("000").name).write_bytes(seed("000").read_bytes())
+    again = tmp_path / "again"
+    again.mkdir()
+    (again / seed("000").name).write_bytes(seed("000").read_bytes())
 
     corpus = read_corpus(tmp_path)
-    assert len(corpus.sources) == 3 + len(OUR_FIXTURES)
+    assert len(corpus.sources) == 3 + len(OUR_FIXTURES) + 1
     failed = {Path(f.path).name: f for f in corpus.failures}
-    assert set(failed) == {"empty.txt", "binary.bin", "list.txt", seed("000").name}
+    assert set(failed) == {"empty.txt", "binary.bin", "list.txt"}
     assert failed["list.txt"].error == "UnknownFormatError"
-    assert "already read" in failed[seed("000").name].reason
     assert failed["binary.bin"].line == 1
     assert f"{seed('000').stem}#en" in corpus
     assert f"{seed('001').stem}#zh" in corpus
+    # A second file of the same name elsewhere keeps its own, distinct ids.
+    copy = next(s for s in corpus.sources if s.path == str(again / seed("000").name))
+    assert copy.id.startswith(f"{seed('000').stem}-")
+    assert copy.article.id == f"{copy.id}#en"
     with pytest.raises(ParseError):
         read_corpus(tmp_path, strict=True)
 
