@@ -85,7 +85,22 @@ PARAGRAPH_PRIORS: dict[tuple[int, int], float] = {
     (4, 1): -3.0,
 }
 
-_FULL_SEARCH_CELLS = 20_000
+#: Log priors for the coarse levels, whose units are groups of segments of
+#: about equal length on both sides: mostly 1-1, and skipping a whole unit is rare.
+COARSE_PRIORS: dict[tuple[int, int], float] = {
+    (1, 1): 0.0,
+    (1, 0): -6.0,
+    (0, 1): -6.0,
+    (1, 2): -2.0,
+    (2, 1): -2.0,
+    (2, 2): -4.0,
+}
+
+#: Below this many nodes the search looks at the whole matrix.
+_FULL_SEARCH_CELLS = 5_000
+#: Each coarser level groups segments into units about this many times the
+#: average segment length (4 keeps accuracy and saves levels; measured on the Bible set).
+_GROUPING = 4.0
 
 
 def bead_types(max_group: int) -> list[tuple[int, int]]:
@@ -297,7 +312,7 @@ def _coarse_to_fine(
     if n * m <= _FULL_SEARCH_CELLS or n < 4 or m < 4:
         band = full_band(n, m)
     else:
-        unit = 2.0 * (sum(f.length for f in source) + sum(f.length for f in target)) / (n + m)
+        unit = _GROUPING * (sum(f.length for f in source) + sum(f.length for f in target)) / (n + m)
         src_starts = group_by_length([f.length for f in source], unit)
         tgt_starts = group_by_length([f.length for f in target], unit)
         if len(src_starts) - 1 >= n and len(tgt_starts) - 1 >= m:
@@ -306,7 +321,11 @@ def _coarse_to_fine(
             coarse_source = [merge(source[a:b]) for a, b in itertools.pairwise(src_starts)]
             coarse_target = [merge(target[a:b]) for a, b in itertools.pairwise(tgt_starts)]
             coarse = _coarse_to_fine(
-                coarse_source, coarse_target, options, model, bead_types(min(2, options.max_group))
+                coarse_source,
+                coarse_target,
+                attrs.evolve(options, priors=dict(COARSE_PRIORS)),
+                model,
+                bead_types(min(2, options.max_group)),
             )
             band = band_around(
                 coarse,
@@ -328,7 +347,8 @@ def _search(
     types: list[tuple[int, int]],
 ) -> list[tuple[int, int, int, int]]:
     scorer = _scorer(source, target, options, model, types)
-    return banded_search(len(source), len(target), band, types, scorer.score)
+    nulls = {(a, b): scorer.priors[(a, b)] for a, b in types if a == 0 or b == 0}
+    return banded_search(len(source), len(target), band, types, scorer.score, nulls)
 
 
 def _scorer(

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 import attrs
 
@@ -258,18 +258,26 @@ class BeadScorer:
         self.w_lexicon = weights.get("lexicon", 0.0)
         self.priors = priors
         self.threshold = threshold
-        n = len(source)
+        self._offset = length_model.offset if length_model else 0.0
+        self._variance = length_model.variance if length_model else 1.0
+        n, m = len(source), len(target)
+        groups = range(max_group + 1)
         self._src_len = [
-            [sum(f.length for f in source[i : i + a]) for i in range(n)]
-            for a in range(max_group + 1)
+            [sum(f.length for f in source[i : i + a]) for i in range(n)] for a in groups
         ]
         self._src_known = [
-            [sum(f.known for f in source[i : i + a]) for i in range(n)]
-            for a in range(max_group + 1)
+            [sum(f.known for f in source[i : i + a]) for i in range(n)] for a in groups
         ]
-        self.tgt = [
-            [merge(target[j : j + b]) for j in range(len(target))] for b in range(max_group + 1)
+        self._src_trans = [
+            [tuple(f.translations for f in source[i : i + a]) for i in range(n)] for a in groups
         ]
+        self._src_latin = [
+            [tuple(f.latin for f in source[i : i + a]) for i in range(n)] for a in groups
+        ]
+        self._src_num = [
+            [_union(f.numbers for f in source[i : i + a]) for i in range(n)] for a in groups
+        ]
+        self.tgt = [[merge(target[j : j + b]) for j in range(m)] for b in groups]
 
     def similarity(self, i: int, a: int, j: int, b: int) -> float:
         """Lexical similarity of a bead in ``[0, 1]``."""
@@ -277,32 +285,68 @@ class BeadScorer:
         return _similarity(self.source[i : i + a], self._src_known[a][i], t)
 
     def score(self, i: int, a: int, j: int, b: int) -> float:
-        """Score of the bead joining source ``i..i+a-1`` and target ``j..j+b-1``."""
-        prior = self.priors[(a, b)]
+        """Score of the bead joining source ``i..i+a-1`` and target ``j..j+b-1``.
+
+        The hot loop of the aligner: table lookups and small set operations only.
+        """
+        total = self.priors[(a, b)]
         if a == 0 or b == 0:
-            return prior
+            return total
         t = self.tgt[b][j]
-        total = prior
-        model = self.length_model
-        if self.w_length and model is not None:
-            lp = model.log_probability(self._src_len[a][i], t.length)
-            total += self.w_length * (lp + model.offset)
-        segs = self.source[i : i + a] if a > 1 else (self.source[i],)
+        if self.w_length:
+            s_len = self._src_len[a][i]
+            mean = (s_len + t.length) * 0.5
+            if mean > 0:
+                delta = abs(t.length - s_len) / math.sqrt(self._variance * mean)
+                lp = _LOG_TAIL[min(int(delta * _TAIL_STEPS), _TAIL_MAX)]
+                total += self.w_length * (lp + self._offset)
         if self.w_numbers:
-            snum = segs[0].numbers if a == 1 else frozenset().union(*(s.numbers for s in segs))
+            snum = self._src_num[a][i]
             if snum or t.numbers:
                 total += self.w_numbers * _agreement(snum, t.numbers)
         if self.w_latin and t.latin:
-            shared = sum(len(t.latin & s.latin) for s in segs)
-            total += self.w_latin * _shared(min(shared, len(t.latin)), len(t.latin))
+            tl = t.latin
+            shared = 0
+            for lat in self._src_latin[a][i]:
+                shared += len(tl & lat)
+            total += self.w_latin * _shared(min(shared, len(tl)), len(tl))
         if self.w_lexicon and t.size:
             known = self._src_known[a][i]
             if known:
-                sim = _similarity(segs, known, t) - self.threshold
+                chinese = t.chinese
+                hits = 0
+                for trans in self._src_trans[a][i]:
+                    hits += len(chinese & trans)
+                if hits > len(chinese):
+                    hits = len(chinese)
+                sim = 2.0 * hits / (known + t.size)
+                if sim > 1.0:
+                    sim = 1.0
                 # Few words are little evidence either way.
-                confidence = min(1.0, (known + t.size) / LEXICAL_CONFIDENCE_WORDS)
-                total += self.w_lexicon * sim * confidence
+                confidence = (known + t.size) / LEXICAL_CONFIDENCE_WORDS
+                if confidence > 1.0:
+                    confidence = 1.0
+                total += self.w_lexicon * (sim - self.threshold) * confidence
         return total
+
+
+_EMPTY: frozenset[str] = frozenset()
+
+
+def _union(sets: Iterable[frozenset[str]]) -> frozenset[str]:
+    out = _EMPTY
+    for item in sets:
+        if item:
+            out = out | item if out else item
+    return out
+
+
+# Log two-tailed normal probability by steps of 1/_TAIL_STEPS standard deviations.
+_TAIL_STEPS = 100
+_TAIL_MAX = 12 * _TAIL_STEPS
+_LOG_TAIL = [
+    math.log(max(math.erfc(k / _TAIL_STEPS / math.sqrt(2.0)), 1e-11)) for k in range(_TAIL_MAX + 1)
+]
 
 
 def merge(features: Sequence[SegmentFeatures]) -> SegmentFeatures:

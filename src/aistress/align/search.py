@@ -39,6 +39,7 @@ def banded_search(
     band: Band,
     types: Sequence[tuple[int, int]],
     score: Scorer,
+    constant: dict[tuple[int, int], float] | None = None,
 ) -> list[tuple[int, int, int, int]]:
     """Return the best path as beads ``(i, a, j, b)`` from node (0, 0) to (n, m).
 
@@ -50,11 +51,15 @@ def banded_search(
             decreasing), which :func:`band_around` guarantees.
         types: The bead types ``(a, b)`` allowed.
         score: The score of a bead; higher is better.
+        constant: Bead types whose score does not depend on the segments
+            (null beads), with that score; ``score`` is not called for them.
 
     Ties are broken towards the type listed first. Time ``O(cells · types)``.
     """
     if n == 0 and m == 0:
         return []
+    fixed = constant or {}
+    steps = [(t, a, b, fixed.get((a, b))) for t, (a, b) in enumerate(types)]
     lo_of = [lo for lo, _ in band]
     hi_of = [hi for _, hi in band]
     best: list[list[float]] = []
@@ -63,26 +68,30 @@ def banded_search(
         lo, hi = lo_of[i], hi_of[i]
         row = [_NEG] * (hi - lo + 1)
         brow = [-1] * (hi - lo + 1)
+        # The rows a bead of each type starts from, with their bands.
+        sources = []
+        for t, a, b, value in steps:
+            pi = i - a
+            if pi < 0:
+                continue
+            prev_row = best[pi] if a else row
+            sources.append((t, a, b, value, pi, lo_of[pi], hi_of[pi], prev_row))
         for j in range(lo, hi + 1):
             if i == 0 and j == 0:
                 row[0] = 0.0
                 continue
             top = _NEG
             pick = -1
-            for t, (a, b) in enumerate(types):
-                pi = i - a
+            for t, a, b, value, pi, plo, phi, prev_row in sources:
                 pj = j - b
-                if pi < 0 or pj < 0:
+                if pj < plo or pj > phi:
                     continue
-                plo = lo_of[pi]
-                if pj < plo or pj > hi_of[pi]:
-                    continue
-                prev = best[pi][pj - plo] if pi < i else row[pj - lo]
+                prev = prev_row[pj - plo]
                 if prev == _NEG:
                     continue
-                value = prev + score(pi, a, pj, b)
-                if value > top:
-                    top = value
+                prev += score(pi, a, pj, b) if value is None else value
+                if prev > top:
+                    top = prev
                     pick = t
             row[j - lo] = top
             brow[j - lo] = pick
