@@ -96,6 +96,9 @@ COARSE_PRIORS: dict[tuple[int, int], float] = {
     (2, 2): -4.0,
 }
 
+#: Starting half-width of the diagonal band used when there is no lexical evidence.
+_DIAGONAL_WIDTH = 60
+
 #: Below this many nodes the search looks at the whole matrix.
 _FULL_SEARCH_CELLS = 5_000
 #: Each coarser level groups segments into units about this many times the
@@ -338,6 +341,44 @@ def _coarse_to_fine(
     return _search(source, target, band, options, model, types)
 
 
+def _diagonal_search(
+    source: Sequence[SegmentFeatures],
+    target: Sequence[SegmentFeatures],
+    options: AlignOptions,
+    model: LengthModel,
+    types: list[tuple[int, int]],
+) -> list[tuple[int, int, int, int]]:
+    """Search a band around the diagonal, doubling it while the path touches its edge.
+
+    Used when there is no lexical evidence: grouping segments by length (as
+    :func:`_coarse_to_fine` does) makes every coarse unit about as long as
+    every other, so lengths alone cannot steer the coarse levels. This is
+    the classic Gale–Church search in a band of half-width ``w`` around the
+    line from (0, 0) to (n, m): ``O((n + m) · w)``, with ``w`` starting at
+    :data:`_DIAGONAL_WIDTH` segments and doubled at most three times.
+    """
+    n, m = len(source), len(target)
+    width = _DIAGONAL_WIDTH
+    while True:
+        centre = [round(i * m / n) for i in range(n + 1)]
+        band = [(max(0, c - width), min(m, c + width)) for c in centre]
+        band[0] = (0, band[0][1])
+        band[n] = (band[n][0], m)
+        for k in range(1, n + 1):  # keep both ends monotone
+            band[k] = (max(band[k][0], band[k - 1][0]), max(band[k][1], band[k - 1][1]))
+        path = _search(source, target, band, options, model, types)
+        touches = False
+        for i, a, j, b in path:
+            lo, hi = band[i + a]
+            end = j + b
+            if (end == lo and lo > 0) or (end == hi and hi < m):
+                touches = True
+                break
+        if not touches or width >= 8 * _DIAGONAL_WIDTH or width >= max(n, m):
+            return path
+        width *= 2
+
+
 def _search(
     source: Sequence[SegmentFeatures],
     target: Sequence[SegmentFeatures],
@@ -429,7 +470,11 @@ def align_segments(
     # Chinese lengths are scaled into English units when the features are built.
     scoring_model = LengthModel(1.0, model.variance, model.offset)
     problem = _Problem(source, target, mode, lexicon, options)
-    path = _coarse_to_fine(problem.source, problem.target, options, scoring_model, types)
+    lexical = options.lexicon and options.lexicon_weight > 0
+    if lexical and any(f.known for f in problem.source):
+        path = _coarse_to_fine(problem.source, problem.target, options, scoring_model, types)
+    else:
+        path = _diagonal_search(problem.source, problem.target, options, scoring_model, types)
     if mode == "bilingual" and options.learn and options.lexicon and len(path) >= 8:
         learned = learn_cooccurrence(_bead_pairs(path, source, target))
         if len(learned):
