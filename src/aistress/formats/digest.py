@@ -167,7 +167,7 @@ _FIELD = re.compile(
     r"|(?P<plain>[^\s:：*_\[\]()`]{1,20}?)[ \t]*(?P<psep>[:：])[ \t]*(?P<pvalue>.*)",
 )
 _LINK = re.compile(
-    r"\[(?P<text>[^\]\n]*)\]\([ \t]*(?:<(?P<bracketed>[^>\n]*)>|(?P<url>[^\s)]+))"
+    r"\[(?P<text>(?:\\.|[^\]\\\n])*)\]\([ \t]*(?:<(?P<bracketed>[^>\n]*)>|(?P<url>[^\s)]+))"
     r"(?:[ \t]+(?:\"[^\"\n]*\"|'[^'\n]*'))?[ \t]*\)"
 )
 _URL = re.compile(r"[a-z][a-z0-9+.\-]{1,20}://\S+", re.IGNORECASE)
@@ -179,6 +179,7 @@ _APPENDIX = re.compile(
 _LIST_MARKER = re.compile(r"(?:[-*+]|\d{1,9}[.)])(?=[ \t]|$)")
 _TAG_SPLIT = re.compile(r"[,，、;；#\s]+")
 _NUMERALS = "一二三四五六七八九十"
+_BYLINE_CHARS = 60  # an italic line without a date is a byline up to this length
 
 _md = MarkdownIt("commonmark", {"html": False})
 
@@ -359,6 +360,22 @@ def _appendix(text: str) -> re.Match[str] | None:
     return match
 
 
+def _label_of(content: str) -> tuple[str, int] | None:
+    """The label of a metadata line and where its value starts, or None.
+
+    A bold label may be any; a plain one (``作者：``) must be a known label.
+    """
+    match = _FIELD.fullmatch(content)
+    if match is None:
+        return None
+    if match.group("open"):
+        return match.group("label").strip(), match.start("value")
+    label = match.group("plain").strip()
+    if _label_field(label).startswith("meta:"):
+        return None
+    return label, match.start("pvalue")
+
+
 def _label_field(label: str) -> str:
     return FIELD_LABELS.get(label.strip().casefold(), f"meta:{label.strip()}")
 
@@ -493,14 +510,15 @@ class _Reader:
                         span=span,
                     )
                 )
-                zone, body = False, True
+                # A title heading opening the digest may sit above its metadata.
+                zone = zone and digest and el.level == 1 and len(art.blocks) == 1
+                body = True
                 continue
             if el.kind == "item":
                 in_zone = list_zone.setdefault(el.list_id, zone and not el.ordered)
                 if in_zone and self.metadata(el, art):
                     continue
-                if not in_zone:
-                    zone = False
+                zone = list_zone[el.list_id] = False
                 block_kind = BlockKind.POINT if digest and el.level == 0 else BlockKind.LIST_ITEM
                 art.blocks.append(
                     Block(
@@ -534,7 +552,7 @@ class _Reader:
                 and inline.wrapped == "em"
                 and "byline" not in art.extra
                 and el.level == 0
-                and (find_date(inline.text) is not None or len(inline.text) <= 60)
+                and (find_date(inline.text) is not None or len(inline.text) <= _BYLINE_CHARS)
             ):
                 self.byline(el, art, inline.text)
                 continue
@@ -649,48 +667,42 @@ class _Reader:
                 )
 
     def metadata(self, el: _El, art: _Article) -> bool:
-        """Read the labelled lines of an item or paragraph as fields; False if it has none."""
+        """Read the labelled lines of an item or paragraph as fields.
+
+        Returns False (and records nothing) unless the first line has a label.
+        """
         page = self.page
         located = self.locate(el)
-        matches = [_FIELD.fullmatch(x[2]) if x is not None else None for x in located]
-        first = matches[0]
-        if first is None or located[0] is None:
+        labels = [_label_of(where[2]) if where is not None else None for where in located]
+        if located[0] is None or labels[0] is None:
             return False
-        if first.group("plain") is not None and _label_field(first.group("plain")).startswith(
-            "meta:"
-        ):
-            return False
-        line_start = self.lines_span(el.first, el.first + 1).start
+        # A nested item's label keeps its indentation, so that write() can nest it again.
+        first_line = self.page.lines[el.first]
+        line_start = first_line.start if el.level else self.lines_span(el.first, el.first + 1).start
         last_key: str | None = None
-        for i, (where, match) in enumerate(zip(located, matches, strict=True)):
+        for i, (where, labelled) in enumerate(zip(located, labels, strict=True)):
             if where is None:
                 continue
             line, at, content = where
-            label = None
-            if match is not None:
-                label = match.group("label") if match.group("open") else match.group("plain")
-                if match.group("plain") is not None and _label_field(label).startswith("meta:"):
-                    label = None
-            if label is None or match is None:
+            if labelled is None:
                 if last_key is not None:
                     self.extend(art, last_key, content, page.span(at, at + len(content)))
                 else:
                     page.add_boilerplate(MARKUP, page.span(at, at + len(content)))
                 continue
-            value_at = match.start("value") if match.group("open") else match.start("pvalue")
+            label, value_at = labelled
             value = content[value_at:].strip()
             start = line_start if i == 0 else at
-            label_end = at + value_at if value else at + len(content)
+            value_start = at + value_at + len(content[value_at:]) - len(content[value_at:].lstrip())
             kind = FIELD_LABEL if i == 0 else FIELD_SUBLABEL
-            page.add_boilerplate(kind, page.span(*trim(page.text, start, label_end)))
+            # The label keeps the space before its value, so that write() can print it.
+            label_end = value_start if value else trim(page.text, start, at + len(content))[1]
+            page.add_boilerplate(kind, page.span(start, label_end))
             if not value:
                 last_key = None
                 continue
-            value_start = (
-                at + value_at + (len(content[value_at:]) - len(content[value_at:].lstrip()))
-            )
             last_key = self.field(
-                art, label.strip(), value, page.span(value_start, value_start + len(value)), line
+                art, label, value, page.span(value_start, value_start + len(value)), line
             )
         return True
 
@@ -709,34 +721,7 @@ class _Reader:
             return None
         fields = art.fields
         if key == "url":
-            link = _LINK.fullmatch(raw)
-            if link is not None:
-                self.page.add_boilerplate(LINK_MARKUP, span)
-                url_group = "bracketed" if link.group("bracketed") is not None else "url"
-                url = link.group(url_group)
-                fields.append(
-                    FieldSpan(
-                        "url",
-                        self.page.span(
-                            span.start + link.start(url_group), span.start + link.end(url_group)
-                        ),
-                    )
-                )
-                link_text = rendered.links[0][1] if rendered.links else link.group("text")
-                if link_text and link_text != url:
-                    art.extra["link_text"] = link_text
-                    fields.append(
-                        FieldSpan(
-                            "link_text",
-                            self.page.span(
-                                span.start + link.start("text"), span.start + link.end("text")
-                            ),
-                        )
-                    )
-            else:
-                url = rendered.links[0][0] if rendered.links else text
-                fields.append(FieldSpan("url", span))
-            art.values["url"] = url
+            self.url(art, raw, span, rendered)
             return key
         fields.append(FieldSpan(key, span))
         if key == "published":
@@ -762,6 +747,32 @@ class _Reader:
                 if original is not None:
                     art.extra["original_kind"] = original
         return key
+
+    def url(self, art: _Article, raw: str, span: Span, rendered: _Inline) -> None:
+        """A link: the target is the url, its text (if other) ``extra["link_text"]``."""
+        page = self.page
+        link = _LINK.fullmatch(raw)
+        if not rendered.links:
+            art.values["url"] = rendered.text
+            art.fields.append(FieldSpan("url", span))
+            return
+        page.add_boilerplate(LINK_MARKUP, span)
+        href, text = rendered.links[0]
+        url, url_span, text_span = href, span, span
+        if raw.startswith("<") and raw.endswith(">"):
+            url, url_span = raw[1:-1], page.span(span.start + 1, span.end - 1)
+        elif link is not None:
+            group = "bracketed" if link.group("bracketed") is not None else "url"
+            printed = link.group(group)
+            if "\\" not in printed and "&" not in printed:
+                url = printed
+            url_span = page.span(span.start + link.start(group), span.start + link.end(group))
+            text_span = page.span(span.start + link.start("text"), span.start + link.end("text"))
+        art.values["url"] = url
+        art.fields.append(FieldSpan("url", url_span))
+        if text and text != url:
+            art.extra["link_text"] = text
+            art.fields.append(FieldSpan("link_text", text_span))
 
     def extend(self, art: _Article, key: str, content: str, span: Span) -> None:
         """A continuation line of a field's value."""
@@ -1069,7 +1080,11 @@ def _units_from_spans(source: Source) -> list[_Unit]:
     """Everything the source recorded, in the order of its spans."""
     pieces: list[tuple[int, int, int, int, _Unit]] = []
     for item in source.boilerplate:
-        if item.kind in _EMITTED and item.span is not None and item.span.doc == source.id:
+        if (
+            item.kind in (*_EMITTED, MARKUP)
+            and item.span is not None
+            and item.span.doc == source.id
+        ):
             pieces.append(
                 (
                     item.span.start,
@@ -1121,6 +1136,8 @@ def _units_from_spans(source: Source) -> list[_Unit]:
         group = None
         if unit.kind == "boiler":
             assert unit.boiler is not None
+            if unit.boiler.kind == MARKUP:
+                continue  # not printed (the field or block it wraps is), but ends a field line
             container = -negative_end
             if unit.boiler.kind in (FIELD_LABEL, FIELD_SUBLABEL):
                 group = []
@@ -1142,7 +1159,7 @@ def _meta_units(article: Article, names: Iterable[str]) -> list[_Unit]:
         fields: tuple[str, ...] = (name,)
         if name == "url" and article.get("link_text"):
             fields = ("link_text", "url")
-        if _field_value(article, fields):
+        if _field_value(article, fields).strip():
             raw = _label_raw(label, True)
             out.append(_Unit("group", article, Boilerplate(FIELD_LABEL, raw), fields, raw=raw))
     return out
@@ -1203,31 +1220,42 @@ def _units_canonical(source: Source) -> list[_Unit]:
             ArticleKind.TRANSLATION: "翻译",
             ArticleKind.SUMMARY: "摘要",
         }.get(article.kind, "相关报道")
-        raw = f"## 附{number}: {_esc(title)}"
+        raw = f"## 附{' '.join(number.split())}: {_esc(' '.join(title.split()))}"
         units.append(_Unit("boiler", boiler=Boilerplate(APPENDIX_HEADING, raw), raw=raw))
         if article.kind is ArticleKind.TRANSLATION:
-            if article.title:
-                units.append(_Unit("field", article, fields=("title",)))
-            if article.get("byline") or article.author or article.published:
-                units.append(_Unit("field", article, fields=("byline",)))
-            meta = _meta_units(
-                article, ["url", "category", *_extra_names(article, ["category"]), "tags"]
-            )
-        else:
+            # Metadata first: it is only read as such before the title, byline and body.
             meta = _meta_units(
                 article,
                 [
-                    "title",
                     "url",
                     "category",
-                    "author",
                     "outlet",
-                    "published",
                     "editor",
                     *_extra_names(article, ["category"]),
                     "tags",
                 ],
             )
+            units.extend(meta)
+            if article.title:
+                units.append(_Unit("field", article, fields=("title",)))
+            if article.get("byline") or article.author or article.published:
+                units.append(_Unit("field", article, fields=("byline",)))
+            blocks(article, article.blocks)
+            continue
+        meta = _meta_units(
+            article,
+            [
+                "title",
+                "url",
+                "category",
+                "author",
+                "outlet",
+                "published",
+                "editor",
+                *_extra_names(article, ["category"]),
+                "tags",
+            ],
+        )
         units.extend(meta)
         if meta:
             rule()
@@ -1244,11 +1272,12 @@ def _field_value(article: Article, names: Sequence[str]) -> str:
         text = article.get("link_text")
         if not url:
             return _esc(text or "")
+        plain = not any(ch.isspace() or ch in "<>" for ch in url)
         if text:
-            if any(ch.isspace() or ch in "()<>" for ch in url):
+            if not plain or any(ch in "()" for ch in url):
                 url = f"<{url}>"
             return f"[{_esc(' '.join(text.split()))}]({url})"
-        return _esc(url)
+        return f"<{url}>" if plain and _URL.fullmatch(url) else _esc(url)
     name = names[0]
     if name == "published":
         printed = article.get("published_text")
@@ -1259,7 +1288,8 @@ def _field_value(article: Article, names: Sequence[str]) -> str:
         value = getattr(article, name) or ""
     else:
         value = article.get(name) or ""
-    return _esc(value)
+    lines = _lines(value)
+    return "\n".join([_esc(lines[0]), *map(_esc_line, lines[1:])]) if lines else ""
 
 
 def _byline(article: Article) -> str:
@@ -1292,17 +1322,21 @@ def write(source: Source) -> str:
     stack: list[int] = []  # content indent of the open list item at each level
     previous = ""  # what the last chunk was: "item-meta" lets the next metadata item follow
     meta_indent = 0
+    body = False  # the current part has body text: no title or byline can follow
     for unit in units:
         if unit.kind == "group":
             assert unit.boiler is not None
-            raw = " ".join(unit.raw.split()) if "\n" not in unit.raw else unit.raw
+            raw = unit.raw
             value = _field_value(unit.article, unit.fields) if unit.article and unit.fields else ""
-            lines = value.split("\n")
-            marker = _LIST_MARKER.match(raw)
+            lines = value.split("\n")  # escaped, one line of Markdown each
+            pad = len(raw) - len(raw.lstrip())
+            marker = _LIST_MARKER.match(raw, pad)
             if unit.boiler.kind == FIELD_SUBLABEL and previous:
                 separator = "\n" + " " * meta_indent
             elif marker is not None:
-                separator = "\n" if previous == "item-meta" else "\n\n"
+                # A blank line between items, as between blocks: a list of metadata
+                # then content reads the same whichever way its items are classed.
+                separator = "\n\n"
                 meta_indent = marker.end() + 1
                 previous = "item-meta"
             else:
@@ -1310,35 +1344,43 @@ def write(source: Source) -> str:
                 meta_indent = 0
                 previous = "meta"
             indent = "\n" + " " * meta_indent
-            text = (
-                raw
-                + lines[0]
-                + "".join(indent + _esc_line(line) for line in lines[1:] if line.strip())
-            )
+            text = raw + lines[0] + "".join(indent + line for line in lines[1:])
             chunks.append(separator + text)
-            stack = []
+            if marker is None:
+                stack = []
+            else:  # items may nest under it; it nests under those its indent is inside
+                stack = [*(col for col in stack if col <= pad), meta_indent]
             continue
         previous = ""
         if unit.kind == "boiler":
+            assert unit.boiler is not None
             chunks.append("\n\n" + unit.raw.strip())
             stack = []
+            body = body and unit.boiler.kind != APPENDIX_HEADING
             continue
         if unit.kind == "field":
+            # A bold title and an italic byline are only read as such before the body.
             assert unit.article is not None
             name = unit.fields[0]
+            text, marks, kind = "", "", ""
             if name == "title" and unit.article.title:
-                text = unit.article.title
-                chunks.append("\n\n" + (_wrapped(text, "**", "strong") or _paragraph(text)))
+                text, marks, kind = unit.article.title, "**", "strong"
             elif name == "byline":
-                text = _byline(unit.article)
-                if text:
-                    chunks.append("\n\n" + (_wrapped(text, "*", "em") or _paragraph(text)))
+                text, marks, kind = _byline(unit.article), "*", "em"
+                if find_date(text) is None and len(text) > _BYLINE_CHARS:
+                    body = True
+            wrapped = None if body else _wrapped(text, marks, kind)
+            printed = wrapped or _paragraph(text)
+            if printed:
+                chunks.append("\n\n" + printed)
+                body = body or wrapped is None
             stack = []
             continue
         assert unit.block is not None
         printed, stack = _block(unit.block, stack)
         if printed:
             chunks.append("\n\n" + printed)
+            body = True
     return "".join(chunks).lstrip("\n") + "\n"
 
 
@@ -1374,6 +1416,8 @@ def _block(block: Block, stack: list[int]) -> tuple[str, list[int]]:
             marker = "-"
         content = indent + len(marker) + 1
         text = _inline(block, content, content)
+        if not text:
+            return "", stack
         stack = [*stack, content]
         return " " * indent + marker + " " + text, stack
     if block.kind is BlockKind.HEADING:
