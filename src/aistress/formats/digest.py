@@ -1346,10 +1346,8 @@ def write(source: Source) -> str:
             indent = "\n" + " " * meta_indent
             text = raw + lines[0] + "".join(indent + line for line in lines[1:])
             chunks.append(separator + text)
-            if marker is None:
-                stack = []
-            else:  # items may nest under it; it nests under those its indent is inside
-                stack = [*(col for col in stack if col <= pad), meta_indent]
+            # A metadata item: items may nest under it, and it under those it is indented in.
+            stack = [] if marker is None else [*(c for c in stack if c <= pad), meta_indent]
             continue
         previous = ""
         if unit.kind == "boiler":
