@@ -185,7 +185,6 @@ def read(text: str, *, path: str | None = None, source_id: str | None = None) ->
     """
     page = Page.open(text, path=path, source_id=source_id, format=FORMAT)
     lines = page.content_lines()
-    main_id = page.article_id("en")  # provisional; the language is known after the body
     fields: list[FieldSpan] = []
     outlet: str | None = None
     extra: list[tuple[str, str]] = []
