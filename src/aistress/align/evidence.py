@@ -202,6 +202,33 @@ class LengthModel:
     variance: float = 4.5
     offset: float = 2.0
 
+    @classmethod
+    def estimate(cls, pairs: Iterable[tuple[str, str]], offset: float = 2.0) -> LengthModel:
+        """Estimate ratio and variance from aligned ``(english, chinese)`` text pairs.
+
+        ``ratio`` is total English word characters over total Han
+        characters; ``variance`` is the mean over pairs of
+        ``(t - s)² / ((s + t) / 2)``, with ``s`` the English length and ``t``
+        the Chinese length in English units. Beads with an empty side are
+        skipped. Linear in the text.
+
+        >>> m = LengthModel.estimate([("Hello there.", "你好。"), ("Good night.", "晚安。")])
+        >>> round(m.ratio, 2), round(m.variance, 2)
+        (4.75, 0.03)
+        """
+        lengths: list[tuple[float, float, float]] = []
+        for english, chinese in pairs:
+            s = float(len(_COUNTED.findall(english)))
+            han = len(_HAN.findall(chinese))
+            other = len(_COUNTED.findall(chinese)) - han
+            if s and han:
+                lengths.append((s, float(han), float(other)))
+        if not lengths:
+            raise ValueError("no pairs with text on both sides to estimate from")
+        ratio = sum(s - o for s, _, o in lengths) / sum(h for _, h, _ in lengths)
+        spread = [(h * ratio + o - s) ** 2 / ((s + h * ratio + o) / 2.0) for s, h, o in lengths]
+        return cls(ratio, sum(spread) / len(spread), offset)
+
     def log_probability(self, source: float, target: float) -> float:
         """Log-probability that segments of these lengths translate each other.
 
