@@ -464,7 +464,9 @@ class Block:
     ``text`` is the block's analysable text. ``heading`` is an optional lead-in
     that the text starts with (the bold label of a numbered summary point);
     ``body`` is the text after it. ``marker`` is a list number or an emoji
-    as printed. ``span`` locates the block in the decoded input file.
+    as printed. ``span`` locates the block in the decoded input file: it
+    covers the block as printed, markup, markers and any removed name
+    artefacts included, so it can be longer than ``text``.
 
     >>> b = Block(BlockKind.POINT, "Pace: weekly releases", heading="Pace", marker="1.")
     >>> b.body
