@@ -76,7 +76,8 @@ class Align:
     """Align two texts; the attributes are the helpers that go with alignment.
 
     Call it as ``align(source, target, *, unit="sentence", source_language=None,
-    target_language=None, options=None)``; see :meth:`__call__`.
+    target_language=None, options=None)``; the ``__call__`` method documents
+    the arguments.
     """
 
     #: Score test beads against gold beads (see :func:`aistress.align.evaluate.evaluate`).
@@ -214,5 +215,5 @@ class Align:
         )
 
 
-#: Align two texts: ``align(source, target, unit="sentence")``; helpers as attributes.
+#: The aligner, ``align(source, target, unit="sentence")``, with its helpers as attributes.
 align = Align()

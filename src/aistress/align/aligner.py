@@ -1,6 +1,6 @@
 """The bead aligner: from two texts to an :class:`~aistress.model.Alignment`.
 
-:func:`align_segments` aligns two lists of segments; :func:`align_texts`
+:func:`align_segments` aligns two lists of segments; ``aistress.align.align``
 handles articles, paragraphs and sentences around it. How it works:
 
 1. Every segment is reduced to features (:mod:`aistress.align.evidence`):
@@ -69,7 +69,7 @@ DEFAULT_PRIORS: dict[tuple[int, int], float] = {
     (4, 1): -4.5,
 }
 
-#: Log priors for paragraphs: translators merge paragraphs far more often
+#: Log priors for paragraphs. Translators merge paragraphs far more often
 #: than sentences (a Chinese news translation often renders two to four
 #: English paragraphs as one), so merges cost less.
 PARAGRAPH_PRIORS: dict[tuple[int, int], float] = {
@@ -148,9 +148,10 @@ class AlignOptions:
         learn: Learn a lexicon from a first alignment and align again.
         length_model: The length model (ratio and variance).
         max_group: Largest number of segments on one side of a bead (2 to 4).
-        priors: Log prior per bead type; None uses :data:`DEFAULT_PRIORS` for
-            sentences and :data:`PARAGRAPH_PRIORS` for paragraphs. Types
-            missing from the table use ``-1.5 × (a + b - 2)``.
+        priors: Log prior per bead type; None uses
+            :data:`~aistress.align.aligner.DEFAULT_PRIORS` for sentences and
+            :data:`~aistress.align.aligner.PARAGRAPH_PRIORS` for paragraphs.
+            Types missing from the table use ``-1.5 × (a + b - 2)``.
         width: Band half-width, in segments, around each coarse path.
         threshold_deviations: The lexical threshold is the mean similarity of
             random segment pairs plus this many standard deviations.

@@ -31,6 +31,8 @@ from aistress.align.lexicon import STOP_WORDS, Lexicon, english_lemmas
 from aistress.text.numbers import Quantity, extract_numbers
 
 __all__ = [
+    "CHARS_PER_WORD",
+    "LEXICAL_CONFIDENCE_WORDS",
     "BeadScorer",
     "LengthModel",
     "SegmentFeatures",

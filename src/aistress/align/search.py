@@ -4,10 +4,11 @@ The aligner looks for the monotone sequence of beads of highest total score.
 Nodes ``(i, j)`` stand for "``i`` source and ``j`` target segments
 consumed"; a bead of type ``(a, b)`` joins node ``(i - a, j - b)`` to
 ``(i, j)``. :func:`banded_search` visits only the nodes of a *band*: for every
-``i`` an interval of ``j``. :func:`coarse_to_fine` finds a narrow band without
-looking at the whole matrix: it pairs up neighbouring segments, aligns the
-half-length problem recursively, and widens the projected path by a few
-segments. With a band of width ``w`` and ``k`` bead types, time is
+``i`` an interval of ``j``. The aligner finds a narrow band without looking
+at the whole matrix: :func:`group_by_length` groups neighbouring segments
+into longer units, the shorter problem is aligned recursively, and
+:func:`band_around` widens the projected path by a few segments. With a band
+of width ``w`` and ``k`` bead types, time is
 ``O((n + m) · w · k)`` at every level and the levels shrink geometrically,
 so the whole search is linear in the length of the texts; memory is the
 band, ``O((n + m) · w)``.

@@ -2,7 +2,7 @@
 
 :func:`extract_numbers` finds every number a text states, whatever its
 notation, and returns a :class:`Quantity` with its exact value, its unit and
-where it is. Values are :class:`~decimal.Decimal`, so notations that mean the
+where it is. Values are ``Decimal``, so notations that mean the
 same compare equal:
 
 >>> [q.value for q in extract_numbers("200m users, $90 billion", "en")]

@@ -125,7 +125,8 @@ def sentences(text: str, language: str | None = None) -> tuple[tuple[int, int], 
     Args:
         text: The text to split.
         language: A language tag; Chinese tags use the Chinese rules, any other
-            tag the English rules. ``None`` guesses with :func:`detect_language`.
+            tag the English rules. ``None`` guesses with
+            :func:`~aistress.text.sentences.detect_language`.
 
     Returns:
         Offsets in characters, in order, non-overlapping, each sentence
