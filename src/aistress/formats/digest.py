@@ -742,7 +742,7 @@ class _Reader:
             art.values[key] = text
         else:
             art.extra[key] = text
-            if key == "category":
+            if key == "category" and art.kind is ArticleKind.DIGEST:
                 original = _CATEGORY_KINDS.get(text.strip().casefold())
                 if original is not None:
                     art.extra["original_kind"] = original
