@@ -10,7 +10,7 @@ raw HTML off); every span is computed from the tokens' line ranges. Its parts:
   ``author``, ``outlet`` (the platform), ``editor``, ``published`` (a
   :class:`~aistress.model.PartialDate`), ``tags``; ``category``,
   ``translator`` and unknown labels (``meta:<label>``) go to
-  :attr:`Article.extra <aistress.model.Article.extra>`. Metadata is read at
+  ``Article.extra``. Metadata is read at
   the top of each part and after a section label about information
   (``**文章信息**：``); the label of each line is boilerplate
   ``"field-label"`` (``"field-sublabel"`` on a continuation line).
@@ -20,7 +20,7 @@ raw HTML off); every span is computed from the tokens' line ranges. Its parts:
   blocks of kind :attr:`~aistress.model.BlockKind.POINT` whose ``marker``
   is ``"1."``, ``heading`` the bold label and ``text`` the label, separator
   and body as printed without Markdown syntax. Nested items are
-  :attr:`~aistress.model.BlockKind.LIST_ITEM` blocks (``level`` 1, 2 …).
+  ``BlockKind.LIST_ITEM`` blocks (``level`` 1, 2 …).
 - paragraphs, headings (``#`` headings with their level; a bold-only
   paragraph without colon is a heading of level 0), horizontal rules
   (boilerplate ``"rule"``).

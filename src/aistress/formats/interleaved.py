@@ -16,7 +16,7 @@ The layout (blank lines do not matter)::
   ``missing-title`` / ``missing-subtitle`` says so.
 - Every following English line and the Chinese line after it become one
   block in each article; a pair that looks like a heading becomes a
-  :attr:`~aistress.model.BlockKind.HEADING`, every other pair a paragraph.
+  ``BlockKind.HEADING``, every other pair a paragraph.
 - A line holding both languages, such as the heading ``No escape 没有逃脱``
   (English part then Chinese part, or the other way round), is split into
   its two parts, each with its exact span (see :func:`split_bilingual`).
