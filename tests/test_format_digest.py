@@ -303,7 +303,7 @@ def test_fixture_appendices() -> None:
 
 
 def test_duplicate_and_unreadable_fields_are_warned() -> None:
-    """A second author is kept as boilerplate with a warning; a date that is no date too."""
+    """A second author goes to extra with a warning; a date that is no date keeps its text."""
     text = "- **作者**：甲\n- **作者**：乙\n- **日期**：不详\n\n1. **点**：内容\n"
     source = digest.read(text)
     assert [w.code for w in source.warnings] == [
@@ -312,6 +312,7 @@ def test_duplicate_and_unreadable_fields_are_warned() -> None:
         "no-original-link",
     ]
     assert source.articles[0].author == "甲"
+    assert source.articles[0].get("meta:作者") == "乙"
     assert source.articles[0].get("published_text") == "不详"
     assert unaccounted(text, source) == []
 

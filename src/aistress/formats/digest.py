@@ -60,6 +60,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import re
 from collections.abc import Iterable, Sequence
 
@@ -150,12 +151,11 @@ RULE, SECTION_LABEL, FIELD_LABEL, FIELD_SUBLABEL = (
     "field-sublabel",
 )
 LINK_MARKUP = "link-markup"
-APPENDIX_HEADING, UNREAD, LINK_DEFINITION, MARKUP, DUPLICATE = (
+APPENDIX_HEADING, UNREAD, LINK_DEFINITION, MARKUP = (
     "appendix-heading",
     "unread",
     "link-definition",
     "markup",
-    "duplicate-field",
 )
 
 # A labelled line of an inline token's content: ``**label**：value``,
@@ -711,14 +711,18 @@ class _Reader:
         key = _label_field(label)
         rendered = _render_raw(raw)
         text = rendered.text
-        if art.has(key) or (key == "url" and art.has("url")):
+        if art.has(key):
+            base = f"meta:{label}"
+            key = base
+            for n in itertools.count(2):
+                if key not in art.extra:
+                    break
+                key = f"{base}:{n}"
             self.page.warn(
                 "duplicate-field",
-                f"line {line.number}: a second {label!r}; the first one is kept",
+                f"line {line.number}: a second {label!r}, kept as extra[{key!r}]",
                 line.number,
             )
-            self.page.add_boilerplate(DUPLICATE, self.page.span(*line.trimmed()))
-            return None
         fields = art.fields
         if key == "url":
             self.url(art, raw, span, rendered)
@@ -1013,7 +1017,6 @@ _EMITTED = frozenset(
         APPENDIX_HEADING,
         UNREAD,
         LINK_DEFINITION,
-        DUPLICATE,
     }
 )
 
