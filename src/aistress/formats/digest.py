@@ -1333,6 +1333,9 @@ def write(source: Source) -> str:
             value = _field_value(unit.article, unit.fields) if unit.article and unit.fields else ""
             lines = value.split("\n")  # escaped, one line of Markdown each
             pad = len(raw) - len(raw.lstrip())
+            if pad:  # a nested item: indent it as far as the item it was nested in, if any
+                pad = max((c for c in stack if c <= pad), default=0)
+                raw = " " * pad + raw.lstrip()
             marker = _LIST_MARKER.match(raw, pad)
             if unit.boiler.kind == FIELD_SUBLABEL and previous:
                 separator = "\n" + " " * meta_indent
