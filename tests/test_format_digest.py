@@ -480,3 +480,20 @@ def test_any_text_reads_or_raises_parse_error(text: str) -> None:
     digest.sniff(text)
     with contextlib.suppress(ParseError):
         digest.read(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "- \n  - **作者**：X",  # a nested metadata item under an empty item
+        "  - **作者**：X\n  - **作者**：X",  # a repeated label
+        "## 附1: 翻译\n\n- **链接**：<https://example.org/a>\n\n*2024年5月*\n\n* 一\n\n"
+        "- 二：\n\n  - **三**:",  # content after metadata, nested under a content item
+        "\ufeff前言\n\n1. **点**：内容",
+    ],
+)
+def test_round_trip_regressions(text: str) -> None:
+    """Inputs that once broke read(write(x)) == x now keep it."""
+    x = digest.read(digest.write(digest.read(text, source_id="r")), source_id="r")
+    assert digest.read(digest.write(x), source_id="r") == x
+    assert unaccounted(text, digest.read(text, source_id="r")) == []

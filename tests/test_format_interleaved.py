@@ -380,3 +380,18 @@ def test_any_text_reads_or_raises_parse_error(text: str) -> None:
     interleaved.sniff(text)
     with contextlib.suppress(ParseError):
         interleaved.read(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "\n\ufeff\nstress",  # U+FEFF starting a line is not a byte-order mark
+        "0\n:\n0",  # a pair split by a separator line
+        "团队 Teams\nSmall teams.\n小团队。\n",  # Chinese first on one line
+        "A 一\n0\n",  # a bilingual line, then an unpaired line
+    ],
+)
+def test_round_trip_regressions(text: str) -> None:
+    """Inputs that once broke read(write(x)) == x now keep it."""
+    x = interleaved.read(interleaved.write(interleaved.read(text, source_id="r")), source_id="r")
+    assert interleaved.read(interleaved.write(x), source_id="r") == x

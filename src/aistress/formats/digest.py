@@ -1385,7 +1385,9 @@ def write(source: Source) -> str:
         if printed:
             chunks.append("\n\n" + printed)
             body = True
-    return "".join(chunks).lstrip("\n") + "\n"
+    text = "".join(chunks).lstrip("\n") + "\n"
+    # A U+FEFF that starts the text would be read as a byte-order mark.
+    return "\n" + text if text.startswith("\ufeff") else text
 
 
 def _paragraph(text: str, indent: int = 0) -> str:

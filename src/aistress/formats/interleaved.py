@@ -574,7 +574,10 @@ def write(source: Source) -> str:
     if any(position >= 0 for position, _, _ in items):
         items.sort()
     bom = any(b.kind == BOM_KIND for b in source.boilerplate)
-    return ("\ufeff" if bom else "") + "".join(line + "\n" for _, _, line in items)
+    body = "".join(line + "\n" for _, _, line in items)
+    if body.startswith("\ufeff"):
+        body = "\n" + body  # a U+FEFF that starts a line is content, not a byte-order mark
+    return ("\ufeff" if bom else "") + body
 
 
 def _field_span(article: Article, name: str) -> Span | None:
