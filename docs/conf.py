@@ -6,7 +6,7 @@ from importlib.metadata import version as _version
 
 project = "aistress"
 author = "The aistress developers"
-copyright = "2026, The aistress developers"  # noqa: A001 - Sphinx's name
+copyright = "2026, The aistress developers"
 release = _version("aistress")
 version = ".".join(release.split(".")[:2])
 
@@ -39,7 +39,8 @@ nitpick_ignore_regex = [
     (r"py:.*", r"(attrs|attr|cattrs|lxml|hypothesis|markdown_it|nltk|dask|pyarrow)(\..*)?"),
     (r"py:.*", r"(collections\.abc|typing|typing_extensions|os|io|pathlib|datetime|enum|re)\..*"),
     (r"py:.*", r"(_io|_typeshed|concurrent\.futures)\..*"),
-    (r"py:.*", r"(T|E|SearchStrategy|DrawFn|PathLike|TextIO|IO|Path|Callable|Iterable|Iterator|Mapping|Sequence)"),
+    (r"py:.*", r"(T|E|SearchStrategy|DrawFn|PathLike|TextIO|IO|Path)"),
+    (r"py:.*", r"(Callable|Iterable|Iterator|Mapping|Sequence)"),
     (r"py:.*", r"aistress\..*\._.*"),
     (r"py:class", r"aistress\.[\w.]+\.[TE]"),  # type variables
 ]

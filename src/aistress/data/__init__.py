@@ -1,1 +1,1 @@
-"""Data files that ship with aistress: vocabularies, lexicons, the taxonomy and the sample corpus."""
+"""Data files that ship with aistress: vocabularies, lexicons, taxonomy, sample corpus."""
