@@ -103,8 +103,8 @@ def process_path(
     return [unstructure(r) for r in records_for_path(path, quotes=quotes, tags=tags)]
 
 
-#: The columns of the Parquet output (one row per record): the analysis
-#: flattened for querying, and the whole record as JSON in ``record``.
+#: The columns of the Parquet output, one row per record. They hold the
+#: analysis flattened for querying, and the whole record as JSON in ``record``.
 PARQUET_COLUMNS = (
     "type",
     "article_id",
