@@ -335,7 +335,16 @@ def test_unreadable_text_raises_parse_error(text: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["*" * 1_000_000, "[" * 100_000, "_" * 1_000_000, "> " * 300_000, "- " * 300_000],
+    [
+        "*" * 1_000_000,
+        "[" * 100_000,
+        "_" * 1_000_000,
+        "> " * 300_000,
+        "- " * 300_000,
+        "- **a" + " " * 300_000 + "x",  # a label that never closes, then spaces
+        "**作者" + "\t" * 300_000 + "：x",
+        "- **作者**：[" + "a" * 100_000 + "](" + " " * 100_000 + "y",
+    ],
 )
 def test_adversarial_markdown_reads(text: str) -> None:
     """Runs of Markdown syntax read without failing (linear time: see the benchmark)."""

@@ -159,10 +159,10 @@ APPENDIX_HEADING, UNREAD, LINK_DEFINITION, MARKUP = (
 )
 
 # A labelled line of an inline token's content: ``**label**：value``,
-# ``**label：** value`` or ``label：value``. The label is bounded, so
-# matching is linear.
+# ``**label：** value`` or ``label：value``. The label is bounded (it is
+# stripped afterwards) and no two whitespace runs touch, so matching is linear.
 _FIELD = re.compile(
-    r"(?P<open>\*\*|__)(?P<label>[^*_\n]{1,40}?)\s*(?P<inner>[:：])?\s*(?P=open)"
+    r"(?P<open>\*\*|__)(?P<label>[^*_\n]{1,40}?)(?P<inner>[:：])?(?P=open)"
     r"[ \t]*(?P<sep>[:：])?[ \t]*(?P<value>.*)"
     r"|(?P<plain>[^\s:：*_\[\]()`]{1,20}?)[ \t]*(?P<psep>[:：])[ \t]*(?P<pvalue>.*)",
 )
@@ -369,7 +369,8 @@ def _label_of(content: str) -> tuple[str, int] | None:
     if match is None:
         return None
     if match.group("open"):
-        return match.group("label").strip(), match.start("value")
+        label = match.group("label").strip()
+        return (label, match.start("value")) if label else None
     label = match.group("plain").strip()
     if _label_field(label).startswith("meta:"):
         return None
