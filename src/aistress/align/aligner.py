@@ -27,6 +27,8 @@ from collections.abc import Sequence
 import attrs
 
 from aistress.align.evidence import (
+    _EN_WORD,
+    _HAN_RUN,
     BeadScorer,
     LengthModel,
     SegmentFeatures,
@@ -37,6 +39,7 @@ from aistress.align.evidence import (
     monolingual_features,
 )
 from aistress.align.lexicon import (
+    STOP_WORDS,
     Lexicon,
     bracketed_names,
     cedict_lexicon,
@@ -95,6 +98,11 @@ COARSE_PRIORS: dict[tuple[int, int], float] = {
     (2, 1): -2.0,
     (2, 2): -4.0,
 }
+
+#: Beads whose lengths differ by more than this many standard deviations are not
+#: considered (their length alone costs about 16 nats, more than all other evidence
+#: together can give).
+_HOPELESS = 6.0
 
 #: Starting half-width of the diagonal band used when there is no lexical evidence.
 _DIAGONAL_WIDTH = 60
@@ -228,6 +236,7 @@ class _Problem:
         options: AlignOptions,
     ) -> None:
         self.mode = mode
+        self.lexicon = lexicon
         if mode == "bilingual":
             vocabulary = lexicon.chinese_words() if options.lexicon else frozenset()
             self.source = [
@@ -242,6 +251,58 @@ class _Problem:
             self.source = [monolingual_features(s, as_target=False) for s in source]
             self.target = [monolingual_features(t, as_target=True) for t in target]
         self.target = _drop_common(self.target, options.max_df)
+        # Only words the target holds can ever match: keeping just those makes
+        # every later set operation cheaper and changes no score.
+        present = frozenset().union(*(f.chinese for f in self.target))
+        self.source = [
+            attrs.evolve(f, translations=f.translations & present) if f.translations else f
+            for f in self.source
+        ]
+
+    def learn(
+        self,
+        learned: Lexicon,
+        source: Sequence[str],
+        target: Sequence[str],
+        options: AlignOptions,
+    ) -> None:
+        """Add a learned lexicon to the features without recomputing the rest.
+
+        Only the lexicon-related features change: the learned Chinese words
+        (two or three characters) are looked up in the target texts, and the
+        English words they translate add to the source's translations and
+        known-word counts. Linear in the length of the texts.
+        """
+        vocabulary = learned.chinese_words()
+        targets = []
+        for f, text in zip(self.target, target, strict=True):
+            found: set[str] = set()
+            for run in _HAN_RUN.findall(text):
+                for size in (2, 3):
+                    for k in range(len(run) - size + 1):
+                        piece = run[k : k + size]
+                        if piece in vocabulary:
+                            found.add(piece)
+            targets.append(attrs.evolve(f, chinese=f.chinese | found) if found else f)
+        self.target = _drop_common(targets, options.max_df)
+        present = frozenset().union(*(f.chinese for f in self.target))
+        sources = []
+        for f, text in zip(self.source, source, strict=True):
+            extra: set[str] = set()
+            known = f.known
+            for word in _EN_WORD.findall(text):
+                low = word.lower()
+                if low in STOP_WORDS or len(low) < 2:
+                    continue
+                offered = learned.translations(low)
+                if offered:
+                    extra |= offered
+                    if not self.lexicon.translations(low):
+                        known += 1
+            if extra or f.translations:
+                f = attrs.evolve(f, translations=(f.translations | extra) & present, known=known)
+            sources.append(f)
+        self.source = sources
 
 
 #: Han characters per word, as :func:`~aistress.align.evidence.chinese_features` counts.
@@ -390,7 +451,10 @@ def _search(
 ) -> list[tuple[int, int, int, int]]:
     scorer = _scorer(source, target, options, model, types)
     nulls = {(a, b): scorer.priors[(a, b)] for a, b in types if a == 0 or b == 0}
-    return banded_search(len(source), len(target), band, types, scorer.score, nulls)
+    gate = None
+    if options.length and options.length_weight > 0:
+        gate = (scorer.source_lengths, scorer.target_lengths, model.variance, _HOPELESS)
+    return banded_search(len(source), len(target), band, types, scorer.score, nulls, gate)
 
 
 def _scorer(
@@ -401,7 +465,6 @@ def _scorer(
     types: list[tuple[int, int]],
 ) -> BeadScorer:
     priors = {(a, b): options.prior(a, b) for a, b in types}
-    max_group = max(max(a, b) for a, b in types)
     threshold = _threshold(source, target, options)
     return BeadScorer(
         source,
@@ -410,7 +473,6 @@ def _scorer(
         options.weights(),
         priors,
         threshold,
-        max_group=max_group,
     )
 
 
@@ -479,7 +541,7 @@ def align_segments(
     if mode == "bilingual" and options.learn and options.lexicon and len(path) >= 8:
         learned = learn_cooccurrence(_bead_pairs(path, source, target))
         if len(learned):
-            problem = _Problem(source, target, mode, lexicon | learned, options)
+            problem.learn(learned, source, target, options)
             band = band_around(path, n, m, width=options.width)
             path = _search(problem.source, problem.target, band, options, scoring_model, types)
     scorer = _scorer(problem.source, problem.target, options, scoring_model, types)

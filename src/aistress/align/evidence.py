@@ -32,6 +32,7 @@ from aistress.text.numbers import Quantity, extract_numbers
 
 __all__ = [
     "CHARS_PER_WORD",
+    "HOPELESS_DEVIATIONS",
     "LEXICAL_CONFIDENCE_WORDS",
     "BeadScorer",
     "LengthModel",
@@ -49,6 +50,9 @@ _HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 _LATIN_TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[.\-'’][A-Za-z0-9]+)*|\d+[A-Za-z]+[A-Za-z0-9]*")
 _EN_WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*[A-Za-z]|[A-Za-z]")
 _COUNTED = re.compile(r"\w")
+
+#: Length deviations (in standard deviations) beyond which a bead is scored on length alone.
+HOPELESS_DEVIATIONS = 7.0
 
 #: Words (both sides together) at which lexical evidence reaches its full weight.
 LEXICAL_CONFIDENCE_WORDS = 8.0
@@ -262,11 +266,11 @@ class BeadScorer:
         priors: Log prior per bead type.
         threshold: The lexical similarity at which lexical evidence is
             neutral (the aligner estimates it from random pairs).
-        max_group: The largest number of segments on one side of a bead.
 
-    Sums over groups of up to ``max_group`` neighbouring segments are
-    prepared up front, in time and memory linear in the text, so scoring a
-    bead costs a few small set operations.
+    Lengths and word counts of any group of neighbouring segments come from
+    prefix sums, and unions of their sets are cached on first use: memory
+    and set-up time are linear in the text, and scoring a bead costs a few
+    small set operations.
     """
 
     def __init__(
@@ -277,7 +281,6 @@ class BeadScorer:
         weights: dict[str, float],
         priors: dict[tuple[int, int], float],
         threshold: float = 0.0,
-        max_group: int = 4,
     ) -> None:
         self.source = source
         self.length_model = length_model
@@ -289,74 +292,118 @@ class BeadScorer:
         self.threshold = threshold
         self._offset = length_model.offset if length_model else 0.0
         self._variance = length_model.variance if length_model else 1.0
-        n, m = len(source), len(target)
-        groups = range(max_group + 1)
-        self._src_len = [
-            [sum(f.length for f in source[i : i + a]) for i in range(n)] for a in groups
-        ]
-        self._src_known = [
-            [sum(f.known for f in source[i : i + a]) for i in range(n)] for a in groups
-        ]
-        self._src_trans = [
-            [tuple(f.translations for f in source[i : i + a]) for i in range(n)] for a in groups
-        ]
-        self._src_latin = [
-            [tuple(f.latin for f in source[i : i + a]) for i in range(n)] for a in groups
-        ]
-        self._src_num = [
-            [_union(f.numbers for f in source[i : i + a]) for i in range(n)] for a in groups
-        ]
-        self.tgt = [[merge(target[j : j + b]) for j in range(m)] for b in groups]
+        self.target = target
+        self._src_len = _prefix(f.length for f in source)
+        self._src_known = _prefix(f.known for f in source)
+        self._tgt_len = _prefix(f.length for f in target)
+        self._tgt_size = _prefix(f.size for f in target)
+        self._src_trans = [f.translations for f in source]
+        self._src_latin = [f.latin for f in source]
+        self._src_num = [f.numbers for f in source]
+        self._tgt_chinese = [f.chinese for f in target]
+        self._tgt_latin = [f.latin for f in target]
+        self._tgt_num = [f.numbers for f in target]
+        self._any_src_num = any(self._src_num)
+        self._any_tgt_num = any(self._tgt_num)
+        self._any_tgt_latin = any(self._tgt_latin)
+        # Unions over groups of neighbouring segments, filled on first use.
+        self._groups: dict[tuple[int, int, int], frozenset[str]] = {}
+
+    @property
+    def source_lengths(self) -> list[float]:
+        """Prefix sums of the source lengths (``[0, l0, l0 + l1, ...]``)."""
+        return self._src_len
+
+    @property
+    def target_lengths(self) -> list[float]:
+        """Prefix sums of the target lengths."""
+        return self._tgt_len
+
+    def _union(self, kind: int, start: int, count: int) -> frozenset[str]:
+        """Union of one feature over ``count`` segments from ``start`` (cached)."""
+        key = (kind, start, count)
+        got = self._groups.get(key)
+        if got is None:
+            column = (
+                self._tgt_chinese,
+                self._tgt_latin,
+                self._tgt_num,
+                self._src_num,
+            )[kind]
+            got = _union(column[start : start + count])
+            self._groups[key] = got
+        return got
 
     def similarity(self, i: int, a: int, j: int, b: int) -> float:
         """Lexical similarity of a bead in ``[0, 1]``."""
-        t = self.tgt[b][j]
-        return _similarity(self.source[i : i + a], self._src_known[a][i], t)
+        return _similarity(
+            self.source[i : i + a],
+            int(self._src_known[i + a] - self._src_known[i]),
+            merge(self.target[j : j + b]),
+        )
 
     def score(self, i: int, a: int, j: int, b: int) -> float:
         """Score of the bead joining source ``i..i+a-1`` and target ``j..j+b-1``.
 
-        The hot loop of the aligner: table lookups and small set operations only.
+        The hot loop of the aligner: prefix sums, cached unions and small set
+        operations only. A bead whose lengths differ by more than
+        :data:`HOPELESS_DEVIATIONS` standard deviations is scored on length
+        alone: no other evidence could make up for it.
         """
         total = self.priors[(a, b)]
         if a == 0 or b == 0:
             return total
-        t = self.tgt[b][j]
         if self.w_length:
-            s_len = self._src_len[a][i]
-            mean = (s_len + t.length) * 0.5
+            s_len = self._src_len[i + a] - self._src_len[i]
+            t_len = self._tgt_len[j + b] - self._tgt_len[j]
+            mean = (s_len + t_len) * 0.5
             if mean > 0:
-                delta = abs(t.length - s_len) / math.sqrt(self._variance * mean)
-                lp = _LOG_TAIL[min(int(delta * _TAIL_STEPS), _TAIL_MAX)]
+                delta = abs(t_len - s_len) / math.sqrt(self._variance * mean)
+                if delta > HOPELESS_DEVIATIONS:
+                    return total + self.w_length * (_LOG_TAIL[_TAIL_MAX] + self._offset)
+                lp = _LOG_TAIL[int(delta * _TAIL_STEPS)]
                 total += self.w_length * (lp + self._offset)
-        if self.w_numbers:
-            snum = self._src_num[a][i]
-            if snum or t.numbers:
-                total += self.w_numbers * _agreement(snum, t.numbers)
-        if self.w_latin and t.latin:
-            tl = t.latin
-            shared = 0
-            for lat in self._src_latin[a][i]:
-                shared += len(tl & lat)
-            total += self.w_latin * _shared(min(shared, len(tl)), len(tl))
-        if self.w_lexicon and t.size:
-            known = self._src_known[a][i]
-            if known:
-                chinese = t.chinese
-                hits = 0
-                for trans in self._src_trans[a][i]:
-                    hits += len(chinese & trans)
+        if self.w_numbers and (self._any_src_num or self._any_tgt_num):
+            snum = self._src_num[i] if a == 1 else self._union(3, i, a)
+            tnum = self._tgt_num[j] if b == 1 else self._union(2, j, b)
+            if snum or tnum:
+                total += self.w_numbers * _agreement(snum, tnum)
+        if self.w_latin and self._any_tgt_latin:
+            tl = self._tgt_latin[j] if b == 1 else self._union(1, j, b)
+            if tl:
+                shared = 0
+                for lat in self._src_latin[i : i + a]:
+                    shared += len(tl & lat)
+                total += self.w_latin * _shared(min(shared, len(tl)), len(tl))
+        if self.w_lexicon:
+            size = self._tgt_size[j + b] - self._tgt_size[j]
+            known = self._src_known[i + a] - self._src_known[i]
+            if known and size:
+                chinese = self._tgt_chinese[j] if b == 1 else self._union(0, j, b)
+                if a == 1:
+                    hits = len(chinese & self._src_trans[i])
+                else:
+                    hits = 0
+                    for trans in self._src_trans[i : i + a]:
+                        hits += len(chinese & trans)
                 if hits > len(chinese):
                     hits = len(chinese)
-                sim = 2.0 * hits / (known + t.size)
+                sim = 2.0 * hits / (known + size)
                 if sim > 1.0:
                     sim = 1.0
                 # Few words are little evidence either way.
-                confidence = (known + t.size) / LEXICAL_CONFIDENCE_WORDS
+                confidence = (known + size) / LEXICAL_CONFIDENCE_WORDS
                 if confidence > 1.0:
                     confidence = 1.0
                 total += self.w_lexicon * (sim - self.threshold) * confidence
         return total
+
+
+def _prefix(values: Iterable[float]) -> list[float]:
+    out = [0.0]
+    for v in values:
+        out.append(out[-1] + v)
+    return out
 
 
 _EMPTY: frozenset[str] = frozenset()
@@ -372,7 +419,7 @@ def _union(sets: Iterable[frozenset[str]]) -> frozenset[str]:
 
 # Log two-tailed normal probability by steps of 1/_TAIL_STEPS standard deviations.
 _TAIL_STEPS = 100
-_TAIL_MAX = 12 * _TAIL_STEPS
+_TAIL_MAX = 8 * _TAIL_STEPS
 _LOG_TAIL = [
     math.log(max(math.erfc(k / _TAIL_STEPS / math.sqrt(2.0)), 1e-11)) for k in range(_TAIL_MAX + 1)
 ]

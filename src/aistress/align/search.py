@@ -19,12 +19,22 @@ from __future__ import annotations
 import itertools
 from collections.abc import Callable, Sequence
 
-__all__ = ["Band", "band_around", "banded_search", "full_band", "group_by_length"]
+__all__ = [
+    "Band",
+    "LengthGate",
+    "band_around",
+    "banded_search",
+    "full_band",
+    "group_by_length",
+]
 
 #: For every source node ``i`` (``0..n``), the inclusive interval of target nodes.
 Band = list[tuple[int, int]]
 #: ``score(i, a, j, b)`` for the bead of source ``i..i+a-1`` and target ``j..j+b-1``.
 Scorer = Callable[[int, int, int, int], float]
+#: Prefix sums of source and target lengths, the variance per unit length, and a limit in
+#: standard deviations.
+LengthGate = tuple[Sequence[float], Sequence[float], float, float]
 
 _NEG = float("-inf")
 
@@ -41,6 +51,7 @@ def banded_search(
     types: Sequence[tuple[int, int]],
     score: Scorer,
     constant: dict[tuple[int, int], float] | None = None,
+    lengths: LengthGate | None = None,
 ) -> list[tuple[int, int, int, int]]:
     """Return the best path as beads ``(i, a, j, b)`` from node (0, 0) to (n, m).
 
@@ -54,12 +65,21 @@ def banded_search(
         score: The score of a bead; higher is better.
         constant: Bead types whose score does not depend on the segments
             (null beads), with that score; ``score`` is not called for them.
+        lengths: ``(source prefix lengths, target prefix lengths, variance,
+            limit)``: beads whose lengths differ by more than ``limit``
+            standard deviations (Gale–Church δ) are not considered at all,
+            which saves scoring the many hopeless multi-segment beads.
 
     Ties are broken towards the type listed first. Time ``O(cells · types)``.
     """
     if n == 0 and m == 0:
         return []
     fixed = constant or {}
+    gate = lengths is not None
+    src_len: Sequence[float] = lengths[0] if lengths is not None else ()
+    tgt_len: Sequence[float] = lengths[1] if lengths is not None else ()
+    # delta² > limit² ⇔ diff² > limit² · variance · (s + t) / 2
+    limit2 = lengths[2] * lengths[3] ** 2 / 2.0 if lengths is not None else 0.0
     steps = [(t, a, b, fixed.get((a, b))) for t, (a, b) in enumerate(types)]
     lo_of = [lo for lo, _ in band]
     hi_of = [hi for _, hi in band]
@@ -90,7 +110,16 @@ def banded_search(
                 prev = prev_row[pj - plo]
                 if prev == _NEG:
                     continue
-                prev += score(pi, a, pj, b) if value is None else value
+                if value is None:
+                    if gate:
+                        s_len = src_len[i] - src_len[pi]
+                        t_len = tgt_len[j] - tgt_len[pj]
+                        diff = t_len - s_len
+                        if diff * diff > limit2 * (s_len + t_len):
+                            continue
+                    prev += score(pi, a, pj, b)
+                else:
+                    prev += value
                 if prev > top:
                     top = prev
                     pick = t
