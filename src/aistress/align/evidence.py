@@ -306,8 +306,12 @@ class BeadScorer:
         self._any_src_num = any(self._src_num)
         self._any_tgt_num = any(self._tgt_num)
         self._any_tgt_latin = any(self._tgt_latin)
-        # Unions over groups of neighbouring segments, filled on first use.
-        self._groups: dict[tuple[int, int, int], frozenset[str]] = {}
+        # Unions over groups of neighbouring segments, filled on first use:
+        # self._cache[kind][count][start], kind indexing self._columns.
+        self._columns = (self._tgt_chinese, self._tgt_latin, self._tgt_num, self._src_num)
+        self._cache: list[list[list[frozenset[str] | None]]] = [
+            [[] for _ in range(_MAX_CACHED_GROUP + 1)] for _ in self._columns
+        ]
 
     @property
     def source_lengths(self) -> list[float]:
@@ -321,17 +325,16 @@ class BeadScorer:
 
     def _union(self, kind: int, start: int, count: int) -> frozenset[str]:
         """Union of one feature over ``count`` segments from ``start`` (cached)."""
-        key = (kind, start, count)
-        got = self._groups.get(key)
+        column = self._columns[kind]
+        if count > _MAX_CACHED_GROUP:
+            return _union(column[start : start + count])
+        row = self._cache[kind][count]
+        if not row:
+            row.extend([None] * len(column))
+        got = row[start]
         if got is None:
-            column = (
-                self._tgt_chinese,
-                self._tgt_latin,
-                self._tgt_num,
-                self._src_num,
-            )[kind]
             got = _union(column[start : start + count])
-            self._groups[key] = got
+            row[start] = got
         return got
 
     def similarity(self, i: int, a: int, j: int, b: int) -> float:
@@ -407,6 +410,8 @@ def _prefix(values: Iterable[float]) -> list[float]:
 
 
 _EMPTY: frozenset[str] = frozenset()
+#: Group sizes whose unions the scorer caches.
+_MAX_CACHED_GROUP = 6
 
 
 def _union(sets: Iterable[frozenset[str]]) -> frozenset[str]:

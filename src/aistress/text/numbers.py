@@ -260,6 +260,16 @@ _EN_DATE = re.compile(
     re.IGNORECASE,
 )
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)\W*$")
+#: Anything that could start a number: a quick test that lets most texts skip the scans.
+_EN_ANY = re.compile(
+    r"\d|\b(?:"
+    + "|".join(
+        sorted([*_EN_UNITS, *_EN_MULTIPLIERS, *_EN_SCORE, *_EN_ORDINALS, *_MONTHS], key=len)[::-1]
+    )
+    + r")",
+    re.IGNORECASE,
+)
+_ZH_LATIN_NUMBER = re.compile(r"[0-9$£€]")
 _EN_TOKEN = re.compile(r"[A-Za-z]+")
 
 
@@ -349,6 +359,8 @@ def _approx_before(text: str, start: int) -> bool:
 
 
 def _extract_en(text: str, base: int) -> list[Quantity]:
+    if not _EN_ANY.search(text):
+        return []  # no digit, number word, ordinal or month: nothing to find
     found: list[Quantity] = []
     taken: list[tuple[int, int]] = []
 
@@ -765,7 +777,8 @@ def extract_numbers(text: str, language: str | None = None) -> tuple[Quantity, .
     if is_chinese(language):
         found = _extract_zh(text, 0)
         taken = [(q.start, q.end) for q in found]
-        for q in _extract_en(text, 0):
+        english = _extract_en(text, 0) if _ZH_LATIN_NUMBER.search(text) else []
+        for q in english:
             wanted = q.kind in ("date", "money", "percent") or q.value is None
             if wanted and all(q.end <= s or q.start >= e for s, e in taken):
                 found.append(q)
