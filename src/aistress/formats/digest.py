@@ -60,7 +60,6 @@ from __future__ import annotations
 
 import bisect
 import functools
-import itertools
 import re
 from collections.abc import Iterable, Sequence
 
@@ -416,6 +415,7 @@ class _Article:
     extra: dict[str, str] = attrs.Factory(dict)
     tags: list[str] = attrs.Factory(list)
     published: PartialDate | None = None
+    repeats: dict[str, int] = attrs.Factory(dict)  # last number given to a repeated label
 
     def has(self, key: str) -> bool:
         if key == "published":
@@ -715,10 +715,9 @@ class _Reader:
         if art.has(key):
             base = f"meta:{label}"
             key = base
-            for n in itertools.count(2):
-                if key not in art.extra:
-                    break
-                key = f"{base}:{n}"
+            while key in art.extra:  # each label's counter only grows: linear overall
+                art.repeats[base] = art.repeats.get(base, 1) + 1
+                key = f"{base}:{art.repeats[base]}"
             self.page.warn(
                 "duplicate-field",
                 f"line {line.number}: a second {label!r}, kept as extra[{key!r}]",
@@ -1151,19 +1150,32 @@ def _units_from_spans(source: Source) -> list[_Unit]:
     return units
 
 
+class _Lookup:
+    """``Article.get`` in constant time: each article's ``extra`` as a dict, built once."""
+
+    def __init__(self) -> None:
+        self._dicts: dict[int, tuple[Article, dict[str, str]]] = {}
+
+    def __call__(self, article: Article, key: str) -> str | None:
+        entry = self._dicts.get(id(article))
+        if entry is None or entry[0] is not article:
+            entry = self._dicts[id(article)] = (article, dict(article.extra))
+        return entry[1].get(key)
+
+
 def _label_raw(label: str, item: bool) -> str:
     return ("- " if item else "") + f"**{label}**："
 
 
-def _meta_units(article: Article, names: Iterable[str]) -> list[_Unit]:
+def _meta_units(article: Article, get: _Lookup, names: Iterable[str]) -> list[_Unit]:
     """Labelled lines for the fields ``names`` that the article has."""
     out = []
     for name in names:
         label = _DEFAULT_LABELS.get(name, name.removeprefix("meta:"))
         fields: tuple[str, ...] = (name,)
-        if name == "url" and article.get("link_text"):
+        if name == "url" and get(article, "link_text"):
             fields = ("link_text", "url")
-        if _field_value(article, fields).strip():
+        if _field_value(article, fields, get).strip():
             raw = _label_raw(label, True)
             out.append(_Unit("group", article, Boilerplate(FIELD_LABEL, raw), fields, raw=raw))
     return out
@@ -1181,7 +1193,7 @@ def _extra_names(article: Article, skip: Iterable[str]) -> list[str]:
     return [key for key, _ in article.extra if key not in skipped]
 
 
-def _units_canonical(source: Source) -> list[_Unit]:
+def _units_canonical(source: Source, get: _Lookup) -> list[_Unit]:
     """The layout :func:`write` gives a source that was not read from Markdown."""
     articles = list(source.articles)
     digest = next((a for a in articles if a.kind is ArticleKind.DIGEST), articles[0])
@@ -1199,7 +1211,7 @@ def _units_canonical(source: Source) -> list[_Unit]:
         units.extend(_Unit("block", article, block=b) for b in items)
 
     head = _meta_units(
-        digest, ["title", "url", "category", *_extra_names(digest, ["category"]), "tags"]
+        digest, get, ["title", "url", "category", *_extra_names(digest, ["category"]), "tags"]
     )
     units.extend(head)
     if head:
@@ -1210,7 +1222,7 @@ def _units_canonical(source: Source) -> list[_Unit]:
     if first_point:
         label(_INTRO_LABEL)
         blocks(digest, digest.blocks[:first_point])
-    info = _meta_units(digest, ["author", "outlet", "published", "editor"])
+    info = _meta_units(digest, get, ["author", "outlet", "published", "editor"])
     if info:
         label(_INFO_LABEL)
         units.extend(info)
@@ -1219,8 +1231,8 @@ def _units_canonical(source: Source) -> list[_Unit]:
         blocks(digest, digest.blocks[first_point:])
     for index, article in enumerate(rest, start=1):
         rule()
-        number = article.get("appendix") or str(index)
-        title = article.get("appendix_title") or {
+        number = get(article, "appendix") or str(index)
+        title = get(article, "appendix_title") or {
             ArticleKind.TRANSLATION: "翻译",
             ArticleKind.SUMMARY: "摘要",
         }.get(article.kind, "相关报道")
@@ -1230,6 +1242,7 @@ def _units_canonical(source: Source) -> list[_Unit]:
             # Metadata first: it is only read as such before the title, byline and body.
             meta = _meta_units(
                 article,
+                get,
                 [
                     "url",
                     "category",
@@ -1242,12 +1255,13 @@ def _units_canonical(source: Source) -> list[_Unit]:
             units.extend(meta)
             if article.title:
                 units.append(_Unit("field", article, fields=("title",)))
-            if article.get("byline") or article.author or article.published:
+            if get(article, "byline") or article.author or article.published:
                 units.append(_Unit("field", article, fields=("byline",)))
             blocks(article, article.blocks)
             continue
         meta = _meta_units(
             article,
+            get,
             [
                 "title",
                 "url",
@@ -1269,11 +1283,11 @@ def _units_canonical(source: Source) -> list[_Unit]:
     return units
 
 
-def _field_value(article: Article, names: Sequence[str]) -> str:
+def _field_value(article: Article, names: Sequence[str], get: _Lookup) -> str:
     """A field's value as printed after its label (Markdown)."""
     if "url" in names:
         url = article.url or ""
-        text = article.get("link_text")
+        text = get(article, "link_text")
         if not url:
             return _esc(text or "")
         plain = not any(ch.isspace() or ch in "<>" for ch in url)
@@ -1284,20 +1298,20 @@ def _field_value(article: Article, names: Sequence[str]) -> str:
         return f"<{url}>" if plain and _URL.fullmatch(url) else _esc(url)
     name = names[0]
     if name == "published":
-        printed = article.get("published_text")
+        printed = get(article, "published_text")
         value = printed or (_chinese_date(article.published) if article.published else "")
     elif name == "tags":
         value = "，".join(article.tags)
     elif name in _ATTRIBUTES:
         value = getattr(article, name) or ""
     else:
-        value = article.get(name) or ""
+        value = get(article, name) or ""
     lines = _lines(value)
     return "\n".join([_esc(lines[0]), *map(_esc_line, lines[1:])]) if lines else ""
 
 
-def _byline(article: Article) -> str:
-    byline = article.get("byline")
+def _byline(article: Article, get: _Lookup) -> str:
+    byline = get(article, "byline")
     if byline:
         return byline
     parts = [article.author or "", _chinese_date(article.published) if article.published else ""]
@@ -1321,7 +1335,8 @@ def write(source: Source) -> str:
     """
     if not source.articles:
         raise ValueError("a digest needs at least one article")
-    units = _units_from_spans(source) if _spanned(source) else _units_canonical(source)
+    get = _Lookup()
+    units = _units_from_spans(source) if _spanned(source) else _units_canonical(source, get)
     chunks: list[str] = []
     stack: list[int] = []  # content indent of the open list item at each level
     previous = ""  # what the last chunk was: "item-meta" lets the next metadata item follow
@@ -1331,7 +1346,9 @@ def write(source: Source) -> str:
         if unit.kind == "group":
             assert unit.boiler is not None
             raw = unit.raw
-            value = _field_value(unit.article, unit.fields) if unit.article and unit.fields else ""
+            value = (
+                _field_value(unit.article, unit.fields, get) if unit.article and unit.fields else ""
+            )
             lines = value.split("\n")  # escaped, one line of Markdown each
             pad = len(raw) - len(raw.lstrip())
             if pad:  # a nested item: indent it as far as the item it was nested in, if any
@@ -1371,7 +1388,7 @@ def write(source: Source) -> str:
             if name == "title" and unit.article.title:
                 text, marks, kind = unit.article.title, "**", "strong"
             elif name == "byline":
-                text, marks, kind = _byline(unit.article), "*", "em"
+                text, marks, kind = _byline(unit.article, get), "*", "em"
                 if find_date(text) is None and len(text) > _BYLINE_CHARS:
                     body = True
             wrapped = None if body else _wrapped(text, marks, kind)
