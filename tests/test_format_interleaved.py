@@ -249,6 +249,20 @@ def test_missing_title_and_subtitle_are_warned() -> None:
     assert [w.code for w in source.warnings] == ["missing-subtitle"]
 
 
+def test_a_long_subtitle_is_still_a_subtitle() -> None:
+    """A subtitle may be longer than a section heading, up to twice its length."""
+    text = (
+        "Night Shifts\n夜班\n"
+        "What three launches in one quarter did to our sleep, our friendships and our work\n"
+        "一个季度三次发布对我们的睡眠、友谊和工作意味着什么\n"
+        "It began in March.\n事情始于三月。\n"
+    )
+    source = interleaved.read(text)
+    assert source.articles[0].subtitle is not None
+    assert source.articles[1].subtitle is not None
+    assert source.warnings == ()
+
+
 def test_one_language_only_is_read_with_a_warning() -> None:
     """English lines alone read, with every line unpaired and a warning that Chinese is missing."""
     source = interleaved.read("One line.\nTwo lines.\n")

@@ -12,8 +12,9 @@ The layout (blank lines do not matter)::
     ...
 
 - The first pair of lines is the title, the second the subtitle, when they
-  look like headings (short, no closing full stop); otherwise the warning
-  ``missing-title`` / ``missing-subtitle`` says so.
+  look like headings (no closing full stop, at most 24 English words or 80
+  Chinese characters); otherwise the warning ``missing-title`` /
+  ``missing-subtitle`` says so.
 - Every following English line and the Chinese line after it become one
   block in each article; a pair that looks like a heading becomes a
   ``BlockKind.HEADING``, every other pair a paragraph.
@@ -182,17 +183,17 @@ def _space_before(text: str, lo: int, hi: int) -> tuple[int, int] | None:
     return start, end
 
 
-def _english_heading(text: str) -> bool:
+def _english_heading(text: str, scale: int = 1) -> bool:
     words = text.split()
     return (
-        0 < len(words) <= _EN_HEADING_WORDS
-        and len(text) <= _EN_HEADING_CHARS
+        0 < len(words) <= _EN_HEADING_WORDS * scale
+        and len(text) <= _EN_HEADING_CHARS * scale
         and text[-1] not in _EN_SENTENCE_END
     )
 
 
-def _chinese_heading(text: str) -> bool:
-    return 0 < len(text) <= _ZH_HEADING_CHARS and text[-1] not in _ZH_SENTENCE_END
+def _chinese_heading(text: str, scale: int = 1) -> bool:
+    return 0 < len(text) <= _ZH_HEADING_CHARS * scale and text[-1] not in _ZH_SENTENCE_END
 
 
 @attrs.frozen
@@ -220,8 +221,12 @@ class _Pair:
 
     @property
     def heading(self) -> bool:
-        return (self.en is None or _english_heading(self.en.text)) and (
-            self.zh is None or _chinese_heading(self.zh.text)
+        return self.headline(1)
+
+    def headline(self, scale: int) -> bool:
+        """Whether both sides look like headings up to ``scale`` times the usual length."""
+        return (self.en is None or _english_heading(self.en.text, scale)) and (
+            self.zh is None or _chinese_heading(self.zh.text, scale)
         )
 
 
@@ -373,7 +378,8 @@ def read(text: str, *, path: str | None = None, source_id: str | None = None) ->
 
     heads: list[_Pair] = []
     for role in ("title", "subtitle"):
-        if len(pairs) > len(heads) and pairs[len(heads)].heading:
+        # A title or subtitle may be longer than a section heading (twice the length).
+        if len(pairs) > len(heads) and pairs[len(heads)].headline(2):
             heads.append(pairs[len(heads)])
         else:
             page.warn(
