@@ -5,6 +5,7 @@ The public names are listed in ``__all__``; everything else is private.
 
 from importlib.metadata import PackageNotFoundError, version
 
+from aistress.align import AlignOptions, align
 from aistress.compare import compare
 from aistress.errors import (
     AistressError,
@@ -58,6 +59,7 @@ except PackageNotFoundError:  # pragma: no cover - running from a source tree wi
 
 __all__ = [
     "AistressError",
+    "AlignOptions",
     "Alignment",
     "Article",
     "ArticleKind",
@@ -99,6 +101,7 @@ __all__ = [
     "Translation",
     "UnknownFormatError",
     "__version__",
+    "align",
     "compare",
     "discover_relations",
     "dump_jsonl",
