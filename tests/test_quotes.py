@@ -781,3 +781,23 @@ def test_seed_end_to_end_with_the_aligner(unit: str) -> None:
             assert g.speaker in q.speaker.names
     names = {p.name: p for p in linked.people}
     assert "巴哈卡尔·巴特" in names["Bhaskar Bhatt"].aliases
+
+
+def test_pronoun_after_bare_mention_of_an_earlier_speaker() -> None:
+    """'she said' goes to a speaker named again without a cue, not to the last quoted one."""
+    article = Article(
+        "bare",
+        "en",
+        "news",
+        blocks=[
+            Block("paragraph", "“We work late,” said Mara Voss, an engineer at Quillon."),
+            Block("paragraph", "“Sleep is a luxury,” said Tomas Berg, a manager there."),
+            Block("paragraph", "Voss now speaks about it openly. “Nobody should hide it,” she said."),
+        ],
+    )
+    quotes = extract_quotes(article)
+    assert [q.speaker.name if q.speaker else None for q in quotes] == [
+        "Mara Voss",
+        "Tomas Berg",
+        "Mara Voss",
+    ]

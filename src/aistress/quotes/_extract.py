@@ -352,7 +352,15 @@ def _build(
     anon_count = 0
     last_anon: object = None
     author_key = ("author",)
-    for _, _, m in mentions:
+    # A cited speaker named again without a cue ("Lin put it more simply.")
+    # is the latest candidate for a following "she said": add such bare
+    # mentions to the history, for pronoun resolution only.
+    bare = _bare_mentions(article, found, mentions, group_of)
+    resolution = sorted(
+        mentions + bare,
+        key=lambda t: (t[0], t[2].cue_start if t[2].cue is not None else t[2].start),
+    )
+    for _, _, m in resolution:
         ref: object = None
         if m.kind == "name":
             ref = ("name", group_of[m.surface])
@@ -386,6 +394,53 @@ def _build(
     utterances: dict[object, int] = {}
     quotes = [_quote(article, f, referent, people, description, utterances) for f in found]
     return Analysis(tuple(quotes), tuple(p for k, p in people.items() if k != author_key))
+
+
+_NAME_PART = re.compile(r"[^\s·•・.]+$")
+
+
+def _bare_mentions(
+    article: Article,
+    found: list[_Found],
+    mentions: list[tuple[int, int, Mention]],
+    group_of: dict[str, int],
+) -> list[tuple[int, int, Mention]]:
+    """Mentions of cited speakers' names (full or family name) outside quotations.
+
+    Time is linear in the text for a bounded number of names: one combined
+    regular expression per article.
+    """
+    surfaces: dict[str, str] = {}
+    for _, _, m in mentions:
+        if m.kind != "name" or m.cue is None:
+            continue
+        surfaces.setdefault(m.surface, m.surface)
+        last = _NAME_PART.search(m.surface)
+        if last and last.group(0) != m.surface and len(last.group(0)) >= 2:
+            surfaces.setdefault(last.group(0), m.surface)
+    if not surfaces:
+        return []
+    pattern = re.compile(
+        r"(?<![\w·])(?:"
+        + "|".join(re.escape(n) for n in sorted(surfaces, key=len, reverse=True))
+        + r")(?![\w·])"
+    )
+    quoted: dict[int, list[tuple[int, int]]] = {}
+    for f in found:
+        quoted.setdefault(f.block, []).append((f.marks.start, f.marks.end))
+    out: list[tuple[int, int, Mention]] = []
+    for bi, block in enumerate(article.blocks):
+        base = article.block_span(bi).start
+        inside = quoted.get(bi, [])
+        for match in pattern.finditer(block.text):
+            a, b = match.span()
+            if any(qa <= a < qb for qa, qb in inside):
+                continue
+            surface = surfaces[match.group(0)]
+            if surface not in group_of:
+                continue
+            out.append((bi, base, Mention("name", surface, a, b, a, b, None, a, a)))
+    return out
 
 
 def _people(
