@@ -792,7 +792,7 @@ def test_pronoun_after_bare_mention_of_an_earlier_speaker() -> None:
         blocks=[
             Block("paragraph", "“We work late,” said Mara Voss, an engineer at Quillon."),
             Block("paragraph", "“Sleep is a luxury,” said Tomas Berg, a manager there."),
-            Block("paragraph", "Voss now speaks about it openly. “Nobody should hide it,” she said."),
+            Block("paragraph", "Voss speaks of it openly. “Nobody should hide it,” she said."),
         ],
     )
     quotes = extract_quotes(article)
