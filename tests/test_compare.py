@@ -206,3 +206,39 @@ def test_compare_never_fails_and_spans_index_texts(
     for d in result.discrepancies:
         for span in (*d.source, *d.derived):
             assert span.end <= len(texts[span.doc])
+
+
+def test_hedged_and_unitless_numbers_are_not_changes() -> None:
+    """'a dozen' against '十几' and a bare 'one' against '80' are not reported."""
+    en = Article(
+        "h#en",
+        "en",
+        "news",
+        blocks=[
+            Block("paragraph", "They announced a dozen tools and one model, liked by 80s fans.")
+        ],
+    )
+    zh = Article(
+        "h#zh",
+        "zh",
+        "translation",
+        blocks=[Block("paragraph", "他们发布了十几种工具和 80 年代的乐迷喜欢的模型。")],
+    )
+    assert _compare(en, zh, Alignment([Bead([0], [0])])).of_kind("number") == ()
+
+
+def test_name_opening_the_source_sentence_still_counts() -> None:
+    """A figure kept with a name that opens the source sentence has not moved."""
+    en = Article(
+        "g#en",
+        "en",
+        "blog",
+        blocks=[Block("paragraph", "Orbit was visited 320m times in May 2024.")],
+    )
+    zh = Article(
+        "g#zh",
+        "zh",
+        "translation",
+        blocks=[Block("paragraph", "2024 年 5 月，Orbit 的访问量为 3.2 亿次。")],
+    )
+    assert _compare(en, zh, Alignment([Bead([0], [0])])).of_kind("attribution") == ()

@@ -194,13 +194,22 @@ def _language(tag: str) -> str:
 class _Number:
     """A number located in an article (text offsets) or a title."""
 
-    __slots__ = ("doc", "end", "kind", "start", "text", "unit", "value")
+    __slots__ = ("approximate", "doc", "end", "kind", "start", "text", "unit", "value")
 
     def __init__(
-        self, doc: str, start: int, end: int, text: str, value: Decimal, unit: str | None, kind: str
+        self,
+        doc: str,
+        start: int,
+        end: int,
+        text: str,
+        value: Decimal,
+        unit: str | None,
+        kind: str,
+        approximate: bool = False,
     ) -> None:
         self.doc, self.start, self.end, self.text = doc, start, end, text
         self.value, self.unit, self.kind = value, unit, kind
+        self.approximate = approximate
 
     @property
     def span(self) -> Span:
@@ -220,7 +229,18 @@ def _numbers(text: str, language: str, doc: str, offset: int) -> list[_Number]:
     for q in extract_numbers(text, language):
         if q.value is None or q.kind not in _COMPARABLE:
             continue
-        out.append(_Number(doc, q.start + offset, q.end + offset, q.text, q.value, q.unit, q.kind))
+        out.append(
+            _Number(
+                doc,
+                q.start + offset,
+                q.end + offset,
+                q.text,
+                q.value,
+                q.unit,
+                q.kind,
+                q.approximate,
+            )
+        )
     return out
 
 
@@ -291,7 +311,17 @@ def _changed(source_left: list[_Number], derived_left: list[_Number]) -> list[Di
             if same_digits and (same_unit or candidate.kind == number.kind):
                 best = (i, 0.9)
                 break
-            if same_unit and len(source_left) == 1 and len(derived_left) == 1:
+            # A lone leftover pair is a changed value only when both carry the
+            # same explicit unit (a currency, a percentage, hours) and neither
+            # is hedged: "a dozen" and "十几" are both about twelve.
+            if (
+                same_unit
+                and candidate.unit is not None
+                and not candidate.approximate
+                and not number.approximate
+                and len(source_left) == 1
+                and len(derived_left) == 1
+            ):
                 best = (i, 0.6)
         if best is None:
             continue
@@ -387,6 +417,15 @@ def _names(text: str, capitalised_inside: frozenset[str]) -> set[str]:
     return names
 
 
+class _Everything(frozenset[str]):
+    """A set that contains every word (keeps sentence-opening words as names)."""
+
+    def __contains__(self, item: object) -> bool:
+        return True
+
+
+_EVERYTHING = _Everything()
+
 _MID_SENTENCE_CAPITAL = re.compile(r"(?<=[a-z,;:] )[A-Z][A-Za-z0-9&\-]*")
 
 
@@ -451,6 +490,12 @@ def attribution_discrepancies(
             s_start, s_end = _sentence_of(source, best.start)
             s_names = _names(source.text[s_start:s_end], caps_source)
             if not d_names or not s_names or _overlaps(d_names, s_names):
+                continue
+            # Also compare with sentence-opening words kept ("Gemini was
+            # visited ..."): only a figure that shares no name at all moved.
+            loose_d = _names(derived.text[d_start:d_end], _EVERYTHING)
+            loose_s = _names(source.text[s_start:s_end], _EVERYTHING)
+            if _overlaps(loose_d, loose_s):
                 continue
             reported.add((d_start, d_end))
             out.append(
