@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
+import attrs
 import pytest
 from hypothesis import HealthCheck, settings
+
+from aistress.model import Article, Source
 
 # "ci" is fast and deterministic; "dev" is the default; "thorough" digs deeper.
 settings.register_profile(
@@ -40,3 +44,25 @@ def shared() -> Path:
     if not SHARED.is_dir():
         pytest.skip(f"no shared folder at {SHARED}")
     return SHARED
+
+
+#: Fixtures written for these tests (never text of the shared corpus).
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+def fixture(name: str) -> str:
+    """Return the text of ``tests/fixtures/<name>``."""
+    return (FIXTURES / name).read_text(encoding="utf-8")
+
+
+def squash(text: str) -> str:
+    """``text`` without any whitespace, to compare texts that differ in layout only."""
+    return re.sub(r"\s+", "", text)
+
+
+def bare_articles(source: Source) -> tuple[Article, ...]:
+    """The articles without spans or provenance: what must survive layout changes."""
+    return tuple(
+        attrs.evolve(a, provenance=None, blocks=[attrs.evolve(b, span=None) for b in a.blocks])
+        for a in source.articles
+    )

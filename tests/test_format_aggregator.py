@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import attrs
@@ -24,7 +23,9 @@ from aistress.model import (
     RelationKind,
     Source,
 )
+from conftest import bare_articles as _bare
 from conftest import seed
+from conftest import squash as _squash
 
 FIXTURE = Path(__file__).parent / "fixtures" / "formats" / "aggregator_harbor.txt"
 
@@ -35,18 +36,6 @@ def _text() -> str:
 
 def _lines(text: str) -> list[str]:
     return [line.strip() for line in text.splitlines() if line.strip()]
-
-
-def _bare(source: Source) -> tuple[Article, ...]:
-    """The articles without spans or provenance (what must survive layout changes)."""
-    return tuple(
-        attrs.evolve(a, provenance=None, blocks=[attrs.evolve(b, span=None) for b in a.blocks])
-        for a in source.articles
-    )
-
-
-def _squash(text: str) -> str:
-    return re.sub(r"\s+", "", text)
 
 
 # --- the seed ---------------------------------------------------------------

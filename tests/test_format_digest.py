@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import re
-from pathlib import Path
 
-import attrs
 import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
@@ -25,31 +23,20 @@ from aistress.model import (
     Source,
 )
 from aistress.testing import strategies as st_ai
+from conftest import bare_articles as _bare
+from conftest import fixture as _fixture
 from conftest import seed
-
-FIXTURES = Path(__file__).parent / "fixtures"
+from conftest import squash as _squash
 
 
 def _seed_text() -> str:
     return seed("004").read_text(encoding="utf-8")
 
 
-def _fixture(name: str) -> str:
-    return (FIXTURES / name).read_text(encoding="utf-8")
-
-
-def _squash(text: str) -> str:
-    return re.sub(r"\s+", "", text)
-
-
 def _unspanned(source: Source) -> tuple[object, ...]:
     """What a source says, without spans or provenance (which depend on the layout)."""
-    articles = tuple(
-        attrs.evolve(a, provenance=None, blocks=[attrs.evolve(b, span=None) for b in a.blocks])
-        for a in source.articles
-    )
     return (
-        articles,
+        _bare(source),
         source.relations,
         tuple((b.kind, _squash(b.text)) for b in source.boilerplate),
         tuple((w.code, w.line) for w in source.warnings if not w.code.startswith("decoded-")),

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
-import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -16,7 +14,9 @@ from aistress.formats import sniff, syndication
 from aistress.formats.accounting import unaccounted
 from aistress.formats.syndication import RELEVANCE_THRESHOLD, headline_relevance
 from aistress.model import Article, ArticleKind, Block, Boilerplate, Source
+from conftest import bare_articles as _bare
 from conftest import seed
+from conftest import squash as _squash
 
 FIXTURE = Path(__file__).parent / "fixtures" / "formats" / "syndication_matching.txt"
 
@@ -27,17 +27,6 @@ def _text() -> str:
 
 def _lines(text: str) -> list[str]:
     return [line.strip() for line in text.splitlines() if line.strip()]
-
-
-def _squash(text: str) -> str:
-    return re.sub(r"\s+", "", text)
-
-
-def _bare(source: Source) -> tuple[Article, ...]:
-    return tuple(
-        attrs.evolve(a, provenance=None, blocks=[attrs.evolve(b, span=None) for b in a.blocks])
-        for a in source.articles
-    )
 
 
 # --- the seed ---------------------------------------------------------------

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -15,7 +14,9 @@ from aistress.formats import read as read_any
 from aistress.formats import sniff, translation
 from aistress.formats.accounting import unaccounted
 from aistress.model import Article, ArticleKind, Block, Boilerplate, Source
+from conftest import bare_articles as _bare
 from conftest import seed
+from conftest import squash as _squash
 
 FIXTURE = Path(__file__).parent / "fixtures" / "formats" / "translation_quill.txt"
 _ARTEFACT = re.compile(r"([\u4e00-\u9fff·]{2,20})\(\1\)")
@@ -23,17 +24,6 @@ _ARTEFACT = re.compile(r"([\u4e00-\u9fff·]{2,20})\(\1\)")
 
 def _text() -> str:
     return seed("001").read_text(encoding="utf-8")
-
-
-def _squash(text: str) -> str:
-    return re.sub(r"\s+", "", text)
-
-
-def _bare(source: Source) -> tuple[Article, ...]:
-    return tuple(
-        attrs.evolve(a, provenance=None, blocks=[attrs.evolve(b, span=None) for b in a.blocks])
-        for a in source.articles
-    )
 
 
 # --- the seed ---------------------------------------------------------------

@@ -7,7 +7,6 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
-import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -32,8 +31,9 @@ from aistress.formats import (
     unregister,
 )
 from aistress.formats.accounting import unaccounted
-from aistress.model import Article, Boilerplate, PartialDate, ReadFailure, Source, Span
+from aistress.model import Boilerplate, PartialDate, ReadFailure, Source, Span
 from conftest import CORPUS, seed
+from conftest import bare_articles as _bare
 
 FIXTURES = Path(__file__).parent / "fixtures" / "formats"
 
@@ -57,14 +57,6 @@ OUR_FIXTURES = {
 def _registered(name: str) -> None:
     if name not in formats():
         pytest.skip(f"the {name} format is not registered yet")
-
-
-def _bare(source: Source) -> tuple[Article, ...]:
-    """The articles without spans or provenance (what must survive layout changes)."""
-    return tuple(
-        attrs.evolve(a, provenance=None, blocks=[attrs.evolve(b, span=None) for b in a.blocks])
-        for a in source.articles
-    )
 
 
 # --- registry ---------------------------------------------------------------
