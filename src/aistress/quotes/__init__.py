@@ -17,13 +17,17 @@ from __future__ import annotations
 
 from aistress.model import Article, Person, Quote, QuoteKind
 from aistress.quotes._extract import analyse
+from aistress.quotes.attribution import Attribution, Attributions, attribute
 from aistress.quotes.evaluate import GoldQuote, QuoteScore, score_quotes
 from aistress.quotes.link import LinkedQuotes, link_quotes
 
 __all__ = [
+    "Attribution",
+    "Attributions",
     "GoldQuote",
     "LinkedQuotes",
     "QuoteScore",
+    "attribute",
     "extract_quotes",
     "extract_speakers",
     "link_quotes",

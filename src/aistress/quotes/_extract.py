@@ -85,11 +85,24 @@ class _Found:
 
 
 @attrs.frozen
+class Report:
+    """Reported speech with no quotation of its own: who, cue, and the sentence."""
+
+    speaker: Person | None
+    anonymous: bool
+    description: str | None
+    cue: str
+    cue_span: Span
+    sentence: Span
+
+
+@attrs.frozen
 class Analysis:
-    """What extraction found in one article: quotes, and the people speaking."""
+    """What extraction found in one article: quotes, reported speech, and the people speaking."""
 
     quotes: tuple[Quote, ...]
     people: tuple[Person, ...]
+    reports: tuple[Report, ...] = ()
 
 
 def _mask(text: str, marks: Sequence[Marks]) -> str:
@@ -156,6 +169,7 @@ def analyse(article: Article) -> Analysis:
     """Find every quotation of ``article``, attribute it and build its Quote."""
     found: list[_Found] = []
     all_mentions: list[tuple[int, int, Mention]] = []  # (block, base, mention)
+    sentences: dict[int, tuple[int, int]] = {}  # id(mention) -> its sentence (article offsets)
     used: set[tuple[int, int]] = set()  # (block, cue_start) of mentions that attribute a quote
     block_marks = _block_marks(article)
     prev_last: _Found | None = None
@@ -243,6 +257,10 @@ def analyse(article: Article) -> Analysis:
             block_found.append(f)
         all_mentions.extend((bi, base, m) for m in mentions)
         all_mentions.extend((bi, base, m) for m in subjects)
+        for m in mentions:
+            k = bisect.bisect_right(basic, m.cue_start) - 1
+            end = basic[k + 1] if k + 1 < len(basic) else len(text)
+            sentences[id(m)] = (base + basic[max(k, 0)], base + end)
         direct = [f for f in block_found if f.kind is QuoteKind.DIRECT]
         prev_last = direct[-1] if direct and (direct[-1].mention or direct[-1].source) else None
         speaking = [m for m in by_cue if m.kind != "group" and not m.weak]
@@ -250,7 +268,7 @@ def analyse(article: Article) -> Analysis:
         if speaking and (prev_last is None or speaking[-1].cue_start > prev_last.marks.end):
             prev_last, prev_mention = None, speaking[-1]
         found.extend(block_found)
-    return _build(article, found, all_mentions, used)
+    return _build(article, found, all_mentions, used, sentences)
 
 
 def _has_cue_before(by_cue: list[Mention], keys: list[int], lo: int, hi: int) -> bool:
@@ -322,6 +340,7 @@ def _build(
     found: list[_Found],
     all_mentions: list[tuple[int, int, Mention]],
     used: set[tuple[int, int]],
+    sentences: dict[int, tuple[int, int]],
 ) -> Analysis:
     quote_mentions = {id(f.mention) for f in found if f.mention is not None}
     mentions = [
@@ -393,7 +412,35 @@ def _build(
 
     utterances: dict[object, int] = {}
     quotes = [_quote(article, f, referent, people, description, utterances) for f in found]
-    return Analysis(tuple(quotes), tuple(p for k, p in people.items() if k != author_key))
+    reports = _reports(article, mentions, used, sentences, referent, people)
+    return Analysis(tuple(quotes), tuple(p for k, p in people.items() if k != author_key), reports)
+
+
+def _reports(
+    article: Article,
+    mentions: list[tuple[int, int, Mention]],
+    used: set[tuple[int, int]],
+    sentences: dict[int, tuple[int, int]],
+    referent: dict[int, object],
+    people: dict[object, Person],
+) -> tuple[Report, ...]:
+    """Cues that attribute no quotation: reported speech, with its sentence."""
+    out: list[Report] = []
+    for bi, base, m in mentions:
+        if m.cue is None or m.kind == "group" or (bi, m.cue_start) in used:
+            continue
+        if m.weak or id(m) not in sentences:
+            continue
+        ref = referent.get(id(m))
+        speaker = people.get(ref) if ref is not None else None
+        anonymous = isinstance(ref, tuple) and ref[0] == "anon"
+        if speaker is None and not anonymous:
+            continue
+        a, b = sentences[id(m)]
+        desc = m.description or (m.surface if m.kind == "anonymous" else None)
+        cue_span = Span(article.id, base + m.cue_start, base + m.cue_end)
+        out.append(Report(speaker, anonymous, desc, m.cue, cue_span, Span(article.id, a, b)))
+    return tuple(out)
 
 
 _NAME_PART = re.compile(r"[^\s·•・.]+$")
