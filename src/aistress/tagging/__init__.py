@@ -1,0 +1,70 @@
+"""Stressor and remedy tagging with evidence, in English and Chinese.
+
+:func:`tag` reads an :class:`~aistress.model.Article` block by block and
+returns one :class:`~aistress.model.Stressor` or :class:`~aistress.model.Remedy`
+per block and category found there. Every tag carries
+
+- ``evidence``: the spans of :attr:`~aistress.model.Article.text` whose words
+  triggered it (a negation cue is included when the rule needs one);
+- ``rule``: the id of the strongest rule that fired (``"en.pace.terms"``);
+- ``confidence``: the noisy-or of every firing in the block;
+- ``block``: the block index;
+- ``raised_by`` / ``proposed_by``: the person a quote or an attribution
+  (``X said``, ``X proposed``, ``X说``, ``X建议``) in the same sentence, or
+  else in the same paragraph, names.
+
+>>> from aistress.model import Article, Block
+>>> a = Article("a1", "en", "news", blocks=[
+...     Block("paragraph", "Ada Lovelace said the lab works 80-hour weeks."),
+...     Block("paragraph", "There is no burnout here."),
+... ])
+>>> [(t.category, t.rule, t.block, t.raised_by.name) for t in tag(a)]
+[('overwork', 'en.overwork.hours', 0, 'Ada Lovelace')]
+>>> [a.slice(s) for s in tag(a)[0].evidence]
+['80-hour weeks']
+>>> labels(tag(a))
+frozenset({'overwork'})
+
+The package
+-----------
+
+- :mod:`aistress.tagging.matcher`: normalisation (:func:`stem`) and the
+  linear trie scan of terms and cues;
+- :mod:`aistress.tagging.rules`: rule files, their validation and
+  :class:`RuleSet`;
+- :mod:`aistress.tagging.scope`: negation, concession and contrast scope;
+- :mod:`aistress.tagging.detect`: rule firings in one block;
+- :mod:`aistress.tagging.attribution`: who raised or proposed a tag;
+- :mod:`aistress.tagging.tagger`: :class:`Tagger`, :func:`tag`, :func:`tag_text`;
+- :mod:`aistress.tagging.matrices`: :class:`TagMatrix` and label scores.
+
+Tagging an article is linear in its length.
+"""
+
+from __future__ import annotations
+
+from aistress.tagging.detect import CONCESSION_FACTOR
+from aistress.tagging.matcher import stem
+from aistress.tagging.matrices import LabelScores, TagMatrix, matrix, score_labels
+from aistress.tagging.rules import Rule, RuleError, RuleSet, default_rules, load_rules
+from aistress.tagging.tagger import DEFAULT_MIN_CONFIDENCE, Tag, Tagger, labels, tag, tag_text
+
+__all__ = [
+    "CONCESSION_FACTOR",
+    "DEFAULT_MIN_CONFIDENCE",
+    "LabelScores",
+    "Rule",
+    "RuleError",
+    "RuleSet",
+    "Tag",
+    "TagMatrix",
+    "Tagger",
+    "default_rules",
+    "labels",
+    "load_rules",
+    "matrix",
+    "score_labels",
+    "stem",
+    "tag",
+    "tag_text",
+]

@@ -1,0 +1,217 @@
+"""Text normalisation and the linear term scanner of the tagger.
+
+English text is split into word tokens once and every token is stemmed
+(:func:`~aistress.tagging.stem`); every term is stored in a trie keyed by normalised tokens
+(Chinese terms in a trie keyed by characters), and one left-to-right walk
+from each token or character finds every term, in time linear in the text
+for a fixed rule set (each walk is at most as deep as the longest term).
+``re:`` terms are run once each with :meth:`re.Pattern.finditer`.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from collections.abc import Iterator
+from typing import Any
+
+import attrs
+
+from aistress.text.sentences import is_chinese
+
+__all__ = ["stem"]
+
+
+_EN_TOKEN = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)*|\$")
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_LATIN = re.compile(r"[A-Za-z]")
+_SPACE = frozenset(" \t\r\n\u00a0\u3000")
+# Full-width ASCII to ASCII and upper to lower case, one character for one.
+_FOLD = {c: c + 0x20 for c in range(ord("A"), ord("Z") + 1)}
+_FOLD.update({c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)})
+_FOLD.update({c: c - 0xFEE0 + 0x20 for c in range(0xFF21, 0xFF3B)})
+_FOLD[0x2019] = 0x27  # right single quotation mark as apostrophe
+
+
+def _fold(text: str) -> str:
+    return text.translate(_FOLD)
+
+
+@functools.lru_cache(maxsize=65536)
+def stem(token: str, keep: frozenset[str] = frozenset()) -> str:
+    """Normalise one English word for matching (a deliberately light stemmer).
+
+    Lower-cases, drops a possessive ``'s``, then one of the endings ``-ies``
+    (to ``-y``), ``-s``, ``-ing``, ``-ed``, ``-ly``, then a final ``-e`` and a
+    doubled final consonant. Terms and text go through the same function, so
+    the entry ``burn out`` matches ``burned out`` and ``burning out``.
+    Lower-cased words in ``keep`` (a rule file's ``unstemmed`` list, such as
+    ``news``) are returned as they are.
+
+    >>> [stem(w) for w in ["Stressed", "stress", "pauses", "studies", "one's", "stopped"]]
+    ['stres', 'stres', 'paus', 'study', 'one', 'stop']
+    """
+    w = token.lower().replace("’", "'")
+    if w in keep:
+        return w
+    if w.endswith("'s"):
+        w = w[:-2]
+    elif w.endswith("s'"):
+        w = w[:-1]
+    if len(w) <= 3:
+        return w
+    if w.endswith("ies") and len(w) > 4:
+        w = w[:-3] + "y"
+    elif w.endswith("sses"):
+        w = w[:-2]
+    elif w.endswith("s") and not w.endswith(("ss", "us", "is")):
+        w = w[:-1]
+    for suffix in ("ing", "ed", "ly"):
+        if w.endswith(suffix) and len(w) - len(suffix) >= 3:
+            w = w[: -len(suffix)]
+            break
+    if w.endswith("e") and len(w) > 3:
+        w = w[:-1]
+    if len(w) > 3 and w[-1] == w[-2] and w[-1] not in "aeiou":
+        w = w[:-1]
+    return w
+
+
+def _en_key(term: str, keep: frozenset[str] = frozenset()) -> tuple[str, ...]:
+    return tuple(stem(m.group(), keep) for m in _EN_TOKEN.finditer(term))
+
+
+def _zh_key(term: str) -> str:
+    return "".join(ch for ch in _fold(term) if ch not in _SPACE)
+
+
+def _character_mode(language: str) -> bool:
+    primary = language.split("-")[0].lower()
+    return is_chinese(language) or primary in {"ja", "ko"}
+
+
+@attrs.define
+class _Hit:
+    start: int
+    end: int
+    term: int
+    first: int  # first unit (token or character) index
+    last: int  # one past the last unit
+    negated_by: _Hit | None = None
+    conceded: bool = False
+
+
+@attrs.frozen
+class _Term:
+    kind: str  # "en", "zh" or "re"
+    key: Any  # tuple of stems, folded string or compiled pattern
+
+
+class _Matcher:
+    """Every term and cue of one language, compiled for a linear scan."""
+
+    def __init__(self, language: str) -> None:
+        self.language = language
+        self.chars = _character_mode(language)
+        self.keep: frozenset[str] = frozenset()
+        self.terms: list[_Term] = []
+        self._ids: dict[tuple[str, Any], int] = {}
+        self.trie: dict[Any, Any] = {}
+        self.depth = 0
+        self.patterns: list[tuple[int, re.Pattern[str]]] = []
+        self.cue_of: dict[int, set[str]] = {}
+        self.members: dict[int, list[tuple[int, int]]] = {}
+
+    def add(self, text: str) -> int:
+        """Register a term (phrase or ``re:`` pattern); return its id."""
+        if text.startswith("re:"):
+            key: Any = text[3:]
+            kind = "re"
+        elif self.chars:
+            key, kind = _zh_key(text), "zh"
+        else:
+            key, kind = _en_key(text, self.keep), "en"
+        found = self._ids.get((kind, key))
+        if found is not None:
+            return found
+        term_id = len(self.terms)
+        self._ids[(kind, key)] = term_id
+        if kind == "re":
+            pattern = re.compile(key, re.IGNORECASE)
+            self.terms.append(_Term(kind, pattern))
+            self.patterns.append((term_id, pattern))
+            return term_id
+        self.terms.append(_Term(kind, key))
+        node = self.trie
+        for unit in key:
+            node = node.setdefault(unit, {})
+        node.setdefault("", []).append(term_id)
+        self.depth = max(self.depth, len(key))
+        return term_id
+
+    def scan(self, text: str) -> list[_Hit]:
+        """Every term occurrence in ``text``, by start, longest first (linear time)."""
+        if self.chars:
+            hits = self._scan_chars(text)
+            starts: list[int] = []
+        else:
+            hits, starts = self._scan_tokens(text)
+        hits.extend(self._scan_patterns(text, starts))
+        # Longest first at each start: a pseudo-negation ("not all") must be
+        # seen before the negation cue it contains ("not").
+        hits.sort(key=lambda h: (h.start, -h.end, h.term))
+        return hits
+
+    def _scan_tokens(self, text: str) -> tuple[list[_Hit], list[int]]:
+        keep = self.keep
+        tokens = [(m.start(), m.end(), stem(m.group(), keep)) for m in _EN_TOKEN.finditer(text)]
+        hits: list[_Hit] = []
+        root = self.trie
+        n = len(tokens)
+        for i in range(n):
+            node = root.get(tokens[i][2])
+            j = i
+            while node is not None:
+                hits.extend(_Hit(tokens[i][0], tokens[j][1], t, i, j + 1) for t in node.get("", ()))
+                j += 1
+                if j >= n:
+                    break
+                node = node.get(tokens[j][2])
+        return hits, [t[0] for t in tokens]
+
+    def _scan_chars(self, text: str) -> list[_Hit]:
+        folded = _fold(text)
+        hits: list[_Hit] = []
+        root = self.trie
+        n = len(folded)
+        for i in range(n):
+            node = root.get(folded[i])
+            j = i
+            gaps = 0
+            while node is not None:
+                hits.extend(_Hit(i, j + 1, t, i, j + 1) for t in node.get("", ()))
+                j += 1
+                # Whitespace inside a term is ignored (at most two in a row).
+                while j < n and folded[j] in _SPACE and gaps < 2:
+                    j += 1
+                    gaps += 1
+                if j >= n:
+                    break
+                if folded[j] in _SPACE:
+                    break
+                gaps = 0
+                node = node.get(folded[j])
+        return hits
+
+    def _scan_patterns(self, text: str, starts: list[int]) -> Iterator[_Hit]:
+        for term_id, pattern in self.patterns:
+            for m in pattern.finditer(text):
+                if m.end() == m.start():
+                    continue
+                if self.chars:
+                    first, last = m.start(), m.end()
+                else:
+                    first = bisect.bisect_left(starts, m.start())
+                    last = max(first + 1, bisect.bisect_left(starts, m.end()))
+                yield _Hit(m.start(), m.end(), term_id, first, last)

@@ -1,0 +1,269 @@
+"""The tagger: rule firings per block combined into tags with evidence and speakers."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable, Sequence
+from typing import TypeAlias
+
+from aistress.model import Article, Block, Person, Quote, QuoteKind, Remedy, Span, Stressor
+from aistress.quotes import extract_quotes
+from aistress.tagging.attribution import _People
+from aistress.tagging.detect import _Firing, _firings, _merge_spans
+from aistress.tagging.rules import RuleSet, default_rules, load_rules
+from aistress.taxonomy import Category, CategoryKind, Taxonomy
+from aistress.taxonomy import default as default_taxonomy
+from aistress.text.sentences import detect_language, is_chinese
+from aistress.text.sentences import sentences as split_sentences
+
+__all__ = ["DEFAULT_MIN_CONFIDENCE", "Tag", "Tagger", "labels", "tag", "tag_text"]
+
+#: A stressor or remedy tag.
+Tag: TypeAlias = Stressor | Remedy
+
+#: Tags below this confidence are dropped unless a caller asks otherwise.
+DEFAULT_MIN_CONFIDENCE = 0.5
+
+
+class Tagger:
+    """Tags articles with one taxonomy and one compiled rule set.
+
+    Args:
+        taxonomy: The categories to tag (default: :func:`aistress.taxonomy.default`).
+        rules: The rules to use. By default, the rule files the taxonomy names
+            (``"rules"`` in its file) or, if it names none, the rules aistress
+            ships; rules for categories the taxonomy lacks are then ignored.
+            Rules passed explicitly must all name categories of the taxonomy
+            (else :class:`RuleError`).
+        min_confidence: Tags with a lower confidence are dropped.
+
+    >>> from aistress.model import Article, Block
+    >>> tagger = Tagger()
+    >>> a = Article("z1", "zh", "news", blocks=[Block("paragraph", "她建议减少会议。")])
+    >>> [(t.category, t.proposed_by) for t in tagger.tag(a, quotes=())]
+    [('fewer_conferences', None)]
+    """
+
+    def __init__(
+        self,
+        taxonomy: Taxonomy | None = None,
+        rules: RuleSet | None = None,
+        *,
+        min_confidence: float = DEFAULT_MIN_CONFIDENCE,
+    ) -> None:
+        if taxonomy is not None and not isinstance(taxonomy, Taxonomy):
+            raise TypeError(f"taxonomy must be a Taxonomy, not {type(taxonomy).__name__}")
+        if rules is not None and not isinstance(rules, RuleSet):
+            raise TypeError(f"rules must be a RuleSet, not {type(rules).__name__}")
+        if not 0.0 <= min_confidence <= 1.0:
+            raise ValueError(f"min_confidence must lie between 0 and 1 (got {min_confidence})")
+        self.taxonomy = taxonomy if taxonomy is not None else default_taxonomy()
+        if rules is None:
+            if self.taxonomy.rules and self.taxonomy != default_taxonomy():
+                rules = load_rules(*self.taxonomy.rule_paths())
+            else:
+                rules = default_rules()
+        else:
+            rules.check(self.taxonomy)
+        self.rules = rules
+        self.min_confidence = min_confidence
+        self._allowed = frozenset(
+            i for i, r in enumerate(rules.rules) if r.category in self.taxonomy
+        )
+
+    def tag(self, article: Article, *, quotes: Sequence[Quote] | None = None) -> tuple[Tag, ...]:
+        """Tag every block of ``article``; see :func:`tag`."""
+        if not isinstance(article, Article):
+            raise TypeError(f"article must be an Article, not {type(article).__name__}")
+        if quotes is None:
+            quotes = _default_quotes(article)
+        people: _People | None = None
+        out: list[Tag] = []
+        for index, block in enumerate(article.blocks):
+            language = _block_language(block, article.language)
+            found = self._block(block, language)
+            if not found:
+                continue
+            offset = article.block_span(index).start
+            if people is None:
+                people = _People(article, self.rules, quotes)
+            sentences = [(offset + a, offset + b) for a, b in split_sentences(block.text, language)]
+            for category, rule_id, confidence, spans in found:
+                evidence = [Span(article.id, offset + a, offset + b) for a, b in spans]
+                person = people.person_for(index, evidence, sentences)
+                out.append(_make(category, evidence, rule_id, confidence, index, person))
+        return tuple(out)
+
+    def tag_text(
+        self, text: str, *, language: str | None = None, doc: str = "text"
+    ) -> tuple[Tag, ...]:
+        """Tag a plain string as one paragraph (spans name ``doc``).
+
+        Useful for aligned segments: ``labels(tagger.tag_text(sentence))``.
+        Attribution is not resolved for plain text. ``language`` defaults to
+        a guess from the script.
+        """
+        if not isinstance(text, str):
+            raise TypeError(f"text must be a str, not {type(text).__name__}")
+        if language is None:
+            language = detect_language(text)
+        block = Block("paragraph", text, language=None)
+        return tuple(
+            _make(category, [Span(doc, a, b) for a, b in spans], rule_id, confidence, None, None)
+            for category, rule_id, confidence, spans in self._block(block, language)
+        )
+
+    def labels(self, article: Article, *, kind: CategoryKind | str | None = None) -> frozenset[str]:
+        """The document-level labels of ``article`` (union of its block tags)."""
+        return labels(self.tag(article, quotes=()), kind=kind)
+
+    def _block(
+        self, block: Block, language: str
+    ) -> list[tuple[Category, str, float, list[tuple[int, int]]]]:
+        firings = _firings(self.rules, self._allowed, block.text, language)
+        by_category: dict[str, list[_Firing]] = {}
+        for firing in firings:
+            by_category.setdefault(self.rules.rules[firing.rule].category, []).append(firing)
+        out = []
+        for category in self.taxonomy:
+            group = by_category.get(category.id)
+            if not group:
+                continue
+            miss = 1.0
+            for firing in group:
+                miss *= 1.0 - firing.confidence
+            confidence = round(1.0 - miss, 4)
+            if confidence < self.min_confidence:
+                continue
+            best = min(group, key=lambda f: (-f.confidence, f.rule))
+            spans = _merge_spans(s for f in group for s in f.spans)
+            out.append((category, self.rules.rules[best.rule].id, confidence, spans))
+        return out
+
+
+def _block_language(block: Block, language: str) -> str:
+    """The block's own language, else the article's unless the script says otherwise."""
+    if block.language:
+        return block.language
+    if is_chinese(language) != (detect_language(block.text) == "zh"):
+        return detect_language(block.text)
+    return language
+
+
+def _make(
+    category: Category,
+    evidence: Sequence[Span],
+    rule: str,
+    confidence: float,
+    block: int | None,
+    person: Person | None,
+) -> Tag:
+    if category.is_stressor:
+        return Stressor(category.id, evidence, rule, confidence, block, raised_by=person)
+    return Remedy(category.id, evidence, rule, confidence, block, proposed_by=person)
+
+
+def _default_quotes(article: Article) -> Sequence[Quote]:
+    """The article's direct quotes, from ``aistress.quotes.extract_quotes``."""
+    return [q for q in extract_quotes(article) if q.kind is QuoteKind.DIRECT]
+
+
+class _Identity:
+    """Hashes and compares by identity, so caches never mix up equal objects."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value: object) -> None:
+        self.value = value
+
+    def __hash__(self) -> int:
+        return id(self.value)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Identity) and other.value is self.value
+
+
+@functools.lru_cache(maxsize=32)
+def _cached_tagger(taxonomy: _Identity, rules: _Identity, min_confidence: float) -> Tagger:
+    return Tagger(taxonomy.value, rules.value, min_confidence=min_confidence)  # type: ignore[arg-type]
+
+
+def _tagger(taxonomy: Taxonomy | None, rules: RuleSet | None, min_confidence: float) -> Tagger:
+    return _cached_tagger(_Identity(taxonomy), _Identity(rules), float(min_confidence))
+
+
+def tag(
+    article: Article,
+    *,
+    taxonomy: Taxonomy | None = None,
+    rules: RuleSet | None = None,
+    quotes: Sequence[Quote] | None = None,
+    min_confidence: float = DEFAULT_MIN_CONFIDENCE,
+) -> tuple[Tag, ...]:
+    """Tag an article with stressors and remedies, block by block, with evidence.
+
+    Args:
+        article: The article to tag.
+        taxonomy: The categories (default: the shipped taxonomy).
+        rules: The rules (default: those of the taxonomy; see :class:`Tagger`).
+        quotes: Quotes of the article, used to name who raised a stressor or
+            proposed a remedy. ``None`` extracts them with
+            ``aistress.quotes.extract_quotes``; pass ``()`` to skip.
+        min_confidence: Drop tags below this confidence.
+
+    Returns:
+        One tag per block and category, in block order and, within a block,
+        in taxonomy order. The same article always yields the same tags.
+
+    Tagging is linear in the article's length (see the module docs). A
+    compiled tagger is cached per taxonomy and rule set object.
+    """
+    return _tagger(taxonomy, rules, min_confidence).tag(article, quotes=quotes)
+
+
+def tag_text(
+    text: str,
+    *,
+    language: str | None = None,
+    doc: str = "text",
+    taxonomy: Taxonomy | None = None,
+    rules: RuleSet | None = None,
+    min_confidence: float = DEFAULT_MIN_CONFIDENCE,
+) -> tuple[Tag, ...]:
+    """Tag a plain string as one paragraph; see :meth:`Tagger.tag_text`.
+
+    Linear in the length of ``text``, like :func:`tag`.
+
+    >>> [(t.category, t.rule) for t in tag_text("Nobody here takes a day off.")]
+    [('overwork', 'en.overwork.no_rest')]
+    >>> [t.category for t in tag_text("我们从不加班。")]
+    []
+    """
+    return _tagger(taxonomy, rules, min_confidence).tag_text(text, language=language, doc=doc)
+
+
+def labels(
+    tags: Iterable[Tag],
+    *,
+    kind: CategoryKind | str | None = None,
+    min_confidence: float = 0.0,
+) -> frozenset[str]:
+    """The document-level labels: the set of categories of ``tags``.
+
+    Args:
+        tags: Paragraph-level tags (of one document).
+        kind: ``"stressor"`` or ``"remedy"`` to keep one kind only.
+        min_confidence: Ignore tags below this confidence.
+
+    >>> tags = [Stressor("pace"), Remedy("counseling"), Stressor("pace")]
+    >>> sorted(labels(tags)), sorted(labels(tags, kind="remedy"))
+    (['counseling', 'pace'], ['counseling'])
+    """
+    wanted: type[Stressor] | type[Remedy] | None = None
+    if kind is not None:
+        wanted = Stressor if CategoryKind(kind) is CategoryKind.STRESSOR else Remedy
+    return frozenset(
+        t.category
+        for t in tags
+        if t.confidence >= min_confidence and (wanted is None or isinstance(t, wanted))
+    )
