@@ -8,7 +8,7 @@ Run it as ``python examples/compare_versions.py``; it needs no arguments.
 
 from __future__ import annotations
 
-from aistress.compare import compare
+from aistress.comparison import compare
 from aistress.sample import sample_corpus
 
 

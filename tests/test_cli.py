@@ -12,7 +12,7 @@ import pytest
 
 from aistress.align import align
 from aistress.cli import EXIT_FAILED, EXIT_OK, EXIT_USAGE, Progress, main
-from aistress.compare import compare
+from aistress.comparison import compare
 from aistress.formats import read
 from aistress.io.json import load_jsonl
 from aistress.model import (

@@ -6,7 +6,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from aistress.compare import HEADLINE_THRESHOLD, compare, headline_relevance
+from aistress.comparison import HEADLINE_THRESHOLD, compare, headline_relevance
+from aistress.errors import InvalidValueError
 from aistress.model import Alignment, Article, Bead, Block, Person, Quote, Span, Stressor
 from aistress.testing import strategies as ais
 
@@ -111,7 +112,7 @@ def test_same_organisation_is_not_a_move() -> None:
 
 
 def test_headline_about_another_story_is_flagged() -> None:
-    """A headline and dek from another story get a headline discrepancy on the derived side."""
+    """A headline and dek from another story are flagged, citing the source's headline too."""
     rewrite = Article(
         "rw3",
         "en",
@@ -127,7 +128,9 @@ def test_headline_about_another_story_is_flagged() -> None:
     )
     (headline,) = _compare(EN, rewrite, Alignment([Bead([0], [0])])).of_kind("headline")
     assert headline.derived[0].doc == "rw3#title"
-    assert headline.source == ()
+    assert headline.source == (Span("blog#en#title", 0, len(EN.title or "")),)
+    assert headline.source_phrase == EN.title
+    assert headline.derived_phrase == "Football club wins the cup final"
 
 
 def test_translated_headline_is_not_flagged() -> None:
@@ -178,7 +181,7 @@ def test_coverage_counts_unaligned_source() -> None:
 
 def test_unknown_check_is_refused() -> None:
     """Asking for a check that does not exist is a usage error."""
-    with pytest.raises(ValueError, match="unknown checks"):
+    with pytest.raises(InvalidValueError, match="unknown checks"):
         compare(EN, ZH, alignment=ONE_TO_ONE, checks=["spelling"], **NOTHING)  # type: ignore[arg-type]
 
 
@@ -242,3 +245,24 @@ def test_name_opening_the_source_sentence_still_counts() -> None:
         blocks=[Block("paragraph", "2024 年 5 月，Orbit 的访问量为 3.2 亿次。")],
     )
     assert _compare(en, zh, Alignment([Bead([0], [0])])).of_kind("attribution") == ()
+
+
+def test_old_module_path_warns_and_forwards() -> None:
+    """`from aistress.compare import X` still works, with a DeprecationWarning."""
+    import aistress
+    import aistress.comparison
+
+    with pytest.warns(DeprecationWarning, match="aistress.comparison"):
+        from aistress.compare import headline_relevance as old
+    assert old is aistress.comparison.headline_relevance
+    assert aistress.compare is aistress.comparison.compare
+
+
+def test_discrepancy_kind_accepts_values() -> None:
+    """A Discrepancy takes a kind's value and holds the enum; a wrong kind is refused."""
+    from aistress.model import Discrepancy, DiscrepancyKind
+
+    assert Discrepancy("date", "x").kind is DiscrepancyKind.DATE
+    assert str(DiscrepancyKind.QUOTE_SPEAKER) == "quote_speaker"
+    with pytest.raises(InvalidValueError):
+        Discrepancy("spelling", "x")

@@ -60,7 +60,7 @@ SPEAKER = Person("Ana Ruiz", aliases=["安娜·鲁伊斯"])
 
 
 def _analysis() -> CorpusAnalysis:
-    from aistress.compare import compare
+    from aistress.comparison import compare
 
     q_en = Quote("We ship every week,", "en", spans=[Span("post#en", 7, 26)], speaker=SPEAKER)
     q_zh = Quote(

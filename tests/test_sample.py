@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from aistress import sample
-from aistress.compare import compare
+from aistress.comparison import compare
 from aistress.formats import read, sniff
 from aistress.formats.accounting import unaccounted
 from aistress.model import Corpus, RelationKind

@@ -5,8 +5,9 @@ The public names are listed in ``__all__``; everything else is private.
 
 from importlib.metadata import PackageNotFoundError, version
 
+from aistress import _moved, comparison
 from aistress.align import AlignOptions, align
-from aistress.compare import compare
+from aistress.comparison import compare
 from aistress.errors import (
     AistressError,
     InvalidValueError,
@@ -28,6 +29,7 @@ from aistress.model import (
     Comparison,
     Corpus,
     Discrepancy,
+    DiscrepancyKind,
     FieldSpan,
     Issue,
     PartialDate,
@@ -52,6 +54,9 @@ from aistress.sample import sample_corpus, sample_paths
 from aistress.tagging import RuleError, RuleSet, Tagger, TagMatrix, tag, tag_text
 from aistress.taxonomy import Category, CategoryKind, Taxonomy, TaxonomyError
 
+# The module aistress.compare became the package aistress.comparison.
+_moved.alias("aistress.compare", comparison)
+
 try:
     __version__ = version("aistress")
 except PackageNotFoundError:  # pragma: no cover - running from a source tree without install
@@ -73,6 +78,7 @@ __all__ = [
     "Comparison",
     "Corpus",
     "Discrepancy",
+    "DiscrepancyKind",
     "FieldSpan",
     "FormatGuess",
     "InvalidValueError",

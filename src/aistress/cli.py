@@ -38,7 +38,7 @@ from typing import TextIO, TypeVar
 import attrs
 
 from aistress.align import align
-from aistress.compare import compare
+from aistress.comparison import compare
 from aistress.errors import AistressError, ParseError
 from aistress.formats import formats, iter_read
 from aistress.io.json import dump_jsonl

@@ -40,6 +40,7 @@ __all__ = [
     "Comparison",
     "Corpus",
     "Discrepancy",
+    "DiscrepancyKind",
     "FieldSpan",
     "Issue",
     "PartialDate",
@@ -302,6 +303,38 @@ def _quote_kind(value: QuoteKind | str) -> QuoteKind:
 
 def _relation_kind(value: RelationKind | str) -> RelationKind:
     return _enum(RelationKind, value, "Relation.kind")
+
+
+class DiscrepancyKind(str, enum.Enum):
+    """What a derived text gets wrong about its source (one check each)."""
+
+    #: A value, scale, unit or hedge of a number changes.
+    NUMBER = "number"
+    #: A date or year changes.
+    DATE = "date"
+    #: A figure or claim is given to other people or organisations.
+    ATTRIBUTION = "attribution"
+    #: A source quote is missing from the paragraph aligned with it.
+    QUOTE_DROPPED = "quote_dropped"
+    #: A quote the source does not hold.
+    QUOTE_ADDED = "quote_added"
+    #: A quote given to another speaker.
+    QUOTE_SPEAKER = "quote_speaker"
+    #: A quote whose wording changes materially.
+    QUOTE_WORDING = "quote_wording"
+    #: A statement negated, rejected, made hypothetical or reported as fact.
+    POLARITY = "polarity"
+    #: A headline that matches neither its body nor the source's headline.
+    HEADLINE = "headline"
+    #: Source content left out (a summary may do this; a translation may not).
+    OMISSION = "omission"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+def _discrepancy_kind(value: DiscrepancyKind | str) -> DiscrepancyKind:
+    return _enum(DiscrepancyKind, value, "Discrepancy.kind")
 
 
 # ---------------------------------------------------------------------------
@@ -875,15 +908,15 @@ class Remedy:
 class Discrepancy:
     """Something a derived text gets wrong about its source.
 
-    ``kind`` says what: ``"number"`` (a value changes across the pair),
-    ``"attribution"`` (a figure or claim moved to other people or
-    organisations) or ``"headline"`` (a headline that does not match its
-    body). ``source`` and ``derived`` point at the words on each side (either
-    may be empty, as for a headline); ``explanation`` says it in a sentence;
-    ``score`` says how sure the check is.
+    ``kind`` says what (a :class:`DiscrepancyKind`; its value is accepted
+    too). ``source`` and ``derived`` point at the words on each side (either
+    may be empty, as for a headline or a dropped quote's missing
+    counterpart); ``source_phrase`` and ``derived_phrase`` quote the phrase
+    around them, so a report can show both sides without the texts;
+    ``explanation`` says it in a sentence; ``score`` says how sure the check is.
     """
 
-    kind: str = attrs.field(validator=[_typed(str), _non_empty])
+    kind: DiscrepancyKind = attrs.field(converter=_discrepancy_kind)
     explanation: str = attrs.field(validator=_typed(str))
     source: tuple[Span, ...] = attrs.field(
         default=(), converter=_tuple_of_span, validator=_items(Span)
@@ -892,6 +925,8 @@ class Discrepancy:
         default=(), converter=_tuple_of_span, validator=_items(Span)
     )
     score: float = attrs.field(default=1.0, converter=float, validator=_unit_interval)
+    source_phrase: str = attrs.field(default="", validator=_typed(str))
+    derived_phrase: str = attrs.field(default="", validator=_typed(str))
 
 
 @attrs.frozen
@@ -941,9 +976,10 @@ class Comparison:
         default=(), converter=_tuple_of_discrepancy, validator=_items(Discrepancy)
     )
 
-    def of_kind(self, kind: str) -> tuple[Discrepancy, ...]:
-        """The discrepancies of one kind (``"number"``, ``"attribution"``, ``"headline"``)."""
-        return tuple(d for d in self.discrepancies if d.kind == kind)
+    def of_kind(self, kind: DiscrepancyKind | str) -> tuple[Discrepancy, ...]:
+        """The discrepancies of one :class:`DiscrepancyKind` (or its value, ``"number"``)."""
+        wanted = _discrepancy_kind(kind)
+        return tuple(d for d in self.discrepancies if d.kind is wanted)
 
 
 # ---------------------------------------------------------------------------

@@ -173,7 +173,7 @@ def analyse_corpus(corpus: Corpus, *, discover: bool = True) -> CorpusAnalysis:
     if default_taxonomy is not None:
         categories = tuple((c.id, c.kind.value, c.labels) for c in default_taxonomy())
     comparisons = []
-    compare = _optional("aistress.compare", "compare")
+    compare = _optional("aistress.comparison", "compare")
     if compare is not None and _optional("aistress.align", "align") is not None:
         for source, derived, kind, alignment in _pairs(corpus):
             comparisons.append(

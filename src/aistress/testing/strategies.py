@@ -346,11 +346,13 @@ def discrepancies() -> st.SearchStrategy[model.Discrepancy]:
     """Discrepancies of every kind."""
     return st.builds(
         model.Discrepancy,
-        kind=st.sampled_from(["number", "attribution", "headline"]),
+        kind=st.sampled_from(model.DiscrepancyKind),
         explanation=texts(max_size=60),
         source=st.lists(spans(), max_size=2),
         derived=st.lists(spans(), max_size=2),
         score=st.floats(0, 1),
+        source_phrase=texts(max_size=30),
+        derived_phrase=texts(max_size=30),
     )
 
 

@@ -1,0 +1,161 @@
+"""The :func:`compare` entry point: run the checks over an aligned pair."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+
+from aistress.align import align
+from aistress.comparison._pair import Check, Pair
+from aistress.comparison.attribution import check_attribution
+from aistress.comparison.headline import check_headline
+from aistress.comparison.numbers import check_numbers
+from aistress.comparison.quotes import pair_quotes
+from aistress.errors import InvalidValueError
+from aistress.model import (
+    Alignment,
+    Article,
+    Bead,
+    Comparison,
+    Discrepancy,
+    Quote,
+    QuoteKind,
+    RelationKind,
+    Remedy,
+    Stressor,
+)
+from aistress.quotes import extract_quotes
+from aistress.tagging import tag
+
+__all__ = ["CHECKS", "compare"]
+
+#: The checks :func:`compare` runs by default, by name.
+CHECKS: Mapping[str, Check] = {
+    "number": check_numbers,
+    "attribution": check_attribution,
+    "headline": check_headline,
+}
+
+
+def _coverage(source: Article, alignment: Alignment) -> float:
+    total = sum(len(b.text) for b in source.blocks)
+    if not total:
+        return 0.0
+    covered = sum(
+        len(source.blocks[i].text) for bead in alignment.beads if bead.target for i in bead.source
+    )
+    return round(min(1.0, covered / total), 4)
+
+
+def _default_alignment(source: Article, derived: Article) -> Alignment:
+    if not source.blocks or not derived.blocks:
+        beads = [Bead((i,), ()) for i in range(len(source.blocks))]
+        beads += [Bead((), (j,)) for j in range(len(derived.blocks))]
+        return Alignment(beads, unit="paragraph")
+    result: Alignment = align(source, derived, unit="paragraph")
+    return result
+
+
+def _labels(tags: Iterable[Stressor | Remedy]) -> set[str]:
+    return {t.category for t in tags}
+
+
+def _resolve(checks: Iterable[str | Check]) -> list[Check]:
+    chosen: list[Check] = []
+    unknown = []
+    for item in checks:
+        if callable(item):
+            chosen.append(item)
+        elif item in CHECKS:
+            chosen.append(CHECKS[item])
+        else:
+            unknown.append(str(item))
+    if unknown:
+        allowed = ", ".join(CHECKS)
+        raise InvalidValueError("checks", sorted(unknown), f"unknown checks; known: {allowed}")
+    return chosen
+
+
+def _relation(value: RelationKind | str) -> RelationKind:
+    try:
+        return RelationKind(value)
+    except ValueError:
+        allowed = ", ".join(k.value for k in RelationKind)
+        raise InvalidValueError("relation", value, f"must be one of {allowed}") from None
+
+
+def compare(
+    source: Article,
+    derived: Article,
+    *,
+    relation: RelationKind | str | None = None,
+    alignment: Alignment | None = None,
+    source_tags: Sequence[Stressor | Remedy] | None = None,
+    derived_tags: Sequence[Stressor | Remedy] | None = None,
+    source_quotes: Sequence[Quote] | None = None,
+    derived_quotes: Sequence[Quote] | None = None,
+    checks: Iterable[str | Check] = tuple(CHECKS),
+) -> Comparison:
+    """Compare ``derived`` (a translation, summary or rewrite) with ``source``.
+
+    Results the caller already has (an alignment, tags, quotes) can be passed
+    in; whatever is missing is computed with :func:`aistress.align.align`
+    (paragraph level), the tagger and the quote extractor.
+
+    Args:
+        source: The original article.
+        derived: The article made from it.
+        relation: How ``derived`` relates to ``source``, recorded as given.
+        alignment: A paragraph alignment of ``source`` blocks to ``derived``
+            blocks.
+        source_tags: Tags of ``source``.
+        derived_tags: Tags of ``derived``.
+        source_quotes: Quotes of ``source``.
+        derived_quotes: Quotes of ``derived``.
+        checks: The checks to run: names from :data:`CHECKS` or functions
+            with the same signature (a :class:`Pair` in, discrepancies out).
+
+    Returns:
+        A :class:`~aistress.model.Comparison`.
+
+    Raises:
+        InvalidValueError: ``checks`` names a check that does not exist, or
+            ``relation`` is not a relation kind.
+    """
+    chosen = _resolve(checks)
+    if alignment is None:
+        alignment = _default_alignment(source, derived)
+    if source_tags is None:
+        source_tags = tag(source)
+    if derived_tags is None:
+        derived_tags = tag(derived)
+    if source_quotes is None:
+        source_quotes = extract_quotes(source)
+    if derived_quotes is None:
+        derived_quotes = extract_quotes(derived)
+    kind = None if relation is None else _relation(relation)
+    pair = Pair(
+        source,
+        derived,
+        alignment,
+        relation=kind,
+        source_quotes=[q for q in source_quotes if q.kind is QuoteKind.DIRECT],
+        derived_quotes=[q for q in derived_quotes if q.kind is QuoteKind.DIRECT],
+    )
+    a, b = _labels(source_tags), _labels(derived_tags)
+    kept, dropped = pair_quotes(pair)
+    found: list[Discrepancy] = []
+    for check in chosen:
+        found.extend(check(pair))
+    return Comparison(
+        source=source.id,
+        derived=derived.id,
+        relation=kind,
+        alignment=alignment,
+        coverage=_coverage(source, alignment),
+        categories_kept=sorted(a & b),
+        categories_dropped=sorted(a - b),
+        categories_added=sorted(b - a),
+        quotes_kept=kept,
+        quotes_dropped=dropped,
+        discrepancies=found,
+    )

@@ -1,0 +1,202 @@
+"""What every check sees: the two articles, their alignment and quotes, and shared helpers.
+
+A check is a function ``check(pair: Pair) -> Iterable[Discrepancy]``. The
+:class:`Pair` caches what several checks need (the numbers of each
+paragraph, the sentences of each article), so adding a check costs only its
+own scan.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Sequence
+from functools import cached_property
+
+from aistress.model import (
+    Alignment,
+    Article,
+    Discrepancy,
+    DiscrepancyKind,
+    Quote,
+    RelationKind,
+    Span,
+)
+from aistress.text.numbers import Quantity, extract_numbers
+from aistress.text.sentences import is_chinese, sentences
+
+__all__ = ["Check", "Located", "Pair", "discrepancy", "phrase"]
+
+#: The signature every check has.
+Check = Callable[["Pair"], Iterable[Discrepancy]]
+
+# Marks that close a phrase when quoting the words around a span.
+_PHRASE_END = re.compile(r"[,;:!?，；：。！？、\n]|\.(?=\s|$)")
+_PHRASE_WIDTH = 60
+
+
+class Located:
+    """A :class:`~aistress.text.numbers.Quantity` placed in a document (article or title)."""
+
+    __slots__ = ("doc", "end", "quantity", "start")
+
+    def __init__(self, doc: str, offset: int, quantity: Quantity) -> None:
+        self.doc = doc
+        self.quantity = quantity
+        self.start = quantity.start + offset
+        self.end = quantity.end + offset
+
+    @property
+    def span(self) -> Span:
+        """Where the quantity is."""
+        return Span(self.doc, self.start, self.end)
+
+    @property
+    def text(self) -> str:
+        """The quantity as written."""
+        return self.quantity.text
+
+
+class Pair:
+    """A source and a derived article with what the checks share.
+
+    Args:
+        source: The original article.
+        derived: The article made from it.
+        alignment: A paragraph alignment of ``source`` to ``derived``.
+        relation: How ``derived`` relates to ``source``, if known.
+        source_quotes: Direct quotes of ``source``.
+        derived_quotes: Direct quotes of ``derived``.
+    """
+
+    def __init__(
+        self,
+        source: Article,
+        derived: Article,
+        alignment: Alignment,
+        *,
+        relation: RelationKind | None = None,
+        source_quotes: Sequence[Quote] = (),
+        derived_quotes: Sequence[Quote] = (),
+    ) -> None:
+        self.source = source
+        self.derived = derived
+        self.alignment = alignment
+        self.relation = relation
+        self.source_quotes = tuple(source_quotes)
+        self.derived_quotes = tuple(derived_quotes)
+
+    @property
+    def is_summary(self) -> bool:
+        """Whether the derived text is a summary (which may leave things out)."""
+        return self.relation is RelationKind.SUMMARY_OF or self.derived.kind.value in (
+            "summary",
+            "digest",
+        )
+
+    @property
+    def translated(self) -> bool:
+        """Whether the two sides are in different languages."""
+        return is_chinese(self.source.language) != is_chinese(self.derived.language)
+
+    def text_of(self, doc: str) -> str:
+        """The text a span's ``doc`` points into (an article, or its title or subtitle)."""
+        for article in (self.source, self.derived):
+            if doc == article.id:
+                return article.text
+            if doc == f"{article.id}#title":
+                return article.title or ""
+            if doc == f"{article.id}#subtitle":
+                return article.subtitle or ""
+        return ""
+
+    def beads(self) -> Iterable[tuple[tuple[int, ...], tuple[int, ...]]]:
+        """Aligned pairs of paragraph indices that hold something on both sides."""
+        for bead in self.alignment.beads:
+            if bead.source and bead.target:
+                yield bead.source, bead.target
+
+    def numbers_of(self, article: Article, indices: Iterable[int]) -> list[Located]:
+        """The numbers of some paragraphs of one side, in text order."""
+        table = self._source_numbers if article is self.source else self._derived_numbers
+        return [n for i in indices if 0 <= i < len(table) for n in table[i]]
+
+    def title_numbers(self, article: Article, field: str) -> list[Located]:
+        """The numbers of a title or subtitle (``field``)."""
+        text = getattr(article, field) or ""
+        return [
+            Located(f"{article.id}#{field}", 0, q) for q in extract_numbers(text, article.language)
+        ]
+
+    @cached_property
+    def _source_numbers(self) -> list[list[Located]]:
+        return _paragraph_numbers(self.source)
+
+    @cached_property
+    def _derived_numbers(self) -> list[list[Located]]:
+        return _paragraph_numbers(self.derived)
+
+    def sentence_at(self, article: Article, offset: int) -> tuple[int, int]:
+        """The sentence of ``article.text`` around a character offset (whole block if none)."""
+        block = article.block_at(offset)
+        span = article.block_span(block)
+        for start, end in sentences(article.blocks[block].text, article.language):
+            if span.start + start <= offset < span.start + end:
+                return span.start + start, span.start + end
+        return span.start, span.end
+
+
+def _paragraph_numbers(article: Article) -> list[list[Located]]:
+    out = []
+    for i, block in enumerate(article.blocks):
+        start = article.block_span(i).start
+        out.append(
+            [Located(article.id, start, q) for q in extract_numbers(block.text, article.language)]
+        )
+    return out
+
+
+def phrase(text: str, start: int, end: int) -> str:
+    """The phrase of ``text`` around ``start:end``, out to the nearest marks (60 characters most).
+
+    >>> phrase("Sales rose, the firm said 200bn was spent; then it fell.", 26, 31)
+    'the firm said 200bn was spent'
+    """
+    if not text or start >= len(text):
+        return ""
+    left = max(0, start - _PHRASE_WIDTH)
+    head = text[left:start]
+    cuts = list(_PHRASE_END.finditer(head))
+    if cuts:
+        left += cuts[-1].end()
+    right = min(len(text), end + _PHRASE_WIDTH)
+    cut = _PHRASE_END.search(text, end, right)
+    if cut:
+        right = cut.start()
+    return " ".join(text[left:right].split())
+
+
+def discrepancy(
+    pair: Pair,
+    kind: DiscrepancyKind,
+    explanation: str,
+    source: Sequence[Span] = (),
+    derived: Sequence[Span] = (),
+    score: float = 1.0,
+) -> Discrepancy:
+    """A :class:`~aistress.model.Discrepancy` quoting the phrase around its first span per side."""
+
+    def quoted(spans: Sequence[Span]) -> str:
+        if not spans:
+            return ""
+        first = spans[0]
+        return phrase(pair.text_of(first.doc), first.start, first.end)
+
+    return Discrepancy(
+        kind,
+        explanation,
+        source=source,
+        derived=derived,
+        score=score,
+        source_phrase=quoted(source),
+        derived_phrase=quoted(derived),
+    )
