@@ -41,6 +41,7 @@ from aistress.align import align
 from aistress.comparison import compare
 from aistress.errors import AistressError, ParseError
 from aistress.formats import formats, iter_read
+from aistress.io.atomic import write_text
 from aistress.io.json import dump_jsonl
 from aistress.model import (
     Article,
@@ -585,8 +586,7 @@ def _cmd_corpus(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         dump_jsonl(records, out)
         summary = err
     else:
-        with Path(args.out).open("w", encoding="utf-8", newline="\n") as stream:
-            dump_jsonl(records, stream)
+        dump_jsonl(records, args.out)
         summary = out
     articles = len(records) - len(failures)
     print(
@@ -613,7 +613,7 @@ def _cmd_report(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     analysis = analyse_corpus(corpus)
     if args.html:
         page = render_html(analysis, title=f"aistress report: {title}")
-        Path(args.html).write_text(page, encoding="utf-8", newline="\n")
+        write_text(args.html, page)
         print(f"wrote the report on {title} to {args.html}", file=out)
     else:
         out.write(render_text(analysis))

@@ -28,6 +28,7 @@ from typing import Any
 
 from aistress.errors import AistressError
 from aistress.formats import iter_read
+from aistress.io.atomic import atomic_write
 from aistress.io.json import unstructure
 from aistress.model import Article, ArticleRecord, Quote, ReadFailure, Remedy, Source, Stressor
 
@@ -191,16 +192,19 @@ def run_dask(
     bag = db.from_sequence(names, npartitions=max(1, min(count, len(names) or 1)))
     records = bag.map(process_path, quotes=quotes, tags=tags).flatten()
     compute: dict[str, Any] = {} if scheduler is None else {"scheduler": scheduler}
+    parts = records.to_delayed()
     if output == "jsonl":
-        written = records.map(lambda r: json.dumps(r, ensure_ascii=False)).to_textfiles(
-            str(folder / "part-*.jsonl"), name_function=lambda i: f"{i:05d}", compute=False
+
+        def write_lines(rows: list[dict[str, Any]], index: int) -> int:
+            with atomic_write(folder / f"part-{index:05d}.jsonl") as stream:
+                for row in rows:
+                    stream.write(json.dumps(row, ensure_ascii=False) + "\n")
+            return len(rows)
+
+        written = dask.compute(
+            *[dask.delayed(write_lines)(part, i) for i, part in enumerate(parts)], **compute
         )
-        dask.compute(*written, **compute)
-        total = 0
-        for part in sorted(folder.glob("part-*.jsonl")):
-            with part.open(encoding="utf-8") as stream:
-                total += sum(1 for line in stream if line.strip())
-        return total
+        return int(sum(written))
     try:
         import pyarrow as pa
         import pyarrow.parquet as pq
@@ -225,10 +229,10 @@ def run_dask(
                 for name in PARQUET_COLUMNS
             ]
         )
-        pq.write_table(pa.table(columns, schema=schema), folder / f"part-{index:05d}.parquet")
+        with atomic_write(folder / f"part-{index:05d}.parquet", "wb") as stream:
+            pq.write_table(pa.table(columns, schema=schema), stream)
         return len(rows)
 
-    parts = records.to_delayed()
     counts = dask.compute(
         *[dask.delayed(write_partition)(part, i) for i, part in enumerate(parts)], **compute
     )

@@ -37,6 +37,7 @@ from pathlib import Path
 import attrs
 
 from aistress.errors import ParseError
+from aistress.io.atomic import write_text
 from aistress.model import Alignment, Bead
 
 __all__ = [
@@ -235,7 +236,7 @@ def write_beads(beads: BeadsLike, path: str | os.PathLike[str] | None = None) ->
     """Return the bead file text for ``beads``; also write it to ``path`` if given."""
     text = "".join(format_bead(b) + "\n" for b in _beads(beads))
     if path is not None:
-        Path(path).write_text(text, encoding="utf-8")
+        write_text(path, text)
     return text
 
 

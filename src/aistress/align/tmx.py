@@ -25,6 +25,7 @@ from pathlib import Path
 from lxml import etree
 
 from aistress.errors import ParseError
+from aistress.io.atomic import write_bytes, write_text
 from aistress.model import Alignment, Bead
 from aistress.text.sentences import is_chinese
 
@@ -86,8 +87,8 @@ def to_tmx(
 
 
 def write_tmx(alignment: Alignment, path: str | os.PathLike[str], **kwargs: str) -> None:
-    """Write :func:`to_tmx` output to ``path``."""
-    Path(path).write_bytes(to_tmx(alignment, **kwargs))
+    """Write :func:`to_tmx` output to ``path`` (atomically: all or nothing)."""
+    write_bytes(path, to_tmx(alignment, **kwargs))
 
 
 def _parser() -> etree.XMLParser:
@@ -210,8 +211,8 @@ def to_tsv(
 
 
 def write_tsv(alignment: Alignment, path: str | os.PathLike[str], **kwargs: str) -> None:
-    """Write :func:`to_tsv` output to ``path`` (UTF-8)."""
-    Path(path).write_text(to_tsv(alignment, **kwargs), encoding="utf-8")
+    """Write :func:`to_tsv` output to ``path`` (UTF-8, atomically: all or nothing)."""
+    write_text(path, to_tsv(alignment, **kwargs))
 
 
 def _flat(text: str) -> str:

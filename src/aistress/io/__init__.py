@@ -1,5 +1,6 @@
-"""Reading and writing aistress objects: JSON and JSON Lines."""
+"""Reading and writing aistress objects: JSON and JSON Lines, atomic file output."""
 
+from aistress.io.atomic import atomic_write, write_bytes, write_text
 from aistress.io.json import (
     SCHEMA_VERSION,
     converter,
@@ -13,6 +14,7 @@ from aistress.io.json import (
 
 __all__ = [
     "SCHEMA_VERSION",
+    "atomic_write",
     "converter",
     "dump_jsonl",
     "from_json",
@@ -20,4 +22,6 @@ __all__ = [
     "structure",
     "to_json",
     "unstructure",
+    "write_bytes",
+    "write_text",
 ]

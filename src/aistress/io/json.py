@@ -32,6 +32,7 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, overrid
 
 from aistress import model
 from aistress.errors import InvalidValueError, SchemaError, reason_with_value
+from aistress.io.atomic import atomic_write
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -242,10 +243,12 @@ def dump_jsonl(objects: Iterable[object], dest: str | os.PathLike[str] | IO[str]
     """Write one record per line to a path or a text stream; return the count.
 
     Records are written as they come, so a generator of any length streams
-    through in constant memory.
+    through in constant memory. A path is written atomically (see
+    :func:`~aistress.io.atomic.atomic_write`): if a record cannot be encoded or the
+    write is interrupted, the file keeps its previous contents.
     """
     if isinstance(dest, (str, os.PathLike)):
-        with Path(dest).open("w", encoding="utf-8", newline="\n") as stream:
+        with atomic_write(dest) as stream:
             return dump_jsonl(objects, stream)
     count = 0
     for obj in objects:

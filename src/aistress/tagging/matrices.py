@@ -6,10 +6,10 @@ import csv
 import io
 import os
 from collections.abc import Iterable, Mapping, Sequence
-from pathlib import Path
 
 import attrs
 
+from aistress.io.atomic import write_text
 from aistress.model import Article, Corpus, Source
 from aistress.tagging.rules import RuleSet
 from aistress.tagging.tagger import DEFAULT_MIN_CONFIDENCE, Tag, _tagger
@@ -78,7 +78,7 @@ class TagMatrix:
             writer.writerow((document, *row))
         text = buffer.getvalue()
         if isinstance(file, (str, os.PathLike)):
-            Path(file).write_text(text, encoding="utf-8")
+            write_text(file, text)
         elif file is not None:
             file.write(text)
         return text
