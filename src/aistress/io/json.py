@@ -7,6 +7,13 @@ into plain dicts and back. The top-level record of :func:`to_json`,
 Dates are ISO 8601 strings (partial dates stay partial: ``"--01-25"``), enums
 are written by value, tuples as arrays, and keys follow the class's field order.
 
+Reading is strict, so that a hostile or damaged file is refused with a
+:class:`~aistress.errors.SchemaError` rather than read wrongly: the
+``schema_version`` must be the integer :data:`SCHEMA_VERSION` (not ``true`` or
+``1.0``), ``NaN`` and ``Infinity`` (and numbers too large for a float) are
+refused, an object may not repeat a key, nesting is limited to
+:data:`MAX_DEPTH` levels and one record to :data:`MAX_RECORD_BYTES` bytes.
+
 >>> from aistress import Article, PartialDate, from_json, to_json
 >>> a = Article("a1", "en", "news", published=PartialDate(month=1, day=25))
 >>> text = to_json(a)
@@ -20,8 +27,10 @@ from __future__ import annotations
 
 import enum
 import json
+import math
 import os
 import re
+import warnings
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import IO, Any, TypeVar, overload
@@ -35,6 +44,8 @@ from aistress.errors import InvalidValueError, SchemaError, reason_with_value
 from aistress.io.atomic import atomic_write
 
 __all__ = [
+    "MAX_DEPTH",
+    "MAX_RECORD_BYTES",
     "SCHEMA_VERSION",
     "converter",
     "dump_jsonl",
@@ -47,6 +58,14 @@ __all__ = [
 
 #: Version of the JSON layout; bumped whenever a record changes shape.
 SCHEMA_VERSION = 1
+
+#: Deepest nesting of arrays and objects accepted in one record (a model
+#: record nests fewer than ten levels).
+MAX_DEPTH = 64
+
+#: Largest record accepted, in bytes of UTF-8: a JSON text given to
+#: :func:`from_json`, or one line of a JSON Lines file.
+MAX_RECORD_BYTES = 64 * 1024 * 1024
 
 T = TypeVar("T")
 
@@ -146,7 +165,14 @@ def unstructure(obj: object) -> dict[str, Any]:
 
 def to_json(obj: object, *, indent: int | None = None) -> str:
     """Serialise a model object to a JSON string (a top-level record)."""
-    return json.dumps(unstructure(obj), ensure_ascii=False, indent=indent)
+    return _dumps(unstructure(obj), indent)
+
+
+def _dumps(record: dict[str, Any], indent: int | None = None) -> str:
+    try:
+        return json.dumps(record, ensure_ascii=False, indent=indent, allow_nan=False)
+    except ValueError as exc:  # NaN or infinity somewhere in the record
+        raise SchemaError("", f"cannot be written as JSON: {exc}") from None
 
 
 @overload
@@ -166,7 +192,7 @@ def structure(record: Mapping[str, Any], cls: type[T] | None = None) -> T | Any:
     body = dict(record)
     name = body.pop("type", None)
     version = body.pop("schema_version", None)
-    if version is not None and version != SCHEMA_VERSION:
+    if version is not None and (type(version) is not int or version != SCHEMA_VERSION):
         raise SchemaError(
             "schema_version",
             f"records of schema version {version!r} cannot be read by this aistress "
@@ -199,12 +225,96 @@ def from_json(data: str | bytes | Mapping[str, Any], cls: type[T] | None = None)
     aistress.errors.SchemaError: end: must be a JSON integer (got 'x')
     """
     record: Any = data
-    if isinstance(data, (str, bytes, bytearray)):
-        try:
-            record = json.loads(data)
-        except ValueError as exc:
-            raise SchemaError("", f"not valid JSON: {exc}") from exc
+    if isinstance(data, (bytes, bytearray)):
+        data = _decode(bytes(data))
+    if isinstance(data, str):
+        record = parse(data)
     return structure(record, cls)
+
+
+def parse(text: str) -> Any:
+    """Parse JSON text strictly (see the module notes); return plain values.
+
+    Raises :class:`~aistress.errors.SchemaError` for anything that is not
+    strict JSON within the limits:
+
+    >>> parse('{"a": 1, "a": 2}')
+    Traceback (most recent call last):
+    ...
+    aistress.errors.SchemaError: <record>: duplicate key 'a'
+    """
+    if len(text) > MAX_RECORD_BYTES or (
+        4 * len(text) > MAX_RECORD_BYTES
+        and len(text.encode("utf-8", "surrogatepass")) > MAX_RECORD_BYTES
+    ):
+        raise SchemaError("", f"record larger than {MAX_RECORD_BYTES} bytes (MAX_RECORD_BYTES)")
+    try:
+        value = json.loads(
+            text,
+            object_pairs_hook=_unique_keys,
+            parse_constant=_no_constant,
+            parse_float=_finite_float,
+        )
+    except RecursionError:
+        raise _too_deep() from None
+    except ValueError as exc:  # JSONDecodeError, or a number too long for int()
+        raise SchemaError("", f"not valid JSON: {exc}") from exc
+    if text.count("[") + text.count("{") > MAX_DEPTH:
+        _check_depth(text)
+    return value
+
+
+def _too_deep() -> SchemaError:
+    return SchemaError("", f"arrays and objects nested more than {MAX_DEPTH} deep (MAX_DEPTH)")
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    record = dict(pairs)
+    if len(record) != len(pairs):
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise SchemaError("", f"duplicate key {key!r}")
+            seen.add(key)
+    return record
+
+
+def _no_constant(name: str) -> float:
+    raise SchemaError("", f"{name} is not a JSON number")
+
+
+def _finite_float(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value):
+        raise SchemaError("", f"number {text[:40]} is too large for a float")
+    return value
+
+
+#: A JSON string, or one bracket, in valid JSON text.
+_STRING_OR_BRACKET = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]')
+
+
+def _check_depth(text: str) -> None:
+    """Refuse valid JSON nested deeper than MAX_DEPTH (linear: strings are skipped whole)."""
+    depth = 0
+    for match in _STRING_OR_BRACKET.finditer(text):
+        token = match.group()
+        if token in "[{":
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise _too_deep()
+        elif token in "]}":
+            depth -= 1
+
+
+def _decode(data: bytes) -> str:
+    """Decode UTF-8 (a leading byte-order mark is dropped) or raise SchemaError."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise SchemaError(
+            "", f"not valid UTF-8: byte {data[exc.start]:#04x} at offset {exc.start}"
+        ) from None
 
 
 def _schema_error(exc: BaseException) -> SchemaError:
@@ -252,29 +362,87 @@ def dump_jsonl(objects: Iterable[object], dest: str | os.PathLike[str] | IO[str]
             return dump_jsonl(objects, stream)
     count = 0
     for obj in objects:
-        dest.write(json.dumps(unstructure(obj), ensure_ascii=False))
-        dest.write("\n")
+        dest.write(_dumps(unstructure(obj)) + "\n")
         count += 1
     return count
 
 
 def load_jsonl(
-    src: str | os.PathLike[str] | IO[str], cls: type[T] | None = None
+    src: str | os.PathLike[str] | IO[str] | IO[bytes],
+    cls: type[T] | None = None,
+    *,
+    strict: bool = True,
+    errors: list[SchemaError] | None = None,
 ) -> Iterator[T | Any]:
-    """Yield the objects of a JSON Lines file or stream, one per line.
+    r"""Yield the objects of a JSON Lines file or stream, one per line.
 
-    Blank lines are skipped. A bad line raises
-    :class:`~aistress.errors.SchemaError` whose path starts with its line number.
+    Lines are decoded one by one (a path or a binary stream is read as bytes),
+    so every good record before a bad line is yielded before the bad line
+    raises. Blank lines are skipped.
+
+    Args:
+        src: A path, or a text or binary stream.
+        cls: The class of every record; by default each record's ``"type"``
+            chooses it.
+        strict: If true (the default), the first bad line raises
+            :class:`~aistress.errors.SchemaError` whose path starts with its
+            line number. If false, bad lines are skipped: each one's error is
+            appended to ``errors`` or, with no list given, issued as a
+            :class:`RuntimeWarning`.
+        errors: Where ``strict=False`` reports the lines it skipped.
+
+    Yields:
+        One model object per non-blank line.
+
+    >>> import io
+    >>> from aistress import Span
+    >>> lines = io.BytesIO(b'{"doc": "d", "start": 0, "end": 1}\n\xff\n')
+    >>> skipped = []
+    >>> list(load_jsonl(lines, Span, strict=False, errors=skipped))
+    [Span(doc='d', start=0, end=1)]
+    >>> print(skipped[0])
+    line 2: not valid UTF-8: byte 0xff at offset 0
     """
     if isinstance(src, (str, os.PathLike)):
-        with Path(src).open(encoding="utf-8") as stream:
-            yield from load_jsonl(stream, cls)
+        with Path(src).open("rb") as stream:
+            yield from load_jsonl(stream, cls, strict=strict, errors=errors)
         return
-    for number, line in enumerate(src, 1):
-        if not line.strip():
-            continue
+    for number, line in _lines(src):
         try:
-            yield from_json(line, cls)
+            if isinstance(line, SchemaError):
+                raise line
+            text = _decode(line) if isinstance(line, bytes) else line
+            if not text.strip():
+                continue
+            obj = from_json(text, cls)
         except SchemaError as exc:
             prefix = f"line {number}"
-            raise SchemaError(f"{prefix}: {exc.path}" if exc.path else prefix, exc.reason) from exc
+            error = SchemaError(f"{prefix}: {exc.path}" if exc.path else prefix, exc.reason)
+            if strict:
+                raise error from exc
+            if errors is None:
+                warnings.warn(f"skipped {error}", RuntimeWarning, stacklevel=2)
+            else:
+                errors.append(error)
+            continue
+        yield obj
+
+
+def _lines(stream: IO[str] | IO[bytes]) -> Iterator[tuple[int, str | bytes | SchemaError]]:
+    """Number the lines of a stream; a line over MAX_RECORD_BYTES becomes an error."""
+    number = 0
+    while True:
+        number += 1
+        try:
+            line: str | bytes = stream.readline(MAX_RECORD_BYTES + 1)
+        except UnicodeDecodeError as exc:  # a text stream's own decoder failed
+            yield number, SchemaError("", f"not valid {exc.encoding}: {exc.reason}")
+            return
+        if not line:
+            return
+        if len(line) > MAX_RECORD_BYTES:
+            while line and line[-1:] not in ("\n", b"\n"):
+                line = stream.readline(MAX_RECORD_BYTES)
+            yield number, SchemaError("", f"line longer than {MAX_RECORD_BYTES} bytes")
+            continue
+        yield number, line
