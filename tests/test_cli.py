@@ -58,9 +58,9 @@ def folder(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def broken(tmp_path: Path) -> Path:
-    """A file no reader recognises."""
+    """A file no reader recognises: readable text is always read, so it holds no word."""
     path = tmp_path / "broken.txt"
-    path.write_text("just a line\nand another one\n", encoding="utf-8")
+    path.write_text("1234\n----\n", encoding="utf-8")
     return path
 
 

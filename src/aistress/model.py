@@ -679,12 +679,16 @@ class Boilerplate:
 
     Readers record it rather than drop it: template residue, app promotion,
     related-story teasers, an image credit, a copyright line, or a name
-    artefact removed from the analysable text. ``kind`` names which.
+    artefact removed from the analysable text. ``kind`` names which, and
+    ``rule`` (where the reader records it) the evidence that made the text
+    boilerplate (``"contact-line"``, ``"label:相关标签"``, ``"repeats-dek"``),
+    so a user can see why a line left the body.
     """
 
     kind: str = attrs.field(validator=[_typed(str), _non_empty])
     text: str = attrs.field(validator=_typed(str))
     span: Span | None = attrs.field(default=None, validator=_typed(Span, optional=True))
+    rule: str | None = attrs.field(default=None, validator=_typed(str, optional=True))
 
 
 @attrs.frozen

@@ -57,7 +57,7 @@ __all__ = [
 ]
 
 #: The formats that ship with aistress, in the order they are sniffed.
-BUILTIN = ("aggregator", "translation", "syndication", "interleaved", "digest", "html")
+BUILTIN = ("aggregator", "translation", "syndication", "interleaved", "digest", "html", "text")
 
 for _name in BUILTIN:
     # Formats register as their modules land. ``replace=True`` keeps a second

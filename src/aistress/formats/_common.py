@@ -21,6 +21,8 @@ The API (stable; other readers may import it):
 - :class:`Evidence`: sums weighted clues into a :class:`~aistress.formats.FormatGuess`;
 - :func:`sample_lines`: the head and tail of a text, for sniffers;
 - :func:`load_list`: a word list bundled under ``aistress/data/formats/``;
+- :func:`sniff_weight`: a sniffer's clue weight from ``data/formats/sniff_weights.json``;
+- :func:`label_key`: a label compared across scripts (Traditional folded to Simplified);
 - :func:`name_artefacts`: ``名字(名字)`` repeats left by machine translation.
 """
 
@@ -28,6 +30,7 @@ from __future__ import annotations
 
 import functools
 import importlib.resources
+import json
 import re
 from collections.abc import Iterable, Sequence
 
@@ -51,6 +54,7 @@ from aistress.model import (
     Span,
     Translation,
 )
+from aistress.text.script import to_simplified
 
 __all__ = [
     "BOM_KIND",
@@ -59,6 +63,7 @@ __all__ = [
     "Page",
     "check_text",
     "find_date",
+    "label_key",
     "language_of",
     "leading_emoji",
     "load_list",
@@ -66,6 +71,7 @@ __all__ = [
     "name_artefacts",
     "sample_lines",
     "script_counts",
+    "sniff_weight",
 ]
 
 #: Boilerplate kind of a byte-order mark left at the start of a decoded text.
@@ -353,6 +359,40 @@ def load_list(name: str) -> tuple[str, ...]:
     return tuple(entries)
 
 
+@functools.cache
+def _sniff_weights() -> dict[str, dict[str, float]]:
+    resource = importlib.resources.files("aistress") / "data" / "formats" / "sniff_weights.json"
+    raw = json.loads(resource.read_text(encoding="utf-8"))
+    return {k: v for k, v in raw.items() if not k.startswith("_")}
+
+
+def sniff_weight(format: str, clue: str) -> float:
+    """The weight of ``clue`` for ``format``'s sniffer, from ``data/formats/sniff_weights.json``.
+
+    >>> sniff_weight("text", "readable text")
+    0.5
+    """
+    return float(_sniff_weights()[format][clue])
+
+
+def label_key(text: str) -> str:
+    """A label as the bundled label lists are compared: folded across scripts and case.
+
+    Trimmed, a trailing colon dropped, Traditional characters folded to
+    Simplified and Latin letters lower-cased.
+
+    >>> label_key("責任編輯："), label_key("Related:")
+    ('责任编辑', 'related')
+    """
+    return to_simplified(text.strip().rstrip(":：").strip()).lower()
+
+
+@functools.cache
+def label_set(name: str) -> frozenset[str]:
+    """The entries of the word list ``name`` as :func:`label_key` keys (both scripts meet)."""
+    return frozenset(label_key(entry) for entry in load_list(name))
+
+
 class Evidence:
     """Weighted clues for one format, summed into a :class:`FormatGuess`.
 
@@ -437,15 +477,15 @@ class Page:
         """A metadata field read from ``line.text[start:end]`` (trimmed)."""
         return FieldSpan(name, self.sub_span(line, start, len(line.text) if end is None else end))
 
-    def add_boilerplate(self, kind: str, span: Span) -> Boilerplate:
-        """Record the text under ``span`` as boilerplate of ``kind``."""
-        item = Boilerplate(kind, span.slice(self.text), span)
+    def add_boilerplate(self, kind: str, span: Span, rule: str | None = None) -> Boilerplate:
+        """Record the text under ``span`` as boilerplate of ``kind``, found by ``rule``."""
+        item = Boilerplate(kind, span.slice(self.text), span, rule)
         self.boilerplate.append(item)
         return item
 
-    def add_line_boilerplate(self, kind: str, line: Line) -> Boilerplate:
-        """Record a whole line (trimmed) as boilerplate of ``kind``."""
-        return self.add_boilerplate(kind, self.line_span(line))
+    def add_line_boilerplate(self, kind: str, line: Line, rule: str | None = None) -> Boilerplate:
+        """Record a whole line (trimmed) as boilerplate of ``kind``, found by ``rule``."""
+        return self.add_boilerplate(kind, self.line_span(line), rule)
 
     def warn(self, code: str, message: str, line: int | None = None) -> None:
         """Record a warning about the input."""

@@ -6,24 +6,28 @@ The page is a sequence of lines, usually with no blank lines between them:
   title and subtitle *as printed*, even when they belong to another story;
 - a byline, a person's name alone on a line (``By`` allowed): the author;
 - body paragraphs, one a line;
-- teasers of other stories (a line that repeats the headline or the dek, or a
-  single sentence that reads like a headline or has little to do with the
-  body, see below), optionally under a label such as ``Related``:
-  boilerplate ``"related"`` (the label ``"related-label"``);
+- teasers of other stories, taken off the body only on positive evidence
+  (each item records its rule): a labelled list (``Related``, see
+  ``data/formats/related_labels.txt``; rule ``"label"``), a line that repeats
+  the headline or the dek among the last eight lines (``"repeats-headline"``;
+  the lines after it follow it, ``"after-repeated-headline"``), or a *teaser
+  list*: a run of at least two closing lines shaped like headlines (one
+  sentence, no final full stop; ``"teaser-list"``).
+  A closing line that ends like a sentence stays body unless it repeats the
+  headline or sits under a label; a line of prose that does leave the body is
+  reported in a ``demoted-prose`` warning;
 - ``Copyright © 2024 Example Site. All rights reserved.``: the site name is
   the outlet, the year goes to ``extra["copyright_year"]``, and the line is
   boilerplate ``"copyright"``.
 
-Syndication sites attach headlines to the wrong bodies. The reader measures
-how well the headline and dek match the body with :func:`headline_relevance`
-and stores, in the article's ``extra``,
-``headline_relevance`` (the score, three decimals) and
-``headline_matches_body`` (``"true"`` or ``"false"``: the score against
-:data:`RELEVANCE_THRESHOLD`).
+Syndication sites attach headlines to the wrong bodies. The reader reports the
+headline and dek as printed; whether they match the body is the business of
+:func:`aistress.comparison.headline_relevance`, not of the reader.
 
 The article id is ``<source id>#<language>`` (``#en``); its kind is rewrite.
 Warnings: ``missing-byline``, ``missing-footer`` (no copyright line),
-``missing-body``, ``headline-mismatch`` (the headline does not match).
+``missing-body``, ``demoted-prose`` (a line ending like a sentence was taken
+off the body as a teaser, with the evidence).
 
 :func:`write` prints a source back in this layout, one part a line;
 ``write(read(text))`` equals ``text`` up to whitespace.
@@ -31,38 +35,30 @@ Warnings: ``missing-byline``, ``missing-footer`` (no copyright line),
 
 from __future__ import annotations
 
-import functools
-import math
 import re
-from collections import Counter
 from collections.abc import Iterable, Sequence
 
 from aistress.formats._common import (
     BOM_KIND,
     Evidence,
     Page,
+    find_date,
+    label_key,
+    label_set,
     language_of,
-    load_list,
     main_language,
     sample_lines,
+    sniff_weight,
 )
 from aistress.formats._registry import FormatGuess
 from aistress.formats._text import Line
 from aistress.model import Article, ArticleKind, Block, BlockKind, FieldSpan, Source
 
-__all__ = ["FORMAT", "RELEVANCE_THRESHOLD", "headline_relevance", "read", "sniff", "write"]
+__all__ = ["FORMAT", "read", "sniff", "write"]
 
 #: The format id.
 FORMAT = "syndication"
 
-#: A headline whose :func:`headline_relevance` lies below this does not match
-#: its body. Headlines written for their body score 0.35 to 1 on our fixtures
-#: (most above 0.6); a headline from another story about the same field
-#: scores around 0.1, since it shares only the field's most common words.
-RELEVANCE_THRESHOLD = 0.25
-
-_WORD = re.compile(r"[a-z][a-z0-9]*(?:['’][a-z]+)?|[\u4e00-\u9fff]")
-_POSSESSIVE = re.compile(r"['’]s$")
 _COPYRIGHT = re.compile(
     r"(?:copyright\s*)?(?:©|\(c\))\s*(?P<year>\d{4})(?:\s*[-–]\s*\d{4})?\s*,?\s*"
     r"(?P<site>\S(?:.{0,120}?[^\s.])?)\s*\.?"
@@ -76,82 +72,10 @@ _NAME = (
 )
 _BYLINE = re.compile(rf"(?P<by>[Bb][Yy]\s+)?(?P<name>{_NAME}(?:\s*(?:,|and|&)\s*{_NAME}){{0,3}})")
 _SENTENCE_BREAK = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"'“‘(]*[A-Z0-9])")
-_TERMINAL = ".!?…\"'”’)"
+_TERMINAL = ".!?…"
+_CLOSERS = "\"'”’)"
 _MAX_TEASER = 300
-
-
-@functools.lru_cache(maxsize=16384)
-def _stem(word: str) -> str:
-    """A light English stemmer: possessive, plural, ``-ed`` and ``-ing`` stripped."""
-    word = _POSSESSIVE.sub("", word)
-    if len(word) > 4 and word.endswith("ies"):
-        word = word[:-3] + "y"
-    elif len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
-        word = word[:-1]
-    if len(word) > 5 and word.endswith("ing"):
-        word = word[:-3]
-    elif len(word) > 4 and word.endswith("ed"):
-        word = word[:-2]
-    return word
-
-
-@functools.cache
-def _stopwords() -> frozenset[str]:
-    return frozenset(load_list("stopwords_en"))
-
-
-def _terms(text: str) -> list[str]:
-    """Content words of ``text``: lower-cased, stemmed, no function words."""
-    stop = _stopwords()
-    out = []
-    for word in _WORD.findall(text.lower()):
-        if word in stop:
-            continue
-        stem = _stem(word)
-        if stem not in stop:
-            out.append(stem)
-    return out
-
-
-def headline_relevance(headline: str, paragraphs: Sequence[str]) -> float | None:
-    """How much of a headline's content the body uses: a score from 0 to 1.
-
-    Each content word of ``headline`` (function words from
-    ``data/formats/stopwords_en.txt`` dropped, plurals, possessives, ``-ed``
-    and ``-ing`` stripped) is weighted by its inverse paragraph frequency in
-    the body, ``idf(w) = ln((N + 1) / (df(w) + 1)) + 1`` for N paragraphs, so
-    words that every paragraph uses (here ``AI``) count little and words the
-    body never uses count most. The score is the weighted share of the
-    headline's words that occur in the body. None if the headline has no
-    content words or the body has no paragraphs. Time is linear in the total
-    length.
-
-    >>> body = ["Researchers describe stress and burnout.", "Labs push staff hard."]
-    >>> headline_relevance("Researchers face burnout", body)
-    0.573
-    >>> headline_relevance("Llama model falls short of standards", body)
-    0.0
-    """
-    head = Counter(_terms(headline))
-    if not head or not paragraphs:
-        return None
-    df: Counter[str] = Counter()
-    for paragraph in paragraphs:
-        df.update(set(_terms(paragraph)))
-    return _coverage(head, df, len(paragraphs))
-
-
-def _coverage(head: Counter[str], df: Counter[str], n: int) -> float | None:
-    """The weighted share of ``head``'s words that occur in ``n`` paragraphs with ``df``."""
-    if not head or not n:
-        return None
-
-    def weight(word: str) -> float:
-        return math.log((n + 1) / (df[word] + 1)) + 1.0
-
-    total = sum(count * weight(word) for word, count in head.items())
-    shared = sum(count * weight(word) for word, count in head.items() if df[word] > 0)
-    return round(shared / total, 3)
+_MAX_TEASERS = 8  # a repeated headline this close to the end opens a teaser list
 
 
 def _sentences(text: str) -> int:
@@ -176,7 +100,16 @@ def _copyright(text: str) -> re.Match[str] | None:
 
 
 def _related_label(text: str) -> bool:
-    return text.rstrip(":：").lower() in {label.lower() for label in load_list("related_labels")}
+    return len(text) < 60 and label_key(text) in label_set("related_labels")
+
+
+def _ends_like_sentence(text: str) -> bool:
+    return text.rstrip(_CLOSERS).endswith(tuple(_TERMINAL))
+
+
+def _headline_shaped(text: str) -> bool:
+    """A teaser's shape: one sentence of at most 300 characters with no final full stop."""
+    return len(text) <= _MAX_TEASER and _sentences(text) == 1 and not _ends_like_sentence(text)
 
 
 def sniff(text: str) -> FormatGuess:
@@ -190,21 +123,42 @@ def sniff(text: str) -> FormatGuess:
     lines = [line.strip() for line in sample_lines(text) if line.strip()]
     if not lines or lines[0].lstrip("\ufeff").startswith("<"):
         return ev.guess()
-    if any(_copyright(line) for line in lines[-4:]):
-        ev.add(0.4, "a copyright line at the end")
+
+    def add(clue: str) -> None:
+        ev.add(sniff_weight(FORMAT, clue), clue)
+
+    copyright_at = next(
+        (k for k in range(len(lines) - 1, max(-1, len(lines) - 5), -1) if _copyright(lines[k])),
+        None,
+    )
+    if copyright_at is not None:
+        add("a copyright line at the end")
+        before = lines[max(2, copyright_at - 4) : copyright_at]
+        if any(line in lines[:2] for line in before) or (
+            len(before) >= 2 and all(_headline_shaped(line) for line in before[-2:])
+        ):
+            add("a teaser list before the copyright line")
     if any(_byline(line) for line in lines[1:3]):
-        ev.add(0.25, "a byline under the headline")
+        add("a byline under the headline")
     languages = [language_of(line) for line in lines[:60]]
     en, zh = languages.count("en"), languages.count("zh")
     if en >= 3 and zh == 0:
-        ev.add(0.2, "English paragraphs only")
-    raw = text[:65536]
-    blank_runs = raw.count("\n\n") + raw.count("\r\n\r\n")
-    if len(lines) >= 4 and blank_runs * 4 < len(lines):
-        ev.add(0.1, "one paragraph a line, few blank lines")
+        add("English paragraphs only")
+    sample = sample_lines(text)
+    blank = sum(1 for line in sample if not line.strip())
+    if len(lines) >= 4 and blank * 4 < len(lines):
+        add("one paragraph a line, few blank lines")
     if len(lines) >= 2 and not lines[0].endswith((".", "。")):
-        ev.add(0.05, "a headline on line 1")
+        add("a headline on line 1")
+    if any(_date_only(line) for line in lines[1:5]):
+        add("a date line under the headline")
     return ev.guess()
+
+
+def _date_only(text: str) -> bool:
+    """A line that is a date and little else (plain articles print one; syndicated pages do not)."""
+    found = find_date(text) if len(text) <= 40 else None
+    return found is not None and found.date.month is not None and found.end - found.start >= 8
 
 
 def read(text: str, *, path: str | None = None, source_id: str | None = None) -> Source:
@@ -275,10 +229,17 @@ def read(text: str, *, path: str | None = None, source_id: str | None = None) ->
         )
 
     body_lines = lines[i:end]
-    related_from, body_df = _related_start(body_lines, title, subtitle)
-    for line in body_lines[related_from:]:
-        kind = "related-label" if _related_label(line.stripped) else "related"
-        page.add_line_boilerplate(kind, line)
+    related_from, rules = _related_start(body_lines, title, subtitle)
+    for line, rule in zip(body_lines[related_from:], rules, strict=True):
+        kind = "related-label" if rule == "label" and _related_label(line.stripped) else "related"
+        page.add_line_boilerplate(kind, line, rule)
+        if kind == "related" and _ends_like_sentence(line.stripped):
+            page.warn(
+                "demoted-prose",
+                f"a line ending like a sentence was read as a teaser of another story "
+                f"({rule}): {line.stripped[:80]!r}",
+                line.number,
+            )
     body_lines = body_lines[:related_from]
     language = main_language(line.text for line in body_lines) or "en"
     blocks: list[Block] = []
@@ -292,21 +253,6 @@ def read(text: str, *, path: str | None = None, source_id: str | None = None) ->
     if not blocks:
         page.warn("missing-body", "no body paragraphs under the headline")
 
-    printed = title if subtitle is None else f"{title}\n{subtitle}"
-    # The same as headline_relevance(printed, paragraphs), with the body's
-    # document frequencies already counted.
-    score = _coverage(Counter(_terms(printed)), body_df, len(blocks))
-    if score is not None:
-        matches = score >= RELEVANCE_THRESHOLD
-        extra.append(("headline_relevance", f"{score:.3f}"))
-        extra.append(("headline_matches_body", "true" if matches else "false"))
-        if not matches:
-            page.warn(
-                "headline-mismatch",
-                f"the headline and dek share little with the body (relevance {score:.3f} < "
-                f"{RELEVANCE_THRESHOLD}): they may belong to another story",
-                title_line.number,
-            )
     article = Article(
         id=page.article_id(language),
         language=language,
@@ -329,54 +275,46 @@ def _dek_like(text: str) -> bool:
 
 def _related_start(
     lines: Sequence[Line], title: str, subtitle: str | None
-) -> tuple[int, Counter[str]]:
-    """Index of the first related-story teaser at the end of ``lines`` (``len`` if none).
+) -> tuple[int, list[str]]:
+    """Where the related-story teasers at the end of ``lines`` start, and each one's rule.
 
-    Also returns the document frequencies of the content words of the lines
-    before it (the body), which :func:`headline_relevance` would compute.
-
-    A labelled list (``Related``) starts at its label. Otherwise teasers are
-    taken from the end while a line repeats the headline or the dek, or is a
-    single sentence of at most 300 characters that either does not end like
-    a sentence or has a :func:`headline_relevance` to the other paragraphs
-    under :data:`RELEVANCE_THRESHOLD`. At least one paragraph stays body.
-    Time is linear in the length of the lines (document frequencies are
-    updated as teasers are taken off the end).
+    Only positive evidence counts: a label (``Related``), or a line among the
+    last eight that repeats the headline or the dek, starts a list that runs to
+    the end; otherwise teasers are taken from the end while a line belongs to
+    a run of at least two headline-shaped lines (see :func:`_headline_shaped`).
+    A line that ends like a sentence is never a teaser by its shape alone. At
+    least one line stays body. Linear in the length of the lines.
     """
     for k, line in enumerate(lines):
-        if _related_label(line.stripped):
-            labelled: Counter[str] = Counter()
-            for before in lines[:k]:
-                labelled.update(set(_terms(before.stripped)))
-            return k, labelled
-    start = len(lines)
+        if k > 0 and _related_label(line.stripped):
+            return k, ["label"] * (len(lines) - k)
     printed = {title, subtitle}
-    term_sets = [set(_terms(line.stripped)) for line in lines]
-    df: Counter[str] = Counter()
-    for terms in term_sets[:-1]:
-        df.update(terms)
+    for k in range(len(lines) - 1, max(0, len(lines) - _MAX_TEASERS) - 1, -1):
+        if k > 0 and lines[k].stripped in printed:
+            # A repeated headline or dek opens the list of teasers, as a label would.
+            return k, ["repeats-headline"] + ["after-repeated-headline"] * (len(lines) - k - 1)
+    start = len(lines)
+    rules: list[str] = []
+    shaped_run = 0
     while start > 1:
         text = lines[start - 1].stripped
         if text in printed:
-            start -= 1
-            df.subtract(term_sets[start - 1])
-            continue
-        if len(text) > _MAX_TEASER or _sentences(text) > 1:
+            rules.append("repeats-headline")
+        elif _headline_shaped(text):
+            rules.append("teaser-list")
+            shaped_run += 1
+        else:
             break
-        if not text.endswith(tuple(_TERMINAL)):
-            start -= 1
-            df.subtract(term_sets[start - 1])
-            continue
-        # df now counts the paragraphs before this line.
-        score = _coverage(Counter(_terms(text)), df, start - 1)
-        if score is not None and score < RELEVANCE_THRESHOLD:
-            start -= 1
-            df.subtract(term_sets[start - 1])
-            continue
-        break
-    if start >= 1:
-        df.update(term_sets[start - 1])
-    return start, df
+        start -= 1
+    # A lone headline-shaped closing line is no list: it stays body.
+    while rules and shaped_run < 2 and rules[-1] == "teaser-list":
+        rules.pop()
+        start += 1
+        shaped_run -= 1
+    if shaped_run < 2 and "repeats-headline" not in rules:
+        return len(lines), []
+    rules.reverse()
+    return start, rules
 
 
 def write(source: Source) -> str:

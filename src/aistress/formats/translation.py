@@ -42,6 +42,8 @@ from aistress.formats._common import (
     BOM_KIND,
     Evidence,
     Page,
+    label_key,
+    label_set,
     language_of,
     load_list,
     main_language,
@@ -59,6 +61,7 @@ from aistress.model import (
     FieldSpan,
     Source,
 )
+from aistress.text.script import is_traditional, to_simplified
 
 __all__ = ["FORMAT", "read", "sniff", "write"]
 
@@ -74,7 +77,7 @@ _IMAGE_FILE = re.compile(
     re.IGNORECASE,
 )
 _SOURCE_LINK = re.compile(
-    r"(?P<label>原文链接|原文地址|原文|来源|Source|Original)\s*[:：]\s*(?P<url>https?://\S+)",
+    r"(?P<label>原文链接|原文連結|原文鏈接|原文地址|原文|来源|來源|Source|Original)\s*[:：]\s*(?P<url>https?://\S+)",
     re.IGNORECASE,
 )
 _SENTENCE_END = '。！？!?.…”’"』」)）:：;；,，、'
@@ -93,7 +96,7 @@ def _hashtags(text: str) -> tuple[int, list[tuple[int, int, str]]] | None:
     """For a tag line: where its label ends and ``(start, end, tag)`` of each hashtag."""
     offset = 0
     split = _split_label(text)
-    if split is not None and split[0].rstrip(":： \t") in load_list("translation_tag_labels"):
+    if split is not None and label_key(split[0]) in label_set("translation_tag_labels"):
         offset = len(split[0])
     elif not text.startswith("#"):
         return None
@@ -110,18 +113,18 @@ def _hashtags(text: str) -> tuple[int, list[tuple[int, int, str]]] | None:
 
 def _editor_label(text: str) -> tuple[str, str] | None:
     """``(label, name)`` for an editor line (the name may be empty)."""
-    labels = load_list("translation_editor_labels")
-    if text.rstrip(":：") in labels:
+    labels = label_set("translation_editor_labels")
+    if len(text) < 40 and label_key(text) in labels:
         return text, ""
     split = _split_label(text)
-    if split is not None and split[0].rstrip(":： \t") in labels and split[1]:
+    if split is not None and label_key(split[0]) in labels and split[1]:
         return split
     return None
 
 
 @functools.cache
 def _credit_prefixes() -> tuple[str, ...]:
-    return tuple(prefix.lower() for prefix in load_list("image_credits"))
+    return tuple(to_simplified(prefix).lower() for prefix in load_list("image_credits"))
 
 
 def _image(text: str) -> bool:
@@ -129,7 +132,7 @@ def _image(text: str) -> bool:
         return False
     if _IMAGE_FILE.fullmatch(text):
         return True
-    return text.lower().startswith(_credit_prefixes())
+    return to_simplified(text).lower().startswith(_credit_prefixes())
 
 
 def _title_like(text: str) -> bool:
@@ -219,10 +222,16 @@ def read(text: str, *, path: str | None = None, source_id: str | None = None) ->
             "tags and editor are unknown",
             None,
         )
+    extra = (
+        [("script", "Hant")]
+        if language == "zh" and is_traditional("".join(b.text for b in blocks[:20]))
+        else []
+    )
     article = Article(
         id=page.article_id(language),
         language=language,
         kind=ArticleKind.TRANSLATION,
+        extra=extra,
         title=title,
         editor=editor,
         url=url,

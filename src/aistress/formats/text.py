@@ -1,0 +1,415 @@
+"""Plain-text article: a title, a byline, a date line and paragraphs, nothing else.
+
+The format of a journalist's ``.txt`` file, a copied web article or a note,
+in English or Chinese (Simplified or Traditional). The reader takes
+**every paragraph as body** unless something positive says otherwise:
+
+- an optional header at the top, in any order within its first lines:
+
+  - the title: a first line of at most 200 characters, followed by more text,
+    that does not read as a paragraph (it is not several sentences);
+  - a byline: ``By Jane Roe``, ``By Jane Roe and Ken Ito``,
+    ``作者：王小明``, ``記者 陳大文`` (labels in ``data/formats/byline_labels.txt``,
+    both scripts): the author, the label boilerplate ``"byline-label"``;
+  - a date line: a line that is mostly a date (``March 4, 2025``,
+    ``2025年3月4日``, ``Published: 2025-03-04``): the publication date, the rest
+    of the line boilerplate ``"date-label"``;
+  - a dek (standfirst): one sentence between the title and a byline or date
+    line. A line *after* the byline and date is the lede, a paragraph;
+
+- paragraphs: blank-line separated blocks. A block whose lines all end like
+  sentences holds one paragraph a line; a block of hard-wrapped lines is one
+  paragraph whose text joins its lines;
+- a closing region recognised by its shape only (each item records its rule):
+  a copyright line (``© 2025 Example``, ``版權所有``), a contact line
+  (a short line with an e-mail address or a URL and no sentence), a tag line
+  (``Tags: a, b`` / ``标签：``). These are boilerplate, never prose: a
+  line that ends like a sentence is never taken off the body.
+
+Article id ``<source id>#<language>``, kind news. Traditional Chinese is read
+like Simplified (labels are compared across scripts); the article records
+``extra["script"] = "Hant"``. Warnings: ``missing-title`` when no title line
+could be told from the first paragraph.
+
+:func:`sniff` gives every readable text the threshold confidence (0.5, from
+``data/formats/sniff_weights.json``) and a little more for a header, so
+:func:`aistress.read` never rejects readable text and a structured format wins
+only with evidence of its own.
+
+:func:`write` prints a source back in this layout; ``read(write(x))`` reads
+the same article.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from aistress.formats._common import (
+    Evidence,
+    Page,
+    find_date,
+    format_chinese_date,
+    label_key,
+    label_set,
+    language_of,
+    main_language,
+    sample_lines,
+    sniff_weight,
+)
+from aistress.formats._registry import FormatGuess
+from aistress.formats._text import Line
+from aistress.model import Article, ArticleKind, Block, BlockKind, FieldSpan, PartialDate, Source
+from aistress.text.script import is_traditional
+
+__all__ = ["FORMAT", "read", "sniff", "write"]
+
+#: The format id.
+FORMAT = "text"
+
+_MAX_TITLE = 200
+_MAX_HEADER_LINES = 6
+_TERMINAL = tuple(".!?。！？…")
+_CLOSERS = "\"'”’」』）)"
+_SENTENCE_BREAK = re.compile(r"[.!?。！？][\"'”’」』)）]*(?:\s+|(?=[^\s\"'”’」』)）]))(?=\S)")
+_NAME = r"[A-Z][\w'’.\-]*(?:\s+(?:[A-Z][\w'’.\-]*|de|van|von|da|del|der|di|la|le|bin|al)){0,4}"
+_EN_BYLINE = re.compile(
+    rf"(?P<label>[Bb][Yy]\s+)(?P<name>{_NAME}(?:\s*(?:,|and|&)\s*{_NAME}){{0,3}})"
+    r"(?P<rest>\s*[,|｜/—–-]\s*.{0,80})?"
+)
+_ZH_BYLINE = re.compile(
+    r"(?P<label>[^\s:：｜|/／]{1,6}(?:\s*[:：｜|/／]\s*|\s+))(?P<name>[^\s:：，,。]{2,12}"
+    r"(?:[、，,\s]+[^\s:：，,。]{2,12}){0,3})"
+)
+_EMAIL = re.compile(r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+")
+_URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
+_COPYRIGHT = re.compile(
+    r"^(?:copyright\b|©|\(c\)\s*\d{4}|版权所有|版權所有|all rights reserved)", re.IGNORECASE
+)
+_TAG_LINE = re.compile(r"(?P<label>[^:：]{1,12})[:：]\s*(?P<tags>.+)")
+_TAG_SPLIT = re.compile(r"[^,，、;；#\s]+(?:\s+[^,，、;；#\s]+)*")
+
+
+def _sentences(text: str) -> int:
+    return 1 + len(_SENTENCE_BREAK.findall(text.strip()))
+
+
+def _ends_like_sentence(text: str) -> bool:
+    return text.rstrip(_CLOSERS).endswith(_TERMINAL)
+
+
+def _byline(text: str) -> tuple[int, int, int] | None:
+    """``(label end, name start, name end)`` of a byline line."""
+    if len(text) > 120:
+        return None
+    match = _EN_BYLINE.fullmatch(text)
+    if match is not None:
+        return match.end("label"), match.start("name"), match.end("name")
+    match = _ZH_BYLINE.fullmatch(text)
+    if match is not None and label_key(match.group("label")) in label_set("byline_labels"):
+        return match.end("label"), match.start("name"), match.end("name")
+    return None
+
+
+def _date_line(text: str) -> tuple[PartialDate, int, int] | None:
+    """A line that is mostly a date: the date and where it is printed."""
+    if len(text) > 80:
+        return None
+    found = find_date(text)
+    if found is None or found.date.month is None:
+        return None
+    rest = (text[: found.start] + text[found.end :]).strip(" ,.:：|｜-–—()（）")
+    if len(rest) > 24 or (_ends_like_sentence(text) and len(rest.split()) > 3):
+        return None
+    return found.date, found.start, found.end
+
+
+def _copyright(text: str) -> bool:
+    return len(text) <= 200 and _COPYRIGHT.match(text) is not None
+
+
+def _contact(text: str) -> bool:
+    if len(text) > 160 or (_ends_like_sentence(text) and _sentences(text) > 1):
+        return False
+    return _EMAIL.search(text) is not None or (
+        _URL.search(text) is not None and len(_URL.sub("", text).split()) <= 6
+    )
+
+
+def _tag_line(text: str) -> re.Match[str] | None:
+    if len(text) > 300:
+        return None
+    match = _TAG_LINE.fullmatch(text)
+    if match is None or label_key(match.group("label")) not in label_set("text_tag_labels"):
+        return None
+    return match
+
+
+def _closing_rule(text: str) -> str | None:
+    """The rule that makes a closing line boilerplate, or None if it may be prose."""
+    if _copyright(text):
+        return "copyright-line"
+    if _tag_line(text) is not None:
+        return "tag-line"
+    if _contact(text):
+        return "contact-line"
+    return None
+
+
+def _title_like(text: str) -> bool:
+    return len(text) <= _MAX_TITLE and (
+        not _ends_like_sentence(text) or (_sentences(text) == 1 and text.endswith(("?", "？")))
+    )
+
+
+def sniff(text: str) -> FormatGuess:
+    r"""How likely ``text`` is a plain article.
+
+    Any readable text gets the threshold; a header adds a little.
+
+    >>> sniff("A Title\nBy Jane Roe\nMarch 4, 2025\n\nFirst paragraph.").confidence > 0.5
+    True
+    >>> sniff("<html><body>x</body></html>").confidence
+    0.0
+    """
+    ev = Evidence(FORMAT)
+    lines = [line.strip() for line in sample_lines(text) if line.strip()]
+    if not lines:
+        return ev.guess()
+    first = lines[0].lstrip("\ufeff")
+    if first.startswith("<") or not any(language_of(line) for line in lines[:40]):
+        return ev.guess()
+    ev.add(sniff_weight(FORMAT, "readable text"), "readable text")
+    head = lines[1:_MAX_HEADER_LINES]
+    if len(lines) > 1 and _title_like(first):
+        ev.add(sniff_weight(FORMAT, "a title line"), "a title line")
+    if any(_byline(line) for line in head):
+        ev.add(sniff_weight(FORMAT, "a byline"), "a byline under the title")
+    if any(_date_line(line) for line in head):
+        ev.add(sniff_weight(FORMAT, "a date line"), "a date line under the title")
+    if sum(1 for line in lines[:60] if _ends_like_sentence(line)) >= 3:
+        ev.add(sniff_weight(FORMAT, "paragraphs"), "paragraphs of sentences")
+    return ev.guess()
+
+
+def _paragraph_groups(lines: Sequence[Line]) -> list[list[Line]]:
+    """Blank-line separated groups; a group whose lines all end like sentences splits per line."""
+    groups: list[list[Line]] = []
+    current: list[Line] = []
+    for line in lines:
+        if line.blank:
+            if current:
+                groups.append(current)
+                current = []
+        else:
+            current.append(line)
+    if current:
+        groups.append(current)
+    out: list[list[Line]] = []
+    for group in groups:
+        if len(group) > 1 and not all(
+            _ends_like_sentence(line.stripped) or len(line.stripped) > 100 for line in group[:-1]
+        ):
+            out.append(group)  # hard-wrapped: one paragraph
+        else:
+            out.extend([line] for line in group)
+    return out
+
+
+def read(text: str, *, path: str | None = None, source_id: str | None = None) -> Source:
+    """Read a plain-text article (see the module docstring for its parts).
+
+    Time and memory are linear in ``len(text)``.
+
+    Raises:
+        ParseError: If the text is empty, whitespace only or not text.
+    """
+    page = Page.open(text, path=path, source_id=source_id, format=FORMAT)
+    content = page.content_lines()
+    fields: list[FieldSpan] = []
+    title: str | None = None
+    subtitle: str | None = None
+    author: str | None = None
+    published: PartialDate | None = None
+    header: set[int] = set()
+
+    # The header: title, then byline / date line / a dek before them.
+    if len(content) > 1 and _title_like(content[0].stripped):
+        title = content[0].stripped
+        fields.append(page.field("title", content[0]))
+        header.add(content[0].number)
+        window = content[1:_MAX_HEADER_LINES]
+        marks = [
+            k
+            for k, line in enumerate(window)
+            if _byline(line.stripped) or _date_line(line.stripped)
+        ]
+        if marks:
+            last = max(k for k in marks if k <= marks[0] + 2)
+            for k, line in enumerate(window[: last + 1]):
+                body_after = k + 1 < len(window) or len(content) > _MAX_HEADER_LINES
+                stripped = line.stripped
+                by = _byline(stripped)
+                date = _date_line(stripped)
+                off = len(line.text) - len(line.text.lstrip())
+                if by is not None and author is None:
+                    label_end, name_start, name_end = by
+                    page.add_boilerplate(
+                        "byline-label", page.sub_span(line, off, off + label_end), "byline"
+                    )
+                    author = stripped[name_start:name_end]
+                    fields.append(page.field("author", line, off + name_start, off + name_end))
+                    if name_end < len(stripped):
+                        page.add_boilerplate(
+                            "byline-rest",
+                            page.sub_span(line, off + name_end, len(line.text)),
+                            "byline",
+                        )
+                elif date is not None and published is None:
+                    published, start, end = date
+                    fields.append(page.field("published", line, off + start, off + end))
+                    for a, b in ((0, start), (end, len(stripped))):
+                        if stripped[a:b].strip():
+                            page.add_boilerplate(
+                                "date-label", page.sub_span(line, off + a, off + b), "date-line"
+                            )
+                elif k < marks[0] and subtitle is None and _sentences(stripped) == 1 and body_after:
+                    subtitle = stripped
+                    fields.append(page.field("subtitle", line))
+                else:
+                    break
+                header.add(line.number)
+    elif content:
+        page.warn(
+            "missing-title",
+            "the first line reads as a paragraph, not a title: the title is unknown",
+            content[0].number,
+        )
+
+    body_lines = [line for line in page.lines if line.number not in header]
+    groups = _paragraph_groups(body_lines)
+
+    # The closing region: trailing lines that are boilerplate by their shape.
+    tags: list[str] = []
+    end = len(groups)
+    while end > 1 and len(groups[end - 1]) == 1:
+        rule = _closing_rule(groups[end - 1][0].stripped)
+        if rule is None:
+            break
+        end -= 1
+    for group in groups[end:]:
+        line = group[0]
+        stripped = line.stripped
+        rule = _closing_rule(stripped)
+        match = _tag_line(stripped) if rule == "tag-line" else None
+        if match is not None:
+            off = len(line.text) - len(line.text.lstrip())
+            page.add_boilerplate(
+                "tags-label", page.sub_span(line, off, off + match.start("tags")), rule
+            )
+            at = match.start("tags")
+            for tag in _TAG_SPLIT.finditer(stripped, at):
+                if stripped[at : tag.start()].strip():
+                    page.add_boilerplate(
+                        "tags-separator", page.sub_span(line, off + at, off + tag.start()), rule
+                    )
+                tags.append(tag.group())
+                fields.append(page.field("tags", line, off + tag.start(), off + tag.end()))
+                at = tag.end()
+            if stripped[at:].strip():
+                page.add_boilerplate(
+                    "tags-separator", page.sub_span(line, off + at, off + len(stripped)), rule
+                )
+        else:
+            kind = "copyright" if rule == "copyright-line" else "contact"
+            page.add_line_boilerplate(kind, line, rule)
+
+    texts = [_joined(group) for group in groups[:end]]
+    language = main_language(texts) or (language_of(title) if title else None) or "en"
+    blocks: list[Block] = []
+    for group, joined in zip(groups[:end], texts, strict=True):
+        lang = language_of(joined)
+        span = page.span(group[0].trimmed()[0], group[-1].trimmed()[1])
+        blocks.append(
+            Block(
+                kind=BlockKind.PARAGRAPH,
+                text=joined,
+                language=lang if lang not in (None, language) else None,
+                span=span,
+            )
+        )
+    if not blocks:
+        page.warn("missing-body", "no paragraphs under the header")
+    extra: list[tuple[str, str]] = []
+    if language == "zh" and is_traditional("".join(texts[:20])):
+        extra.append(("script", "Hant"))
+    article = Article(
+        id=page.article_id(language),
+        language=language,
+        kind=ArticleKind.NEWS,
+        title=title,
+        subtitle=subtitle,
+        author=author,
+        published=published,
+        tags=tags,
+        blocks=blocks,
+        extra=extra,
+        provenance=page.provenance(sorted(fields, key=lambda f: f.span.start)),
+    )
+    return page.source([article])
+
+
+def _joined(group: Sequence[Line]) -> str:
+    """A paragraph's text: its lines joined (a space between Latin words, none in Chinese)."""
+    out = group[0].stripped
+    for line in group[1:]:
+        piece = line.stripped
+        if out and piece and (language_of(out[-1]) == "zh" or language_of(piece[0]) == "zh"):
+            out += piece
+        else:
+            out += " " + piece
+    return out
+
+
+def write(source: Source) -> str:
+    """Print a source as a plain-text article; ``read(write(x))`` gives the same article.
+
+    Title, dek, byline (with its label) and date line, a blank line, then the
+    paragraphs separated by blank lines, then the closing boilerplate.
+
+    Raises:
+        ValueError: If the source has no article.
+    """
+    if not source.articles:
+        raise ValueError("a text article needs an article")
+    article = source.articles[0]
+    by_kind: dict[str, list[str]] = {}
+    for item in source.boilerplate:
+        by_kind.setdefault(item.kind, []).append(item.text)
+    head: list[str] = []
+    if article.title is not None:
+        head.append(article.title)
+    if article.subtitle is not None:
+        head.append(article.subtitle)
+    if article.author is not None:
+        label = by_kind.get("byline-label", ["By"])[0]
+        rest = by_kind.get("byline-rest", [""])[0]
+        sep = "" if label.endswith((":", "：", " ")) else " "
+        head.append(f"{label}{sep}{article.author}{(' ' + rest) if rest else ''}")
+    if article.published is not None:
+        date = (
+            article.published.isoformat()
+            if article.published.year is not None
+            else format_chinese_date(article.published)
+        )
+        labels = by_kind.get("date-label", [])
+        head.append(f"{labels[0]} {date}" if labels else date)
+    parts = ["\n".join(head)] if head else []
+    parts.extend(block.text for block in article.blocks)
+    closing = [item.text for item in source.boilerplate if item.kind in ("copyright", "contact")]
+    parts.extend(closing)
+    if article.tags:
+        label = by_kind.get("tags-label", ["Tags:"])[0]
+        separator = by_kind.get("tags-separator", [","])[0]
+        parts.append(f"{label} {(separator + ' ').join(article.tags)}")
+    return "\n\n".join(parts) + "\n"
