@@ -33,7 +33,7 @@ could be told from the first paragraph.
 
 :func:`sniff` gives every readable text the threshold confidence (0.5, from
 ``data/formats/sniff_weights.json``) and a little more for a header, so
-:func:`aistress.read` never rejects readable text and a structured format wins
+:func:`aistress.formats.read` never rejects readable text and a structured format wins
 only with evidence of its own.
 
 :func:`write` prints a source back in this layout; ``read(write(x))`` reads
