@@ -18,6 +18,7 @@ from typing import Any
 
 import attrs
 
+from aistress.text.script import to_simplified
 from aistress.text.sentences import is_chinese
 
 __all__ = ["stem"]
@@ -83,7 +84,7 @@ def _en_key(term: str, keep: frozenset[str] = frozenset()) -> tuple[str, ...]:
 
 
 def _zh_key(term: str) -> str:
-    return "".join(ch for ch in _fold(term) if ch not in _SPACE)
+    return "".join(ch for ch in _fold(to_simplified(term)) if ch not in _SPACE)
 
 
 def _character_mode(language: str) -> bool:
@@ -153,6 +154,9 @@ class _Matcher:
     def scan(self, text: str) -> list[_Hit]:
         """Every term occurrence in ``text``, by start, longest first (linear time)."""
         if self.chars:
+            # Traditional characters are matched as their Simplified forms; the
+            # copy has the text's length, so offsets stay the text's own.
+            text = to_simplified(text)
             hits = self._scan_chars(text)
             starts: list[int] = []
         else:

@@ -20,7 +20,6 @@ from typing import Any
 
 import attrs
 
-from aistress.tagging.attribution import _Attribution
 from aistress.tagging.matcher import _en_key, _Matcher, _zh_key
 from aistress.taxonomy import Taxonomy, TaxonomyError
 
@@ -33,10 +32,6 @@ _CUE_KINDS = (
     "post_negation",
     "concession",
     "contrast",
-    "attribution",
-    "not_names",
-    "name_roles",
-    "name_boundaries",
 )
 # Cue kinds whose entries are matched in text like terms.
 _MATCHED_CUES = ("negation", "pseudo_negation", "post_negation", "concession", "contrast")
@@ -115,7 +110,6 @@ class RuleSet:
             for rule in _parse_document(path, document, seen, self)
         )
         self._by_id = {r.id: r for r in self.rules}
-        self._attribution = {lang: _Attribution(lang, cues) for lang, cues in self._cues.items()}
 
     # -- construction -----------------------------------------------------
 

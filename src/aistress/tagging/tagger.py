@@ -6,15 +6,14 @@ import functools
 from collections.abc import Iterable, Sequence
 from typing import TypeAlias
 
-from aistress.model import Article, Block, Person, Quote, QuoteKind, Remedy, Span, Stressor
-from aistress.quotes import extract_quotes
-from aistress.tagging.attribution import _People
+from aistress.model import Article, Block, Person, Quote, Remedy, Span, Stressor
+from aistress.quotes import Attributions
+from aistress.tagging.attribution import attributions, person_for
 from aistress.tagging.detect import _Firing, _firings, _merge_spans
 from aistress.tagging.rules import RuleSet, default_rules, load_rules
 from aistress.taxonomy import Category, CategoryKind, Taxonomy
 from aistress.taxonomy import default as default_taxonomy
 from aistress.text.sentences import detect_language, is_chinese
-from aistress.text.sentences import sentences as split_sentences
 
 __all__ = ["DEFAULT_MIN_CONFIDENCE", "Tag", "Tagger", "labels", "tag", "tag_text"]
 
@@ -75,22 +74,20 @@ class Tagger:
         """Tag every block of ``article``; see :func:`tag`."""
         if not isinstance(article, Article):
             raise TypeError(f"article must be an Article, not {type(article).__name__}")
-        if quotes is None:
-            quotes = _default_quotes(article)
-        people: _People | None = None
+        found_by: Attributions | None = None
         out: list[Tag] = []
         for index, block in enumerate(article.blocks):
             language = _block_language(block, article.language)
             found = self._block(block, language)
             if not found:
                 continue
-            offset = article.block_span(index).start
-            if people is None:
-                people = _People(article, self.rules, quotes)
-            sentences = [(offset + a, offset + b) for a, b in split_sentences(block.text, language)]
+            where = article.block_span(index)
+            offset = where.start
+            if found_by is None:
+                found_by = attributions(article, quotes)
             for category, rule_id, confidence, spans in found:
                 evidence = [Span(article.id, offset + a, offset + b) for a, b in spans]
-                person = people.person_for(index, evidence, sentences)
+                person = person_for(found_by, evidence, where)
                 out.append(_make(category, evidence, rule_id, confidence, index, person))
         return tuple(out)
 
@@ -163,11 +160,6 @@ def _make(
     return Remedy(category.id, evidence, rule, confidence, block, proposed_by=person)
 
 
-def _default_quotes(article: Article) -> Sequence[Quote]:
-    """The article's direct quotes, from ``aistress.quotes.extract_quotes``."""
-    return [q for q in extract_quotes(article) if q.kind is QuoteKind.DIRECT]
-
-
 class _Identity:
     """Hashes and compares by identity, so caches never mix up equal objects."""
 
@@ -207,8 +199,9 @@ def tag(
         taxonomy: The categories (default: the shipped taxonomy).
         rules: The rules (default: those of the taxonomy; see :class:`Tagger`).
         quotes: Quotes of the article, used to name who raised a stressor or
-            proposed a remedy. ``None`` extracts them with
-            ``aistress.quotes.extract_quotes``; pass ``()`` to skip.
+            proposed a remedy. ``None`` runs the attribution engine
+            (:func:`aistress.quotes.attribute`: quotations and reported
+            speech); pass ``()`` to skip attribution.
         min_confidence: Drop tags below this confidence.
 
     Returns:

@@ -1,0 +1,232 @@
+"""Tagging accuracy on text the tagger was not written from.
+
+Measures stressor/remedy tagging against ``../shared/bench/tagging-dev``
+(30 documents in English, Simplified and Traditional Chinese with
+paragraph-level gold) and against the seed documents' document labels.
+
+The dev set is split by document, deterministically: within each language,
+documents with an odd number (``en_01``, ``en_03`` ...) form the *dev* half,
+whose errors may be read while improving the tagger; documents with an even
+number (``en_02``, ``en_04`` ...) form the *held-out* half, whose errors are
+never read. The headline figures are the held-out ones; the full set is
+reported beside them.
+
+Figures (micro-averaged over the labels of each language):
+
+- document level: the union of a document's paragraph tags against its
+  ``doc_stressors`` + ``doc_remedies``;
+- paragraph level: each paragraph's tags against its gold labels;
+- negated mentions wrongly tagged: gold ``negated`` ids that the tagger
+  tagged in the same paragraph;
+- per category: paragraph-level precision and recall over the full set;
+- speakers: of the true-positive paragraph tags whose gold names a person,
+  how many name that person (``raised_by`` / ``proposed_by``).
+
+Run: ``python benchmarks/bench_tagging_quality.py [--errors dev]``; results go
+to ``benchmarks/results/tagging_quality.json`` and ``tagging_quality.md``.
+``--errors dev`` prints the dev half's errors (never the held-out half's).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+from aistress.model import Article, Block, Remedy
+from aistress.tagging import Tag, labels, tag
+from aistress.taxonomy import default as default_taxonomy
+
+HERE = Path(__file__).resolve().parent
+RESULTS = HERE / "results"
+SHARED = Path(os.environ.get("AISTRESS_SHARED", HERE.parents[1] / "shared"))
+DEV = SHARED / "bench" / "tagging-dev"
+LANGUAGES = ("en", "zh-Hans", "zh-Hant")
+
+
+def split_of(name: str) -> str:
+    """``"dev"`` for odd-numbered documents, ``"held-out"`` for even-numbered ones."""
+    number = int(name.rsplit(".", 1)[0].split("_")[1])
+    return "dev" if number % 2 else "held-out"
+
+
+def load_dev() -> dict[str, dict[str, Any]]:
+    """The gold of tagging-dev, with each document's paragraphs read from its file."""
+    gold: dict[str, dict[str, Any]] = json.loads((DEV / "gold.json").read_text("utf-8"))
+    for name, entry in gold.items():
+        text = (DEV / "docs" / name).read_text("utf-8")
+        paragraphs = [p for p in text.split("\n\n") if p.strip()]
+        if [p.strip() for p in paragraphs] != [p["text"].strip() for p in entry["paragraphs"]]:
+            raise SystemExit(f"{name}: paragraphs differ from gold.json")
+    return gold
+
+
+def article_of(name: str, entry: Mapping[str, Any]) -> Article:
+    """One article, one block per gold paragraph (so block index = paragraph index)."""
+    blocks = [Block("paragraph", p["text"]) for p in entry["paragraphs"]]
+    return Article(name, entry["language"], "news", blocks=blocks)
+
+
+class Counts:
+    """True positives, false positives and false negatives."""
+
+    def __init__(self) -> None:
+        self.tp = self.fp = self.fn = 0
+
+    def add(self, predicted: Iterable[str], gold: Iterable[str]) -> None:
+        """Count one comparison of label sets."""
+        p, g = set(predicted), set(gold)
+        self.tp += len(p & g)
+        self.fp += len(p - g)
+        self.fn += len(g - p)
+
+    def figures(self) -> dict[str, float | int]:
+        """Precision, recall, F1 and the counts."""
+        p = self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+        r = self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+        f = 2 * p * r / (p + r) if p + r else 0.0
+        return {
+            "precision": round(p, 3),
+            "recall": round(r, 3),
+            "f1": round(f, 3),
+            "tp": self.tp,
+            "fp": self.fp,
+            "fn": self.fn,
+        }
+
+
+def _same_person(t: Tag, gold: str) -> bool:
+    """Whether the tag names the gold person (by any of its names, or by part of the gold name)."""
+    who = t.proposed_by if isinstance(t, Remedy) else t.raised_by
+    if who is None:
+        return False
+    parts = set(gold.replace("·", " ").split())
+    return any(n == gold or n in parts for n in who.names)
+
+
+def evaluate(gold: Mapping[str, Mapping[str, Any]], errors: str | None = None) -> dict[str, Any]:
+    """Every figure of the module docs, per split and language."""
+    splits = ("held-out", "dev", "all")
+    doc = {(s, lang): Counts() for s in splits for lang in LANGUAGES}
+    par = {(s, lang): Counts() for s in splits for lang in LANGUAGES}
+    category = {c: Counts() for c in default_taxonomy().ids}
+    negated = {s: [0, 0] for s in splits}  # wrongly tagged, total
+    speakers = {s: [0, 0] for s in splits}  # right, total (gold names a person)
+    for name, entry in gold.items():
+        split = split_of(name)
+        lang = entry["language"]
+        article = article_of(name, entry)
+        tags = tag(article)
+        by_block: dict[int, list[Tag]] = {}
+        for t in tags:
+            by_block.setdefault(t.block if t.block is not None else -1, []).append(t)
+        for s in (split, "all"):
+            doc[s, lang].add(labels(tags), [*entry["doc_stressors"], *entry["doc_remedies"]])
+        for i, p in enumerate(entry["paragraphs"]):
+            found = by_block.get(i, [])
+            predicted = {t.category for t in found}
+            wanted = {*p["stressors"], *p["remedies"]}
+            who = {**p["raised_by"], **p["proposed_by"]}
+            for s in (split, "all"):
+                par[s, lang].add(predicted, wanted)
+                negated[s][0] += len(predicted & set(p["negated"]))
+                negated[s][1] += len(p["negated"])
+                for t in found:
+                    if t.category in wanted and who.get(t.category):
+                        speakers[s][1] += 1
+                        speakers[s][0] += _same_person(t, who[t.category])
+            for c in predicted | wanted:
+                if c in category:
+                    category[c].add(predicted & {c}, wanted & {c})
+            if errors == split and predicted != wanted:
+                print(f"--- {name} [{i}] missed={sorted(wanted - predicted)} ", end="")
+                print(f"extra={sorted(predicted - wanted)} negated={p['negated']}")
+                print("   ", p["text"][:400].replace("\n", " "))
+                for t in found:
+                    spans = " | ".join(article.text[e.start : e.end] for e in t.evidence)
+                    print(f"    {t.category} {t.rule} {t.confidence} [{spans}]")
+    return {
+        "split": "documents numbered odd are the dev half, even the held-out half",
+        "document": {f"{s}/{lang}": doc[s, lang].figures() for s, lang in doc},
+        "paragraph": {f"{s}/{lang}": par[s, lang].figures() for s, lang in par},
+        "negated_wrongly_tagged": {s: {"wrong": v[0], "of": v[1]} for s, v in negated.items()},
+        "speakers": {s: {"right": v[0], "of": v[1]} for s, v in speakers.items()},
+        "categories": {c: v.figures() for c, v in category.items()},
+    }
+
+
+def seeds() -> dict[str, Any]:
+    """Document-level precision and recall on the seeds (gold kept in tests/test_tagging.py)."""
+    sys.path.insert(0, str(HERE.parent / "tests"))
+    import test_tagging  # noqa: PLC0415  (the seed gold lives with the seed tests)
+
+    articles = test_tagging.seed_articles()
+    total = Counts()
+    out: dict[str, Any] = {}
+    for key, (stressors, remedies) in test_tagging.GOLD.items():
+        counts = Counts()
+        counts.add(labels(tag(articles[key])), stressors | remedies)
+        total.add(labels(tag(articles[key])), stressors | remedies)
+        out["-".join(key)] = counts.figures()
+    out["all"] = total.figures()
+    return out
+
+
+def _row(label: str, f: Mapping[str, float | int]) -> str:
+    return (
+        f"| {label} | {f['precision']:.3f} | {f['recall']:.3f} | {f['f1']:.3f} "
+        f"| {f['tp']} | {f['fp']} | {f['fn']} |"
+    )
+
+
+def markdown(result: Mapping[str, Any]) -> str:
+    """The results as a Markdown page."""
+    head = "| | precision | recall | F1 | tp | fp | fn |\n| --- | ---: | ---: | ---: | ---: | ---: | ---: |"
+    lines = [
+        "# Tagging accuracy",
+        "",
+        "`python benchmarks/bench_tagging_quality.py` over `../shared/bench/tagging-dev` "
+        "(odd-numbered documents: dev half; even-numbered: held-out half, never inspected).",
+        "",
+    ]
+    for level in ("document", "paragraph"):
+        lines += [f"## {level.capitalize()} level (micro-averaged)", "", head]
+        for key, f in result[level].items():
+            lines.append(_row(key, f))
+        lines.append("")
+    lines += ["## Negated mentions wrongly tagged", ""]
+    for s, v in result["negated_wrongly_tagged"].items():
+        lines.append(f"- {s}: {v['wrong']} of {v['of']}")
+    lines += ["", "## Speakers of true-positive tags", ""]
+    for s, v in result["speakers"].items():
+        lines.append(f"- {s}: {v['right']} of {v['of']} name the gold person")
+    lines += ["", "## Per category (paragraph level, full set)", "", head]
+    lines += [_row(f"`{c}`", f) for c, f in result["categories"].items()]
+    if "seeds" in result:
+        lines += ["", "## Seeds (document level)", "", head]
+        lines += [_row(k, f) for k, f in result["seeds"].items()]
+    return "\n".join(lines) + "\n"
+
+
+def main(argv: list[str]) -> int:
+    """Measure, print and write the results."""
+    errors = argv[1] if len(argv) > 1 and argv[0] == "--errors" else None
+    if errors == "held-out":
+        print("the held-out half's errors are not shown")
+        return 2
+    result = evaluate(load_dev(), errors)
+    result["seeds"] = seeds()
+    page = markdown(result)
+    if errors is None:
+        RESULTS.mkdir(exist_ok=True)
+        (RESULTS / "tagging_quality.json").write_text(json.dumps(result, indent=2) + "\n", "utf-8")
+        (RESULTS / "tagging_quality.md").write_text(page, "utf-8")
+    print(page)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
