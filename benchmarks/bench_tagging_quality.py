@@ -161,7 +161,7 @@ def evaluate(gold: Mapping[str, Mapping[str, Any]], errors: str | None = None) -
 def seeds() -> dict[str, Any]:
     """Document-level precision and recall on the seeds (gold kept in tests/test_tagging.py)."""
     sys.path.insert(0, str(HERE.parent / "tests"))
-    import test_tagging  # noqa: PLC0415  (the seed gold lives with the seed tests)
+    import test_tagging  # the seed gold lives with the seed tests
 
     articles = test_tagging.seed_articles()
     total = Counts()
@@ -184,7 +184,10 @@ def _row(label: str, f: Mapping[str, float | int]) -> str:
 
 def markdown(result: Mapping[str, Any]) -> str:
     """The results as a Markdown page."""
-    head = "| | precision | recall | F1 | tp | fp | fn |\n| --- | ---: | ---: | ---: | ---: | ---: | ---: |"
+    head = (
+        "| | precision | recall | F1 | tp | fp | fn |\n"
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"
+    )
     lines = [
         "# Tagging accuracy",
         "",
