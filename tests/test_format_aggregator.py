@@ -391,3 +391,32 @@ def test_read_write_round_trip(content: Source) -> None:
     assert unaccounted(text, x) == []
     assert x.article.blocks
     assert [b.text for b in x.article.blocks] == [b.text for b in content.article.blocks]
+
+
+@pytest.mark.parametrize(
+    ("name", "paragraphs", "last"),
+    [
+        ("aggregator_tidepool.txt", 5, "The universities did not respond to requests for comment."),
+        ("aggregator_hant_lumi.txt", 4, "The contractor said it was reviewing its policies."),
+    ],
+)
+def test_other_apps_footers_are_found_by_their_shape(name: str, paragraphs: int, last: str) -> None:
+    """Another app's name, slogan, download and contact lines leave the body, each with its rule."""
+    path = Path(__file__).parent / "fixtures" / "formats" / name
+    text = path.read_text(encoding="utf-8")
+    source = aggregator.read(text)
+    main = source.article
+    assert len(main.paragraphs) == paragraphs
+    assert main.paragraphs[-1] == last
+    footer = [b for b in source.boilerplate if b.kind in ("promotion", "contact")]
+    assert footer
+    assert all(b.rule for b in footer)
+    assert main.tags
+    assert "demoted-prose" not in [w.code for w in source.warnings]
+    assert unaccounted(text, source) == []
+
+
+def test_traditional_channel_word_is_dropped_from_the_outlet() -> None:
+    """新聞 after an outlet's name is a channel word, like 新闻."""
+    path = Path(__file__).parent / "fixtures" / "formats" / "aggregator_hant_lumi.txt"
+    assert aggregator.read(path.read_text(encoding="utf-8")).article.outlet == "Harbour Ledger"

@@ -51,6 +51,8 @@ OUR_FIXTURES = {
     "translation_quill.txt": "translation",
     "syndication_matching.txt": "syndication",
     "html_northwind.html": "html",
+    "aggregator_tidepool.txt": "aggregator",
+    "aggregator_hant_lumi.txt": "aggregator",
     "text_alder.txt": "text",
     "text_hant_heron.txt": "text",
     "translation_hant_lumen.txt": "translation",

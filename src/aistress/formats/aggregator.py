@@ -13,11 +13,16 @@ The page is a sequence of lines (blank lines do not matter):
   article, kind summary, whose blocks are the abstract's paragraphs and the
   points (:attr:`~aistress.model.BlockKind.POINT`, the emoji as marker);
 - the English body, one paragraph a line;
-- the app's footer, from the first line that is app promotion or a footer
-  label on: promotion (``"promotion"``), a contact line with an e-mail address
-  (``"contact"``), labels (``"footer-label"``), the line of space-separated
-  tags after ``相关标签`` (the main article's tags) and lines listed after
-  ``相关文章`` (``"related"``).
+- the app's footer, from the first line that is a footer label (``相关标签``,
+  ``相關標籤``), listed app promotion or a contact line on, together with the
+  footer-shaped lines just before it (the app's name, slogan and download
+  line: lines in another language than the body, short lines that do not end
+  like a sentence, lines with an e-mail address, a URL or a domain):
+  promotion (``"promotion"``), contact lines (``"contact"``), labels
+  (``"footer-label"``), the line of space-separated tags after the tag label
+  (the main article's tags) and lines listed after ``相关文章``
+  (``"related"``). Each item records its rule; a footer line that ends like a
+  sentence in the body's language is reported in a ``demoted-prose`` warning.
 
 Article ids are ``<source id>#<language>`` for the main article (``#en``) and
 ``<source id>#<language>-summary`` for the summary (``#zh-summary``); the
@@ -41,6 +46,8 @@ from aistress.formats._common import (
     Evidence,
     Page,
     format_chinese_date,
+    label_key,
+    label_set,
     language_of,
     leading_emoji,
     load_list,
@@ -60,6 +67,7 @@ from aistress.model import (
     RelationKind,
     Source,
 )
+from aistress.text.script import to_simplified
 
 __all__ = ["FORMAT", "read", "sniff", "write"]
 
@@ -74,7 +82,14 @@ _HEADER = re.compile(
 _TEMPLATE = re.compile(r"[\w.\-~%/]+\.(?:s?html?|php|aspx?|jsp|tpl)(?:\?[^\s]*)?")
 _URL = re.compile(r"https?://[^\s]+")
 _EMAIL = re.compile(r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+")
-_CONTACT = re.compile(r"(?:联系邮箱|邮箱|联系方式|联系我们|e-?mail|contact)", re.IGNORECASE)
+_CONTACT_WORD = re.compile(
+    r"(?:联系|聯繫|聯絡|邮箱|郵箱|信箱|反馈|反饋|e-?mail|contact|feedback)", re.IGNORECASE
+)
+_DOMAIN = re.compile(r"(?<![\w.@])(?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,6}(?:/\S*)?(?![\w.])")
+_URL_IN_TEXT = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
+_SENTENCE_BREAK = re.compile(r"[.!?。！？][\"'”’」)]*\s+[\"'“‘(]*[A-Z]")
+_TERMINAL = tuple(".!?。！？…")
+_CLOSERS = "\"'”’」』）)"
 _MAX_HEADER = 240
 _LAST = 2**62  # sorts after every real offset
 
@@ -89,19 +104,47 @@ def _promotion(text: str) -> bool:
 
 
 def _tag_label(text: str) -> bool:
-    return text.rstrip(":：") in load_list("aggregator_tag_labels")
+    return len(text) < 40 and label_key(text) in label_set("aggregator_tag_labels")
 
 
 def _footer_label(text: str) -> bool:
-    return text.rstrip(":：") in load_list("aggregator_footer_labels")
+    return len(text) < 40 and label_key(text) in label_set("aggregator_footer_labels")
 
 
 def _contact(text: str) -> bool:
-    return len(text) < 200 and _EMAIL.search(text) is not None and bool(_CONTACT.search(text))
+    """A short line with an e-mail address, a URL or a bare domain, and no run of sentences."""
+    if len(text) >= 200 or _SENTENCE_BREAK.search(text):
+        return False
+    return bool(_EMAIL.search(text) or _URL_IN_TEXT.search(text) or _DOMAIN.search(text))
 
 
 def _footer_line(text: str) -> bool:
-    return _promotion(text) or _tag_label(text) or _footer_label(text) or _contact(text)
+    """A line that certainly belongs to the footer: a label, a listed promotion, a contact line."""
+    return (
+        _promotion(text)
+        or _tag_label(text)
+        or _footer_label(text)
+        or (_contact(text) and _CONTACT_WORD.search(text) is not None)
+    )
+
+
+def _footer_shaped(text: str, body_language: str) -> str | None:
+    """The rule by which a line just before the footer belongs to it, or None.
+
+    Reader apps print their name, slogan and download line before the tag
+    label: lines in another language than the English body, short lines that
+    do not end like a sentence (an app name), contact lines.
+    """
+    if leading_emoji(text) is not None:
+        return None
+    if _contact(text):
+        return "contact-line"
+    language = language_of(text)
+    if language is not None and language != body_language:
+        return "other-language-before-footer"
+    if len(text) <= 40 and not text.rstrip(_CLOSERS).endswith(_TERMINAL):
+        return "short-line-before-footer"
+    return None
 
 
 def _template(text: str) -> bool:
@@ -133,8 +176,9 @@ def _date_of(match: re.Match[str]) -> PartialDate:
 
 
 def _outlet(label: str) -> str:
+    folded = to_simplified(label)
     for channel in load_list("outlet_channels"):
-        if label.endswith(channel) and len(label) > len(channel):
+        if folded.endswith(to_simplified(channel)) and len(label) > len(channel):
             rest = label[: -len(channel)]
             if rest[-1].isspace():
                 return rest.rstrip()
@@ -246,6 +290,8 @@ def read(text: str, *, path: str | None = None, source_id: str | None = None) ->
         i += 1
 
     footer = next((k for k in range(i, len(lines)) if _footer_line(lines[k].stripped)), len(lines))
+    footer_rules = _footer_start(lines, i, footer)
+    footer -= len(footer_rules)
     region = lines[i:footer]
     first_en = next(
         (
@@ -304,7 +350,16 @@ def read(text: str, *, path: str | None = None, source_id: str | None = None) ->
         else:
             summary_blocks.append(page.block(BlockKind.PARAGRAPH, line, language=lang))
 
-    tags, tag_fields = _read_footer(page, lines[footer:])
+    for line, rule in zip(lines[footer:], footer_rules, strict=False):
+        page.add_line_boilerplate("contact" if rule == "contact-line" else "promotion", line, rule)
+        if language_of(line.text) == language and line.stripped.endswith(_TERMINAL):
+            page.warn(
+                "demoted-prose",
+                f"a line ending like a sentence was read as the app's footer ({rule}): "
+                f"{line.stripped[:80]!r}",
+                line.number,
+            )
+    tags, tag_fields = _read_footer(page, lines[footer + len(footer_rules) :])
     fields.extend(tag_fields)
     if footer == len(lines):
         page.warn(
@@ -345,6 +400,34 @@ def read(text: str, *, path: str | None = None, source_id: str | None = None) ->
     return page.source(articles, relations=relations)
 
 
+def _footer_start(lines: list[Line], begin: int, footer: int) -> list[str]:
+    """Rules of the footer-shaped lines just before ``lines[footer]`` (earliest first).
+
+    Only when the first recognised footer line is there at all; at least one
+    English body line stays before the footer.
+    """
+    if footer >= len(lines):
+        return []
+    # The body is English when any English paragraph is there (the format's
+    # usual case); otherwise the language of most lines.
+    candidates = [line for line in lines[begin:footer] if leading_emoji(line.stripped) is None]
+    english = any(
+        language_of(line.text) == "en" and line.stripped.rstrip(_CLOSERS).endswith(_TERMINAL)
+        for line in candidates
+    )
+    body_language = "en" if english else main_language(line.text for line in candidates) or "en"
+    rules: list[str] = []
+    k = footer
+    while k - 1 > begin:
+        rule = _footer_shaped(lines[k - 1].stripped, body_language)
+        if rule is None:
+            break
+        rules.append(rule)
+        k -= 1
+    rules.reverse()
+    return rules
+
+
 def _read_footer(page: Page, lines: list[Line]) -> tuple[list[str], list[FieldSpan]]:
     """Record the footer lines; return the tags and their field spans."""
     tags: list[str] = []
@@ -353,22 +436,22 @@ def _read_footer(page: Page, lines: list[Line]) -> tuple[list[str], list[FieldSp
     for line in lines:
         content = line.stripped
         if _tag_label(content):
-            page.add_line_boilerplate("footer-label", line)
+            page.add_line_boilerplate("footer-label", line, "tag-label")
             mode = "tags"
         elif _footer_label(content):
-            page.add_line_boilerplate("footer-label", line)
+            page.add_line_boilerplate("footer-label", line, "related-label")
             mode = "related"
         elif _promotion(content):
-            page.add_line_boilerplate("promotion", line)
+            page.add_line_boilerplate("promotion", line, "promotion-list")
             mode = "promotion"
         elif _contact(content):
-            page.add_line_boilerplate("contact", line)
+            page.add_line_boilerplate("contact", line, "contact-line")
         elif mode == "tags":
             for match in re.finditer(r"\S+", line.text):
                 tags.append(match.group())
                 fields.append(page.field("tags", line, match.start(), match.end()))
         else:
-            page.add_line_boilerplate(mode, line)
+            page.add_line_boilerplate(mode, line, f"after-{mode}")
     return tags, fields
 
 
