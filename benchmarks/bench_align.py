@@ -36,10 +36,10 @@ from typing import Any
 
 from nltk.translate import gale_church
 
-from aistress.align import AlignOptions, align
-from aistress.align.aligner import align_segments
-from aistress.align.evidence import LengthModel
-from aistress.align.lexicon import cedict_lexicon
+from aistress.alignment import AlignOptions, align, evaluate, merge_within_units, read_beads
+from aistress.alignment.aligner import align_segments
+from aistress.alignment.evidence import LengthModel
+from aistress.alignment.lexicon import cedict_lexicon
 from aistress.model import Bead
 
 ROOT = Path(__file__).resolve().parent
@@ -141,15 +141,15 @@ def bible_scores(
     beads: Sequence[Bead], gold: Sequence[Bead], ev: Sequence[str], zv: Sequence[str]
 ) -> dict[str, float]:
     """Scores after merging test beads within a verse, as published."""
-    merged = align.merge_within_units(beads, ev, zv)
-    return {k: round(v, 4) for k, v in align.evaluate(merged, gold).as_dict().items()}
+    merged = merge_within_units(beads, ev, zv)
+    return {k: round(v, 4) for k, v in evaluate(merged, gold).as_dict().items()}
 
 
 def run_bible(results: dict[str, Any]) -> None:
     """The Bible set with the published scoring, aistress configurations and NLTK."""
     en, zh = _lines("en.txt"), _lines("zh.txt")
     ev, zv = _lines("en.verse"), _lines("zh.verse")
-    gold = align.read_beads(BIBLE / "gold.align")
+    gold = read_beads(BIBLE / "gold.align")
     has_dict = cedict_lexicon() is not None
     rows = []
     configs = [
@@ -206,7 +206,7 @@ def run_seeds(results: dict[str, Any]) -> None:
         ]
         for label, fn, args, kwargs in runs:
             beads, secs = _cpu(fn, *args, **kwargs)
-            scores = align.evaluate(beads, gold).as_dict()
+            scores = evaluate(beads, gold).as_dict()
             rows.append(
                 {
                     "pair": name,
@@ -223,7 +223,7 @@ def run_scaling(results: dict[str, Any], sizes: Sequence[int]) -> None:
     """CPU time on the Bible set concatenated with itself up to each size."""
     en, zh = _lines("en.txt"), _lines("zh.txt")
     ev, zv = _lines("en.verse"), _lines("zh.verse")
-    gold = align.read_beads(BIBLE / "gold.align")
+    gold = read_beads(BIBLE / "gold.align")
     # Target sentences before the gold bead of each source sentence: where to cut the Chinese.
     before: dict[int, int] = {}
     consumed = 0

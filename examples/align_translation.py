@@ -12,7 +12,7 @@ import tempfile
 from collections import Counter
 from pathlib import Path
 
-from aistress.align import align
+from aistress.alignment import align, write_tmx
 from aistress.sample import sample_corpus
 
 
@@ -30,7 +30,7 @@ def main() -> None:
         print(f"  zh: {''.join(right)[:60]}")
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "report.tmx"
-        align.write_tmx(alignment, path, source_language="en", target_language="zh")
+        write_tmx(alignment, path, source_language="en", target_language="zh")
         print(f"\nTMX: {len(alignment)} translation units, {path.stat().st_size} bytes")
 
 

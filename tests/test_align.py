@@ -6,7 +6,16 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from aistress.align import AlignOptions, align
+from aistress.alignment import (
+    AlignOptions,
+    align,
+    evaluate,
+    format_bead,
+    merge_within_units,
+    parse_beads,
+    read_beads,
+    write_beads,
+)
 from aistress.errors import ParseError
 from aistress.model import Alignment, Article, Bead
 from aistress.text import split_sentences
@@ -193,7 +202,7 @@ def test_evaluate_strict_and_lax() -> None:
     """Strict counts exact beads; lax counts beads overlapping on both sides."""
     gold = [Bead((0,), (0,)), Bead((1, 2), (1,)), Bead((3,), ())]
     test = [Bead((0,), (0,)), Bead((1,), (1,)), Bead((2,), ()), Bead((3,), ())]
-    scores = align.evaluate(test, gold)
+    scores = evaluate(test, gold)
     assert scores.precision_strict == pytest.approx(2 / 4)
     assert scores.precision_lax == pytest.approx(3 / 4)
     assert scores.recall_strict == pytest.approx(1 / 2)
@@ -206,34 +215,34 @@ def test_evaluate_pools_documents() -> None:
     """Counts are pooled over documents before the ratios are taken."""
     doc1 = [Bead((0,), (0,))]
     doc2 = [Bead((0,), (0,)), Bead((1,), (1,))]
-    scores = align.evaluate([doc1, doc2], [doc1, [Bead((0, 1), (0, 1))]])
+    scores = evaluate([doc1, doc2], [doc1, [Bead((0, 1), (0, 1))]])
     assert scores.precision_strict == pytest.approx(1 / 3)
 
 
 def test_merge_within_verses() -> None:
     """Beads inside one verse merge before scoring; beads across verses do not."""
-    merged = align.merge_within_units(
+    merged = merge_within_units(
         [Bead((0,), (0,)), Bead((), (1,)), Bead((1,), (2,)), Bead((2,), (3,))],
         ["v1", "v2", "v2"],
         ["v1", "v1", "v2", "v3"],
     )
-    assert [align.format_bead(b) for b in merged] == ["[0]:[0,1]", "[1]:[2]", "[2]:[3]"]
+    assert [format_bead(b) for b in merged] == ["[0]:[0,1]", "[1]:[2]", "[2]:[3]"]
 
 
 def test_bead_file_round_trip(tmp_path: Path) -> None:
     """Beads written to a bead file read back equal."""
     beads = [Bead((0, 1), (0,)), Bead((), (1,)), Bead((2,), ())]
     path = tmp_path / "test.align"
-    text = align.write_beads(beads, path)
+    text = write_beads(beads, path)
     assert text == "[0,1]:[0]\n[]:[1]\n[2]:[]\n"
-    assert align.read_beads(path) == beads
+    assert read_beads(path) == beads
 
 
 @pytest.mark.parametrize(("line", "column"), [("[0]:[x]", 6), ("[0]-[1]", 4), ("[1,1]:[2]", 1)])
 def test_bad_bead_lines_raise_parse_error(line: str, column: int) -> None:
     """A malformed bead line raises ParseError naming line and column."""
     with pytest.raises(ParseError) as info:
-        align.parse_beads("[0]:[0]\n" + line, "gold.align")
+        parse_beads("[0]:[0]\n" + line, "gold.align")
     assert (info.value.path, info.value.line, info.value.column) == ("gold.align", 2, column)
 
 
@@ -248,14 +257,14 @@ def test_bible_slice_is_aligned_well() -> None:
     if not (BIBLE / "gold.align").is_file():
         pytest.skip("no Bible set in the shared folder")
     en = (BIBLE / "en.txt").read_text(encoding="utf-8").splitlines()[:400]
-    gold = [b for b in align.read_beads(BIBLE / "gold.align") if b.source and b.source[-1] < 400]
+    gold = [b for b in read_beads(BIBLE / "gold.align") if b.source and b.source[-1] < 400]
     last = max(j for b in gold for j in b.target)
     zh = (BIBLE / "zh.txt").read_text(encoding="utf-8").splitlines()[: last + 1]
     en_verse = (BIBLE / "en.verse").read_text(encoding="utf-8").splitlines()
     zh_verse = (BIBLE / "zh.verse").read_text(encoding="utf-8").splitlines()
     result = align(en, zh, source_language="en", target_language="zh", options=FAST)
-    merged = align.merge_within_units(result.beads, en_verse, zh_verse)
-    scores = align.evaluate(merged, gold)
+    merged = merge_within_units(result.beads, en_verse, zh_verse)
+    scores = evaluate(merged, gold)
     assert scores.f1_strict > 0.8
     assert scores.f1_lax > 0.9
 
@@ -266,7 +275,7 @@ def test_bible_slice_is_aligned_well() -> None:
 
 
 def _gold(spec: str) -> list[Bead]:
-    return align.parse_beads(spec.replace(" ", "\n"))
+    return parse_beads(spec.replace(" ", "\n"))
 
 
 def _diagonal(start_s: int, start_t: int, count: int) -> str:
@@ -317,8 +326,8 @@ def test_seed_pairs_align_paragraphs(name: str) -> None:
     assert len(en.blocks) == 1 + max(i for b in gold for i in b.source)
     assert len(zh.blocks) == 1 + max(j for b in gold for j in b.target)
     result = align(en, zh, unit="paragraph", options=AlignOptions(dictionary=False))
-    scores = align.evaluate(result, gold)
-    assert scores.f1_strict >= 0.95, [align.format_bead(b) for b in result.beads]
+    scores = evaluate(result, gold)
+    assert scores.f1_strict >= 0.95, [format_bead(b) for b in result.beads]
 
 
 def test_seed_sentences_stay_inside_paragraph_groups() -> None:
@@ -334,4 +343,4 @@ def test_seed_sentences_stay_inside_paragraph_groups() -> None:
     for bead in result.beads:
         groups = {group_of_src[src_owner[i]] for i in bead.source}
         groups |= {group_of_tgt[tgt_owner[j]] for j in bead.target}
-        assert len(groups) == 1, align.format_bead(bead)
+        assert len(groups) == 1, format_bead(bead)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from aistress.align import align
+from aistress.alignment import align, read_tmx
 from aistress.cli import EXIT_FAILED, EXIT_OK, EXIT_USAGE, Progress, main
 from aistress.comparison import compare
 from aistress.formats import read
@@ -259,7 +259,7 @@ def test_align_json_and_tmx(capsys: pytest.CaptureFixture[str], tmp_path: Path) 
     en, zh = read(Path(AGGREGATOR)).article, read(Path(TRANSLATION)).article
     assert alignment == align(en, zh)
     assert alignment.unit == "sentence"
-    back = align.read_tmx(tmx, source_language="en")
+    back = read_tmx(tmx, source_language="en")
     assert len(back) == len(alignment)
     assert back.source_segments[0] == " ".join(
         alignment.source_segments[i] for i in alignment.beads[0].source

@@ -764,10 +764,10 @@ def test_en_weak_cue_with_colon() -> None:
 @pytest.mark.parametrize("unit", ["paragraph", "sentence"])
 def test_seed_end_to_end_with_the_aligner(unit: str) -> None:
     """Reader, aligner and linker together link every translated quote of 001 to 000."""
-    align_module = pytest.importorskip("aistress.align")
+    align_module = pytest.importorskip("aistress.alignment")
     align = getattr(align_module, "align", None)
     if align is None:
-        pytest.skip("aistress.align.align is not available")
+        pytest.skip("aistress.alignment.align is not available")
     en, zh = read_seed("000"), read_seed("001")
     linked = link_quotes(en, zh, align(en, zh, unit=unit))
     assert linked.translated

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from lxml import etree
 
-from aistress.align import align
+from aistress.alignment import read_tmx, to_tmx, to_tsv, write_tmx
 from aistress.errors import ParseError
 from aistress.model import Alignment, Bead
 from aistress.testing import strategies as st_ai
@@ -21,7 +21,7 @@ ALIGNMENT = Alignment(
 
 def test_tmx_header_has_required_attributes() -> None:
     """The TMX header carries every attribute TMX 1.4 requires."""
-    root = etree.fromstring(align.to_tmx(ALIGNMENT))
+    root = etree.fromstring(to_tmx(ALIGNMENT))
     assert root.get("version") == "1.4"
     header = root.find("header")
     assert header is not None
@@ -40,7 +40,7 @@ def test_tmx_header_has_required_attributes() -> None:
 
 def test_tmx_has_one_tu_per_bead_with_languages() -> None:
     """Each bead becomes one tu with an en and a zh-CN tuv."""
-    root = etree.fromstring(align.to_tmx(ALIGNMENT))
+    root = etree.fromstring(to_tmx(ALIGNMENT))
     tus = root.findall("body/tu")
     assert len(tus) == 3
     lang = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -51,8 +51,8 @@ def test_tmx_has_one_tu_per_bead_with_languages() -> None:
 def test_tmx_round_trip(tmp_path: Path) -> None:
     """A written TMX file reads back with the same segment pairs."""
     path = tmp_path / "a.tmx"
-    align.write_tmx(ALIGNMENT, path)
-    back = align.read_tmx(path)
+    write_tmx(ALIGNMENT, path)
+    back = read_tmx(path)
     assert [(s, t) for s, t in back.pairs()] == [
         (("The pace is fast.",), ("节奏很快。",)),
         (("People are tired. Very tired.",), ("人们非常疲惫。",)),
@@ -64,7 +64,7 @@ def test_tmx_round_trip(tmp_path: Path) -> None:
 def test_tmx_export_never_fails(alignment: Alignment) -> None:
     """Any alignment exports to well-formed TMX with one tu per bead."""
     try:
-        data = align.to_tmx(alignment)
+        data = to_tmx(alignment)
     except ValueError:
         # lxml refuses control characters that XML cannot hold.
         return
@@ -78,7 +78,7 @@ def test_tmx_reader_refuses_entity_expansion() -> None:
         b'<tmx version="1.4"><header/><body><tu><tuv xml:lang="en"><seg>a&boom;</seg></tuv>'
         b'<tuv xml:lang="zh"><seg>b</seg></tuv></tu></body></tmx>'
     )
-    back = align.read_tmx(doc)
+    back = read_tmx(doc)
     assert "EXPANDED" not in back.source_segments[0]
 
 
@@ -91,7 +91,7 @@ def test_tmx_reader_refuses_external_entities(tmp_path: Path) -> None:
         '<tmx version="1.4"><header/><body><tu><tuv xml:lang="en"><seg>&x;</seg></tuv>'
         '<tuv xml:lang="zh"><seg>b</seg></tuv></tu></body></tmx>'
     ).encode()
-    back = align.read_tmx(doc)
+    back = read_tmx(doc)
     assert "SECRET" not in "".join(back.source_segments)
 
 
@@ -108,19 +108,19 @@ def test_tmx_reader_refuses_external_entities(tmp_path: Path) -> None:
 def test_bad_tmx_raises_parse_error(doc: bytes) -> None:
     """Malformed TMX raises ParseError, never an lxml exception."""
     with pytest.raises(ParseError):
-        align.read_tmx(doc)
+        read_tmx(doc)
 
 
 def test_missing_tmx_file_raises_parse_error(tmp_path: Path) -> None:
     """A missing file raises ParseError naming it."""
     with pytest.raises(ParseError) as info:
-        align.read_tmx(tmp_path / "missing.tmx")
+        read_tmx(tmp_path / "missing.tmx")
     assert "missing.tmx" in info.value.path
 
 
 def test_tsv_has_one_line_per_bead() -> None:
     """TSV export writes a header and one line per bead with scores and indices."""
-    lines = align.to_tsv(ALIGNMENT).splitlines()
+    lines = to_tsv(ALIGNMENT).splitlines()
     assert lines[0].split("\t") == ["en", "zh", "score", "source_ids", "target_ids"]
     assert lines[2].split("\t") == [
         "People are tired. Very tired.",

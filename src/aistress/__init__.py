@@ -6,7 +6,7 @@ The public names are listed in ``__all__``; everything else is private.
 from importlib.metadata import PackageNotFoundError, version
 
 from aistress import _moved, comparison
-from aistress.align import AlignOptions, align
+from aistress.alignment import AlignOptions, align
 from aistress.comparison import compare
 from aistress.errors import (
     AistressError,

@@ -37,7 +37,7 @@ from typing import TextIO, TypeVar
 
 import attrs
 
-from aistress.align import align
+from aistress.alignment import align, write_tmx
 from aistress.comparison import compare
 from aistress.errors import AistressError, ParseError
 from aistress.formats import formats, iter_read
@@ -476,7 +476,7 @@ def _cmd_align(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         target = _pick(second, args.target_article, args.b)
     alignment = align(source, target, unit=args.unit)
     if args.tmx:
-        align.write_tmx(
+        write_tmx(
             alignment, args.tmx, source_language=source.language, target_language=target.language
         )
         print(f"wrote {_plural(len(alignment.beads), 'translation unit')} to {args.tmx}", file=err)

@@ -191,7 +191,7 @@ AlignFunction = Callable[[Article, Article], Alignment]
 
 def _default_align() -> AlignFunction | None:
     try:
-        from aistress.align import align
+        from aistress.alignment import align
     except ImportError:  # pragma: no cover - the aligner ships with aistress
         return None
 
@@ -250,7 +250,7 @@ def discover_relations(
     Args:
         corpus: A corpus (relations its sources state are kept out of the
             result and their subjects are not re-linked) or articles.
-        align: ``True`` to confirm candidates with :func:`aistress.align.align`,
+        align: ``True`` to confirm candidates with :func:`aistress.alignment.align`,
             ``False`` to rely on anchors and metadata only, or a function
             ``(original, derived) -> Alignment`` of your own.
         min_score: Relations scoring below this are dropped.

@@ -174,7 +174,7 @@ def analyse_corpus(corpus: Corpus, *, discover: bool = True) -> CorpusAnalysis:
         categories = tuple((c.id, c.kind.value, c.labels) for c in default_taxonomy())
     comparisons = []
     compare = _optional("aistress.comparison", "compare")
-    if compare is not None and _optional("aistress.align", "align") is not None:
+    if compare is not None and _optional("aistress.alignment", "align") is not None:
         for source, derived, kind, alignment in _pairs(corpus):
             comparisons.append(
                 compare(

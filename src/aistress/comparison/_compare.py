@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 
-from aistress.align import align
+from aistress.alignment import align
 from aistress.comparison._pair import Check, Pair
 from aistress.comparison.attribution import check_attribution
 from aistress.comparison.headline import check_headline
@@ -98,7 +98,7 @@ def compare(
     """Compare ``derived`` (a translation, summary or rewrite) with ``source``.
 
     Results the caller already has (an alignment, tags, quotes) can be passed
-    in; whatever is missing is computed with :func:`aistress.align.align`
+    in; whatever is missing is computed with :func:`aistress.alignment.align`
     (paragraph level), the tagger and the quote extractor.
 
     Args:

@@ -1,11 +1,11 @@
 """The bead aligner: from two texts to an :class:`~aistress.model.Alignment`.
 
-:func:`align_segments` aligns two lists of segments; ``aistress.align.align``
+:func:`align_segments` aligns two lists of segments; ``aistress.alignment.align``
 handles articles, paragraphs and sentences around it. How it works:
 
-1. Every segment is reduced to features (:mod:`aistress.align.evidence`):
+1. Every segment is reduced to features (:mod:`aistress.alignment.evidence`):
    length, numbers, Latin tokens, and the lexicon's words.
-2. A coarse-to-fine search (:mod:`aistress.align.search`) groups
+2. A coarse-to-fine search (:mod:`aistress.alignment.search`) groups
    neighbouring segments into units of about twice the length, level after
    level, until the problem is small; aligns that with a full search; and
    projects each level's path down as a narrow band for the next.
@@ -26,7 +26,7 @@ from collections.abc import Sequence
 
 import attrs
 
-from aistress.align.evidence import (
+from aistress.alignment.evidence import (
     _EN_WORD,
     _HAN_RUN,
     BeadScorer,
@@ -38,14 +38,14 @@ from aistress.align.evidence import (
     merge,
     monolingual_features,
 )
-from aistress.align.lexicon import (
+from aistress.alignment.lexicon import (
     STOP_WORDS,
     Lexicon,
     bracketed_names,
     cedict_lexicon,
     learn_cooccurrence,
 )
-from aistress.align.search import (
+from aistress.alignment.search import (
     band_around,
     banded_search,
     full_band,
@@ -157,8 +157,8 @@ class AlignOptions:
         length_model: The length model (ratio and variance).
         max_group: Largest number of segments on one side of a bead (2 to 4).
         priors: Log prior per bead type; None uses
-            :data:`~aistress.align.aligner.DEFAULT_PRIORS` for sentences and
-            :data:`~aistress.align.aligner.PARAGRAPH_PRIORS` for paragraphs.
+            :data:`~aistress.alignment.aligner.DEFAULT_PRIORS` for sentences and
+            :data:`~aistress.alignment.aligner.PARAGRAPH_PRIORS` for paragraphs.
             Types missing from the table use ``-1.5 × (a + b - 2)``.
         width: Band half-width, in segments, around each coarse path.
         threshold_deviations: The lexical threshold is the mean similarity of
@@ -305,7 +305,7 @@ class _Problem:
         self.source = sources
 
 
-#: Han characters per word, as :func:`~aistress.align.evidence.chinese_features` counts.
+#: Han characters per word, as :func:`~aistress.alignment.evidence.chinese_features` counts.
 _HAN_PER_WORD = 1.7
 
 
@@ -498,7 +498,7 @@ def align_segments(
     English against Chinese in either direction uses the bilingual
     evidence; two texts in one language use word overlap instead of a
     lexicon. Each bead's score is its log-likelihood ratio (see
-    :class:`~aistress.align.evidence.BeadScorer`).
+    :class:`~aistress.alignment.evidence.BeadScorer`).
 
     Time and memory: linear in ``len(source) + len(target)``.
 
@@ -554,7 +554,7 @@ def align_segments(
 def _bead_pairs(
     path: Sequence[tuple[int, int, int, int]], source: Sequence[str], target: Sequence[str]
 ) -> list[tuple[list[str], str]]:
-    from aistress.align.evidence import _EN_WORD
+    from aistress.alignment.evidence import _EN_WORD
 
     out: list[tuple[list[str], str]] = []
     for i, a, j, b in path:

@@ -3,7 +3,7 @@
 Each segment is reduced once to a few features (:func:`english_features`,
 :func:`chinese_features`); a :class:`BeadScorer` then scores any bead from
 the features of its segments. The evidence, each with its own switch and
-weight in :class:`~aistress.align.aligner.AlignOptions`:
+weight in :class:`~aistress.alignment.aligner.AlignOptions`:
 
 - **length**: the Gale–Church model for English characters against Chinese
   characters (:class:`LengthModel`);
@@ -27,7 +27,7 @@ from collections.abc import Iterable, Sequence
 
 import attrs
 
-from aistress.align.lexicon import STOP_WORDS, Lexicon, english_lemmas
+from aistress.alignment.lexicon import STOP_WORDS, Lexicon, english_lemmas
 from aistress.text.numbers import Quantity, extract_numbers
 
 __all__ = [

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from aistress.align.aligner import AlignOptions, align_segments
+from aistress.alignment.aligner import AlignOptions, align_segments
 from aistress.model import Bead
 from aistress.text.sentences import is_chinese, sentences
 
