@@ -2,13 +2,13 @@
 
 Until version 0.2 the package was ``aistress.align`` and ``align`` was an object
 whose attributes were the helpers (``align.evaluate``, ``align.write_tmx`` ...).
-Now the package is :mod:`aistress.alignment`, :func:`aistress.align` is a plain
+Now the package is :mod:`aistress.alignment`, ``aistress.align`` is a plain
 function and the helpers are functions of the package. The old spellings still
 work and warn:
 
 - ``align.evaluate(...)`` and the other helper attributes of the function;
 - ``import aistress.align`` and ``from aistress.align.aligner import ...``:
-  a finder on :data:`sys.meta_path` answers for ``aistress.align`` with a module
+  a finder on ``sys.meta_path`` answers for ``aistress.align`` with a module
   that forwards to :mod:`aistress.alignment` and registers the old submodule
   paths (``aistress.align.evaluate`` is :mod:`aistress.alignment.scoring`).
   Importing it makes the import system set ``aistress.align`` to that module,
