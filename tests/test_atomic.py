@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 import aistress.io.atomic as atomic_module
-from aistress.align.evaluate import write_beads
-from aistress.align.tmx import write_tmx, write_tsv
+from aistress.alignment.scoring import write_beads
+from aistress.alignment.tmx import write_tmx, write_tsv
 from aistress.cli import main
 from aistress.io import atomic_write, dump_jsonl, load_jsonl, write_bytes, write_text
 from aistress.model import Alignment, Bead, Span
