@@ -3,7 +3,16 @@
 from __future__ import annotations
 
 from aistress.model import Article, Block, Corpus, Relation, RelationKind, Source
-from aistress.relations import anchors, discover_relations, link_corpus
+from aistress.relations import (
+    MAX_CANDIDATES,
+    _candidate_pairs,
+    _duplicate_groups,
+    _too_common,
+    anchors,
+    discover_relations,
+    link_corpus,
+)
+from aistress.testing.hostile import near_duplicates
 
 EN = Article(
     "post#en",
@@ -172,3 +181,43 @@ def test_custom_aligner_is_used() -> None:
     without = discover_relations(_corpus(EN, ZH), align=False)
     assert calls == [("post#en", "post#zh")]
     assert not with_aligner or with_aligner[0].score < without[0].score  # type: ignore[operator]
+
+
+# ---------------------------------------------------------------------------
+# corpora full of copies: grouped, capped, linear
+
+
+def test_max_df_ignores_anchors_in_exactly_that_share() -> None:
+    """An anchor in exactly max_df of the articles (and more than 20) is too common."""
+    assert _too_common(21, 105, 0.2)
+    assert not _too_common(20, 105, 0.2)
+    assert not _too_common(20, 100, 0.2)  # in 20 articles or fewer an anchor always counts
+
+
+def test_near_duplicate_copies_are_grouped_by_story() -> None:
+    """Copies of one story (one word changed) share a group; different stories never do."""
+    articles = near_duplicates(60)
+    rep = _duplicate_groups(articles)
+    assert len(set(rep)) <= 20
+    assert all(i % 5 == r % 5 for i, r in enumerate(rep))  # five stories, i % 5 is the story
+    assert all(articles[r].kind.value == "news" for r in rep if articles[r].kind.value != "summary")
+
+
+def test_candidates_are_capped_per_article() -> None:
+    """Pairs grow linearly with a corpus of copies, not quadratically."""
+    for n in (100, 400):
+        articles = near_duplicates(n)
+        shared, _ = _candidate_pairs(articles, {a.id: a.id for a in articles}, 0.2)
+        assert len(shared) <= n * (MAX_CANDIDATES + 1)
+
+
+def test_copies_link_to_an_original_of_their_own_story() -> None:
+    """A rewritten or summarised copy is linked to an original copy of the same story."""
+    articles = near_duplicates(40)
+    by_id = {a.id: i for i, a in enumerate(articles)}
+    found = discover_relations(articles, align=False)
+    assert found
+    for relation in found:
+        subject, target = by_id[relation.subject], by_id[relation.target]
+        assert subject % 5 == target % 5
+        assert articles[target].kind.value == "news"

@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import math
 import re
+import zlib
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 
@@ -39,7 +40,16 @@ import attrs
 
 from aistress.model import Alignment, Article, ArticleKind, Corpus, Relation, RelationKind
 
-__all__ = ["MIN_SCORE", "Candidate", "anchors", "discover_relations", "link_corpus"]
+__all__ = [
+    "MAX_ALIGNED",
+    "MAX_CANDIDATES",
+    "MIN_SCORE",
+    "NEAR_DUPLICATE",
+    "Candidate",
+    "anchors",
+    "discover_relations",
+    "link_corpus",
+]
 
 #: Discovered relations scoring below this are dropped.
 MIN_SCORE = 0.3
@@ -214,28 +224,163 @@ def _alignment_score(original: Article, derived: Article, align: AlignFunction) 
     return covered / total
 
 
+#: Most partners an article is paired with when candidates are gathered
+#: (rarest shared anchors first), so a corpus of many related copies costs
+#: linear time rather than quadratic.
+MAX_CANDIDATES = 20
+
+#: Two texts of one language whose word shingles overlap this much (Jaccard)
+#: are near-duplicates: copies of one story, grouped before pairing.
+NEAR_DUPLICATE = 0.6
+
+_TOKEN = re.compile(r"[\u3400-\u9fff]|[^\W\u3400-\u9fff]+")
+_SHINGLE = 3
+_PRIME = (1 << 61) - 1
+#: (multiplier, offset) of the hash functions of the MinHash signature.
+_HASHES = tuple(
+    ((0x9E3779B97F4A7C15 * (k + 1)) % _PRIME | 1, (0xC2B2AE3D27D4EB4F * (k + 7)) % _PRIME)
+    for k in range(8)
+)
+_BAND = 2  # signature values per band: 4 bands of 2
+
+
+def _shingles(article: Article) -> frozenset[int]:
+    """Hashes of the article body's runs of three words (Han characters count as words)."""
+    tokens = _TOKEN.findall(article.text.casefold())
+    if len(tokens) <= _SHINGLE:
+        return frozenset({zlib.crc32(" ".join(tokens).encode("utf-8"))})
+    return frozenset(
+        zlib.crc32(" ".join(tokens[k : k + _SHINGLE]).encode("utf-8"))
+        for k in range(len(tokens) - _SHINGLE + 1)
+    )
+
+
+def _duplicate_groups(articles: Sequence[Article]) -> list[int]:
+    """For each article, the index of its group's representative.
+
+    Exact copies (same language, same shingles) and near-duplicates (word
+    shingle Jaccard at least :data:`NEAR_DUPLICATE`) share a group. Groups are
+    found by MinHash banding and each article is checked against the first
+    member of every bucket it falls in, never pairwise, so the cost is linear.
+    The representative is the first article of an original kind in the
+    group, else its first article.
+    """
+    parent = list(range(len(articles)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    shingles = [_shingles(a) for a in articles]
+    heads: dict[tuple[object, ...], int] = {}
+    for i, found in enumerate(shingles):
+        signature = [min((a * h + b) % _PRIME for h in found) for a, b in _HASHES]
+        language = _language(articles[i].language)
+        for band in range(0, len(signature), _BAND):
+            key = (language, band, *signature[band : band + _BAND])
+            head = heads.setdefault(key, i)
+            if head == i or find(head) == find(i):
+                continue
+            other = shingles[head]
+            if len(found & other) >= NEAR_DUPLICATE * len(found | other):
+                parent[find(i)] = find(head)
+    members: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(articles)):
+        members[find(i)].append(i)
+    rep = list(range(len(articles)))
+    for group in members.values():
+        originals = [i for i in group if articles[i].kind not in _DERIVED_KINDS]
+        chosen = (originals or group)[0]
+        for i in group:
+            rep[i] = chosen
+    return rep
+
+
+#: Most candidate originals per derived article that are confirmed with the
+#: aligner (the best by metadata, original kind and anchor overlap).
+MAX_ALIGNED = 5
+
+
+def _most_promising(
+    pairs: list[tuple[Article, Article, float, float, str | None]],
+) -> list[tuple[Article, Article, float, float, str | None]]:
+    """Keep the :data:`MAX_ALIGNED` most promising pairs of each derived article, in order."""
+    by_derived: dict[str, list[int]] = defaultdict(list)
+    for k, pair in enumerate(pairs):
+        by_derived[pair[0].id].append(k)
+    kept: set[int] = set()
+    for ks in by_derived.values():
+        ks.sort(key=lambda k: (-pairs[k][3], pairs[k][1].kind in _DERIVED_KINDS, -pairs[k][2]))
+        kept.update(ks[:MAX_ALIGNED])
+    return [pair for k, pair in enumerate(pairs) if k in kept]
+
+
+def _too_common(df: int, n: int, max_df: float) -> bool:
+    """An anchor in more than 20 articles and in at least ``max_df`` of them says nothing."""
+    return df > 20 and df >= max_df * n - 1e-9
+
+
 def _candidate_pairs(
     articles: Sequence[Article], source_of: dict[str, str], max_df: float
 ) -> tuple[dict[tuple[int, int], float], dict[int, float]]:
-    index: dict[str, list[int]] = defaultdict(list)
-    sets = [anchors(a) for a in articles]
-    for i, found in enumerate(sets):
-        for anchor in found:
-            index[anchor].append(i)
+    """Candidate pairs ``(i, j)``, ``i < j``, with their shared anchor weight; anchor mass.
+
+    Near-duplicates are grouped first (:func:`_duplicate_groups`); only each
+    group's representative is looked up in the anchor index, and up to
+    :data:`MAX_CANDIDATES` partners are kept per representative (those with
+    the rarest shared anchors). Every member of a group is paired with its
+    representative and with the representative's partners. The work is
+    linear in the anchors times the cap.
+    """
     n = len(articles)
-    idf = {a: math.log((n + 1) / (len(ids) + 0.5)) for a, ids in index.items()}
-    limit = max(20, int(max_df * n))
-    shared: dict[tuple[int, int], float] = defaultdict(float)
-    for anchor, ids in index.items():
-        if len(ids) > limit:
-            continue  # too common to say anything (and too costly to pair)
-        for x in range(len(ids)):
-            for y in range(x + 1, len(ids)):
-                i, j = ids[x], ids[y]
-                if source_of[articles[i].id] != source_of[articles[j].id]:
-                    shared[(i, j)] += idf[anchor]
+    sets = [anchors(a) for a in articles]
+    df: dict[str, int] = defaultdict(int)
+    for found in sets:
+        for anchor in found:
+            df[anchor] += 1
+    idf = {a: math.log((n + 1) / (count + 0.5)) for a, count in df.items()}
+    rep = _duplicate_groups(articles)
+    index: dict[str, list[int]] = defaultdict(list)
+    for i, found in enumerate(sets):
+        if rep[i] == i:
+            for anchor in found:
+                if not _too_common(df[anchor], n, max_df):
+                    index[anchor].append(i)
+
+    def other_file(i: int, j: int) -> bool:
+        return i != j and source_of[articles[i].id] != source_of[articles[j].id]
+
+    partners: dict[int, list[int]] = {}
+    for i in sorted({i for ids in index.values() for i in ids}):
+        chosen: dict[int, None] = {}
+        for anchor in sorted(sets[i], key=lambda a: (df[a], a)):
+            for j in index.get(anchor, ())[: MAX_CANDIDATES + 1]:
+                if other_file(i, j):
+                    chosen[j] = None
+            if len(chosen) >= MAX_CANDIDATES:
+                break
+        partners[i] = list(chosen)[:MAX_CANDIDATES]
+    members: dict[int, list[int]] = defaultdict(list)
+    for i, r in enumerate(rep):
+        members[r].append(i)
+    pairs: set[tuple[int, int]] = set()
+    for r, group in members.items():
+        for m in group:
+            if other_file(m, r):
+                pairs.add((min(m, r), max(m, r)))
+            for p in partners.get(r, ()):
+                if other_file(m, p):
+                    pairs.add((min(m, p), max(m, p)))
+    shared: dict[tuple[int, int], float] = {}
+    for i, j in sorted(pairs):
+        small, large = (sets[i], sets[j]) if len(sets[i]) <= len(sets[j]) else (sets[j], sets[i])
+        weight = sum(idf[a] for a in small if a in large and not _too_common(df[a], n, max_df))
+        if weight > 0:
+            shared[(i, j)] = weight
     mass = {i: sum(idf[a] for a in found) for i, found in enumerate(sets)}
-    return dict(shared), mass
+    return shared, mass
 
 
 def discover_relations(
@@ -254,9 +399,11 @@ def discover_relations(
             ``False`` to rely on anchors and metadata only, or a function
             ``(original, derived) -> Alignment`` of your own.
         min_score: Relations scoring below this are dropped.
-        max_df: Anchors found in more than this share of the articles (and
+        max_df: Anchors found in at least this share of the articles (and
             in more than 20) are ignored: they are too common to link
-            anything, and pairing them would cost quadratic time.
+            anything. Near-duplicates are grouped and candidates capped
+            (:data:`MAX_CANDIDATES` per article) whatever ``max_df`` is, so
+            the cost stays linear in the corpus.
 
     Returns:
         The relations found, each with ``method="discovered"`` and a score,
@@ -290,6 +437,7 @@ def discover_relations(
     shared, mass = _candidate_pairs(articles, source_of, max_df)
     by_id = {a.id: a for a in articles}
     best: dict[str, Candidate] = {}
+    pairs: list[tuple[Article, Article, float, float, str | None]] = []
     for (i, j), weight in shared.items():
         derived, original = _direction(articles[i], articles[j])
         if derived.id in linked:
@@ -301,6 +449,10 @@ def discover_relations(
         # Cosine-like: shared anchor weight over the geometric mean of both
         # articles' anchor weight, so short articles do not match everything.
         overlap = weight / max(1e-9, math.sqrt(mass[d] * mass[o]))
+        pairs.append((derived, original, overlap, meta, meta_reason))
+    if aligner is not None:
+        pairs = _most_promising(pairs)
+    for derived, original, overlap, meta, meta_reason in pairs:
         reasons = [f"anchor overlap {overlap:.2f}"]
         if meta_reason:
             reasons.append(meta_reason)

@@ -63,8 +63,8 @@ SCHEMA_VERSION = 1
 #: record nests fewer than ten levels).
 MAX_DEPTH = 64
 
-#: Largest record accepted, in bytes of UTF-8: a JSON text given to
-#: :func:`from_json`, or one line of a JSON Lines file.
+#: Largest record accepted (a JSON text given to :func:`from_json`, or one
+#: line of a JSON Lines file), in bytes of UTF-8.
 MAX_RECORD_BYTES = 64 * 1024 * 1024
 
 T = TypeVar("T")
