@@ -200,3 +200,12 @@ def test_extract_numbers_never_fails(text: str, language: str) -> None:
         assert last <= q.start < q.end <= len(text)
         assert text[q.start : q.end] == q.text
         last = q.end
+
+
+@pytest.mark.parametrize(
+    "text", ["访问量近 3.2 亿次", "访问量近3.2亿次", "约\u30003 万人", "接近\u00a045%"]
+)
+def test_chinese_hedge_before_a_space_marks_approximate(text: str) -> None:
+    """A space between a Chinese hedge word (近, 约, 接近) and the number keeps it approximate."""
+    (quantity,) = extract_numbers(text, "zh")
+    assert quantity.approximate

@@ -78,8 +78,8 @@ def test_tmx_reader_refuses_entity_expansion() -> None:
         b'<tmx version="1.4"><header/><body><tu><tuv xml:lang="en"><seg>a&boom;</seg></tuv>'
         b'<tuv xml:lang="zh"><seg>b</seg></tuv></tu></body></tmx>'
     )
-    back = read_tmx(doc)
-    assert "EXPANDED" not in back.source_segments[0]
+    with pytest.raises(ParseError, match="entity &boom; is not expanded"):
+        read_tmx(doc)
 
 
 def test_tmx_reader_refuses_external_entities(tmp_path: Path) -> None:
@@ -91,8 +91,9 @@ def test_tmx_reader_refuses_external_entities(tmp_path: Path) -> None:
         '<tmx version="1.4"><header/><body><tu><tuv xml:lang="en"><seg>&x;</seg></tuv>'
         '<tuv xml:lang="zh"><seg>b</seg></tuv></tu></body></tmx>'
     ).encode()
-    back = read_tmx(doc)
-    assert "SECRET" not in "".join(back.source_segments)
+    with pytest.raises(ParseError, match="entity") as info:
+        read_tmx(doc)
+    assert "SECRET" not in str(info.value)
 
 
 @pytest.mark.parametrize(
@@ -130,3 +131,32 @@ def test_tsv_has_one_line_per_bead() -> None:
         "1",
     ]
     assert len(lines) == 4
+
+
+def test_undefined_entity_is_refused_not_kept_literally() -> None:
+    """An entity no DTD defines (the DTD is never loaded) raises ParseError, not '&xxe;'."""
+    doc = (
+        b'<?xml version="1.0"?><!DOCTYPE tmx SYSTEM "tmx14.dtd"><tmx version="1.4"><header/>'
+        b'<body><tu><tuv xml:lang="en"><seg>a&xxe;</seg></tuv>'
+        b'<tuv xml:lang="zh"><seg>b</seg></tuv></tu></body></tmx>'
+    )
+    with pytest.raises(ParseError, match="xxe"):
+        read_tmx(doc)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["plain words", "abc\x00", "x\udc80y", "<tmx>\ud800</tmx>", "\x00<tmx/>", "<tmx>\x00</tmx>"],
+)
+def test_read_tmx_string_is_total(text: str) -> None:
+    """A string that is no TMX (NUL, lone surrogates, no '<') raises ParseError, nothing else."""
+    with pytest.raises(ParseError) as info:
+        read_tmx(text)
+    assert info.value.path == "<string>"
+
+
+def test_read_tmx_string_naming_a_file_reads_it(tmp_path: Path) -> None:
+    """A string naming an existing file is still read as that file."""
+    path = tmp_path / "a.tmx"
+    write_tmx(ALIGNMENT, path)
+    assert read_tmx(str(path)) == read_tmx(path)

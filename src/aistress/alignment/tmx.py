@@ -104,33 +104,50 @@ def read_tmx(
     """Read a TMX document into an alignment of its translation units.
 
     Args:
-        data: TMX bytes or text, or a path to a TMX file.
+        data: TMX bytes or text, or a path to a TMX file (a string is
+            taken as a path only when it names an existing file and holds
+            no ``<`` or line break).
         source_language: The ``xml:lang`` of the source side (case-insensitive,
             ``en`` also matches ``en-US``).
         target_language: The target side's ``xml:lang``; None takes the
             first other language of each unit.
 
     Every ``<tu>`` becomes one 1-1 bead (or a null bead when a side is
-    empty). Entities are not expanded, no DTD is loaded and nothing is
-    fetched from the network.
+    empty). Entities are never expanded (a document that uses one beyond
+    XML's five is refused), no DTD is loaded and nothing is fetched from
+    the network.
 
     Raises:
         ParseError: If the input is not well-formed TMX.
     """
     path = "<string>"
-    if isinstance(data, (str, os.PathLike)) and not (isinstance(data, str) and "<" in data):
-        path = str(data)
+    if isinstance(data, os.PathLike) or (isinstance(data, str) and _names_a_file(data)):
+        path = os.fsdecode(data)
         try:
             raw = Path(data).read_bytes()
-        except OSError as exc:
-            raise ParseError(path, 0, 0, f"cannot read the file: {exc.strerror}") from None
+        except (OSError, ValueError) as exc:  # ValueError: a NUL in the name
+            reason = getattr(exc, "strerror", None) or str(exc)
+            raise ParseError(path, 0, 0, f"cannot read the file: {reason}") from None
+    elif isinstance(data, str):
+        try:
+            raw = data.encode("utf-8")
+        except UnicodeEncodeError as exc:
+            line = data.count("\n", 0, exc.start) + 1
+            column = exc.start - (data.rfind("\n", 0, exc.start) + 1) + 1
+            raise ParseError(path, line, column, "the text holds a lone surrogate") from None
     else:
-        raw = data.encode("utf-8") if isinstance(data, str) else data
+        raw = bytes(data)
     try:
         root = etree.fromstring(raw, _parser())
-    except etree.XMLSyntaxError as exc:
-        line, column = exc.position if exc.position else (0, 0)
-        raise ParseError(path, line, column, f"not well-formed XML: {exc.msg}") from None
+    except (etree.XMLSyntaxError, ValueError) as exc:
+        line, column = getattr(exc, "position", None) or (0, 0)
+        reason = getattr(exc, "msg", None) or str(exc)
+        raise ParseError(path, line, column, f"not well-formed XML: {reason}") from None
+    for node in root.iter(etree.Entity):
+        name = str(node.text)
+        raise ParseError(
+            path, _line(node), 0, f"entity {name} is not expanded: TMX text needs none"
+        )
     if root.tag != "tmx":
         raise ParseError(path, _line(root), 0, f"root element is <{root.tag}>, not <tmx>")
     body = root.find("body")
@@ -168,6 +185,20 @@ def read_tmx(
         "paragraph" if header is not None and header.get("segtype") == "paragraph" else "sentence"
     )
     return Alignment(beads, unit=unit, source_segments=src_segs, target_segments=tgt_segs)
+
+
+def _names_a_file(text: str) -> bool:
+    """Whether a string handed to :func:`read_tmx` is the name of an existing file.
+
+    A string holding ``<``, a line break or a NUL is a document, as is one
+    that names no file (it is then reported as not well-formed XML).
+    """
+    if "<" in text or "\n" in text or "\0" in text:
+        return False
+    try:
+        return os.path.isfile(text)
+    except (ValueError, UnicodeEncodeError):
+        return False
 
 
 def _line(element: etree._Element) -> int:

@@ -545,6 +545,7 @@ _ZH_NOT_NUMBERS = _words(
     "一同 一齐 千万 万万 一向 一再 一味 一律 一概 一度 三思 一一 一年四季"
 )
 _ZH_CURRENCY = (("美元", "USD"), ("英镑", "GBP"), ("欧元", "EUR"), ("人民币", "CNY"), ("元", "CNY"))
+_ZH_SPACES = " \t\u00a0\u2009\u202f\u3000"
 _ZH_APPROX_BEFORE = ("近", "约", "大约", "将近", "接近", "超过", "逾", "多达", "上", "数", "几")
 
 _ZH_DATE = re.compile(
@@ -731,8 +732,12 @@ def _extract_zh(text: str, base: int) -> list[Quantity]:
         if start > 0 and text[start - 1] == "第":
             kind = "ordinal"
             q_start = start - 1
+        # "近 3.2 亿": a space between the hedge and the number changes nothing.
+        hedge_end = start
+        while hedge_end > 0 and text[hedge_end - 1] in _ZH_SPACES:
+            hedge_end -= 1
         approx = bool(m.group("approx")) or any(
-            text.endswith(w, 0, start) for w in _ZH_APPROX_BEFORE
+            text.endswith(w, 0, hedge_end) for w in _ZH_APPROX_BEFORE
         )
         if text.startswith("年", q_end) and unit is None:
             pass
