@@ -25,16 +25,44 @@ settings.register_profile("dev", max_examples=100, deadline=None)
 settings.register_profile("thorough", max_examples=2000, deadline=None)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.get("CI") else "dev"))
 
+
+def _find_shared() -> Path:
+    """The shared folder: ``$AISTRESS_SHARED``, else ``shared`` beside the checkout.
+
+    A worktree checked out inside a folder of worktrees also finds the
+    ``shared`` folder beside that folder (``../../shared``), and so on upwards.
+    """
+    named = os.environ.get("AISTRESS_SHARED")
+    if named:
+        return Path(named)
+    root = Path(__file__).resolve().parents[1]
+    for parent in root.parents:
+        if (parent / "shared" / "corpus").is_dir():
+            return parent / "shared"
+    return root.parent / "shared"
+
+
 #: The third-party corpus and benchmark data live beside the repository, never in it.
-SHARED = Path(os.environ.get("AISTRESS_SHARED", Path(__file__).resolve().parents[2] / "shared"))
+SHARED = _find_shared()
 CORPUS = SHARED / "corpus"
+
+#: Under CI a missing shared folder is an error, not a reason to skip.
+IN_CI = os.environ.get("CI", "").lower() not in ("", "0", "false", "no")
+
+
+def missing_shared(reason: str) -> None:
+    """Skip the test for want of shared data, or fail under CI (``CI=1``) where it must be there."""
+    hint = " (set AISTRESS_SHARED to the shared folder)"
+    if IN_CI:
+        pytest.fail(reason + hint, pytrace=False)
+    pytest.skip(reason + hint)
 
 
 def seed(prefix: str) -> Path:
     """Return the path of the shared seed document whose name starts with ``prefix``."""
     matches = sorted(CORPUS.glob(f"{prefix}_*.txt"))
     if not matches:
-        pytest.skip(f"the shared corpus ({CORPUS}) holds no {prefix}_*.txt")
+        missing_shared(f"the shared corpus ({CORPUS}) holds no {prefix}_*.txt")
     return matches[0]
 
 
@@ -42,7 +70,7 @@ def seed(prefix: str) -> Path:
 def shared() -> Path:
     """The shared folder (corpus, bench data) beside the repository."""
     if not SHARED.is_dir():
-        pytest.skip(f"no shared folder at {SHARED}")
+        missing_shared(f"no shared folder at {SHARED}")
     return SHARED
 
 

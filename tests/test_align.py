@@ -19,7 +19,7 @@ from aistress.alignment import (
 from aistress.errors import ParseError
 from aistress.model import Alignment, Article, Bead
 from aistress.text import split_sentences
-from conftest import SHARED, seed
+from conftest import SHARED, missing_shared, seed
 
 FAST = AlignOptions(dictionary=False, learn=False)
 
@@ -255,7 +255,7 @@ BIBLE = SHARED / "bench" / "bible"
 def test_bible_slice_is_aligned_well() -> None:
     """Without a dictionary, the first 400 Bible sentences still align well (length, numbers)."""
     if not (BIBLE / "gold.align").is_file():
-        pytest.skip("no Bible set in the shared folder")
+        missing_shared("no Bible set in the shared folder")
     en = (BIBLE / "en.txt").read_text(encoding="utf-8").splitlines()[:400]
     gold = [b for b in read_beads(BIBLE / "gold.align") if b.source and b.source[-1] < 400]
     last = max(j for b in gold for j in b.target)

@@ -32,7 +32,7 @@ from aistress.formats import (
 )
 from aistress.formats.accounting import unaccounted
 from aistress.model import Boilerplate, PartialDate, ReadFailure, Source, Span
-from conftest import CORPUS, seed
+from conftest import CORPUS, missing_shared, seed
 from conftest import bare_articles as _bare
 
 FIXTURES = Path(__file__).parent / "fixtures" / "formats"
@@ -387,7 +387,7 @@ def test_read_corpus_records_failures_and_keeps_going(tmp_path: Path) -> None:
 def test_read_corpus_of_the_shared_seeds() -> None:
     """Reading the shared corpus folder gives one source per seed whose format is registered."""
     if not CORPUS.is_dir():
-        pytest.skip("no shared corpus")
+        missing_shared("no shared corpus")
     corpus = read_corpus(CORPUS)
     read_formats = {s.format for s in corpus.sources}
     for name in SEEDS.values():

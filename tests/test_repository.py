@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SHARED
+from conftest import SHARED, missing_shared
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -17,7 +17,7 @@ def test_no_corpus_text_in_the_repository() -> None:
     """No tracked file repeats text of the shared corpus or benchmark data."""
     checker = SHARED / "tools" / "seed_copy_check.py"
     if not checker.is_file():
-        pytest.skip(f"no copy checker at {checker}")
+        missing_shared(f"no copy checker at {checker}")
     if not (REPO / ".git").exists():
         pytest.skip("not a git checkout")
     result = subprocess.run(

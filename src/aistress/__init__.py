@@ -15,7 +15,16 @@ from aistress.errors import (
     SchemaError,
     UnknownFormatError,
 )
-from aistress.formats import FormatGuess, iter_read, read, read_corpus, register, sniff
+from aistress.formats import (
+    FormatGuess,
+    iter_read,
+    read,
+    read_corpus,
+    read_file,
+    read_text,
+    register,
+    sniff,
+)
 from aistress.io.json import dump_jsonl, from_json, load_jsonl, to_json
 from aistress.model import (
     Alignment,
@@ -121,6 +130,8 @@ __all__ = [
     "merge_people",
     "read",
     "read_corpus",
+    "read_file",
+    "read_text",
     "register",
     "sample_corpus",
     "sample_paths",

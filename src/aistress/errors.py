@@ -94,7 +94,11 @@ class ParseError(AistressError):
         super().__init__(self.path, line, column, reason)
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}:{self.column}: {self.reason}"
+        """``path:line:column: reason``, leaving out a line or column of 0 (the whole input)."""
+        where = self.path
+        if self.line:
+            where += f":{self.line}" + (f":{self.column}" if self.column else "")
+        return f"{where}: {self.reason}"
 
     def with_path(self, path: str) -> ParseError:
         """Return a copy of this error that names ``path``.

@@ -57,6 +57,8 @@ __all__ = [
     "Span",
     "Stressor",
     "Translation",
+    "one_article",
+    "short_id",
 ]
 
 T = TypeVar("T")
@@ -714,6 +716,17 @@ class Bead:
 
     Either side may be empty (an omission or an addition).
 
+    ``score`` is the aligner's log-likelihood ratio for the bead, in nats
+    (natural log), unbounded in both directions: the log prior of the bead's
+    type (0 for 1:1, about −1 to −5 for merges, splits, omissions and
+    additions) plus weighted evidence from lengths, numbers, Latin names and
+    the dictionary, each term positive where the two sides look like
+    translations of each other and negative where they look unrelated.
+    Higher is surer, but only within one alignment: a correct pair of short
+    sentences carries little evidence and can score −3 while a correct pair
+    of long paragraphs scores +20. Compare a score with its neighbours, not
+    with a fixed threshold. A bead stated by a file (not computed) scores 0.
+
     >>> Bead((0, 1), (0,), 0.9).type
     (2, 1)
     """
@@ -776,8 +789,10 @@ class Relation:
 
     ``Relation("translation_of", "zh1", "en1")`` says article ``zh1`` is a
     translation of ``en1``. ``method`` says how the link was found
-    (``"reader"`` for a link the file states, ``"alignment"`` for one a corpus
-    discovered) and ``score`` how strongly, where measured.
+    (``"reader"`` for a link the file states, ``"discovered"`` for one a corpus
+    discovered) and ``score`` how strongly, where measured: a share from 0
+    (no evidence) to 1 (certain), higher is stronger; ``None`` for a link
+    the file states.
     """
 
     kind: RelationKind = attrs.field(converter=_relation_kind)
@@ -873,7 +888,8 @@ class Stressor:
 
     ``category`` is an id of the taxonomy (``"pace"``, ``"overwork"``);
     ``evidence`` points at the words that triggered the tag; ``rule`` names
-    the rule that fired and ``confidence`` how sure it is.
+    the rule that fired and ``confidence`` how sure it is, from 0 to 1
+    (higher is surer; a negated or hedged mention scores lower).
     """
 
     category: str = attrs.field(validator=[_typed(str), _non_empty])
@@ -917,7 +933,9 @@ class Discrepancy:
     may be empty, as for a headline or a dropped quote's missing
     counterpart); ``source_phrase`` and ``derived_phrase`` quote the phrase
     around them, so a report can show both sides without the texts;
-    ``explanation`` says it in a sentence; ``score`` says how sure the check is.
+    ``explanation`` says it in a sentence; ``score`` says how sure the check is,
+    from 0 to 1 (1: certain, as for a number that changes by a factor of 10;
+    lower for a guess).
     """
 
     kind: DiscrepancyKind = attrs.field(converter=_discrepancy_kind)
@@ -943,7 +961,7 @@ class Comparison:
         relation: How the derived text relates to the source, if known.
         alignment: The paragraph alignment the comparison rests on.
         coverage: The share of the source's characters that the derived
-            text aligns with (0 to 1).
+            text aligns with, from 0 (nothing) to 1 (all of it).
         categories_kept: Stressor and remedy ids both texts carry.
         categories_dropped: Ids only the source carries.
         categories_added: Ids only the derived text carries.
@@ -1030,6 +1048,75 @@ class Source:
     def article(self) -> Article:
         """The main (first) article; raises :class:`IndexError` if there is none."""
         return self.articles[0]
+
+    def __getitem__(self, article_id: str) -> Article:
+        """The article with this id, or with this short id (the part after ``#``).
+
+        >>> source = Source("s", "html", articles=[Article("s#en", "en", "news")])
+        >>> source["s#en"] is source["en"] is source.article
+        True
+
+        Raises:
+            KeyError: No article has this id, or the short id is ambiguous;
+                the message lists the article ids there are.
+        """
+        for article in self.articles:
+            if article.id == article_id:
+                return article
+        found = [a for a in self.articles if short_id(a.id) == article_id]
+        if len(found) == 1:
+            return found[0]
+        ids = ", ".join(a.id for a in self.articles) or "none"
+        raise KeyError(f"{self.id} holds no article {article_id!r} (its articles: {ids})")
+
+    def __contains__(self, article_id: object) -> bool:
+        return any(article_id in (a.id, short_id(a.id)) for a in self.articles)
+
+    def __iter__(self) -> Iterator[Article]:
+        return iter(self.articles)
+
+    def __len__(self) -> int:
+        return len(self.articles)
+
+
+def short_id(article_id: str) -> str:
+    """The part of an article id after its last ``#`` (the whole id if it has none).
+
+    Readers name articles ``<source id>#<language or role>``, so the short id
+    tells the articles of one file apart.
+
+    >>> short_id("000_827c96b549965e75#zh"), short_id("plain")
+    ('zh', 'plain')
+    """
+    return article_id.rpartition("#")[2] or article_id
+
+
+def one_article(value: Article | Source, function: str) -> Article:
+    """``value`` itself if it is an Article, the only article if it is a one-article Source.
+
+    Lets the analysis functions take what :func:`aistress.read` returns.
+
+    Raises:
+        InvalidValueError: ``value`` is a Source with no or several articles
+            (the message names them and says how to pick one).
+        TypeError: ``value`` is neither an Article nor a Source (API misuse).
+    """
+    if isinstance(value, Article):
+        return value
+    if isinstance(value, Source):
+        if len(value.articles) == 1:
+            return value.articles[0]
+        ids = ", ".join(repr(a.id) for a in value.articles)
+        if not ids:
+            reason = f"{function} needs an Article, and this Source holds none"
+        else:
+            reason = (
+                f"{function} needs one Article, and this Source holds {len(value.articles)} "
+                f"({ids}); pick one with source[{value.articles[-1].id!r}] "
+                f"or source[{short_id(value.articles[-1].id)!r}]"
+            )
+        raise InvalidValueError(f"{function}()", value.id, reason)
+    raise TypeError(f"{function} needs an Article or a Source, not {type(value).__name__}")
 
 
 @attrs.frozen

@@ -21,7 +21,9 @@ from aistress.model import (
     QuoteKind,
     RelationKind,
     Remedy,
+    Source,
     Stressor,
+    one_article,
 )
 from aistress.quotes import extract_quotes
 from aistress.tagging import tag
@@ -84,8 +86,8 @@ def _relation(value: RelationKind | str) -> RelationKind:
 
 
 def compare(
-    source: Article,
-    derived: Article,
+    source: Article | Source,
+    derived: Article | Source,
     *,
     relation: RelationKind | str | None = None,
     alignment: Alignment | None = None,
@@ -102,8 +104,9 @@ def compare(
     (paragraph level), the tagger and the quote extractor.
 
     Args:
-        source: The original article.
-        derived: The article made from it.
+        source: The original article (or a :class:`~aistress.model.Source`
+            holding exactly one article, as :func:`aistress.read` returns).
+        derived: The article made from it (or a one-article Source).
         relation: How ``derived`` relates to ``source``, recorded as given.
         alignment: A paragraph alignment of ``source`` blocks to ``derived``
             blocks.
@@ -121,6 +124,8 @@ def compare(
         InvalidValueError: ``checks`` names a check that does not exist, or
             ``relation`` is not a relation kind.
     """
+    source = one_article(source, "compare")
+    derived = one_article(derived, "compare")
     chosen = _resolve(checks)
     if alignment is None:
         alignment = _default_alignment(source, derived)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Protocol, runtime_checkable
@@ -271,8 +272,16 @@ def read(
 
     A :class:`pathlib.Path` (or any path-like) is a file. ``bytes`` are
     decoded as a file's contents would be. A ``str`` is a file name if it is a
-    single line naming an existing file, and the document itself otherwise;
-    use :func:`read_file` or :func:`read_text` to say which.
+    single line naming an existing file; a single line that looks like a file
+    name (``notes/article.txt``, ``missing.md``) but names nothing raises a
+    :class:`~aistress.errors.ParseError` naming it; any other string is the
+    document itself. :func:`read_text` reads a string as a document whatever
+    it looks like, :func:`read_file` a path.
+
+    >>> read("no/such/article.txt")
+    Traceback (most recent call last):
+    ...
+    aistress.errors.ParseError: no/such/article.txt: no such file (to read the string ...
 
     Args:
         path_or_text: The input.
@@ -294,6 +303,13 @@ def read(
         raise TypeError(f"read() takes a path, bytes or str, not {type(path_or_text).__name__}")
     if _names_a_file(path_or_text):
         return read_file(path_or_text, format=format, encoding=encoding)
+    if _looks_like_a_path(path_or_text):
+        reason = (
+            "is a directory (read_corpus reads a folder)"
+            if Path(path_or_text).is_dir()
+            else "no such file (to read the string itself as a document, use aistress.read_text)"
+        )
+        raise ParseError(path_or_text, 0, 0, reason)
     return read_text(path_or_text, format=format)
 
 
@@ -304,6 +320,30 @@ def _names_a_file(text: str) -> bool:
         return Path(text).is_file()
     except (OSError, ValueError):
         return False
+
+
+#: A file name's last part: an extension of 1 to 5 letters or digits.
+_EXTENSION = re.compile(r"\.[A-Za-z][A-Za-z0-9]{0,4}$")
+
+
+def _looks_like_a_path(text: str) -> bool:
+    """Is ``text`` one short line shaped like a file name (a folder part or an extension)?
+
+    A document is prose: it has line breaks, or several words, or ends in
+    punctuation. A name has no line break, at most two spaces, and ends in an
+    extension or contains a path separator.
+    """
+    if not text or len(text) > 1024 or "\n" in text or "\r" in text or "\x00" in text:
+        return False
+    name = text.strip()
+    if name.count(" ") > 2:
+        return False
+    try:
+        if Path(name).is_dir():
+            return True
+    except (OSError, ValueError):
+        return False
+    return bool(_EXTENSION.search(name)) or "/" in name or os.sep in name
 
 
 def _expand(

@@ -15,7 +15,7 @@ See the guide *Quotes and speakers* for the patterns recognised and their limits
 
 from __future__ import annotations
 
-from aistress.model import Article, Person, Quote, QuoteKind
+from aistress.model import Article, Person, Quote, QuoteKind, Source, one_article
 from aistress.quotes._extract import analyse
 from aistress.quotes.attribution import Attribution, Attributions, attribute
 from aistress.quotes.evaluate import GoldQuote, QuoteScore, score_quotes
@@ -35,7 +35,7 @@ __all__ = [
 ]
 
 
-def extract_quotes(article: Article, *, include_scare: bool = False) -> tuple[Quote, ...]:
+def extract_quotes(article: Article | Source, *, include_scare: bool = False) -> tuple[Quote, ...]:
     """Return the quotations of ``article`` in text order, with their speakers.
 
     Each :class:`~aistress.model.Quote` covers one quoted stretch (without
@@ -46,7 +46,8 @@ def extract_quotes(article: Article, *, include_scare: bool = False) -> tuple[Qu
 
     Args:
         article: Any article, English or Chinese (each block is read in the
-            language its characters show).
+            language its characters show), or a
+            :class:`~aistress.model.Source` holding exactly one article.
         include_scare: Also return scare quotes, titles and terms, as
             :attr:`QuoteKind.SCARE <aistress.model.QuoteKind.SCARE>` quotes.
 
@@ -55,20 +56,16 @@ def extract_quotes(article: Article, *, include_scare: bool = False) -> tuple[Qu
 
     Runs in O(n log n) time for an article of n characters.
     """
-    if not isinstance(article, Article):
-        raise TypeError(f"extract_quotes needs an Article, not {type(article).__name__}")
-    quotes = analyse(article).quotes
+    quotes = analyse(one_article(article, "extract_quotes")).quotes
     if include_scare:
         return quotes
     return tuple(q for q in quotes if q.kind is QuoteKind.DIRECT)
 
 
-def extract_speakers(article: Article) -> tuple[Person, ...]:
+def extract_speakers(article: Article | Source) -> tuple[Person, ...]:
     """Every named person the article introduces as speaking, quoted or not.
 
     Includes people whose words are only reported (``Press proposed fewer
     conferences``), merged by the name rules, in order of first mention.
     """
-    if not isinstance(article, Article):
-        raise TypeError(f"extract_speakers needs an Article, not {type(article).__name__}")
-    return analyse(article).people
+    return analyse(one_article(article, "extract_speakers")).people

@@ -6,7 +6,17 @@ import functools
 from collections.abc import Iterable, Sequence
 from typing import TypeAlias
 
-from aistress.model import Article, Block, Person, Quote, Remedy, Span, Stressor
+from aistress.model import (
+    Article,
+    Block,
+    Person,
+    Quote,
+    Remedy,
+    Source,
+    Span,
+    Stressor,
+    one_article,
+)
 from aistress.quotes import Attributions
 from aistress.tagging.attribution import attributions, person_for
 from aistress.tagging.detect import _Firing, _firings, _merge_spans
@@ -185,7 +195,7 @@ def _tagger(taxonomy: Taxonomy | None, rules: RuleSet | None, min_confidence: fl
 
 
 def tag(
-    article: Article,
+    article: Article | Source,
     *,
     taxonomy: Taxonomy | None = None,
     rules: RuleSet | None = None,
@@ -195,7 +205,9 @@ def tag(
     """Tag an article with stressors and remedies, block by block, with evidence.
 
     Args:
-        article: The article to tag.
+        article: The article to tag, or a :class:`~aistress.model.Source`
+            holding exactly one article (what :func:`aistress.read` returns
+            for a one-article file).
         taxonomy: The categories (default: the shipped taxonomy).
         rules: The rules (default: those of the taxonomy; see :class:`Tagger`).
         quotes: Quotes of the article, used to name who raised a stressor or
@@ -211,6 +223,8 @@ def tag(
     Tagging is linear in the article's length (see the module docs). A
     compiled tagger is cached per taxonomy and rule set object.
     """
+    if isinstance(article, Source):
+        article = one_article(article, "tag")
     return _tagger(taxonomy, rules, min_confidence).tag(article, quotes=quotes)
 
 
