@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from aistress.alignment import align, read_tmx
-from aistress.cli import EXIT_FAILED, EXIT_OK, EXIT_USAGE, Progress, main
+from aistress.cli import EXIT_ALL_FAILED, EXIT_FAILED, EXIT_OK, EXIT_USAGE, Progress, main
 from aistress.comparison import compare
 from aistress.formats import read
 from aistress.io.json import load_jsonl
@@ -23,6 +23,7 @@ from aistress.model import (
     ReadFailure,
     Source,
     Stressor,
+    short_id,
 )
 from aistress.quotes import extract_quotes
 from aistress.sample import SAMPLE_FORMATS, sample_paths
@@ -206,7 +207,8 @@ def test_quotes_lists_speakers_named_and_anonymous(capsys: pytest.CaptureFixture
     code, out, err = run(capsys, "quotes", AGGREGATOR)
     assert code == EXIT_OK, err
     article = read(Path(AGGREGATOR)).article
-    assert out.startswith(f"{article.id} (en): {len(extract_quotes(article))} quotes")
+    assert out.startswith(f"{AGGREGATOR}:\n")
+    assert f"\n{short_id(article.id)} (en): {len(extract_quotes(article))} quotes" in out
     assert "Nadia Ferreira (research scientist, Halcyon Labs) [cue 'said']" in out
     assert "anonymous (one researcher at a large lab)" in out
 
@@ -226,13 +228,13 @@ def test_quotes_of_one_article(capsys: pytest.CaptureFixture[str]) -> None:
     chosen = source.articles[-1].id
     code, out, _ = run(capsys, "quotes", AGGREGATOR, "--article", chosen)
     assert code == EXIT_OK
-    assert out.startswith(chosen)
-    assert source.articles[0].id not in out
+    assert out.startswith(f"{short_id(chosen)} (")
+    assert f"{short_id(source.articles[0].id)} (" not in out
     code, out, err = run(capsys, "quotes", AGGREGATOR, "--article", "nope")
     assert code == EXIT_USAGE
     assert out == ""
     assert "nope" in err
-    assert source.articles[0].id in err
+    assert f"{short_id(source.articles[0].id)} (en" in err
 
 
 # ---------------------------------------------------------------------------
@@ -288,7 +290,7 @@ def test_tag_lists_stressors_and_remedies_with_evidence(capsys: pytest.CaptureFi
     source = read(Path(AGGREGATOR))
     for article in source.articles:
         tags = tag(article)
-        assert f"{article.id} ({article.language}): " in out
+        assert f"{short_id(article.id)} ({article.language}): " in out
         for item in tags:
             kind = "stressor" if isinstance(item, Stressor) else "remedy"
             assert f"{kind:8} {item.category:20} block {item.block}" in out
@@ -467,13 +469,13 @@ def test_report_html_writes_one_self_contained_page(
 # errors
 
 
-def test_input_errors_are_one_line_with_exit_1(
+def test_input_errors_are_one_line_with_exit_3(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
     """A command on a file that cannot be read reports one readable line, no traceback."""
     for command in ("quotes", "tag"):
         code, out, err = run(capsys, command, str(tmp_path / "missing.txt"))
-        assert code in (EXIT_FAILED, EXIT_USAGE)
+        assert code == EXIT_ALL_FAILED
         assert out == ""
         assert err.count("\n") == 1
         assert "Traceback" not in err
@@ -487,7 +489,7 @@ def test_a_missing_module_is_named_in_one_line_with_exit_2(
     def missing(*args: object, **kwargs: object) -> None:
         raise ModuleNotFoundError("No module named 'aistress.extra'", name="aistress.extra")
 
-    monkeypatch.setattr("aistress.cli.compare", missing)
+    monkeypatch.setattr("aistress.cli.commands.compare", missing)
     code, out, err = run(capsys, "compare", AGGREGATOR, SYNDICATION)
     assert code == EXIT_USAGE
     assert out == ""
@@ -503,7 +505,7 @@ def test_other_missing_modules_are_not_hidden(monkeypatch: pytest.MonkeyPatch) -
     def missing(*args: object, **kwargs: object) -> None:
         raise ModuleNotFoundError("No module named 'numpy'", name="numpy")
 
-    monkeypatch.setattr("aistress.cli.compare", missing)
+    monkeypatch.setattr("aistress.cli.commands.compare", missing)
     with pytest.raises(ModuleNotFoundError):
         main(["compare", AGGREGATOR, SYNDICATION])
 
@@ -525,7 +527,7 @@ def test_progress_draws_only_on_a_terminal() -> None:
             bar.advance(name)
     assert quiet.getvalue() == ""
     terminal = _Terminal()
-    with Progress(3, "reading", stream=terminal) as bar:
+    with Progress(3, "reading", stream=terminal, delay=0) as bar:
         for name in "abc":
             bar.advance(name)
         assert "reading 3/3" in terminal.getvalue()
@@ -536,6 +538,149 @@ def test_progress_draws_only_on_a_terminal() -> None:
 def test_progress_stays_quiet_for_a_single_file() -> None:
     """One file is not a long run: no progress line even on a terminal."""
     terminal = _Terminal()
-    with Progress(1, "reading", stream=terminal) as bar:
+    with Progress(1, "reading", stream=terminal, delay=0) as bar:
         bar.advance("a")
     assert terminal.getvalue() == ""
+
+
+def test_progress_of_a_step_that_cannot_count() -> None:
+    """A step without a count shows its label and time on a terminal, and is erased after."""
+    terminal = _Terminal()
+    with Progress(None, "aligning", stream=terminal, delay=0) as bar:
+        bar.advance()
+    assert "aligning…" in terminal.getvalue()
+    assert terminal.getvalue().endswith("\r")
+
+
+def test_progress_waits_a_second_before_drawing() -> None:
+    """A step that ends within its delay draws nothing, even on a terminal."""
+    terminal = _Terminal()
+    with Progress(3, "reading", stream=terminal, delay=60) as bar:
+        for name in "abc":
+            bar.advance(name)
+    assert terminal.getvalue() == ""
+
+
+# ---------------------------------------------------------------------------
+# inputs, encodings, exit statuses, pipes
+
+
+@pytest.mark.parametrize("command", ["read", "quotes", "tag"])
+def test_every_command_takes_folders_and_globs(
+    capsys: pytest.CaptureFixture[str], folder: Path, command: str
+) -> None:
+    """A folder and a glob name the same files as listing them; output is the same."""
+    listed = sorted(str(p) for p in folder.rglob("*.txt") if ".git" not in p.parts)
+    listed = [p for p in listed if not Path(p).name.startswith(".")]
+    by_name = run(capsys, command, *listed)
+    by_folder = run(capsys, command, str(folder))
+    by_glob = run(capsys, command, str(folder / "**" / "*.txt"))
+    assert by_name[0] == EXIT_OK, by_name[2]
+    assert by_name == by_glob
+    assert sorted(by_name[1].splitlines()) == sorted(by_folder[1].splitlines())
+
+
+def test_a_glob_that_matches_nothing_is_a_missing_file(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """A glob without matches is reported like a missing file: every input failed, exit 3."""
+    code, _, err = run(capsys, "read", str(tmp_path / "*.nothing"))
+    assert code == EXIT_ALL_FAILED
+    assert "*.nothing" in err
+
+
+def test_some_inputs_failing_is_1_and_all_is_3(
+    capsys: pytest.CaptureFixture[str], broken: Path
+) -> None:
+    """Exit 1 when some inputs fail (with a count), 3 when every input fails."""
+    code, _, err = run(capsys, "read", str(broken), AGGREGATOR)
+    assert code == EXIT_FAILED
+    assert "1 file could not be read (of 2)" in err
+    code, _, err = run(capsys, "tag", str(broken), str(broken))
+    assert code == EXIT_ALL_FAILED
+    assert "2 files could not be read (of 2)" in err
+
+
+def test_encoding_option_decodes_as_told(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """--encoding reads a GB18030 file as asked; an unknown codec is a usage error."""
+    text = Path(TRANSLATION).read_text(encoding="utf-8")
+    legacy = tmp_path / "legacy.txt"
+    legacy.write_bytes(text.encode("gb18030"))
+    code, out, err = run(capsys, "read", "--encoding", "gb18030", str(legacy))
+    assert code == EXIT_OK, err
+    assert ", gb18030" in out.splitlines()[0]
+    code, _, err = run(capsys, "read", "--encoding", "no-such-codec", str(legacy))
+    assert code == EXIT_USAGE
+    assert "no-such-codec" in err
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["read", AGGREGATOR],
+        ["quotes", AGGREGATOR],
+        ["tag", AGGREGATOR],
+        ["align", INTERLEAVED],
+        ["compare", INTERLEAVED],
+        ["corpus", AGGREGATOR, "-o", "-"],
+        ["report", AGGREGATOR],
+    ],
+)
+def test_json_everywhere(capsys: pytest.CaptureFixture[str], argv: list[str]) -> None:
+    """Every command writes JSON Lines records with --json."""
+    code, out, err = run(capsys, *argv, "--json")
+    assert code == EXIT_OK, err
+    assert list(load_jsonl(io.StringIO(out)))
+
+
+def test_compare_picks_the_derived_article_by_language_or_kind(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """`compare A B` takes B's article in another language; --derived-article takes a short id."""
+    code, out, err = run(capsys, "compare", AGGREGATOR, INTERLEAVED)
+    assert code == EXIT_OK, err
+    zh = read(Path(INTERLEAVED))["zh"]
+    assert out.startswith(f"{zh.id} (zh) against ")
+    code, out, err = run(capsys, "compare", INTERLEAVED, "--derived-article", "zh")
+    assert code == EXIT_OK, err
+    assert out.startswith(f"{zh.id} (zh) against {read(Path(INTERLEAVED))['en'].id}")
+    code, _, err = run(capsys, "compare", INTERLEAVED, "--derived-article", "fr")
+    assert code == EXIT_USAGE
+    assert "zh (zh" in err
+
+
+def test_compare_of_one_file_uses_the_pair_it_states(capsys: pytest.CaptureFixture[str]) -> None:
+    """`compare FILE` compares the translation a bilingual file states with its original."""
+    code, out, err = run(capsys, "compare", INTERLEAVED)
+    assert code == EXIT_OK, err
+    assert "coverage:" in out
+
+
+def test_read_and_compare_print_one_headline_score(capsys: pytest.CaptureFixture[str]) -> None:
+    """`read` and `compare` print the same headline relevance for one page."""
+    _, read_out, _ = run(capsys, "read", SYNDICATION)
+    _, compare_out, _ = run(capsys, "compare", AGGREGATOR, SYNDICATION)
+    scores = [
+        line.split("headline relevance ")[1].split(" ")[0]
+        for line in (read_out + compare_out).splitlines()
+        if "headline relevance " in line
+    ]
+    assert len(scores) == 2
+    assert scores[0] == scores[1]
+
+
+def test_a_closed_pipe_ends_quietly_with_0() -> None:
+    """`aistress quotes F | head -1`: the reader goes away, aistress exits 0 with no message."""
+    process = subprocess.Popen(
+        [sys.executable, "-m", "aistress", "quotes", AGGREGATOR, TRANSLATION, INTERLEAVED],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert process.stdout is not None
+    assert process.stderr is not None
+    process.stdout.close()  # before aistress writes its first line
+    error = process.stderr.read()
+    assert process.wait(timeout=120) == EXIT_OK
+    assert error == b""

@@ -91,6 +91,7 @@ def test_html_has_every_section_and_no_external_resources() -> None:
     page = render_html(_analysis())
     tree = lxml_html.fromstring(page)
     assert [s.get("id") for s in tree.iter("section")] == [
+        "summary",
         "corpus",
         "articles",
         "alignments",
@@ -197,6 +198,7 @@ def test_report_renders_in_headless_chromium(tmp_path: Path) -> None:
     ).stdout
     rendered = lxml_html.fromstring(dom)
     assert [s.get("id") for s in rendered.iter("section")] == [
+        "summary",
         "corpus",
         "articles",
         "alignments",

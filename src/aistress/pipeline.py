@@ -1,11 +1,18 @@
-"""The whole flow as pure, picklable, module-level functions, for any engine.
+"""The one analysis path: read, quote, tag, relate and compare, per file and per corpus.
 
-Each function takes plain values (a path, a :class:`~aistress.model.Source`)
-and returns plain values, holds no state between calls, and never raises for
+Every way of analysing documents goes through here: the ``aistress``
+command line, the HTML and text report (which only renders what this module
+found) and cluster runs. Per file, :func:`analyse_path` reads one file and
+analyses its articles; per corpus, :func:`analyse_paths` runs it over many
+files (in processes when asked), assembles the corpus, discovers the
+relations between files and compares every derived article with its source
+(:func:`analyse_corpus` does the same for a corpus already read).
+
+The per-file functions take plain values (a path, a :class:`~aistress.model.Source`)
+and return plain values, hold no state between calls, and never raise for
 a bad input file: a file that cannot be read yields a
 :class:`~aistress.model.ReadFailure`. So the same functions run in a loop, in
-a process pool, on Dask, Spark, Ray or datatrove, with no code of ours
-managing processes:
+a process pool, on Dask, Spark, Ray or datatrove:
 
 >>> from aistress.pipeline import records_for_path
 >>> [type(r).__name__ for r in records_for_path("no-such-file.txt")]
@@ -15,6 +22,11 @@ managing processes:
 :func:`aistress.io.json.unstructure` makes: ``ArticleRecord`` or
 ``ReadFailure``); :func:`run_dask` maps it over a Dask bag and writes JSON
 Lines, or Parquet with the ``parquet`` extra.
+
+Long steps report progress through a *progress factory*: a callable taking
+a label and a total (``None`` when the step cannot count) and returning an
+object with ``advance(item)`` and ``close()``; the command line passes one
+that draws a bar on a terminal. Without one, nothing is reported.
 """
 
 from __future__ import annotations
@@ -22,23 +34,130 @@ from __future__ import annotations
 import importlib
 import json
 import os
-from collections.abc import Callable, Sequence
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
-from aistress.errors import AistressError
-from aistress.formats import iter_read
+import attrs
+
+from aistress.comparison import compare
+from aistress.errors import AistressError, ParseError
+from aistress.formats import read_file
 from aistress.io.atomic import atomic_write
 from aistress.io.json import unstructure
-from aistress.model import Article, ArticleRecord, Quote, ReadFailure, Remedy, Source, Stressor
+from aistress.model import (
+    Alignment,
+    Article,
+    ArticleRecord,
+    Comparison,
+    Corpus,
+    Quote,
+    ReadFailure,
+    Relation,
+    RelationKind,
+    Remedy,
+    Source,
+    Stressor,
+)
+from aistress.people import merge_people
+from aistress.quotes import extract_quotes
+from aistress.relations import link_corpus
+from aistress.tagging import tag
+from aistress.taxonomy import default as default_taxonomy
 
 __all__ = [
     "PARQUET_COLUMNS",
+    "CorpusAnalysis",
+    "PathTask",
+    "ProgressFactory",
+    "Tracker",
+    "analyse_corpus",
+    "analyse_path",
+    "analyse_paths",
     "analyse_source",
+    "map_tasks",
     "process_path",
+    "read_path",
     "records_for_path",
     "run_dask",
 ]
+
+Tag = Stressor | Remedy
+T = TypeVar("T")
+R = TypeVar("R")
+
+
+# ---------------------------------------------------------------------------
+# progress
+
+
+class Tracker(Protocol):
+    """What a progress factory returns: told of each item done, then closed."""
+
+    def advance(self, item: str = "") -> None:
+        """Count one more item done (``item`` names it)."""
+
+    def close(self) -> None:
+        """The step is over."""
+
+
+#: ``factory(label, total)`` starts reporting a step of ``total`` items
+#: (``None``: a step that cannot count its items).
+ProgressFactory = Callable[[str, "int | None"], Tracker]
+
+
+class _Silent:
+    def advance(self, item: str = "") -> None:
+        pass
+
+    def close(self) -> None:
+        pass
+
+
+def _silent(label: str, total: int | None) -> Tracker:
+    return _Silent()
+
+
+# ---------------------------------------------------------------------------
+# per file
+
+
+@attrs.frozen
+class PathTask:
+    """One file to read and analyse: what a worker process is handed.
+
+    Attributes:
+        path: The file.
+        format: A format id, or None to sniff.
+        encoding: A codec, or None to detect.
+        quotes: Extract quotes.
+        tags: Tag stressors and remedies.
+    """
+
+    path: str
+    format: str | None = None
+    encoding: str | None = None
+    quotes: bool = True
+    tags: bool = True
+
+
+def read_path(
+    path: str | os.PathLike[str], *, format: str | None = None, encoding: str | None = None
+) -> Source | ReadFailure:
+    """Read one file; a file that cannot be read gives a ReadFailure saying why.
+
+    >>> read_path("no-such-file.txt").reason
+    'cannot read the file: No such file or directory'
+    """
+    name = os.fspath(path)
+    try:
+        return read_file(name, format=format, encoding=encoding)
+    except ParseError as exc:
+        return ReadFailure(
+            path=name, reason=exc.reason, line=exc.line, column=exc.column, error=type(exc).__name__
+        )
 
 
 def analyse_source(
@@ -46,20 +165,15 @@ def analyse_source(
 ) -> tuple[ArticleRecord, ...]:
     """One :class:`~aistress.model.ArticleRecord` per article of a source.
 
-    Quote extraction and tagging run per article when asked for; relations
-    the source states are attached to their subject's record.
+    Quote extraction and tagging run per article when asked for (the tagger
+    is handed the quotes, so it does not extract them again); relations the
+    source states are attached to their subject's record.
     """
-    extract: Callable[[Article], Sequence[Quote]] | None = None
-    tagger: Callable[[Article], Sequence[Stressor | Remedy]] | None = None
-    if quotes:
-        extract = importlib.import_module("aistress.quotes").extract_quotes
-    if tags:
-        tagger = importlib.import_module("aistress.tagging").tag
     out = []
     for article in source.articles:
-        found_quotes: tuple[Quote, ...] = tuple(extract(article)) if extract is not None else ()
-        found_tags: tuple[Stressor | Remedy, ...] = (
-            tuple(tagger(article)) if tagger is not None else ()
+        found_quotes: tuple[Quote, ...] = extract_quotes(article) if quotes else ()
+        found_tags: tuple[Tag, ...] = (
+            tag(article, quotes=found_quotes if quotes else None) if tags else ()
         )
         out.append(
             ArticleRecord(
@@ -76,25 +190,44 @@ def analyse_source(
     return tuple(out)
 
 
+def _analysis_failure(path: str, exc: AistressError) -> ReadFailure:
+    return ReadFailure(path=path, reason=f"analysis failed: {exc}", error=type(exc).__name__)
+
+
+def analyse_path(
+    task: PathTask,
+) -> tuple[Source | ReadFailure, tuple[ArticleRecord, ...] | ReadFailure]:
+    """Read one file and analyse its articles; never raises for a bad file.
+
+    Returns the read result and, for a source, one
+    :class:`~aistress.model.ArticleRecord` per article, or a
+    :class:`~aistress.model.ReadFailure` naming the analysis error (so one
+    odd file never stops a run over millions). A module-level pure
+    function, so a process pool can run it.
+    """
+    result = read_path(task.path, format=task.format, encoding=task.encoding)
+    if isinstance(result, ReadFailure):
+        return result, ()
+    try:
+        return result, analyse_source(result, quotes=task.quotes, tags=task.tags)
+    except AistressError as exc:
+        return result, _analysis_failure(task.path, exc)
+
+
 def records_for_path(
     path: str | os.PathLike[str], *, quotes: bool = True, tags: bool = True
 ) -> tuple[ArticleRecord | ReadFailure, ...]:
     """Read one file and analyse it; a file that fails gives one ReadFailure.
 
     An error inside analysis (not reading) is also returned as a failure,
-    naming the stage, so one odd file never stops a run over millions.
+    naming the stage.
     """
-    (result,) = iter_read([path])
+    result, analysed = analyse_path(PathTask(os.fspath(path), quotes=quotes, tags=tags))
     if isinstance(result, ReadFailure):
         return (result,)
-    try:
-        return analyse_source(result, quotes=quotes, tags=tags)
-    except AistressError as exc:
-        return (
-            ReadFailure(
-                path=os.fspath(path), reason=f"analysis failed: {exc}", error=type(exc).__name__
-            ),
-        )
+    if isinstance(analysed, ReadFailure):
+        return (analysed,)
+    return analysed
 
 
 def process_path(
@@ -102,6 +235,310 @@ def process_path(
 ) -> list[dict[str, Any]]:
     """JSON-ready records for one file: what a worker of a cluster returns."""
     return [unstructure(r) for r in records_for_path(path, quotes=quotes, tags=tags)]
+
+
+def map_tasks(
+    function: Callable[[T], R],
+    items: Sequence[T],
+    *,
+    jobs: int = 1,
+    progress: ProgressFactory | None = None,
+    label: str = "reading",
+    names: Sequence[str] | None = None,
+) -> Iterator[R]:
+    """Apply ``function`` to ``items`` in ``jobs`` processes; results in input order.
+
+    ``function`` must be a module-level function (a process pool pickles it).
+    With ``jobs`` 1, or a single item, everything runs in this process.
+    """
+    tracker = (progress or _silent)(label, len(items))
+    shown = list(names) if names is not None else [""] * len(items)
+    try:
+        if jobs <= 1 or len(items) <= 1:
+            for item, name in zip(items, shown, strict=True):
+                result = function(item)
+                tracker.advance(name)
+                yield result
+            return
+        chunk = max(1, min(64, len(items) // (jobs * 8)))
+        with ProcessPoolExecutor(max_workers=min(jobs, len(items))) as pool:
+            for result, name in zip(pool.map(function, items, chunksize=chunk), shown, strict=True):
+                tracker.advance(name)
+                yield result
+    finally:
+        tracker.close()
+
+
+# ---------------------------------------------------------------------------
+# per corpus
+
+
+@attrs.frozen
+class CorpusAnalysis:
+    """Everything the analysis found in a corpus: what the report renders.
+
+    Attributes:
+        corpus: The corpus, with the relations discovery added.
+        quotes: Quotes per article id (scare quotes left out).
+        tags: Stressor and remedy tags per article id.
+        comparisons: One comparison per derived article and its source.
+        categories: ``(id, kind, {language: label})`` of the taxonomy used,
+            in its order.
+        records: One :class:`~aistress.model.ArticleRecord` per article
+            (with its discovered relations) and one
+            :class:`~aistress.model.ReadFailure` per file that failed, in
+            the order the files were given.
+    """
+
+    corpus: Corpus
+    quotes: Mapping[str, tuple[Quote, ...]] = attrs.field(factory=dict, hash=False)
+    tags: Mapping[str, tuple[Tag, ...]] = attrs.field(factory=dict, hash=False)
+    comparisons: tuple[Comparison, ...] = ()
+    categories: tuple[tuple[str, str, Mapping[str, str]], ...] = attrs.field(default=(), hash=False)
+    records: tuple[ArticleRecord | ReadFailure, ...] = attrs.field(default=(), hash=False)
+
+    @property
+    def failures(self) -> tuple[ReadFailure, ...]:
+        """Every file that failed, in reading or in analysis."""
+        return tuple(r for r in self.records if isinstance(r, ReadFailure)) or self.corpus.failures
+
+    def speakers(self) -> dict[str, list[tuple[str, Quote]]]:
+        """Quotes by speaker across articles and languages, ``{name: [(article id, quote)]}``.
+
+        Speakers are merged with :func:`aistress.people.merge_people` (name
+        rules, aliases, transliteration), so one person quoted in English
+        and in Chinese forms one group. Quotes without a named speaker are
+        grouped per article and description (``(anonymous: a senior
+        researcher)``), never with other unnamed sources.
+        """
+        groups: dict[str, list[tuple[str, Quote]]] = defaultdict(list)
+        canonical: dict[str, str] = {}
+        speakers = [q.speaker for qs in self.quotes.values() for q in qs if q.speaker is not None]
+        for person in merge_people(speakers):
+            for name in person.names:
+                canonical.setdefault(name, person.name)
+        for article_id, quotes in self.quotes.items():
+            for quote in quotes:
+                if quote.speaker is not None:
+                    key = canonical.get(quote.speaker.name, quote.speaker.name)
+                elif quote.anonymous:
+                    about = f": {quote.description}" if quote.description else ""
+                    key = f"(anonymous{about}, {article_id})"
+                else:
+                    key = f"(unattributed, {article_id})"
+                groups[key].append((article_id, quote))
+        return dict(groups)
+
+    def matrix(self) -> tuple[tuple[str, ...], list[tuple[str, list[int]]]]:
+        """``(category ids, [(article id, counts)])``: tags per article and category."""
+        ids = tuple(c[0] for c in self.categories) or tuple(
+            sorted({t.category for tags in self.tags.values() for t in tags})
+        )
+        rows = []
+        for article in self.corpus.articles:
+            counts = dict.fromkeys(ids, 0)
+            for found in self.tags.get(article.id, ()):
+                if found.category in counts:
+                    counts[found.category] += 1
+            rows.append((article.id, [counts[i] for i in ids]))
+        return ids, rows
+
+
+_DERIVATIONS = (RelationKind.TRANSLATION_OF, RelationKind.SUMMARY_OF, RelationKind.REWRITE_OF)
+
+
+def derived_pairs(corpus: Corpus) -> list[tuple[Article, Article, RelationKind, Alignment | None]]:
+    """Every (source, derived) pair to compare, with a stated alignment where there is one."""
+    seen: set[tuple[str, str]] = set()
+    out = []
+    for translation in corpus.translations:
+        if translation.source in corpus and translation.target in corpus:
+            key = (translation.source, translation.target)
+            if key not in seen:
+                seen.add(key)
+                alignment = translation.alignment
+                source, derived = corpus[translation.source], corpus[translation.target]
+                if alignment is not None and not _indexes_blocks(alignment, source, derived):
+                    alignment = None
+                out.append((source, derived, RelationKind.TRANSLATION_OF, alignment))
+    for relation in corpus.all_relations:
+        if relation.kind not in _DERIVATIONS:
+            continue
+        if relation.subject in corpus and relation.target in corpus:
+            key = (relation.target, relation.subject)
+            if key not in seen:
+                seen.add(key)
+                out.append((corpus[relation.target], corpus[relation.subject], relation.kind, None))
+    return out
+
+
+def _indexes_blocks(alignment: Alignment, source: Article, derived: Article) -> bool:
+    return all(
+        all(i < len(source.blocks) for i in bead.source)
+        and all(j < len(derived.blocks) for j in bead.target)
+        for bead in alignment.beads
+    )
+
+
+def assemble(
+    results: Iterable[Source | ReadFailure],
+) -> tuple[Corpus, dict[int, ReadFailure]]:
+    """Sources and failures as a corpus, and the clash failure of each source left out.
+
+    As in :func:`aistress.formats.read_corpus`, a file whose article ids clash
+    with an earlier file's becomes a failure (keyed by ``id()`` of its source).
+    """
+    sources: list[Source] = []
+    failures: list[ReadFailure] = []
+    clashes: dict[int, ReadFailure] = {}
+    seen: set[str] = set()
+    for result in results:
+        if isinstance(result, ReadFailure):
+            failures.append(result)
+            continue
+        clash = sorted(seen.intersection(a.id for a in result.articles))
+        if clash:
+            reason = f"article id(s) {', '.join(clash)} already read from another file"
+            failure = ReadFailure(path=result.path or result.id, reason=reason)
+            failures.append(failure)
+            clashes[id(result)] = failure
+            continue
+        seen.update(a.id for a in result.articles)
+        sources.append(result)
+    return Corpus(sources=sources, failures=failures), clashes
+
+
+def analyse_paths(
+    paths: Sequence[str | os.PathLike[str]],
+    *,
+    format: str | None = None,
+    encoding: str | None = None,
+    quotes: bool = True,
+    tags: bool = True,
+    discover: bool = True,
+    comparisons: bool = True,
+    jobs: int = 1,
+    progress: ProgressFactory | None = None,
+) -> CorpusAnalysis:
+    """Read and analyse files (in ``jobs`` processes), then relate and compare them.
+
+    Each file goes through :func:`analyse_path`; the sources become a corpus
+    whose relations are discovered and whose derived articles are compared
+    with their sources (see :func:`analyse_corpus`). A file that fails is a
+    :class:`~aistress.model.ReadFailure` in the result's ``records``, in place.
+    """
+    names = [os.fspath(p) for p in paths]
+    tasks = [PathTask(n, format, encoding, quotes, tags) for n in names]
+    label = "reading" + (", quoting" if quotes else "") + (", tagging" if tags else "")
+    done = list(
+        map_tasks(
+            analyse_path,
+            tasks,
+            jobs=jobs,
+            progress=progress,
+            label=label,
+            names=[Path(n).name for n in names],
+        )
+    )
+    corpus, clashes = assemble(result for result, _ in done)
+    records: list[ArticleRecord | ReadFailure] = []
+    for result, analysed in done:
+        if isinstance(result, ReadFailure):
+            records.append(result)
+        elif id(result) in clashes:
+            records.append(clashes[id(result)])
+        elif isinstance(analysed, ReadFailure):
+            records.append(analysed)
+        else:
+            records.extend(analysed)
+    return analyse_corpus(
+        corpus,
+        discover=discover,
+        comparisons=comparisons,
+        records=records,
+        progress=progress,
+    )
+
+
+def analyse_corpus(
+    corpus: Corpus,
+    *,
+    discover: bool = True,
+    quotes: bool = True,
+    tags: bool = True,
+    comparisons: bool = True,
+    records: Sequence[ArticleRecord | ReadFailure] | None = None,
+    progress: ProgressFactory | None = None,
+) -> CorpusAnalysis:
+    """Discover relations, extract quotes, tag, and compare every derived pair of a corpus.
+
+    Args:
+        corpus: The corpus (as :func:`aistress.read_corpus` gives it).
+        discover: Find relations between files (:func:`aistress.relations.link_corpus`).
+        quotes: Extract quotes (when ``records`` are not given).
+        tags: Tag stressors and remedies (when ``records`` are not given).
+        comparisons: Compare each derived article with its source.
+        records: The per-article records :func:`analyse_path` made, if the
+            articles were analysed already (as :func:`analyse_paths` does).
+        progress: A progress factory (see the module documentation).
+
+    Time is linear in the corpus size for quotes and tags; comparison runs
+    once per related pair, and discovery is near-linear (see
+    :mod:`aistress.relations`).
+    """
+    start = progress or _silent
+    if records is None:
+        tracker = start("quoting, tagging", len(corpus.sources))
+        made: list[ArticleRecord | ReadFailure] = []
+        for source in corpus.sources:
+            try:
+                made.extend(analyse_source(source, quotes=quotes, tags=tags))
+            except AistressError as exc:
+                made.append(_analysis_failure(source.path or source.id, exc))
+            tracker.advance(source.path or source.id)
+        tracker.close()
+        made.extend(corpus.failures)
+        records = made
+    if discover:
+        tracker = start("finding relations", None)
+        corpus = link_corpus(corpus)
+        tracker.close()
+    found: dict[str, list[Relation]] = {}
+    for relation in corpus.relations:
+        found.setdefault(relation.subject, []).append(relation)
+    records = [
+        attrs.evolve(r, relations=(*r.relations, *found.get(r.article.id, ())))
+        if isinstance(r, ArticleRecord) and r.article.id in found
+        else r
+        for r in records
+    ]
+    by_id = {r.article.id: r for r in records if isinstance(r, ArticleRecord)}
+    quote_map = {i: r.quotes for i, r in by_id.items()}
+    tag_map: dict[str, tuple[Tag, ...]] = {i: (*r.stressors, *r.remedies) for i, r in by_id.items()}
+    for i, found_tags in tag_map.items():
+        # Tags in block order, as the tagger gives them (sorted() is stable).
+        tag_map[i] = tuple(sorted(found_tags, key=lambda t: -1 if t.block is None else t.block))
+    categories = tuple((c.id, c.kind.value, c.labels) for c in default_taxonomy())
+    compared = []
+    if comparisons:
+        pairs = derived_pairs(corpus)
+        tracker = start("comparing", len(pairs))
+        for original, derived, kind, alignment in pairs:
+            compared.append(
+                compare(
+                    original,
+                    derived,
+                    relation=kind,
+                    alignment=alignment,
+                    source_tags=tag_map.get(original.id, ()),
+                    derived_tags=tag_map.get(derived.id, ()),
+                    source_quotes=quote_map.get(original.id, ()),
+                    derived_quotes=quote_map.get(derived.id, ()),
+                )
+            )
+            tracker.advance(derived.id)
+        tracker.close()
+    return CorpusAnalysis(corpus, quote_map, tag_map, tuple(compared), categories, tuple(records))
 
 
 #: The columns of the Parquet output, one row per record. They hold the

@@ -1,0 +1,118 @@
+"""What the command line is given: files, folders and globs; and the article a user means."""
+
+from __future__ import annotations
+
+import glob
+from collections.abc import Sequence
+from pathlib import Path
+
+from aistress.model import Article, ArticleKind, Source, short_id
+
+__all__ = ["UsageError", "derived_of", "expand", "pick"]
+
+_GLOB = frozenset("*?[")
+
+
+class UsageError(Exception):
+    """The command line asks for something that cannot be done."""
+
+
+def _walk(root: Path) -> list[str]:
+    """The files under a folder, recursively and sorted; hidden files and folders skipped."""
+    found = [
+        p
+        for p in root.rglob("*")
+        if p.is_file() and not any(part.startswith(".") for part in p.relative_to(root).parts)
+    ]
+    return sorted(str(p) for p in found)
+
+
+def expand(inputs: Sequence[str]) -> list[str]:
+    """Files named, the files of folders named, and the files globs match, in order.
+
+    A folder is read recursively (hidden files and folders skipped); a glob
+    (``*``, ``?``, ``[``; ``**`` for any depth) is expanded here, so it works
+    quoted and on shells that do not expand it. A name that is neither an
+    existing path nor a glob with matches is kept, so reading it reports
+    the file as missing.
+
+    >>> expand(["no/such/file.txt"])
+    ['no/such/file.txt']
+    """
+    paths: list[str] = []
+    for name in inputs:
+        root = Path(name)
+        if root.is_dir():
+            paths.extend(_walk(root))
+        elif not root.exists() and _GLOB.intersection(name):
+            matches = sorted(glob.glob(name, recursive=True))
+            for match in matches:
+                paths.extend(_walk(Path(match)) if Path(match).is_dir() else [match])
+            if not matches:
+                paths.append(name)
+        else:
+            paths.append(name)
+    return paths
+
+
+def _choices(source: Source) -> str:
+    return (
+        ", ".join(f"{short_id(a.id)} ({a.language} {a.kind.value})" for a in source.articles)
+        or "none"
+    )
+
+
+def pick(source: Source, wanted: str | None, name: str) -> Article:
+    """The article of ``source`` a user means by ``wanted``.
+
+    ``wanted`` may be an article id, a short id (``zh``, ``appendix-1``), a
+    language (``zh``) or a kind (``translation``) that only one article has;
+    None means the main (first) article.
+    """
+    if wanted is None:
+        if not source.articles:
+            raise UsageError(f"{name} holds no article")
+        return source.articles[0]
+    if wanted in source:
+        return source[wanted]
+    found = [a for a in source.articles if wanted in (a.language, a.kind.value)]
+    if len(found) == 1:
+        return found[0]
+    how = "several" if found else "no"
+    raise UsageError(
+        f"{name} holds {how} articles matching {wanted!r}; its articles: {_choices(source)}"
+    )
+
+
+_DERIVED = frozenset(
+    {ArticleKind.TRANSLATION, ArticleKind.SUMMARY, ArticleKind.REWRITE, ArticleKind.DIGEST}
+)
+
+
+def derived_of(original: Article, source: Source, wanted: str | None, name: str) -> Article:
+    """The article of ``source`` that derives from ``original``, as far as it is unambiguous.
+
+    ``wanted`` picks as in :func:`pick`. Otherwise a one-article source gives
+    its article; else the one article the source states as derived from
+    ``original``, else the one article in another language or of a derived
+    kind (translation, summary, rewrite, digest). Anything else is a usage
+    error listing the choices.
+    """
+    if wanted is not None or len(source.articles) == 1:
+        return pick(source, wanted, name)
+    others = [a for a in source.articles if a.id != original.id]
+    stated = {t.target for t in source.translations if t.source == original.id} | {
+        r.subject for r in source.relations if r.target == original.id
+    }
+    for test in (
+        lambda a: a.id in stated,
+        lambda a: a.language != original.language,
+        lambda a: a.kind in _DERIVED,
+    ):
+        found = [a for a in others if test(a)]
+        if len(found) == 1:
+            return found[0]
+    raise UsageError(
+        f"{name} holds {len(source.articles)} articles and none is clearly derived from "
+        f"{original.id}; pick one with --derived-article (its articles: {_choices(source)})"
+    )
