@@ -19,6 +19,7 @@ from aistress.model import (
     Stressor,
     short_id,
 )
+from aistress.text.sentences import detect_language
 
 __all__ = [
     "alignment_lines",
@@ -65,11 +66,14 @@ def headline_line(article: Article) -> str | None:
     It is :func:`aistress.comparison.headline_relevance` of title and subtitle
     against the paragraphs: from 0 (nothing shared) to 1; below
     :data:`aistress.comparison.HEADLINE_THRESHOLD` the headline may belong to
-    another story.
+    another story. A headline in another language than its body (an English
+    title over a Chinese digest) has no score.
     """
     headline = " ".join(t for t in (article.title, article.subtitle) if t)
     if not headline or not article.paragraphs:
         return None
+    if detect_language(headline) != article.language.split("-")[0]:
+        return None  # a headline in another language than its body shares no words with it
     score = headline_relevance(headline, article.paragraphs)
     verdict = (
         "matches the body"
