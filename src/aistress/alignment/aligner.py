@@ -33,6 +33,7 @@ from aistress.alignment.evidence import (
     LengthModel,
     SegmentFeatures,
     chinese_features,
+    compiled_score,
     english_features,
     lexical_similarity,
     merge,
@@ -454,7 +455,8 @@ def _search(
     gate = None
     if options.length and options.length_weight > 0:
         gate = (scorer.source_lengths, scorer.target_lengths, model.variance, _HOPELESS)
-    return banded_search(len(source), len(target), band, types, scorer.score, nulls, gate)
+    score = compiled_score(scorer)
+    return banded_search(len(source), len(target), band, types, score, nulls, gate)
 
 
 def _scorer(

