@@ -38,12 +38,12 @@ nitpicky = True
 nitpick_ignore_regex = [
     (r"py:.*", r"(attrs|attr|cattrs|lxml|hypothesis|markdown_it|nltk|dask|pyarrow)(\..*)?"),
     (r"py:.*", r"(collections\.abc|typing|typing_extensions|os|io|pathlib)\..*"),
-    (r"py:.*", r"(contextlib|datetime|decimal|enum|re|types)\..*"),
+    (r"py:.*", r"(argparse|contextlib|datetime|decimal|enum|re|types)\..*"),
     (r"py:.*", r"(_io|_typeshed|concurrent\.futures)\..*"),
     (r"py:.*", r"(T|E|SearchStrategy|DrawFn|PathLike|TextIO|IO|Path)"),
     (r"py:.*", r"(Callable|Iterable|Iterator|Mapping|Sequence)"),
     (r"py:.*", r"aistress\..*\._.*"),
-    (r"py:class", r"aistress\.[\w.]+\.[TE]"),  # type variables
+    (r"py:class", r"aistress\.[\w.]+\.[TER]"),  # type variables
 ]
 
 html_theme = "furo"

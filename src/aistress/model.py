@@ -1094,7 +1094,7 @@ def short_id(article_id: str) -> str:
 def one_article(value: Article | Source, function: str) -> Article:
     """``value`` itself if it is an Article, the only article if it is a one-article Source.
 
-    Lets the analysis functions take what :func:`aistress.read` returns.
+    Lets the analysis functions take what :func:`aistress.formats.read` returns.
 
     Raises:
         InvalidValueError: ``value`` is a Source with no or several articles

@@ -473,13 +473,13 @@ def analyse_corpus(
     """Discover relations, extract quotes, tag, and compare every derived pair of a corpus.
 
     Args:
-        corpus: The corpus (as :func:`aistress.read_corpus` gives it).
+        corpus: The corpus (as :func:`aistress.formats.read_corpus` gives it).
         discover: Find relations between files (:func:`aistress.relations.link_corpus`).
         quotes: Extract quotes (when ``records`` are not given).
         tags: Tag stressors and remedies (when ``records`` are not given).
         comparisons: Compare each derived article with its source.
-        records: The per-article records :func:`analyse_path` made, if the
-            articles were analysed already (as :func:`analyse_paths` does).
+        records: The per-article records :func:`~aistress.pipeline.analyse_path` made, if the
+            articles were analysed already (as :func:`~aistress.pipeline.analyse_paths` does).
         progress: A progress factory (see the module documentation).
 
     Time is linear in the corpus size for quotes and tags; comparison runs

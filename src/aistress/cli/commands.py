@@ -42,11 +42,11 @@ __all__ = [
 
 #: Everything was read and done.
 EXIT_OK = 0
-#: Some inputs failed (each is listed with its reason, then a count); the rest was done.
+#: Some inputs failed (each is listed with its reason, then a count), the rest was done.
 EXIT_FAILED = 1
 #: Wrong usage, or a needed part of aistress is missing.
 EXIT_USAGE = 2
-#: Every input failed: nothing was done.
+#: Every input failed, so nothing was done.
 EXIT_ALL_FAILED = 3
 
 T = TypeVar("T")

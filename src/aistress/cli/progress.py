@@ -35,7 +35,7 @@ class Progress:
     """A one-line progress bar on a terminal, silent anywhere else.
 
     The line is drawn only when ``stream`` is a terminal, the step has at
-    least :data:`PROGRESS_MIN_FILES` items (or cannot count them:
+    least :data:`~aistress.cli.progress.PROGRESS_MIN_FILES` items (or cannot count them:
     ``total=None``), and it has run for ``delay`` seconds; it is redrawn at
     most ten times a second and erased when the step ends. A counted step
     shows ``label done/total [bar] percent, elapsed < time left``; a step

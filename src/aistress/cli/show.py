@@ -65,7 +65,7 @@ def headline_line(article: Article) -> str | None:
 
     It is :func:`aistress.comparison.headline_relevance` of title and subtitle
     against the paragraphs: from 0 (nothing shared) to 1; below
-    :data:`aistress.comparison.HEADLINE_THRESHOLD` the headline may belong to
+    ``HEADLINE_THRESHOLD`` (:mod:`aistress.comparison`) the headline may belong to
     another story. A headline in another language than its body (an English
     title over a Chinese digest) has no score.
     """

@@ -105,7 +105,7 @@ def compare(
 
     Args:
         source: The original article (or a :class:`~aistress.model.Source`
-            holding exactly one article, as :func:`aistress.read` returns).
+            holding exactly one article, as :func:`aistress.formats.read` returns).
         derived: The article made from it (or a one-article Source).
         relation: How ``derived`` relates to ``source``, recorded as given.
         alignment: A paragraph alignment of ``source`` blocks to ``derived``

@@ -206,7 +206,7 @@ def tag(
 
     Args:
         article: The article to tag, or a :class:`~aistress.model.Source`
-            holding exactly one article (what :func:`aistress.read` returns
+            holding exactly one article (what :func:`aistress.formats.read` returns
             for a one-article file).
         taxonomy: The categories (default: the shipped taxonomy).
         rules: The rules (default: those of the taxonomy; see :class:`Tagger`).
