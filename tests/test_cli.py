@@ -684,3 +684,27 @@ def test_a_closed_pipe_ends_quietly_with_0() -> None:
     error = process.stderr.read()
     assert process.wait(timeout=120) == EXIT_OK
     assert error == b""
+
+
+def test_derived_article_is_the_one_translation_when_kinds_and_languages_tie() -> None:
+    """Among several derived articles in the other language, the one translation is taken."""
+    from aistress.cli.inputs import UsageError, derived_of
+    from aistress.model import Article
+
+    original = Article("a#en", "en", "blog")
+    digest = Source(
+        "b",
+        "digest",
+        articles=[
+            Article("b#digest", "zh", "digest"),
+            Article("b#appendix-1", "zh", "translation"),
+            Article("b#appendix-2", "zh", "report"),
+        ],
+    )
+    assert derived_of(original, digest, None, "b.md").id == "b#appendix-1"
+    assert derived_of(original, digest, "digest", "b.md").id == "b#digest"
+    two = Source(
+        "c", "x", articles=[Article("c#1", "zh", "summary"), Article("c#2", "zh", "rewrite")]
+    )
+    with pytest.raises(UsageError, match="--derived-article"):
+        derived_of(original, two, None, "c.txt")

@@ -89,9 +89,7 @@ def render_text(analysis: CorpusAnalysis) -> str:
     for number, (comparison, item) in enumerate(_all_discrepancies(analysis), 1):
         derived = corpus[comparison.derived]
         lines.append(f"  {number}. [{item.kind}] {label(derived)}: {item.explanation}")
-        lines.extend(
-            f"     {side}: “{quoted}”" for side, quoted in _quoted(analysis, comparison, item)
-        )
+        lines.extend(f"     {side}: “{quoted}”" for side, quoted in _quoted(item))
     for source in corpus.sources:
         lines.append(f"\n{source.path or source.id}  [{source.format}, {source.encoding}]")
         for article in source.articles:
@@ -140,9 +138,7 @@ def _all_discrepancies(analysis: CorpusAnalysis) -> list[tuple[Comparison, Discr
     return [(c, d) for c in analysis.comparisons for d in c.discrepancies]
 
 
-def _quoted(
-    analysis: CorpusAnalysis, comparison: Comparison, item: Discrepancy
-) -> list[tuple[str, str]]:
+def _quoted(item: Discrepancy) -> list[tuple[str, str]]:
     """``(side, phrase)`` for each side whose phrase the comparison quoted."""
     return [
         (side, text)
@@ -231,6 +227,14 @@ def _marks_for(
     return marks
 
 
+def _quoted_html(item: Discrepancy) -> str:
+    """Each side's phrase of a discrepancy, one line each."""
+    return "".join(
+        f"<br><span class=muted>{_e(side)}:</span> <q>{_e(text)}</q>"
+        for side, text in _quoted(item)
+    )
+
+
 def _article_link(article: Article) -> str:
     return f'<a href="#a-{_e(article.id)}" title="{_e(article.id)}">{_e(label(article))}</a>'
 
@@ -260,14 +264,10 @@ def _section_summary(analysis: CorpusAnalysis) -> str:
         out.append("<ol>")
         for number, (comparison, item) in enumerate(found, 1):
             derived, source = corpus[comparison.derived], corpus[comparison.source]
-            quoted = "".join(
-                f"<br><span class=muted>{_e(side)}:</span> <q>{_e(text)}</q>"
-                for side, text in _quoted(analysis, comparison, item)
-            )
             out.append(
                 f'<li><a href="#d-{number}"><b>{_e(item.kind)}</b> in {_e(label(derived))}</a> '
                 f"<span class=muted>against {_e(label(source))}</span>: "
-                f"{_e(item.explanation)}{quoted}</li>"
+                f"{_e(item.explanation)}{_quoted_html(item)}</li>"
             )
         out.append("</ol>")
     else:
@@ -461,13 +461,9 @@ def _section_alignments(analysis: CorpusAnalysis) -> str:
         )
         for d in c.discrepancies:
             number += 1
-            quoted = "".join(
-                f"<br><span class=muted>{_e(side)}:</span> <q>{_e(text)}</q>"
-                for side, text in _quoted(analysis, c, d)
-            )
             out.append(
                 f'<div class="disc" id="d-{number}"><b>{_e(d.kind)}</b>: {_e(d.explanation)}'
-                f"{quoted}</div>"
+                f"{_quoted_html(d)}</div>"
             )
         out.append(_pair_table(c, source, derived))
         out.append("</details>")

@@ -174,23 +174,20 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_argument("--tmx", metavar="OUT", help="also write the alignment as TMX to OUT")
     article_options(sub, "source", "target")
 
-    sub = add("quotes", "list the quotes of each article, with speakers", "one Quote per quote")
-    sub.add_argument("inputs", nargs="+", metavar="INPUT", help=_INPUTS)
-    sub.add_argument(
-        "--article", metavar="ID", help="only this article (id, short id, language or kind)"
-    )
-    jobs_option(sub)
-
-    sub = add(
-        "tag",
-        "tag stressors and remedies in each article, with evidence",
-        "one Stressor or Remedy per tag",
-    )
-    sub.add_argument("inputs", nargs="+", metavar="INPUT", help=_INPUTS)
-    sub.add_argument(
-        "--article", metavar="ID", help="only this article (id, short id, language or kind)"
-    )
-    jobs_option(sub)
+    for name, help_, records in (
+        ("quotes", "list the quotes of each article, with speakers", "one Quote per quote"),
+        (
+            "tag",
+            "tag stressors and remedies in each article, with evidence",
+            "one Stressor or Remedy per tag",
+        ),
+    ):
+        sub = add(name, help_, records)
+        sub.add_argument("inputs", nargs="+", metavar="INPUT", help=_INPUTS)
+        sub.add_argument(
+            "--article", metavar="ID", help="only this article (id, short id, language or kind)"
+        )
+        jobs_option(sub)
 
     sub = add(
         "compare",

@@ -94,9 +94,10 @@ def derived_of(original: Article, source: Source, wanted: str | None, name: str)
 
     ``wanted`` picks as in :func:`pick`. Otherwise a one-article source gives
     its article; else the one article the source states as derived from
-    ``original``, else the one article in another language or of a derived
-    kind (translation, summary, rewrite, digest). Anything else is a usage
-    error listing the choices.
+    ``original``, else the one article in another language, else the one of
+    a derived kind (translation, summary, rewrite, digest), else the one
+    translation into another language. Anything else is a usage error
+    listing the choices.
     """
     if wanted is not None or len(source.articles) == 1:
         return pick(source, wanted, name)
@@ -108,6 +109,7 @@ def derived_of(original: Article, source: Source, wanted: str | None, name: str)
         lambda a: a.id in stated,
         lambda a: a.language != original.language,
         lambda a: a.kind in _DERIVED,
+        lambda a: a.kind is ArticleKind.TRANSLATION and a.language != original.language,
     ):
         found = [a for a in others if test(a)]
         if len(found) == 1:
