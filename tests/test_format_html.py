@@ -320,3 +320,36 @@ def test_read_write_round_trip(content: Source) -> None:
     assert x.article.title == content.article.title
     assert x.article.author == content.article.author
     assert x.article.published == content.article.published
+
+
+_WIRE_PAGE = """<!DOCTYPE html><html lang="en"><head><title>Wire</title></head><body>
+<nav><ul><li>Home</li><li>Business</li><li>Technology</li><li>Sport</li></ul></nav>
+<div class="story">
+<h1>Labs cut night shifts after staff complaints</h1>
+<div class="wrap"><a href="/x"><img src="a.jpg"></a></div>
+Three research labs in Leeds said on Monday they would end overnight on-call
+shifts for model training runs, after staff surveys described chronic fatigue.<br><br>
+The labs said the change would take effect next month and apply to all
+engineers, including contractors who had worked the longest hours.<br><br>
+A spokesperson for one lab said the decision followed months of talks with staff
+representatives and was not expected to delay any release.
+</div>
+<aside><p>Most read: Council approves tram line after a decade of debate</p></aside>
+<footer><p>Copyright 2025 Example Wire Service. All rights reserved.</p></footer>
+</body></html>
+"""
+
+
+def test_main_text_of_a_wire_page_with_loose_text() -> None:
+    """With trafilatura, a story printed as <div> text with <br> is the body; chrome is not."""
+    pytest.importorskip("trafilatura")
+    source = html.read(_WIRE_PAGE)
+    article = source.article
+    assert article.get("main_text") == "trafilatura"
+    body = " ".join(article.paragraphs)
+    assert "overnight on-call shifts" in body
+    assert "not expected to delay any release." in body
+    assert "Most read" not in body
+    assert "Business" not in body
+    assert "Copyright" not in body
+    assert unaccounted(_WIRE_PAGE, source) == []

@@ -1,0 +1,246 @@
+"""Where the text of an HTML page lies: a linear position index, and spans from it.
+
+:mod:`aistress.formats.html` parses a page with lxml for its structure, and
+finds each block's text in the source through this index, so that every span
+counts in characters of the decoded page (character references decoded,
+markup skipped). :func:`_fill_gaps` records what no span covers as markup,
+script or page-text boilerplate. Everything here is linear in the page's
+length and never fetches anything.
+"""
+
+from __future__ import annotations
+
+import bisect
+import html as html_lib
+import re
+from collections.abc import Iterator, Sequence
+
+import attrs
+
+from aistress.formats._common import Page
+from aistress.model import Span
+
+_MARKUP = re.compile(
+    r"<!--.*?(?:-->|\Z)"
+    r"|</?[A-Za-z][^\s/>]*(?:[^>\"']|\"[^\"]*(?:\"|\Z)|'[^']*(?:'|\Z))*(?:>|\Z)"
+    r"|<![^>]*(?:>|\Z)"
+    r"|<\?[^>]*(?:>|\Z)",
+    re.DOTALL,
+)
+_RAW_START = re.compile(r"<(script|style)\b", re.IGNORECASE)
+_TAG_NAME = re.compile(r"</?([A-Za-z][^\s/>]*)")
+_ENTITY = re.compile(r"&(?:#[0-9]{1,8};?|#[xX][0-9a-fA-F]{1,8};?|[A-Za-z][A-Za-z0-9]{1,31};?)")
+_WS = re.compile(r"\s+")
+_BR = "\x01"  # marks <br> in extracted text (never in an input: check_text refuses it)
+_MAX_SEARCH = 200_000
+
+
+@attrs.define
+class _Index:
+    """Where the text of a page lies: its character data, whitespace removed.
+
+    ``stream`` holds the decoded, whitespace-free text of every text segment
+    in order; segment ``k`` starts at ``stream_at[k]`` in ``stream`` and covers
+    ``source[k]`` of the page. Memory is one small record per text segment.
+    """
+
+    text: str
+    stream: str
+    stream_at: list[int]
+    source: list[tuple[int, int]]
+    segments: list[tuple[str, int, int]]  # (kind, start, end) covering the page in order
+
+    def to_source(self, index: int, *, end: bool) -> int:
+        """Offset in the page of stream character ``index`` (its end if ``end``)."""
+        k = bisect.bisect_right(self.stream_at, index) - 1
+        local = index - self.stream_at[k]
+        start, stop = self.source[k]
+        seen = 0
+        for at, width, decoded in _chars(self.text, start, stop):
+            count = sum(1 for ch in decoded if not ch.isspace())
+            if seen + count > local:
+                return at + width if end else at
+            seen += count
+        return stop
+
+    def from_source(self, offset: int) -> int:
+        """The first stream index at or after page offset ``offset`` (segment granularity)."""
+        k = bisect.bisect_left(self.source, (offset, -1))
+        return self.stream_at[k] if k < len(self.stream_at) else len(self.stream)
+
+
+def _chars(text: str, start: int, stop: int) -> Iterator[tuple[int, int, str]]:
+    """``(offset, width, decoded)`` for each character or character reference."""
+    at = start
+    while at < stop:
+        if text[at] == "&":
+            match = _ENTITY.match(text, at, stop)
+            if match is not None:
+                decoded = html_lib.unescape(match.group())
+                yield at, match.end() - at, decoded
+                at = match.end()
+                continue
+        yield at, 1, text[at]
+        at += 1
+
+
+def _decode(segment: str) -> str:
+    return _ENTITY.sub(lambda m: html_lib.unescape(m.group()), segment)
+
+
+def _index(text: str, start: int = 0) -> _Index:
+    """Split the page into markup, raw script/style text and character data. Linear."""
+    segments: list[tuple[str, int, int]] = []
+    parts: list[str] = []
+    stream_at: list[int] = []
+    sources: list[tuple[int, int]] = []
+    length = 0
+    at = start
+
+    def add_text(a: int, b: int) -> None:
+        nonlocal length
+        if a >= b:
+            return
+        segments.append(("text", a, b))
+        if text[a:b].isspace():
+            return
+        squeezed = _WS.sub("", _decode(text[a:b]))
+        stream_at.append(length)
+        sources.append((a, b))
+        parts.append(squeezed)
+        length += len(squeezed)
+
+    while at < len(text):
+        match = _MARKUP.search(text, at)
+        if match is None:
+            add_text(at, len(text))
+            break
+        add_text(at, match.start())
+        segments.append(("markup", match.start(), match.end()))
+        at = match.end()
+        raw = _RAW_START.match(match.group())
+        if raw is not None and not match.group().startswith("</"):
+            closing = re.compile(rf"</{raw.group(1)}\s*>", re.IGNORECASE).search(text, at)
+            stop = closing.start() if closing is not None else len(text)
+            if stop > at:
+                segments.append(("script", at, stop))
+            at = stop
+    return _Index(text, "".join(parts), stream_at, sources, segments)
+
+
+class _Locator:
+    """Finds texts of the page in document order; keeps every span it hands out."""
+
+    def __init__(self, page: Page, index: _Index, line_starts: Sequence[int]) -> None:
+        self.page = page
+        self.index = index
+        self.line_starts = line_starts
+        self.cursor = 0
+        self.covered: list[tuple[int, int]] = []
+
+    def find(self, text: str, sourceline: int | None) -> Span | None:
+        """The span of ``text`` at or after the cursor (and the element's line)."""
+        needle = _WS.sub("", text)
+        if not needle:
+            return None
+        floor = self.cursor
+        if sourceline is not None and 0 < sourceline <= len(self.line_starts):
+            floor = max(floor, self.index.from_source(self.line_starts[sourceline - 1]))
+        stop = min(len(self.index.stream), floor + 4 * len(needle) + _MAX_SEARCH)
+        found = self.index.stream.find(needle, floor, stop)
+        if found < 0 and floor > self.cursor:
+            found = self.index.stream.find(needle, self.cursor, stop)
+        if found < 0:
+            return None
+        self.cursor = found + len(needle)
+        start = self.index.to_source(found, end=False)
+        end = self.index.to_source(found + len(needle) - 1, end=True)
+        return self.cover(start, end)
+
+    def cover(self, start: int, end: int) -> Span:
+        """Record ``start:end`` as accounted for and return its span."""
+        self.covered.append((start, end))
+        return self.page.span(start, end)
+
+
+def _attribute_span(text: str, tag: tuple[int, int], name: str) -> tuple[int, int] | None:
+    """Where the value of attribute ``name`` lies inside the start tag at ``tag``."""
+    pattern = re.compile(
+        rf"\s{re.escape(name)}\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s>\"']+))", re.IGNORECASE
+    )
+    match = pattern.search(text, tag[0], tag[1])
+    if match is None:
+        return None
+    group = next(g for g in (1, 2, 3) if match.group(g) is not None)
+    return match.start(group), match.end(group)
+
+
+class _Tags:
+    """Start tags of the page by name, in order, to find attribute positions."""
+
+    def __init__(self, text: str, index: _Index) -> None:
+        self.text = text
+        self.by_name: dict[str, list[tuple[int, int]]] = {}
+        self.cursor: dict[str, int] = {}
+        for kind, start, end in index.segments:
+            if kind != "markup" or text.startswith(("</", "<!", "<?"), start):
+                continue
+            match = _TAG_NAME.match(text, start, end)
+            if match is not None:
+                self.by_name.setdefault(match.group(1).lower(), []).append((start, end))
+
+    def value_span(self, tag: str, name: str, value: str) -> tuple[int, int] | None:
+        """The next ``<tag>`` whose attribute ``name`` decodes to ``value``: where it lies."""
+        tags = self.by_name.get(tag, [])
+        k = self.cursor.get(tag, 0)
+        while k < len(tags):
+            found = _attribute_span(self.text, tags[k], name)
+            k += 1
+            if found is not None and _decode(self.text[found[0] : found[1]]) == value:
+                self.cursor[tag] = k
+                return found
+        return None
+
+
+def _fill_gaps(page: Page, index: _Index, covered: list[tuple[int, int]]) -> None:
+    """Record every stretch no span covers as markup, script or page-text boilerplate."""
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(covered):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    pending: list[tuple[str, int, int]] = []
+    k = 0
+    for kind, start, end in index.segments:
+        at = start
+        while at < end:
+            while k < len(merged) and merged[k][1] <= at:
+                k += 1
+            if k < len(merged) and merged[k][0] <= at:
+                at = min(end, merged[k][1])
+                if pending:
+                    _flush(page, pending)
+                continue
+            stop = min(end, merged[k][0]) if k < len(merged) else end
+            if not page.text[at:stop].isspace():
+                if pending and pending[-1][0] != kind:
+                    _flush(page, pending)
+                pending.append((kind, at, stop))
+            at = stop
+    _flush(page, pending)
+
+
+def _flush(page: Page, pending: list[tuple[str, int, int]]) -> None:
+    if not pending:
+        return
+    kind = {"text": "page-text"}.get(pending[0][0], pending[0][0])
+    first, last = pending[0][1], pending[-1][2]
+    start, end = first, last
+    while start < end and page.text[start].isspace():
+        start += 1
+    while end > start and page.text[end - 1].isspace():
+        end -= 1
+    if start < end:
+        page.add_boilerplate(kind, page.span(start, end))
+    pending.clear()
