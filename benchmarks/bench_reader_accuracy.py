@@ -177,6 +177,14 @@ def score_document(path: Path, expected: dict[str, Any]) -> dict[str, Any]:
     row["format_right"] = source.format == expected.get("format")
     article = _main_article(source, expected)
     paragraphs = _paragraphs(article)
+    # The paragraphs as printed (a name artefact removed from the analysable
+    # text is still in the printed paragraph the expected file quotes).
+    decoded = decode(path.read_bytes())[0]
+    printed = [
+        _norm(b.span.slice(decoded)) if b.span is not None else _norm(b.text)
+        for b in (article.blocks if article is not None else ())
+        if b.kind in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM)
+    ]
     want = expected.get("body_paragraphs")
     row["paragraphs"] = len(paragraphs)
     row["paragraphs_expected"] = want
@@ -193,7 +201,7 @@ def score_document(path: Path, expected: dict[str, Any]) -> dict[str, Any]:
     row["boilerplate_missed"] = [line for line in lines if line and line in body_text]
     if "body" in expected:
         body = [_norm(p) for p in expected["body"]]
-        kept = set(paragraphs)
+        kept = set(paragraphs) | set(printed)
         demoted = [p for p in body if p not in kept]
         row["demoted"] = len(demoted)
         row["demoted_paragraphs"] = demoted

@@ -59,11 +59,43 @@ def test_traditional_chinese_article() -> None:
     assert unaccounted(path.read_text(encoding="utf-8"), source) == []
 
 
-def test_lede_after_the_byline_is_never_the_dek() -> None:
-    """A one-sentence line after the byline is the first paragraph, not a subtitle."""
-    source = text.read("A headline\nBy Jo Park\nThe lede is one sentence.\n\nMore text here.")
+def test_lede_after_a_blank_line_is_never_the_dek() -> None:
+    """A sentence after the header's blank line is the first paragraph, not a subtitle."""
+    source = text.read("A headline\nBy Jo Park\n\nThe lede is one sentence.\n\nMore text here.")
     assert source.article.subtitle is None
     assert source.article.paragraphs[0] == "The lede is one sentence."
+
+
+def test_dek_inside_the_header_block() -> None:
+    """A sentence in the header block (before its blank line) is the dek, even after the date."""
+    source = text.read("A headline\nBy Jo Park\nMay 2, 2025\nA dek sentence.\n\nThe lede.\n\nMore.")
+    assert source.article.subtitle == "A dek sentence."
+    assert source.article.paragraphs == ("The lede.", "More.")
+
+
+@pytest.mark.parametrize(
+    ("closing", "kind"),
+    [
+        ("Related: Why labs hire counsellors", "related"),
+        ("【延伸閱讀】博士生的一天", "related"),
+        ("Photo: Jo Park", "image"),
+        ("Share this article: Email | Mastodon | Copy link", "share"),
+        ("Questions? Write to desk@example.org", "contact"),
+    ],
+)
+def test_closing_lines_by_shape(closing: str, kind: str) -> None:
+    """Related, credit, share and contact lines at the end are boilerplate with their rule."""
+    source = text.read(f"Title\n\nFirst paragraph.\n\nLast paragraph.\n\n{closing}")
+    assert source.article.paragraphs == ("First paragraph.", "Last paragraph.")
+    assert [(b.kind, bool(b.rule)) for b in source.boilerplate] == [(kind, True)]
+
+
+def test_editor_line_gives_the_editor() -> None:
+    """責任編輯：name and (编辑：name) at the end give the editor."""
+    for line, name in (("責任編輯：許雅婷", "許雅婷"), ("(编辑：赵磊)", "赵磊")):
+        source = text.read(f"标题\n\n第一段。\n\n第二段。\n\n{line}")
+        assert source.article.editor == name
+        assert unaccounted(f"标题\n\n第一段。\n\n第二段。\n\n{line}", source) == []
 
 
 def test_untitled_text_warns_and_keeps_everything() -> None:

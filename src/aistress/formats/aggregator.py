@@ -89,6 +89,10 @@ _DOMAIN = re.compile(r"(?<![\w.@])(?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,6}(?:/\S*)?(?![
 _URL_IN_TEXT = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 _SENTENCE_BREAK = re.compile(r"[.!?。！？][\"'”’」)]*\s+[\"'“‘(]*[A-Z]")
 _TERMINAL = tuple(".!?。！？…")
+#: Host-name words that name no app (www.example.com, support.mail.example.net).
+_GENERIC_HOST_WORDS = frozenset(
+    {"www", "mail", "email", "support", "help", "news", "info", "example", "download", "hello"}
+)
 _CLOSERS = "\"'”’」』）)"
 _MAX_HEADER = 240
 _LAST = 2**62  # sorts after every real offset
@@ -126,6 +130,30 @@ def _footer_line(text: str) -> bool:
         or _footer_label(text)
         or (_contact(text) and _CONTACT_WORD.search(text) is not None)
     )
+
+
+def _brands(text: str) -> set[str]:
+    """Distinctive words of the host names a contact line prints.
+
+    ``marginalia`` in ``marginalia.example.com``: an app's footer names the app
+    with them, so a slogan that says the name belongs to the footer.
+    """
+    if not _contact(text):
+        return set()
+    hosts = [m.group().split("@")[-1] for m in _EMAIL.finditer(text)]
+    hosts += [m.group() for m in _DOMAIN.finditer(text)]
+    hosts += [m.group() for m in _URL_IN_TEXT.finditer(text)]
+    out: set[str] = set()
+    for host in hosts:
+        host = re.sub(r"^(?:https?://)?", "", host.lower()).split("/")[0]
+        for label in host.split(".")[:-1]:
+            if len(label) > 3 and label not in _GENERIC_HOST_WORDS:
+                out.add(label)
+    return out
+
+
+def _words(text: str) -> set[str]:
+    return {w.lower() for w in re.findall(r"[A-Za-z]{4,}", text)}
 
 
 def _footer_shaped(text: str, body_language: str) -> str | None:
@@ -417,11 +445,18 @@ def _footer_start(lines: list[Line], begin: int, footer: int) -> list[str]:
     )
     body_language = "en" if english else main_language(line.text for line in candidates) or "en"
     rules: list[str] = []
+    brands: set[str] = set()
+    for line in lines[footer : footer + 12]:
+        brands |= _brands(line.stripped)
     k = footer
     while k - 1 > begin:
-        rule = _footer_shaped(lines[k - 1].stripped, body_language)
+        text = lines[k - 1].stripped
+        rule = _footer_shaped(text, body_language)
+        if rule is None and brands & _words(text):
+            rule = "names-the-app"
         if rule is None:
             break
+        brands |= _brands(text)
         rules.append(rule)
         k -= 1
     rules.reverse()

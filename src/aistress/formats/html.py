@@ -61,6 +61,7 @@ the page's other markup.
 from __future__ import annotations
 
 import html as html_lib
+import re
 
 import lxml.html
 from lxml import etree
@@ -343,7 +344,7 @@ def read(text: str, *, path: str | None = None, source_id: str | None = None) ->
         published = _date(stamp) or published
     if author is None:
         author = meta.get("article:author") or meta.get("author") or None
-    outlet = meta.get("og:site_name") or None
+    outlet = meta.get("og:site_name") or _title_suffix(html_title, title)
     url = meta.get("og:url") or meta.get("canonical") or None
     if not tag_values:
         tag_values = _keywords(meta.get("keywords"))
@@ -369,6 +370,21 @@ def read(text: str, *, path: str | None = None, source_id: str | None = None) ->
         provenance=page.provenance(sorted(fields, key=lambda f: f.span.start)),
     )
     return page.source([article])
+
+
+_TITLE_SEPARATOR = re.compile(r"\s+[|｜–—·-]\s+|\s*_\s*")
+
+
+def _title_suffix(html_title: str | None, title: str | None) -> str | None:
+    """The site name a ``<title>`` adds after the headline (``Headline | Site``)."""
+    if not html_title or not title or not html_title.startswith(title):
+        return None
+    rest = html_title[len(title) :]
+    match = _TITLE_SEPARATOR.match(rest)
+    if match is None:
+        return None
+    site = rest[match.end() :].strip()
+    return site if 0 < len(site) <= 60 else None
 
 
 # --- writing -------------------------------------------------------------------

@@ -99,8 +99,16 @@ def _copyright(text: str) -> re.Match[str] | None:
     return _COPYRIGHT.fullmatch(text)
 
 
+_MORE_FROM = re.compile(r"(?:more|latest|also)\s+(?:from|on|in|at)\s+\S.{0,60}", re.IGNORECASE)
+
+
 def _related_label(text: str) -> bool:
-    return len(text) < 60 and label_key(text) in label_set("related_labels")
+    """``Related``, ``Read more`` (``data/formats/related_labels.txt``) or ``More from <site>``."""
+    if len(text) >= 60 or _ends_like_sentence(text):
+        return False
+    return label_key(text) in label_set("related_labels") or (
+        _MORE_FROM.fullmatch(text) is not None and len(text.split()) <= 7
+    )
 
 
 def _ends_like_sentence(text: str) -> bool:

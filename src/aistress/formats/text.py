@@ -42,6 +42,7 @@ the same article.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 
@@ -53,6 +54,7 @@ from aistress.formats._common import (
     label_key,
     label_set,
     language_of,
+    load_list,
     main_language,
     sample_lines,
     sniff_weight,
@@ -60,7 +62,7 @@ from aistress.formats._common import (
 from aistress.formats._registry import FormatGuess
 from aistress.formats._text import Line
 from aistress.model import Article, ArticleKind, Block, BlockKind, FieldSpan, PartialDate, Source
-from aistress.text.script import is_traditional
+from aistress.text.script import is_traditional, to_simplified
 
 __all__ = ["FORMAT", "read", "sniff", "write"]
 
@@ -77,14 +79,17 @@ _EN_BYLINE = re.compile(
     rf"(?P<label>[Bb][Yy]\s+)(?P<name>{_NAME}(?:\s*(?:,|and|&)\s*{_NAME}){{0,3}})"
     r"(?P<rest>\s*[,|｜/—–-]\s*.{0,80})?"
 )
-_ZH_BYLINE = re.compile(
-    r"(?P<label>[^\s:：｜|/／]{1,6}(?:\s*[:：｜|/／]\s*|\s+))(?P<name>[^\s:：，,。]{2,12}"
-    r"(?:[、，,\s]+[^\s:：，,。]{2,12}){0,3})"
+_ZH_NAME = re.compile(
+    r"(?P<sep>\s*[:：｜|/／]?\s*)(?P<name>[^\s:：，,。／/｜|、（(]{2,12}"
+    r"(?:[、，,]\s*[^\s:：，,。／/｜|、（(]{2,12}){0,3})"
 )
 _EMAIL = re.compile(r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+")
 _URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 _COPYRIGHT = re.compile(
     r"^(?:copyright\b|©|\(c\)\s*\d{4}|版权所有|版權所有|all rights reserved)", re.IGNORECASE
+)
+_LABELLED = re.compile(
+    r"[(（]?\s*(?:【(?P<b>[^】]{1,12})】|(?P<c>[^:：【】()（）]{1,20})\s*[:：])\s*(?P<rest>.*?)\s*[)）]?"
 )
 _TAG_LINE = re.compile(r"(?P<label>[^:：]{1,12})[:：]\s*(?P<tags>.+)")
 _TAG_SPLIT = re.compile(r"[^,，、;；#\s]+(?:\s+[^,，、;；#\s]+)*")
@@ -105,9 +110,19 @@ def _byline(text: str) -> tuple[int, int, int] | None:
     match = _EN_BYLINE.fullmatch(text)
     if match is not None:
         return match.end("label"), match.start("name"), match.end("name")
-    match = _ZH_BYLINE.fullmatch(text)
-    if match is not None and label_key(match.group("label")) in label_set("byline_labels"):
-        return match.end("label"), match.start("name"), match.end("name")
+    if len(text) > 60:
+        return None
+    folded = to_simplified(text)
+    for label in sorted(label_set("byline_labels"), key=len, reverse=True):
+        if not folded.startswith(label):
+            continue
+        match = _ZH_NAME.match(text, len(label))
+        if match is None or (len(label) == 1 and not match.group("sep").strip()):
+            continue
+        rest = text[match.end() :]
+        if rest and (len(rest) > 24 or rest[0] not in "／/｜| ，,（("):
+            continue
+        return match.start("name"), match.start("name"), match.end("name")
     return None
 
 
@@ -119,7 +134,7 @@ def _date_line(text: str) -> tuple[PartialDate, int, int] | None:
     if found is None or found.date.month is None:
         return None
     rest = (text[: found.start] + text[found.end :]).strip(" ,.:：|｜-–—()（）")
-    if len(rest) > 24 or (_ends_like_sentence(text) and len(rest.split()) > 3):
+    if len(rest) > 40 or (_ends_like_sentence(text) and len(rest.split()) > 3):
         return None
     return found.date, found.start, found.end
 
@@ -145,15 +160,45 @@ def _tag_line(text: str) -> re.Match[str] | None:
     return match
 
 
+def _labelled(text: str, labels: str) -> re.Match[str] | None:
+    """``label: rest`` or ``【label】rest`` (or in parentheses) with a label from ``labels``."""
+    match = _LABELLED.fullmatch(text)
+    if match is None:
+        return None
+    label = match.group("b") or match.group("c") or ""
+    return match if label_key(label) in label_set(labels) else None
+
+
+def _link_list(text: str) -> bool:
+    """``Share: Email | Mastodon | Copy link``: short items between bars."""
+    parts = re.split(r"\s[|｜·•]\s", text)
+    return len(parts) >= 3 and len(text) <= 200 and all(len(p.split()) <= 4 for p in parts)
+
+
 def _closing_rule(text: str) -> str | None:
     """The rule that makes a closing line boilerplate, or None if it may be prose."""
     if _copyright(text):
         return "copyright-line"
     if _tag_line(text) is not None:
         return "tag-line"
-    if _contact(text):
+    if _labelled(text, "translation_editor_labels") is not None:
+        return "editor-line"
+    if _labelled(text, "related_labels") is not None:
+        return "related-line"
+    if len(text) <= 120 and to_simplified(text).lower().startswith(_credit_prefixes()):
+        return "image-credit"
+    if _contact(text) or (
+        len(text) <= 200 and _EMAIL.search(text) and not _ends_like_sentence(text)
+    ):
         return "contact-line"
+    if _link_list(text):
+        return "link-list"
     return None
+
+
+@functools.cache
+def _credit_prefixes() -> tuple[str, ...]:
+    return tuple(to_simplified(prefix).lower() for prefix in load_list("image_credits"))
 
 
 def _title_like(text: str) -> bool:
@@ -244,8 +289,20 @@ def read(text: str, *, path: str | None = None, source_id: str | None = None) ->
             for k, line in enumerate(window)
             if _byline(line.stripped) or _date_line(line.stripped)
         ]
+        # The header block: the lines under the title up to the first blank
+        # line, when a blank line follows it. A dek may sit anywhere in it.
+        block: set[int] = set()
+        for line in page.lines[content[0].number :]:
+            if line.blank:
+                break
+            block.add(line.number)
+        if len(block) >= len(content) - 1:
+            block = set()  # no blank line after the header: no header block
         if marks:
             last = max(k for k in marks if k <= marks[0] + 2)
+            last = max(
+                [last] + [k for k, line in enumerate(window) if line.number in block and k > last]
+            )
             for k, line in enumerate(window[: last + 1]):
                 body_after = k + 1 < len(window) or len(content) > _MAX_HEADER_LINES
                 stripped = line.stripped
@@ -273,7 +330,12 @@ def read(text: str, *, path: str | None = None, source_id: str | None = None) ->
                             page.add_boilerplate(
                                 "date-label", page.sub_span(line, off + a, off + b), "date-line"
                             )
-                elif k < marks[0] and subtitle is None and _sentences(stripped) == 1 and body_after:
+                elif (
+                    (k < marks[0] or line.number in block)
+                    and subtitle is None
+                    and _sentences(stripped) == 1
+                    and body_after
+                ):
                     subtitle = stripped
                     fields.append(page.field("subtitle", line))
                 else:
@@ -287,42 +349,51 @@ def read(text: str, *, path: str | None = None, source_id: str | None = None) ->
         )
 
     body_lines = [line for line in page.lines if line.number not in header]
-    groups = _paragraph_groups(body_lines)
 
     # The closing region: trailing lines that are boilerplate by their shape.
     tags: list[str] = []
-    end = len(groups)
-    while end > 1 and len(groups[end - 1]) == 1:
-        rule = _closing_rule(groups[end - 1][0].stripped)
-        if rule is None:
-            break
+    editor: str | None = None
+    closing: list[tuple[Line, str]] = []
+    end = len(body_lines)
+    kept = sum(1 for line in body_lines if not line.blank)
+    while end > 0 and kept > 1:
+        line = body_lines[end - 1]
+        if not line.blank:
+            rule = _closing_rule(line.stripped)
+            if rule is None:
+                break
+            closing.append((line, rule))
+            kept -= 1
         end -= 1
-    for group in groups[end:]:
-        line = group[0]
+    for line, rule in reversed(closing):
         stripped = line.stripped
-        rule = _closing_rule(stripped)
-        match = _tag_line(stripped) if rule == "tag-line" else None
-        if match is not None:
-            off = len(line.text) - len(line.text.lstrip())
-            page.add_boilerplate(
-                "tags-label", page.sub_span(line, off, off + match.start("tags")), rule
-            )
-            at = match.start("tags")
-            for tag in _TAG_SPLIT.finditer(stripped, at):
-                if stripped[at : tag.start()].strip():
-                    page.add_boilerplate(
-                        "tags-separator", page.sub_span(line, off + at, off + tag.start()), rule
-                    )
-                tags.append(tag.group())
-                fields.append(page.field("tags", line, off + tag.start(), off + tag.end()))
-                at = tag.end()
-            if stripped[at:].strip():
-                page.add_boilerplate(
-                    "tags-separator", page.sub_span(line, off + at, off + len(stripped)), rule
-                )
+        off = len(line.text) - len(line.text.lstrip())
+        if rule == "tag-line":
+            match = _tag_line(stripped)
+            assert match is not None
+            tags.extend(_read_tags(page, line, off, match, fields))
+        elif rule == "editor-line" and editor is None:
+            match = _labelled(stripped, "translation_editor_labels")
+            assert match is not None
+            if match.group("rest"):
+                editor = match.group("rest")
+                name = (off + match.start("rest"), off + match.end("rest"))
+                fields.append(page.field("editor", line, *name))
+                for a, b in ((off, name[0]), (name[1], off + len(stripped))):
+                    if line.text[a:b].strip():
+                        page.add_boilerplate("editor-label", page.sub_span(line, a, b), rule)
+            else:
+                page.add_line_boilerplate("editor-label", line, rule)
         else:
-            kind = "copyright" if rule == "copyright-line" else "contact"
+            kind = {
+                "copyright-line": "copyright",
+                "related-line": "related",
+                "image-credit": "image",
+                "link-list": "share",
+            }.get(rule, "contact")
             page.add_line_boilerplate(kind, line, rule)
+    groups = _paragraph_groups(body_lines[:end])
+    end = len(groups)
 
     texts = [_joined(group) for group in groups[:end]]
     language = main_language(texts) or (language_of(title) if title else None) or "en"
@@ -350,6 +421,7 @@ def read(text: str, *, path: str | None = None, source_id: str | None = None) ->
         title=title,
         subtitle=subtitle,
         author=author,
+        editor=editor,
         published=published,
         tags=tags,
         blocks=blocks,
@@ -357,6 +429,31 @@ def read(text: str, *, path: str | None = None, source_id: str | None = None) ->
         provenance=page.provenance(sorted(fields, key=lambda f: f.span.start)),
     )
     return page.source([article])
+
+
+def _read_tags(
+    page: Page, line: Line, off: int, match: re.Match[str], fields: list[FieldSpan]
+) -> list[str]:
+    """The tags of a tag line; its label and separators become boilerplate."""
+    stripped = line.stripped
+    tags: list[str] = []
+    page.add_boilerplate(
+        "tags-label", page.sub_span(line, off, off + match.start("tags")), "tag-line"
+    )
+    at = match.start("tags")
+    for tag in _TAG_SPLIT.finditer(stripped, at):
+        if stripped[at : tag.start()].strip():
+            page.add_boilerplate(
+                "tags-separator", page.sub_span(line, off + at, off + tag.start()), "tag-line"
+            )
+        tags.append(tag.group())
+        fields.append(page.field("tags", line, off + tag.start(), off + tag.end()))
+        at = tag.end()
+    if stripped[at:].strip():
+        page.add_boilerplate(
+            "tags-separator", page.sub_span(line, off + at, off + len(stripped)), "tag-line"
+        )
+    return tags
 
 
 def _joined(group: Sequence[Line]) -> str:
