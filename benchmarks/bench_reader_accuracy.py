@@ -371,6 +371,29 @@ def html_benchmark(folder: Path) -> dict[str, Any]:
     return {"pages": len(gold), "extractors": out, "per_page_word_f1": per_page}
 
 
+#: The shared seeds' formats (see the project's format specification).
+SEEDS = {"000": "aggregator", "001": "translation", "002": "syndication", "003": "interleaved"}
+SEEDS["004"] = "digest"
+
+
+def sniff_fixtures_and_seeds() -> dict[str, dict[str, int]]:
+    """Confusion matrix of sniffing over our test fixtures (format = file-name prefix) and seeds."""
+    rows: list[dict[str, Any]] = []
+    fixtures = ROOT / "tests" / "fixtures"
+    known = {*SEEDS.values(), "html", "text"}
+    for path in sorted([*fixtures.glob("*.*"), *(fixtures / "formats").glob("*.*")]):
+        expected = path.name.split("_")[0]
+        if expected not in known:
+            continue
+        guess = aistress.sniff(decode(path.read_bytes())[0])
+        rows.append({"format": expected, "sniffed": guess.format})
+    for prefix, expected in SEEDS.items():
+        for path in sorted((SHARED / "corpus").glob(f"{prefix}_*.txt")):
+            guess = aistress.sniff(decode(path.read_bytes())[0])
+            rows.append({"format": expected, "sniffed": guess.format})
+    return confusion(rows)
+
+
 def _table(summary: dict[str, dict[str, Any]]) -> list[str]:
     lines = [
         "| format | docs | read | sniffed right | paragraph count right | first/last right "
@@ -438,6 +461,16 @@ def main(argv: list[str] | None = None) -> int:
                     + (f"; {r['error']}" if r.get("error") else "")
                 )
             md.append("")
+    matrix = sniff_fixtures_and_seeds()
+    result["sniff_fixtures_and_seeds"] = matrix
+    md += [
+        "## Sniffing the test fixtures and the shared seeds",
+        "",
+        "Rows: the format a file is written in; columns: the sniffed format.",
+        "",
+        *_matrix(matrix),
+        "",
+    ]
     bench = SHARED / "bench" / "html-articles"
     if not args.no_html and bench.is_dir():
         html = html_benchmark(bench)

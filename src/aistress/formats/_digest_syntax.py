@@ -1,0 +1,319 @@
+"""Markdown digests: labels, tokens to elements, inline rendering (shared by reader and writer)."""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Sequence
+
+import attrs
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from aistress.model import (
+    ArticleKind,
+    PartialDate,
+    RelationKind,
+)
+
+#: Metadata labels (compared case-insensitively) and the field each fills:
+#: an :class:`~aistress.model.Article` attribute, or a key of its ``extra``.
+FIELD_LABELS: dict[str, str] = {
+    **dict.fromkeys(["原文标题", "标题", "文章标题", "题目", "title", "original title"], "title"),
+    **dict.fromkeys(["链接", "原文链接", "文章链接", "网址", "link", "url"], "url"),
+    **dict.fromkeys(["文章类别", "类别", "分类", "文章类型", "category"], "category"),
+    **dict.fromkeys(["作者", "原作者", "author", "by"], "author"),
+    **dict.fromkeys(
+        ["发表平台", "发布平台", "平台", "来源", "出处", "媒体", "platform", "outlet", "source"],
+        "outlet",
+    ),
+    **dict.fromkeys(
+        ["发表时间", "发布时间", "发表日期", "发布日期", "日期", "时间", "date", "published"],
+        "published",
+    ),
+    **dict.fromkeys(["译者", "translator"], "translator"),
+    **dict.fromkeys(["编辑", "责任编辑", "editor"], "editor"),
+    **dict.fromkeys(["标签", "关键词", "tags", "keywords"], "tags"),
+}
+
+# How write() prints each field when the source recorded no label for it.
+_DEFAULT_LABELS = {
+    "title": "原文标题",
+    "url": "链接",
+    "category": "文章类别",
+    "author": "作者",
+    "outlet": "发表平台",
+    "published": "发表时间",
+    "translator": "译者",
+    "editor": "编辑",
+    "tags": "标签",
+}
+_INTRO_LABEL, _INFO_LABEL, _POINTS_LABEL = "内容整理", "文章信息", "正文内容整理"
+_ATTRIBUTES = ("title", "subtitle", "outlet", "author", "editor", "url")
+# Section labels after which metadata follows.
+_INFO_WORDS = ("信息", "资料", "info", "metadata", "元数据")
+# Category as printed → the kind of the original article.
+_CATEGORY_KINDS = {
+    **dict.fromkeys(["博客文章", "博客", "博文", "blog", "blog post"], "blog"),
+    **dict.fromkeys(["新闻报道", "新闻", "报道", "news", "news report"], "news"),
+}
+_APPENDIX_KINDS = (
+    (("翻译", "译文", "全文", "中译", "translation"), ArticleKind.TRANSLATION),
+    (("报道", "新闻", "相关", "评论", "report", "news", "coverage", "related"), ArticleKind.REPORT),
+    (("摘要", "总结", "概要", "summary"), ArticleKind.SUMMARY),
+)
+_RELATION_TO_ORIGINAL = {
+    ArticleKind.TRANSLATION: RelationKind.TRANSLATION_OF,
+    ArticleKind.REPORT: RelationKind.RELATED_TO,
+    ArticleKind.SUMMARY: RelationKind.SUMMARY_OF,
+}
+
+# Boilerplate kinds.
+RULE, SECTION_LABEL, FIELD_LABEL, FIELD_SUBLABEL = (
+    "rule",
+    "section-label",
+    "field-label",
+    "field-sublabel",
+)
+LINK_MARKUP = "link-markup"
+APPENDIX_HEADING, UNREAD, LINK_DEFINITION, MARKUP = (
+    "appendix-heading",
+    "unread",
+    "link-definition",
+    "markup",
+)
+
+# A labelled line of an inline token's content: ``**label**：value``,
+# ``**label：** value`` or ``label：value``. The label is bounded (it is
+# stripped afterwards) and no two whitespace runs touch, so matching is linear.
+_FIELD = re.compile(
+    r"(?P<open>\*\*|__)(?P<label>[^*_\n]{1,40}?)(?P<inner>[:：])?(?P=open)"
+    r"[ \t]*(?P<sep>[:：])?[ \t]*(?P<value>.*)"
+    r"|(?P<plain>[^\s:：*_\[\]()`]{1,20}?)[ \t]*(?P<psep>[:：])[ \t]*(?P<pvalue>.*)",
+)
+_LINK = re.compile(
+    r"\[(?P<text>(?:\\.|[^\]\\\n])*)\]\([ \t]*(?:<(?P<bracketed>[^>\n]*)>|(?P<url>[^\s)]+))"
+    r"(?:[ \t]+(?:\"[^\"\n]*\"|'[^'\n]*'))?[ \t]*\)"
+)
+_URL = re.compile(r"[a-z][a-z0-9+.\-]{1,20}://\S+", re.IGNORECASE)
+_APPENDIX = re.compile(
+    r"(?P<word>附录|附件|附|appendix)\s*(?P<num>\d{1,3}|[一二三四五六七八九十]{1,3})?"
+    r"\s*(?P<sep>[:：.、\-—]?)\s*(?P<title>.*)",
+    re.IGNORECASE | re.DOTALL,
+)
+_LIST_MARKER = re.compile(r"(?:[-*+]|\d{1,9}[.)])(?=[ \t]|$)")
+_TAG_SPLIT = re.compile(r"[,，、;；#\s]+")
+_NUMERALS = "一二三四五六七八九十"
+_BYLINE_CHARS = 60  # an italic line without a date is a byline up to this length
+
+_md = MarkdownIt("commonmark", {"html": False})
+
+
+# ---------------------------------------------------------------------------
+# tokens → elements
+
+
+@attrs.define
+class _El:
+    """A block-level element of the token stream, with its 0-based line range."""
+
+    kind: str  # heading, paragraph, item, rule, code, markup
+    first: int
+    last: int
+    inline: Token | None = None
+    level: int = 0  # heading level; list depth of an item; items around a paragraph
+    marker: str | None = None
+    list_id: int = -1
+    ordered: bool = False
+    text: str = ""
+
+
+@attrs.define
+class _OpenItem:
+    marker: str
+    first: int
+    list_id: int
+    ordered: bool
+    depth: int
+    used: bool = False
+
+
+def _elements(tokens: Sequence[Token]) -> list[_El]:
+    """Flatten the token stream into elements; linear in the number of tokens."""
+    out: list[_El] = []
+    lists: list[tuple[int, bool]] = []
+    items: list[_OpenItem] = []
+    next_list = 0
+    block_map: list[int] | None = None
+    heading: int | None = None
+
+    def claim(first: int) -> None:
+        for item in items:
+            if item.first == first:
+                item.used = True
+
+    for tok in tokens:
+        kind = tok.type
+        if kind in ("bullet_list_open", "ordered_list_open"):
+            lists.append((next_list, kind == "ordered_list_open"))
+            next_list += 1
+        elif kind in ("bullet_list_close", "ordered_list_close"):
+            if lists:
+                lists.pop()
+        elif kind == "list_item_open" and tok.map and lists:
+            list_id, ordered = lists[-1]
+            marker = f"{tok.info}{tok.markup}" if ordered else tok.markup
+            items.append(_OpenItem(marker, tok.map[0], list_id, ordered, len(lists) - 1))
+        elif kind == "list_item_close" and items:
+            item = items.pop()
+            if not item.used:
+                out.append(_El("markup", item.first, item.first + 1))
+                claim(item.first)
+        elif kind == "paragraph_open":
+            block_map = tok.map
+            heading = None
+        elif kind == "heading_open":
+            block_map = tok.map
+            heading = int(tok.tag[1:]) if tok.tag[1:].isdigit() else 1
+        elif kind == "inline" and block_map is not None:
+            first, last = block_map
+            if heading is not None:
+                out.append(_El("heading", first, last, tok, heading))
+            elif items and not items[-1].used and items[-1].first == first:
+                item = items[-1]
+                out.append(
+                    _El(
+                        "item",
+                        first,
+                        last,
+                        tok,
+                        item.depth,
+                        item.marker,
+                        item.list_id,
+                        item.ordered,
+                    )
+                )
+            else:
+                out.append(_El("paragraph", first, last, tok, len(items)))
+            claim(first)
+            block_map = None
+            heading = None
+        elif kind == "hr" and tok.map:
+            out.append(_El("rule", tok.map[0], tok.map[1]))
+            claim(tok.map[0])
+        elif kind in ("code_block", "fence", "html_block") and tok.map:
+            out.append(_El("code", tok.map[0], tok.map[1], level=len(items), text=tok.content))
+            claim(tok.map[0])
+    return out
+
+
+# ---------------------------------------------------------------------------
+# inline rendering
+
+
+@attrs.frozen
+class _Inline:
+    """Plain text of inline tokens, and what their Markdown said about it."""
+
+    text: str
+    links: tuple[tuple[str, str], ...] = ()  # (href, link text)
+    lead: str | None = None  # the bold label the text starts with
+    wrapped: str | None = None  # "strong" or "em" if the whole text is wrapped in it
+    colon: bool = False  # a colon after (or at the end of) the wrapped text
+
+
+def _plain(children: Sequence[Token]) -> str:
+    parts = []
+    for tok in children:
+        if tok.type in ("text", "text_special", "code_inline", "html_inline"):
+            parts.append(tok.content)
+        elif tok.type in ("softbreak", "hardbreak"):
+            parts.append("\n")
+        elif tok.type == "image":
+            parts.append(_plain(tok.children or []))
+    return "".join(parts)
+
+
+def _render(children: Sequence[Token]) -> _Inline:
+    """Render inline children to text; note links, a bold lead-in and a wrapping emphasis."""
+    text = _plain(children).strip()
+    links = []
+    for i, tok in enumerate(children):
+        if tok.type == "link_open":
+            depth, j = 1, i + 1
+            while j < len(children) and depth:
+                depth += {"link_open": 1, "link_close": -1}.get(children[j].type, 0)
+                j += 1
+            links.append((str(tok.attrs.get("href", "")), _plain(children[i + 1 : j - 1]).strip()))
+    start = 0
+    while start < len(children) and children[start].type == "text" and not children[start].content:
+        start += 1
+    lead = wrapped = None
+    colon = False
+    if start < len(children) and children[start].type in ("strong_open", "em_open"):
+        opener = children[start].type
+        closer = opener.replace("_open", "_close")
+        depth, j = 1, start + 1
+        while j < len(children) and depth:
+            depth += {opener: 1, closer: -1}.get(children[j].type, 0)
+            j += 1
+        if not depth:
+            inner = _plain(children[start + 1 : j - 1]).strip()
+            rest = _plain(children[j:]).strip()
+            label = inner.rstrip(":： \t").strip()
+            if opener == "strong_open" and label and text.startswith(label):
+                lead = label
+            if rest in ("", ":", "：") and inner:
+                wrapped = "strong" if opener == "strong_open" else "em"
+                colon = bool(rest) or inner.endswith((":", "："))
+    return _Inline(text, tuple(links), lead, wrapped, colon)
+
+
+@functools.lru_cache(maxsize=4096)
+def _render_raw(raw: str) -> _Inline:
+    tokens = _md.parseInline(raw)
+    return _render(tokens[0].children or [] if tokens else [])
+
+
+def _appendix(text: str) -> re.Match[str] | None:
+    match = _APPENDIX.fullmatch(text.strip())
+    if match is None:
+        return None
+    word = match.group("word")
+    if match.group("num") is None and (word == "附" or not match.group("sep")):
+        return None
+    return match
+
+
+def _label_of(content: str) -> tuple[str, int] | None:
+    """The label of a metadata line and where its value starts, or None.
+
+    A bold label may be any; a plain one (``作者：``) must be a known label.
+    """
+    match = _FIELD.fullmatch(content)
+    if match is None:
+        return None
+    if match.group("open"):
+        label = match.group("label").strip()
+        return (label, match.start("value")) if label else None
+    label = match.group("plain").strip()
+    if _label_field(label).startswith("meta:"):
+        return None
+    return label, match.start("pvalue")
+
+
+def _label_field(label: str) -> str:
+    return FIELD_LABELS.get(label.strip().casefold(), f"meta:{label.strip()}")
+
+
+def _chinese_date(date: PartialDate) -> str:
+    out = "" if date.year is None else f"{date.year}年"
+    if date.month is not None:
+        out += f"{date.month}月"
+        if date.day is not None:
+            out += f"{date.day}日"
+    return out
+
+
+def _squash(text: str) -> str:
+    return "".join(text.split())
