@@ -91,6 +91,7 @@ _COPYRIGHT = re.compile(
 _LABELLED = re.compile(
     r"[(（]?\s*(?:【(?P<b>[^】]{1,12})】|(?P<c>[^:：【】()（）]{1,20})\s*[:：])\s*(?P<rest>.*?)\s*[)）]?"
 )
+_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]")
 _TAG_LINE = re.compile(r"(?P<label>[^:：]{1,12})[:：]\s*(?P<tags>.+)")
 _TAG_SPLIT = re.compile(r"[^,，、;；#\s]+(?:\s+[^,，、;；#\s]+)*")
 
@@ -458,14 +459,15 @@ def _read_tags(
 
 def _joined(group: Sequence[Line]) -> str:
     """A paragraph's text: its lines joined (a space between Latin words, none in Chinese)."""
-    out = group[0].stripped
+    parts = [group[0].stripped]
     for line in group[1:]:
         piece = line.stripped
-        if out and piece and (language_of(out[-1]) == "zh" or language_of(piece[0]) == "zh"):
-            out += piece
+        before = parts[-1]
+        if before and piece and (_HAN.match(before[-1]) or _HAN.match(piece[0])):
+            parts.append(piece)
         else:
-            out += " " + piece
-    return out
+            parts.extend((" ", piece))
+    return "".join(parts)
 
 
 def write(source: Source) -> str:
