@@ -18,7 +18,7 @@ from aistress.model import (
 
 #: Metadata labels (compared case-insensitively) and the field each fills:
 #: an :class:`~aistress.model.Article` attribute, or a key of its ``extra``.
-FIELD_LABELS: dict[str, str] = {
+_FIELD_LABELS: dict[str, str] = {
     **dict.fromkeys(["原文标题", "标题", "文章标题", "题目", "title", "original title"], "title"),
     **dict.fromkeys(["链接", "原文链接", "文章链接", "网址", "link", "url"], "url"),
     **dict.fromkeys(["文章类别", "类别", "分类", "文章类型", "category"], "category"),
@@ -303,7 +303,7 @@ def _label_of(content: str) -> tuple[str, int] | None:
 
 
 def _label_field(label: str) -> str:
-    return FIELD_LABELS.get(label.strip().casefold(), f"meta:{label.strip()}")
+    return _FIELD_LABELS.get(label.strip().casefold(), f"meta:{label.strip()}")
 
 
 def _chinese_date(date: PartialDate) -> str:

@@ -71,6 +71,7 @@ from aistress.formats._digest_syntax import (
     _BYLINE_CHARS,
     _CATEGORY_KINDS,
     _FIELD,
+    _FIELD_LABELS,
     _INFO_WORDS,
     _LINK,
     _NUMERALS,
@@ -78,7 +79,6 @@ from aistress.formats._digest_syntax import (
     _TAG_SPLIT,
     APPENDIX_HEADING,
     FIELD_LABEL,
-    FIELD_LABELS,
     FIELD_SUBLABEL,
     LINK_DEFINITION,
     LINK_MARKUP,
@@ -116,6 +116,10 @@ from aistress.model import (
 )
 
 __all__ = ["FIELD_LABELS", "FORMAT", "read", "sniff", "write"]
+
+#: Metadata labels (compared case-insensitively) and the field each fills:
+#: an :class:`~aistress.model.Article` attribute, or a key of its ``extra``.
+FIELD_LABELS: dict[str, str] = _FIELD_LABELS
 
 #: The format id.
 FORMAT = "digest"

@@ -239,13 +239,17 @@ def read(text: str, *, path: str | None = None, source_id: str | None = None) ->
     skipped = by_rules
     if main is not None:
         # The extractor found the main text: every block of the body is a
-        # candidate, and those it did not keep become page text.
+        # candidate, and those it did not keep become page text (headings our
+        # rules keep excepted).
         body = root.find("body")
         content = body if body is not None else root
         extra.append(("main_text", "trafilatura"))
         chosen = main
 
         def skipped(el: etree._Element) -> bool:
+            # Headings the extractor leaves out stay when our own rules keep them.
+            if _BLOCK_TAGS.get(el.tag) is BlockKind.HEADING and not by_rules(el):
+                return False
             return not chosen.keeps(_rendered(el))
 
     # Byline, date and standfirst: fields, not blocks.
