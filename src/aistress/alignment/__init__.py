@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
+from functools import lru_cache
 
 from aistress.alignment import legacy
 from aistress.alignment.aligner import AlignOptions, align_segments, bead_types, guess_language
@@ -121,10 +122,41 @@ def align(
         raise ValueError(f"unit must be 'sentence' or 'paragraph' (got {unit!r})")
     src_lang = _language(source, source_language)
     tgt_lang = _language(target, target_language)
-    options = options or AlignOptions()
     src_paras = _paragraphs(source)
     tgt_paras = _paragraphs(target)
     presplit = not isinstance(source, (Article, str)) and not isinstance(target, (Article, str))
+    if options is None:
+        # A pipeline often aligns one pair twice (relations, then comparison):
+        # the result is immutable, so the last few are kept.
+        return _align_default(
+            tuple(src_paras), tuple(tgt_paras), src_lang, tgt_lang, unit, presplit
+        )
+    return _align(src_paras, tgt_paras, src_lang, tgt_lang, unit, presplit, options)
+
+
+@lru_cache(maxsize=32)
+def _align_default(
+    src_paras: tuple[str, ...],
+    tgt_paras: tuple[str, ...],
+    src_lang: str,
+    tgt_lang: str,
+    unit: str,
+    presplit: bool,
+) -> Alignment:
+    return _align(
+        list(src_paras), list(tgt_paras), src_lang, tgt_lang, unit, presplit, AlignOptions()
+    )
+
+
+def _align(
+    src_paras: list[str],
+    tgt_paras: list[str],
+    src_lang: str,
+    tgt_lang: str,
+    unit: str,
+    presplit: bool,
+    options: AlignOptions,
+) -> Alignment:
     if presplit and unit == "sentence":
         beads = align_segments(
             src_paras,
