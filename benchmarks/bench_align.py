@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import platform
 import re
 import sys
@@ -44,7 +45,7 @@ from aistress.model import Bead
 
 ROOT = Path(__file__).resolve().parent
 RESULTS = ROOT / "results"
-SHARED = ROOT.parent.parent / "shared"
+SHARED = Path(os.environ.get("AISTRESS_SHARED", ROOT.parent.parent / "shared"))
 BIBLE = SHARED / "bench" / "bible"
 sys.path.insert(0, str(ROOT.parent / "tests"))
 
