@@ -72,7 +72,10 @@ def run_mac(results: dict[str, Any]) -> None:
     ]
     rows = []
     runs: list[tuple[str, Callable[[list[str], list[str]], Any]]] = [
-        ("aistress", lambda zh, en: align_segments(zh, en, source_language="zh")),
+        (
+            "aistress",
+            lambda zh, en: align_segments(zh, en, source_language="zh", target_language="en"),
+        ),
         ("NLTK Gale–Church", lambda zh, en: _swap(nltk_align(en, zh))),
     ]
     for label, fn in runs:

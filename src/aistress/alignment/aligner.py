@@ -23,6 +23,7 @@ import itertools
 import random
 import statistics
 from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 
 import attrs
 
@@ -243,7 +244,7 @@ class _Problem:
         self.mode = mode
         self.lexicon = lexicon
         if mode == "bilingual":
-            vocabulary = lexicon.chinese_words() if options.lexicon else frozenset()
+            vocabulary: AbstractSet[str] = lexicon.chinese_words() if options.lexicon else set()
             self.source = [
                 english_features(s, lexicon if options.lexicon else None) for s in source
             ]

@@ -5,7 +5,7 @@ Entries live in the user cache directory (``AISTRESS_CACHE_DIR`` if set, else
 ``~/Library/Caches/aistress`` on macOS, ``%LOCALAPPDATA%\aistress\Cache`` on
 Windows). An entry is named by a digest of its source file's path, size and
 modification time and of the reader's version, so a changed source or a new
-reader never meets a stale entry. Values are :mod:`marshal` data (plain
+reader never meets a stale entry. Values are ``marshal`` data (plain
 containers of strings and numbers, never code), written to a temporary file and
 renamed into place. Every failure to read or write the cache is silent: the
 caller derives the value again.

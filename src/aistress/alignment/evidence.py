@@ -24,6 +24,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Set as AbstractSet
 from functools import lru_cache
 
 import attrs
@@ -165,7 +166,7 @@ def english_features(text: str, lexicon: Lexicon | None) -> SegmentFeatures:
 
 
 def chinese_features(
-    text: str, vocabulary: frozenset[str], ratio: float, max_word: int = 4
+    text: str, vocabulary: AbstractSet[str], ratio: float, max_word: int = 4
 ) -> SegmentFeatures:
     """Reduce a Chinese segment to its :class:`SegmentFeatures`.
 

@@ -28,6 +28,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from functools import lru_cache
 from pathlib import Path
 
@@ -267,16 +268,45 @@ class Lexicon:
                 self._cache[word] = got
         return got
 
-    def chinese_words(self) -> frozenset[str]:
-        """Every Chinese word the lexicon holds (computed once)."""
+    def chinese_words(self) -> AbstractSet[str]:
+        """Every Chinese word the lexicon holds (computed once).
+
+        For lexicons combined with ``|``, a view over the operands' words,
+        so that a dictionary of 85,000 words is not copied for every text.
+        """
         if self._words is None:
             out: set[str] = set(self._packed_words.split("\n")) if self._packed_words else set()
             for value in self._map.values():
                 out |= value
-            for layer in self._layers:
-                out |= layer.chinese_words()
             self._words = frozenset(out)
-        return self._words
+        if not self._layers:
+            return self._words
+        parts = [self._words, *(layer.chinese_words() for layer in self._layers)]
+        return _WordsView([p for p in parts if p])
+
+
+class _WordsView(AbstractSet[str]):
+    """The union of a few sets of words, without copying them."""
+
+    def __init__(self, parts: Sequence[AbstractSet[str]]) -> None:
+        self._parts = parts
+
+    def __contains__(self, word: object) -> bool:
+        return any(word in part for part in self._parts)
+
+    def __iter__(self) -> Iterator[str]:
+        seen: set[str] = set()
+        for part in self._parts:
+            for word in part:
+                if word not in seen:
+                    seen.add(word)
+                    yield word
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
+
+    def __bool__(self) -> bool:
+        return any(self._parts)
 
 
 _PAREN = re.compile(r"\([^)]*\)|\[[^\]]*\]|\{[^}]*\}")
