@@ -165,7 +165,7 @@ th{background:#f4f4f6;white-space:nowrap}
 td.num{text-align:right;font-variant-numeric:tabular-nums}
 td.meta{white-space:nowrap}
 td.wide{min-width:16rem}
-.scroll{overflow-x:auto;max-width:100%}
+.scroll{overflow-x:auto;max-width:100%;padding:0 1px}
 .scroll>table{width:auto;min-width:100%}
 .scroll>table.pair,table.pair{width:100%;table-layout:fixed}
 .pair td{width:50%}
