@@ -168,3 +168,13 @@ def test_report_labels_articles_by_outlet_and_title(analysis: CorpusAnalysis) ->
     assert headings
     ids = {a.id for a in analysis.corpus.articles}
     assert not any(h in ids for h in headings)
+
+
+def test_report_folds_quotes_by_speaker(analysis: CorpusAnalysis) -> None:
+    """Each speaker is a closed <details> whose summary says how many quotes, in which languages."""
+    tree = lxml_html.fromstring(render_html(analysis))
+    boxes = tree.xpath('//section[@id="quotes"]/details[@class="speaker"]')
+    assert len(boxes) == len(analysis.speakers())
+    for box in boxes:
+        assert box.get("open") is None
+        assert " quote" in box.find("summary").text_content()

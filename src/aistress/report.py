@@ -19,7 +19,8 @@ The HTML page leads with what is wrong and has these sections (each a
   paragraph by paragraph, with discrepancies highlighted (``<mark>``) and
   explained; paragraphs of the source with no counterpart fold away, so a
   summary stands beside the paragraphs it summarises;
-- ``quotes``: quotes grouped by speaker, across languages;
+- ``quotes``: quotes grouped by speaker, across languages, each speaker a
+  ``<details>`` that opens on their quotes;
 - ``matrix``: the stressor and remedy counts per article as a heatmap, in
   a box that scrolls sideways when the page is narrower than the table.
 
@@ -191,7 +192,8 @@ font-weight:400;padding:.3rem .1rem}
 font-weight:400;font-size:.9em}
 tr.fold>td{padding:.2rem .5rem;background:#fafafa}
 tr.fold table{margin:.3rem 0}
-.speaker{margin:1rem 0}
+.speaker{margin:.4rem 0}
+.speaker>summary{cursor:pointer}
 .speaker li{margin:.2rem 0}
 nav{display:flex;flex-wrap:wrap;gap:.3rem 1rem}
 #summary ol li{margin:.3rem 0}
@@ -481,8 +483,11 @@ def _section_quotes(analysis: CorpusAnalysis) -> str:
         person = next((q.speaker for _, q in quotes if q.speaker is not None), None)
         about = ", ".join(x for x in (person.role, person.affiliation) if x) if person else ""
         aliases = ", ".join(a for a in person.aliases) if person else ""
+        languages = ", ".join(sorted({q.language for _, q in quotes}))
+        count = f"{len(quotes)} quote{'s' if len(quotes) != 1 else ''} in {languages}"
         out.append(
-            f'<div class="speaker"><h3>{_e(name)}</h3>'
+            f'<details class="speaker"><summary><h3>{_e(name)}</h3> '
+            f"<span class=muted>— {_e(count)}</span></summary>"
             + (f"<p class=muted>{_e(about)}</p>" if about else "")
             + (f"<p class=muted>also: {_e(aliases)}</p>" if aliases else "")
             + "<ul>"
@@ -492,7 +497,7 @@ def _section_quotes(analysis: CorpusAnalysis) -> str:
                 f"{' <span class=muted>(' + _e(q.cue) + ')</span>' if q.cue else ''}</li>"
                 for aid, q in quotes
             )
-            + "</ul></div>"
+            + "</ul></details>"
         )
     out.append("</section>")
     return "".join(out)
