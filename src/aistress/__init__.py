@@ -12,7 +12,9 @@ from aistress.errors import (
     AistressError,
     InvalidValueError,
     ParseError,
+    RuleError,
     SchemaError,
+    TaxonomyError,
     UnknownFormatError,
 )
 from aistress.formats import (
@@ -60,8 +62,8 @@ from aistress.people import merge_people
 from aistress.quotes import extract_quotes, extract_speakers, link_quotes
 from aistress.relations import discover_relations, link_corpus
 from aistress.sample import sample_corpus, sample_paths
-from aistress.tagging import RuleError, RuleSet, Tagger, TagMatrix, tag, tag_text
-from aistress.taxonomy import Category, CategoryKind, Taxonomy, TaxonomyError
+from aistress.tagging import RuleSet, Tagger, TagMatrix, tag, tag_text
+from aistress.taxonomy import Category, CategoryKind, Taxonomy
 
 # The module aistress.compare became the package aistress.comparison.
 _moved.alias("aistress.compare", comparison)

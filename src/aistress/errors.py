@@ -17,8 +17,11 @@ __all__ = [
     "AistressError",
     "InvalidValueError",
     "ParseError",
+    "RuleError",
     "SchemaError",
+    "TaxonomyError",
     "UnknownFormatError",
+    "UsageError",
 ]
 
 
@@ -139,3 +142,36 @@ class UnknownFormatError(ParseError):
 
     def __reduce__(self) -> tuple[object, ...]:
         return (type(self), (self.path, self.scores, self.reason), self.__dict__)
+
+
+class TaxonomyError(AistressError):
+    """A taxonomy (or rule) file or mapping is malformed.
+
+    Attributes:
+        path: The file read, or ``"<dict>"`` for data handed in directly.
+        field: Where in the data the problem is, as a dotted path such as
+            ``"categories[3].kind"`` (empty for the document as a whole).
+        reason: What is wrong there, in words a person can act on.
+    """
+
+    def __init__(self, path: str | None, field: str, reason: str) -> None:
+        self.path = path if path is not None else "<dict>"
+        self.field = field
+        self.reason = reason
+        super().__init__(self.path, field, reason)
+
+    def __str__(self) -> str:
+        where = f"{self.field}: " if self.field else ""
+        return f"{self.path}: {where}{self.reason}"
+
+
+class RuleError(TaxonomyError):
+    """A rule file or rule mapping is malformed.
+
+    Same fields as :class:`TaxonomyError`: ``path``,
+    ``field`` (such as ``"rules[4].terms[2]"``) and ``reason``.
+    """
+
+
+class UsageError(AistressError):
+    """The command line asks for something that cannot be done (a file with no article ...)."""

@@ -31,15 +31,15 @@ and records, for every form it joins, how the join was made
 from __future__ import annotations
 
 import functools
-import json
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
-from importlib import resources
 
 import attrs
 
+from aistress.data import load_json
 from aistress.model import Person, PersonLink, Quote
+from aistress.text.language import has_han
 
 __all__ = [
     "TransliterationTable",
@@ -53,7 +53,6 @@ __all__ = [
 ]
 
 _DOTS = re.compile(r"[·・•‧･]")
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _TITLES = re.compile(r"^(?:mr|mrs|ms|dr|prof|professor|sir|dame)\.?\s+", re.IGNORECASE)
 _FOLD = str.maketrans({"’": "'", "‘": "'"})
 
@@ -67,7 +66,7 @@ def script(name: str) -> str:
     >>> script("凯·阿拉卢库马兰"), script("Kai Arulkumaran")
     ('han', 'latin')
     """
-    return "han" if _HAN.search(name) else "latin"
+    return "han" if has_han(name) else "latin"
 
 
 def name_key(name: str) -> str:
@@ -184,8 +183,7 @@ class TransliterationTable:
     @functools.cache
     def default(cls) -> TransliterationTable:
         """The table bundled with aistress."""
-        path = resources.files("aistress") / "data" / "quotes" / "translit.json"
-        data: dict[str, list[str]] = json.loads(path.read_text(encoding="utf-8"))["chars"]
+        data: dict[str, list[str]] = load_json("quotes/translit.json")["chars"]
         return cls({k: tuple(_fold_sound(_fold_latin(v)) for v in vs) for k, vs in data.items()})
 
     def renderings(self, char: str) -> tuple[str, ...]:

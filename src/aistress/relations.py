@@ -38,7 +38,10 @@ from collections.abc import Callable, Iterable, Sequence
 
 import attrs
 
+from aistress.alignment import align as align_texts
 from aistress.model import Alignment, Article, ArticleKind, Corpus, Relation, RelationKind
+from aistress.text.language import letter_counts, primary_language
+from aistress.text.numbers import extract_numbers
 
 __all__ = [
     "MAX_ALIGNED",
@@ -58,7 +61,6 @@ _LATIN_NAME = re.compile(
     r"\b(?:[A-Z][A-Za-z0-9]+|[a-z]+[A-Z][A-Za-z0-9]*)(?:[ \t]+[A-Z][A-Za-z0-9]+)*"
 )
 _URL = re.compile(r"https?://[^\s)\]>\"'，。]+")
-_HAN = re.compile(r"[\u3400-\u9fff]")
 _COMMON = frozenset(
     {"The", "A", "An", "And", "But", "Or", "So", "In", "On", "At", "As", "If", "When", "While"}
     | {"After", "Before", "This", "That", "These", "Those", "It", "He", "She", "They", "We", "I"}
@@ -84,10 +86,6 @@ class Candidate:
     reasons: tuple[str, ...]
 
 
-def _language(tag: str) -> str:
-    return tag.split("-")[0]
-
-
 def anchors(article: Article) -> frozenset[str]:
     """The anchors of an article: numbers by value, Latin names, URLs.
 
@@ -96,8 +94,6 @@ def anchors(article: Article) -> frozenset[str]:
     >>> sorted(anchors(a))
     ['n:200000000', 'w:openai']
     """
-    from aistress.text.numbers import extract_numbers
-
     found: set[str] = set()
     pieces = [article.title or "", article.subtitle or "", article.text]
     text = "\n".join(pieces)
@@ -133,7 +129,7 @@ def _opens_sentence(text: str, start: int) -> bool:
 def _length(article: Article) -> float:
     """Length in English-character equivalents (Han characters weigh 1 / 0.33)."""
     text = article.text
-    han = len(_HAN.findall(text))
+    han = letter_counts(text)[1]
     return (len(text) - han) + han / _ZH_PER_EN
 
 
@@ -173,7 +169,7 @@ def _kind(derived: Article, original: Article) -> RelationKind:
     The derived article's own kind decides where it says enough (a rewrite is
     a rewrite however short); otherwise languages and lengths do.
     """
-    other_language = _language(derived.language) != _language(original.language)
+    other_language = primary_language(derived.language) != primary_language(original.language)
     if derived.kind in {ArticleKind.SUMMARY, ArticleKind.DIGEST}:
         return RelationKind.SUMMARY_OF
     if derived.kind is ArticleKind.REWRITE:
@@ -199,17 +195,9 @@ def _rank(candidate: Candidate, original: Article) -> tuple[bool, float]:
 AlignFunction = Callable[[Article, Article], Alignment]
 
 
-def _default_align() -> AlignFunction | None:
-    try:
-        from aistress.alignment import align
-    except ImportError:  # pragma: no cover - the aligner ships with aistress
-        return None
-
-    def run(source: Article, target: Article) -> Alignment:
-        result: Alignment = align(source, target, unit="paragraph")
-        return result
-
-    return run
+def _align_paragraphs(source: Article, target: Article) -> Alignment:
+    result: Alignment = align_texts(source, target, unit="paragraph")
+    return result
 
 
 def _alignment_score(original: Article, derived: Article, align: AlignFunction) -> float:
@@ -277,7 +265,7 @@ def _duplicate_groups(articles: Sequence[Article]) -> list[int]:
     heads: dict[tuple[object, ...], int] = {}
     for i, found in enumerate(shingles):
         signature = [min((a * h + b) % _PRIME for h in found) for a, b in _HASHES]
-        language = _language(articles[i].language)
+        language = primary_language(articles[i].language)
         for band in range(0, len(signature), _BAND):
             key = (language, band, *signature[band : band + _BAND])
             head = heads.setdefault(key, i)
@@ -428,7 +416,7 @@ def discover_relations(
     }
     aligner: AlignFunction | None
     if align is True:
-        aligner = _default_align()
+        aligner = _align_paragraphs
     elif align is False or align is None:
         aligner = None
     else:

@@ -27,13 +27,13 @@ The file format (JSON, UTF-8)::
       ]
     }
 
-A bad file raises :class:`TaxonomyError`, which names the file and the field:
+A bad file raises :class:`~aistress.errors.TaxonomyError`, which names the file and the field:
 
 >>> bad = {"id": "x", "kind": "worry", "label_en": "X", "label_zh": "X"}
 >>> Taxonomy.from_dict({"categories": [bad]})
 Traceback (most recent call last):
 ...
-aistress.taxonomy.TaxonomyError: <dict>: categories[0].kind: must be 'stressor' or ...
+aistress.errors.TaxonomyError: <dict>: categories[0].kind: must be 'stressor' or ...
 """
 
 from __future__ import annotations
@@ -49,14 +49,15 @@ from typing import Any
 
 import attrs
 
-from aistress.errors import AistressError, InvalidValueError
+from aistress.data import read_text
+from aistress.errors import InvalidValueError
+from aistress.errors import TaxonomyError as TaxonomyError
 
 __all__ = [
     "DATA_DIR",
     "Category",
     "CategoryKind",
     "Taxonomy",
-    "TaxonomyError",
     "default",
     "load",
 ]
@@ -67,27 +68,6 @@ DATA_DIR = Path(__file__).resolve().parent / "data"
 _ID = re.compile(r"^[A-Za-z_][A-Za-z0-9_.\-]*$")
 _TOP_KEYS = frozenset({"name", "version", "description", "rules", "categories"})
 _CATEGORY_KEYS = frozenset({"id", "kind", "label_en", "label_zh", "description"})
-
-
-class TaxonomyError(AistressError):
-    """A taxonomy (or rule) file or mapping is malformed.
-
-    Attributes:
-        path: The file read, or ``"<dict>"`` for data handed in directly.
-        field: Where in the data the problem is, as a dotted path such as
-            ``"categories[3].kind"`` (empty for the document as a whole).
-        reason: What is wrong there, in words a person can act on.
-    """
-
-    def __init__(self, path: str | None, field: str, reason: str) -> None:
-        self.path = path if path is not None else "<dict>"
-        self.field = field
-        self.reason = reason
-        super().__init__(self.path, field, reason)
-
-    def __str__(self) -> str:
-        where = f"{self.field}: " if self.field else ""
-        return f"{self.path}: {where}{self.reason}"
 
 
 class CategoryKind(str, enum.Enum):
@@ -412,4 +392,4 @@ def load(path: str | os.PathLike[str]) -> Taxonomy:
 @functools.cache
 def default() -> Taxonomy:
     """The taxonomy aistress ships: 17 stressors and 11 remedies (read once)."""
-    return load(DATA_DIR / "taxonomy.json")
+    return Taxonomy.from_json(read_text("taxonomy.json"), path=str(DATA_DIR / "taxonomy.json"))

@@ -37,7 +37,8 @@ from aistress.alignment.scoring import (
 )
 from aistress.alignment.tmx import read_tmx, to_tmx, to_tsv, write_tmx, write_tsv
 from aistress.model import Alignment, Article, Bead
-from aistress.text.sentences import is_chinese, split_sentences
+from aistress.text.language import is_chinese
+from aistress.text.sentences import split_sentences
 
 __all__ = [
     "AlignOptions",

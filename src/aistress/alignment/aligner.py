@@ -29,7 +29,6 @@ import attrs
 
 from aistress.alignment.evidence import (
     _EN_WORD,
-    _HAN_RUN,
     BeadScorer,
     LengthModel,
     SegmentFeatures,
@@ -54,7 +53,7 @@ from aistress.alignment.search import (
     group_by_length,
 )
 from aistress.model import Bead
-from aistress.text.sentences import detect_language, is_chinese
+from aistress.text.language import HAN_RUN, detect_language, is_chinese
 
 __all__ = ["DEFAULT_PRIORS", "PARAGRAPH_PRIORS", "AlignOptions", "align_segments", "bead_types"]
 
@@ -283,7 +282,7 @@ class _Problem:
         targets = []
         for f, text in zip(self.target, target, strict=True):
             found: set[str] = set()
-            for run in _HAN_RUN.findall(text):
+            for run in HAN_RUN.findall(text):
                 for size in (2, 3):
                     for k in range(len(run) - size + 1):
                         piece = run[k : k + size]
@@ -561,8 +560,6 @@ def align_segments(
 def _bead_pairs(
     path: Sequence[tuple[int, int, int, int]], source: Sequence[str], target: Sequence[str]
 ) -> list[tuple[list[str], str]]:
-    from aistress.alignment.evidence import _EN_WORD
-
     out: list[tuple[list[str], str]] = []
     for i, a, j, b in path:
         if a and b:

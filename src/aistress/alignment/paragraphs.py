@@ -21,7 +21,8 @@ from collections.abc import Sequence
 
 from aistress.alignment.aligner import AlignOptions, align_segments
 from aistress.model import Bead
-from aistress.text.sentences import is_chinese, sentences
+from aistress.text.language import is_chinese
+from aistress.text.sentences import sentences
 
 __all__ = ["MAX_GROUP_PARAGRAPHS", "align_paragraphs"]
 

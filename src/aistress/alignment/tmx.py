@@ -27,7 +27,7 @@ from lxml import etree
 from aistress.errors import ParseError
 from aistress.io.atomic import write_bytes, write_text
 from aistress.model import Alignment, Bead
-from aistress.text.sentences import is_chinese
+from aistress.text.language import is_chinese
 
 __all__ = ["read_tmx", "to_tmx", "to_tsv", "write_tmx", "write_tsv"]
 

@@ -6,15 +6,12 @@ import glob
 from collections.abc import Sequence
 from pathlib import Path
 
+from aistress.errors import UsageError
 from aistress.model import Article, ArticleKind, Source, short_id
 
 __all__ = ["UsageError", "derived_of", "expand", "pick"]
 
 _GLOB = frozenset("*?[")
-
-
-class UsageError(Exception):
-    """The command line asks for something that cannot be done."""
 
 
 def _walk(root: Path) -> list[str]:

@@ -19,7 +19,7 @@ from aistress.model import (
     Stressor,
     short_id,
 )
-from aistress.text.sentences import detect_language
+from aistress.text.language import detect_language
 
 __all__ = [
     "alignment_lines",

@@ -21,8 +21,9 @@ from aistress.model import (
     RelationKind,
     Span,
 )
+from aistress.text.language import is_chinese
 from aistress.text.numbers import Quantity, extract_numbers
-from aistress.text.sentences import is_chinese, sentences
+from aistress.text.sentences import sentences
 
 __all__ = ["Check", "Located", "Pair", "discrepancy", "phrase"]
 

@@ -12,30 +12,15 @@ from collections import Counter
 from collections.abc import Iterable
 
 from aistress.comparison._pair import Pair, discrepancy
-from aistress.comparison._words import HAN, LATIN_WORD, stem, stopwords_en
 from aistress.model import Discrepancy, DiscrepancyKind, Span
-from aistress.text.sentences import is_chinese
+from aistress.text.language import is_chinese
+from aistress.text.words import content_terms
 
 __all__ = ["HEADLINE_THRESHOLD", "check_headline", "headline_relevance"]
 
 #: A headline whose relevance to its body (see :func:`headline_relevance`)
 #: falls below this is reported as not matching it.
 HEADLINE_THRESHOLD = 0.12
-
-
-def _content_terms(text: str) -> list[str]:
-    """Content words of English text and character bigrams of Chinese text."""
-    stop = stopwords_en()
-    terms = [
-        w.lower().replace("’", "'").strip("'-")
-        for w in LATIN_WORD.findall(text)
-        if w.lower() not in stop and len(w) > 2
-    ]
-    terms = [stem(t) for t in terms if t]
-    han = "".join(ch if HAN.match(ch) else " " for ch in text).split()
-    for run in han:
-        terms.extend(run[i : i + 2] for i in range(max(1, len(run) - 1)))
-    return terms
 
 
 def headline_relevance(headline: str, body: Iterable[str]) -> float:
@@ -54,8 +39,8 @@ def headline_relevance(headline: str, body: Iterable[str]) -> float:
     >>> headline_relevance("Football club wins cup final", body)
     0.0
     """
-    paragraphs = [_content_terms(p) for p in body]
-    head = Counter(_content_terms(headline))
+    paragraphs = [content_terms(p) for p in body]
+    head = Counter(content_terms(headline))
     if not head or not any(paragraphs):
         return 0.0
     n = len(paragraphs)

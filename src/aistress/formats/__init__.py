@@ -12,10 +12,15 @@ calls the right reader; :func:`register` adds formats of your own.
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
-import warnings
-
+from aistress.formats import (
+    aggregator,
+    digest,
+    html,
+    interleaved,
+    syndication,
+    text,
+    translation,
+)
 from aistress.formats._registry import (
     MIN_CONFIDENCE,
     FormatGuess,
@@ -56,16 +61,10 @@ __all__ = [
     "unregister",
 ]
 
-#: The formats that ship with aistress, in the order they are sniffed.
-BUILTIN = ("aggregator", "translation", "syndication", "interleaved", "digest", "html", "text")
+_BUILTIN_MODULES = (aggregator, translation, syndication, interleaved, digest, html, text)
 
-for _name in BUILTIN:
-    # Formats register as their modules land. ``replace=True`` keeps a second
-    # import (after an earlier one failed part way) from tripping over the
-    # formats the first one registered; a module without ``sniff`` and
-    # ``read`` yet is left out with a warning rather than breaking every reader.
-    if importlib.util.find_spec(f"aistress.formats.{_name}") is not None:
-        try:
-            register(_name, importlib.import_module(f"aistress.formats.{_name}"), replace=True)
-        except ValueError as _exc:
-            warnings.warn(f"format {_name!r} left out: {_exc}", RuntimeWarning, stacklevel=1)
+#: The formats that ship with aistress, in the order they are sniffed.
+BUILTIN: tuple[str, ...] = tuple(module.FORMAT for module in _BUILTIN_MODULES)
+
+for _module in _BUILTIN_MODULES:
+    register(_module.FORMAT, _module, replace=True)

@@ -14,10 +14,11 @@ The API (stable; other readers may import it):
 - :class:`Page`: a decoded input being read (lines, spans, boilerplate, warnings);
 - :func:`check_text`: refuse input that is empty or not text, with a position;
 - :func:`script_counts`, :func:`language_of`, :func:`main_language`: Latin letters
-  against Han characters;
+  against Han characters (from :mod:`aistress.text.language`);
 - :func:`leading_emoji`: the emoji that starts a line (a key-point marker);
 - :func:`find_date`: a printed date (``01月25日``, ``2024年10月20日``,
-  ``2024-10-20``, ``January 25, 2024``) as a :class:`~aistress.model.PartialDate`;
+  ``2024-10-20``, ``January 25, 2024``) as a :class:`~aistress.model.PartialDate`
+  (from :mod:`aistress.text.dates`);
 - :class:`Evidence`: sums weighted clues into a :class:`~aistress.formats.FormatGuess`;
 - :func:`sample_lines`: the head and tail of a text, for sniffers;
 - :func:`load_list`: a word list bundled under ``aistress/data/formats/``;
@@ -29,14 +30,11 @@ The API (stable; other readers may import it):
 from __future__ import annotations
 
 import functools
-import importlib.resources
-import json
 import re
 from collections.abc import Iterable, Sequence
 
-import attrs
-
-from aistress.errors import InvalidValueError, ParseError
+from aistress import data
+from aistress.errors import ParseError
 from aistress.formats._registry import FormatGuess
 from aistress.formats._text import Line, is_blank, position, split_lines, trim
 from aistress.formats._text import source_id as make_source_id
@@ -47,13 +45,15 @@ from aistress.model import (
     Boilerplate,
     FieldSpan,
     Issue,
-    PartialDate,
     Provenance,
     Relation,
     Source,
     Span,
     Translation,
 )
+from aistress.text.dates import DateMatch, find_date
+from aistress.text.language import detect_language
+from aistress.text.language import letter_counts as script_counts
 from aistress.text.script import to_simplified
 
 __all__ = [
@@ -80,9 +80,6 @@ BOM_KIND = "byte-order-mark"
 # C0 controls other than tab, LF, VT, FF and CR; DEL; lone surrogates.
 _NOT_TEXT = re.compile(r"[\x00-\x08\x0e-\x1f\x7f\ud800-\udfff]")
 
-_NOT_HAN = re.compile(r"[^\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]+")
-_NOT_LATIN = re.compile(r"[^A-Za-z\u00c0-\u024f]+")
-_CACHED_LENGTH = 1000  # lines up to this long have their language cached
 
 # Pictographs, symbols and dingbats that pages use as bullet emoji; © ® ™ are
 # left out on purpose (they start copyright lines, not key points).
@@ -95,44 +92,6 @@ _LEADING_EMOJI = re.compile(
     rf"{_EMOJI_CHAR}{_EMOJI_MOD}*(?:\u200D{_EMOJI_CHAR}{_EMOJI_MOD}*)*",
 )
 
-_MONTHS = {
-    name: number
-    for number, names in enumerate(
-        (
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ),
-        start=1,
-    )
-    for name in names
-}
-_MONTH_NAMES = "|".join(sorted(_MONTHS, key=len, reverse=True))
-_DATE_PATTERNS = (
-    re.compile(r"(?<!\d)(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月(?:\s*(?P<d>\d{1,2})\s*[日号])?"),
-    re.compile(r"(?<!\d)(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*[日号]"),
-    re.compile(r"(?<![\d-])(?P<y>\d{4})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})(?!\d)"),
-    re.compile(
-        rf"(?<![A-Za-z])(?P<mn>{_MONTH_NAMES})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?"
-        r"(?:,?\s+(?P<y>\d{4}))?(?!\d)",
-        re.IGNORECASE,
-    ),
-    re.compile(
-        rf"(?<!\d)(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<mn>{_MONTH_NAMES})\.?"
-        r"(?:,?\s+(?P<y>\d{4}))?(?![A-Za-z])",
-        re.IGNORECASE,
-    ),
-    re.compile(r"(?<!\d)(?P<y>\d{4})\s*年(?!\s*\d)"),
-)
 
 # A parenthesised copy of the words just before it: 名字(名字) or 名字（名字）.
 _PAREN = re.compile(r"[(（](?P<inner>[^()（）\n\r]{2,40})[)）]")
@@ -167,27 +126,6 @@ def check_text(text: str, path: str | None = None) -> None:
         )
 
 
-def script_counts(text: str) -> tuple[int, int]:
-    """``(Latin letters, Han characters)`` in ``text``; linear time.
-
-    Counts for short texts (lines) are cached: readers and sniffers ask about
-    the same lines.
-
-    >>> script_counts("AI研究者 work")
-    (6, 3)
-    """
-    if len(text) <= _CACHED_LENGTH:
-        return _cached_counts(text)
-    return _counts(text)
-
-
-def _counts(text: str) -> tuple[int, int]:
-    return len(_NOT_LATIN.sub("", text)), len(_NOT_HAN.sub("", text))
-
-
-_cached_counts = functools.lru_cache(maxsize=4096)(_counts)
-
-
 def language_of(text: str) -> str | None:
     """``"zh"`` or ``"en"`` by the script of the letters, or None if there are none.
 
@@ -198,10 +136,9 @@ def language_of(text: str) -> str | None:
     >>> language_of("OpenAI举办了12场直播"), language_of("It's tough."), language_of("42")
     ('zh', 'en', None)
     """
-    latin, han = script_counts(text)
-    if not latin and not han:
+    if not any(script_counts(text)):
         return None
-    return "zh" if han * 4 >= latin else "en"
+    return detect_language(text, han_per_letter=1 / 4)
 
 
 def main_language(texts: Iterable[str]) -> str | None:
@@ -235,62 +172,6 @@ def leading_emoji(text: str) -> str | None:
     """
     match = _LEADING_EMOJI.match(text)
     return match.group() if match else None
-
-
-@attrs.frozen
-class DateMatch:
-    """A date found in a string: the date and where it was printed."""
-
-    date: PartialDate
-    start: int
-    end: int
-
-
-def find_date(text: str) -> DateMatch | None:
-    """Find the first printed date in ``text`` (first pattern that matches wins).
-
-    Understands ``2024年10月20日``, ``01月25日`` (no year: kept partial),
-    ``2024-10-20`` and ``2024/10/20``, ``January 25, 2024``, ``Jan. 25``,
-    ``25 January 2024`` and a bare ``2024年``. A match that names no real day
-    (``02月30日``) is skipped. Linear in ``len(text)`` per pattern.
-
-    >>> find_date("Harbor Ledger 03月14日").date
-    PartialDate(year=None, month=3, day=14)
-    >>> find_date("Posted January 25, 2025 at noon").date.isoformat()
-    '2025-01-25'
-    """
-    for pattern in _DATE_PATTERNS:
-        for match in pattern.finditer(text):
-            groups = match.groupdict()
-            try:
-                month = (
-                    _MONTHS[groups["mn"].lower()]
-                    if groups.get("mn")
-                    else int(groups["m"])
-                    if groups.get("m")
-                    else None
-                )
-                year = int(groups["y"]) if groups.get("y") else None
-                day = int(groups["d"]) if groups.get("d") else None
-                date = PartialDate(year, month, day)
-            except (InvalidValueError, KeyError):
-                continue
-            return DateMatch(date, match.start(), match.end())
-    return None
-
-
-def format_chinese_date(date: PartialDate) -> str:
-    """Print a date the way Chinese pages do (``2024年10月20日``, ``01月25日``).
-
-    >>> format_chinese_date(PartialDate(month=1, day=25))
-    '01月25日'
-    """
-    out = "" if date.year is None else f"{date.year}年"
-    if date.month is not None:
-        out += f"{date.month:02d}月"
-        if date.day is not None:
-            out += f"{date.day:02d}日"
-    return out
 
 
 def name_artefacts(text: str) -> list[tuple[int, int]]:
@@ -343,26 +224,18 @@ def _sample(text: str, head: int, tail: int) -> tuple[str, ...]:
     )
 
 
-@functools.cache
 def load_list(name: str) -> tuple[str, ...]:
     """Load the bundled word list ``aistress/data/formats/<name>.txt`` (cached).
 
     One entry a line; blank lines and lines starting with ``#`` are skipped;
     entries are stripped of surrounding whitespace.
     """
-    resource = importlib.resources.files("aistress") / "data" / "formats" / f"{name}.txt"
-    entries = []
-    for raw in resource.read_text(encoding="utf-8").splitlines():
-        entry = raw.strip()
-        if entry and not entry.startswith("#"):
-            entries.append(entry)
-    return tuple(entries)
+    return data.load_list(f"formats/{name}.txt")
 
 
 @functools.cache
 def _sniff_weights() -> dict[str, dict[str, float]]:
-    resource = importlib.resources.files("aistress") / "data" / "formats" / "sniff_weights.json"
-    raw = json.loads(resource.read_text(encoding="utf-8"))
+    raw = data.load_json("formats/sniff_weights.json")
     return {k: v for k, v in raw.items() if not k.startswith("_")}
 
 

@@ -12,7 +12,6 @@ from markdown_it.token import Token
 
 from aistress.model import (
     ArticleKind,
-    PartialDate,
     RelationKind,
 )
 
@@ -103,7 +102,6 @@ _APPENDIX = re.compile(
 )
 _LIST_MARKER = re.compile(r"(?:[-*+]|\d{1,9}[.)])(?=[ \t]|$)")
 _TAG_SPLIT = re.compile(r"[,，、;；#\s]+")
-_NUMERALS = "一二三四五六七八九十"
 _BYLINE_CHARS = 60  # an italic line without a date is a byline up to this length
 
 _md = MarkdownIt("commonmark", {"html": False})
@@ -304,15 +302,6 @@ def _label_of(content: str) -> tuple[str, int] | None:
 
 def _label_field(label: str) -> str:
     return _FIELD_LABELS.get(label.strip().casefold(), f"meta:{label.strip()}")
-
-
-def _chinese_date(date: PartialDate) -> str:
-    out = "" if date.year is None else f"{date.year}年"
-    if date.month is not None:
-        out += f"{date.month}月"
-        if date.day is not None:
-            out += f"{date.day}日"
-    return out
 
 
 def _squash(text: str) -> str:

@@ -25,7 +25,6 @@ from aistress.formats._digest_syntax import (
     RULE,
     SECTION_LABEL,
     UNREAD,
-    _chinese_date,
     _render_raw,
 )
 from aistress.model import (
@@ -36,6 +35,7 @@ from aistress.model import (
     Boilerplate,
     Source,
 )
+from aistress.text.dates import format_chinese_date
 
 # ---------------------------------------------------------------------------
 # writing
@@ -334,7 +334,9 @@ def _field_value(article: Article, names: Sequence[str], get: _Lookup) -> str:
     name = names[0]
     if name == "published":
         printed = get(article, "published_text")
-        value = printed or (_chinese_date(article.published) if article.published else "")
+        value = printed or (
+            format_chinese_date(article.published, pad=False) if article.published else ""
+        )
     elif name == "tags":
         value = "，".join(article.tags)
     elif name in _ATTRIBUTES:
@@ -349,7 +351,10 @@ def _byline(article: Article, get: _Lookup) -> str:
     byline = get(article, "byline")
     if byline:
         return byline
-    parts = [article.author or "", _chinese_date(article.published) if article.published else ""]
+    parts = [
+        article.author or "",
+        format_chinese_date(article.published, pad=False) if article.published else "",
+    ]
     return "，".join(p for p in parts if p)
 
 

@@ -45,7 +45,6 @@ from aistress.formats._common import (
     BOM_KIND,
     Evidence,
     Page,
-    format_chinese_date,
     label_key,
     label_set,
     language_of,
@@ -67,6 +66,7 @@ from aistress.model import (
     RelationKind,
     Source,
 )
+from aistress.text.dates import format_chinese_date
 from aistress.text.script import to_simplified
 
 __all__ = ["FORMAT", "read", "sniff", "write"]

@@ -74,7 +74,6 @@ from aistress.formats._digest_syntax import (
     _FIELD_LABELS,
     _INFO_WORDS,
     _LINK,
-    _NUMERALS,
     _RELATION_TO_ORIGINAL,
     _TAG_SPLIT,
     APPENDIX_HEADING,
@@ -87,7 +86,6 @@ from aistress.formats._digest_syntax import (
     SECTION_LABEL,
     UNREAD,
     _appendix,
-    _chinese_date,
     _El,
     _elements,
     _Inline,
@@ -114,6 +112,8 @@ from aistress.model import (
     Source,
     Span,
 )
+from aistress.text.dates import format_chinese_date
+from aistress.text.numbers import chinese_numeral_value
 
 __all__ = ["FIELD_LABELS", "FORMAT", "read", "sniff", "write"]
 
@@ -464,7 +464,7 @@ class _Reader:
             date = find_date(text)
             if date is not None:
                 art.published = date.date
-                if _squash(text) != _squash(_chinese_date(date.date)):
+                if _squash(text) != _squash(format_chinese_date(date.date, pad=False)):
                     art.extra["published_text"] = text
             else:
                 art.extra["published_text"] = text
@@ -608,12 +608,8 @@ def _number(printed: str | None) -> str | None:
         return None
     if printed.isdigit():
         return str(int(printed))
-    if all(ch in _NUMERALS for ch in printed):
-        if len(printed) == 1:
-            return str(_NUMERALS.index(printed) + 1)
-        if printed.startswith("十"):
-            return str(10 + (_NUMERALS.index(printed[1]) + 1 if len(printed) > 1 else 0))
-    return None
+    value = chinese_numeral_value(printed)
+    return None if value is None else str(value)
 
 
 def _article(page: Page, article_id: str, art: _Article) -> Article:

@@ -69,6 +69,7 @@ from aistress.model import (
     Span,
     Translation,
 )
+from aistress.text.language import HAN, HAN_CHAR
 
 __all__ = ["FORMAT", "line_language", "read", "sniff", "split_bilingual", "write"]
 
@@ -80,10 +81,8 @@ SEPARATOR_KIND = "separator"
 #: Boilerplate kind of the whitespace between the two parts of a line holding both languages.
 BILINGUAL_KIND = "bilingual-line"
 
-_HAN = r"\u3005\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
 # Han ideographs, CJK punctuation and full-width forms: evidence of a Chinese line.
-_CHINESE = re.compile(rf"[{_HAN}\u2e80-\u2fdf\u3000-\u303f\u31c0-\u31ef\ufe30-\ufe4f\uff00-\uffef]")
-_HAN_CHAR = re.compile(rf"[{_HAN}]")
+_CHINESE = re.compile(rf"[{HAN}\u2e80-\u2fdf\u3000-\u303f\u31c0-\u31ef\ufe30-\ufe4f\uff00-\uffef]")
 _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
 _WORD = re.compile(r"[^\W_]")
 _DIGIT = re.compile(r"\d")
@@ -146,7 +145,7 @@ def split_bilingual(text: str) -> tuple[tuple[int, int], tuple[int, int]] | None
     >>> split_bilingual("ChatGPT 的月活跃用户接近两亿。") is None
     True
     """
-    han = [m.start() for m in _HAN_CHAR.finditer(text)]
+    han = [m.start() for m in HAN_CHAR.finditer(text)]
     latin = [m.start() for m in _LATIN.finditer(text)]
     if not han or not latin:
         return None
@@ -165,7 +164,7 @@ def split_bilingual(text: str) -> tuple[tuple[int, int], tuple[int, int]] | None
     en_text, zh_text = text[en[0] : en[1]], text[zh[0] : zh[1]]
     if _CHINESE.search(en_text) or _LATIN.search(zh_text):
         return None
-    if len(_LATIN.findall(en_text)) < len(_HAN_CHAR.findall(zh_text)):
+    if len(_LATIN.findall(en_text)) < len(HAN_CHAR.findall(zh_text)):
         return None
     return en, zh
 

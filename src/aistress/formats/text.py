@@ -50,7 +50,6 @@ from aistress.formats._common import (
     Evidence,
     Page,
     find_date,
-    format_chinese_date,
     label_key,
     label_set,
     language_of,
@@ -62,6 +61,7 @@ from aistress.formats._common import (
 from aistress.formats._registry import FormatGuess
 from aistress.formats._text import Line
 from aistress.model import Article, ArticleKind, Block, BlockKind, FieldSpan, PartialDate, Source
+from aistress.text.dates import format_chinese_date
 from aistress.text.script import is_traditional, to_simplified
 
 __all__ = ["FORMAT", "read", "sniff", "write"]

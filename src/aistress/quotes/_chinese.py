@@ -15,13 +15,14 @@ import re
 
 from aistress.quotes._lexicon import Chinese, chinese
 from aistress.quotes._types import MASK, Cue, Mention, mention
+from aistress.text.language import HAN
 
 __all__ = ["describe", "find_mentions", "is_short", "pronoun_start", "sentence_starts"]
 
 _SENT_END = re.compile(r"[。！？!?；;…]+[”’」』）)]*")
 _CLAUSE_DELIMS = frozenset("，,。！？!?；;：:、\n—…" + MASK)
 _DOTS = "·・•‧･"
-_HAN = r"\u3400-\u4dbf\u4e00-\u9fff"
+_HAN = HAN
 _PAREN_TAIL = re.compile(r"\s*[(（]([^()（）]{1,40})[)）]\s*$")
 _LATIN_NAME = re.compile(r"([A-Z][A-Za-z’'.-]*(?:\s+[A-Z][A-Za-z’'.-]*){0,3})\s*$")
 _DOTTED_TAIL = re.compile(rf"([{_HAN}]+(?:[{_DOTS}][{_HAN}]+)+)$")

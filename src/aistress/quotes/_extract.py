@@ -42,11 +42,10 @@ from aistress.people import group_names
 from aistress.quotes import _chinese, _english
 from aistress.quotes._marks import Marks, find_marks
 from aistress.quotes._types import MASK, Mention
+from aistress.text.language import detect_language, has_han, is_chinese
 
 __all__ = ["Analysis", "analyse", "block_language"]
 
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-_LATIN = re.compile(r"[A-Za-z]")
 _TERMINAL = re.compile(r"[.!?。！？…]\s*$")
 _ONLY_PUNCT = re.compile(r"^[\s,，、.。;；:：—–\-]*$")
 _LEAD_GAP = re.compile(r"^[\s,，:：]*$")
@@ -56,15 +55,12 @@ _WEAK_GAP = re.compile(r"^\s*(?:[\w’'-]+\s*){0,3}[,，:：]?\s*$")
 
 def block_language(text: str, default: str) -> str:
     """``"zh"`` or ``"en"``: which parser reads this block."""
-    han = len(_HAN.findall(text))
-    latin = len(_LATIN.findall(text))
-    if not han and not latin:
-        return "zh" if default.lower().startswith(("zh", "yue", "cmn")) else "en"
-    return "zh" if han * 2 >= latin else "en"
+    fallback = "zh" if is_chinese(default) else "en"
+    return detect_language(text, fallback, han_per_letter=1 / 2)
 
 
 def _language_of(text: str) -> str:
-    return "zh" if _HAN.search(text) else "en"
+    return "zh" if has_han(text) else "en"
 
 
 @attrs.define
@@ -361,7 +357,7 @@ def _build(
         if t[2].cue is not None
         or t[2].kind != "name"
         or group_of[t[2].surface] in cited
-        or _HAN.search(t[2].surface)
+        or has_han(t[2].surface)
     ]
 
     referent: dict[int, object] = {}

@@ -14,21 +14,20 @@ Each list is a JSON file whose ``about`` field documents its keys:
 from __future__ import annotations
 
 import functools
-import json
 import re
-from importlib import resources
 from typing import Any
 
 import attrs
 
+from aistress.data import load_json
+from aistress.text.language import HAN
+
 __all__ = ["Chinese", "English", "chinese", "english", "load"]
 
 
-@functools.cache
 def load(name: str) -> dict[str, Any]:
-    """Return the parsed JSON data file ``aistress/data/quotes/<name>.json``."""
-    path = resources.files("aistress") / "data" / "quotes" / f"{name}.json"
-    data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    """Return the parsed JSON data file ``aistress/data/quotes/<name>.json`` (cached)."""
+    data: dict[str, Any] = load_json(f"quotes/{name}.json")
     return data
 
 
@@ -112,7 +111,7 @@ def chinese() -> Chinese:
         r"(?:在[^，。,；;：:\ue000]{1,14}?(?:上|中|时|里|内|后|前|期间|之际)"
         r"|接受[^，。,；;：:\ue000]{1,14}?采访时"
         r"|[对向跟][^，。,；;：:\ue000的]{1,8}"
-        r"|[\u4e00-\u9fff]{1,3}地"
+        rf"|[{HAN}]{{1,3}}地"
         r"|" + _alternation(data["adverbial_prefixes"]) + r")$"
     )
     return Chinese(

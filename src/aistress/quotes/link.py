@@ -30,6 +30,7 @@ import attrs
 
 from aistress.model import Alignment, Article, Person, PersonLink, Quote, QuoteKind
 from aistress.people import TransliterationTable, merge_people, name_key, with_people
+from aistress.quotes._extract import analyse
 
 __all__ = ["LinkedQuotes", "link_quotes"]
 
@@ -246,8 +247,6 @@ def link_quotes(
 
     Runs in O(n log n + Σ a·b) for n quotes and a, b quotes per bead.
     """
-    from aistress.quotes import extract_quotes
-
     for name, value in (("original", original), ("translated", translated)):
         if not isinstance(value, Article):
             raise TypeError(f"link_quotes: {name} must be an Article, not {type(value).__name__}")
@@ -255,15 +254,11 @@ def link_quotes(
         raise TypeError(
             f"link_quotes: alignment must be an Alignment, not {type(alignment).__name__}"
         )
-    oq = (
-        list(original_quotes)
-        if original_quotes is not None
-        else list(extract_quotes(original, include_scare=True))
-    )
+    oq = list(original_quotes) if original_quotes is not None else list(analyse(original).quotes)
     tq = (
         list(translated_quotes)
         if translated_quotes is not None
-        else list(extract_quotes(translated, include_scare=True))
+        else list(analyse(translated).quotes)
     )
     pairs_beads = _beads(alignment, original, translated)
     o_by = _assign(oq, [p[0] for p in pairs_beads])

@@ -43,18 +43,18 @@ Tagging an article is linear in its length.
 
 from __future__ import annotations
 
+from aistress.errors import RuleError as RuleError
 from aistress.tagging.detect import CONCESSION_FACTOR
-from aistress.tagging.matcher import stem
 from aistress.tagging.matrices import LabelScores, TagMatrix, matrix, score_labels
-from aistress.tagging.rules import Rule, RuleError, RuleSet, default_rules, load_rules
+from aistress.tagging.rules import Rule, RuleSet, default_rules, load_rules
 from aistress.tagging.tagger import DEFAULT_MIN_CONFIDENCE, Tag, Tagger, labels, tag, tag_text
+from aistress.text.words import stem
 
 __all__ = [
     "CONCESSION_FACTOR",
     "DEFAULT_MIN_CONFIDENCE",
     "LabelScores",
     "Rule",
-    "RuleError",
     "RuleSet",
     "Tag",
     "TagMatrix",

@@ -1,7 +1,7 @@
 """Text normalisation and the linear term scanner of the tagger.
 
 English text is split into word tokens once and every token is stemmed
-(:func:`~aistress.tagging.stem`); every term is stored in a trie keyed by normalised tokens
+(:func:`~aistress.text.words.stem`); every term is stored in a trie keyed by normalised tokens
 (Chinese terms in a trie keyed by characters), and one left-to-right walk
 from each token or character finds every term, in time linear in the text
 for a fixed rule set (each walk is at most as deep as the longest term).
@@ -11,21 +11,21 @@ for a fixed rule set (each walk is at most as deep as the longest term).
 from __future__ import annotations
 
 import bisect
-import functools
 import re
 from collections.abc import Iterator
 from typing import Any
 
 import attrs
 
+from aistress.text.language import HAN_CHAR, is_chinese
 from aistress.text.script import to_simplified
-from aistress.text.sentences import is_chinese
+from aistress.text.words import stem
 
 __all__ = ["stem"]
 
 
 _EN_TOKEN = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)*|\$")
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_HAN = HAN_CHAR
 _LATIN = re.compile(r"[A-Za-z]")
 _SPACE = frozenset(" \t\r\n\u00a0\u3000")
 # Full-width ASCII to ASCII and upper to lower case, one character for one.
@@ -37,46 +37,6 @@ _FOLD[0x2019] = 0x27  # right single quotation mark as apostrophe
 
 def _fold(text: str) -> str:
     return text.translate(_FOLD)
-
-
-@functools.lru_cache(maxsize=65536)
-def stem(token: str, keep: frozenset[str] = frozenset()) -> str:
-    """Normalise one English word for matching (a deliberately light stemmer).
-
-    Lower-cases, drops a possessive ``'s``, then one of the endings ``-ies``
-    (to ``-y``), ``-s``, ``-ing``, ``-ed``, ``-ly``, then a final ``-e`` and a
-    doubled final consonant. Terms and text go through the same function, so
-    the entry ``burn out`` matches ``burned out`` and ``burning out``.
-    Lower-cased words in ``keep`` (a rule file's ``unstemmed`` list, such as
-    ``news``) are returned as they are.
-
-    >>> [stem(w) for w in ["Stressed", "stress", "pauses", "studies", "one's", "stopped"]]
-    ['stres', 'stres', 'paus', 'study', 'one', 'stop']
-    """
-    w = token.lower().replace("’", "'")
-    if w in keep:
-        return w
-    if w.endswith("'s"):
-        w = w[:-2]
-    elif w.endswith("s'"):
-        w = w[:-1]
-    if len(w) <= 3:
-        return w
-    if w.endswith("ies") and len(w) > 4:
-        w = w[:-3] + "y"
-    elif w.endswith("sses"):
-        w = w[:-2]
-    elif w.endswith("s") and not w.endswith(("ss", "us", "is")):
-        w = w[:-1]
-    for suffix in ("ing", "ed", "ly"):
-        if w.endswith(suffix) and len(w) - len(suffix) >= 3:
-            w = w[: -len(suffix)]
-            break
-    if w.endswith("e") and len(w) > 3:
-        w = w[:-1]
-    if len(w) > 3 and w[-1] == w[-2] and w[-1] not in "aeiou":
-        w = w[:-1]
-    return w
 
 
 def _en_key(term: str, keep: frozenset[str] = frozenset()) -> tuple[str, ...]:

@@ -10,7 +10,7 @@ from collections.abc import Iterable, Mapping, Sequence
 import attrs
 
 from aistress.io.atomic import write_text
-from aistress.model import Article, Corpus, Source
+from aistress.model import _LATE_BOUND, Article, Corpus, Source
 from aistress.tagging.rules import RuleSet
 from aistress.tagging.tagger import DEFAULT_MIN_CONFIDENCE, Tag, _tagger
 from aistress.taxonomy import Taxonomy
@@ -129,6 +129,10 @@ def matrix(
         documents.append(article.id)
         rows.append(row)
     return TagMatrix(documents, columns, rows)
+
+
+# The deprecated Corpus.matrix() reaches this function without importing the tagger.
+_LATE_BOUND["tag_matrix"] = matrix
 
 
 @attrs.frozen

@@ -20,10 +20,12 @@ from typing import Any
 
 import attrs
 
+from aistress.data import load_json
+from aistress.errors import RuleError as RuleError
 from aistress.tagging.matcher import _en_key, _Matcher, _zh_key
-from aistress.taxonomy import Taxonomy, TaxonomyError
+from aistress.taxonomy import Taxonomy
 
-__all__ = ["Rule", "RuleError", "RuleSet", "default_rules", "load_rules"]
+__all__ = ["Rule", "RuleSet", "default_rules", "load_rules"]
 
 _WINDOWS = ("clause", "sentence", "paragraph")
 _CUE_KINDS = (
@@ -44,14 +46,6 @@ _RULE_KEYS = frozenset(
 _RULES_DIR = Path(__file__).resolve().parent.parent / "data" / "rules"
 _LANGUAGE_TAG = re.compile(r"[a-z]{2,3}(?:-[A-Za-z0-9]+)*")
 _NAME_PARTS = re.compile(r"[·\s]+")
-
-
-class RuleError(TaxonomyError):
-    """A rule file or rule mapping is malformed.
-
-    Same fields as :class:`~aistress.taxonomy.TaxonomyError`: ``path``,
-    ``field`` (such as ``"rules[4].terms[2]"``) and ``reason``.
-    """
 
 
 @attrs.frozen
@@ -158,7 +152,7 @@ class RuleSet:
         return self._cues.get(language, {}).get(kind, ())
 
     def check(self, taxonomy: Taxonomy) -> None:
-        """Raise :class:`RuleError` if a rule names a category ``taxonomy`` lacks."""
+        """Raise :class:`~aistress.errors.RuleError` if a rule names an unknown category."""
         for path, document in self._documents:
             for i, raw in enumerate(document.get("rules", ())):
                 if raw.get("category") not in taxonomy:
@@ -387,4 +381,9 @@ def load_rules(*paths: str | os.PathLike[str]) -> RuleSet:
 @functools.cache
 def default_rules() -> RuleSet:
     """The rules aistress ships for its taxonomy (English and Chinese), read once."""
-    return load_rules(_RULES_DIR / "en.json", _RULES_DIR / "zh.json")
+    return RuleSet(
+        [
+            (str(_RULES_DIR / f"{lang}.json"), load_json(f"rules/{lang}.json"))
+            for lang in ("en", "zh")
+        ]
+    )

@@ -23,7 +23,7 @@ from aistress.tagging.detect import _Firing, _firings, _merge_spans
 from aistress.tagging.rules import RuleSet, default_rules, load_rules
 from aistress.taxonomy import Category, CategoryKind, Taxonomy
 from aistress.taxonomy import default as default_taxonomy
-from aistress.text.sentences import detect_language, is_chinese
+from aistress.text.language import detect_language, is_chinese
 
 __all__ = ["DEFAULT_MIN_CONFIDENCE", "Tag", "Tagger", "labels", "tag", "tag_text"]
 
@@ -43,7 +43,7 @@ class Tagger:
             (``"rules"`` in its file) or, if it names none, the rules aistress
             ships; rules for categories the taxonomy lacks are then ignored.
             Rules passed explicitly must all name categories of the taxonomy
-            (else :class:`RuleError`).
+            (else :class:`~aistress.errors.RuleError`).
         min_confidence: Tags with a lower confidence are dropped.
 
     >>> from aistress.model import Article, Block

@@ -43,11 +43,13 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal, InvalidOperation
+from typing import Any
 
 import attrs
 
 from aistress.model import PartialDate
-from aistress.text.sentences import detect_language, is_chinese
+from aistress.text.dates import MONTHS
+from aistress.text.language import detect_language, is_chinese
 
 __all__ = ["Quantity", "chinese_numeral_value", "english_number_words", "extract_numbers"]
 
@@ -85,6 +87,11 @@ class Quantity:
     date: PartialDate | None = None
     approximate: bool = False
     language: str = "en"
+
+    @classmethod
+    def at(cls, match: re.Match[str], base: int, value: Decimal | None, **fields: Any) -> Quantity:
+        """The quantity printed where ``match`` matched, in a text that starts at ``base``."""
+        return cls(match.group(0), base + match.start(), base + match.end(), value, **fields)
 
     def same_amount(self, other: Quantity) -> bool:
         """Whether both state the same value and date, ignoring notation.
@@ -196,32 +203,7 @@ _CURRENCY_WORDS = {
     "yuan": "CNY",
     "rmb": "CNY",
 }
-_MONTHS = {
-    "january": 1,
-    "february": 2,
-    "march": 3,
-    "april": 4,
-    "may": 5,
-    "june": 6,
-    "july": 7,
-    "august": 8,
-    "september": 9,
-    "october": 10,
-    "november": 11,
-    "december": 12,
-    "jan": 1,
-    "feb": 2,
-    "mar": 3,
-    "apr": 4,
-    "jun": 6,
-    "jul": 7,
-    "aug": 8,
-    "sep": 9,
-    "sept": 9,
-    "oct": 10,
-    "nov": 11,
-    "dec": 12,
-}
+_MONTHS = MONTHS
 #: Month names that are also common words: dates only with a day, a year or a cue.
 _AMBIGUOUS_MONTHS = frozenset({"may", "march", "august", "jan", "mar", "jun", "dec", "sep"})
 _MONTH_CUES = _words("in last this next since until till by early late mid from of on during")
@@ -388,17 +370,7 @@ def _extract_en(text: str, base: int) -> list[Quantity]:
             )
         except ValueError:
             continue
-        add(
-            Quantity(
-                m.group(0),
-                base + m.start(),
-                base + m.end(),
-                None,
-                kind="date",
-                date=date,
-                language="en",
-            )
-        )
+        add(Quantity.at(m, base, None, kind="date", date=date, language="en"))
 
     for m in _EN_DIGITS.finditer(text):
         start, end = m.start(), m.end()
@@ -453,16 +425,7 @@ def _extract_en(text: str, base: int) -> list[Quantity]:
                 continue
         prefix = english_number_words(" ".join(words[:-1])) if len(words) > 1 else None
         value = Decimal(_EN_ORDINALS[last]) + (prefix or 0)
-        add(
-            Quantity(
-                m.group(0),
-                base + m.start(),
-                base + m.end(),
-                value,
-                kind="ordinal",
-                language="en",
-            )
-        )
+        add(Quantity.at(m, base, value, kind="ordinal", language="en"))
 
     for m in _EN_NUMBER_WORDS.finditer(text):
         if not free(m.start(), m.end()):
@@ -647,30 +610,14 @@ def _extract_zh(text: str, base: int) -> list[Quantity]:
         except ValueError:
             continue
         taken.append((m.start(), m.end()))
-        found.append(
-            Quantity(
-                m.group(0),
-                base + m.start(),
-                base + m.end(),
-                None,
-                kind="date",
-                date=date,
-                language="zh",
-            )
-        )
+        found.append(Quantity.at(m, base, None, kind="date", date=date, language="zh"))
     for m in _ZH_YEAR.finditer(text):
         if not free(m.start(), m.end()):
             continue
         taken.append((m.start(), m.end()))
         found.append(
-            Quantity(
-                m.group(0),
-                base + m.start(),
-                base + m.end(),
-                None,
-                kind="date",
-                date=PartialDate(int(m.group("year"))),
-                language="zh",
+            Quantity.at(
+                m, base, None, kind="date", date=PartialDate(int(m.group("year"))), language="zh"
             )
         )
 
@@ -763,7 +710,7 @@ def extract_numbers(text: str, language: str | None = None) -> tuple[Quantity, .
     Args:
         text: The text to search.
         language: ``"en"``, ``"zh"`` (or any Chinese tag), or None to guess
-            with :func:`~aistress.text.sentences.detect_language`. Chinese
+            with :func:`~aistress.text.language.detect_language`. Chinese
             text is also searched with the English rules for the Latin-script
             stretches it holds (``$90 billion`` quoted in a Chinese sentence).
 

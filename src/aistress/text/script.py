@@ -29,7 +29,8 @@ False
 from __future__ import annotations
 
 from functools import lru_cache
-from importlib import resources
+
+from aistress.data import read_text
 
 __all__ = ["is_traditional", "script_counts", "to_simplified"]
 
@@ -40,10 +41,9 @@ class _Tables:
     __slots__ = ("simplified_only", "traditional_only", "translate")
 
     def __init__(self) -> None:
-        root = resources.files("aistress") / "data" / "text"
         translate: dict[int, str] = {}
         traditional_only: set[str] = set()
-        for line in (root / "t2s_chars.tsv").read_text("utf-8").splitlines():
+        for line in read_text("text/t2s_chars.tsv").splitlines():
             if not line or line.startswith("#"):
                 continue
             fields = line.split("\t")
@@ -52,7 +52,7 @@ class _Tables:
             if len(fields) < 3 or fields[2] != "s":
                 traditional_only.add(trad)
         simplified_only: set[str] = set()
-        for line in (root / "simplified_only.txt").read_text("utf-8").splitlines():
+        for line in read_text("text/simplified_only.txt").splitlines():
             if not line.startswith("#"):
                 simplified_only.update(line.strip())
         self.translate = translate

@@ -48,15 +48,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-__all__ = ["detect_language", "is_chinese", "sentences", "split_sentences"]
+from aistress.text.language import HAN_CHAR, detect_language, is_chinese
+
+__all__ = ["sentences", "split_sentences"]
 
 
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
-
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-_LATIN_LETTER = re.compile(r"[A-Za-z]")
 
 #: Closing quotes and brackets that stay with the sentence they close.
 _CLOSERS = "\"'”’」』）)】》〉]}»›"
@@ -99,26 +98,6 @@ _OPENER_WORDS = _words(
 _FIRST_WORD = re.compile(r"[A-Za-z']+")
 
 
-def is_chinese(language: str | None) -> bool:
-    """Whether a language tag names Chinese (``zh``, ``zh-CN``, ``yue`` ...)."""
-    if not language:
-        return False
-    primary = language.split("-")[0].lower()
-    return primary in {"zh", "yue", "cmn", "wuu", "gan", "hak", "hsn", "nan", "cdo", "lzh"}
-
-
-def detect_language(text: str) -> str:
-    """Guess ``"zh"`` or ``"en"`` from the share of Han characters among letters.
-
-    >>> detect_language("AI 研究者压力很大"), detect_language("Stress in AI")
-    ('zh', 'en')
-    """
-    han = len(_HAN.findall(text))
-    latin = len(_LATIN_LETTER.findall(text))
-    # A Han character carries about as much as a short English word.
-    return "zh" if han * 3 >= latin and han > 0 else "en"
-
-
 def sentences(text: str, language: str | None = None) -> tuple[tuple[int, int], ...]:
     """Return the ``(start, end)`` offsets of the sentences of ``text``.
 
@@ -126,7 +105,7 @@ def sentences(text: str, language: str | None = None) -> tuple[tuple[int, int], 
         text: The text to split.
         language: A language tag; Chinese tags use the Chinese rules, any other
             tag the English rules. ``None`` guesses with
-            :func:`~aistress.text.sentences.detect_language`.
+            :func:`~aistress.text.language.detect_language`.
 
     Returns:
         Offsets in characters, in order, non-overlapping, each sentence
@@ -231,7 +210,7 @@ def _starts_sentence(text: str, at: int, end: int) -> bool:
     if at >= end:
         return True
     ch = text[at]
-    return ch.isupper() or ch.isdigit() or bool(_HAN.match(ch)) or not ch.isalpha()
+    return ch.isupper() or ch.isdigit() or bool(HAN_CHAR.match(ch)) or not ch.isalpha()
 
 
 def _zh_cuts(text: str, start: int, end: int) -> list[int]:
@@ -249,7 +228,7 @@ def _zh_cuts(text: str, start: int, end: int) -> list[int]:
         if nxt >= end:
             continue
         # ASCII marks after Latin text ("Why? she") follow the English rule.
-        after_latin = mark[0] in "!?;" and not _HAN.match(text[abs_mark - 1 : abs_mark] or " ")
+        after_latin = mark[0] in "!?;" and not HAN_CHAR.match(text[abs_mark - 1 : abs_mark] or " ")
         if after_latin and not _starts_sentence(text, nxt, end) and text[nxt].isascii():
             continue
         cuts.append(cut)
@@ -262,17 +241,17 @@ def _zh_period_ends(text: str, at: int, end: int) -> bool:
     after = text[at + 1] if at + 1 < end else ""
     if before.isdigit() and after.isdigit():
         return False  # a decimal point: "3.2 亿"
-    if before.isalpha() and not _HAN.match(before):
+    if before.isalpha() and not HAN_CHAR.match(before):
         word = _EN_WORD_BEFORE.search(text, max(0, at - 20), at)
         nxt = _next_start(text, at + 1, end)
         if word is not None and not _period_ends(word.group(1), text, nxt, end):
             return False
-    if before and _HAN.match(before):
+    if before and HAN_CHAR.match(before):
         return True
     if before in _CLOSERS:
         return True
     # After Latin text: an English sentence end only before a space and a capital or Han.
     if after == "" or after.isspace():
         nxt = _next_start(text, at + 1, end)
-        return nxt >= end or text[nxt].isupper() or bool(_HAN.match(text[nxt]))
-    return bool(_HAN.match(after))
+        return nxt >= end or text[nxt].isupper() or bool(HAN_CHAR.match(text[nxt]))
+    return bool(HAN_CHAR.match(after))

@@ -1,0 +1,502 @@
+"""Documents: enums, spans, partial dates, blocks and articles."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import enum
+import re
+from typing import Any
+
+import attrs
+
+from aistress.errors import InvalidValueError
+from aistress.model._fields import (
+    _enum,
+    _extra,
+    _extra_valid,
+    _fail,
+    _items,
+    _language,
+    _non_empty,
+    _non_negative,
+    _optional_language,
+    _str_tuple,
+    _tuple,
+    _typed,
+)
+
+__all__ = [
+    "Article",
+    "ArticleKind",
+    "Block",
+    "BlockKind",
+    "Boilerplate",
+    "DiscrepancyKind",
+    "FieldSpan",
+    "Issue",
+    "PartialDate",
+    "Provenance",
+    "QuoteKind",
+    "RelationKind",
+    "Span",
+]
+
+#: Separator between blocks in ``Article.text``.
+BLOCK_SEPARATOR = "\n\n"
+
+# ---------------------------------------------------------------------------
+# enums
+
+
+class ArticleKind(str, enum.Enum):
+    """What an article is, relative to the writing it comes from."""
+
+    NEWS = "news"
+    BLOG = "blog"
+    TRANSLATION = "translation"
+    SUMMARY = "summary"
+    REWRITE = "rewrite"
+    DIGEST = "digest"
+    REPORT = "report"
+
+
+class BlockKind(str, enum.Enum):
+    """The kind of a block of article text."""
+
+    HEADING = "heading"
+    PARAGRAPH = "paragraph"
+    LIST_ITEM = "list_item"
+    #: A summary or key point; its ``marker`` holds the number or emoji.
+    POINT = "point"
+
+
+class QuoteKind(str, enum.Enum):
+    """Whether quotation marks hold speech or only mark a word."""
+
+    #: Words a person said or wrote.
+    DIRECT = "direct"
+    #: Scare quotes, titles and terms (a word or short phrase, no speech).
+    SCARE = "scare"
+
+
+class RelationKind(str, enum.Enum):
+    """How one article derives from, or belongs with, another."""
+
+    TRANSLATION_OF = "translation_of"
+    SUMMARY_OF = "summary_of"
+    REWRITE_OF = "rewrite_of"
+    PART_OF = "part_of"
+    RELATED_TO = "related_to"
+
+
+def _block_kind(value: BlockKind | str) -> BlockKind:
+    return _enum(BlockKind, value, "Block.kind")
+
+
+def _article_kind(value: ArticleKind | str) -> ArticleKind:
+    return _enum(ArticleKind, value, "Article.kind")
+
+
+def _quote_kind(value: QuoteKind | str) -> QuoteKind:
+    return _enum(QuoteKind, value, "Quote.kind")
+
+
+def _relation_kind(value: RelationKind | str) -> RelationKind:
+    return _enum(RelationKind, value, "Relation.kind")
+
+
+class DiscrepancyKind(str, enum.Enum):
+    """What a derived text gets wrong about its source (one check each)."""
+
+    #: A value, scale, unit or hedge of a number changes.
+    NUMBER = "number"
+    #: A date or year changes.
+    DATE = "date"
+    #: A figure or claim is given to other people or organisations.
+    ATTRIBUTION = "attribution"
+    #: A source quote is missing from the paragraph aligned with it.
+    QUOTE_DROPPED = "quote_dropped"
+    #: A quote the source does not hold.
+    QUOTE_ADDED = "quote_added"
+    #: A quote given to another speaker.
+    QUOTE_SPEAKER = "quote_speaker"
+    #: A quote whose wording changes materially.
+    QUOTE_WORDING = "quote_wording"
+    #: A statement negated, rejected, made hypothetical or reported as fact.
+    POLARITY = "polarity"
+    #: A headline that matches neither its body nor the source's headline.
+    HEADLINE = "headline"
+    #: Source content left out (a summary may do this; a translation may not).
+    OMISSION = "omission"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+def _discrepancy_kind(value: DiscrepancyKind | str) -> DiscrepancyKind:
+    return _enum(DiscrepancyKind, value, "Discrepancy.kind")
+
+
+# ---------------------------------------------------------------------------
+# small values
+
+
+@attrs.frozen(order=True)
+class Span:
+    """A stretch of text: characters ``start`` to ``end`` (exclusive) of a document.
+
+    ``doc`` is the id of the document the offsets count in: an
+    ``Article.id`` for spans into ``Article.text``, or a
+    ``Source.id`` for spans into the decoded input file.
+
+    >>> s = Span("a1", 0, 5)
+    >>> len(s), s.slice("hello world")
+    (5, 'hello')
+    """
+
+    doc: str = attrs.field(validator=_typed(str))
+    start: int = attrs.field(validator=[_typed(int), _non_negative])
+    end: int = attrs.field(validator=_typed(int))
+
+    @end.validator
+    def _check_end(self, attribute: attrs.Attribute[int], value: int) -> None:
+        if value < self.start:
+            _fail(self, attribute, value, f"must not be before start ({self.start})")
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+    def slice(self, text: str) -> str:
+        """Return the characters of ``text`` this span covers."""
+        return text[self.start : self.end]
+
+    def overlaps(self, other: Span) -> bool:
+        """Whether both spans are in the same document and share a character."""
+        return self.doc == other.doc and self.start < other.end and other.start < self.end
+
+    def contains(self, other: Span) -> bool:
+        """Whether ``other`` lies inside this span."""
+        return self.doc == other.doc and self.start <= other.start and other.end <= self.end
+
+    def shift(self, offset: int, doc: str | None = None) -> Span:
+        """Return the span moved by ``offset`` characters (into ``doc`` if given)."""
+        return Span(self.doc if doc is None else doc, self.start + offset, self.end + offset)
+
+
+_ISO_DATE = re.compile(
+    r"^(?:(?P<y>\d{4})(?:-(?P<m>\d{2})(?:-(?P<d>\d{2}))?)?|--(?P<m2>\d{2})(?:-(?P<d2>\d{2}))?)$"
+)
+
+
+def _opt_int(instance: object, attribute: attrs.Attribute[Any], value: int | None) -> None:
+    if value is not None and (not isinstance(value, int) or isinstance(value, bool)):
+        _fail(instance, attribute, value, "must be an int or None")
+
+
+@attrs.frozen(order=False)
+class PartialDate:
+    """A calendar date of which any trailing or leading part may be unknown.
+
+    Pages often print a month and day without a year; aistress keeps exactly
+    what was printed rather than inventing the rest. The ISO 8601 forms are
+    ``2024-10-20``, ``2024-10``, ``2024``, and, for a month and day with no
+    year, ``--01-25``.
+
+    >>> PartialDate(month=1, day=25).isoformat()
+    '--01-25'
+    >>> PartialDate.fromisoformat("2024-10-20").to_date()
+    datetime.date(2024, 10, 20)
+    """
+
+    year: int | None = attrs.field(default=None, validator=_opt_int)
+    month: int | None = attrs.field(default=None, validator=_opt_int)
+    day: int | None = attrs.field(default=None, validator=_opt_int)
+
+    def __attrs_post_init__(self) -> None:
+        y, m, d = self.year, self.month, self.day
+        if y is None and m is None:
+            raise InvalidValueError("PartialDate", (y, m, d), "needs at least a year or a month")
+        if y is not None and not 1 <= y <= 9999:
+            raise InvalidValueError("PartialDate.year", y, "must be between 1 and 9999")
+        if m is not None and not 1 <= m <= 12:
+            raise InvalidValueError("PartialDate.month", m, "must be between 1 and 12")
+        if d is not None:
+            if m is None:
+                raise InvalidValueError("PartialDate.day", d, "a day needs a month")
+            # Without a year, 29 February is possible.
+            try:
+                _dt.date(2000 if y is None else y, m, d)
+            except ValueError:
+                raise InvalidValueError(
+                    "PartialDate.day", d, f"is not a day of month {m}" + (f" in {y}" if y else "")
+                ) from None
+
+    @property
+    def is_complete(self) -> bool:
+        """Whether year, month and day are all known."""
+        return self.year is not None and self.month is not None and self.day is not None
+
+    def to_date(self) -> _dt.date:
+        """Return a :class:`datetime.date`.
+
+        Raises:
+            InvalidValueError: If the year, month or day is unknown.
+        """
+        if self.year is None or self.month is None or self.day is None:
+            raise InvalidValueError("PartialDate", self.isoformat(), "is not a complete date")
+        return _dt.date(self.year, self.month, self.day)
+
+    def isoformat(self) -> str:
+        """Return the ISO 8601 form, with ``--`` standing for an unknown year."""
+        if self.year is None:
+            out = f"--{self.month:02d}"
+        else:
+            out = f"{self.year:04d}"
+            if self.month is not None:
+                out += f"-{self.month:02d}"
+        if self.day is not None:
+            out += f"-{self.day:02d}"
+        return out
+
+    __str__ = isoformat
+
+    @classmethod
+    def fromisoformat(cls, text: str) -> PartialDate:
+        """Parse the forms ``isoformat`` writes."""
+        match = _ISO_DATE.match(text) if isinstance(text, str) else None
+        if not match:
+            raise InvalidValueError(
+                "PartialDate",
+                text,
+                "is not an ISO 8601 date such as 2024-10-20, 2024-10, 2024 or --01-25",
+            )
+        groups = match.groupdict()
+        y = groups["y"]
+        m = groups["m"] or groups["m2"]
+        d = groups["d"] or groups["d2"]
+        return cls(
+            year=int(y) if y else None,
+            month=int(m) if m else None,
+            day=int(d) if d else None,
+        )
+
+    @classmethod
+    def from_date(cls, value: _dt.date) -> PartialDate:
+        """Make a complete PartialDate from a :class:`datetime.date`."""
+        return cls(value.year, value.month, value.day)
+
+
+# ---------------------------------------------------------------------------
+# article structure
+
+
+@attrs.frozen
+class Block:
+    """One block of an article: a heading, a paragraph, a list item or a point.
+
+    ``text`` is the block's analysable text. ``heading`` is an optional lead-in
+    that the text starts with (the bold label of a numbered summary point);
+    ``body`` is the text after it. ``marker`` is a list number or an emoji
+    as printed. ``span`` locates the block in the decoded input file: it
+    covers the block as printed, markup, markers and any removed name
+    artefacts included, so it can be longer than ``text``.
+
+    >>> b = Block(BlockKind.POINT, "Pace: weekly releases", heading="Pace", marker="1.")
+    >>> b.body
+    'weekly releases'
+    """
+
+    kind: BlockKind = attrs.field(converter=_block_kind)
+    text: str = attrs.field(validator=_typed(str))
+    level: int = attrs.field(default=0, validator=[_typed(int), _non_negative])
+    heading: str | None = attrs.field(default=None, validator=_typed(str, optional=True))
+    marker: str | None = attrs.field(default=None, validator=_typed(str, optional=True))
+    language: str | None = attrs.field(default=None, validator=_optional_language)
+    span: Span | None = attrs.field(default=None, validator=_typed(Span, optional=True))
+
+    @heading.validator
+    def _check_heading(self, attribute: attrs.Attribute[str | None], value: str | None) -> None:
+        if value is not None and not self.text.startswith(value):
+            _fail(self, attribute, value, "must be a prefix of text")
+
+    @property
+    def body(self) -> str:
+        """The text after ``heading`` and the punctuation that follows it."""
+        if self.heading is None:
+            return self.text
+        return self.text[len(self.heading) :].lstrip(":：.。-—– \t")
+
+
+@attrs.frozen
+class FieldSpan:
+    """Where in the input a metadata field's value was read from."""
+
+    name: str = attrs.field(validator=[_typed(str), _non_empty])
+    span: Span = attrs.field(validator=_typed(Span))
+
+
+@attrs.frozen
+class Provenance:
+    """Where an article came from.
+
+    Attributes:
+        path: The file read, or None for text handed in directly.
+        format: The format id of the reader that made the article.
+        encoding: The encoding the input was decoded with.
+        source: The ``Source.id`` that spans in ``fields`` and in the
+            blocks' ``span`` count in.
+        fields: Where each metadata field (title, published, tags ...) was read.
+    """
+
+    format: str = attrs.field(validator=[_typed(str), _non_empty])
+    source: str = attrs.field(validator=_typed(str))
+    path: str | None = attrs.field(default=None, validator=_typed(str, optional=True))
+    encoding: str = attrs.field(default="utf-8", validator=_typed(str))
+    fields: tuple[FieldSpan, ...] = attrs.field(
+        default=(), converter=_tuple, validator=_items(FieldSpan)
+    )
+
+
+@attrs.frozen(cache_hash=False)
+class Article:
+    """One article in one language: its metadata and its blocks of text.
+
+    Only ``id``, ``language`` and ``kind`` are required. ``published`` is a
+    :class:`PartialDate`, so a page that prints no year does not gain one.
+    ``extra`` holds further metadata as ordered ``(key, value)`` pairs (a
+    mapping can be passed in); ``get`` reads one.
+
+    >>> a = Article("a1", "en", "news", title="Pace", blocks=[
+    ...     Block("heading", "Why"), Block("paragraph", "Because."),
+    ... ])
+    >>> print(a.text)
+    Why
+    <BLANKLINE>
+    Because.
+    >>> a.paragraphs, a.headings
+    (('Because.',), ('Why',))
+    >>> a.block_span(1)
+    Span(doc='a1', start=5, end=13)
+    """
+
+    id: str = attrs.field(validator=[_typed(str), _non_empty])
+    language: str = attrs.field(validator=_language)
+    kind: ArticleKind = attrs.field(converter=_article_kind)
+    title: str | None = attrs.field(default=None, validator=_typed(str, optional=True))
+    subtitle: str | None = attrs.field(default=None, validator=_typed(str, optional=True))
+    outlet: str | None = attrs.field(default=None, validator=_typed(str, optional=True))
+    author: str | None = attrs.field(default=None, validator=_typed(str, optional=True))
+    editor: str | None = attrs.field(default=None, validator=_typed(str, optional=True))
+    published: PartialDate | None = attrs.field(
+        default=None, validator=_typed(PartialDate, optional=True)
+    )
+    url: str | None = attrs.field(default=None, validator=_typed(str, optional=True))
+    tags: tuple[str, ...] = attrs.field(default=(), converter=_str_tuple, validator=_items(str))
+    blocks: tuple[Block, ...] = attrs.field(default=(), converter=_tuple, validator=_items(Block))
+    extra: tuple[tuple[str, str], ...] = attrs.field(
+        default=(), converter=_extra, validator=_extra_valid
+    )
+    provenance: Provenance | None = attrs.field(
+        default=None, validator=_typed(Provenance, optional=True)
+    )
+    _offsets: tuple[int, ...] = attrs.field(init=False, eq=False, hash=False, repr=False)
+    _text: str = attrs.field(init=False, eq=False, hash=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        offsets = []
+        at = 0
+        for block in self.blocks:
+            offsets.append(at)
+            at += len(block.text) + len(BLOCK_SEPARATOR)
+        object.__setattr__(self, "_offsets", tuple(offsets))
+        object.__setattr__(self, "_text", BLOCK_SEPARATOR.join(b.text for b in self.blocks))
+
+    @property
+    def text(self) -> str:
+        """The analysable text, every block's text separated by a blank line.
+
+        All spans that point into an article (quotes, tags, evidence) count in
+        this string.
+        """
+        return self._text
+
+    @property
+    def paragraphs(self) -> tuple[str, ...]:
+        """The text of every paragraph block, in order."""
+        return tuple(b.text for b in self.blocks if b.kind is BlockKind.PARAGRAPH)
+
+    @property
+    def headings(self) -> tuple[str, ...]:
+        """The text of every heading block, in order."""
+        return tuple(b.text for b in self.blocks if b.kind is BlockKind.HEADING)
+
+    @property
+    def summary_points(self) -> tuple[Block, ...]:
+        """The summary or key points (blocks of kind :attr:`BlockKind.POINT`)."""
+        return tuple(b for b in self.blocks if b.kind is BlockKind.POINT)
+
+    def block_span(self, index: int) -> Span:
+        """The span of block ``index`` in ``text``."""
+        start = self._offsets[index]
+        return Span(self.id, start, start + len(self.blocks[index].text))
+
+    def block_at(self, offset: int) -> int:
+        """The index of the block that holds character ``offset`` of ``text``.
+
+        An offset in the separator between two blocks belongs to the earlier
+        one. Raises :class:`IndexError` for an offset outside the text.
+        """
+        if not 0 <= offset <= len(self._text) or not self.blocks:
+            raise IndexError(offset)
+        lo, hi = 0, len(self._offsets) - 1
+        while lo < hi:  # last block whose start <= offset
+            mid = (lo + hi + 1) // 2
+            if self._offsets[mid] <= offset:
+                lo = mid
+            else:
+                hi = mid - 1
+        return lo
+
+    def slice(self, span: Span) -> str:
+        """The text of a span into this article; raises if it names another document."""
+        if span.doc != self.id:
+            raise InvalidValueError("Span.doc", span.doc, f"does not name article {self.id!r}")
+        return span.slice(self._text)
+
+    def get(self, key: str, default: str | None = None) -> str | None:
+        """Return the ``extra`` metadata value for ``key``."""
+        for k, v in self.extra:
+            if k == key:
+                return v
+        return default
+
+
+@attrs.frozen
+class Boilerplate:
+    """Text of an input that is neither article content nor metadata.
+
+    Readers record it rather than drop it: template residue, app promotion,
+    related-story teasers, an image credit, a copyright line, or a name
+    artefact removed from the analysable text. ``kind`` names which, and
+    ``rule`` (where the reader records it) the evidence that made the text
+    boilerplate (``"contact-line"``, ``"label:相关标签"``, ``"repeats-dek"``),
+    so a user can see why a line left the body.
+    """
+
+    kind: str = attrs.field(validator=[_typed(str), _non_empty])
+    text: str = attrs.field(validator=_typed(str))
+    span: Span | None = attrs.field(default=None, validator=_typed(Span, optional=True))
+    rule: str | None = attrs.field(default=None, validator=_typed(str, optional=True))
+
+
+@attrs.frozen
+class Issue:
+    """A warning about an input that was read nonetheless.
+
+    ``code`` is a stable identifier (``"missing-header"``, ``"decoded-gb18030"``)
+    for programs; ``message`` says the same for people.
+    """
+
+    code: str = attrs.field(validator=[_typed(str), _non_empty])
+    message: str = attrs.field(validator=_typed(str))
+    line: int | None = attrs.field(default=None, validator=_typed(int, optional=True))
