@@ -37,7 +37,7 @@ def test_letter_counts_bound_the_text(text: str) -> None:
 
 def test_stop_words_come_from_one_list() -> None:
     """English has one stop-word list, shared by alignment and comparison."""
-    from aistress.align.lexicon import STOP_WORDS
+    from aistress.alignment.lexicon import STOP_WORDS
 
     assert STOP_WORDS is words.stop_words("en")
     assert {"the", "said", "thee"} <= STOP_WORDS
