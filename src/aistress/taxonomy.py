@@ -285,13 +285,7 @@ class Taxonomy:
     @classmethod
     def from_json(cls, text: str, *, path: str | None = None) -> Taxonomy:
         """Parse a taxonomy from JSON text; see :meth:`from_dict`."""
-        try:
-            data = json.loads(text)
-        except json.JSONDecodeError as exc:
-            raise TaxonomyError(
-                path, "", f"not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}"
-            ) from None
-        return _from_dict(data, path)
+        return _from_dict(parse_json(text, path), path)
 
     @classmethod
     def load(cls, path: str | os.PathLike[str]) -> Taxonomy:
@@ -299,14 +293,31 @@ class Taxonomy:
         return load(path)
 
 
-def _from_dict(data: object, path: str | None) -> Taxonomy:
-    if not isinstance(data, Mapping):
-        raise TaxonomyError(path, "", f"must be a JSON object (got {type(data).__name__})")
-    unknown = sorted(set(data) - _TOP_KEYS)
+def checked_object(
+    value: object,
+    keys: frozenset[str],
+    path: str | None,
+    where: str = "",
+    error: type[TaxonomyError] = TaxonomyError,
+) -> Mapping[str, Any]:
+    """``value`` as a mapping that holds only ``keys``, else ``error`` naming the field at fault.
+
+    The one check of every object in the taxonomy and rule files: ``where`` is
+    the object's place in the document (``"categories[3]"``; empty for the
+    document itself).
+    """
+    if not isinstance(value, Mapping):
+        what = "an object" if where else "a JSON object"
+        raise error(path, where, f"must be {what} (got {type(value).__name__})")
+    unknown = sorted(set(value) - keys)
     if unknown:
-        raise TaxonomyError(
-            path, unknown[0], f"unknown key; expected one of {', '.join(sorted(_TOP_KEYS))}"
-        )
+        field = f"{where}.{unknown[0]}" if where else unknown[0]
+        raise error(path, field, f"unknown key; expected one of {', '.join(sorted(keys))}")
+    return value
+
+
+def _from_dict(raw_data: object, path: str | None) -> Taxonomy:
+    data = checked_object(raw_data, _TOP_KEYS, path)
     if "categories" not in data:
         raise TaxonomyError(path, "categories", "is required")
     raw = data["categories"]
@@ -346,15 +357,7 @@ def _from_dict(data: object, path: str | None) -> Taxonomy:
 
 def _category(item: object, i: int, path: str | None) -> Category:
     where = f"categories[{i}]"
-    if not isinstance(item, Mapping):
-        raise TaxonomyError(path, where, f"must be an object (got {type(item).__name__})")
-    unknown = sorted(set(item) - _CATEGORY_KEYS)
-    if unknown:
-        raise TaxonomyError(
-            path,
-            f"{where}.{unknown[0]}",
-            f"unknown key; expected one of {', '.join(sorted(_CATEGORY_KEYS))}",
-        )
+    item = checked_object(item, _CATEGORY_KEYS, path, where)
     for key in ("id", "kind", "label_en", "label_zh"):
         if key not in item:
             raise TaxonomyError(path, f"{where}.{key}", "is required")
@@ -381,12 +384,29 @@ def load(path: str | os.PathLike[str]) -> Taxonomy:
         TaxonomyError: if the file cannot be read or is malformed; the error
             names the file and the field.
     """
+    name, data = load_json_file(path)
+    return _from_dict(data, name)
+
+
+def parse_json(text: str, path: str | None, error: type[TaxonomyError] = TaxonomyError) -> Any:
+    """Parse JSON text, raising ``error`` with the line and column of a syntax error."""
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        reason = f"not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}"
+        raise error(path, "", reason) from None
+
+
+def load_json_file(
+    path: str | os.PathLike[str], error: type[TaxonomyError] = TaxonomyError
+) -> tuple[str, Any]:
+    """The name and parsed content of a UTF-8 JSON file; ``error`` names the file if it fails."""
     name = os.fspath(path)
     try:
         text = Path(name).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        raise TaxonomyError(name, "", f"cannot read the file: {exc}") from None
-    return Taxonomy.from_json(text, path=name)
+        raise error(name, "", f"cannot read the file: {exc}") from None
+    return name, parse_json(text, name, error)
 
 
 @functools.cache

@@ -15,23 +15,6 @@ from aistress.errors import AistressError, ParseError, UnknownFormatError
 from aistress.formats._text import decode
 from aistress.model import Corpus, Issue, ReadFailure, Source
 
-__all__ = [
-    "FormatGuess",
-    "FormatModule",
-    "FormatSpec",
-    "formats",
-    "get_format",
-    "iter_read",
-    "read",
-    "read_corpus",
-    "read_file",
-    "read_text",
-    "register",
-    "sniff",
-    "sniff_all",
-    "unregister",
-]
-
 #: Below this confidence a guess is not trusted to choose a reader.
 MIN_CONFIDENCE = 0.5
 

@@ -1,27 +1,9 @@
 """Reading and writing aistress objects: JSON and JSON Lines, atomic file output."""
 
-from aistress.io.atomic import atomic_write, write_bytes, write_text
-from aistress.io.json import (
-    SCHEMA_VERSION,
-    converter,
-    dump_jsonl,
-    from_json,
-    load_jsonl,
-    structure,
-    to_json,
-    unstructure,
-)
+from aistress.io import atomic, json
+from aistress.io.atomic import *  # noqa: F403 - the package re-exports its modules' public names
+from aistress.io.json import *  # noqa: F403 - the package re-exports its modules' public names
 
-__all__ = [
-    "SCHEMA_VERSION",
-    "atomic_write",
-    "converter",
-    "dump_jsonl",
-    "from_json",
-    "load_jsonl",
-    "structure",
-    "to_json",
-    "unstructure",
-    "write_bytes",
-    "write_text",
-]
+__all__ = []
+__all__ += atomic.__all__
+__all__ += json.__all__

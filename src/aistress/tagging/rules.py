@@ -10,7 +10,6 @@ sentence or paragraph). A term is a phrase, a ``@group`` reference or a
 from __future__ import annotations
 
 import functools
-import json
 import math
 import os
 import re
@@ -23,7 +22,7 @@ import attrs
 from aistress.data import load_json
 from aistress.errors import RuleError as RuleError
 from aistress.tagging.matcher import _en_key, _Matcher, _zh_key
-from aistress.taxonomy import Taxonomy
+from aistress.taxonomy import Taxonomy, checked_object, load_json_file
 
 __all__ = ["Rule", "RuleSet", "default_rules", "load_rules"]
 
@@ -195,13 +194,7 @@ def _strings(
 def _parse_document(
     path: str | None, document: object, seen: dict[str, str], rules: RuleSet
 ) -> Iterator[Rule]:
-    if not isinstance(document, Mapping):
-        raise _fail(path, "", f"must be a JSON object (got {type(document).__name__})")
-    unknown = sorted(set(document) - _FILE_KEYS)
-    if unknown:
-        raise _fail(
-            path, unknown[0], f"unknown key; expected one of {', '.join(sorted(_FILE_KEYS))}"
-        )
+    document = checked_object(document, _FILE_KEYS, path, error=RuleError)
     language = document.get("language")
     if not isinstance(language, str) or not _LANGUAGE_TAG.fullmatch(language):
         raise _fail(path, "language", f"must be a language tag such as 'en' (got {language!r})")
@@ -274,15 +267,7 @@ def _parse_rule(
     index: int,
 ) -> Rule:
     where = f"rules[{i}]"
-    if not isinstance(raw, Mapping):
-        raise _fail(path, where, f"must be an object (got {type(raw).__name__})")
-    unknown = sorted(set(raw) - _RULE_KEYS)
-    if unknown:
-        raise _fail(
-            path,
-            f"{where}.{unknown[0]}",
-            f"unknown key; expected one of {', '.join(sorted(_RULE_KEYS))}",
-        )
+    raw = checked_object(raw, _RULE_KEYS, path, where, RuleError)
     rule_id = raw.get("id")
     if not isinstance(rule_id, str) or not rule_id.strip():
         raise _fail(path, f"{where}.id", f"must be a non-empty string (got {rule_id!r})")
@@ -361,20 +346,9 @@ def load_rules(*paths: str | os.PathLike[str]) -> RuleSet:
     Raises:
         RuleError: if a file cannot be read or is malformed.
     """
-    documents: list[tuple[str | None, Mapping[str, Any]]] = []
-    for p in paths:
-        name = os.fspath(p)
-        try:
-            text = Path(name).read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise RuleError(name, "", f"cannot read the file: {exc}") from None
-        try:
-            data = json.loads(text)
-        except json.JSONDecodeError as exc:
-            raise RuleError(
-                name, "", f"not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}"
-            ) from None
-        documents.append((name, data))
+    documents: list[tuple[str | None, Mapping[str, Any]]] = [
+        load_json_file(p, RuleError) for p in paths
+    ]
     return RuleSet(documents)
 
 
