@@ -8,6 +8,7 @@ own scan.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable, Iterable, Sequence
 from functools import cached_property
@@ -85,6 +86,7 @@ class Pair:
         self.relation = relation
         self.source_quotes = tuple(source_quotes)
         self.derived_quotes = tuple(derived_quotes)
+        self._sentences: dict[tuple[str, int], tuple[list[int], list[int]]] = {}
 
     @property
     def is_summary(self) -> bool:
@@ -140,9 +142,14 @@ class Pair:
         """The sentence of ``article.text`` around a character offset (whole block if none)."""
         block = article.block_at(offset)
         span = article.block_span(block)
-        for start, end in sentences(article.blocks[block].text, article.language):
-            if span.start + start <= offset < span.start + end:
-                return span.start + start, span.start + end
+        key = (article.id, block)
+        if key not in self._sentences:  # split each block once, not once per number
+            found = sentences(article.blocks[block].text, article.language)
+            self._sentences[key] = ([s for s, _ in found], [e for _, e in found])
+        starts, ends = self._sentences[key]
+        k = bisect.bisect_right(starts, offset - span.start) - 1
+        if k >= 0 and offset - span.start < ends[k]:
+            return span.start + starts[k], span.start + ends[k]
         return span.start, span.end
 
 

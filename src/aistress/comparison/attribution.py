@@ -74,32 +74,42 @@ def check_attribution(pair: Pair) -> list[Discrepancy]:
             by_value.setdefault(value, []).append(number)
     out: list[Discrepancy] = []
     reported: set[tuple[int, int]] = set()
-    caps_source, caps_derived = _capitalised_inside(source), _capitalised_inside(derived)
+    caps = {source.id: _capitalised_inside(source), derived.id: _capitalised_inside(derived)}
+    # Names per sentence, found once however many figures the sentence holds.
+    cache: dict[tuple[str, int, int, bool], set[str]] = {}
+
+    def names(article: Article, start: int, end: int, opening: bool = False) -> set[str]:
+        key = (article.id, start, end, opening)
+        if key not in cache:
+            cache[key] = _names(article.text[start:end], None if opening else caps[article.id])
+        return cache[key]
+
     for bead in pair.alignment.beads:
         if not bead.target:
             continue
-        local = pair.numbers_of(source, bead.source)
+        local: dict[Decimal, list[Located]] = {}
+        for n in pair.numbers_of(source, bead.source):
+            if (v := _value(n)) is not None:
+                local.setdefault(v, []).append(n)
         for number in pair.numbers_of(derived, bead.target):
             value = _value(number)
             if value is None:
                 continue
-            candidates = [n for n in local if _value(n) == value] or by_value.get(value, [])
+            candidates = local.get(value) or by_value.get(value, [])
             if not candidates:
                 continue
             d_start, d_end = pair.sentence_at(derived, number.start)
             if (d_start, d_end) in reported:
                 continue
-            d_names = _names(derived.text[d_start:d_end], caps_derived)
+            d_names = names(derived, d_start, d_end)
             best = candidates[0]
             s_start, s_end = pair.sentence_at(source, best.start)
-            s_names = _names(source.text[s_start:s_end], caps_source)
+            s_names = names(source, s_start, s_end)
             if not d_names or not s_names or _overlaps(d_names, s_names):
                 continue
             # Also compare with sentence-opening words kept ("Gemini was
             # visited ..."): only a figure that shares no name at all moved.
-            if _overlaps(
-                _names(derived.text[d_start:d_end], None), _names(source.text[s_start:s_end], None)
-            ):
+            if _overlaps(names(derived, d_start, d_end, True), names(source, s_start, s_end, True)):
                 continue
             reported.add((d_start, d_end))
             out.append(

@@ -48,6 +48,7 @@ from typing import Any
 import attrs
 
 from aistress.model import PartialDate
+from aistress.text._claims import Claims
 from aistress.text.dates import MONTHS
 from aistress.text.language import detect_language, is_chinese
 
@@ -344,13 +345,11 @@ def _extract_en(text: str, base: int) -> list[Quantity]:
     if not _EN_ANY.search(text):
         return []  # no digit, number word, ordinal or month: nothing to find
     found: list[Quantity] = []
-    taken: list[tuple[int, int]] = []
-
-    def free(a: int, b: int) -> bool:
-        return all(b <= s or a >= e for s, e in taken)
+    taken = Claims(len(text))
+    free = taken.free
 
     def add(q: Quantity) -> None:
-        taken.append((q.start - base, q.end - base))
+        taken.add(q.start - base, q.end - base)
         found.append(q)
 
     # Dates first, so that "May 2024" is one date, not a number.
@@ -593,10 +592,8 @@ def _zh_day_month(value: str) -> int | None:
 
 def _extract_zh(text: str, base: int) -> list[Quantity]:
     found: list[Quantity] = []
-    taken: list[tuple[int, int]] = []
-
-    def free(a: int, b: int) -> bool:
-        return all(b <= s or a >= e for s, e in taken)
+    taken = Claims(len(text))
+    free = taken.free
 
     for m in _ZH_DATE.finditer(text):
         year = m.group("year")
@@ -609,12 +606,12 @@ def _extract_zh(text: str, base: int) -> list[Quantity]:
             date = PartialDate(int(_zh_value(year) or 0) if year else None, month, day)
         except ValueError:
             continue
-        taken.append((m.start(), m.end()))
+        taken.add(m.start(), m.end())
         found.append(Quantity.at(m, base, None, kind="date", date=date, language="zh"))
     for m in _ZH_YEAR.finditer(text):
         if not free(m.start(), m.end()):
             continue
-        taken.append((m.start(), m.end()))
+        taken.add(m.start(), m.end())
         found.append(
             Quantity.at(
                 m, base, None, kind="date", date=PartialDate(int(m.group("year"))), language="zh"
@@ -688,7 +685,7 @@ def _extract_zh(text: str, base: int) -> list[Quantity]:
         )
         if text.startswith("年", q_end) and unit is None:
             pass
-        taken.append((start, end))
+        taken.add(start, end)
         found.append(
             Quantity(
                 text[q_start:q_end],
@@ -728,11 +725,13 @@ def extract_numbers(text: str, language: str | None = None) -> tuple[Quantity, .
         language = detect_language(text)
     if is_chinese(language):
         found = _extract_zh(text, 0)
-        taken = [(q.start, q.end) for q in found]
+        taken = Claims(len(text))
+        for q in found:
+            taken.add(q.start, q.end)
         english = _extract_en(text, 0) if _ZH_LATIN_NUMBER.search(text) else []
         for q in english:
             wanted = q.kind in ("date", "money", "percent") or q.value is None
-            if wanted and all(q.end <= s or q.start >= e for s, e in taken):
+            if wanted and taken.free(q.start, q.end):
                 found.append(q)
         found = [q for q in found if q.language == "zh" or q.value is not None or q.date]
     else:
