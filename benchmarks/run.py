@@ -1,6 +1,7 @@
 """Run every aistress benchmark; each writes benchmarks/results/<name>.json and .md.
 
-Usage: python benchmarks/run.py [read|align|align_more|tagging|reader_accuracy|tagging_quality ...]
+Usage: python benchmarks/run.py [NAME ...], NAME one of: read, align, align_more, tagging,
+reader_accuracy, tagging_quality, complexity.
 """
 
 from __future__ import annotations
@@ -10,7 +11,15 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-ALL = ("read", "align", "align_more", "tagging", "reader_accuracy", "tagging_quality")
+ALL = (
+    "read",
+    "align",
+    "align_more",
+    "tagging",
+    "reader_accuracy",
+    "tagging_quality",
+    "complexity",
+)
 
 
 def main(argv: list[str]) -> int:
