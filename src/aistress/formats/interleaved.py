@@ -145,17 +145,25 @@ def split_bilingual(text: str) -> tuple[tuple[int, int], tuple[int, int]] | None
     >>> split_bilingual("ChatGPT 的月活跃用户接近两亿。") is None
     True
     """
-    han = [m.start() for m in HAN_CHAR.finditer(text)]
-    latin = [m.start() for m in _LATIN.finditer(text)]
-    if not han or not latin:
+    # Only the first and last character of each script matter: four searches
+    # (the last ones over the reversed line), no list of every position.
+    first_han, first_latin = HAN_CHAR.search(text), _LATIN.search(text)
+    if first_han is None or first_latin is None:
         return None
-    if latin[-1] < han[0]:  # English first
-        cut = _space_before(text, latin[-1] + 1, han[0])
+    backwards = text[::-1]
+    han_back, latin_back = HAN_CHAR.search(backwards), _LATIN.search(backwards)
+    # Found forwards, so found backwards too.
+    assert han_back is not None
+    assert latin_back is not None
+    last_han = len(text) - 1 - han_back.start()
+    last_latin = len(text) - 1 - latin_back.start()
+    if last_latin < first_han.start():  # English first
+        cut = _space_before(text, last_latin + 1, first_han.start())
         if cut is None:
             return None
         en, zh = trim(text, 0, cut[0]), trim(text, cut[1], len(text))
-    elif han[-1] < latin[0]:  # Chinese first
-        cut = _space_before(text, han[-1] + 1, latin[0])
+    elif last_han < first_latin.start():  # Chinese first
+        cut = _space_before(text, last_han + 1, first_latin.start())
         if cut is None:
             return None
         zh, en = trim(text, 0, cut[0]), trim(text, cut[1], len(text))
