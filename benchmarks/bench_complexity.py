@@ -242,7 +242,8 @@ def markdown(rows: list[dict[str, object]], before: dict[str, dict[str, object]]
             else:
                 mark = "" if old["ok"] else " (fails)"
                 stop = " (stopped)" if old["stopped"] else ""
-                line += f" | ×{old['ratio']}{stop}{mark} |"
+                shown_old = f"×{old['ratio']}" if old["error"] is None else str(old["error"])[:40]
+                line += f" | {shown_old}{stop}{mark} |"
         else:
             line += " |"
         lines.append(line)
