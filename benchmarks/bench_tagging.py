@@ -30,8 +30,12 @@ _DENSE = {
     "en": (
         "No burnout, not all labs, never overtime; despite high pay, Ada Quill said the "
         "breakneck pace is no escape, but counseling helps and she proposed fewer conferences. "
+        "Only 12% chose therapy; I don't buy it. Q: is burnout real? @burnout_fan agreed. "
     ),
-    "zh": "并非所有人都加班，尽管薪水高，艾达·奎尔说没有逃脱，但心理咨询有帮助，她建议减少会议。",
+    "zh": (
+        "并非所有人都加班，尽管薪水高，艾达·奎尔说没有逃脱，但心理咨询有帮助，她建议减少会议。"
+        "只有12%的人选择心理咨询，治标不治本。問：壓力大嗎？"
+    ),
 }
 
 

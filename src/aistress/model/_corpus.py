@@ -231,6 +231,10 @@ class Quote:
     original: Span | None = attrs.field(default=None, validator=_typed(Span, optional=True))
 
 
+#: How a tag's category is said: presented as real, denied, argued against, or only asked about.
+POLARITIES = ("asserted", "negated", "rejected", "hypothetical")
+
+
 @attrs.frozen
 class Stressor:
     """A cause of stress the text describes, with the words that show it.
@@ -238,7 +242,11 @@ class Stressor:
     ``category`` is an id of the taxonomy (``"pace"``, ``"overwork"``);
     ``evidence`` points at the words that triggered the tag; ``rule`` names
     the rule that fired and ``confidence`` how sure it is, from 0 to 1
-    (higher is surer; a negated or hedged mention scores lower).
+    (higher is surer). ``polarity`` is ``"asserted"`` for a stressor the text
+    presents as real, or ``"negated"`` (denied: *the hours are not the
+    problem*), ``"rejected"`` (dismissed or argued against) or
+    ``"hypothetical"`` (only asked about); ``cue`` then points at the words
+    that say so. Taggers return asserted tags unless asked for the others.
     """
 
     category: str = attrs.field(validator=[_typed(str), _non_empty])
@@ -247,6 +255,8 @@ class Stressor:
     confidence: float = attrs.field(default=1.0, converter=float, validator=_unit_interval)
     block: int | None = attrs.field(default=None, validator=_typed(int, optional=True))
     raised_by: Person | None = attrs.field(default=None, validator=_typed(Person, optional=True))
+    polarity: str = attrs.field(default="asserted", validator=attrs.validators.in_(POLARITIES))
+    cue: Span | None = attrs.field(default=None, validator=_typed(Span, optional=True))
 
 
 @attrs.frozen
@@ -254,7 +264,7 @@ class Remedy:
     """A change the text proposes, with the words that show it.
 
     Fields as for :class:`Stressor`, with ``proposed_by`` for the person who
-    proposes it.
+    proposes it (``"rejected"``: a remedy the text argues against).
     """
 
     category: str = attrs.field(validator=[_typed(str), _non_empty])
@@ -263,6 +273,8 @@ class Remedy:
     confidence: float = attrs.field(default=1.0, converter=float, validator=_unit_interval)
     block: int | None = attrs.field(default=None, validator=_typed(int, optional=True))
     proposed_by: Person | None = attrs.field(default=None, validator=_typed(Person, optional=True))
+    polarity: str = attrs.field(default="asserted", validator=attrs.validators.in_(POLARITIES))
+    cue: Span | None = attrs.field(default=None, validator=_typed(Span, optional=True))
 
 
 # ---------------------------------------------------------------------------

@@ -32,7 +32,8 @@ The package
   linear trie scan of terms and cues;
 - :mod:`aistress.tagging.rules`: rule files, their validation and
   :class:`RuleSet`;
-- :mod:`aistress.tagging.scope`: negation, concession and contrast scope;
+- :mod:`aistress.tagging.scope`: negation, rejection, concession and contrast
+  scope, and :func:`polarity` for any span of any text;
 - :mod:`aistress.tagging.detect`: rule firings in one block;
 - :mod:`aistress.tagging.attribution`: who raised or proposed a tag;
 - :mod:`aistress.tagging.tagger`: :class:`Tagger`, :func:`tag`, :func:`tag_text`;
@@ -46,7 +47,8 @@ from __future__ import annotations
 from aistress.errors import RuleError as RuleError
 from aistress.tagging.detect import CONCESSION_FACTOR
 from aistress.tagging.matrices import LabelScores, TagMatrix, matrix, score_labels
-from aistress.tagging.rules import Rule, RuleSet, default_rules, load_rules
+from aistress.tagging.rules import Rule, RuleSet, calibrate, default_rules, load_rules
+from aistress.tagging.scope import Polarity, polarity
 from aistress.tagging.tagger import DEFAULT_MIN_CONFIDENCE, Tag, Tagger, labels, tag, tag_text
 from aistress.text.words import stem
 
@@ -54,15 +56,18 @@ __all__ = [
     "CONCESSION_FACTOR",
     "DEFAULT_MIN_CONFIDENCE",
     "LabelScores",
+    "Polarity",
     "Rule",
     "RuleSet",
     "Tag",
     "TagMatrix",
     "Tagger",
+    "calibrate",
     "default_rules",
     "labels",
     "load_rules",
     "matrix",
+    "polarity",
     "score_labels",
     "stem",
     "tag",

@@ -10,6 +10,7 @@ sentence or paragraph). A term is a phrase, a ``@group`` reference or a
 from __future__ import annotations
 
 import functools
+import itertools
 import math
 import os
 import re
@@ -24,7 +25,7 @@ from aistress.errors import RuleError as RuleError
 from aistress.tagging.matcher import _en_key, _Matcher, _zh_key
 from aistress.taxonomy import Taxonomy, checked_object, load_json_file
 
-__all__ = ["Rule", "RuleSet", "default_rules", "load_rules"]
+__all__ = ["Rule", "RuleSet", "calibrate", "default_rules", "load_rules"]
 
 _WINDOWS = ("clause", "sentence", "paragraph")
 _CUE_KINDS = (
@@ -33,9 +34,20 @@ _CUE_KINDS = (
     "post_negation",
     "concession",
     "contrast",
+    "rejection",
+    "minority",
+    "question_labels",
 )
 # Cue kinds whose entries are matched in text like terms.
-_MATCHED_CUES = ("negation", "pseudo_negation", "post_negation", "concession", "contrast")
+_MATCHED_CUES = (
+    "negation",
+    "pseudo_negation",
+    "post_negation",
+    "concession",
+    "contrast",
+    "rejection",
+    "minority",
+)
 _FILE_KEYS = frozenset(
     {"language", "description", "negation_scope", "unstemmed", "cues", "groups", "rules"}
 )
@@ -90,9 +102,16 @@ class RuleSet:
     True
     """
 
-    def __init__(self, documents: Sequence[tuple[str | None, Mapping[str, Any]]]) -> None:
+    def __init__(
+        self,
+        documents: Sequence[tuple[str | None, Mapping[str, Any]]],
+        curve: Sequence[tuple[float, float]] = (),
+    ) -> None:
         """Compile parsed rule documents; use :meth:`from_dicts` or :func:`load_rules`."""
         self._documents = tuple((path, document) for path, document in documents)
+        #: Points ``(raw, calibrated)`` of a monotone map applied to a tag's
+        #: combined confidence (empty: none); see :func:`calibrate`.
+        self.curve: tuple[tuple[float, float], ...] = tuple((float(a), float(b)) for a, b in curve)
         self._matchers: dict[str, _Matcher] = {}
         self._scopes: dict[str, int] = {}
         self._cues: dict[str, dict[str, tuple[str, ...]]] = {}
@@ -121,7 +140,7 @@ class RuleSet:
         return cls(list(zip(names, documents, strict=True)))
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return (_rebuild, (self._documents,))
+        return (_rebuild, (self._documents, self.curve))
 
     def __repr__(self) -> str:
         return f"RuleSet(languages={sorted(self.languages)}, rules={len(self.rules)})"
@@ -172,8 +191,11 @@ class RuleSet:
         return matcher
 
 
-def _rebuild(documents: tuple[tuple[str | None, Mapping[str, Any]], ...]) -> RuleSet:
-    return RuleSet(list(documents))
+def _rebuild(
+    documents: tuple[tuple[str | None, Mapping[str, Any]], ...],
+    curve: tuple[tuple[float, float], ...] = (),
+) -> RuleSet:
+    return RuleSet(list(documents), curve)
 
 
 def _fail(path: str | None, field: str, reason: str) -> RuleError:
@@ -354,10 +376,60 @@ def load_rules(*paths: str | os.PathLike[str]) -> RuleSet:
 
 @functools.cache
 def default_rules() -> RuleSet:
-    """The rules aistress ships for its taxonomy (English and Chinese), read once."""
-    return RuleSet(
+    """The rules aistress ships for its taxonomy (English and Chinese), read once.
+
+    Their confidences are the calibrated ones of ``calibration.json`` where it
+    lists the rule (see :func:`calibrate`).
+    """
+    rules = RuleSet(
         [
             (str(_RULES_DIR / f"{lang}.json"), load_json(f"rules/{lang}.json"))
             for lang in ("en", "zh")
         ]
     )
+    table = load_json("rules/calibration.json")
+    return calibrate(rules, table["confidence"], [tuple(p) for p in table.get("curve", ())])
+
+
+def calibrate(
+    rules: RuleSet,
+    confidence: Mapping[str, float],
+    curve: Sequence[tuple[float, float]] = (),
+) -> RuleSet:
+    """The same rules with the confidences of ``confidence`` (rule id to confidence).
+
+    Rules it does not list keep the confidence their file gives them.
+    ``curve`` (points ``(raw, calibrated)``, raw increasing) maps the
+    combined confidence of a tag, by linear interpolation, onto the share of
+    such tags found right (see ``apply_curve``).
+
+    Raises:
+        RuleError: if a confidence lies outside ``(0, 1]``.
+    """
+    documents = []
+    for path, document in rules._documents:
+        patched = dict(document)
+        patched["rules"] = [
+            {**raw, "confidence": confidence[raw["id"]]}
+            if isinstance(raw, Mapping) and raw.get("id") in confidence
+            else raw
+            for raw in document.get("rules", ())
+        ]
+        documents.append((path, patched))
+    return RuleSet(documents, curve)
+
+
+def apply_curve(curve: Sequence[tuple[float, float]], raw: float) -> float:
+    """``raw`` mapped through the points of ``curve`` (identity when it is empty).
+
+    >>> apply_curve([(0.0, 0.0), (0.5, 0.2), (1.0, 0.9)], 0.75)
+    0.55
+    """
+    if not curve:
+        return raw
+    if raw <= curve[0][0]:
+        return curve[0][1]
+    for (a, fa), (b, fb) in itertools.pairwise(curve):
+        if raw <= b:
+            return fa if b == a else round(fa + (fb - fa) * (raw - a) / (b - a), 4)
+    return curve[-1][1]

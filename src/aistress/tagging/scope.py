@@ -16,16 +16,39 @@ Around the terms, cue lists mark
 
 One pass over the hits marks them; each cue looks a bounded number of hits
 ahead or back, so the work is linear in the text.
+
+:func:`aistress.tagging.polarity` asks the same question of any span of any
+text (the comparison checks can use it to see whether a derived text denies
+what its source asserts):
+
+>>> text = "The hours are not the problem here. Burnout is real."
+>>> polarity(text, 4, 9)
+Polarity(polarity='negated', cue=(10, 29))
+>>> polarity(text, 36, 43)
+Polarity(polarity='asserted', cue=None)
+>>> polarity("我们组并不缺算力。", 6, 8).polarity
+'negated'
 """
 
 from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
-from aistress.tagging.matcher import _Hit, _Matcher
+import attrs
+
+from aistress.errors import InvalidValueError
+from aistress.tagging.matcher import _EN_TOKEN, _Hit, _Matcher
+from aistress.tagging.rules import RuleSet, default_rules
+from aistress.text.language import detect_language, is_chinese
 from aistress.text.sentences import sentences as split_sentences
+
+__all__ = ["Polarity", "polarity"]
+
+#: How many sentences away a rejection cue reaches (``... I don't buy it``); a
+#: minority cue (``only 12% chose``) reaches its own sentence only.
+REJECTION_REACH = {"rejection": 1, "minority": 0}
 
 _CLAUSE_MARK = re.compile(r"[,;:，；：、—–()（）\[\]“”\"「」『』]|\s-\s")
 
@@ -106,3 +129,91 @@ def _polarity_ok(hit: _Hit, want_negated: bool, head: _Hit | None) -> bool:
     return head is not None and (
         cue is head.negated_by or (head.start <= cue.start and cue.end <= head.end)
     )
+
+
+@attrs.frozen
+class Polarity:
+    """How a span of text is said, and the cue that says so.
+
+    Attributes:
+        polarity: ``"asserted"``, ``"negated"`` (a negation governs it),
+            ``"rejected"`` (a rejection or minority cue stands in its sentence
+            or, for rejections, a neighbouring one) or ``"hypothetical"`` (the
+            paragraph only asks: ``Q: ...?``).
+        cue: ``(start, end)`` of the cue in the text, or None when asserted.
+    """
+
+    polarity: str
+    cue: tuple[int, int] | None = None
+
+
+def polarity(
+    text: str, start: int, end: int, *, language: str | None = None, rules: RuleSet | None = None
+) -> Polarity:
+    """The polarity of ``text[start:end]`` under the cue lists of the tagging rules.
+
+    Args:
+        text: A paragraph (or sentence) holding the span.
+        start: Start offset of the span in ``text``.
+        end: End offset of the span.
+        language: ``"en"``, ``"zh"`` ...; guessed from the script by default.
+        rules: Rules whose cue lists to use (default: :func:`~aistress.tagging.default_rules`).
+
+    Raises:
+        InvalidValueError: the span does not lie inside ``text``.
+
+    Linear in the length of ``text``.
+    """
+    if not isinstance(text, str):
+        raise InvalidValueError("polarity.text", text, "must be a str")
+    if not (isinstance(start, int) and isinstance(end, int) and 0 <= start <= end <= len(text)):
+        raise InvalidValueError(
+            "polarity.span", (start, end), f"must lie inside the text of {len(text)} characters"
+        )
+    rules = rules if rules is not None else default_rules()
+    language = language or detect_language(text)
+    key = "zh" if is_chinese(language) else language.split("-")[0].lower()
+    labels = rules.cues(key, "question_labels")
+    stripped = text.strip()
+    if stripped.endswith(("?", "？")) and any(stripped.startswith(label) for label in labels):
+        label = next(lab for lab in labels if stripped.startswith(lab))
+        at = text.index(label)
+        return Polarity("hypothetical", (at, at + len(label)))
+    matcher = rules._matchers.get(key)
+    if matcher is None:
+        return Polarity("asserted")
+    sentence_starts, clause_starts = _bounds(text, language)
+    hits = matcher.scan(text)
+    contrast = _contrast_starts(hits, matcher)
+    clauses = sorted({*clause_starts, *contrast}) if contrast else clause_starts
+    if matcher.chars:
+        first, last = start, max(end, start + 1)
+    else:
+        tokens = [m.start() for m in _EN_TOKEN.finditer(text)]
+        first = bisect.bisect_left(tokens, start)
+        last = max(first + 1, bisect.bisect_left(tokens, end))
+    probe = _Hit(start, end, -1, first, last)
+    at = bisect.bisect_left([(h.start, -h.end) for h in hits], (start, -end))
+    hits.insert(at, probe)
+    _mark_cues(hits, matcher, clauses, rules._scopes[key])
+    if probe.negated_by is not None:
+        return Polarity("negated", (probe.negated_by.start, probe.negated_by.end))
+    unit = _unit(sentence_starts, start)
+    near = [
+        (abs(_unit(sentence_starts, h.start) - unit), h.start, h)
+        for h, reach in _rejection_hits(hits, matcher)
+        if abs(_unit(sentence_starts, h.start) - unit) <= reach
+    ]
+    if near:
+        cue = min(near, key=lambda n: (n[0], n[1]))[2]
+        return Polarity("rejected", (cue.start, cue.end))
+    return Polarity("asserted")
+
+
+def _rejection_hits(hits: Iterable[_Hit], matcher: _Matcher) -> Iterator[tuple[_Hit, int]]:
+    """Rejection and minority cues among the hits, with how many sentences each reaches."""
+    for h in hits:
+        kinds = matcher.cue_of.get(h.term, ())
+        reach = max((REJECTION_REACH[k] for k in kinds if k in REJECTION_REACH), default=-1)
+        if reach >= 0:
+            yield h, reach

@@ -6,9 +6,12 @@ import functools
 from collections.abc import Iterable, Sequence
 from typing import TypeAlias
 
+import attrs
+
 from aistress.model import (
     Article,
     Block,
+    BlockKind,
     Person,
     Quote,
     Remedy,
@@ -20,7 +23,7 @@ from aistress.model import (
 from aistress.quotes import Attributions
 from aistress.tagging.attribution import attributions, person_for
 from aistress.tagging.detect import _Firing, _firings, _merge_spans
-from aistress.tagging.rules import RuleSet, default_rules, load_rules
+from aistress.tagging.rules import RuleSet, apply_curve, default_rules, load_rules
 from aistress.taxonomy import Category, CategoryKind, Taxonomy
 from aistress.taxonomy import default as default_taxonomy
 from aistress.text.language import detect_language, is_chinese
@@ -29,6 +32,10 @@ __all__ = ["DEFAULT_MIN_CONFIDENCE", "Tag", "Tagger", "labels", "tag", "tag_text
 
 #: A stressor or remedy tag.
 Tag: TypeAlias = Stressor | Remedy
+
+#: Confidence factor for a title line or a bracketed editorial note: titles
+#: announce what the text says; the paragraphs below carry the labels.
+TITLE_FACTOR = 0.5
 
 #: Tags below this confidence are dropped unless a caller asks otherwise.
 DEFAULT_MIN_CONFIDENCE = 0.5
@@ -45,6 +52,9 @@ class Tagger:
             Rules passed explicitly must all name categories of the taxonomy
             (else :class:`~aistress.errors.RuleError`).
         min_confidence: Tags with a lower confidence are dropped.
+        include_negated: Also return tags whose category the text denies,
+            argues against or only asks about (``polarity`` other than
+            ``"asserted"``, with the ``cue`` that says so).
 
     >>> from aistress.model import Article, Block
     >>> tagger = Tagger()
@@ -59,6 +69,7 @@ class Tagger:
         rules: RuleSet | None = None,
         *,
         min_confidence: float = DEFAULT_MIN_CONFIDENCE,
+        include_negated: bool = False,
     ) -> None:
         if taxonomy is not None and not isinstance(taxonomy, Taxonomy):
             raise TypeError(f"taxonomy must be a Taxonomy, not {type(taxonomy).__name__}")
@@ -76,6 +87,7 @@ class Tagger:
             rules.check(self.taxonomy)
         self.rules = rules
         self.min_confidence = min_confidence
+        self.include_negated = include_negated
         self._allowed = frozenset(
             i for i, r in enumerate(rules.rules) if r.category in self.taxonomy
         )
@@ -88,17 +100,18 @@ class Tagger:
         out: list[Tag] = []
         for index, block in enumerate(article.blocks):
             language = _block_language(block, article.language)
-            found = self._block(block, language)
+            found = self._block(block, language, first=index == 0 and len(article.blocks) > 1)
             if not found:
                 continue
             where = article.block_span(index)
             offset = where.start
             if found_by is None:
                 found_by = attributions(article, quotes)
-            for category, rule_id, confidence, spans in found:
-                evidence = [Span(article.id, offset + a, offset + b) for a, b in spans]
+            for f in found:
+                evidence = [Span(article.id, offset + a, offset + b) for a, b in f.spans]
                 person = person_for(found_by, evidence, where)
-                out.append(_make(category, evidence, rule_id, confidence, index, person))
+                cue = Span(article.id, offset + f.cue[0], offset + f.cue[1]) if f.cue else None
+                out.append(_make(f, evidence, index, person, cue))
         return tuple(out)
 
     def tag_text(
@@ -116,18 +129,28 @@ class Tagger:
             language = detect_language(text)
         block = Block("paragraph", text, language=None)
         return tuple(
-            _make(category, [Span(doc, a, b) for a, b in spans], rule_id, confidence, None, None)
-            for category, rule_id, confidence, spans in self._block(block, language)
+            _make(
+                f,
+                [Span(doc, a, b) for a, b in f.spans],
+                None,
+                None,
+                Span(doc, *f.cue) if f.cue else None,
+            )
+            for f in self._block(block, language)
         )
 
     def labels(self, article: Article, *, kind: CategoryKind | str | None = None) -> frozenset[str]:
         """The document-level labels of ``article`` (union of its block tags)."""
         return labels(self.tag(article, quotes=()), kind=kind)
 
-    def _block(
-        self, block: Block, language: str
-    ) -> list[tuple[Category, str, float, list[tuple[int, int]]]]:
+    def _block(self, block: Block, language: str, *, first: bool = False) -> list[_Found]:
         firings = _firings(self.rules, self._allowed, block.text, language)
+        if firings and _title_like(block, first):
+            firings = [attrs.evolve(f, confidence=f.confidence * TITLE_FACTOR) for f in firings]
+        labels_ = self.rules.cues(_rules_language(language), "question_labels")
+        asked = _question_label(block.text, labels_) if firings else None
+        if asked is not None:
+            firings = [attrs.evolve(f, polarity="hypothetical", cue=asked) for f in firings]
         by_category: dict[str, list[_Firing]] = {}
         for firing in firings:
             by_category.setdefault(self.rules.rules[firing.rule].category, []).append(firing)
@@ -136,16 +159,70 @@ class Tagger:
             group = by_category.get(category.id)
             if not group:
                 continue
-            miss = 1.0
-            for firing in group:
-                miss *= 1.0 - firing.confidence
-            confidence = round(1.0 - miss, 4)
-            if confidence < self.min_confidence:
-                continue
-            best = min(group, key=lambda f: (-f.confidence, f.rule))
-            spans = _merge_spans(s for f in group for s in f.spans)
-            out.append((category, self.rules.rules[best.rule].id, confidence, spans))
+            asserted = [f for f in group if f.polarity == "asserted"]
+            found = self._combine(category, asserted)
+            if found is None and self.include_negated:
+                found = self._combine(category, [f for f in group if f.polarity != "asserted"])
+            if found is not None:
+                out.append(found)
         return out
+
+    def _combine(self, category: Category, group: list[_Firing]) -> _Found | None:
+        """One tag from the firings of a category: noisy-or confidence, merged evidence."""
+        if not group:
+            return None
+        miss = 1.0
+        for firing in group:
+            miss *= 1.0 - firing.confidence
+        confidence = round(apply_curve(self.rules.curve, 1.0 - miss), 4)
+        if confidence < self.min_confidence:
+            return None
+        best = min(group, key=lambda f: (-f.confidence, f.rule))
+        spans = _merge_spans(s for f in group for s in f.spans)
+        return _Found(
+            category, self.rules.rules[best.rule].id, confidence, spans, best.polarity, best.cue
+        )
+
+
+@attrs.frozen
+class _Found:
+    """One category found in a block, before it becomes a tag."""
+
+    category: Category
+    rule: str
+    confidence: float
+    spans: list[tuple[int, int]]
+    polarity: str = "asserted"
+    cue: tuple[int, int] | None = None
+
+
+def _rules_language(language: str) -> str:
+    return "zh" if is_chinese(language) else language.split("-")[0].lower()
+
+
+def _title_like(block: Block, first: bool) -> bool:
+    """A paragraph that is a title line or an editorial note in brackets, not prose."""
+    text = block.text.strip()
+    if block.kind is not BlockKind.PARAGRAPH or not text:
+        return False
+    if text[0] in "[［【" and text[-1] in "]］】":
+        return True
+    return first and "\n" not in text and len(text) <= 80 and text[-1] not in _SENTENCE_END
+
+
+_SENTENCE_END = frozenset(".!?。！？…」』”\"'’)）")
+
+
+def _question_label(text: str, labels: Sequence[str]) -> tuple[int, int] | None:
+    """The label of a paragraph that only asks (``Q: ...?``, ``问：...？``), else None."""
+    stripped = text.rstrip()
+    if not stripped.endswith(("?", "？")):
+        return None
+    start = len(text) - len(text.lstrip())
+    for label in labels:
+        if text.startswith(label, start):
+            return (start, start + len(label))
+    return None
 
 
 def _block_language(block: Block, language: str) -> str:
@@ -158,16 +235,21 @@ def _block_language(block: Block, language: str) -> str:
 
 
 def _make(
-    category: Category,
+    found: _Found,
     evidence: Sequence[Span],
-    rule: str,
-    confidence: float,
     block: int | None,
     person: Person | None,
+    cue: Span | None,
 ) -> Tag:
+    category, rule, confidence = found.category, found.rule, found.confidence
+    polarity = found.polarity
     if category.is_stressor:
-        return Stressor(category.id, evidence, rule, confidence, block, raised_by=person)
-    return Remedy(category.id, evidence, rule, confidence, block, proposed_by=person)
+        return Stressor(
+            category.id, evidence, rule, confidence, block, person, polarity=polarity, cue=cue
+        )
+    return Remedy(
+        category.id, evidence, rule, confidence, block, person, polarity=polarity, cue=cue
+    )
 
 
 class _Identity:
@@ -186,12 +268,26 @@ class _Identity:
 
 
 @functools.lru_cache(maxsize=32)
-def _cached_tagger(taxonomy: _Identity, rules: _Identity, min_confidence: float) -> Tagger:
-    return Tagger(taxonomy.value, rules.value, min_confidence=min_confidence)  # type: ignore[arg-type]
+def _cached_tagger(
+    taxonomy: _Identity, rules: _Identity, min_confidence: float, include_negated: bool
+) -> Tagger:
+    return Tagger(
+        taxonomy.value,  # type: ignore[arg-type]
+        rules.value,  # type: ignore[arg-type]
+        min_confidence=min_confidence,
+        include_negated=include_negated,
+    )
 
 
-def _tagger(taxonomy: Taxonomy | None, rules: RuleSet | None, min_confidence: float) -> Tagger:
-    return _cached_tagger(_Identity(taxonomy), _Identity(rules), float(min_confidence))
+def _tagger(
+    taxonomy: Taxonomy | None,
+    rules: RuleSet | None,
+    min_confidence: float,
+    include_negated: bool = False,
+) -> Tagger:
+    return _cached_tagger(
+        _Identity(taxonomy), _Identity(rules), float(min_confidence), bool(include_negated)
+    )
 
 
 def tag(
@@ -201,6 +297,7 @@ def tag(
     rules: RuleSet | None = None,
     quotes: Sequence[Quote] | None = None,
     min_confidence: float = DEFAULT_MIN_CONFIDENCE,
+    include_negated: bool = False,
 ) -> tuple[Tag, ...]:
     """Tag an article with stressors and remedies, block by block, with evidence.
 
@@ -215,6 +312,8 @@ def tag(
             (:func:`aistress.quotes.attribute`: quotations and reported
             speech); pass ``()`` to skip attribution.
         min_confidence: Drop tags below this confidence.
+        include_negated: Also return categories the text denies, argues
+            against or only asks about, with their ``polarity`` and ``cue``.
 
     Returns:
         One tag per block and category, in block order and, within a block,
@@ -225,7 +324,8 @@ def tag(
     """
     if isinstance(article, Source):
         article = one_article(article, "tag")
-    return _tagger(taxonomy, rules, min_confidence).tag(article, quotes=quotes)
+    tagger = _tagger(taxonomy, rules, min_confidence, include_negated)
+    return tagger.tag(article, quotes=quotes)
 
 
 def tag_text(
@@ -236,6 +336,7 @@ def tag_text(
     taxonomy: Taxonomy | None = None,
     rules: RuleSet | None = None,
     min_confidence: float = DEFAULT_MIN_CONFIDENCE,
+    include_negated: bool = False,
 ) -> tuple[Tag, ...]:
     """Tag a plain string as one paragraph; see :meth:`Tagger.tag_text`.
 
@@ -245,8 +346,11 @@ def tag_text(
     [('overwork', 'en.overwork.no_rest')]
     >>> [t.category for t in tag_text("我们从不加班。")]
     []
+    >>> [(t.category, t.polarity) for t in tag_text("我们从不加班。", include_negated=True)]
+    [('overwork', 'negated')]
     """
-    return _tagger(taxonomy, rules, min_confidence).tag_text(text, language=language, doc=doc)
+    tagger = _tagger(taxonomy, rules, min_confidence, include_negated)
+    return tagger.tag_text(text, language=language, doc=doc)
 
 
 def labels(
@@ -255,7 +359,7 @@ def labels(
     kind: CategoryKind | str | None = None,
     min_confidence: float = 0.0,
 ) -> frozenset[str]:
-    """The document-level labels: the set of categories of ``tags``.
+    """The document-level labels: the set of categories of asserted ``tags``.
 
     Args:
         tags: Paragraph-level tags (of one document).
@@ -272,5 +376,7 @@ def labels(
     return frozenset(
         t.category
         for t in tags
-        if t.confidence >= min_confidence and (wanted is None or isinstance(t, wanted))
+        if t.confidence >= min_confidence
+        and t.polarity == "asserted"
+        and (wanted is None or isinstance(t, wanted))
     )
