@@ -28,16 +28,6 @@ from aistress.taxonomy import Taxonomy, checked_object, load_json_file
 __all__ = ["Rule", "RuleSet", "calibrate", "default_rules", "load_rules"]
 
 _WINDOWS = ("clause", "sentence", "paragraph")
-_CUE_KINDS = (
-    "negation",
-    "pseudo_negation",
-    "post_negation",
-    "concession",
-    "contrast",
-    "rejection",
-    "minority",
-    "question_labels",
-)
 # Cue kinds whose entries are matched in text like terms.
 _MATCHED_CUES = (
     "negation",
@@ -48,6 +38,7 @@ _MATCHED_CUES = (
     "rejection",
     "minority",
 )
+_CUE_KINDS = (*_MATCHED_CUES, "question_labels")
 _FILE_KEYS = frozenset(
     {"language", "description", "negation_scope", "unstemmed", "cues", "groups", "rules"}
 )
