@@ -313,7 +313,8 @@ def test_compare_shows_what_the_rewrite_changes(capsys: pytest.CaptureFixture[st
     assert f"coverage: {comparison.coverage:.0%}" in out
     assert f"discrepancies: {len(comparison.discrepancies)}" in out
     for item in comparison.discrepancies:
-        assert f"[{item.kind}] {item.explanation}" in out
+        assert f"  {item.explanation}" in out
+        assert f"    {item.kind.value} (" in out
 
 
 def test_compare_json_round_trips(capsys: pytest.CaptureFixture[str]) -> None:

@@ -2,13 +2,28 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from aistress.comparison import HEADLINE_THRESHOLD, compare, headline_relevance
+from aistress.comparison.evaluate import PairScore, read_pair, score_pair
 from aistress.errors import InvalidValueError
-from aistress.model import Alignment, Article, Bead, Block, Person, Quote, Span, Stressor
+from aistress.model import (
+    Alignment,
+    Article,
+    Bead,
+    Block,
+    Comparison,
+    Discrepancy,
+    DiscrepancyKind,
+    Person,
+    Quote,
+    Span,
+    Stressor,
+)
 from aistress.testing import strategies as ais
 
 EN = Article(
@@ -266,3 +281,56 @@ def test_discrepancy_kind_accepts_values() -> None:
     assert str(DiscrepancyKind.QUOTE_SPEAKER) == "quote_speaker"
     with pytest.raises(InvalidValueError):
         Discrepancy("spelling", "x")
+
+
+# ---------------------------------------------------------------------------
+# the checks on development pairs we wrote (tests/fixtures/compare)
+
+DEV = Path(__file__).parent / "fixtures" / "compare"
+
+
+def _dev(name: str) -> tuple[Comparison, PairScore]:
+    pair = read_pair(DEV / name)
+    comparison = compare(pair.source, pair.derived, relation=pair.relation)
+    return comparison, score_pair(pair, comparison)
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["dev02", "dev10", "dev05", "dev07", "dev16", "dev19", "dev24"],
+)
+def test_planted_changes_are_found_with_both_sides(name: str) -> None:
+    """Each planted change of a development pair is found, without false alarms, on both sides."""
+    comparison, score = _dev(name)
+    assert score.missed == ()
+    assert score.false_alarms == ()
+    for d in comparison.discrepancies:
+        assert d.source
+        assert d.derived
+        assert d.source_phrase
+        assert d.derived_phrase
+
+
+@pytest.mark.parametrize("name", ["dev01", "dev06", "dev21", "dev23", "dev29"])
+def test_faithful_pairs_raise_nothing(name: str) -> None:
+    """Notation, signalled rounding, paraphrase and a summary's omissions are not changes."""
+    comparison, _ = _dev(name)
+    assert comparison.discrepancies == ()
+
+
+def test_quotes_split_by_their_attribution_count_once() -> None:
+    """The two parts of one quotation are one utterance, and a kept quote is not dropped."""
+    comparison, _ = _dev("dev29")
+    assert comparison.quotes_dropped == ()
+    assert len({q.utterance for q, _ in comparison.quotes_kept}) == 1
+
+
+def test_kinds_are_an_enum_and_checks_are_functions() -> None:
+    """checks= takes a function of a Pair; its discrepancies come back as given."""
+    from aistress.comparison import Pair
+
+    def shout(pair: Pair) -> list[Discrepancy]:
+        return [Discrepancy(DiscrepancyKind.OMISSION, "everything", [Span(pair.source.id, 0, 1)])]
+
+    result = compare(EN, ZH, alignment=ONE_TO_ONE, checks=[shout], **NOTHING)  # type: ignore[arg-type]
+    assert [d.kind for d in result.discrepancies] == [DiscrepancyKind.OMISSION]

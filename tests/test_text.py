@@ -209,3 +209,29 @@ def test_chinese_hedge_before_a_space_marks_approximate(text: str) -> None:
     """A space between a Chinese hedge word (近, 约, 接近) and the number keeps it approximate."""
     (quantity,) = extract_numbers(text, "zh")
     assert quantity.approximate
+
+
+def test_measures_read_hedges_units_and_shares() -> None:
+    """Hedges point below or above, units follow the number, shares read as percentages."""
+    from aistress.text.measures import fractions, hedge, relative_dates, unit_after
+
+    text = "almost 40% of staff, over 60 hours, 300多名研究人员, 約兩成"
+    assert hedge(text, 7, 10, "en") == "below"
+    assert hedge(text, 26, 28, "en") == "above"
+    assert unit_after(text, 28, "en") == "hour"
+    assert hedge(text, 36, 39, "zh") == "above"
+    assert [str(f.value) for f in fractions("一半的人和三分之二的人", "zh")] == ["50", "66.7"]
+    assert [(r.unit, r.offset) for r in relative_dates("前年 and last month", "en")] == [
+        ("year", -2),
+        ("month", -1),
+    ]
+
+
+def test_polarity_cues_skip_pseudo_negations_and_the_month_may() -> None:
+    """'not only', 不断 and 'May 2024' are not cues; a negated rejection is positive."""
+    from aistress.text.polarity import polarity_cues, sign
+
+    assert polarity_cues("Not only that, in May 2024 it rose.", "en")[0].kind == "increase"
+    assert [c.kind for c in polarity_cues("压力不断增加", "zh")] == ["increase"]
+    assert sign(polarity_cues("They voted the plan down.", "en")) == -1
+    assert sign(polarity_cues("They had not opposed it.", "en")) == 1

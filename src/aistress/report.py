@@ -34,6 +34,7 @@ import html
 from collections.abc import Iterable, Sequence
 from importlib.metadata import PackageNotFoundError, version
 
+from aistress.comparison.summary import by_kind, discrepancy_lines, quote_counts
 from aistress.model import Article, Comparison, Discrepancy, Span
 from aistress.pipeline import CorpusAnalysis, analyse_corpus
 
@@ -125,13 +126,13 @@ def render_text(analysis: CorpusAnalysis) -> str:
         lines.append(
             f"\n{comparison.derived} {kind} {comparison.source}: "
             f"coverage {comparison.coverage:.0%}, "
-            f"{len(comparison.quotes_kept)} quote(s) kept, {len(comparison.quotes_dropped)} dropped"
+            "{} quote(s) kept, {} dropped".format(*quote_counts(comparison))
         )
         if comparison.categories_dropped:
             lines.append(f"  categories dropped: {', '.join(comparison.categories_dropped)}")
         if comparison.categories_added:
             lines.append(f"  categories added: {', '.join(comparison.categories_added)}")
-        lines.extend(f"  {d.kind}: {d.explanation}" for d in comparison.discrepancies)
+        lines.extend(discrepancy_lines(comparison))
     return "\n".join(lines) + "\n"
 
 
@@ -451,17 +452,18 @@ def _section_alignments(analysis: CorpusAnalysis) -> str:
         source, derived = corpus[c.source], corpus[c.derived]
         kind = c.relation.value.replace("_", " ") if c.relation else "derived from"
         count = len(c.discrepancies)
+        kept, dropped = quote_counts(c)
         warn = " warn" if count else ""
         out.append(
             f'<details id="pair-{index}" class="pair-box{warn}"{" open" if count else ""}>'
             f"<summary><h3>{_e(label(derived))}</h3> <span class=muted>{_e(kind)}</span> "
             f"{_e(label(source))} — {count} discrepanc{'y' if count == 1 else 'ies'}, "
             f"coverage {c.coverage:.0%}</summary>"
-            f"<p>Quotes kept {len(c.quotes_kept)}, dropped {len(c.quotes_dropped)}; "
+            f"<p>Quotes kept {kept}, dropped {dropped}; "
             f"categories dropped: {_tags(c.categories_dropped) or 'none'}; "
             f"added: {_tags(c.categories_added) or 'none'}.</p>"
         )
-        for d in c.discrepancies:
+        for d in (d for _, items in by_kind(c) for d in items):
             number += 1
             out.append(
                 f'<div class="disc" id="d-{number}"><b>{_e(d.kind)}</b>: {_e(d.explanation)}'

@@ -5,7 +5,12 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
-from aistress.comparison import HEADLINE_THRESHOLD, headline_relevance
+from aistress.comparison import (
+    HEADLINE_THRESHOLD,
+    discrepancy_lines,
+    headline_relevance,
+    quote_counts,
+)
 from aistress.model import (
     Alignment,
     Article,
@@ -233,8 +238,8 @@ def comparison_lines(comparison: Comparison, source: Article, derived: Article) 
         f"  categories kept: {', '.join(comparison.categories_kept) or '-'}",
         f"  categories dropped: {', '.join(comparison.categories_dropped) or '-'}",
         f"  categories added: {', '.join(comparison.categories_added) or '-'}",
-        f"  quotes kept: {len(comparison.quotes_kept)}, dropped: {len(comparison.quotes_dropped)}",
+        "  quotes kept: {}, dropped: {}".format(*quote_counts(comparison)),
         f"  discrepancies: {len(comparison.discrepancies)}",
     ]
-    lines.extend(f"    [{item.kind}] {item.explanation}" for item in comparison.discrepancies)
+    lines.extend(discrepancy_lines(comparison, indent="    "))
     return lines

@@ -9,8 +9,8 @@ added, the quotes kept and dropped, and its
 phrases around them and a sentence that explains it.
 
 Each kind of change is found by one check, a function with the signature
-:data:`Check` (a :class:`Pair` in, discrepancies out), one module each;
-``compare(..., checks=)`` takes their names (:data:`CHECKS`) or any function
+``Check`` (a :class:`Pair` in, discrepancies out), one module each;
+``compare(..., checks=)`` takes their names (``CHECKS``) or any function
 with that signature.
 
 Spans of a discrepancy point into ``Article.text`` of each side; a number
@@ -24,8 +24,12 @@ parallel over a corpus, and near-linear in the length of the texts.
 from aistress.comparison._compare import CHECKS, compare
 from aistress.comparison._pair import Check, Pair, phrase
 from aistress.comparison.attribution import attribution_discrepancies, check_attribution
+from aistress.comparison.dates import check_dates
 from aistress.comparison.headline import HEADLINE_THRESHOLD, check_headline, headline_relevance
 from aistress.comparison.numbers import check_numbers, number_discrepancies
+from aistress.comparison.polarity import check_polarity
+from aistress.comparison.quotes import check_quotes
+from aistress.comparison.summary import by_kind, discrepancy_lines, quote_counts
 
 __all__ = [
     "CHECKS",
@@ -33,11 +37,17 @@ __all__ = [
     "Check",
     "Pair",
     "attribution_discrepancies",
+    "by_kind",
     "check_attribution",
+    "check_dates",
     "check_headline",
     "check_numbers",
+    "check_polarity",
+    "check_quotes",
     "compare",
+    "discrepancy_lines",
     "headline_relevance",
     "number_discrepancies",
     "phrase",
+    "quote_counts",
 ]

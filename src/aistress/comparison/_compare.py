@@ -7,9 +7,11 @@ from collections.abc import Iterable, Mapping, Sequence
 from aistress.alignment import align
 from aistress.comparison._pair import Check, Pair
 from aistress.comparison.attribution import check_attribution
+from aistress.comparison.dates import check_dates
 from aistress.comparison.headline import check_headline
 from aistress.comparison.numbers import check_numbers
-from aistress.comparison.quotes import pair_quotes
+from aistress.comparison.polarity import check_polarity
+from aistress.comparison.quotes import check_quotes, pair_quotes
 from aistress.errors import InvalidValueError
 from aistress.model import (
     Alignment,
@@ -33,7 +35,10 @@ __all__ = ["CHECKS", "compare"]
 #: The checks :func:`compare` runs by default, by name.
 CHECKS: Mapping[str, Check] = {
     "number": check_numbers,
+    "date": check_dates,
     "attribution": check_attribution,
+    "quotes": check_quotes,
+    "polarity": check_polarity,
     "headline": check_headline,
 }
 
@@ -114,7 +119,7 @@ def compare(
         derived_tags: Tags of ``derived``.
         source_quotes: Quotes of ``source``.
         derived_quotes: Quotes of ``derived``.
-        checks: The checks to run: names from :data:`CHECKS` or functions
+        checks: The checks to run: names from ``CHECKS`` or functions
             with the same signature (a :class:`Pair` in, discrepancies out).
 
     Returns:

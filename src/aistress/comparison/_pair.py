@@ -12,7 +12,10 @@ import bisect
 import re
 from collections.abc import Callable, Iterable, Sequence
 from functools import cached_property
+from typing import TypeVar
 
+from aistress.alignment import align
+from aistress.comparison._similar import similarity
 from aistress.model import (
     Alignment,
     Article,
@@ -22,11 +25,14 @@ from aistress.model import (
     RelationKind,
     Span,
 )
+from aistress.quotes import LinkedQuotes
 from aistress.text.language import is_chinese
 from aistress.text.numbers import Quantity, extract_numbers
 from aistress.text.sentences import sentences
 
 __all__ = ["Check", "Located", "Pair", "discrepancy", "phrase"]
+
+T = TypeVar("T")
 
 #: The signature every check has.
 Check = Callable[["Pair"], Iterable[Discrepancy]]
@@ -87,6 +93,13 @@ class Pair:
         self.source_quotes = tuple(source_quotes)
         self.derived_quotes = tuple(derived_quotes)
         self._sentences: dict[tuple[str, int], tuple[list[int], list[int]]] = {}
+        self._linked: LinkedQuotes | None = None
+
+    def linked_quotes(self, link: Callable[[], LinkedQuotes]) -> LinkedQuotes:
+        """The quote links of the pair, made once by ``link`` and shared by every check."""
+        if self._linked is None:
+            self._linked = link()
+        return self._linked
 
     @property
     def is_summary(self) -> bool:
@@ -138,6 +151,49 @@ class Pair:
     def _derived_numbers(self) -> list[list[Located]]:
         return _paragraph_numbers(self.derived)
 
+    def sentence_pairs(self) -> list[tuple[list[tuple[int, int]], list[tuple[int, int]]]]:
+        """Aligned sentences as offset ranges into each article's text (beads with both sides).
+
+        The sentence alignment (:func:`aistress.alignment.align`) is computed once, on first use.
+        """
+        return self._sentence_pairs
+
+    @cached_property
+    def _sentence_pairs(self) -> list[tuple[list[tuple[int, int]], list[tuple[int, int]]]]:
+        if not self.source.blocks or not self.derived.blocks:
+            return []
+        alignment = align(self.source, self.derived, unit="sentence")
+        src = _ranges(self.source.text, alignment.source_segments)
+        drv = _ranges(self.derived.text, alignment.target_segments)
+        out = []
+        for bead in alignment.beads:
+            a = [src[i] for i in bead.source if i < len(src) and src[i] is not None]
+            b = [drv[j] for j in bead.target if j < len(drv) and drv[j] is not None]
+            if a and b:
+                out.append(([r for r in a if r], [r for r in b if r]))
+        return out
+
+    def by_sentence(
+        self, source_items: Sequence[T], derived_items: Sequence[T], start: Callable[[T], int]
+    ) -> list[tuple[list[T], list[T]]]:
+        """Items of each side grouped by aligned sentences that make much the same statement.
+
+        ``start`` gives an item's offset in its article's text. Sentence beads
+        less alike than ``SAME_SENTENCE`` are left out: a summary's sentence
+        aligned by position alone says something else.
+        """
+        out = []
+        for s_ranges, d_ranges in self.sentence_pairs():
+            s_text = " ".join(self.source.text[a:b] for a, b in s_ranges)
+            d_text = " ".join(self.derived.text[a:b] for a, b in d_ranges)
+            if similarity(s_text, self.source.language, d_text, self.derived.language) < 0.15:
+                continue
+            a_items = [x for x in source_items if any(a <= start(x) < b for a, b in s_ranges)]
+            b_items = [x for x in derived_items if any(a <= start(x) < b for a, b in d_ranges)]
+            if a_items and b_items:
+                out.append((a_items, b_items))
+        return out
+
     def sentence_at(self, article: Article, offset: int) -> tuple[int, int]:
         """The sentence of ``article.text`` around a character offset (whole block if none)."""
         block = article.block_at(offset)
@@ -151,6 +207,21 @@ class Pair:
         if k >= 0 and offset - span.start < ends[k]:
             return span.start + starts[k], span.start + ends[k]
         return span.start, span.end
+
+
+def _ranges(text: str, segments: Sequence[str]) -> list[tuple[int, int] | None]:
+    """Where each segment lies in ``text``, searching forward (None if not found)."""
+    cursor = 0
+    out: list[tuple[int, int] | None] = []
+    for segment in segments:
+        core = segment.strip()
+        at = text.find(core, cursor) if core else -1
+        if at < 0:
+            out.append(None)
+            continue
+        out.append((at, at + len(core)))
+        cursor = at + len(core)
+    return out
 
 
 def _paragraph_numbers(article: Article) -> list[list[Located]]:
@@ -176,11 +247,18 @@ def phrase(text: str, start: int, end: int) -> str:
     cuts = list(_PHRASE_END.finditer(head))
     if cuts:
         left += cuts[-1].end()
+    elif left and text[left - 1].isalnum():
+        space = text.find(" ", left, start)
+        left = space + 1 if space >= 0 else left
     right = min(len(text), end + _PHRASE_WIDTH)
     cut = _PHRASE_END.search(text, end, right)
     if cut:
         right = cut.start()
-    return " ".join(text[left:right].split())
+    elif right < len(text) and text[right].isalnum():
+        space = text.rfind(" ", end, right)
+        right = space if space >= 0 else right
+    quoted = " ".join(text[left:right].split())
+    return quoted if len(quoted) <= 160 else quoted[:159] + "…"
 
 
 def discrepancy(

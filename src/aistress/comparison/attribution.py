@@ -14,6 +14,7 @@ from decimal import Decimal
 from aistress.comparison._pair import Located, Pair, discrepancy
 from aistress.comparison._words import NAME_RUN, generic_names
 from aistress.model import Alignment, Article, Discrepancy, DiscrepancyKind
+from aistress.people import script, transliteration_score
 
 __all__ = ["attribution_discrepancies", "check_attribution"]
 
@@ -33,15 +34,22 @@ def _names(text: str, capitalised_inside: frozenset[str] | None) -> set[str]:
     opening = len(text) - len(text.lstrip(" \"'“‘(「"))
     for match in NAME_RUN.finditer(text):
         words = match.group().split()
-        if match.start() == opening and words and capitalised_inside is not None:
+        if match.start() == opening and words:
             first = words[0]
-            if not any(c.isupper() for c in first[1:]) and first not in capitalised_inside:
+            adverb = first.lower().endswith("ly") or text[match.start() + len(first) :].startswith(
+                ","
+            )
+            if adverb or (
+                capitalised_inside is not None
+                and not any(c.isupper() for c in first[1:])
+                and first not in capitalised_inside
+            ):
                 words = words[1:]
         words = [w for w in words if w.lower().strip("'’") not in generic]
         words = [w.removesuffix("’s").removesuffix("'s") for w in words]
         if words:
             names.add(" ".join(words))
-    return names
+    return names | _han_names(text)
 
 
 def _capitalised_inside(article: Article) -> frozenset[str]:
@@ -49,8 +57,27 @@ def _capitalised_inside(article: Article) -> frozenset[str]:
 
 
 def _overlaps(a: set[str], b: set[str]) -> bool:
-    """Whether two name sets share a name, allowing one to be part of the other."""
-    return any(x == y or x in y or y in x for x in a for y in b)
+    """Whether two name sets share a name (one part of the other, or one spelling the other)."""
+    return any(_same_name(x, y) for x in a for y in b)
+
+
+def _same_name(x: str, y: str) -> bool:
+    if x == y or x in y or y in x:
+        return True
+    if script(x) == script(y) or "han" not in (script(x), script(y)):
+        return False
+    han, latin = (x, y) if script(x) == "han" else (y, x)
+    # Doubtful spellings count as the same: only a clear mismatch is a move.
+    return transliteration_score(han, latin) >= 0.4
+
+
+# A person's name transliterated into Chinese: parts joined by a middle dot.
+_HAN_NAME = re.compile(r"[\u4e00-\u9fff]{1,6}[·・•‧][\u4e00-\u9fff]{1,8}")
+
+
+def _han_names(text: str) -> set[str]:
+    """Transliterated names in Chinese text (``丹尼尔·沃斯``), without a leading title."""
+    return {m.group() for m in _HAN_NAME.finditer(text)}
 
 
 def _value(n: Located) -> Decimal | None:

@@ -1,27 +1,176 @@
-"""The number check: values that change across aligned paragraphs (and across the titles).
+"""The number check: values, scales, units and hedges that change across a pair.
 
-Numbers are read with :func:`aistress.text.numbers.extract_numbers`, so
-notation does not matter (``320m`` equals ``3.2 亿``).
+Numbers are read with :func:`aistress.text.numbers.extract_numbers` and the
+words around them with :mod:`aistress.text.measures`, so notation does not
+matter (``320m`` equals ``3.2 亿``, ``half of`` equals ``一半`` and
+``50%``). Inside each aligned pair of paragraphs (and between the titles):
+
+1. equal values pair off; a pair whose hedges point opposite ways
+   (``nearly 40%`` / ``超过 40%``) or whose units differ (``60 hours`` /
+   ``60 天``) is reported;
+2. of the rest, values that the text itself marks as rounded (``about``,
+   ``近``, ``约``, ``十几``) pair off within a quarter of each other, and a
+   derived value that is the source's rounded to two or more significant
+   digits pairs off too;
+3. what is left pairs in order within one class (percentages, amounts of
+   money, counts of one unit); each such pair is a changed value, reported
+   with the factor it is off by when only the scale differs
+   (``200bn`` / ``200 亿``).
+
+A leftover whose value the other text states anywhere else is not
+reported (the alignment, not the text, moved it), and years belong to the
+date check.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Iterable
 from decimal import Decimal
 
 from aistress.comparison._pair import Located, Pair, discrepancy
 from aistress.model import Alignment, Article, Discrepancy, DiscrepancyKind
+from aistress.text.measures import fractions, hedge, unit_after
+from aistress.text.numbers import Quantity
 
-__all__ = ["check_numbers", "number_discrepancies"]
+__all__ = ["Mention", "check_numbers", "mentions", "number_discrepancies"]
 
-_COMPARABLE = frozenset({"cardinal", "money", "percent", "ordinal"})
+_COMPARABLE = frozenset({"cardinal", "money", "percent"})
 _SCALE = re.compile(
-    r"(?i)\d\s*(?:k|m|bn|b|tn|thousand|million|billion|trillion)\b|[万亿兆]|千万|百万"
+    r"(?i)\d\s*(?:k|m|bn|b|tn|thousand|million|billion|trillion)\b|[万萬亿億兆]|千万|百万"
 )
+_VAGUE = re.compile(r"(?i)几|幾|数|數|dozens|hundreds|thousands|millions|billions|several|many")
+_OPPOSITE = {("below", "above"), ("above", "below")}
+_TOLERANCE = Decimal("1.25")
 
 
-def _comparable(numbers: list[Located]) -> list[Located]:
-    return [n for n in numbers if n.quantity.value is not None and n.quantity.kind in _COMPARABLE]
+class Mention:
+    """A number with what the words around it say: unit, hedge, class."""
+
+    __slots__ = ("end", "hedge", "kind", "located", "start", "text", "unit", "vague", "value")
+
+    def __init__(
+        self,
+        located: Located,
+        value: Decimal,
+        kind: str,
+        unit: str | None,
+        hedge_: str,
+        vague: bool,
+    ) -> None:
+        self.located = located
+        self.value = value
+        self.kind = kind
+        self.unit = unit
+        self.hedge = hedge_
+        self.vague = vague
+        self.text = located.text
+        self.start, self.end = located.start, located.end
+
+    @property
+    def rounded(self) -> bool:
+        """Whether the text marks the value as approximate."""
+        return self.hedge != "exact" or self.vague or self.located.quantity.approximate
+
+    @property
+    def klass(self) -> str:
+        """Percentages, money, or counts of one unit."""
+        if self.kind in ("percent", "money"):
+            return self.kind
+        return f"count:{self.unit or ''}"
+
+
+def is_year(located: Located, text: str, offset: int) -> bool:
+    """A bare four-digit number that reads as a year (``in 2023``), not an amount."""
+    q = located.quantity
+    if q.kind != "cardinal" or q.value is None or q.unit is not None:
+        return False
+    if not (1900 <= q.value <= 2100) or q.value != q.value.to_integral_value():
+        return False
+    digits = q.text.strip()
+    if not (len(digits) == 4 and digits.isdigit()) and not re.fullmatch(
+        r"[〇零一二三四五六七八九]{4}", digits
+    ):
+        return False
+    return unit_after(text, located.end - offset, "en") in (None, "year")
+
+
+def mentions(
+    pair: Pair, article: Article, located: Iterable[Located], doc_text: str, offset: int = 0
+) -> list[Mention]:
+    """The comparable numbers among ``located`` (years and dates left out), with fractions added."""
+    out: list[Mention] = []
+    for n in located:
+        q = n.quantity
+        if q.value is None or q.kind not in _COMPARABLE or is_year(n, doc_text, offset):
+            continue
+        if q.text in ("一", "壹"):
+            continue  # 一个, 一位, 一项: the Chinese indefinite article, not a count
+        local_start, local_end = n.start - offset, n.end - offset
+        out.append(
+            Mention(
+                n,
+                q.value,
+                q.kind,
+                q.unit
+                if q.unit not in (None, "year")
+                else unit_after(doc_text, local_end, article.language),
+                hedge(doc_text, local_start, local_end, article.language),
+                bool(_VAGUE.search(q.text)),
+            )
+        )
+    return out
+
+
+def _fraction_mentions(article: Article, doc: str, text: str, offset: int) -> list[Mention]:
+    out = []
+    for f in fractions(text, article.language):
+        q = Quantity(f.text, f.start, f.end, f.value, "%", "percent", approximate=f.value % 1 != 0)
+        out.append(
+            Mention(
+                Located(doc, offset, q),
+                f.value,
+                "percent",
+                "%",
+                hedge(text, f.start, f.end, article.language),
+                False,
+            )
+        )
+    return out
+
+
+def _side(
+    pair: Pair, article: Article, pieces: Iterable[tuple[str, str, int, list[Located]]]
+) -> list[Mention]:
+    out: list[Mention] = []
+    for doc, text, offset, located in pieces:
+        shares = _fraction_mentions(article, doc, text, offset)
+        found = [
+            m
+            for m in mentions(pair, article, located, text, offset)
+            if not any(f.start < m.end and m.start < f.end for f in shares)
+        ]
+        out.extend(sorted(found + shares, key=lambda m: m.start))
+    return out
+
+
+def _paragraphs(pair: Pair, article: Article, indices: Iterable[int]) -> list[Mention]:
+    pieces = []
+    for i in indices:
+        if 0 <= i < len(article.blocks):
+            start = article.block_span(i).start
+            pieces.append(
+                (article.id, article.blocks[i].text, start, pair.numbers_of(article, [i]))
+            )
+    return _side(pair, article, pieces)
+
+
+def _title(pair: Pair, article: Article, field: str) -> list[Mention]:
+    text = getattr(article, field) or ""
+    return _side(
+        pair, article, [(f"{article.id}#{field}", text, 0, pair.title_numbers(article, field))]
+    )
 
 
 def _mantissa(value: Decimal) -> str:
@@ -31,7 +180,7 @@ def _mantissa(value: Decimal) -> str:
 
 def _factor(a: Decimal, b: Decimal) -> str:
     if not a or not b:
-        return ""
+        return "another value"
     ratio = a / b if abs(a) >= abs(b) else b / a
     exponent = ratio.adjusted()
     if ratio == Decimal(10) ** exponent:
@@ -46,103 +195,151 @@ def fmt(value: Decimal) -> str:
     return f"{value.normalize():f}"
 
 
-def _value(n: Located) -> Decimal:
-    assert n.quantity.value is not None
-    return n.quantity.value
+def _close(a: Mention, b: Mention) -> bool:
+    """Whether two values agree once the rounding the texts signal is allowed for."""
+    if not a.value or not b.value:
+        return a.value == b.value
+    if a.vague or b.vague:
+        low, high = sorted((abs(a.value), abs(b.value)))
+        return high / low < 10
+    if a.rounded or b.rounded:
+        low, high = sorted((abs(a.value), abs(b.value)))
+        return high / low <= _TOLERANCE
+    return _rounds_to(a.value, b.value)
 
 
-def _match(source: list[Located], derived: list[Located]) -> tuple[list[Located], list[Located]]:
-    """Pair equal values (in order); return the leftovers of each side."""
-    left = list(source)
-    unmatched: list[Located] = []
-    for number in derived:
-        for i, candidate in enumerate(left):
-            if _value(candidate) == _value(number):
-                del left[i]
+def _rounds_to(exact: Decimal, shown: Decimal) -> bool:
+    """Whether ``shown`` is ``exact`` rounded to the precision it is written in (2+ digits)."""
+    digits = _mantissa(shown)
+    if len(digits) < 2:
+        return False
+    step = Decimal(10) ** (shown.normalize().as_tuple().exponent)  # type: ignore[operator]
+    return abs(exact - shown) <= step / 2
+
+
+def _take(left: list[Mention], right: list[Mention], same: object) -> list[tuple[Mention, Mention]]:
+    """Pair items of ``left`` and ``right`` that ``same(a, b)`` accepts, in order; remove them."""
+    pairs = []
+    for b in list(right):
+        for a in left:
+            if same(a, b):  # type: ignore[operator]
+                pairs.append((a, b))
+                left.remove(a)
+                right.remove(b)
                 break
-        else:
-            unmatched.append(number)
-    return left, unmatched
+    return pairs
 
 
-def _changed(
-    pair: Pair, source_left: list[Located], derived_left: list[Located]
-) -> list[Discrepancy]:
-    out: list[Discrepancy] = []
-    used: set[int] = set()
-    for number in derived_left:
-        q = number.quantity
-        best = None
-        for i, candidate in enumerate(source_left):
-            if i in used:
-                continue
-            c = candidate.quantity
-            # Same digits, other value: a scale word or suffix was mistranslated
-            # (200bn as 200 亿). Without a scale on either side, "90" and
-            # "nine" share digits by chance.
-            same_digits = _mantissa(_value(candidate)) == _mantissa(_value(number)) and bool(
-                _SCALE.search(c.text) or _SCALE.search(q.text)
-            )
-            same_unit = (c.unit or "") == (q.unit or "") and c.kind == q.kind
-            if same_digits and (same_unit or c.kind == q.kind):
-                best = (i, 0.9)
-                break
-            # A lone leftover pair is a changed value only when both carry the
-            # same explicit unit (a currency, a percentage, hours) and neither
-            # is hedged: "a dozen" and "十几" are both about twelve.
-            if (
-                same_unit
-                and c.unit is not None
-                and not c.approximate
-                and not q.approximate
-                and len(source_left) == 1
-                and len(derived_left) == 1
-            ):
-                best = (i, 0.6)
-        if best is None:
-            continue
-        i, score = best
-        used.add(i)
-        candidate = source_left[i]
-        a, b = _value(candidate), _value(number)
-        factor = _factor(a, b)
-        out.append(
-            discrepancy(
-                pair,
-                DiscrepancyKind.NUMBER,
-                f"'{candidate.text}' ({fmt(a)}) is rendered as '{number.text}' "
-                f"({fmt(b)}): wrong by {factor}"
-                if score > 0.8
-                else f"'{candidate.text}' ({fmt(a)}) becomes '{number.text}' ({fmt(b)})",
-                source=[candidate.span],
-                derived=[number.span],
-                score=score,
-            )
+def _scale_slip(a: Mention, b: Mention) -> bool:
+    """Same digits, another value, a scale word on either side: ``200bn`` as ``200 亿``."""
+    return (
+        a.value != b.value
+        and _mantissa(a.value) == _mantissa(b.value)
+        and bool(_SCALE.search(a.text) or _SCALE.search(b.text))
+        and not (a.vague or b.vague)
+    )
+
+
+def _explain_change(a: Mention, b: Mention) -> tuple[str, float]:
+    if _mantissa(a.value) == _mantissa(b.value) and (
+        _SCALE.search(a.text) or _SCALE.search(b.text)
+    ):
+        return (
+            f"'{a.text}' ({fmt(a.value)}) is rendered as '{b.text}' ({fmt(b.value)}): "
+            f"wrong by {_factor(a.value, b.value)}",
+            0.9,
         )
+    return f"'{a.text}' ({fmt(a.value)}) becomes '{b.text}' ({fmt(b.value)})", 0.7
+
+
+def _report(pair: Pair, a: Mention, b: Mention, explanation: str, score: float) -> Discrepancy:
+    return discrepancy(
+        pair, DiscrepancyKind.NUMBER, explanation, [a.located.span], [b.located.span], score
+    )
+
+
+def _match_piece(
+    pair: Pair, src: list[Mention], drv: list[Mention]
+) -> tuple[list[Discrepancy], list[Mention], list[Mention]]:
+    """Pair equal and close values; report changed hedges, units and scales; return leftovers."""
+    out: list[Discrepancy] = []
+    s, d = list(src), list(drv)
+    same_value = _take(s, d, lambda a, b: a.value == b.value and a.klass == b.klass)
+    same_value += _take(s, d, lambda a, b: a.value == b.value)
+    for a, b in same_value:
+        if (a.hedge, b.hedge) in _OPPOSITE:
+            why = f"'{a.text}' is hedged '{a.hedge}' in the source, '{b.hedge}' in the derived text"
+            out.append(_report(pair, a, b, why, 0.7))
+        elif a.unit and b.unit and a.unit != b.unit and "people" not in (a.unit, b.unit):
+            why = f"'{a.text}' counts {a.unit}s in the source but {b.unit}s in the derived text"
+            out.append(_report(pair, a, b, why, 0.6))
+    for a, b in _take(s, d, _scale_slip):
+        out.append(_report(pair, a, b, *_explain_change(a, b)))
+    _take(s, d, lambda a, b: a.klass == b.klass and _close(a, b))
+    _take(s, d, lambda a, b: _close(a, b) and (a.rounded or b.rounded))
+    return out, s, d
+
+
+def _changed(pair: Pair, s: list[Mention], d: list[Mention]) -> list[Discrepancy]:
+    """Leftovers of one class, as many on each side, pair in order: changed values.
+
+    In a summary, whose paragraphs gather many of the source's, the leftovers
+    are paired within aligned sentences that make much the same statement.
+    """
+    if pair.is_summary:
+        out = []
+        in_body = [m for m in s if m.located.doc == pair.source.id]
+        in_summary = [m for m in d if m.located.doc == pair.derived.id]
+        for a_list, b_list in pair.by_sentence(in_body, in_summary, lambda m: m.start):
+            out.extend(_in_order(pair, a_list, b_list))
+        return out
+    return _in_order(pair, s, d)
+
+
+def _in_order(pair: Pair, s: list[Mention], d: list[Mention]) -> list[Discrepancy]:
+    out: list[Discrepancy] = []
+    for klass in sorted({m.klass for m in s} & {m.klass for m in d}):
+        a_list = [m for m in s if m.klass == klass]
+        b_list = [m for m in d if m.klass == klass]
+        if len(a_list) != len(b_list):
+            continue
+        for a, b in zip(a_list, b_list, strict=True):
+            if a.vague or b.vague:
+                continue
+            if klass in ("count:", "count:people") and (a.value < 10 or b.value < 10):
+                continue  # "six", "two people": small loose counts are too common to pair
+            out.append(_report(pair, a, b, *_explain_change(a, b)))
     return out
 
 
 def check_numbers(pair: Pair) -> list[Discrepancy]:
-    """Numbers whose value changes across aligned paragraphs (and across the titles).
-
-    Inside each bead, equal values pair off; of what is left, a derived
-    number with the same digits as a source number but another value
-    (``200bn`` / ``200 亿``) is reported with the factor it is off by, and a
-    lone leftover pair with the same unit is reported as a changed value
-    with a lower score.
-    """
-    out: list[Discrepancy] = []
+    """Numbers whose value, scale, unit or hedge changes across aligned paragraphs and titles."""
+    source, derived = pair.source, pair.derived
     pieces = [
-        (pair.title_numbers(pair.source, field), pair.title_numbers(pair.derived, field))
+        (_title(pair, source, field), _title(pair, derived, field))
         for field in ("title", "subtitle")
-        if getattr(pair.source, field) and getattr(pair.derived, field)
+        if getattr(source, field) and getattr(derived, field)
     ]
-    pieces.extend(
-        (pair.numbers_of(pair.source, s), pair.numbers_of(pair.derived, t)) for s, t in pair.beads()
-    )
+    pieces += [
+        (_paragraphs(pair, source, s_idx), _paragraphs(pair, derived, d_idx))
+        for s_idx, d_idx in pair.beads()
+    ]
+    out: list[Discrepancy] = []
+    leftovers = []
     for src, drv in pieces:
-        src_left, drv_left = _match(_comparable(src), _comparable(drv))
-        out.extend(_changed(pair, src_left, drv_left))
+        found, s_left, d_left = _match_piece(pair, src, drv)
+        out.extend(found)
+        leftovers.append((s_left, d_left))
+    # A value left over on one side in one place and on the other side in
+    # another was moved by the alignment, not changed by the text.
+    spare_source = Counter(m.value for s_left, _ in leftovers for m in s_left)
+    spare_derived = Counter(m.value for _, d_left in leftovers for m in d_left)
+    moved = set(spare_source) & set(spare_derived)
+
+    for s_left, d_left in leftovers:
+        s_left = [m for m in s_left if m.value not in moved]
+        d_left = [m for m in d_left if m.value not in moved]
+        out.extend(_changed(pair, s_left, d_left))
     return out
 
 

@@ -128,6 +128,8 @@ class DiscrepancyKind(str, enum.Enum):
     HEADLINE = "headline"
     #: Source content left out (a summary may do this; a translation may not).
     OMISSION = "omission"
+    #: A summary that says the opposite of its source.
+    CONTRADICTION = "contradiction"
 
     def __str__(self) -> str:
         return self.value

@@ -1,0 +1,245 @@
+"""What surrounds a number: its hedge, its unit, fraction words and relative dates.
+
+:func:`aistress.text.numbers.extract_numbers` reads the value of a number;
+this module reads the words around it, in English and Chinese (Simplified
+and Traditional), from the vocabulary in ``data/text/measures.json``:
+
+>>> text = "nearly 40% of staff work over 60 hours"
+>>> hedge(text, 7, 10, "en"), hedge(text, 30, 32, "en"), unit_after(text, 32, "en")
+('below', 'above', 'hour')
+>>> zh = "每周工作 60 多个小时"
+>>> hedge(zh, 5, 7, "zh"), unit_after(zh, 7, "zh")
+('above', 'hour')
+>>> [(f.text, f.value) for f in fractions("half of the staff, 三分之一的人, 五成", "en")]
+[('half', Decimal('50')), ('三分之一', Decimal('33.3')), ('五成', Decimal('50'))]
+>>> [(r.text, r.unit, r.offset) for r in relative_dates("去年 and two years ago", "zh")]
+[('去年', 'year', -1), ('two years ago', 'year', -2)]
+
+Every function is a bounded look around one position, or one scan of the
+text: linear time.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from functools import cache
+from typing import Any
+
+import attrs
+
+from aistress.data import load_json
+from aistress.text.numbers import chinese_numeral_value, english_number_words
+
+__all__ = ["Fraction", "RelativeDate", "fractions", "hedge", "relative_dates", "unit_after"]
+
+_LOOK = 24
+
+
+@cache
+def _vocabulary() -> dict[str, Any]:
+    data: dict[str, Any] = load_json("text/measures.json")
+    return data
+
+
+def _alternation(words: Any) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@cache
+def _patterns() -> dict[str, re.Pattern[str]]:
+    v = _vocabulary()
+    return {
+        "before_en": re.compile(rf"(?i)(?:^|[^A-Za-z])({_alternation(v['hedge_before_en'])})\s*$"),
+        "after_en": re.compile(rf"(?i)^\s*({_alternation(v['hedge_after_en'])})(?![A-Za-z])"),
+        "before_zh": re.compile(rf"({_alternation(v['hedge_before_zh'])})\s*$"),
+        "after_zh": re.compile(rf"^\s*({_alternation(v['hedge_after_zh'])})"),
+        "unit_en": re.compile(
+            rf"(?i)^(?:\s*-\s*|\s+)(?:[a-z]+[\s-]){{0,2}}?({_alternation(v['units_en'])})\b"
+        ),
+        "unit_zh": re.compile(
+            rf"^\s*(?:多|余|餘|几|幾)?\s*(?:个|個)?\s*({_alternation(v['units_zh'])})"
+        ),
+        "fraction_en": re.compile(
+            rf"(?i)\b({_alternation(v['fractions_en'])})\b(?=\s+(?:of|the|their|its|our|all|a|an)\b)"
+        ),
+        "fraction_zh": re.compile(
+            rf"({_alternation(v['fractions_zh'])})"
+            r"|([零〇一二两兩三四五六七八九十百\d]+)分之([零〇一二两兩三四五六七八九十\d]+)"
+            r"|(?<![零〇一二两兩三四五六七八九十\d])([一二两兩三四五六七八九])成(?![功为為立长長本果员員])"
+        ),
+        "relative": re.compile(
+            rf"(?i)\b(?:{_alternation(v['relative_en'])})\b|(?:{_alternation(v['relative_zh'])})"
+            r"|\b(\w+)\s+(year|month|week|day)s?\s+(ago|earlier|later)\b"
+            r"|([零〇一二两兩三四五六七八九十\d]+)\s*(年|个月|個月|周|週|天)(前|后|後)"
+        ),
+    }
+
+
+def hedge(text: str, start: int, end: int, language: str) -> str:
+    """How the words around ``text[start:end]`` bound the number there.
+
+    Returns ``"about"`` (about, 约, 左右), ``"below"`` (almost, nearly,
+    under, 近, 不到), ``"above"`` (over, at least, 超过, 多, 以上) or
+    ``"exact"`` when nothing hedges it. Words of both languages are looked
+    for, since Chinese text quotes English figures and the reverse.
+    """
+    p = _patterns()
+    head, tail = text[max(0, start - _LOOK) : start], text[end : end + _LOOK]
+    vocab = _vocabulary()
+    for key, part, table in (
+        ("before_zh", head, "hedge_before_zh"),
+        ("after_zh", tail, "hedge_after_zh"),
+        ("before_en", head, "hedge_before_en"),
+        ("after_en", tail, "hedge_after_en"),
+    ):
+        m = p[key].search(part)
+        if m:
+            if key == "after_zh" and m.group(1) in "多余餘" and _zh_measure_only(tail, m.end()):
+                return "above"
+            if key == "after_zh" and m.group(1) in "多余餘":
+                continue
+            return str(vocab[table].get(m.group(1).lower(), vocab[table].get(m.group(1), "about")))
+    return "exact"
+
+
+def _zh_measure_only(tail: str, at: int) -> bool:
+    """``300多`` hedges when a measure word, unit or noun follows (``300多名``, ``60多个小时``)."""
+    rest = tail[at:].lstrip()
+    return bool(rest) and not rest[0].isdigit()
+
+
+def unit_after(text: str, end: int, language: str) -> str | None:
+    """The unit of the number ending at ``end``: ``"hour"``, ``"people"``, ``"firms"`` ... or None.
+
+    English units may follow after up to two words (``60 long hours``);
+    Chinese ones after ``多``/``余`` and a measure word (``60 多个小时``).
+    """
+    tail = text[end : end + _LOOK]
+    p = _patterns()
+    vocab = _vocabulary()
+    m = p["unit_zh"].match(tail)
+    if m:
+        return str(vocab["units_zh"][m.group(1)])
+    m = p["unit_en"].match(tail)
+    if m:
+        return str(vocab["units_en"][m.group(1).lower()])
+    return None
+
+
+@attrs.frozen
+class Fraction:
+    """A share stated in words (``half``, ``三分之一``, ``五成``), as a percentage."""
+
+    text: str
+    start: int
+    end: int
+    value: Decimal
+
+
+def fractions(text: str, language: str) -> list[Fraction]:
+    """Shares written as words or Chinese fractions, in text order, as percentages.
+
+    English fraction words count only before ``of``/``the``/``their``
+    (``half of the staff``), so ``half an hour`` is not a share.
+    """
+    p = _patterns()
+    vocab = _vocabulary()
+    out = []
+    for m in p["fraction_en"].finditer(text):
+        value = vocab["fractions_en"][m.group(1).lower()]
+        out.append(Fraction(m.group(), m.start(), m.end(), Decimal(str(value))))
+    for m in p["fraction_zh"].finditer(text):
+        if m.group(1):
+            value = Decimal(str(vocab["fractions_zh"][m.group(1)]))
+        elif m.group(2):
+            whole = _zh_int(m.group(2))
+            part = _zh_int(m.group(3))
+            if not whole or part is None:
+                continue
+            value = (Decimal(part) * 100 / Decimal(whole)).quantize(Decimal("0.1"))
+        else:
+            digit = _zh_int(m.group(4))
+            if digit is None:
+                continue
+            value = Decimal(digit * 10)
+        out.append(Fraction(m.group(), m.start(), m.end(), _plain(value)))
+    out.sort(key=lambda f: f.start)
+    return out
+
+
+def _plain(value: Decimal) -> Decimal:
+    """``50.0`` as ``50`` and ``33.30`` as ``33.3``, never in exponent form."""
+    if value == value.to_integral_value():
+        return value.quantize(Decimal(1))
+    return value.normalize()
+
+
+def _zh_int(text: str) -> int | None:
+    if text.isdigit():
+        return int(text)
+    value = chinese_numeral_value(text)
+    return None if value is None else int(value)
+
+
+@attrs.frozen
+class RelativeDate:
+    """A date stated relative to the time of writing (``last year``, ``去年``, ``两年前``)."""
+
+    text: str
+    start: int
+    end: int
+    unit: str
+    offset: int
+
+
+_EN_DIRECTION = {"ago": -1, "earlier": -1, "later": 1}
+_ZH_DIRECTION = {"前": -1, "后": 1, "後": 1}
+_ZH_UNIT = {"年": "year", "个月": "month", "個月": "month", "周": "week", "週": "week", "天": "day"}
+
+
+def relative_dates(text: str, language: str) -> list[RelativeDate]:
+    """Dates relative to the time of writing, in text order, with their unit and signed offset."""
+    vocab = _vocabulary()
+    out = []
+    for m in _patterns()["relative"].finditer(text):
+        word = m.group()
+        if m.group(1):
+            count = _en_count(m.group(1))
+            if count is None:
+                continue
+            out.append(
+                RelativeDate(
+                    word,
+                    m.start(),
+                    m.end(),
+                    m.group(2).lower(),
+                    count * _EN_DIRECTION[m.group(3).lower()],
+                )
+            )
+        elif m.group(4):
+            count = _zh_int(m.group(4))
+            if count is None:
+                continue
+            out.append(
+                RelativeDate(
+                    word,
+                    m.start(),
+                    m.end(),
+                    _ZH_UNIT[m.group(5)],
+                    count * _ZH_DIRECTION[m.group(6)],
+                )
+            )
+        else:
+            unit, offset = vocab["relative_en"].get(word.lower()) or vocab["relative_zh"][word]
+            out.append(RelativeDate(word, m.start(), m.end(), unit, offset))
+    return out
+
+
+def _en_count(word: str) -> int | None:
+    if word.isdigit():
+        return int(word)
+    if word.lower() in ("a", "an", "one"):
+        return 1
+    value = english_number_words(word.lower())
+    return None if value is None else int(value)
