@@ -19,6 +19,7 @@ ALL = (
     "reader_accuracy",
     "tagging_quality",
     "complexity",
+    "compare",
 )
 
 
