@@ -27,6 +27,8 @@ _PAREN_TAIL = re.compile(r"\s*[(（]([^()（）]{1,40})[)）]\s*$")
 _LATIN_NAME = re.compile(r"([A-Z][A-Za-z’'.-]*(?:\s+[A-Z][A-Za-z’'.-]*){0,3})\s*$")
 _DOTTED_TAIL = re.compile(rf"([{_HAN}]+(?:[{_DOTS}][{_HAN}]+)+)$")
 _MAX_LOOK = 80
+_DOTTED_RUN = re.compile(rf"[{_HAN}]{{1,12}}(?:[{_DOTS}][{_HAN}]{{1,12}})+")
+_PRONOUN_START = re.compile(r"\s*(他|她)(?!们)")
 _WORDISH = re.compile(rf"[{_HAN}A-Za-z0-9]")
 
 
@@ -134,7 +136,8 @@ def find_subjects(masked: str, text: str, lex: Chinese | None = None) -> list[Me
     """
     lex = lex or chinese()
     out: list[Mention] = []
-    for m in re.finditer(rf"[{_HAN}]+[{_DOTS}][{_HAN}]+(?:[{_DOTS}][{_HAN}]+)*", masked):
+    # bounded runs: a long Han run without a dot costs a few steps per start
+    for m in _DOTTED_RUN.finditer(masked):
         end = m.end()
         last = max(masked.rfind(d, m.start(), end) for d in _DOTS) + 1
         k = last
@@ -324,7 +327,7 @@ def is_short(inner: str) -> bool:
 def pronoun_start(masked: str, start: int, lex: Chinese | None = None) -> Mention | None:
     """A sentence-initial 他 or 她 at ``start``, as a mention without a cue."""
     lex = lex or chinese()
-    m = re.compile(r"\s*(他|她)(?!们)").match(masked, start)
+    m = _PRONOUN_START.match(masked, start)
     if not m:
         return None
     a, b = m.span(1)

@@ -71,6 +71,8 @@ _STRIP = " \t\n,\"“”‘’'()[]"
 _ACRONYM = re.compile(r"^[A-Z]{2,6}$")
 _INITIAL = re.compile(r"^[A-Z]\.$")
 _TITLE_RE = re.compile(r"^(?:Mr|Mrs|Ms|Dr|Prof|Professor|Sir|Dame)\.?$")
+_PRONOUN_START = re.compile(r"\s*(He|She)\b")
+_WORD_AT = re.compile(r"[A-Za-z]+")
 _LOWER_START = re.compile(r"^[\s\[(…\.'\"‘“-]*(?:\[[^\]]*\]\s*)*[a-z]")
 
 
@@ -95,7 +97,7 @@ def sentence_starts(masked: str, lex: English | None = None) -> list[int]:
             if _INITIAL.match(before.group(1) + ".") or token in ("mr", "mrs", "ms", "dr", "prof"):
                 continue
             if token in lex.abbreviations or "." in token:
-                word = re.match(r"[A-Za-z]+", masked[pos:])
+                word = _WORD_AT.match(masked, pos)
                 if not word or word.group(0) not in lex.not_names:
                     continue
         out.append(pos)
@@ -491,7 +493,7 @@ def starts_lower(inner: str) -> bool:
 def pronoun_start(masked: str, start: int, lex: English | None = None) -> Mention | None:
     """A sentence-initial *He* or *She* at ``start``, as a mention without a cue."""
     lex = lex or english()
-    m = re.compile(r"\s*(He|She)\b").match(masked, start)
+    m = _PRONOUN_START.match(masked, start)
     if not m:
         return None
     a, b = m.span(1)

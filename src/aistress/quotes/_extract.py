@@ -49,6 +49,8 @@ __all__ = ["Analysis", "analyse", "block_language"]
 _TERMINAL = re.compile(r"[.!?。！？…]\s*$")
 _ONLY_PUNCT = re.compile(r"^[\s,，、.。;；:：—–\-]*$")
 _LEAD_GAP = re.compile(r"^[\s,，:：]*$")
+#: The most punctuation and space between a quotation and its attribution.
+_MAX_GAP = 12
 #: A weak cue ("put it", "added") counts before a quotation only right beside it.
 _WEAK_GAP = re.compile(r"^\s*(?:[\w’'-]+\s*){0,3}[,，:：]?\s*$")
 
@@ -142,7 +144,7 @@ def _trailing(
     if i >= len(mentions):
         return None
     m = mentions[i]
-    if m.kind is None or not _ONLY_PUNCT.match(masked[mark.end : m.start]):
+    if m.start - mark.end > _MAX_GAP or not _ONLY_PUNCT.match(masked[mark.end : m.start]):
         return None
     if "\n" in masked[mark.end : m.start]:
         return None
@@ -202,14 +204,16 @@ def analyse(article: Article) -> Analysis:
                 if j < len(masked) and (lang == "zh" or masked[j].isupper() or masked[j] == MASK):
                     starts.add(j)
         sorted_starts = sorted(starts)
+        last_word, last_mark = _last_before(masked)
+        pronouns: dict[int, Mention | None] = {}  # per sentence start: computed once
         block_found: list[_Found] = []
         lead_in = len(masked) - len(masked.lstrip())
         for mk, inner, tr in zip(marks, inners, trails, strict=True):
             f = _Found(bi, base, mk, lang)
             sent_start = sorted_starts[bisect.bisect_right(sorted_starts, mk.start) - 1]
-            before = masked[sent_start : mk.start]
-            initial = not before.strip(" \t\n\"'([—–-" + MASK) or (
-                before.rstrip().endswith((":", "："))
+            initial = last_word[mk.start] < sent_start or (
+                last_mark[mk.start] >= sent_start
+                and masked[last_mark[mk.start]] in ":："
                 and not _has_cue_before(by_cue, cue_keys, sent_start, mk.start)
             )
             lead = _leading(by_cue, cue_keys, sent_start, mk.start, masked)
@@ -240,10 +244,16 @@ def analyse(article: Article) -> Analysis:
             elif mk.start <= lead_in and prev_mention is not None:
                 f.route, f.mention = "paragraph", prev_mention
             else:
-                pron = _pronoun_sentence(lang, masked, sent_start, sorted_starts, by_cue, cue_keys)
+                if sent_start not in pronouns:
+                    pron = _pronoun_sentence(
+                        lang, masked, sent_start, sorted_starts, by_cue, cue_keys
+                    )
+                    pronouns[sent_start] = pron
+                    if pron is not None:
+                        all_mentions.append((bi, base, pron))
+                pron = pronouns[sent_start]
                 if pron is not None:
                     f.route, f.mention, f.partial = "pronoun", pron, True
-                    all_mentions.append((bi, base, pron))
             if f.route is None:
                 short = _chinese.is_short(inner) if lang == "zh" else _english.is_short(inner)
                 f.kind = QuoteKind.SCARE if short else QuoteKind.DIRECT
@@ -267,6 +277,30 @@ def analyse(article: Article) -> Analysis:
     return _build(article, found, all_mentions, used, sentences)
 
 
+_SKIPPED = frozenset(" \t\n\"'([—–-" + MASK)
+
+
+def _last_before(masked: str) -> tuple[list[int], list[int]]:
+    """For each offset, the last earlier offset of a word character and of a non-space.
+
+    ``-1`` when there is none. One pass, so asking "is there a word between
+    the sentence start and this quotation?" costs O(1) per quotation.
+    """
+    word: list[int] = [-1] * (len(masked) + 1)
+    mark: list[int] = [-1] * (len(masked) + 1)
+    w = k = -1
+    for i, ch in enumerate(masked):
+        word[i] = w
+        mark[i] = k
+        if ch not in _SKIPPED:
+            w = i
+        if not ch.isspace():
+            k = i
+    word[len(masked)] = w
+    mark[len(masked)] = k
+    return word, mark
+
+
 def _has_cue_before(by_cue: list[Mention], keys: list[int], lo: int, hi: int) -> bool:
     i = bisect.bisect_left(keys, lo)
     return i < len(keys) and keys[i] < hi
@@ -279,7 +313,7 @@ def _leading(
     while i >= 0 and by_cue[i].cue_start >= sent_start:
         m = by_cue[i]
         if m.cue_end <= pos and m.name_start < pos:
-            if m.weak and not _WEAK_GAP.match(masked[m.cue_end : pos]):
+            if m.weak and (pos - m.cue_end > 60 or not _WEAK_GAP.match(masked[m.cue_end : pos])):
                 return None
             return m
         i -= 1
@@ -439,6 +473,8 @@ def _reports(
     return tuple(out)
 
 
+#: Names looked for without a cue: the alternation costs time per name at each position.
+_MAX_BARE_NAMES = 48
 _NAME_PART = re.compile(r"[^\s·•・.]+$")
 
 
@@ -457,6 +493,8 @@ def _bare_mentions(
     for _, _, m in mentions:
         if m.kind != "name" or m.cue is None:
             continue
+        if len(surfaces) >= _MAX_BARE_NAMES:
+            break
         surfaces.setdefault(m.surface, m.surface)
         last = _NAME_PART.search(m.surface)
         if last and last.group(0) != m.surface and len(last.group(0)) >= 2:
@@ -469,15 +507,17 @@ def _bare_mentions(
         + r")(?![\w·])"
     )
     quoted: dict[int, list[tuple[int, int]]] = {}
-    for f in found:
+    for f in found:  # in text order: the quotations of a block are sorted and disjoint
         quoted.setdefault(f.block, []).append((f.marks.start, f.marks.end))
     out: list[tuple[int, int, Mention]] = []
     for bi, block in enumerate(article.blocks):
         base = article.block_span(bi).start
         inside = quoted.get(bi, [])
+        starts = [qa for qa, _ in inside]
         for match in pattern.finditer(block.text):
             a, b = match.span()
-            if any(qa <= a < qb for qa, qb in inside):
+            k = bisect.bisect_right(starts, a) - 1
+            if k >= 0 and a < inside[k][1]:
                 continue
             surface = surfaces[match.group(0)]
             if surface not in group_of:
@@ -497,21 +537,17 @@ def _people(
     for bi, base, m in mentions:
         if m.kind == "name":
             by_group.setdefault(group_of[m.surface], []).append((bi, base, m))
-    pronoun_links: dict[object, list[PersonLink]] = {}
+    pronoun_links: dict[object, dict[PersonLink, None]] = {}  # ordered sets
     for f in found:
         pm = f.mention
         if pm is not None and pm.kind == "pronoun" and referent.get(id(pm)) is not None:
             span = Span(article.id, f.base + pm.name_start, f.base + pm.name_end)
             link = PersonLink(pm.surface, "pronoun", span)
-            known = pronoun_links.setdefault(referent[id(pm)], [])
-            if link not in known:
-                known.append(link)
+            known = pronoun_links.setdefault(referent[id(pm)], {})
+            known.setdefault(link, None)
     out: dict[object, Person] = {}
     for g, items in by_group.items():
-        surfaces: list[str] = []
-        for _, _, m in items:
-            if m.surface not in surfaces:
-                surfaces.append(m.surface)
+        surfaces = list(dict.fromkeys(m.surface for _, _, m in items))
         canonical = max(surfaces, key=lambda s: (len(re.split(r"[\s·・•]+", s)), len(s)))
         role = affiliation = None
         for _, _, m in items:
@@ -522,20 +558,20 @@ def _people(
                 if role or affiliation:
                     break
         links: list[PersonLink] = []
-        aliases: list[str] = []
+        aliases: dict[str, None] = {}  # an ordered set
         for _, base, m in items:
             span = Span(article.id, base + m.name_start, base + m.name_end)
             if m.surface != canonical and m.surface not in aliases:
-                aliases.append(m.surface)
+                aliases[m.surface] = None
                 links.append(PersonLink(m.surface, "name-rule", span))
             for alias in m.aliases:
                 if alias not in aliases and alias != canonical:
-                    aliases.append(alias)
+                    aliases[alias] = None
                     links.append(PersonLink(alias, "parenthetical", span))
         key = ("name", g)
-        links.extend(pronoun_links.get(key, []))
+        links.extend(pronoun_links.get(key, {}))
         out[key] = Person(
-            canonical, aliases=aliases, role=role, affiliation=affiliation, links=links
+            canonical, aliases=list(aliases), role=role, affiliation=affiliation, links=links
         )
     return out
 

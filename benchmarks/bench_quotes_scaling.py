@@ -1,0 +1,143 @@
+r"""Quote extraction on hostile inputs: is it linear whatever the text?
+
+Each adversarial text (text we generate here) is built at doubling sizes and
+extracted several times; the best CPU time is kept. The growth ratio per
+doubling (time at 2n over time at n) must stay at or below 2.6: linear work
+gives about 2. Also measures the speed against a bare tokenising baseline
+(``re.findall(r"\\w+")`` over the same text) on ordinary news-like text.
+
+Run: ``python benchmarks/bench_quotes_scaling.py``; results go to
+``benchmarks/results/quotes_scaling.json`` and ``quotes_scaling.md``; the
+exit status is 1 when a ratio exceeds the limit.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import re
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from aistress.model import Article, Block
+from aistress.quotes import attribute, extract_quotes
+
+RESULTS = Path(__file__).resolve().parent / "results"
+LIMIT = 2.6
+SIZES = (10_000, 20_000, 40_000, 80_000)
+REPEATS = 3
+
+
+def _fill(unit: str, size: int) -> str:
+    return (unit * (size // len(unit) + 1))[:size]
+
+
+#: name -> (language, a function giving one paragraph of about ``size`` characters)
+CASES: dict[str, tuple[str, Callable[[int], str]]] = {
+    "closed quotes “a” (one paragraph)": ("en", lambda n: _fill("“a” ", n)),
+    "quote-mark run “”‘’\"'": ("en", lambda n: _fill("“”‘’\"'「」『』", n)),
+    "apostrophes it's ' '' '''": ("en", lambda n: _fill("it's ' '' ''' o'c ", n)),
+    "unclosed quotes “abc": ("en", lambda n: _fill("“abc said ", n)),
+    "no punctuation, cues": ("en", lambda n: _fill("the researcher said that Ann Lee told ", n)),
+    "abbreviations Dr. U.S.": ("en", lambda n: _fill("Dr. Lee of the U.S. Mr. Xu said. ", n)),
+    "quote then said": ("en", lambda n: _fill("“We work,” Ann Lee said, “hard.” ", n)),
+    "long Han run": ("zh", lambda n: _fill("研究人员表示压力很大王明说", n)),
+    "Han quotes 「」 and 说": ("zh", lambda n: _fill("王明说：「好」她说，“累”", n)),
+    "unclosed Han quote “": ("zh", lambda n: _fill("“王明说压力", n)),
+}
+
+#: Ordinary text (written here) for the speed ratio against the tokenising baseline.
+NEWS = {
+    "en": (
+        "“We ship every week,” said Ines Duarte, a data engineer at Nimbix. "
+        "She added that the pace was “relentless” and that nobody slept. "
+        "One researcher told me: “It is a race.” The lab declined to comment. "
+    ),
+    "zh": (
+        "数据工程师王雨晴表示：“我们每周都要发布。”她补充说，节奏“没有尽头”。"
+        "一位研究人员告诉记者：“这是一场竞赛。”实验室拒绝置评。"
+    ),
+}
+
+
+def _cpu(fn: Callable[[], object]) -> float:
+    best = float("inf")
+    for _ in range(REPEATS):
+        start = time.process_time()
+        fn()
+        best = min(best, time.process_time() - start)
+    return max(best, 1e-6)
+
+
+def _article(text: str, language: str) -> Article:
+    return Article("bench", language, "news", blocks=[Block("paragraph", text)])
+
+
+def main() -> int:
+    """Measure every case, print and write the table; 1 if a ratio is over the limit."""
+    rows = []
+    worst = 0.0
+    for name, (language, make) in CASES.items():
+        times = []
+        for size in SIZES:
+            article = _article(make(size), language)
+            times.append(_cpu(lambda a=article: attribute(a)))  # type: ignore[misc]
+        ratios = [round(b / a, 2) for a, b in itertools.pairwise(times)]
+        ratio = max(ratios[1:]) if len(ratios) > 1 else ratios[0]
+        worst = max(worst, ratio)
+        rows.append({"case": name, "seconds": [round(t, 4) for t in times], "ratios": ratios})
+        print(f"{name:40} {[f'{t:.3f}' for t in times]} ratios {ratios}", flush=True)
+    speed = {}
+    for language, unit in NEWS.items():
+        text = unit * 400
+        paragraphs = [unit * 4 for _ in range(100)]
+        article = Article(
+            "news", language, "news", blocks=[Block("paragraph", p) for p in paragraphs]
+        )
+        base = _cpu(lambda t=text: re.findall(r"\w+", t))  # type: ignore[misc]
+        quotes = _cpu(lambda a=article: extract_quotes(a))  # type: ignore[misc]
+        speed[language] = {
+            "characters": len(text),
+            "baseline_seconds": round(base, 5),
+            "quotes_seconds": round(quotes, 5),
+            "ratio": round(quotes / base, 1),
+        }
+        print(f"speed {language}: {speed[language]}", flush=True)
+    lines = [
+        "# Quote extraction on hostile inputs",
+        "",
+        f"Best of {REPEATS} CPU times of `attribute()` on one paragraph of each size;"
+        f" ratio = time(2n)/time(n), limit {LIMIT} (the first ratio, at the smallest"
+        " sizes, is shown but not judged).",
+        "",
+        "| input | " + " | ".join(f"{s // 1000}k s" for s in SIZES) + " | ratios |",
+        "| --- | " + " | ".join("---" for _ in SIZES) + " | --- |",
+    ]
+    for row in rows:
+        secs = " | ".join(f"{t:.3f}" for t in row["seconds"])  # type: ignore[attr-defined]
+        lines.append(f"| {row['case']} | {secs} | {row['ratios']} |")
+    lines += [
+        "",
+        "Speed against the bare tokenising baseline `re.findall(r'\\w+')` on the same text:",
+        "",
+        "| language | characters | baseline s | quotes s | ratio |",
+        "| --- | --- | --- | --- | --- |",
+    ]
+    for language, s in speed.items():
+        lines.append(
+            f"| {language} | {s['characters']} | {s['baseline_seconds']} | "
+            f"{s['quotes_seconds']} | {s['ratio']} |"
+        )
+    RESULTS.mkdir(exist_ok=True)
+    (RESULTS / "quotes_scaling.json").write_text(
+        json.dumps({"limit": LIMIT, "cases": rows, "speed": speed}, indent=2) + "\n"
+    )
+    (RESULTS / "quotes_scaling.md").write_text("\n".join(lines) + "\n")
+    print(f"worst growth per doubling: {worst}")
+    return 0 if worst <= LIMIT else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
