@@ -104,7 +104,7 @@ def _article(key: str, text: str, language: str) -> tuple[Article, list[int]]:
 _PRONOUNS = frozenset(
     ["he", "she", "they", "it", "we", "i", "you", "his", "her", "their", "its", "him", "them", "us"]
 )
-_QUOTE = re.compile(r"“([^”\n]+)”|\"([^\"\n]+)\"|''([^'\n]+?)''|``([^'\n]+?)''")
+_QUOTE = re.compile(r"“([^”\n]+)”|''([^\n]+?)''|\"([^\"\n]+)\"|``([^\n]+?)''")
 
 
 def _is_name(source: str) -> bool:
@@ -153,15 +153,19 @@ def polnear_items() -> Iterator[Item]:
         text = txt.read_text(encoding="utf-8")
         article, mapping = _article(txt.stem, text, "en")
         spans, relations = _brat(ann_path)
-        contents: list[tuple[int, int, str | None, bool]] = []
+        source_of: dict[str, str] = {}
         for rel in relations:
-            content = spans.get(rel.get("Content", ""))
-            source = spans.get(rel.get("Source", ""))
-            if content is None:
+            for key, tid in rel.items():
+                if key.startswith("Content") and "Source" in rel:
+                    source_of[tid] = rel["Source"]
+        contents: list[tuple[int, int, str | None, bool]] = []
+        for tid, (kind, start, end, _) in spans.items():
+            if kind != "Content":
                 continue
+            source = spans.get(source_of.get(tid, ""))
             name = source[3] if source else None
             named = bool(name and _is_name(name))
-            contents.append((content[1], content[2], name if named else None, named))
+            contents.append((start, end, name if named else None, named))
         gold: list[Gold] = []
         seen: set[tuple[int, int]] = set()
         for m in _QUOTE.finditer(text):

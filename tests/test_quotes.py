@@ -801,3 +801,21 @@ def test_pronoun_after_bare_mention_of_an_earlier_speaker() -> None:
         "Tomas Berg",
         "Mara Voss",
     ]
+
+
+def test_doubled_apostrophes_are_double_quotes() -> None:
+    """''Yes,'' she said: two apostrophes stand for one double quotation mark."""
+    a = art("''It works,'' Ann Lee said. ''It's done.''")
+    assert [(q.text, speaker(q)) for q in extract_quotes(a)] == [
+        ("It works,", "Ann Lee"),
+        ("It's done.", "Ann Lee"),
+    ]
+
+
+def test_traditional_corner_quotes_like_simplified() -> None:
+    """Traditional text with 「」 is attributed like Simplified text with “”."""
+    a = art("研究員林志遠表示：「壓力很大。」他補充說：「要休息。」", language="zh")
+    assert [(q.text, speaker(q)) for q in extract_quotes(a)] == [
+        ("壓力很大。", "林志遠"),
+        ("要休息。", "林志遠"),
+    ]

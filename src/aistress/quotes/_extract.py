@@ -43,6 +43,7 @@ from aistress.quotes import _chinese, _english
 from aistress.quotes._marks import Marks, find_marks
 from aistress.quotes._types import MASK, Mention
 from aistress.text.language import detect_language, has_han, is_chinese
+from aistress.text.script import to_simplified
 
 __all__ = ["Analysis", "analyse", "block_language"]
 
@@ -179,6 +180,9 @@ def analyse(article: Article) -> Analysis:
         marks = block_marks[bi]
         masked = _mask(text, marks)
         if lang == "zh":
+            # Traditional text is read in Simplified, character for character:
+            # offsets stay the text's, surfaces come from the text itself
+            masked = to_simplified(masked)
             mentions = _chinese.find_mentions(masked, text)
             subjects = _chinese.find_subjects(masked, text)
             basic = _chinese.sentence_starts(masked)

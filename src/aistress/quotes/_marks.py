@@ -53,18 +53,32 @@ def _is_word(ch: str) -> bool:
 def find_marks(text: str) -> list[Marks]:
     """Return the top-level quotations of ``text`` in order.
 
-    >>> t = "He said “it is ‘fine’ now,” twice; it’s 'done'."
+    >>> t = "He said “it is ‘fine’ now,” twice; it’s 'done'. ''Yes,'' she said."
     >>> [t[m.inner_start:m.inner_end] for m in find_marks(t)]
-    ['it is ‘fine’ now,', 'done']
+    ['it is ‘fine’ now,', 'done', 'Yes,']
     """
     out: list[Marks] = []
     # stack of (opening char, expected closer, position); nesting deeper than
     # _MAX_DEPTH is not quotation but noise, and would make closing quadratic
     stack: list[tuple[str, str, int]] = []
     n = len(text)
+    skip = False
     for i, ch in enumerate(text):
+        if skip:
+            skip = False
+            continue
         prev = text[i - 1] if i else ""
         nxt = text[i + 1] if i + 1 < n else ""
+        if ch == "'" and nxt == "'" and prev != "'" and text[i + 2 : i + 3] != "'":
+            # two apostrophes stand for a double quotation mark (''Yes,'' he said)
+            skip = True
+            after = text[i + 2] if i + 2 < n else ""
+            top_open = stack and stack[-1][1] == "''"
+            if top_open and prev and not prev.isspace():
+                _close(stack, out, len(stack) - 1, i, 2)
+            elif prev in _OPEN_CONTEXT and after and not after.isspace():
+                _push(stack, ("''", "''", i))
+            continue
         if ch in ('"', "'"):
             if ch == "'" and _is_word(prev) and _is_word(nxt):
                 continue  # apostrophe: it's, O'Brien
@@ -96,7 +110,7 @@ def find_marks(text: str) -> list[Marks]:
                     break
     if stack:
         opener, _, pos = stack[0]
-        if opener not in ("'", "‘"):
+        if opener not in ("'", "‘", "''"):
             out.append(Marks(pos, pos + 1, n, n, _style(opener), closed=False))
     return out
 
@@ -113,8 +127,10 @@ def _style(opener: str) -> str:
     return _PAIRS[opener][1] if opener in _PAIRS else "straight"
 
 
-def _close(stack: list[tuple[str, str, int]], out: list[Marks], k: int, i: int) -> None:
+def _close(
+    stack: list[tuple[str, str, int]], out: list[Marks], k: int, i: int, width: int = 1
+) -> None:
     opener, _, pos = stack[k]
     del stack[k:]
     if not stack:
-        out.append(Marks(pos, pos + 1, i, i + 1, _style(opener)))
+        out.append(Marks(pos, pos + len(opener), i, i + width, _style(opener)))
