@@ -11,6 +11,7 @@ with a bounded look back: linear in the length of the block.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from aistress.quotes._lexicon import Chinese, chinese
@@ -90,12 +91,17 @@ def _native_name(text: str, a: int, b: int, lex: Chinese) -> int | None:
         cand = text[s:b]
         if not re.fullmatch(rf"[{_HAN}]+", cand):
             continue
+        before = text[s - 1] if s > a else ""
+        after_role = before in lex.role_suffixes or before == "的"
+        # a common surname anywhere; any surname for a full three-character
+        # name or right after a role (发言人华春莹)
         surname_ok = cand[0] in lex.surnames or cand[:2] in lex.surnames
+        if not surname_ok and (size == 3 or after_role):
+            surname_ok = cand[0] in lex.all_surnames or cand[:2] in lex.all_surnames
         if not surname_ok or cand[-1] in lex.role_suffixes or "的" in cand:
             continue
         if any(w in cand for w in lex.group_words) or cand in lex.pronouns:
             continue
-        before = text[s - 1] if s > a else ""
         if (
             before
             and re.match(rf"[{_HAN}]", before)
@@ -108,11 +114,32 @@ def _native_name(text: str, a: int, b: int, lex: Chinese) -> int | None:
 
 
 def _anonymous_at(masked: str, a: int, b: int, lex: Chinese) -> str | None:
-    """An unnamed-source prefix at ``a`` or right after a description ending in 的."""
+    """An unnamed-source prefix in the subject ``masked[a:b]``, followed by its head noun.
+
+    ``一位工程师``, ``一位不愿透露姓名的工程师``, ``研究院一位专家``, ``业内人士``.
+    """
     for p in lex.anonymous_prefixes:
         k = masked.find(p, a, b)
-        if k == a or (k > a and masked[k - 1] == "的"):
+        if k == a or (k > a and (masked[k - 1] == "的" or b - k - len(p) <= 6)):
             return p
+    for g in lex.anonymous_groups:
+        if masked.endswith(g, a, b) or masked.startswith(g, a, b):
+            return g
+    return None
+
+
+def _organisation(masked: str, a: int, b: int, lex: Chinese, statement: bool) -> int | None:
+    """Start of an organisation's name ending the subject ``masked[a:b]``, or None.
+
+    An organisation speaks through a statement (``在声明中表示``) or has a name
+    ending in an organisation noun (``房屋局``, ``远航汽车``); what is left of the
+    subject must be a short noun phrase without 的.
+    """
+    pre = masked[a:b]
+    if not 2 <= len(pre) <= 16 or "的" in pre or not re.fullmatch(rf"[{_HAN}A-Za-z0-9]+", pre):
+        return None
+    if statement or pre.endswith(lex.org_suffixes):
+        return a
     return None
 
 
@@ -202,8 +229,88 @@ def find_subjects(masked: str, text: str, lex: Chinese | None = None) -> list[Me
     return out
 
 
-def find_mentions(masked: str, text: str, lex: Chinese | None = None) -> list[Mention]:
-    """Every cue in ``masked`` with the subject it introduces, in text order."""
+_CLAUSE_OPENERS = frozenset("，,。！？!?；;：:、\n和与及" + MASK)
+#: Characters that never end a native name: they start the next word.
+_NOT_NAME_END = frozenset("说表指称问回告强补透笑想看在对向和与的是了也都则就又把被将已曾")
+
+
+def name_vocabulary(blocks: list[str], lex: Chinese | None = None) -> frozenset[str]:
+    """Native names an article introduces after a role (``测试工程师宋佳``, ``同事许磊``).
+
+    A role noun followed by a surname gives two candidates, the surname with
+    one or with two more characters; the one that also opens more clauses
+    of the article wins (``宋佳`` over ``宋佳合``). Linear in the text.
+    """
+    lex = lex or chinese()
+    found: list[str] = []
+    counts: dict[str, int] = {}
+    for masked in blocks:
+        found.extend(
+            m.group(1)
+            for m in lex.role_name_re.finditer(masked)
+            if m.group(1)[1] not in lex.role_suffixes
+        )
+        for m in _DOTTED_RUN.finditer(masked):
+            last = max(masked.rfind(d, m.start(), m.end()) for d in _DOTS) + 1
+            k = last
+            while k < m.end() and masked[k] in lex.name_chars:
+                k += 1
+            if 2 <= k - last <= 5:
+                found.append(masked[last:k])
+        prev = "\n"
+        for i, ch in enumerate(masked):
+            if prev in _CLAUSE_OPENERS and ch != MASK:
+                for size in (2, 3):
+                    key = masked[i : i + size]
+                    counts[key] = counts.get(key, 0) + 1
+            prev = ch
+    seen: dict[str, int] = {}
+    for cand in found:
+        for key in {cand[:2], cand[:3]}:
+            seen[key] = seen.get(key, 0) + 1
+    out: set[str] = set()
+    for cand in found:
+        two, three = cand[:2], cand[:3]
+        good3 = len(three) == 3 and three[2] not in _NOT_NAME_END
+        best = three if good3 and counts.get(three, 0) >= counts.get(two, 0) else two
+        # a name is written more than once: a one-off is more likely a phrase
+        if counts.get(best, 0) + seen.get(best, 0) >= 2:
+            out.add(best)
+    return frozenset(n for n in out if n not in lex.pronouns and "的" not in n)
+
+
+def _known_at(masked: str, i: int, known: frozenset[str]) -> str | None:
+    for size in (4, 3, 2):
+        if masked[i : i + size] in known:
+            return masked[i : i + size]
+    return None
+
+
+def known_subjects(masked: str, text: str, known: frozenset[str]) -> list[Mention]:
+    """Mentions of known names opening a clause or following a role: for pronoun recency."""
+    out: list[Mention] = []
+    if not known:
+        return out
+    prev = "\n"
+    for i, ch in enumerate(masked):
+        if prev in _CLAUSE_OPENERS or prev == "的" or prev in chinese().role_suffixes:
+            name = _known_at(masked, i, known)
+            if name is not None:
+                j = i + len(name)
+                out.append(Mention("name", text[i:j], i, j, i, j, None, j, j))
+        prev = ch
+    return out
+
+
+def find_mentions(
+    masked: str, text: str, lex: Chinese | None = None, known: frozenset[str] = frozenset()
+) -> list[Mention]:
+    """Every cue in ``masked`` with the subject it introduces, in text order.
+
+    ``known`` names (from :func:`name_vocabulary`) may be the subject at the
+    start of the clause (``许磊抬起头问``) or of the sentence when the clause
+    has none (``宋佳合上电脑，对同事说``).
+    """
     lex = lex or chinese()
     excluded = [m.span() for m in lex.exclusion_re.finditer(masked)]
     out: list[Mention] = []
@@ -216,24 +323,34 @@ def find_mentions(masked: str, text: str, lex: Chinese | None = None) -> list[Me
             continue
         if cs and masked[cs - 1] in _DOTS + _NEGATION:
             continue
-        found = _subject(masked, text, cs, ce, m.group(0), lex)
+        found = _subject(masked, text, cs, ce, m.group(0), lex, known)
         if found:
             out.append(found)
     return out
 
 
-def _subject(masked: str, text: str, cs: int, ce: int, cue: str, lex: Chinese) -> Mention | None:
+def _subject(
+    masked: str,
+    text: str,
+    cs: int,
+    ce: int,
+    cue: str,
+    lex: Chinese,
+    known: frozenset[str] = frozenset(),
+) -> Mention | None:
     cstart = _clause_start(masked, cs)
     conj = lex.conjunction_re.match(masked, cstart, cs)
     if conj and conj.end() < cs:
         cstart = conj.end()
     b = cs
     # strip adverbials between subject and cue (在社交媒体上, 也, 则遗憾地)
-    for _ in range(4):
+    for _ in range(5):
         adv = lex.adverbial_re.search(masked, cstart, b)
-        if not adv or adv.start() == cstart:
+        if not adv:
             break
         b = adv.start()
+        if b == cstart:
+            break
     aliases: list[str] = []
     paren = _PAREN_TAIL.search(masked, cstart, b)
     name_end = b
@@ -246,7 +363,7 @@ def _subject(masked: str, text: str, cs: int, ce: int, cue: str, lex: Chinese) -
     common = Cue(cue, cs, ce, end)
     pre = masked[cstart:name_end]
     if not pre.strip():
-        return None
+        return _sentence_subject(masked, text, cstart, common, known, lex)
     for pron in sorted(lex.pronouns, key=len, reverse=True):
         if pre.endswith(pron):
             s = name_end - len(pron)
@@ -265,6 +382,9 @@ def _subject(masked: str, text: str, cs: int, ce: int, cue: str, lex: Chinese) -
     anon = _anonymous_at(masked, cstart, name_end, lex)
     if start is None:
         start = _native_name(masked, cstart, name_end, lex)
+    if start is None and anon is None:
+        statement = lex.statement_re.search(masked, b, cs) is not None
+        start = _organisation(masked, cstart, name_end, lex, statement)
     if start is not None:
         desc = text[cstart:start].strip() or None
         return mention(
@@ -277,6 +397,10 @@ def _subject(masked: str, text: str, cs: int, ce: int, cue: str, lex: Chinese) -
             aliases=tuple(aliases),
             cue=common,
         )
+    if anon is None:
+        opening = _opening_subject(masked, text, cstart, common, known, lex)
+        if opening is not None:
+            return opening
     if anon is not None:
         definite = anon in ("这位", "该名", "该位", "那位")
         return mention(
@@ -292,6 +416,83 @@ def _subject(masked: str, text: str, cs: int, ce: int, cue: str, lex: Chinese) -
     if any(pre.endswith(w) for w in lex.group_words):
         return mention("group", pre, cstart, name_end, cstart, cue=common)
     return None
+
+
+def _opening_subject(
+    masked: str, text: str, at: int, cue: Cue, known: frozenset[str], lex: Chinese
+) -> Mention | None:
+    """A pronoun (他, 她) or a known name opening a clause at ``at``: its subject."""
+    while at < len(masked) and masked[at].isspace():
+        at += 1
+    pron = masked[at : at + 1]
+    if pron in ("他", "她") and masked[at + 1 : at + 2] != "们":
+        return mention("pronoun", pron, at, at + 1, at, gender=lex.pronouns[pron], cue=cue)
+    name = _known_at(masked, at, known)
+    if name is not None:
+        j = at + len(name)
+        return mention("name", text[at:j], at, j, at, cue=cue)
+    return None
+
+
+def _sentence_subject(
+    masked: str, text: str, cstart: int, cue: Cue, known: frozenset[str], lex: Chinese
+) -> Mention | None:
+    """The subject of the sentence's first clause, for a clause without one.
+
+    A pronoun or known name opening the sentence, else a known name inside
+    its first clause (``测试工程师宋佳合上电脑，对同事说``).
+    """
+    low = max(0, cstart - _MAX_LOOK)
+    k = max(masked.rfind(p, low, cstart) for p in "。！？!?\n" + MASK)
+    start = low if k < 0 else k + 1
+    if start >= cstart:
+        return None
+    opening = _opening_subject(masked, text, start, cue, known, lex)
+    if opening is not None or not known:
+        return opening
+    stop = masked.find("，", start, cstart)
+    for i in range(start, stop if stop >= 0 else cstart):
+        name = _known_at(masked, i, known)
+        if name is not None:
+            j = i + len(name)
+            return mention("name", text[i:j], i, j, i, cue=cue)
+    return None
+
+
+def colon_mentions(
+    masked: str,
+    text: str,
+    taken: list[Mention],
+    lex: Chinese | None = None,
+    known: frozenset[str] = frozenset(),
+) -> list[Mention]:
+    """A colon before a quotation (or ending the paragraph) with no cue: its clause's subject.
+
+    ``她却红了眼圈：“…”``, ``他…感受尤其直接：`` + a quotation in the next
+    paragraph. The colon is the cue. ``taken`` are the cue mentions already
+    found (sorted by cue); a clause that has one is left alone.
+    """
+    lex = lex or chinese()
+    out: list[Mention] = []
+    cue_ends = [m.cue_end for m in taken]
+    tail = len(masked.rstrip())
+    for k, ch in enumerate(masked):
+        if ch not in "：:":
+            continue
+        rest = masked[k + 1 : k + 3].strip()
+        if not (rest[:1] == MASK or k + 1 >= tail):
+            continue
+        cstart = _clause_start(masked, k)
+        i = bisect.bisect_left(cue_ends, cstart)
+        if i < len(cue_ends) and cue_ends[i] <= k:
+            continue
+        common = Cue("：", k, k + 1, k + 1)
+        found = _opening_subject(masked, text, cstart, common, known, lex)
+        if found is None:
+            found = _sentence_subject(masked, text, cstart, common, known, lex)
+        if found is not None:
+            out.append(found)
+    return out
 
 
 def describe(desc: str | None, lex: Chinese | None = None) -> tuple[str | None, str | None]:

@@ -47,6 +47,7 @@ from aistress.text.script import to_simplified
 
 __all__ = ["Analysis", "analyse", "block_language"]
 
+_WORDISH = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fffA-Za-z0-9]")
 _TERMINAL = re.compile(r"[.!?。！？…]\s*$")
 _ONLY_PUNCT = re.compile(r"^[\s,，、.。;；:：—–\-]*$")
 _LEAD_GAP = re.compile(r"^[\s,，:：]*$")
@@ -173,18 +174,31 @@ def analyse(article: Article) -> Analysis:
     block_marks = _block_marks(article)
     prev_last: _Found | None = None
     prev_mention: Mention | None = None
+    langs: list[str] = []
+    maskeds: list[str] = []
     for bi, block in enumerate(article.blocks):
-        text = block.text
-        base = article.block_span(bi).start
-        lang = block_language(text, block.language or article.language)
-        marks = block_marks[bi]
-        masked = _mask(text, marks)
+        lang = block_language(block.text, block.language or article.language)
+        masked = _mask(block.text, block_marks[bi])
         if lang == "zh":
             # Traditional text is read in Simplified, character for character:
             # offsets stay the text's, surfaces come from the text itself
             masked = to_simplified(masked)
-            mentions = _chinese.find_mentions(masked, text)
+        langs.append(lang)
+        maskeds.append(masked)
+    known = _chinese.name_vocabulary([m for m, g in zip(maskeds, langs, strict=True) if g == "zh"])
+    for bi, block in enumerate(article.blocks):
+        text = block.text
+        base = article.block_span(bi).start
+        lang = langs[bi]
+        marks = block_marks[bi]
+        masked = maskeds[bi]
+        if lang == "zh":
+            mentions = _chinese.find_mentions(masked, text, known=known)
+            mentions += _chinese.colon_mentions(
+                masked, text, sorted(mentions, key=lambda m: m.cue_end), known=known
+            )
             subjects = _chinese.find_subjects(masked, text)
+            subjects += _chinese.known_subjects(masked, text, known)
             basic = _chinese.sentence_starts(masked)
         else:
             mentions = _english.find_mentions(masked, text)
@@ -258,6 +272,15 @@ def analyse(article: Article) -> Analysis:
                 pron = pronouns[sent_start]
                 if pron is not None:
                     f.route, f.mention, f.partial = "pronoun", pron, True
+            if (
+                lang == "zh"
+                and f.partial
+                and f.route == "leading"
+                and _chinese.is_short(inner)
+                and _WORDISH.match(masked[mk.end : mk.end + 1])
+            ):
+                # a short term inside a noun or verb phrase (以“社畜”自嘲): no speech
+                f.route, f.mention, f.partial = None, None, False
             if f.route is None:
                 short = _chinese.is_short(inner) if lang == "zh" else _english.is_short(inner)
                 f.kind = QuoteKind.SCARE if short else QuoteKind.DIRECT

@@ -70,6 +70,11 @@ class Chinese:
     conjunction_re: re.Pattern[str]
     surnames: frozenset[str]
     name_chars: frozenset[str]
+    all_surnames: frozenset[str] = frozenset()
+    anonymous_groups: tuple[str, ...] = ()
+    org_suffixes: tuple[str, ...] = ()
+    statement_re: re.Pattern[str] = re.compile(r"(?!)")
+    role_name_re: re.Pattern[str] = re.compile(r"(?!)")
 
 
 @functools.cache
@@ -107,11 +112,15 @@ def english() -> English:
 def chinese() -> Chinese:
     """The Chinese lexicon (loaded and compiled on first use)."""
     data = load("zh")
+    all_surnames = frozenset(data["surnames"]) | _surnames()
     adverbial = (
-        r"(?:在[^，。,；;：:\ue000]{1,14}?(?:上|中|时|里|内|后|前|期间|之际)"
-        r"|接受[^，。,；;：:\ue000]{1,14}?采访时"
-        r"|[对向跟][^，。,；;：:\ue000的]{1,8}"
-        rf"|[{HAN}]{{1,3}}地"
+        r"(?:在(?:(?!一名|一位)[^，。,；;：:\ue000]){1,32}?(?:上|中|时|里|内|后|前|期间|之际)"
+        r"|接受[^，。,；;：:\ue000]{1,14}?(?:采访|访问)时"
+        r"|[对向跟][^，。,；;：:\ue000]{1,16}"
+        r"|发布[^，。,；;：:\ue000]{0,6}?(?:声明|新闻稿|公告|通报)"
+        r"|[\u4e00-\u9fff]{1,3}地"
+        r"|[\u4e00-\u9fff]{1,2}[着著]"
+        r"|[\u4e00-\u9fff]了[\u4e00-\u9fff]"
         r"|" + _alternation(data["adverbial_prefixes"]) + r")$"
     )
     return Chinese(
@@ -125,4 +134,20 @@ def chinese() -> Chinese:
         conjunction_re=re.compile(r"(?:" + _alternation(data["leading_conjunctions"]) + r")[，,]?"),
         surnames=frozenset(data["surnames"]),
         name_chars=frozenset(load("translit")["chars"]),
+        all_surnames=all_surnames,
+        anonymous_groups=tuple(sorted(data["anonymous_groups"], key=lambda w: (-len(w), w))),
+        org_suffixes=tuple(sorted(data["org_suffixes"], key=lambda w: (-len(w), w))),
+        statement_re=re.compile(_alternation(data["statement_words"])),
+        role_name_re=re.compile(
+            "(?<=[" + "".join(sorted(data["role_suffixes"])) + "])"
+            "(?=([" + "".join(sorted(s for s in all_surnames if len(s) == 1)) + "]"
+            "[\u4e00-\u9fff]{1,2}))"
+        ),
     )
+
+
+def _surnames() -> frozenset[str]:
+    """Every Chinese surname CC-CEDICT marks (``data/quotes/surnames.txt``)."""
+    path = resources.files("aistress") / "data" / "quotes" / "surnames.txt"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(ln.strip() for ln in lines if ln.strip() and not ln.startswith("#"))
