@@ -15,7 +15,14 @@ import re
 from aistress.quotes._lexicon import English, english
 from aistress.quotes._types import MASK, Cue, Mention, mention
 
-__all__ = ["describe", "find_mentions", "is_short", "pronoun_start", "sentence_starts"]
+__all__ = [
+    "describe",
+    "find_mentions",
+    "is_short",
+    "pronoun_start",
+    "sentence_starts",
+    "speaker_label",
+]
 
 #: How far a clause is followed from a cue, in characters (keeps every look bounded).
 _MAX_LOOK = 300
@@ -149,9 +156,14 @@ def _segments(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
+_PARTY_STATE = re.compile(r"^[RDI]-[A-Z][A-Za-z.]*,?$")
+
+
 def _is_name_token(tok: str, lex: English) -> bool:
     if not tok or not tok[0].isupper() or any(ch.isdigit() for ch in tok):
         return False
+    if _PARTY_STATE.match(tok):
+        return False  # Sen. Rand Paul, R-Ky.: the party and state, not a name
     if tok.endswith(("’s", "'s", "s’", "s'")):
         return False
     return all(ch.isalpha() or ch in ".-’'" for ch in tok)
@@ -505,3 +517,21 @@ def object_only(text: str) -> bool:
     """Whether ``text`` holds only a cue's object (``me``) and punctuation."""
     words = [w.strip(_STRIP + ".:;") for w in text.split()]
     return all(not w or w.lower() in _OBJECTS for w in words)
+
+
+_LABEL = re.compile(r"\s*((?:[A-Z][A-Z.'’-]+)(?:\s+[A-Z][A-Z.'’-]+){0,3})\s*:\s")
+
+
+def speaker_label(masked: str, text: str) -> Mention | None:
+    """A transcript label opening a paragraph (``WALLACE: …``, ``MS. LEE: …``) as a mention.
+
+    The label, in capitals and followed by a colon, names who speaks the
+    paragraph; its quotations are that speaker's.
+    """
+    m = _LABEL.match(masked)
+    if not m or len(m.group(1)) < 2 or m.group(1).rstrip(".") in ("Q", "A"):
+        return None
+    a, b = m.span(1)
+    name = " ".join(w.capitalize() for w in text[a:b].split())
+    colon = m.end() - 2
+    return Mention("name", name, a, b, a, m.end(), ":", colon, colon + 1)

@@ -54,7 +54,7 @@ _LEAD_GAP = re.compile(r"^[\s,，:：]*$")
 #: The most punctuation and space between a quotation and its attribution.
 _MAX_GAP = 12
 #: A weak cue ("put it", "added") counts before a quotation only right beside it.
-_WEAK_GAP = re.compile(r"^\s*(?:[\w’'-]+\s*){0,3}[,，:：]?\s*$")
+_WEAK_GAP = re.compile(r"^\s*(?:[\w’'-]+\s*){0,6}[,，:：]?\s*$")
 
 
 def block_language(text: str, default: str) -> str:
@@ -160,7 +160,7 @@ def _trailing(
         )
         return m if strong_end or ends_well else None
     words_after = masked[m.cue_end : m.end].split()
-    if len(words_after) > 8 and m.name_start < m.cue_start:
+    if len(words_after) > 8 and m.name_start < m.cue_start and not strong_end:
         return None
     return m
 
@@ -192,6 +192,7 @@ def analyse(article: Article) -> Analysis:
         lang = langs[bi]
         marks = block_marks[bi]
         masked = maskeds[bi]
+        label: Mention | None = None
         if lang == "zh":
             mentions = _chinese.find_mentions(masked, text, known=known)
             mentions += _chinese.colon_mentions(
@@ -202,6 +203,9 @@ def analyse(article: Article) -> Analysis:
             basic = _chinese.sentence_starts(masked)
         else:
             mentions = _english.find_mentions(masked, text)
+            label = _english.speaker_label(masked, text)
+            if label is not None:
+                mentions.append(label)
             subjects = _english.find_subjects(masked, text)
             basic = _english.sentence_starts(masked)
         by_start = sorted(mentions, key=lambda m: m.start)
@@ -255,6 +259,14 @@ def analyse(article: Article) -> Analysis:
                     )
             elif prev is not None and prev.mention is not None and _follows(prev, mk, masked):
                 f.route, f.mention, f.source = "inherited", prev.mention, prev
+            elif (
+                initial
+                and prev is not None
+                and prev.mention is not None
+                and _continues(prev, mk, masked, cue_keys)
+            ):
+                # the speaker's turn goes on: “…,” X said at a rally. “…”
+                f.route, f.mention, f.source = "inherited", prev.mention, prev
             elif tr is not None:
                 f.route, f.mention, f.partial = "trailing", tr, True
             elif mk.start <= lead_in and prev_last is not None:
@@ -272,6 +284,8 @@ def analyse(article: Article) -> Analysis:
                 pron = pronouns[sent_start]
                 if pron is not None:
                     f.route, f.mention, f.partial = "pronoun", pron, True
+            if f.route is None and label is not None:
+                f.route, f.mention = "label", label
             if (
                 lang == "zh"
                 and f.partial
@@ -355,6 +369,24 @@ def _follows(prev: _Found, mk: Marks, masked: str) -> bool:
     else:
         gap = masked[gap_start:gap_end]
     return bool(_ONLY_PUNCT.match(gap)) and MASK not in gap
+
+
+#: How far a speaker's turn carries over attribution text to the next quotation.
+_MAX_TURN_GAP = 240
+
+
+def _continues(prev: _Found, mk: Marks, masked: str, cue_keys: list[int]) -> bool:
+    """Whether ``mk`` goes on with ``prev``'s speaker: only its attribution stands between."""
+    a, b = prev.marks.end, mk.start
+    if b - a > _MAX_TURN_GAP or prev.mention is None:
+        return False
+    gap = masked[a:b]
+    if MASK in gap or "\n" in gap:
+        return False
+    lo = bisect.bisect_left(cue_keys, a)
+    hi = bisect.bisect_left(cue_keys, b)
+    others = [k for k in cue_keys[lo:hi] if k != prev.mention.cue_start]
+    return not others and a <= prev.mention.cue_start < b
 
 
 def _pronoun_sentence(
