@@ -415,7 +415,27 @@ def _subject(
         )
     if any(pre.endswith(w) for w in lex.group_words):
         return mention("group", pre, cstart, name_end, cstart, cue=common)
+    bare = pre.strip()
+    if _BARE_NAME.fullmatch(bare) and _bare_name_ok(bare, lex):
+        # a name by position: two or three characters alone before the cue (润叶说)
+        a = cstart + pre.index(bare)
+        return mention("name", text[a : a + len(bare)], a, a + len(bare), a, cue=common)
     return None
+
+
+_BARE_NAME = re.compile(rf"[{_HAN}]{{2,3}}")
+#: First characters of a two- or three-character subject that is no name.
+_NOT_NAME_START = frozenset("这那此该其每各某有没不也都就还又我你您大小老对他她它谁哪些些")
+
+
+def _bare_name_ok(word: str, lex: Chinese) -> bool:
+    return (
+        word[-1] not in lex.role_suffixes
+        and word[0] not in _NOT_NAME_START
+        and word not in lex.pronouns
+        and not any(w in word for w in lex.group_words)
+        and not any(ch in _NOT_NAME_END for ch in word[1:])
+    )
 
 
 def _opening_subject(

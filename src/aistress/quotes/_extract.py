@@ -176,6 +176,10 @@ def analyse(article: Article) -> Analysis:
     prev_mention: Mention | None = None
     langs: list[str] = []
     maskeds: list[str] = []
+    by_block: list[list[_Found]] = []
+    leads: list[Mention | None] = []
+    only_quotes: list[bool] = []
+    colons: list[bool] = []
     for bi, block in enumerate(article.blocks):
         lang = block_language(block.text, block.language or article.language)
         masked = _mask(block.text, block_marks[bi])
@@ -315,7 +319,39 @@ def analyse(article: Article) -> Analysis:
         if speaking and (prev_last is None or speaking[-1].cue_start > prev_last.marks.end):
             prev_last, prev_mention = None, speaking[-1]
         found.extend(block_found)
+        by_block.append(block_found)
+        # a paragraph that opens with its attribution (润叶说。 / She said.)
+        lead = by_start[0] if by_start and not marks else None
+        opens = lead is not None and not masked[: lead.start].strip()
+        colon = masked.rstrip().endswith(("：", ":"))
+        leads.append(lead if opens and not colon and lead is not None and lead.cue else None)
+        colons.append(colon)
+        only_quotes.append(bool(marks) and not masked.strip(_QUOTE_ONLY))
+    _attribution_paragraphs(by_block, leads, only_quotes, colons, used)
     return _build(article, found, all_mentions, used, sentences)
+
+
+_QUOTE_ONLY = MASK + " \t\n，,。.：:；;！!？?…—-"
+
+
+def _attribution_paragraphs(
+    by_block: list[list[_Found]],
+    leads: list[Mention | None],
+    only_quotes: list[bool],
+    colons: list[bool],
+    used: set[tuple[int, int]],
+) -> None:
+    """A paragraph of quotations only, followed by a paragraph opening with ``X说``: X's words."""
+    for bi in range(len(by_block) - 1):
+        lead = leads[bi + 1]
+        if lead is None or not only_quotes[bi] or lead.kind == "group":
+            continue
+        for f in by_block[bi]:
+            # a speaker introduced by a colon ending the paragraph before keeps the quotation
+            if f.route is None or (f.route == "paragraph" and not (bi and colons[bi - 1])):
+                f.route, f.mention, f.source = "trailing", lead, None
+                f.kind, f.partial, f.mention_block = QuoteKind.DIRECT, False, bi + 1
+                used.add((bi + 1, lead.cue_start))
 
 
 _SKIPPED = frozenset(" \t\n\"'([—–-" + MASK)
