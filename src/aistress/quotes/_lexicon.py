@@ -19,8 +19,7 @@ from typing import Any
 
 import attrs
 
-from aistress.data import load_json
-from aistress.text.language import HAN
+from aistress.data import load_json, load_list
 
 __all__ = ["Chinese", "English", "chinese", "english", "load"]
 
@@ -148,6 +147,4 @@ def chinese() -> Chinese:
 
 def _surnames() -> frozenset[str]:
     """Every Chinese surname CC-CEDICT marks (``data/quotes/surnames.txt``)."""
-    path = resources.files("aistress") / "data" / "quotes" / "surnames.txt"
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return frozenset(ln.strip() for ln in lines if ln.strip() and not ln.startswith("#"))
+    return frozenset(load_list("quotes/surnames.txt"))
