@@ -447,11 +447,18 @@ def _opening_subject(
     pron = masked[at : at + 1]
     if pron in ("他", "她") and masked[at + 1 : at + 2] != "们":
         return mention("pronoun", pron, at, at + 1, at, gender=lex.pronouns[pron], cue=cue)
+    return _known_mention(masked, text, at, cue, known)
+
+
+def _known_mention(
+    masked: str, text: str, at: int, cue: Cue, known: frozenset[str]
+) -> Mention | None:
+    """A known name starting at ``at``, as the subject of ``cue``."""
     name = _known_at(masked, at, known)
-    if name is not None:
-        j = at + len(name)
-        return mention("name", text[at:j], at, j, at, cue=cue)
-    return None
+    if name is None:
+        return None
+    j = at + len(name)
+    return mention("name", text[at:j], at, j, at, cue=cue)
 
 
 def _sentence_subject(
@@ -472,10 +479,9 @@ def _sentence_subject(
         return opening
     stop = masked.find("，", start, cstart)
     for i in range(start, stop if stop >= 0 else cstart):
-        name = _known_at(masked, i, known)
-        if name is not None:
-            j = i + len(name)
-            return mention("name", text[i:j], i, j, i, cue=cue)
+        found = _known_mention(masked, text, i, cue, known)
+        if found is not None:
+            return found
     return None
 
 
