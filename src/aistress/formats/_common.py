@@ -40,11 +40,13 @@ from aistress.formats._text import Line, is_blank, position, split_lines, trim
 from aistress.formats._text import source_id as make_source_id
 from aistress.model import (
     Article,
+    ArticleKind,
     Block,
     BlockKind,
     Boilerplate,
     FieldSpan,
     Issue,
+    PartialDate,
     Provenance,
     Relation,
     Source,
@@ -386,6 +388,45 @@ class Page:
     def provenance(self, fields: Iterable[FieldSpan] = ()) -> Provenance:
         """Where an article of this page came from (encoding is set by the caller's decode)."""
         return Provenance(format=self.format, source=self.id, path=self.path, fields=tuple(fields))
+
+    def article(
+        self,
+        language: str,
+        kind: ArticleKind,
+        blocks: Sequence[Block],
+        fields: Iterable[FieldSpan],
+        *,
+        suffix: str | None = None,
+        title: str | None = None,
+        subtitle: str | None = None,
+        outlet: str | None = None,
+        author: str | None = None,
+        editor: str | None = None,
+        published: PartialDate | None = None,
+        url: str | None = None,
+        tags: Sequence[str] = (),
+        extra: Sequence[tuple[str, str]] = (),
+    ) -> Article:
+        """The finished :class:`Article` of this page, its fields ordered by position.
+
+        Its id is ``<source id>#<suffix>``, ``suffix`` defaulting to ``language``.
+        """
+        return Article(
+            id=self.article_id(language if suffix is None else suffix),
+            language=language,
+            kind=kind,
+            title=title,
+            subtitle=subtitle,
+            outlet=outlet,
+            author=author,
+            editor=editor,
+            published=published,
+            url=url,
+            tags=tags,
+            blocks=blocks,
+            extra=extra,
+            provenance=self.provenance(sorted(fields, key=lambda f: f.span.start)),
+        )
 
     def error(self, offset: int, reason: str) -> ParseError:
         """A :class:`ParseError` at character ``offset`` of the text."""

@@ -396,18 +396,17 @@ def read(text: str, *, path: str | None = None, source_id: str | None = None) ->
             None,
         )
 
-    main = Article(
-        id=main_id,
-        language=language,
-        kind=ArticleKind.NEWS,
+    main = page.article(
+        language,
+        ArticleKind.NEWS,
+        body,
+        fields,
         title=title,
         outlet=outlet,
         published=published,
         url=url,
         tags=tags,
-        blocks=body,
         extra=extra,
-        provenance=page.provenance(sorted(fields, key=lambda f: f.span.start)),
     )
     articles = [main]
     relations = []

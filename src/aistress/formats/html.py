@@ -97,7 +97,6 @@ from aistress.formats._html_tree import (
 )
 from aistress.formats._registry import FormatGuess
 from aistress.model import (
-    Article,
     ArticleKind,
     Block,
     BlockKind,
@@ -358,10 +357,12 @@ def read(text: str, *, path: str | None = None, source_id: str | None = None) ->
         language = main_language(b.text for b in blocks) or "en"
 
     _fill_gaps(page, index, locator.covered)
-    article = Article(
-        id=page.article_id(language.split("-")[0]),
-        language=language,
-        kind=ArticleKind.NEWS,
+    article = page.article(
+        language,
+        ArticleKind.NEWS,
+        blocks,
+        fields,
+        suffix=language.split("-")[0],
         title=title,
         subtitle=subtitle,
         outlet=outlet,
@@ -369,9 +370,7 @@ def read(text: str, *, path: str | None = None, source_id: str | None = None) ->
         published=published,
         url=url,
         tags=[t for t in tag_values if t],
-        blocks=blocks,
         extra=extra,
-        provenance=page.provenance(sorted(fields, key=lambda f: f.span.start)),
     )
     return page.source([article])
 

@@ -52,7 +52,7 @@ from aistress.formats._common import (
 )
 from aistress.formats._registry import FormatGuess
 from aistress.formats._text import Line
-from aistress.model import Article, ArticleKind, Block, BlockKind, FieldSpan, Source
+from aistress.model import ArticleKind, Block, BlockKind, FieldSpan, Source
 
 __all__ = ["FORMAT", "read", "sniff", "write"]
 
@@ -261,17 +261,16 @@ def read(text: str, *, path: str | None = None, source_id: str | None = None) ->
     if not blocks:
         page.warn("missing-body", "no body paragraphs under the headline")
 
-    article = Article(
-        id=page.article_id(language),
-        language=language,
-        kind=ArticleKind.REWRITE,
+    article = page.article(
+        language,
+        ArticleKind.REWRITE,
+        blocks,
+        fields,
         title=title,
         subtitle=subtitle,
         outlet=outlet,
         author=author,
-        blocks=blocks,
         extra=extra,
-        provenance=page.provenance(sorted(fields, key=lambda f: f.span.start)),
     )
     return page.source([article])
 

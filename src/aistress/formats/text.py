@@ -60,7 +60,7 @@ from aistress.formats._common import (
 )
 from aistress.formats._registry import FormatGuess
 from aistress.formats._text import Line
-from aistress.model import Article, ArticleKind, Block, BlockKind, FieldSpan, PartialDate, Source
+from aistress.model import ArticleKind, Block, BlockKind, FieldSpan, PartialDate, Source
 from aistress.text.dates import format_chinese_date
 from aistress.text.script import is_traditional, to_simplified
 
@@ -415,19 +415,18 @@ def read(text: str, *, path: str | None = None, source_id: str | None = None) ->
     extra: list[tuple[str, str]] = []
     if language == "zh" and is_traditional("".join(texts[:20])):
         extra.append(("script", "Hant"))
-    article = Article(
-        id=page.article_id(language),
-        language=language,
-        kind=ArticleKind.NEWS,
+    article = page.article(
+        language,
+        ArticleKind.NEWS,
+        blocks,
+        fields,
         title=title,
         subtitle=subtitle,
         author=author,
         editor=editor,
         published=published,
         tags=tags,
-        blocks=blocks,
         extra=extra,
-        provenance=page.provenance(sorted(fields, key=lambda f: f.span.start)),
     )
     return page.source([article])
 

@@ -227,17 +227,16 @@ def read(text: str, *, path: str | None = None, source_id: str | None = None) ->
         if language == "zh" and is_traditional("".join(b.text for b in blocks[:20]))
         else []
     )
-    article = Article(
-        id=page.article_id(language),
-        language=language,
-        kind=ArticleKind.TRANSLATION,
+    article = page.article(
+        language,
+        ArticleKind.TRANSLATION,
+        blocks,
+        fields,
         extra=extra,
         title=title,
         editor=editor,
         url=url,
         tags=tags,
-        blocks=blocks,
-        provenance=page.provenance(sorted(fields, key=lambda f: f.span.start)),
     )
     return page.source([article])
 
