@@ -28,7 +28,7 @@ from aistress.model import (
 from aistress.quotes import LinkedQuotes
 from aistress.text.language import is_chinese
 from aistress.text.numbers import Quantity, extract_numbers
-from aistress.text.sentences import sentences
+from aistress.text.sentences import locate_in_order, sentences
 
 __all__ = ["Check", "Located", "Pair", "discrepancy", "phrase"]
 
@@ -163,8 +163,8 @@ class Pair:
         if not self.source.blocks or not self.derived.blocks:
             return []
         alignment = align(self.source, self.derived, unit="sentence")
-        src = _ranges(self.source.text, alignment.source_segments)
-        drv = _ranges(self.derived.text, alignment.target_segments)
+        src = locate_in_order(self.source.text, alignment.source_segments)
+        drv = locate_in_order(self.derived.text, alignment.target_segments)
         out = []
         for bead in alignment.beads:
             a = [src[i] for i in bead.source if i < len(src) and src[i] is not None]
@@ -207,21 +207,6 @@ class Pair:
         if k >= 0 and offset - span.start < ends[k]:
             return span.start + starts[k], span.start + ends[k]
         return span.start, span.end
-
-
-def _ranges(text: str, segments: Sequence[str]) -> list[tuple[int, int] | None]:
-    """Where each segment lies in ``text``, searching forward (None if not found)."""
-    cursor = 0
-    out: list[tuple[int, int] | None] = []
-    for segment in segments:
-        core = segment.strip()
-        at = text.find(core, cursor) if core else -1
-        if at < 0:
-            out.append(None)
-            continue
-        out.append((at, at + len(core)))
-        cursor = at + len(core)
-    return out
 
 
 def _paragraph_numbers(article: Article) -> list[list[Located]]:

@@ -31,6 +31,7 @@ import attrs
 from aistress.model import Alignment, Article, Person, PersonLink, Quote, QuoteKind
 from aistress.people import TransliterationTable, merge_people, name_key, with_people
 from aistress.quotes._extract import analyse
+from aistress.text.sentences import locate_in_order
 
 __all__ = ["LinkedQuotes", "link_quotes"]
 
@@ -66,18 +67,7 @@ def _segment_ranges(
             else:
                 out.append(None)
         return out
-    text = article.text
-    cursor = 0
-    found: list[tuple[int, int] | None] = []
-    for seg in segments:
-        core = seg.strip()
-        pos = text.find(core, cursor) if core else -1
-        if pos < 0:
-            found.append(None)
-            continue
-        found.append((pos, pos + len(core)))
-        cursor = pos + len(core)
-    return found
+    return locate_in_order(article.text, segments)
 
 
 @attrs.frozen

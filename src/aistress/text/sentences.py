@@ -46,7 +46,7 @@ left-to-right scan: time and memory are linear in the length of the text.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from aistress.text.language import HAN_CHAR, detect_language, is_chinese
 
@@ -141,6 +141,30 @@ def split_sentences(text: str, language: str | None = None) -> list[str]:
     ['Ph.D. students work hard.', 'They rest too.']
     """
     return [text[a:b] for a, b in sentences(text, language)]
+
+
+def locate_in_order(text: str, segments: Sequence[str]) -> list[tuple[int, int] | None]:
+    """Where each segment lies in ``text``, each searched for after the last one found.
+
+    Args:
+        text: The text the segments were cut from.
+        segments: The segments, in text order; surrounding whitespace is ignored.
+
+    Returns:
+        One ``(start, end)`` pair per segment, or None where a segment (or an
+        empty one) is not found after the previous match.
+    """
+    cursor = 0
+    out: list[tuple[int, int] | None] = []
+    for segment in segments:
+        core = segment.strip()
+        at = text.find(core, cursor) if core else -1
+        if at < 0:
+            out.append(None)
+            continue
+        out.append((at, at + len(core)))
+        cursor = at + len(core)
+    return out
 
 
 def _blocks(text: str) -> Iterator[tuple[int, int]]:
