@@ -158,17 +158,8 @@ def _align(
     presplit: bool,
     options: AlignOptions,
 ) -> Alignment:
-    if presplit and unit == "sentence":
-        beads = align_segments(
-            src_paras,
-            tgt_paras,
-            source_language=src_lang,
-            target_language=tgt_lang,
-            options=options,
-        )
-        return Alignment(beads, unit=unit, source_segments=src_paras, target_segments=tgt_paras)
-    if unit == "paragraph":
-        beads = align_paragraphs(
+    if unit == "paragraph" or (presplit and unit == "sentence"):
+        beads = (align_paragraphs if unit == "paragraph" else align_segments)(
             src_paras,
             tgt_paras,
             source_language=src_lang,

@@ -204,36 +204,28 @@ def relative_dates(text: str, language: str) -> list[RelativeDate]:
     out = []
     for m in _patterns()["relative"].finditer(text):
         word = m.group()
-        if m.group(1):
-            count = _en_count(m.group(1))
-            if count is None:
+        if m.group(1) or m.group(4):
+            counted = _counted(m)
+            if counted is None:
                 continue
-            out.append(
-                RelativeDate(
-                    word,
-                    m.start(),
-                    m.end(),
-                    m.group(2).lower(),
-                    count * _EN_DIRECTION[m.group(3).lower()],
-                )
-            )
-        elif m.group(4):
-            count = _zh_int(m.group(4))
-            if count is None:
-                continue
-            out.append(
-                RelativeDate(
-                    word,
-                    m.start(),
-                    m.end(),
-                    _ZH_UNIT[m.group(5)],
-                    count * _ZH_DIRECTION[m.group(6)],
-                )
-            )
+            unit, offset = counted
         else:
             unit, offset = vocab["relative_en"].get(word.lower()) or vocab["relative_zh"][word]
-            out.append(RelativeDate(word, m.start(), m.end(), unit, offset))
+        out.append(RelativeDate(word, m.start(), m.end(), unit, offset))
     return out
+
+
+def _counted(m: re.Match[str]) -> tuple[str, int] | None:
+    """The unit and signed offset of a counted relative date (``3 days ago``, ``三天前``)."""
+    if m.group(1):
+        count = _en_count(m.group(1))
+        return (
+            None
+            if count is None
+            else (m.group(2).lower(), count * _EN_DIRECTION[m.group(3).lower()])
+        )
+    count = _zh_int(m.group(4))
+    return None if count is None else (_ZH_UNIT[m.group(5)], count * _ZH_DIRECTION[m.group(6)])
 
 
 def _en_count(word: str) -> int | None:
