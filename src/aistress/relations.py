@@ -15,10 +15,16 @@ the digest). :func:`discover_relations` finds the others across files:
    averaged with the share of the presumed original that a paragraph
    alignment covers when the aligner is used; a file whose metadata names
    the other's title or URL lifts the score to at least 0.5.
-3. **Deciding.** Only an article of a derived kind (``translation``,
+3. **Deciding.** An article of a derived kind (``translation``,
    ``summary``, ``rewrite``, ``digest``), or one whose metadata cites the
    other, is linked as derived: two originals that share a story are not
-   derived from each other. The relation follows the derived kind where it
+   derived from each other. The one exception is an *unlabelled
+   translation*: two originals in different languages (say two plain-text
+   files, one English, one Chinese) whose figures agree and whose lengths
+   are comparable, held to a stricter bar than a labelled pair (see
+   :data:`UNLABELLED_MIN_FIGURES`); the shorter by
+   English-equivalent length is taken as the translation. Two originals
+   of one language are never linked. The relation follows the derived kind where it
    says enough (a ``rewrite`` is ``rewrite_of``, a ``digest`` or ``summary``
    ``summary_of``), else languages and lengths: another language and a
    comparable length is ``translation_of``, a much shorter text
@@ -48,6 +54,9 @@ __all__ = [
     "MAX_CANDIDATES",
     "MIN_SCORE",
     "NEAR_DUPLICATE",
+    "UNLABELLED_MIN_FIGURES",
+    "UNLABELLED_MIN_LENGTH_RATIO",
+    "UNLABELLED_MIN_SHARED",
     "Candidate",
     "anchors",
     "discover_relations",
@@ -70,6 +79,22 @@ _COMMON = frozenset(
 _DERIVED_KINDS = frozenset(
     {ArticleKind.TRANSLATION, ArticleKind.SUMMARY, ArticleKind.REWRITE, ArticleKind.DIGEST}
 )
+#: Least share of the figures (number, year and URL anchors) two unlabelled
+#: originals in different languages must have in common (Jaccard) to be
+#: linked as a translation pair. The bar is high on purpose: two independent
+#: reports of one story in two languages share a few rare anchors (the date,
+#: the headline figure), which links a file that calls itself a translation
+#: but not two originals; a faithful translation keeps nearly every figure.
+#: Their Latin-script names must agree as well: of the side with fewer, this
+#: share must be found in the other (a translation may transliterate a name,
+#: it does not invent Latin ones).
+UNLABELLED_MIN_FIGURES = 0.7
+#: Least figures such a pair must share: one or two agreeing figures (a year,
+#: a headline number) are what two reports of one story have in common.
+UNLABELLED_MIN_SHARED = 3
+#: Least length ratio (shorter over longer, in English-character
+#: equivalents) of an unlabelled translation pair.
+UNLABELLED_MIN_LENGTH_RATIO = 0.6
 #: Characters of Chinese per character of English in a typical translation
 #: (measured on parallel news and blog text; the aligner estimates its own).
 _ZH_PER_EN = 0.33
@@ -161,6 +186,57 @@ def _direction(a: Article, b: Article) -> tuple[Article, Article]:
     if a_derived != b_derived:
         return (a, b) if a_derived else (b, a)
     return (a, b) if _length(a) <= _length(b) else (b, a)
+
+
+def _unlabelled_translation(
+    a: Article, b: Article, anchors_of: Callable[[Article], frozenset[str]] = anchors
+) -> float:
+    """How surely two originals in different languages are one text translated (0 if not).
+
+    Neither file says it derives from the other, so the anchors alone must
+    carry the decision, and they are held to a clearly higher bar than for
+    a labelled pair. Two independent reports of one story in two languages
+    share rare anchors too (the date, the headline figure, the company's
+    name), which is enough when a file calls itself a translation but not
+    here. A faithful translation keeps *every* figure, so the pair must:
+
+    * be in different primary languages (same-language originals stay apart);
+    * have comparable lengths (ratio at least :data:`UNLABELLED_MIN_LENGTH_RATIO`);
+    * share at least :data:`UNLABELLED_MIN_SHARED` figures (numbers by value,
+      years, URLs) and at least :data:`UNLABELLED_MIN_FIGURES` of all their
+      figures (Jaccard);
+    * keep Latin-script names: of the side with fewer such names, at least
+      :data:`UNLABELLED_MIN_FIGURES` are found in the other. Names are
+      compared one-sidedly because a translation may transliterate a name
+      (``Stanford`` as ``斯坦福``) but does not invent new Latin ones.
+
+    ``anchors_of`` gives an article's anchors (a cache, so each article's
+    are found once however many pairs it is in).
+
+    Returns:
+        The figures' Jaccard share when all conditions hold, else 0.
+    """
+    if a.kind in _DERIVED_KINDS or b.kind in _DERIVED_KINDS:
+        return 0.0
+    if primary_language(a.language) == primary_language(b.language):
+        return 0.0
+    la, lb = _length(a), _length(b)
+    if min(la, lb) < UNLABELLED_MIN_LENGTH_RATIO * max(la, lb, 1.0):
+        return 0.0
+    found_a, found_b = anchors_of(a), anchors_of(b)
+    figures_a = {x for x in found_a if not x.startswith("w:")}
+    figures_b = {x for x in found_b if not x.startswith("w:")}
+    common = figures_a & figures_b
+    if len(common) < UNLABELLED_MIN_SHARED:
+        return 0.0
+    jaccard = len(common) / len(figures_a | figures_b)
+    if jaccard < UNLABELLED_MIN_FIGURES:
+        return 0.0
+    names_a, names_b = found_a - figures_a, found_b - figures_b
+    fewer, more = (names_a, names_b) if len(names_a) <= len(names_b) else (names_b, names_a)
+    if fewer and len(fewer & more) < UNLABELLED_MIN_FIGURES * len(fewer):
+        return 0.0
+    return jaccard
 
 
 def _kind(derived: Article, original: Article) -> RelationKind:
@@ -425,21 +501,35 @@ def discover_relations(
     shared, mass = _candidate_pairs(articles, source_of, max_df)
     by_id = {a.id: a for a in articles}
     best: dict[str, Candidate] = {}
+    cached: dict[str, frozenset[str]] = {}
+
+    def anchors_of(article: Article) -> frozenset[str]:
+        if article.id not in cached:
+            cached[article.id] = anchors(article)
+        return cached[article.id]
+
     pairs: list[tuple[Article, Article, float, float, str | None]] = []
     for (i, j), weight in shared.items():
         derived, original = _direction(articles[i], articles[j])
         if derived.id in linked:
             continue
         meta, meta_reason = _metadata_score(derived, original)
-        if derived.kind not in _DERIVED_KINDS and not meta:
-            continue  # two originals (a news report and a blog post) are not derived
         d, o = (i, j) if derived is articles[i] else (j, i)
         # Cosine-like: shared anchor weight over the geometric mean of both
         # articles' anchor weight, so short articles do not match everything.
         overlap = weight / max(1e-9, math.sqrt(mass[d] * mass[o]))
+        if derived.kind not in _DERIVED_KINDS and not meta:
+            # Two originals (a news report and a blog post) are not derived,
+            # unless they are an unlabelled translation pair.
+            figures = _unlabelled_translation(derived, original, anchors_of)
+            if not figures:
+                continue
+            overlap = max(overlap, figures)
+            meta_reason = f"unlabelled translation: figures agree {figures:.2f}"
         pairs.append((derived, original, overlap, meta, meta_reason))
     if aligner is not None:
         pairs = _most_promising(pairs)
+    unlabelled: list[tuple[float, float, str, str, Candidate]] = []
     for derived, original, overlap, meta, meta_reason in pairs:
         reasons = [f"anchor overlap {overlap:.2f}"]
         if meta_reason:
@@ -456,10 +546,24 @@ def discover_relations(
         candidate = Candidate(
             derived.id, original.id, _kind(derived, original), round(score, 4), tuple(reasons)
         )
+        if derived.kind not in _DERIVED_KINDS and not meta:
+            ratio = _length(derived) / max(1.0, _length(original))
+            unlabelled.append((-candidate.score, -ratio, derived.id, original.id, candidate))
+            continue
         if derived.id not in best or _rank(candidate, original) > _rank(
             best[derived.id], by_id[best[derived.id].original]
         ):
             best[derived.id] = candidate
+    # An unlabelled translation pair is one text in two languages, so each
+    # article takes part in at most one: the best-scoring pairs (then the
+    # closest in length) are taken first, and none overrides a labelled one.
+    paired: set[str] = set()
+    for *_, candidate in sorted(unlabelled, key=lambda u: u[:4]):
+        ends = {candidate.derived, candidate.original}
+        if ends & paired or candidate.derived in best:
+            continue
+        paired |= ends
+        best[candidate.derived] = candidate
     return tuple(
         Relation(c.kind, c.derived, c.original, method="discovered", score=min(1.0, c.score))
         for c in sorted(best.values(), key=lambda c: c.derived)
