@@ -89,8 +89,8 @@ _DERIVED_KINDS = frozenset(
 #: share must be found in the other (a translation may transliterate a name,
 #: it does not invent Latin ones).
 UNLABELLED_MIN_FIGURES = 0.7
-#: Least figures such a pair must share: one or two agreeing figures (a year,
-#: a headline number) are what two reports of one story have in common.
+#: Least figures such a pair must share, since one or two agreeing figures
+#: (a year, a headline number) are what two reports of one story have in common.
 UNLABELLED_MIN_SHARED = 3
 #: Least length ratio (shorter over longer, in English-character
 #: equivalents) of an unlabelled translation pair.
