@@ -131,6 +131,24 @@ class Pair:
             if bead.source and bead.target:
                 yield bead.source, bead.target
 
+    def aligned_pieces(
+        self,
+        title: Callable[[Article, str], list[T]],
+        paragraphs: Callable[[Article, Iterable[int]], list[T]],
+    ) -> list[tuple[list[T], list[T]]]:
+        """Title fields both articles have, then aligned paragraphs, each read on both sides.
+
+        ``title`` reads a title field, ``paragraphs`` a bead's paragraphs; source first.
+        """
+        source, derived = self.source, self.derived
+        pieces = [
+            (title(source, field), title(derived, field))
+            for field in ("title", "subtitle")
+            if getattr(source, field) and getattr(derived, field)
+        ]
+        pieces += [(paragraphs(source, s), paragraphs(derived, d)) for s, d in self.beads()]
+        return pieces
+
     def numbers_of(self, article: Article, indices: Iterable[int]) -> list[Located]:
         """The numbers of some paragraphs of one side, in text order."""
         table = self._source_numbers if article is self.source else self._derived_numbers

@@ -117,14 +117,10 @@ def _take(left: list[DateMention], right: list[DateMention]) -> None:
 def check_dates(pair: Pair) -> list[Discrepancy]:
     """Dates and years whose value changes across aligned paragraphs and titles."""
     source, derived = pair.source, pair.derived
-    pieces = [
-        (_title(pair, source, field), _title(pair, derived, field))
-        for field in ("title", "subtitle")
-        if getattr(source, field) and getattr(derived, field)
-    ]
-    pieces += [
-        (_paragraphs(pair, source, s), _paragraphs(pair, derived, d)) for s, d in pair.beads()
-    ]
+    pieces = pair.aligned_pieces(
+        lambda article, field: _title(pair, article, field),
+        lambda article, indices: _paragraphs(pair, article, indices),
+    )
     leftovers = []
     for s, d in pieces:
         s, d = list(s), list(d)

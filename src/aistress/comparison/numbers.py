@@ -314,16 +314,10 @@ def _in_order(pair: Pair, s: list[Mention], d: list[Mention]) -> list[Discrepanc
 
 def check_numbers(pair: Pair) -> list[Discrepancy]:
     """Numbers whose value, scale, unit or hedge changes across aligned paragraphs and titles."""
-    source, derived = pair.source, pair.derived
-    pieces = [
-        (_title(pair, source, field), _title(pair, derived, field))
-        for field in ("title", "subtitle")
-        if getattr(source, field) and getattr(derived, field)
-    ]
-    pieces += [
-        (_paragraphs(pair, source, s_idx), _paragraphs(pair, derived, d_idx))
-        for s_idx, d_idx in pair.beads()
-    ]
+    pieces = pair.aligned_pieces(
+        lambda article, field: _title(pair, article, field),
+        lambda article, indices: _paragraphs(pair, article, indices),
+    )
     out: list[Discrepancy] = []
     leftovers = []
     for src, drv in pieces:
