@@ -11,7 +11,7 @@ its words either, quoted some other way or not quoted at all.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Container, Iterator, Sequence
 
 from aistress.comparison._pair import Pair, discrepancy
 from aistress.comparison._similar import scope_word, similarity, speaks_of, terms
@@ -148,6 +148,25 @@ def _text(quotes: Sequence[Quote], group: list[int]) -> str:
     return " ".join(quotes[i].text for i in group)
 
 
+def _unmatched(
+    pair: Pair, article: Article, quotes: Sequence[Quote], linked: Container[int]
+) -> Iterator[tuple[str, Quote]]:
+    """Each utterance of ``article`` that no link touches, is speech, and is not held across.
+
+    Yields its text and its first quote.
+    """
+    for group in utterances(quotes):
+        if any(i in linked for i in group):
+            continue
+        text = _text(quotes, group)
+        if not _is_speech(text):
+            continue
+        first = quotes[group[0]]
+        if _holds(pair, article, text, first):
+            continue
+        yield text, first
+
+
 def _numbers(text: str, language: str) -> set[object]:
     """The values a quote states, without the Chinese indefinite 一 (一个 is "a")."""
     return {
@@ -246,15 +265,7 @@ def check_quotes(pair: Pair) -> list[Discrepancy]:
         by_source.setdefault(i, []).append(j)
     linked_derived = {j for _, j, _ in links}
     if not pair.is_summary:
-        for group in utterances(src):
-            if any(i in by_source for i in group):
-                continue
-            text = _text(src, group)
-            if not _is_speech(text):
-                continue
-            first = src[group[0]]
-            if _holds(pair, pair.source, text, first):
-                continue
+        for text, first in _unmatched(pair, pair.source, src, by_source):
             out.append(
                 discrepancy(
                     pair,
@@ -265,15 +276,7 @@ def check_quotes(pair: Pair) -> list[Discrepancy]:
                     score=0.7,
                 )
             )
-    for group in utterances(drv):
-        if any(j in linked_derived for j in group):
-            continue
-        text = _text(drv, group)
-        if not _is_speech(text):
-            continue
-        first = drv[group[0]]
-        if _holds(pair, pair.derived, text, first):
-            continue
+    for text, first in _unmatched(pair, pair.derived, drv, linked_derived):
         out.append(
             discrepancy(
                 pair,
