@@ -185,20 +185,7 @@ def find_subjects(masked: str, text: str, lex: Chinese | None = None) -> list[Me
             continue
         if _SUBJECT_BEFORE.search(before):
             continue
-        out.append(
-            Mention(
-                "name",
-                text[start:end],
-                start,
-                end,
-                cstart,
-                end,
-                None,
-                end,
-                end,
-                description=text[cstart:start].strip() or None,
-            )
-        )
+        out.append(_uncued("name", text, start, cstart, end, text[cstart:start].strip() or None))
     for p in lex.anonymous_prefixes:
         if "位" not in p and "名" not in p:
             continue  # 一个 counts things as well as people
@@ -211,22 +198,27 @@ def find_subjects(masked: str, text: str, lex: Chinese | None = None) -> list[Me
             if not hm:
                 continue
             end = hm.end()
-            out.append(
-                Mention(
-                    "anonymous",
-                    text[cstart:end],
-                    cstart,
-                    end,
-                    cstart,
-                    end,
-                    None,
-                    end,
-                    end,
-                    description=text[cstart:end],
-                )
-            )
+            out.append(_uncued("anonymous", text, cstart, cstart, end, text[cstart:end]))
     out.sort(key=lambda x: x.start)
     return out
+
+
+def _uncued(
+    kind: str, text: str, name_start: int, start: int, end: int, description: str | None
+) -> Mention:
+    """A mention of ``text[name_start:end]`` in ``text[start:end]`` before any cue is found."""
+    return Mention(
+        kind,
+        text[name_start:end],
+        name_start,
+        end,
+        start,
+        end,
+        None,
+        end,
+        end,
+        description=description,
+    )
 
 
 _CLAUSE_OPENERS = frozenset("，,。！？!?；;：:、\n和与及" + MASK)
