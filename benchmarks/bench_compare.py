@@ -2,7 +2,7 @@
 
 Runs :func:`aistress.compare` on every source/derived pair of a set (our
 development pairs in ``tests/fixtures/compare``, and the blind pairs in
-``/work/blind/compare`` or ``$AISTRESS_BLIND/compare`` when present), scores
+``benchmarks/blind/compare`` or ``$AISTRESS_BLIND/compare`` when present), scores
 it against the planted changes (:mod:`aistress.comparison.evaluate`), and
 checks the seeds' known findings (``../shared/corpus``).
 
@@ -27,8 +27,10 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 RESULTS = HERE / "results"
 DEV = ROOT / "tests" / "fixtures" / "compare"
-SHARED = Path(os.environ.get("AISTRESS_SHARED", ROOT.parent.parent / "shared"))
-BLIND = Path(os.environ.get("AISTRESS_BLIND", "/work/blind")) / "compare"
+SHARED = Path(os.environ.get("AISTRESS_SHARED", ROOT.parent / "shared"))
+BLIND = (
+    Path(os.environ.get("AISTRESS_BLIND", Path(__file__).resolve().parent / "blind")) / "compare"
+)
 
 
 def _compare(pair: GoldPair) -> Comparison:

@@ -7,8 +7,9 @@ Three sets of documents, each file beside a ``<name>.expected.json``:
 
 - ``benchmarks/documents/`` (ours, written for this benchmark: other apps,
   sites and layouts than the seeds', Simplified and Traditional Chinese);
-- ``/work/blind/readers`` or ``--blind DIR`` (written by a colleague who had not
-  read the code; measured as held-out data);
+- ``benchmarks/blind/readers`` (``$AISTRESS_BLIND/readers``) or ``--blind DIR``
+  (written by a colleague who had not read the code; measured as held-out
+  data until the first run, see ``benchmarks/blind/README.md``);
 - the shared seeds are not scored here (their shapes are what the readers
   were written from).
 
@@ -59,7 +60,9 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("AISTRESS_SHARED", ROOT.parent / "shared"))
 RESULTS = ROOT / "benchmarks" / "results"
 OURS = ROOT / "benchmarks" / "documents"
-BLIND = Path(os.environ.get("AISTRESS_BLIND", "/work/blind/readers"))
+BLIND = (
+    Path(os.environ.get("AISTRESS_BLIND", Path(__file__).resolve().parent / "blind")) / "readers"
+)
 
 _SPACE = re.compile(r"\s+")
 _METADATA = (
