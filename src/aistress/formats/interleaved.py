@@ -69,7 +69,7 @@ from aistress.model import (
     Span,
     Translation,
 )
-from aistress.text.language import HAN, HAN_CHAR
+from aistress.text.language import HAN, HAN_CHAR, LATIN
 
 __all__ = ["FORMAT", "line_language", "read", "sniff", "split_bilingual", "write"]
 
@@ -83,7 +83,7 @@ BILINGUAL_KIND = "bilingual-line"
 
 # Han ideographs, CJK punctuation and full-width forms: evidence of a Chinese line.
 _CHINESE = re.compile(rf"[{HAN}\u2e80-\u2fdf\u3000-\u303f\u31c0-\u31ef\ufe30-\ufe4f\uff00-\uffef]")
-_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
+_LATIN = re.compile(f"[{LATIN}]")
 _WORD = re.compile(r"[^\W_]")
 _DIGIT = re.compile(r"\d")
 
