@@ -6,8 +6,9 @@ Layers, top to bottom (a package counts as one module with its submodules):
     comparison | relations
     alignment | quotes | tagging
     formats | io
-    text | people | taxonomy
+    people
     model
+    text | taxonomy
     errors | data | _moved (deprecation aliases of moved modules)
 
 Old module names (``align``, ``compare``) sit in the layer of their new names
@@ -31,8 +32,9 @@ LAYERS: tuple[frozenset[str], ...] = (
     frozenset({"comparison", "compare", "relations"}),
     frozenset({"alignment", "align", "quotes", "tagging"}),
     frozenset({"formats", "io"}),
-    frozenset({"text", "people", "taxonomy"}),
+    frozenset({"people"}),
     frozenset({"model"}),
+    frozenset({"text", "taxonomy"}),
     frozenset({"errors", "data", "_moved"}),
 )
 

@@ -4,6 +4,9 @@
 - :func:`find_date`: the first printed date in a string (``01月25日``,
   ``2024年10月20日``, ``2024-10-20``, ``January 25, 2024``) as a
   :class:`~aistress.model.PartialDate` with its offsets;
+- :class:`~aistress.model.PartialDate` itself, a date of which parts may be
+  unknown (defined here so the text layer needs no model; the model
+  re-exports it as :class:`aistress.model.PartialDate`);
 - :func:`format_chinese_date`: print a date the way Chinese pages do.
 
 Numbers that are dates inside running text (``2024 年 5 月`` in a sentence)
@@ -13,14 +16,120 @@ same month table.
 
 from __future__ import annotations
 
+import datetime as _dt
 import re
+from typing import Any
 
 import attrs
 
 from aistress.errors import InvalidValueError
-from aistress.model import PartialDate
 
-__all__ = ["MONTHS", "DateMatch", "find_date", "format_chinese_date"]
+__all__ = ["MONTHS", "DateMatch", "PartialDate", "find_date", "format_chinese_date"]
+
+_ISO_DATE = re.compile(
+    r"^(?:(?P<y>\d{4})(?:-(?P<m>\d{2})(?:-(?P<d>\d{2}))?)?|--(?P<m2>\d{2})(?:-(?P<d2>\d{2}))?)$"
+)
+
+
+def _opt_int(instance: object, attribute: attrs.Attribute[Any], value: int | None) -> None:
+    if value is not None and (not isinstance(value, int) or isinstance(value, bool)):
+        raise InvalidValueError(
+            f"{type(instance).__name__}.{attribute.name}", value, "must be an int or None"
+        )
+
+
+@attrs.frozen(order=False)
+class PartialDate:
+    """A calendar date of which any trailing or leading part may be unknown.
+
+    Pages often print a month and day without a year; aistress keeps exactly
+    what was printed rather than inventing the rest. The ISO 8601 forms are
+    ``2024-10-20``, ``2024-10``, ``2024``, and, for a month and day with no
+    year, ``--01-25``.
+
+    >>> PartialDate(month=1, day=25).isoformat()
+    '--01-25'
+    >>> PartialDate.fromisoformat("2024-10-20").to_date()
+    datetime.date(2024, 10, 20)
+    """
+
+    year: int | None = attrs.field(default=None, validator=_opt_int)
+    month: int | None = attrs.field(default=None, validator=_opt_int)
+    day: int | None = attrs.field(default=None, validator=_opt_int)
+
+    def __attrs_post_init__(self) -> None:
+        y, m, d = self.year, self.month, self.day
+        if y is None and m is None:
+            raise InvalidValueError("PartialDate", (y, m, d), "needs at least a year or a month")
+        if y is not None and not 1 <= y <= 9999:
+            raise InvalidValueError("PartialDate.year", y, "must be between 1 and 9999")
+        if m is not None and not 1 <= m <= 12:
+            raise InvalidValueError("PartialDate.month", m, "must be between 1 and 12")
+        if d is not None:
+            if m is None:
+                raise InvalidValueError("PartialDate.day", d, "a day needs a month")
+            # Without a year, 29 February is possible.
+            try:
+                _dt.date(2000 if y is None else y, m, d)
+            except ValueError:
+                raise InvalidValueError(
+                    "PartialDate.day", d, f"is not a day of month {m}" + (f" in {y}" if y else "")
+                ) from None
+
+    @property
+    def is_complete(self) -> bool:
+        """Whether year, month and day are all known."""
+        return self.year is not None and self.month is not None and self.day is not None
+
+    def to_date(self) -> _dt.date:
+        """Return a :class:`datetime.date`.
+
+        Raises:
+            InvalidValueError: If the year, month or day is unknown.
+        """
+        if self.year is None or self.month is None or self.day is None:
+            raise InvalidValueError("PartialDate", self.isoformat(), "is not a complete date")
+        return _dt.date(self.year, self.month, self.day)
+
+    def isoformat(self) -> str:
+        """Return the ISO 8601 form, with ``--`` standing for an unknown year."""
+        if self.year is None:
+            out = f"--{self.month:02d}"
+        else:
+            out = f"{self.year:04d}"
+            if self.month is not None:
+                out += f"-{self.month:02d}"
+        if self.day is not None:
+            out += f"-{self.day:02d}"
+        return out
+
+    __str__ = isoformat
+
+    @classmethod
+    def fromisoformat(cls, text: str) -> PartialDate:
+        """Parse the forms ``isoformat`` writes."""
+        match = _ISO_DATE.match(text) if isinstance(text, str) else None
+        if not match:
+            raise InvalidValueError(
+                "PartialDate",
+                text,
+                "is not an ISO 8601 date such as 2024-10-20, 2024-10, 2024 or --01-25",
+            )
+        groups = match.groupdict()
+        y = groups["y"]
+        m = groups["m"] or groups["m2"]
+        d = groups["d"] or groups["d2"]
+        return cls(
+            year=int(y) if y else None,
+            month=int(m) if m else None,
+            day=int(d) if d else None,
+        )
+
+    @classmethod
+    def from_date(cls, value: _dt.date) -> PartialDate:
+        """Make a complete PartialDate from a :class:`datetime.date`."""
+        return cls(value.year, value.month, value.day)
+
 
 _MONTH_NAMES = (
     ("january", "jan"),

@@ -47,9 +47,8 @@ from typing import Any
 
 import attrs
 
-from aistress.model import PartialDate
 from aistress.text._claims import Claims
-from aistress.text.dates import MONTHS
+from aistress.text.dates import MONTHS, PartialDate
 from aistress.text.language import detect_language, is_chinese
 
 __all__ = ["Quantity", "chinese_numeral_value", "english_number_words", "extract_numbers"]
