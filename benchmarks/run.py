@@ -1,7 +1,8 @@
 """Run every aistress benchmark; each writes benchmarks/results/<name>.json and .md.
 
 Usage: python benchmarks/run.py [NAME ...], NAME one of: read, align, align_more, tagging,
-reader_accuracy, tagging_quality, complexity, compare, quotes, quotes_scaling.
+reader_accuracy, tagging_quality, complexity, compare, quotes, quotes_blind,
+quotes_scaling.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ ALL = (
     "complexity",
     "compare",
     "quotes",
+    "quotes_blind",
     "quotes_scaling",
 )
 
