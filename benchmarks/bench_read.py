@@ -5,6 +5,18 @@ Writes ``benchmarks/results/read.json`` and ``benchmarks/results/read.md``.
 
 What it measures:
 
+0. The target: every reader at most 10x the bare read-and-split baseline on a
+   2 MB document of its format. One document per format is built from our own
+   documents (the bundled sample corpus, ``benchmarks/documents`` and our test
+   fixtures; no third-party text): the paragraphs of each of its articles are
+   repeated until the file holds about 2 MB, and every repeat after the first
+   gets its copy number inside each long line, so no line repeats and no
+   per-line cache makes the big document cheaper than a real one. In the same
+   run, one process (one core), CPU time, best of several runs: the *baseline*
+   (read the bytes, decode, split the lines with :func:`aistress.formats.split_lines`,
+   what any reader must do), the *bare* ``bytes.decode().splitlines()`` for
+   reference, and :func:`aistress.formats.read_file` (decode, sniff every
+   registered format, read). Per-text caches are cleared before every run.
 1. Throughput. The shared seed documents (``../shared/corpus``) whose format
    is registered are copied, file by file, into a temporary folder until the
    copies hold at least ``--megabytes`` MB (the formats cannot be concatenated
@@ -43,7 +55,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from aistress.errors import ParseError
-from aistress.formats import _common, decode, formats, get_format, read_file, split_lines
+from aistress.formats import decode, formats, get_format, read_file, split_lines
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("AISTRESS_SHARED", ROOT.parent / "shared"))
@@ -52,16 +64,23 @@ FIXTURES = ROOT / "tests" / "fixtures" / "formats"
 RESULTS = ROOT / "benchmarks" / "results"
 
 
+def _per_text_caches() -> list[Callable[[], None]]:
+    """``cache_clear`` of every bounded cache in aistress (the unbounded ones hold data files)."""
+    found: dict[int, Callable[[], None]] = {}
+    for name, module in list(sys.modules.items()):
+        if not name.startswith("aistress.") or module is None:
+            continue
+        for value in list(vars(module).values()):
+            params = getattr(value, "cache_parameters", None)
+            if callable(params) and params().get("maxsize") is not None:
+                found[id(value)] = value.cache_clear
+    return list(found.values())
+
+
 def clear_caches() -> None:
     """Forget per-text caches so each file costs what a new document would."""
-    _common._cached_counts.cache_clear()
-    _common._sample.cache_clear()
-    try:
-        from aistress.formats import syndication
-
-        syndication._stem.cache_clear()
-    except ImportError:  # pragma: no cover - the format may be absent
-        pass
+    for clear in _per_text_caches():
+        clear()
 
 
 def _format_of(path: Path) -> str | None:
@@ -70,6 +89,133 @@ def _format_of(path: Path) -> str | None:
     except ParseError as exc:
         print(f"skipping {path.name}: {exc.reason}", file=sys.stderr)
         return None
+
+
+SAMPLE = ROOT / "src" / "aistress" / "data" / "sample"
+DOCUMENTS = ROOT / "benchmarks" / "documents"
+
+#: Per format: our own document that the 2 MB document grows from, and for
+#: HTML the first and last line of the repeated part (whole elements).
+TARGET_SOURCES: dict[str, tuple[Path, tuple[str, str] | None]] = {
+    "aggregator": (SAMPLE / "01_aggregator.txt", None),
+    "translation": (SAMPLE / "02_translation.txt", None),
+    "syndication": (SAMPLE / "03_syndication.txt", None),
+    "interleaved": (SAMPLE / "04_interleaved.txt", None),
+    "digest": (SAMPLE / "05_digest.md", None),
+    "text": (DOCUMENTS / "text_marrow.txt", None),
+    "html": (FIXTURES / "html_northwind.html", ("<p>Teodor", "</ul>")),
+}
+TARGET_BYTES = 2_000_000
+TARGET_RATIO = 10.0
+
+
+def _line_region(text: str, start: int, end: int) -> tuple[int, int]:
+    """``start``..``end`` widened to whole lines (without the last line break)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    return line_start, len(text) if line_end < 0 else line_end
+
+
+def _regions(path: Path, markers: tuple[str, str] | None) -> list[tuple[int, int]]:
+    """The parts of the document to repeat: each article's blocks, as whole lines."""
+    text = path.read_text(encoding="utf-8")
+    if markers is not None:
+        start = text.index(markers[0])
+        return [_line_region(text, start, text.index(markers[1], start))]
+    spans = []
+    for article in read_file(path).articles:
+        blocks = [b.span for b in article.blocks if b.span is not None]
+        spans.append(_line_region(text, blocks[0].start, blocks[-1].end))
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):  # articles that share lines (interleaved) are one part
+        if merged and start < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _vary(part: str, copy: int) -> str:
+    """``part`` with ``copy`` written into each line of 40 characters or more.
+
+    Before the last space of a line, or after its last Chinese comma, so the
+    structure (labels at the start, punctuation at the end) stays as it was.
+    """
+    if copy == 0:
+        return part
+    lines = part.split("\n")
+    for i, line in enumerate(lines):
+        if len(line) < 40:
+            continue
+        cut = line.rstrip().rfind(" ")
+        if cut > 0:
+            lines[i] = f"{line[:cut]} {copy}{line[cut:]}"
+        elif (cut := line.rfind("，")) > 0 or (cut := line.rfind(",")) > 0:
+            lines[i] = f"{line[: cut + 1]}{copy}{line[cut + 1 :]}"
+    return "\n".join(lines)
+
+
+def target_document(fmt: str) -> str:
+    """A document of ``fmt`` of about :data:`TARGET_BYTES` bytes grown from our own one."""
+    path, markers = TARGET_SOURCES[fmt]
+    text = path.read_text(encoding="utf-8")
+    regions = _regions(path, markers)
+    repeated = sum(len(text[a:b].encode()) for a, b in regions)
+    copies = max(1, -(-(TARGET_BYTES - len(text.encode()) + repeated) // repeated))
+    joiner = "\n" if fmt in {"syndication", "interleaved"} else "\n\n"
+    out = []
+    last = 0
+    for start, end in regions:
+        part = text[start:end]
+        out += [text[last:start], joiner.join(_vary(part, k) for k in range(copies))]
+        last = end
+    out.append(text[last:])
+    return "".join(out)
+
+
+def _cpu_best(work: Callable[[], object], runs: int) -> float:
+    """The least CPU time of ``runs`` calls of ``work``, caches cleared before each."""
+    best = float("inf")
+    for _ in range(runs):
+        clear_caches()
+        gc.collect()
+        start = time.process_time()
+        work()
+        best = min(best, time.process_time() - start)
+    return best
+
+
+def target(runs: int = 3) -> dict[str, object]:
+    """Benchmark 0: each reader's time on a 2 MB document as a multiple of the baseline."""
+    rows: dict[str, dict[str, object]] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for fmt in TARGET_SOURCES:
+            if fmt not in formats():
+                continue
+            text = target_document(fmt)
+            suffix = TARGET_SOURCES[fmt][0].suffix
+            path = Path(tmp) / f"{fmt}-2mb{suffix}"
+            path.write_text(text, encoding="utf-8")
+            source = read_file(path)  # also the warm-up (imports, data files)
+            if source.format != fmt:
+                raise SystemExit(f"the 2 MB {fmt} document reads as {source.format}")
+            base = _cpu_best(lambda p=path: baseline(p), runs + 2)
+            bare = _cpu_best(lambda p=path: p.read_bytes().decode("utf-8").splitlines(), runs + 2)
+            read = _cpu_best(lambda p=path: read_file(p), runs)
+            rows[fmt] = {
+                "source": str(TARGET_SOURCES[fmt][0].relative_to(ROOT)),
+                "bytes": path.stat().st_size,
+                "lines": len(split_lines(text)),
+                "blocks": sum(len(a.blocks) for a in source.articles),
+                "read_seconds": round(read, 4),
+                "baseline_seconds": round(base, 4),
+                "bare_seconds": round(bare, 4),
+                "ratio": round(read / base, 1),
+                "ratio_to_bare": round(read / bare, 1),
+                "met": read / base <= TARGET_RATIO,
+            }
+            print(f"  {fmt}: {rows[fmt]['ratio']}x", flush=True)
+    return {"target_ratio": TARGET_RATIO, "runs": runs, "by_format": rows}
 
 
 def seeds() -> list[tuple[Path, str]]:
@@ -229,12 +375,45 @@ def adversarial() -> dict[str, object]:
     return {"sizes": sizes, "rows": rows}
 
 
+def markdown_target(tgt: dict[str, object]) -> str:
+    """Benchmark 0 as a Markdown section."""
+    rows = tgt["by_format"]
+    assert isinstance(rows, dict)
+    out = [
+        "## Target: each reader on a 2 MB document of its format",
+        "",
+        "| format | grown from | MB | lines | blocks | read s | baseline s | read / baseline "
+        f"(target <= {tgt['target_ratio']:g}x) | read / bare splitlines |",
+        "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for name, row in rows.items():
+        verdict = "met" if row["met"] else "not met"
+        out.append(
+            f"| {name} | `{row['source']}` | {row['bytes'] / 1e6:.2f} | {row['lines']} | "
+            f"{row['blocks']} | {row['read_seconds']:.3f} | {row['baseline_seconds']:.4f} | "
+            f"**{row['ratio']}x** ({verdict}) | {row['ratio_to_bare']}x |"
+        )
+    out += [
+        "",
+        "CPU time of one process, best of "
+        f"{tgt['runs']} runs (the baselines best of {tgt['runs'] + 2}), per-text caches",
+        "cleared before each. Read: `read_file` (decode, sniff every registered format,",
+        "read). Baseline: read the bytes, decode, `split_lines`. Bare: `bytes.decode()",
+        ".splitlines()`. Each document repeats the paragraphs of our own document with",
+        "the copy number written into every long line, so no line repeats.",
+    ]
+    return "\n".join(out)
+
+
 def markdown(results: dict[str, object]) -> str:
     """The results as a Markdown report."""
     out = ["# Read benchmark", "", f"Run: `{results['command']}` on {results['when']}.", ""]
     env = results["environment"]
     assert isinstance(env, dict)
     out.append(f"Python {env['python']}, {env['platform']}, {env['cpus']} CPUs.")
+    tgt = results["target"]
+    assert isinstance(tgt, dict)
+    out += ["", markdown_target(tgt)]
     out += ["", "## Throughput (seeds replicated file by file)", ""]
     thr = results["throughput"]
     assert isinstance(thr, dict)
@@ -285,7 +464,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--megabytes", type=float, default=50.0)
     parser.add_argument("--quick", action="store_true", help="2 MB and no memory pass")
+    parser.add_argument(
+        "--target-only", action="store_true", help="only the 2 MB target table, not written"
+    )
     args = parser.parse_args()
+    if args.target_only:
+        print(markdown_target(target()))
+        return
     if not CORPUS.is_dir():
         sys.exit(f"no shared corpus at {CORPUS}")
     megabytes = 2.0 if args.quick else args.megabytes
@@ -299,6 +484,8 @@ def main() -> None:
         },
         "formats": list(formats()),
     }
+    print("2 MB documents ...", flush=True)
+    results["target"] = target()
     print("throughput ...", flush=True)
     results["throughput"] = throughput(megabytes)
     print("adversarial ...", flush=True)
