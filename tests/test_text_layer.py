@@ -35,6 +35,25 @@ def test_letter_counts_bound_the_text(text: str) -> None:
     assert han == sum(language.is_han(c) for c in text)
 
 
+# Characters on both sides of every range boundary the fast count decides by byte.
+_EDGES = "".join(
+    chr(c)
+    for c in (
+        *(0x40, 0x41, 0x5A, 0x5B, 0x60, 0x61, 0x7A, 0x7B, 0xBF, 0xC0, 0xD7, 0xF7, 0xFF),
+        *(0x100, 0x1FF, 0x200, 0x24F, 0x250, 0x2FF, 0x3004, 0x3005, 0x3006, 0x3007),
+        *(0x3008, 0x33FF, 0x3400, 0x4CFF, 0x4D00, 0x4DBF, 0x4DC0, 0x4DFF, 0x4E00, 0x9FFF),
+        *(0xA000, 0xF8FF, 0xF900, 0xFAFF, 0xFB00, 0xD800, 0xDBFF, 0xDC00, 0xDFFF),
+        *(0x1FFFF, 0x20000, 0x3134F, 0x31350, 0x10FFFF),
+    )
+)
+
+
+@given(st.text(alphabet=st.sampled_from(_EDGES), max_size=30) | st.text(max_size=60))
+def test_letter_counts_fast_path_equals_the_regular_expressions(text: str) -> None:
+    """The byte-level letter counts equal the counts by the LATIN and HAN classes."""
+    assert language._counts(text) == language._reference_counts(text)
+
+
 def test_stop_words_come_from_one_list() -> None:
     """English has one stop-word list, shared by alignment and comparison."""
     from aistress.alignment.lexicon import STOP_WORDS

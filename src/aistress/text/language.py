@@ -86,8 +86,54 @@ def letter_counts(text: str) -> tuple[int, int]:
 
 
 def _counts(text: str) -> tuple[int, int]:
+    """Both counts with byte operations in C, for any text (see :func:`_reference_counts`).
+
+    ASCII text holds no Han character, and its letters are the bytes left after
+    deleting every other byte. Otherwise the text is encoded once as UTF-16: its
+    characters below U+0100 are the Latin-1 encoding's bytes, and the high byte
+    of each UTF-16 unit tells the blocks of U+0100-U+01FF (Latin) and of most Han
+    ideographs apart. The few ranges a high byte cannot decide (U+0200-U+02FF,
+    U+4D00-U+4DFF, the supplementary planes and lone surrogates) are counted by
+    the regular expressions, only when the text holds them; a text with a lone
+    surrogate is counted by the regular expressions alone.
+    """
+    if text.isascii():
+        return len(text.encode("ascii").translate(None, _NOT_ASCII_LETTER)), 0
+    try:
+        high = text.encode("utf-16-le")[1::2]
+    except UnicodeEncodeError:  # a lone surrogate
+        return _reference_counts(text)
+    latin = len(text.encode("latin-1", "ignore").translate(None, _NOT_LATIN_1_LETTER))
+    latin += high.count(1)
+    if 2 in high:
+        latin += sum(map(len, _LATIN_B_RUN.findall(text)))
+    han = len(high.translate(None, _NOT_HAN_HIGH)) + text.count("\u3005") + text.count("\u3007")
+    if 0x4D in high:
+        han += sum(map(len, _HAN_4D_RUN.findall(text)))
+    if high.translate(None, _NOT_SURROGATE_HIGH):
+        han += sum(map(len, _HAN_ASTRAL_RUN.findall(text)))
+    return latin, han
+
+
+def _reference_counts(text: str) -> tuple[int, int]:
+    """The counts by the definition: what :data:`LATIN` and :data:`HAN` match."""
     return len(_NOT_LATIN.sub("", text)), len(_NOT_HAN.sub("", text))
 
+
+def _bytes_except(*ranges: tuple[int, int]) -> bytes:
+    """Every byte value outside the inclusive ``ranges``: a delete table for ``bytes.translate``."""
+    return bytes(b for b in range(256) if not any(lo <= b <= hi for lo, hi in ranges))
+
+
+_NOT_ASCII_LETTER = _bytes_except((0x41, 0x5A), (0x61, 0x7A))
+_NOT_LATIN_1_LETTER = _bytes_except((0x41, 0x5A), (0x61, 0x7A), (0xC0, 0xFF))
+# High bytes of UTF-16 units that are Han whatever the low byte: U+3400-U+4CFF,
+# U+4E00-U+9FFF, U+F900-U+FAFF.
+_NOT_HAN_HIGH = _bytes_except((0x34, 0x4C), (0x4E, 0x9F), (0xF9, 0xFA))
+_NOT_SURROGATE_HIGH = _bytes_except((0xD8, 0xDF))
+_LATIN_B_RUN = re.compile("[\u0200-\u024f]+")
+_HAN_4D_RUN = re.compile("[\u4d00-\u4dbf]+")
+_HAN_ASTRAL_RUN = re.compile("[\U00020000-\U0003134f]+")
 
 _cached_counts = functools.lru_cache(maxsize=4096)(_counts)
 
