@@ -124,7 +124,7 @@ def sentences(text: str, language: str | None = None) -> tuple[tuple[int, int], 
     chinese = is_chinese(language)
     out: list[tuple[int, int]] = []
     for start, end in _blocks(text):
-        cuts = _zh_cuts(text, start, end) if chinese else _en_cuts(text, start, end)
+        cuts = _cuts(text, start, end, chinese)
         at = start
         for cut in (*cuts, end):
             piece = _strip(text, at, cut)
@@ -189,29 +189,32 @@ def _next_start(text: str, at: int, end: int) -> int:
     return at
 
 
-def _en_cuts(text: str, start: int, end: int) -> list[int]:
-    cuts: list[int] = []
-    segment = text[start:end]
-    for match in _EN_END.finditer(segment):
-        mark = match.group("mark")
-        cut = start + match.end()
-        nxt = _next_start(text, cut, end)
-        if nxt >= end:
-            continue  # the block's end ends the sentence anyway
-        if not _starts_sentence(text, nxt, end):
-            continue
-        abs_mark = start + match.start()
-        # An elision in brackets: "[…]" or "[...]".
-        if abs_mark > 0 and text[abs_mark - 1] == "[" and match.group("close").startswith("]"):
-            continue
-        if mark == "." and not match.group("close"):
-            before = _EN_WORD_BEFORE.search(text, max(start, abs_mark - 20), abs_mark)
-            if before is not None:
-                word = before.group(1)
-                if not _period_ends(word, text, nxt, end):
-                    continue
-        cuts.append(cut)
-    return cuts
+def _cuts(text: str, start: int, end: int, chinese: bool) -> list[int]:
+    """Where sentences end inside the block ``text[start:end]`` (block end excluded)."""
+    marks, ends = (_ZH_END, _zh_ends) if chinese else (_EN_END, _en_ends)
+    return [
+        start + match.end()
+        for match in marks.finditer(text[start:end])
+        if ends(text, start, end, match)
+    ]
+
+
+def _en_ends(text: str, start: int, end: int, match: re.Match[str]) -> bool:
+    """Whether an English end-mark candidate, matched in ``text[start:end]``, ends a sentence."""
+    abs_mark, cut = start + match.start(), start + match.end()
+    nxt = _next_start(text, cut, end)
+    if nxt >= end:
+        return False  # the block's end ends the sentence anyway
+    if not _starts_sentence(text, nxt, end):
+        return False
+    # An elision in brackets: "[…]" or "[...]".
+    if abs_mark > 0 and text[abs_mark - 1] == "[" and match.group("close").startswith("]"):
+        return False
+    if match.group("mark") == "." and not match.group("close"):
+        before = _EN_WORD_BEFORE.search(text, max(start, abs_mark - 20), abs_mark)
+        if before is not None and not _period_ends(before.group(1), text, nxt, end):
+            return False
+    return True
 
 
 def _period_ends(word: str, text: str, nxt: int, end: int) -> bool:
@@ -237,26 +240,20 @@ def _starts_sentence(text: str, at: int, end: int) -> bool:
     return ch.isupper() or ch.isdigit() or bool(HAN_CHAR.match(ch)) or not ch.isalpha()
 
 
-def _zh_cuts(text: str, start: int, end: int) -> list[int]:
-    cuts: list[int] = []
-    segment = text[start:end]
-    for match in _ZH_END.finditer(segment):
-        mark = match.group("mark")
-        abs_mark = start + match.start()
-        cut = start + match.end()
-        if mark == "." and not _zh_period_ends(text, abs_mark, end):
-            continue
-        if mark.startswith(("…", "...")) and abs_mark > 0 and text[abs_mark - 1] == "[":
-            continue
-        nxt = _next_start(text, cut, end)
-        if nxt >= end:
-            continue
-        # ASCII marks after Latin text ("Why? she") follow the English rule.
-        after_latin = mark[0] in "!?;" and not HAN_CHAR.match(text[abs_mark - 1 : abs_mark] or " ")
-        if after_latin and not _starts_sentence(text, nxt, end) and text[nxt].isascii():
-            continue
-        cuts.append(cut)
-    return cuts
+def _zh_ends(text: str, start: int, end: int, match: re.Match[str]) -> bool:
+    """Whether a Chinese end-mark candidate, matched in ``text[start:end]``, ends a sentence."""
+    abs_mark, cut = start + match.start(), start + match.end()
+    mark = match.group("mark")
+    if mark == "." and not _zh_period_ends(text, abs_mark, end):
+        return False
+    if mark.startswith(("…", "...")) and abs_mark > 0 and text[abs_mark - 1] == "[":
+        return False
+    nxt = _next_start(text, cut, end)
+    if nxt >= end:
+        return False
+    # ASCII marks after Latin text ("Why? she") follow the English rule.
+    after_latin = mark[0] in "!?;" and not HAN_CHAR.match(text[abs_mark - 1 : abs_mark] or " ")
+    return not (after_latin and not _starts_sentence(text, nxt, end) and text[nxt].isascii())
 
 
 def _zh_period_ends(text: str, at: int, end: int) -> bool:
