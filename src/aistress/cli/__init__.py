@@ -111,9 +111,13 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"aistress {_version()}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
-    def add(name: str, help_: str, json_what: str) -> argparse.ArgumentParser:
+    def add(
+        name: str, help_: str, json_what: str, *, inputs: str = "+", inputs_help: str = _INPUTS
+    ) -> argparse.ArgumentParser:
+        """A subcommand with its INPUT arguments (``inputs``: nargs) and the common options."""
         sub = commands.add_parser(name, help=help_, description=help_)
         sub.set_defaults(handler=COMMANDS[name])
+        sub.add_argument("inputs", nargs=inputs, metavar="INPUT", help=inputs_help)
         sub.add_argument(
             "--json", action="store_true", help=f"write {json_what} as JSON Lines records instead"
         )
@@ -155,15 +159,15 @@ def _parser() -> argparse.ArgumentParser:
     sub = add(
         "read", "read files and summarise what each holds", "one Source (or ReadFailure) per file"
     )
-    sub.add_argument("inputs", nargs="+", metavar="INPUT", help=_INPUTS)
     jobs_option(sub)
 
-    sub = add("align", "align an article with its translation", "the Alignment")
-    sub.add_argument(
-        "inputs",
-        nargs="+",
-        metavar="INPUT",
-        help="A (the source) and B (the translation); one file alone: the translation it states",
+    sub = add(
+        "align",
+        "align an article with its translation",
+        "the Alignment",
+        inputs_help=(
+            "A (the source) and B (the translation); one file alone: the translation it states"
+        ),
     )
     sub.add_argument(
         "--unit",
@@ -183,7 +187,6 @@ def _parser() -> argparse.ArgumentParser:
         ),
     ):
         sub = add(name, help_, records)
-        sub.add_argument("inputs", nargs="+", metavar="INPUT", help=_INPUTS)
         sub.add_argument(
             "--article", metavar="ID", help="only this article (id, short id, language or kind)"
         )
@@ -193,12 +196,7 @@ def _parser() -> argparse.ArgumentParser:
         "compare",
         "show what a translation, summary or rewrite keeps, drops and changes",
         "the Comparison",
-    )
-    sub.add_argument(
-        "inputs",
-        nargs="+",
-        metavar="INPUT",
-        help="A (the source) and B (the derived text); one file alone: the pair it states",
+        inputs_help="A (the source) and B (the derived text); one file alone: the pair it states",
     )
     article_options(sub, "source", "derived")
 
@@ -208,7 +206,6 @@ def _parser() -> argparse.ArgumentParser:
         "relations), one ReadFailure per file that failed",
         "records (always JSON Lines; the option is accepted for symmetry)",
     )
-    sub.add_argument("inputs", nargs="+", metavar="INPUT", help=_INPUTS)
     sub.add_argument(
         "--out", "-o", required=True, metavar="FILE", help="the JSON Lines file ('-': stdout)"
     )
@@ -221,8 +218,8 @@ def _parser() -> argparse.ArgumentParser:
         "report on a corpus (default: the bundled sample corpus): discrepancies first, then "
         "files, articles, relations, quotes by speaker, stressors and remedies",
         "one ArticleRecord or ReadFailure per article or file, then one Comparison per pair",
+        inputs="*",
     )
-    sub.add_argument("inputs", nargs="*", metavar="INPUT", help=_INPUTS)
     sub.add_argument(
         "--html", metavar="FILE", help="write the report as one self-contained HTML page"
     )
