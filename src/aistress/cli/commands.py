@@ -8,7 +8,7 @@ Every command takes files, folders and globs alike (see
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TextIO, TypeVar
 
@@ -27,7 +27,17 @@ from aistress.cli.show import (
 from aistress.comparison import compare
 from aistress.io.atomic import atomic_write, write_text
 from aistress.io.json import dump_jsonl
-from aistress.model import Article, ArticleRecord, ReadFailure, RelationKind, Source, short_id
+from aistress.model import (
+    Article,
+    ArticleRecord,
+    Quote,
+    ReadFailure,
+    RelationKind,
+    Remedy,
+    Source,
+    Stressor,
+    short_id,
+)
 from aistress.pipeline import CorpusAnalysis, PathTask, analyse_path, analyse_paths, map_tasks
 from aistress.report import render_html, render_text
 from aistress.sample import sample_paths
@@ -50,6 +60,7 @@ EXIT_USAGE = 2
 EXIT_ALL_FAILED = 3
 
 T = TypeVar("T")
+F = TypeVar("F")  # what one article yields: quotes, or stressors and remedies
 Outcome = tuple[Source | ReadFailure, tuple[ArticleRecord, ...] | ReadFailure]
 
 
@@ -132,10 +143,10 @@ def _per_article(
     err: TextIO,
     *,
     quotes: bool,
-    show: Callable[[Article, ArticleRecord, str], list[str]],
-    records: Callable[[ArticleRecord], Iterable[object]],
+    findings: Callable[[ArticleRecord], Sequence[F]],
+    show: Callable[[Article, Sequence[F], str], list[str]],
 ) -> int:
-    """Analyse every file and print (or write as JSON) each article's findings."""
+    """Analyse every file and print (or write as JSON) each article's ``findings``."""
     paths = _paths(args.inputs)
     outcomes = _run(args, paths, quotes=quotes, tags=not quotes)
     failures = [f for f in map(_failure, outcomes) if f is not None]
@@ -147,44 +158,35 @@ def _per_article(
         chosen.append((path, [r for r in analysed if wanted is None or r.article.id in wanted]))
     for path, found in chosen:
         if args.json:
-            dump_jsonl((x for r in found for x in records(r)), out)
+            dump_jsonl((x for r in found for x in findings(r)), out)
             continue
         if len(paths) > 1 or len(found) > 1:
             print(f"{path}:", file=out)
         for record in found:
-            print("\n".join(show(record.article, record, short_id(record.article.id))), file=out)
+            lines = show(record.article, findings(record), short_id(record.article.id))
+            print("\n".join(lines), file=out)
     list_failures(failures, err, inputs=len(paths))
     return status(len(failures), len(paths))
 
 
 def cmd_quotes(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """``aistress quotes``: the quotes of each article, with speakers."""
-    return _per_article(
-        args,
-        out,
-        err,
-        quotes=True,
-        show=lambda article, record, name: quote_lines(article, record.quotes, name),
-        records=lambda record: record.quotes,
-    )
+    return _per_article(args, out, err, quotes=True, findings=_quotes, show=quote_lines)
 
 
-def _tags(record: ArticleRecord) -> list[object]:
-    found: list[object] = [*record.stressors, *record.remedies]
-    found.sort(key=lambda t: -1 if t.block is None else t.block)  # type: ignore[attr-defined]
+def _quotes(record: ArticleRecord) -> tuple[Quote, ...]:
+    return record.quotes
+
+
+def _tags(record: ArticleRecord) -> list[Stressor | Remedy]:
+    found: list[Stressor | Remedy] = [*record.stressors, *record.remedies]
+    found.sort(key=lambda t: -1 if t.block is None else t.block)
     return found
 
 
 def cmd_tag(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """``aistress tag``: stressors and remedies of each article, with evidence."""
-    return _per_article(
-        args,
-        out,
-        err,
-        quotes=False,
-        show=lambda article, record, name: tag_lines(article, _tags(record), name),  # type: ignore[arg-type]
-        records=_tags,
-    )
+    return _per_article(args, out, err, quotes=False, findings=_tags, show=tag_lines)
 
 
 # ---------------------------------------------------------------------------
