@@ -152,22 +152,28 @@ def field_spans() -> st.SearchStrategy[model.FieldSpan]:
     )
 
 
+def _optional(strategy: st.SearchStrategy[Any]) -> st.SearchStrategy[Any]:
+    return st.none() | strategy
+
+
+def _format_ids() -> st.SearchStrategy[str]:
+    return st.sampled_from(["aggregator", "translation", "syndication", "interleaved", "digest"])
+
+
+def _paths() -> st.SearchStrategy[str]:
+    return st.from_regex(r"[a-z0-9_/]{1,20}\.txt", fullmatch=True)
+
+
 def provenances() -> st.SearchStrategy[model.Provenance]:
     """Provenance records."""
     return st.builds(
         model.Provenance,
-        format=st.sampled_from(
-            ["aggregator", "translation", "syndication", "interleaved", "digest"]
-        ),
+        format=_format_ids(),
         source=identifiers(),
-        path=st.none() | st.from_regex(r"[a-z0-9_/]{1,20}\.txt", fullmatch=True),
+        path=_optional(_paths()),
         encoding=st.sampled_from(["utf-8", "utf-8-sig", "gb18030", "utf-16"]),
         fields=st.lists(field_spans(), max_size=4),
     )
-
-
-def _optional(strategy: st.SearchStrategy[Any]) -> st.SearchStrategy[Any]:
-    return st.none() | strategy
 
 
 @st.composite
@@ -380,15 +386,13 @@ def sources() -> st.SearchStrategy[model.Source]:
     return st.builds(
         model.Source,
         id=identifiers(),
-        format=st.sampled_from(
-            ["aggregator", "translation", "syndication", "interleaved", "digest"]
-        ),
+        format=_format_ids(),
         articles=st.lists(articles(max_blocks=3), max_size=3, unique_by=lambda a: a.id),
         translations=st.lists(translations(), max_size=2),
         relations=st.lists(relations(), max_size=2),
         boilerplate=st.lists(boilerplates(), max_size=3),
         warnings=st.lists(issues(), max_size=2),
-        path=_optional(st.from_regex(r"[a-z0-9_/]{1,20}\.txt", fullmatch=True)),
+        path=_optional(_paths()),
         encoding=st.sampled_from(["utf-8", "gb18030"]),
     )
 
@@ -400,7 +404,7 @@ def article_records() -> st.SearchStrategy[model.ArticleRecord]:
         article=articles(max_blocks=3),
         source=identifiers(),
         format=st.sampled_from(["aggregator", "digest"]),
-        path=_optional(st.from_regex(r"[a-z0-9_/]{1,20}\.txt", fullmatch=True)),
+        path=_optional(_paths()),
         quotes=st.lists(quotes(), max_size=2),
         stressors=st.lists(stressors(), max_size=2),
         remedies=st.lists(remedies(), max_size=2),
