@@ -221,6 +221,23 @@ def _strip_adverbials(text: str, a: int, b: int, lex: English) -> int:
             b -= 1
 
 
+def cue_starts(masked: str, lex: English | None = None) -> list[int]:
+    """Where cue words stand in ``masked``, subject or not (``is promising to``)."""
+    lex = lex or english()
+    out: list[int] = []
+    for m in lex.cue_re.finditer(masked):
+        prev = re.search(r"([\w’']+)\s*$", masked[max(0, m.start() - 40) : m.start()])
+        if not (prev and prev.group(1).lower() in lex.passive_before):
+            out.append(m.start())
+    return out
+
+
+def after_cue(cues: list[int], a: int, b: int) -> bool:
+    """Whether a cue word starts in ``[a, b)`` (``cues`` sorted)."""
+    i = bisect.bisect_left(cues, a)
+    return i < len(cues) and cues[i] < b
+
+
 def find_mentions(masked: str, text: str, lex: English | None = None) -> list[Mention]:
     """Every cue in ``masked`` with the subject it introduces, in text order."""
     lex = lex or english()
@@ -246,13 +263,46 @@ def find_mentions(masked: str, text: str, lex: English | None = None) -> list[Me
         b = _strip_adverbials(masked, cstart, cs, lex)
         if not masked[cstart:b].strip(_STRIP):
             found = _after_cue(masked, text, cs, ce, lex, weak=weak, cue=cue, starts=starts)
-            if found:
-                out.append(found)
-            continue
-        found = _before_cue(masked, text, cstart, b, cs, ce, lex, weak=weak, cue=cue, starts=starts)
+        else:
+            found = _before_cue(
+                masked, text, cstart, b, cs, ce, lex, weak=weak, cue=cue, starts=starts
+            )
+        if found is None:
+            s0 = starts[bisect.bisect_right(starts, cs) - 1]
+            end = _clause_end(masked, ce, commas=True, starts=starts)
+            common = Cue(cue, cs, ce, end, weak)
+            found = _opening_name(masked, text, max(s0, cs - _MAX_LOOK), common)
         if found:
             out.append(found)
     return out
+
+
+def _opening_name(masked: str, text: str, a: int, cue: Cue) -> Mention | None:
+    """The name opening a comma-separated piece of the sentence before ``cue``.
+
+    The subject of a sentence whose cue has none of its own: ``Sanders stepped
+    up his emphasis…, saying, “…”``, ``Here in Columbia, Sanders warned…``.
+    The name must be followed by a lower-case word (its verb).
+    """
+    lex = english()
+    for sa, sb in _segments(masked, a, cue.start):
+        conj = _CONJ.match(masked, sa, sb)
+        toks = list(_TOKEN.finditer(masked, conj.end() if conj else sa, sb))
+        k = 0
+        while k < len(toks) - 1 and _TITLE_RE.match(toks[k].group(0)):
+            k += 1
+        first = k
+        while k < len(toks) and (
+            _is_name_token(toks[k].group(0), lex) or _INITIAL.match(toks[k].group(0))
+        ):
+            k += 1
+        if k == first or toks[first].group(0) in lex.not_names or k >= len(toks):
+            continue
+        if not toks[k].group(0)[:1].islower():
+            continue
+        na, nb = toks[first].start(), toks[k - 1].end()
+        return mention("name", text[na:nb], na, nb, na, cue=cue)
+    return None
 
 
 def _before_cue(

@@ -212,6 +212,7 @@ def analyse(article: Article) -> Analysis:
                 mentions.append(label)
             subjects = _english.find_subjects(masked, text)
             basic = _english.sentence_starts(masked)
+        cues = _english.cue_starts(masked) if lang == "en" else []
         by_start = sorted(mentions, key=lambda m: m.start)
         start_keys = [m.start for m in by_start]
         by_cue = sorted(mentions, key=lambda m: m.cue_start)
@@ -290,6 +291,8 @@ def analyse(article: Article) -> Analysis:
                     f.route, f.mention, f.partial = "pronoun", pron, True
             if f.route is None and label is not None:
                 f.route, f.mention = "label", label
+            if f.route is None and lang == "en" and _english.is_short(inner):
+                _fragment(f, inner, masked, cues, sent_start, sorted_starts, by_cue, cue_keys)
             if (
                 lang == "zh"
                 and f.partial
@@ -395,6 +398,38 @@ def _leading(
             return m
         i -= 1
     return None
+
+
+def _fragment(
+    f: _Found,
+    inner: str,
+    masked: str,
+    cues: list[int],
+    sent_start: int,
+    starts: list[int],
+    by_cue: list[Mention],
+    keys: list[int],
+) -> None:
+    """A short quotation in a sentence of reported speech: a partial quote, not a scare quote.
+
+    ``Sanders said at a rally that Clinton was not “qualified”``: a cue word
+    earlier in the sentence (or later, for words not in title case) makes the
+    quoted words the reported speaker's. The speaker is the sentence's
+    nearest cue subject when there is one.
+    """
+    mk = f.marks
+    end = _sentence_end(starts, sent_start, len(masked))
+    lo = bisect.bisect_left(cues, sent_start)
+    before = lo < len(cues) and cues[lo] < mk.start
+    after = not before and _english.after_cue(cues, mk.end, end) and not inner.istitle()
+    if not (before or after):
+        return
+    f.route, f.partial = "fragment", True
+    i = bisect.bisect_left(keys, mk.start) - 1
+    if before and i >= 0 and by_cue[i].cue_start >= sent_start and by_cue[i].kind != "group":
+        f.mention = by_cue[i]
+    elif i + 1 < len(by_cue) and by_cue[i + 1].cue_start < end and by_cue[i + 1].kind != "group":
+        f.mention = by_cue[i + 1]
 
 
 def _follows(prev: _Found, mk: Marks, masked: str) -> bool:
