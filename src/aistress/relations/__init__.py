@@ -297,6 +297,10 @@ MAX_CANDIDATES = 20
 #: are near-duplicates: copies of one story, grouped before pairing.
 NEAR_DUPLICATE = 0.6
 
+#: Most candidate originals per derived article that are confirmed with the
+#: aligner (the best by metadata, original kind and anchor overlap).
+MAX_ALIGNED = 5
+
 _TOKEN = re.compile(r"[\u3400-\u9fff]|[^\W\u3400-\u9fff]+")
 _SHINGLE = 3
 _PRIME = (1 << 61) - 1
@@ -306,6 +310,26 @@ _HASHES = tuple(
     for k in range(8)
 )
 _BAND = 2  # signature values per band: 4 bands of 2
+_DERIVATIONS = frozenset(
+    {RelationKind.TRANSLATION_OF, RelationKind.SUMMARY_OF, RelationKind.REWRITE_OF}
+)
+
+# The stages below are shared by :func:`discover_relations` and the Dask job
+# (:mod:`aistress.relations.distributed`). Articles are named by an integer
+# *key* that orders them as the corpus does; every stage sees plain values and
+# gives the same answer whatever order its inputs arrive in, so one process and
+# a cluster find the same relations.
+
+#: ``(key, source id)`` of an article: who it is and which file it came from.
+Member = tuple[int, str]
+#: A near-duplicate link: ``(key, original kind?, key, original kind?)``.
+Edge = tuple[int, bool, int, bool]
+#: A pair worth confirming: ``(derived, original, anchor overlap, metadata score, reason)``.
+Pending = tuple[Article, Article, float, float, "str | None"]
+#: A confirmed candidate and its rank among its derived article's candidates.
+Ranked = tuple[Candidate, tuple[bool, float]]
+#: An unlabelled translation pair and the key it is paired by.
+Unlabelled = tuple[tuple[float, float, str, str], Candidate]
 
 
 def _shingles(article: Article) -> frozenset[int]:
@@ -319,6 +343,68 @@ def _shingles(article: Article) -> frozenset[int]:
     )
 
 
+def _buckets(article: Article, shingles: frozenset[int]) -> list[tuple[object, ...]]:
+    """The MinHash buckets of an article: language, band and the band's signature values."""
+    signature = [min((a * h + b) % _PRIME for h in shingles) for a, b in _HASHES]
+    language = primary_language(article.language)
+    return [
+        (language, band, *signature[band : band + _BAND])
+        for band in range(0, len(signature), _BAND)
+    ]
+
+
+def _original(article: Article) -> bool:
+    return article.kind not in _DERIVED_KINDS
+
+
+def _bucket_edges(members: Iterable[tuple[int, bool, frozenset[int]]]) -> list[Edge]:
+    """Near-duplicate links of one bucket: its first member with each member copying it.
+
+    ``members`` are ``(key, original kind?, shingles)``; only the first (by
+    key) is compared with the others, never every pair.
+    """
+    ordered = sorted(members, key=lambda m: m[0])
+    head, head_original, first = ordered[0]
+    return [
+        (head, head_original, key, original)
+        for key, original, found in ordered[1:]
+        if len(first & found) >= NEAR_DUPLICATE * len(first | found)
+    ]
+
+
+def _representatives(edges: Iterable[Edge]) -> dict[int, int]:
+    """Each linked key's group representative: its first original-kind member, else its first.
+
+    Keys in no edge are their own representatives and are left out.
+    """
+    parent: dict[int, int] = {}
+    original: dict[int, bool] = {}
+
+    def find(i: int) -> int:
+        root = i
+        while parent[root] != root:
+            root = parent[root]
+        while parent[i] != root:
+            parent[i], i = root, parent[i]
+        return root
+
+    for a, a_original, b, b_original in edges:
+        for key, flag in ((a, a_original), (b, b_original)):
+            parent.setdefault(key, key)
+            original[key] = flag
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+    groups: dict[int, list[int]] = defaultdict(list)
+    for key in sorted(parent):
+        groups[find(key)].append(key)
+    rep: dict[int, int] = {}
+    for group in groups.values():
+        chosen = next((key for key in group if original[key]), group[0])
+        rep.update(dict.fromkeys(group, chosen))
+    return rep
+
+
 def _duplicate_groups(articles: Sequence[Article]) -> list[int]:
     """For each article, the index of its group's representative.
 
@@ -329,61 +415,64 @@ def _duplicate_groups(articles: Sequence[Article]) -> list[int]:
     The representative is the first article of an original kind in the
     group, else its first article.
     """
-    parent = list(range(len(articles)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    shingles = [_shingles(a) for a in articles]
-    heads: dict[tuple[object, ...], int] = {}
-    for i, found in enumerate(shingles):
-        signature = [min((a * h + b) % _PRIME for h in found) for a, b in _HASHES]
-        language = primary_language(articles[i].language)
-        for band in range(0, len(signature), _BAND):
-            key = (language, band, *signature[band : band + _BAND])
-            head = heads.setdefault(key, i)
-            if head == i or find(head) == find(i):
-                continue
-            other = shingles[head]
-            if len(found & other) >= NEAR_DUPLICATE * len(found | other):
-                parent[find(i)] = find(head)
-    members: dict[int, list[int]] = defaultdict(list)
-    for i in range(len(articles)):
-        members[find(i)].append(i)
-    rep = list(range(len(articles)))
-    for group in members.values():
-        originals = [i for i in group if articles[i].kind not in _DERIVED_KINDS]
-        chosen = (originals or group)[0]
-        for i in group:
-            rep[i] = chosen
-    return rep
-
-
-#: Most candidate originals per derived article that are confirmed with the
-#: aligner (the best by metadata, original kind and anchor overlap).
-MAX_ALIGNED = 5
-
-
-def _most_promising(
-    pairs: list[tuple[Article, Article, float, float, str | None]],
-) -> list[tuple[Article, Article, float, float, str | None]]:
-    """Keep the :data:`MAX_ALIGNED` most promising pairs of each derived article, in order."""
-    by_derived: dict[str, list[int]] = defaultdict(list)
-    for k, pair in enumerate(pairs):
-        by_derived[pair[0].id].append(k)
-    kept: set[int] = set()
-    for ks in by_derived.values():
-        ks.sort(key=lambda k: (-pairs[k][3], pairs[k][1].kind in _DERIVED_KINDS, -pairs[k][2]))
-        kept.update(ks[:MAX_ALIGNED])
-    return [pair for k, pair in enumerate(pairs) if k in kept]
+    buckets: dict[tuple[object, ...], list[tuple[int, bool, frozenset[int]]]] = defaultdict(list)
+    for i, article in enumerate(articles):
+        found = _shingles(article)
+        for bucket in _buckets(article, found):
+            buckets[bucket].append((i, _original(article), found))
+    rep = _representatives(edge for group in buckets.values() for edge in _bucket_edges(group))
+    return [rep.get(i, i) for i in range(len(articles))]
 
 
 def _too_common(df: int, n: int, max_df: float) -> bool:
     """An anchor in more than 20 articles and in at least ``max_df`` of them says nothing."""
     return df > 20 and df >= max_df * n - 1e-9
+
+
+def _idf(df: int, n: int) -> float:
+    return math.log((n + 1) / (df + 0.5))
+
+
+def _mass(found: Iterable[str], df: Callable[[str], int], n: int) -> float:
+    """The IDF weight of all an article's anchors (summed exactly, so in any order alike)."""
+    return math.fsum(_idf(df(a), n) for a in found)
+
+
+def _shared_weight(
+    a: frozenset[str], b: frozenset[str], df: Callable[[str], int], n: int, max_df: float
+) -> float:
+    """The IDF weight of the anchors two articles share, too common ones left out."""
+    common = (a & b) if len(a) <= len(b) else (b & a)
+    return math.fsum(_idf(df(x), n) for x in common if not _too_common(df(x), n, max_df))
+
+
+def _partners(me: Member, heads: Iterable[Sequence[Member]]) -> list[Member]:
+    """Up to :data:`MAX_CANDIDATES` partners of a representative from other files.
+
+    ``heads`` gives, for each of its anchors from the rarest (then by
+    anchor), the first :data:`MAX_CANDIDATES` + 1 representatives holding it
+    (none for an anchor too common to count).
+    """
+    chosen: dict[Member, None] = {}
+    for found in heads:
+        for other in found:
+            if other[0] != me[0] and other[1] != me[1]:
+                chosen[other] = None
+        if len(chosen) >= MAX_CANDIDATES:
+            break
+    return list(chosen)[:MAX_CANDIDATES]
+
+
+def _group_pairs(
+    rep: Member, members: Iterable[Member], partners: Sequence[Member]
+) -> set[tuple[int, int]]:
+    """Pairs ``(i, j)``, ``i < j``, of a group: each member with its representative and partners."""
+    pairs: set[tuple[int, int]] = set()
+    for m, source in members:
+        for p, other in (rep, *partners):
+            if m != p and source != other:
+                pairs.add((min(m, p), max(m, p)))
+    return pairs
 
 
 def _candidate_pairs(
@@ -400,51 +489,160 @@ def _candidate_pairs(
     """
     n = len(articles)
     sets = [anchors(a) for a in articles]
-    df: dict[str, int] = defaultdict(int)
+    members = [(i, source_of[a.id]) for i, a in enumerate(articles)]
+    counts: dict[str, int] = defaultdict(int)
     for found in sets:
         for anchor in found:
-            df[anchor] += 1
-    idf = {a: math.log((n + 1) / (count + 0.5)) for a, count in df.items()}
+            counts[anchor] += 1
+    df = counts.__getitem__
     rep = _duplicate_groups(articles)
-    index: dict[str, list[int]] = defaultdict(list)
+    index: dict[str, list[Member]] = defaultdict(list)
     for i, found in enumerate(sets):
         if rep[i] == i:
             for anchor in found:
-                if not _too_common(df[anchor], n, max_df):
-                    index[anchor].append(i)
-
-    def other_file(i: int, j: int) -> bool:
-        return i != j and source_of[articles[i].id] != source_of[articles[j].id]
-
-    partners: dict[int, list[int]] = {}
-    for i in sorted({i for ids in index.values() for i in ids}):
-        chosen: dict[int, None] = {}
-        for anchor in sorted(sets[i], key=lambda a: (df[a], a)):
-            for j in index.get(anchor, ())[: MAX_CANDIDATES + 1]:
-                if other_file(i, j):
-                    chosen[j] = None
-            if len(chosen) >= MAX_CANDIDATES:
-                break
-        partners[i] = list(chosen)[:MAX_CANDIDATES]
-    members: dict[int, list[int]] = defaultdict(list)
+                if not _too_common(df(anchor), n, max_df):
+                    index[anchor].append(members[i])
+    groups: dict[int, list[Member]] = defaultdict(list)
     for i, r in enumerate(rep):
-        members[r].append(i)
+        groups[r].append(members[i])
     pairs: set[tuple[int, int]] = set()
-    for r, group in members.items():
-        for m in group:
-            if other_file(m, r):
-                pairs.add((min(m, r), max(m, r)))
-            for p in partners.get(r, ()):
-                if other_file(m, p):
-                    pairs.add((min(m, p), max(m, p)))
+    for r, group in groups.items():
+        heads = (
+            index.get(a, [])[: MAX_CANDIDATES + 1]
+            for a in sorted(sets[r], key=lambda a: (df(a), a))
+        )
+        pairs |= _group_pairs(members[r], group, _partners(members[r], heads))
     shared: dict[tuple[int, int], float] = {}
     for i, j in sorted(pairs):
-        small, large = (sets[i], sets[j]) if len(sets[i]) <= len(sets[j]) else (sets[j], sets[i])
-        weight = sum(idf[a] for a in small if a in large and not _too_common(df[a], n, max_df))
+        weight = _shared_weight(sets[i], sets[j], df, n, max_df)
         if weight > 0:
             shared[(i, j)] = weight
-    mass = {i: sum(idf[a] for a in found) for i, found in enumerate(sets)}
+    mass = {i: _mass(found, df, n) for i, found in enumerate(sets)}
     return shared, mass
+
+
+def _pending(
+    first: Article,
+    second: Article,
+    weight: float,
+    masses: tuple[float, float],
+    linked: frozenset[str] | set[str],
+    anchors_of: Callable[[Article], frozenset[str]],
+) -> Pending | None:
+    """A candidate pair, directed and scored by anchors and metadata; None if it cannot link."""
+    derived, original = _direction(first, second)
+    if derived.id in linked:
+        return None
+    meta, meta_reason = _metadata_score(derived, original)
+    mass_d, mass_o = masses if derived is first else masses[::-1]
+    # Cosine-like: shared anchor weight over the geometric mean of both
+    # articles' anchor weight, so short articles do not match everything.
+    overlap = weight / max(1e-9, math.sqrt(mass_d * mass_o))
+    if derived.kind not in _DERIVED_KINDS and not meta:
+        # Two originals (a news report and a blog post) are not derived,
+        # unless they are an unlabelled translation pair.
+        figures = _unlabelled_translation(derived, original, anchors_of)
+        if not figures:
+            return None
+        overlap = max(overlap, figures)
+        meta_reason = f"unlabelled translation: figures agree {figures:.2f}"
+    return derived, original, overlap, meta, meta_reason
+
+
+def _promise(pending: Pending) -> tuple[float, bool, float]:
+    """Sort key of a derived article's pairs: metadata, then an original kind, then overlap."""
+    return (-pending[3], pending[1].kind in _DERIVED_KINDS, -pending[2])
+
+
+def _most_promising(pairs: list[Pending]) -> list[Pending]:
+    """Keep the :data:`MAX_ALIGNED` most promising pairs of each derived article, in order."""
+    by_derived: dict[str, list[int]] = defaultdict(list)
+    for k, pair in enumerate(pairs):
+        by_derived[pair[0].id].append(k)
+    kept: set[int] = set()
+    for ks in by_derived.values():
+        ks.sort(key=lambda k: _promise(pairs[k]))
+        kept.update(ks[:MAX_ALIGNED])
+    return [pair for k, pair in enumerate(pairs) if k in kept]
+
+
+def _confirm(
+    pending: Pending, aligner: AlignFunction | None, min_score: float
+) -> Ranked | Unlabelled | None:
+    """Score a pair (with the aligner when given); a ranked or an unlabelled candidate, or None."""
+    derived, original, overlap, meta, meta_reason = pending
+    reasons = [f"anchor overlap {overlap:.2f}"]
+    if meta_reason:
+        reasons.append(meta_reason)
+    score = min(1.0, overlap)
+    if aligner is not None:
+        aligned = _alignment_score(original, derived, aligner)
+        reasons.append(f"alignment covers {aligned:.2f} of the original")
+        score = 0.5 * score + 0.5 * aligned
+    if meta:
+        score = 0.5 + 0.5 * score  # a file that names its original settles the question
+    if score < min_score:
+        return None
+    candidate = Candidate(
+        derived.id, original.id, _kind(derived, original), round(score, 4), tuple(reasons)
+    )
+    if derived.kind not in _DERIVED_KINDS and not meta:
+        ratio = _length(derived) / max(1.0, _length(original))
+        return (-candidate.score, -ratio, derived.id, original.id), candidate
+    return candidate, _rank(candidate, original)
+
+
+def _first_best(candidates: Iterable[Ranked]) -> dict[str, Ranked]:
+    """Each derived article's best candidate (the first of the best, in the order given)."""
+    best: dict[str, Ranked] = {}
+    for candidate, rank in candidates:
+        if candidate.derived not in best or rank > best[candidate.derived][1]:
+            best[candidate.derived] = (candidate, rank)
+    return best
+
+
+def _choose(labelled: Iterable[Ranked], unlabelled: Iterable[Unlabelled]) -> tuple[Relation, ...]:
+    """The relations: each derived article's best candidate, then unlabelled pairs."""
+    best = {d: c for d, (c, _) in _first_best(labelled).items()}
+    # An unlabelled translation pair is one text in two languages, so each
+    # article takes part in at most one: the best-scoring pairs (then the
+    # closest in length) are taken first, and none overrides a labelled one.
+    paired: set[str] = set()
+    for _, candidate in sorted(unlabelled, key=lambda u: u[0]):
+        ends = {candidate.derived, candidate.original}
+        if ends & paired or candidate.derived in best:
+            continue
+        paired |= ends
+        best[candidate.derived] = candidate
+    return tuple(
+        Relation(c.kind, c.derived, c.original, method="discovered", score=min(1.0, c.score))
+        for c in sorted(best.values(), key=lambda c: c.derived)
+    )
+
+
+def _inputs(corpus: Corpus | Iterable[Article]) -> tuple[list[Article], dict[str, str], set[str]]:
+    """Articles, the source of each article id, and the subjects a stated relation settles."""
+    if isinstance(corpus, Corpus):
+        articles = list(corpus.articles)
+        source_of = {a.id: s.id for s in corpus.sources for a in s.articles}
+        stated = corpus.all_relations
+    else:
+        articles = list(corpus)
+        source_of = {a.id: a.id for a in articles}
+        stated = ()
+    known = {a.id for a in articles}
+    # A stated derivation whose target is another article settles the subject;
+    # one that points outside the corpus (a URL) leaves it to be discovered.
+    linked = {r.subject for r in stated if r.kind in _DERIVATIONS and r.target in known}
+    return articles, source_of, linked
+
+
+def _aligner(align: AlignFunction | bool | None) -> AlignFunction | None:
+    if align is True:
+        return _align_paragraphs
+    if align is False or align is None:
+        return None
+    return align
 
 
 def discover_relations(
@@ -455,6 +653,9 @@ def discover_relations(
     max_df: float = 0.2,
 ) -> tuple[Relation, ...]:
     """Find translation, summary and rewrite relations between articles of different files.
+
+    :func:`aistress.relations.distributed.discover_relations_dask` runs the
+    same stages as a Dask job and finds the same relations.
 
     Args:
         corpus: A corpus (relations its sources state are kept out of the
@@ -473,34 +674,9 @@ def discover_relations(
         The relations found, each with ``method="discovered"`` and a score,
         sorted by subject.
     """
-    if isinstance(corpus, Corpus):
-        articles = list(corpus.articles)
-        source_of = {a.id: s.id for s in corpus.sources for a in s.articles}
-        stated = corpus.all_relations
-    else:
-        articles = list(corpus)
-        source_of = {a.id: a.id for a in articles}
-        stated = ()
-    known = {a.id for a in articles}
-    # A stated derivation whose target is another article settles the subject;
-    # one that points outside the corpus (a URL) leaves it to be discovered.
-    linked = {
-        r.subject
-        for r in stated
-        if r.kind in {RelationKind.TRANSLATION_OF, RelationKind.SUMMARY_OF, RelationKind.REWRITE_OF}
-        and r.target in known
-    }
-    aligner: AlignFunction | None
-    if align is True:
-        aligner = _align_paragraphs
-    elif align is False or align is None:
-        aligner = None
-    else:
-        aligner = align
-
+    articles, source_of, linked = _inputs(corpus)
+    aligner = _aligner(align)
     shared, mass = _candidate_pairs(articles, source_of, max_df)
-    by_id = {a.id: a for a in articles}
-    best: dict[str, Candidate] = {}
     cached: dict[str, frozenset[str]] = {}
 
     def anchors_of(article: Article) -> frozenset[str]:
@@ -508,66 +684,29 @@ def discover_relations(
             cached[article.id] = anchors(article)
         return cached[article.id]
 
-    pairs: list[tuple[Article, Article, float, float, str | None]] = []
-    for (i, j), weight in shared.items():
-        derived, original = _direction(articles[i], articles[j])
-        if derived.id in linked:
-            continue
-        meta, meta_reason = _metadata_score(derived, original)
-        d, o = (i, j) if derived is articles[i] else (j, i)
-        # Cosine-like: shared anchor weight over the geometric mean of both
-        # articles' anchor weight, so short articles do not match everything.
-        overlap = weight / max(1e-9, math.sqrt(mass[d] * mass[o]))
-        if derived.kind not in _DERIVED_KINDS and not meta:
-            # Two originals (a news report and a blog post) are not derived,
-            # unless they are an unlabelled translation pair.
-            figures = _unlabelled_translation(derived, original, anchors_of)
-            if not figures:
-                continue
-            overlap = max(overlap, figures)
-            meta_reason = f"unlabelled translation: figures agree {figures:.2f}"
-        pairs.append((derived, original, overlap, meta, meta_reason))
+    pairs = [
+        found
+        for (i, j), weight in shared.items()
+        if (
+            found := _pending(
+                articles[i], articles[j], weight, (mass[i], mass[j]), linked, anchors_of
+            )
+        )
+        is not None
+    ]
     if aligner is not None:
         pairs = _most_promising(pairs)
-    unlabelled: list[tuple[float, float, str, str, Candidate]] = []
-    for derived, original, overlap, meta, meta_reason in pairs:
-        reasons = [f"anchor overlap {overlap:.2f}"]
-        if meta_reason:
-            reasons.append(meta_reason)
-        score = min(1.0, overlap)
-        if aligner is not None:
-            aligned = _alignment_score(original, derived, aligner)
-            reasons.append(f"alignment covers {aligned:.2f} of the original")
-            score = 0.5 * score + 0.5 * aligned
-        if meta:
-            score = 0.5 + 0.5 * score  # a file that names its original settles the question
-        if score < min_score:
+    labelled: list[Ranked] = []
+    unlabelled: list[Unlabelled] = []
+    for pair in pairs:
+        confirmed = _confirm(pair, aligner, min_score)
+        if confirmed is None:
             continue
-        candidate = Candidate(
-            derived.id, original.id, _kind(derived, original), round(score, 4), tuple(reasons)
-        )
-        if derived.kind not in _DERIVED_KINDS and not meta:
-            ratio = _length(derived) / max(1.0, _length(original))
-            unlabelled.append((-candidate.score, -ratio, derived.id, original.id, candidate))
-            continue
-        if derived.id not in best or _rank(candidate, original) > _rank(
-            best[derived.id], by_id[best[derived.id].original]
-        ):
-            best[derived.id] = candidate
-    # An unlabelled translation pair is one text in two languages, so each
-    # article takes part in at most one: the best-scoring pairs (then the
-    # closest in length) are taken first, and none overrides a labelled one.
-    paired: set[str] = set()
-    for *_, candidate in sorted(unlabelled, key=lambda u: u[:4]):
-        ends = {candidate.derived, candidate.original}
-        if ends & paired or candidate.derived in best:
-            continue
-        paired |= ends
-        best[candidate.derived] = candidate
-    return tuple(
-        Relation(c.kind, c.derived, c.original, method="discovered", score=min(1.0, c.score))
-        for c in sorted(best.values(), key=lambda c: c.derived)
-    )
+        if isinstance(confirmed[0], Candidate):
+            labelled.append(confirmed)
+        else:
+            unlabelled.append(confirmed)
+    return _choose(labelled, unlabelled)
 
 
 def link_corpus(corpus: Corpus, **options: object) -> Corpus:
