@@ -6,7 +6,8 @@ Writes ``benchmarks/results/complexity.json`` and ``complexity.md`` (with
 figures in the table).
 
 Every case times one entry point (a reader per format, ``extract_quotes``,
-``tag``, ``align``, ``compare``, ``discover_relations``, ``link_corpus``,
+``tag``, ``align``, ``compare``, ``discover_relations``, ``link_corpus``, the
+Dask relation job (``discover_relations_dask`` on the synchronous scheduler),
 ``from_json``, ``load_jsonl``, ``extract_numbers``, ``sentences``) on one
 input of :mod:`aistress.testing.hostile` at sizes n, 2n, 4n, 8n, in CPU
 seconds of this process (the best of three runs when a run is short). The
@@ -38,6 +39,7 @@ import aistress
 from aistress import AistressError, Corpus, Source
 from aistress.alignment import _align_default
 from aistress.formats import formats, read_text
+from aistress.relations.distributed import discover_relations_dask
 from aistress.testing.hostile import TEXTS, article, deep_json, near_duplicates
 from aistress.text.numbers import extract_numbers
 from aistress.text.sentences import sentences
@@ -80,6 +82,12 @@ def _compare(text: str) -> object:
 def _relations(n: int, align: bool) -> Thunk:
     articles = near_duplicates(n)
     return lambda: aistress.discover_relations(articles, align=align)
+
+
+def _relations_dask(n: int, align: bool) -> Thunk:
+    """The Dask relation job on one thread (so this process's CPU time is all of it)."""
+    articles = near_duplicates(n)
+    return lambda: discover_relations_dask(articles, align=align, partitions=4, scheduler="sync")
 
 
 def _link(n: int) -> Thunk:
@@ -153,6 +161,8 @@ def cases() -> list[Case]:
         ("discover_relations", corpus, 40, lambda n: _relations(n, False)),
         ("discover_relations (aligned)", corpus, 20, lambda n: _relations(n, True)),
         ("link_corpus", f"{corpus}, one file each", 40, _link),
+        ("discover_relations_dask", corpus, 80, lambda n: _relations_dask(n, False)),
+        ("discover_relations_dask (aligned)", corpus, 40, lambda n: _relations_dask(n, True)),
         ("from_json", "deeply nested arrays", 50_000, lambda n: _json_of(deep_json(n))),
         ("from_json", "one long record", 50_000, _from_json_long),
         ("load_jsonl", "many records", 500, _jsonl),

@@ -1,0 +1,559 @@
+"""Relation discovery as a Dask job: the stages of :mod:`aistress.relations`, spread out.
+
+:func:`discover_relations_dask` finds exactly the relations
+:func:`~aistress.relations.discover_relations` finds on the same input, on
+any Dask scheduler (local processes, threads, or a ``dask.distributed``
+cluster once a ``Client`` exists). :func:`link_bag` is the job itself, for
+articles already in a Dask bag (as :func:`aistress.pipeline.run_dask` has them
+after its per-file map). Needs the ``dask`` extra.
+
+The job, for a corpus of *n* articles:
+
+1. **Per article** (a map): anchors, word shingles and MinHash buckets.
+2. **Near-duplicates** (a groupby on the bucket): each bucket's first
+   article is compared with the others, never every pair; the links (at
+   most four per article, two integers each) are joined into groups on the
+   client, which keeps one representative per group.
+3. **Inverted index** (a groupby on the anchor): each anchor's document
+   frequency and its first :data:`~aistress.relations.MAX_CANDIDATES` + 1
+   representatives, handed back to every article holding it (a groupby on
+   the article).
+4. **Candidate pairs** (a groupby on the representative): each member of a
+   group with its representative and the representative's capped partners,
+   so near-duplicate copies add pairs linearly, never quadratically.
+5. **Confirmation** (two groupbys bring both articles of a pair together,
+   then a map): direction, metadata, anchor overlap; with the aligner the
+   :data:`~aistress.relations.MAX_ALIGNED` most promising pairs of each
+   derived article (a groupby on it) are aligned paragraph by paragraph.
+6. **Choice**: each derived article's best candidate (a groupby on it);
+   unlabelled translation pairs are matched one to one on the client.
+
+Only small things reach the client: the article count, the near-duplicate
+links, the relations stated in files, and the candidates that pass
+``min_score``. Shuffles use Dask's task-based method, which needs no shared
+disk.
+
+>>> from aistress.model import Article, Block
+>>> text = "Orion Labs staff worked 90 hours a week in 2023; 45 of 120 left."
+>>> en = Article("a#en", "en", "news", blocks=[Block("paragraph", text)])
+>>> zh_text = "2023 年 Orion Labs 员工每周工作 90 小时；120 人中 45 人离开。"
+>>> zh = Article("b#zh", "zh", "translation", blocks=[Block("paragraph", zh_text)])
+>>> [r.kind.value for r in discover_relations_dask([en, zh], align=False, scheduler="sync")]
+['translation_of']
+"""
+
+from __future__ import annotations
+
+import contextlib
+import importlib
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from typing import Any, NamedTuple
+
+import attrs
+
+from aistress.model import Article, ArticleRecord, Corpus, ReadFailure, Relation
+from aistress.relations import (
+    _DERIVATIONS,
+    MAX_ALIGNED,
+    MAX_CANDIDATES,
+    MIN_SCORE,
+    AlignFunction,
+    Candidate,
+    Edge,
+    Member,
+    Pending,
+    Ranked,
+    Unlabelled,
+    _aligner,
+    _bucket_edges,
+    _buckets,
+    _choose,
+    _confirm,
+    _first_best,
+    _group_pairs,
+    _inputs,
+    _mass,
+    _original,
+    _partners,
+    _pending,
+    _promise,
+    _representatives,
+    _shared_weight,
+    _shingles,
+    _too_common,
+    anchors,
+)
+
+__all__ = [
+    "Numbered",
+    "article_key",
+    "attach_relations",
+    "dask_modules",
+    "discover_relations_dask",
+    "drop_clashing_files",
+    "link_bag",
+    "link_files",
+    "one_pool",
+    "with_found",
+]
+
+#: Bits of an article key that number the article within its file.
+_ARTICLE_BITS = 32
+
+
+def article_key(file: int, article: int) -> int:
+    """The key that orders an article as a corpus does: by file, then within the file.
+
+    >>> article_key(0, 3) < article_key(1, 0)
+    True
+    """
+    return (file << _ARTICLE_BITS) | article
+
+
+def dask_modules() -> tuple[Any, Any]:
+    """``dask`` and ``dask.bag``; an ImportError naming the extra if Dask is missing."""
+    try:
+        # Dask ships partial type information; it is used through Any here.
+        dask: Any = importlib.import_module("dask")
+        bag: Any = importlib.import_module("dask.bag")
+    except ImportError as exc:  # pragma: no cover - depends on the environment
+        raise ImportError("running on Dask needs Dask: pip install 'aistress[dask]'") from exc
+    return dask, bag
+
+
+@contextlib.contextmanager
+def one_pool(scheduler: str | None) -> Iterator[None]:
+    """With Dask's process scheduler, one pool of processes for every step of a job.
+
+    Each ``compute`` would otherwise start (and stop) processes of its own.
+    """
+    if scheduler not in {"processes", "multiprocessing"}:
+        yield
+        return
+    dask, _ = dask_modules()
+    context = importlib.import_module("dask.multiprocessing").get_context()
+    with ProcessPoolExecutor(mp_context=context) as pool, dask.config.set(pool=pool):
+        yield
+
+
+class _Item(NamedTuple):
+    """What the per-article map computes."""
+
+    key: int
+    source: str
+    article: Article
+    anchors: frozenset[str]
+
+
+class _Full(NamedTuple):
+    """An article with everything the pair stages need."""
+
+    key: int
+    source: str
+    article: Article
+    anchors: frozenset[str]
+    df: dict[str, int]
+    mass: float
+
+
+_Made = tuple[_Item, list[tuple[object, ...]], bool, frozenset[int]]
+
+
+def _item(entry: tuple[int, str, Article]) -> _Made:
+    """Anchors, MinHash buckets, original kind and shingles of one article."""
+    key, source, article = entry
+    found = _shingles(article)
+    item = _Item(key, source, article, anchors(article))
+    return item, _buckets(article, found), _original(article), found
+
+
+def _present(value: object) -> bool:
+    return value is not None
+
+
+def _bucket_entries(
+    made: _Made,
+) -> list[tuple[tuple[object, ...], tuple[int, bool, frozenset[int]]]]:
+    item, buckets, original, found = made
+    return [(bucket, (item.key, original, found)) for bucket in buckets]
+
+
+def _edges_of(
+    group: tuple[object, list[tuple[object, tuple[int, bool, frozenset[int]]]]],
+) -> list[Edge]:
+    return _bucket_edges(member for _, member in group[1])
+
+
+def _postings(item: _Item, rep: dict[int, int]) -> list[tuple[str, tuple[int, str, bool]]]:
+    is_rep = rep.get(item.key, item.key) == item.key
+    return [(a, (item.key, item.source, is_rep)) for a in item.anchors]
+
+
+def _posting_list(
+    group: tuple[str, list[tuple[str, tuple[int, str, bool]]]], n: int, max_df: float
+) -> list[tuple[int, tuple[str, str, int, tuple[Member, ...]]]]:
+    """One anchor's postings handed back to each holder: ``(key, (tag, anchor, df, heads))``."""
+    anchor, postings = group
+    df = len(postings)
+    heads: tuple[Member, ...] = ()
+    if not _too_common(df, n, max_df):
+        reps = sorted((key, source) for _, (key, source, is_rep) in postings if is_rep)
+        heads = tuple(reps[: MAX_CANDIDATES + 1])
+    return [
+        (key, ("anchor", anchor, df, heads if is_rep else ())) for _, (key, _, is_rep) in postings
+    ]
+
+
+def _tag_item(item: _Item) -> tuple[int, tuple[str, _Item]]:
+    return item.key, ("item", item)
+
+
+def _full(
+    group: tuple[int, list[tuple[int, tuple[Any, ...]]]], n: int, rep: dict[int, int]
+) -> tuple[_Full, list[tuple[int, tuple[str, int, str]]] | None]:
+    """An article with its anchors' frequencies, and its claims on its group.
+
+    The claims are ``(representative, ("member", key, source))`` for the
+    article, and for a representative ``(key, ("partner", key, source))``
+    for each of its partners.
+    """
+    key, parts = group
+    item: _Item = next(p[1] for _, p in parts if p[0] == "item")
+    found = sorted((p for _, p in parts if p[0] == "anchor"), key=lambda p: (p[2], p[1]))
+    df = {p[1]: p[2] for p in found}
+    full = _Full(key, item.source, item.article, item.anchors, df, _mass(df, df.__getitem__, n))
+    me = (key, item.source)
+    r = rep.get(key, key)
+    claims: list[tuple[int, tuple[str, int, str]]] = [(r, ("member", key, item.source))]
+    if r == key:
+        partners = _partners(me, (p[3] for p in found))
+        claims += [(key, ("partner", p, s)) for p, s in partners]
+    return full, claims
+
+
+def _pairs_of_group(
+    group: tuple[int, list[tuple[int, tuple[str, int, str]]]],
+) -> list[tuple[int, tuple[str, int]]]:
+    r, claims = group
+    members = [(k, s) for _, (what, k, s) in claims if what == "member"]
+    partners = sorted((k, s) for _, (what, k, s) in claims if what == "partner")
+    source = next(s for k, s in members if k == r)
+    return [(i, ("pair", j)) for i, j in sorted(_group_pairs((r, source), members, partners))]
+
+
+def _first_halves(
+    group: tuple[int, list[tuple[int, tuple[Any, ...]]]],
+) -> list[tuple[int, tuple[Any, ...]]]:
+    """Each pair ``(i, j)``, keyed by ``j`` and carrying article ``i``; pairs are unique here."""
+    i, parts = group
+    full = next((p[1] for _, p in parts if p[0] == "full"), None)
+    if full is None:  # pragma: no cover - every paired key is an article
+        return []
+    partners = sorted({p[1] for _, p in parts if p[0] == "pair"})
+    return [(j, ("half", i, full)) for j in partners]
+
+
+def _pairs_with_articles(
+    group: tuple[int, list[tuple[int, tuple[Any, ...]]]],
+) -> list[tuple[_Full, _Full]]:
+    _, parts = group
+    second = next((p[1] for _, p in parts if p[0] == "full"), None)
+    if second is None:  # pragma: no cover - every paired key is an article
+        return []
+    return [(p[2], second) for _, p in parts if p[0] == "half"]
+
+
+def _tag_full(full: _Full) -> tuple[int, tuple[str, _Full]]:
+    return full.key, ("full", full)
+
+
+def _pending_pair(
+    pair: tuple[_Full, _Full], n: int, max_df: float, linked: frozenset[str]
+) -> tuple[int, tuple[tuple[int, int], Pending]] | None:
+    """The pair directed and scored (see :func:`aistress.relations._pending`), keyed by derived."""
+    a, b = pair
+    weight = _shared_weight(a.anchors, b.anchors, a.df.__getitem__, n, max_df)
+    if weight <= 0:
+        return None
+    cached = {a.article.id: a.anchors, b.article.id: b.anchors}
+    found = _pending(a.article, b.article, weight, (a.mass, b.mass), linked, lambda x: cached[x.id])
+    if found is None:
+        return None
+    derived = a.key if found[0] is a.article else b.key
+    return derived, ((a.key, b.key), found)
+
+
+def _keep_promising(
+    group: tuple[int, list[tuple[int, tuple[tuple[int, int], Pending]]]],
+) -> list[tuple[tuple[int, int], Pending]]:
+    ordered = sorted((p for _, p in group[1]), key=lambda p: (_promise(p[1]), p[0]))
+    return sorted(ordered[:MAX_ALIGNED], key=lambda p: p[0])
+
+
+def _confirmed(
+    pair: tuple[tuple[int, int], Pending], aligner: AlignFunction | None, min_score: float
+) -> tuple[tuple[int, int], Ranked | Unlabelled] | None:
+    found = _confirm(pair[1], aligner, min_score)
+    return None if found is None else (pair[0], found)
+
+
+def _best_of(group: tuple[str, list[tuple[tuple[int, int], Ranked]]]) -> Ranked:
+    ordered = [ranked for _, ranked in sorted(group[1], key=lambda x: x[0])]
+    (best,) = _first_best(ordered).values()
+    return best
+
+
+def _derived_id(found: tuple[tuple[int, int], Ranked]) -> str:
+    return found[1][0].derived
+
+
+def _labelled(found: tuple[tuple[int, int], Ranked | Unlabelled]) -> bool:
+    return isinstance(found[1][0], Candidate)
+
+
+def link_bag(
+    entries: Any,
+    *,
+    stated: Iterable[tuple[str, str]] = (),
+    align: AlignFunction | bool | None = True,
+    min_score: float = MIN_SCORE,
+    max_df: float = 0.2,
+    scheduler: str | None = None,
+) -> tuple[Relation, ...]:
+    """Run the discovery job over a Dask bag of ``(key, source id, article)`` entries.
+
+    Args:
+        entries: A ``dask.bag.Bag`` of ``(key, source id, Article)``; keys
+            are distinct integers ordering the articles as the corpus does
+            (:func:`article_key` makes them from file and article numbers).
+            Article ids must be distinct.
+        stated: ``(subject, target)`` of the derivations the files state
+            (translation, summary, rewrite): a subject whose target is an
+            article of the bag is not linked again.
+        align: As for :func:`~aistress.relations.discover_relations`.
+        min_score: As for :func:`~aistress.relations.discover_relations`.
+        max_df: As for :func:`~aistress.relations.discover_relations`.
+        scheduler: A Dask scheduler name, or None for the default (the
+            ``dask.distributed`` client when one exists).
+
+    Returns:
+        The relations found, sorted by subject: the same
+        :func:`~aistress.relations.discover_relations` gives.
+    """
+    dask, db = dask_modules()
+    run: dict[str, Any] = {} if scheduler is None else {"scheduler": scheduler}
+    aligner = _aligner(align)
+    shuffle = {"shuffle": "tasks"}
+
+    made = entries.map(_item).persist(**run)
+    edges_bag = (
+        made.map(_bucket_entries).flatten().groupby(lambda e: e[0], **shuffle).map(_edges_of)
+    )
+    n, edges = dask.compute(made.count(), edges_bag.flatten(), **run)
+    if not n:
+        return ()
+    stated = list(stated)
+    targets = frozenset(t for _, t in stated)
+    known = (
+        set(made.map(lambda m: m[0].article.id).filter(targets.__contains__).compute(**run))
+        if targets
+        else set()
+    )
+    linked = frozenset(s for s, t in stated if t in known)
+    rep = dask.delayed(_representatives(edges), traverse=False)
+    items = made.pluck(0)
+
+    postings = items.map(_postings, rep).flatten()
+    index = postings.groupby(lambda p: p[0], **shuffle).map(_posting_list, n, max_df).flatten()
+    joined = db.concat([items.map(_tag_item), index]).groupby(lambda p: p[0], **shuffle)
+    fulls_and_claims = joined.map(_full, n, rep).persist(**run)
+    fulls = fulls_and_claims.pluck(0)
+    pairs = fulls_and_claims.pluck(1).flatten().groupby(lambda c: c[0], **shuffle)
+    pairs = pairs.map(_pairs_of_group).flatten()
+
+    tagged = fulls.map(_tag_full)
+    halves = db.concat([tagged, pairs]).groupby(lambda p: p[0], **shuffle)
+    halves = halves.map(_first_halves).flatten()
+    both = db.concat([tagged, halves]).groupby(lambda p: p[0], **shuffle)
+    both = both.map(_pairs_with_articles).flatten()
+
+    pending = both.map(_pending_pair, n, max_df, linked).filter(_present)
+    chosen = pending.map(lambda p: p[1])
+    if aligner is not None:
+        chosen = pending.groupby(lambda p: p[0], **shuffle).map(_keep_promising).flatten()
+    confirmed = chosen.map(_confirmed, aligner, min_score).filter(_present)
+    labelled = confirmed.filter(_labelled).groupby(_derived_id, **shuffle).map(_best_of)
+    unlabelled = confirmed.filter(lambda c: not _labelled(c)).map(lambda c: c[1])
+    best, others = dask.compute(labelled, unlabelled, **run)
+    return _choose(best, others)
+
+
+def discover_relations_dask(
+    corpus: Corpus | Iterable[Article],
+    *,
+    align: AlignFunction | bool | None = True,
+    min_score: float = MIN_SCORE,
+    max_df: float = 0.2,
+    partitions: int | None = None,
+    scheduler: str | None = None,
+) -> tuple[Relation, ...]:
+    """:func:`~aistress.relations.discover_relations` as a Dask job: the same relations.
+
+    Args:
+        corpus: A corpus or articles, as for
+            :func:`~aistress.relations.discover_relations`.
+        align: As for :func:`~aistress.relations.discover_relations`.
+        min_score: As for :func:`~aistress.relations.discover_relations`.
+        max_df: As for :func:`~aistress.relations.discover_relations`.
+        partitions: How many partitions to spread the articles over
+            (default: about 1,000 articles each).
+        scheduler: A Dask scheduler name, or None for the default (the
+            ``dask.distributed`` client when one exists).
+
+    Returns:
+        The relations found, each with ``method="discovered"`` and a score,
+        sorted by subject.
+    """
+    _, db = dask_modules()
+    articles, source_of, _ = _inputs(corpus)
+    if not articles:
+        return ()
+    entries = [(i, source_of[a.id], a) for i, a in enumerate(articles)]
+    count = partitions or max(1, len(entries) // 1000)
+    bag = db.from_sequence(entries, npartitions=max(1, min(count, len(entries))))
+    stated: Sequence[tuple[str, str]] = []
+    if isinstance(corpus, Corpus):
+        stated = [(r.subject, r.target) for r in corpus.all_relations if r.kind in _DERIVATIONS]
+    return link_bag(
+        bag, stated=stated, align=align, min_score=min_score, max_df=max_df, scheduler=scheduler
+    )
+
+
+# ---------------------------------------------------------------------------
+# files read on Dask
+
+#: A file of a Dask run, as its number in the input order and its records.
+Numbered = tuple[int, tuple["ArticleRecord | ReadFailure", ...]]
+
+
+def with_found(
+    record: ArticleRecord | ReadFailure, found: Mapping[str, Sequence[Relation]]
+) -> ArticleRecord | ReadFailure:
+    """The record with the relations found for its article added."""
+    if isinstance(record, ArticleRecord) and record.article.id in found:
+        return attrs.evolve(record, relations=(*record.relations, *found[record.article.id]))
+    return record
+
+
+def _ids(item: Numbered) -> list[tuple[str, int]]:
+    return [(r.article.id, item[0]) for r in item[1] if isinstance(r, ArticleRecord)]
+
+
+def _shared_ids(group: tuple[str, list[tuple[str, int]]]) -> list[tuple[int, str]]:
+    numbers = sorted({n for _, n in group[1]})
+    return [(n, group[0]) for n in numbers] if len(numbers) > 1 else []
+
+
+def _clashes(shared: Iterable[tuple[int, str]]) -> dict[int, str]:
+    """Files whose article ids clash with an earlier file's, and why.
+
+    ``shared`` holds ``(file number, id)`` for the ids found in more than
+    one file. Only those can clash, so replaying the corpus's rule over them
+    alone (a file clashes when one of its ids was read from an earlier file
+    that did not clash) gives :func:`aistress.pipeline.assemble`'s answer.
+    """
+    by_file: dict[int, set[str]] = defaultdict(set)
+    for number, article_id in shared:
+        by_file[number].add(article_id)
+    seen: set[str] = set()
+    out: dict[int, str] = {}
+    for number in sorted(by_file):
+        clash = sorted(seen & by_file[number])
+        if clash:
+            out[number] = f"article id(s) {', '.join(clash)} already read from another file"
+        else:
+            seen |= by_file[number]
+    return out
+
+
+def _drop_clash(item: Numbered, clashes: Mapping[int, str]) -> Numbered:
+    number, records = item
+    if number not in clashes:
+        return item
+    first = next(r for r in records if isinstance(r, ArticleRecord))
+    return number, (ReadFailure(path=first.path or first.source, reason=clashes[number]),)
+
+
+def drop_clashing_files(files: Any, scheduler: str | None = None) -> Any:
+    """The bag of numbered files with each file whose ids clash turned into one ReadFailure.
+
+    Article ids are grouped on the cluster; only the ids found in more than
+    one file come back to the client.
+    """
+    dask, _ = dask_modules()
+    run: dict[str, Any] = {} if scheduler is None else {"scheduler": scheduler}
+    shared = files.map(_ids).flatten().groupby(lambda x: x[0], shuffle="tasks").map(_shared_ids)
+    clashes = _clashes(shared.flatten().compute(**run))
+    if not clashes:
+        return files
+    return files.map(_drop_clash, dask.delayed(clashes, traverse=False)).persist(**run)
+
+
+def _entries(item: Numbered) -> list[tuple[int, str, Article]]:
+    number, records = item
+    return [
+        (article_key(number, k), r.source, r.article)
+        for k, r in enumerate(records)
+        if isinstance(r, ArticleRecord)
+    ]
+
+
+def _stated(item: Numbered) -> list[tuple[str, str]]:
+    return [
+        (relation.subject, relation.target)
+        for r in item[1]
+        if isinstance(r, ArticleRecord)
+        for relation in r.relations
+        if relation.kind in _DERIVATIONS
+    ]
+
+
+def link_files(
+    files: Any,
+    *,
+    align: AlignFunction | bool | None = True,
+    min_score: float = MIN_SCORE,
+    max_df: float = 0.2,
+    scheduler: str | None = None,
+) -> tuple[Relation, ...]:
+    """Run :func:`link_bag` over a bag of numbered files (``(number, records)``).
+
+    Each file's articles are keyed by :func:`article_key` from the file's
+    number and their place in it; the derivations the files state keep
+    their subjects from being linked again.
+    """
+    run: dict[str, Any] = {} if scheduler is None else {"scheduler": scheduler}
+    stated = files.map(_stated).flatten().compute(**run)
+    return link_bag(
+        files.map(_entries).flatten(),
+        stated=stated,
+        align=align,
+        min_score=min_score,
+        max_df=max_df,
+        scheduler=scheduler,
+    )
+
+
+def _attach(item: Numbered, found: Mapping[str, Sequence[Relation]]) -> Numbered:
+    return item[0], tuple(with_found(r, found) for r in item[1])
+
+
+def attach_relations(files: Any, relations: Iterable[Relation]) -> Any:
+    """The bag of numbered files with each relation added to its subject's record."""
+    dask, _ = dask_modules()
+    found: dict[str, list[Relation]] = defaultdict(list)
+    for relation in relations:
+        found[relation.subject].append(relation)
+    return files.map(_attach, dask.delayed(dict(found), traverse=False))
