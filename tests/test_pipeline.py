@@ -4,13 +4,23 @@ from __future__ import annotations
 
 import json
 import pickle
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from aistress.io.json import from_json
-from aistress.model import ArticleRecord, ReadFailure
-from aistress.pipeline import PARQUET_COLUMNS, process_path, records_for_path, run_dask
+from aistress.formats import read_corpus
+from aistress.io.json import from_json, unstructure
+from aistress.model import ArticleRecord, ReadFailure, RelationKind
+from aistress.pipeline import (
+    PARQUET_COLUMNS,
+    analyse_paths,
+    link_dask,
+    process_path,
+    records_for_path,
+    run_dask,
+)
+from aistress.sample import sample_paths
 from conftest import seed
 
 
@@ -92,3 +102,137 @@ def test_read_corpus_skips_hidden_folders_and_keeps_ids_unique(tmp_path: Path) -
     assert not corpus.failures
     assert len(corpus.sources) == 2
     assert len({s.id for s in corpus.sources}) == 2
+
+
+# ---------------------------------------------------------------------------
+# URLs (fsspec's memory:// file system) and whole-corpus runs on Dask
+
+_ENGLISH = (
+    "Velmora Labs asked its 157 engineers to work 67 hours a week in 2016.\n\n"
+    "Ada Merrow, a researcher at Velmora Labs, said 23% of the team felt burned out.\n\n"
+    "The company raised $17 million after the Harrow launch.\n"
+)
+_CHINESE = (
+    "2016 年，Velmora Labs 要求 157 名工程师每周工作 67 小时。\n\n"
+    "Velmora Labs 的研究员 Ada Merrow 说，团队中 23% 的人感到倦怠。\n\n"
+    "Harrow 发布后，公司融资 1700 万美元。\n"
+)
+
+
+@pytest.fixture
+def memory_root(tmp_path: Path) -> Iterator[str]:
+    """A fresh folder on fsspec's in-process memory:// file system, removed afterwards."""
+    fsspec = pytest.importorskip("fsspec")
+    fs = fsspec.filesystem("memory")
+    root = f"/aistress-{tmp_path.name}"
+    yield f"memory://{root}"
+    if fs.exists(root):
+        fs.rm(root, recursive=True)
+
+
+def _put(url: str, files: dict[str, bytes]) -> list[str]:
+    import fsspec
+
+    fs, root = fsspec.core.url_to_fs(url)
+    for name, data in files.items():
+        fs.pipe_file(f"{root}/{name}", data)
+    return [f"{url}/{name}" for name in sorted(files)]
+
+
+def _memory_rows(url: str) -> list[dict[str, object]]:
+    import fsspec
+
+    fs, root = fsspec.core.url_to_fs(url)
+    return [
+        json.loads(line)
+        for part in sorted(fs.glob(f"{root}/part-*.jsonl"))
+        for line in fs.cat_file(part).decode("utf-8").splitlines()
+    ]
+
+
+def test_run_dask_reads_and_writes_urls(memory_root: str) -> None:
+    """Input glob and output folder on memory://: the records and count of a local run."""
+    files = {
+        "en.txt": _ENGLISH.encode(),
+        "zh.txt": _CHINESE.encode(),
+        "sub/bad.txt": b"\x00\x01 not text",
+        ".hidden/skip.txt": b"never read",
+    }
+    paths = _put(f"{memory_root}/in", files)
+    out = f"{memory_root}/out"
+    count = run_dask(
+        f"{memory_root}/in/**",
+        out,
+        partitions=2,
+        quotes=False,
+        tags=False,
+        relations=True,
+        scheduler="sync",
+    )
+    expected = analyse_paths([p for p in paths if ".hidden" not in p], quotes=False, tags=False)
+    rows = _memory_rows(out)
+    assert count == len(rows) == len(expected.records) == 3
+    assert rows == [unstructure(r) for r in expected.records]
+    assert [r.kind for r in expected.corpus.relations] == [RelationKind.TRANSLATION_OF]
+    assert not Path("memory:").exists()
+
+
+def test_run_dask_parquet_to_a_url(memory_root: str) -> None:
+    """Parquet parts go to a URL folder too, one row per record counted."""
+    pq = pytest.importorskip("pyarrow.parquet")
+    import fsspec
+
+    paths = _put(f"{memory_root}/in", {"en.txt": _ENGLISH.encode()})
+    count = run_dask(paths, f"{memory_root}/pq", output="parquet", scheduler="sync")
+    fs, root = fsspec.core.url_to_fs(f"{memory_root}/pq")
+    (part,) = fs.glob(f"{root}/*.parquet")
+    with fs.open(part, "rb") as stream:
+        assert pq.read_table(stream).num_rows == count == 1
+
+
+def test_read_corpus_takes_a_url_folder_and_glob(memory_root: str) -> None:
+    """read_corpus expands a memory:// folder and glob; a missing URL is a failure."""
+    _put(memory_root, {"a/en.txt": _ENGLISH.encode(), "a/zh.txt": _CHINESE.encode()})
+    assert [s.id for s in read_corpus(f"{memory_root}/a").sources] == ["en", "zh"]
+    assert [s.id for s in read_corpus([f"{memory_root}/a/z*.txt"]).sources] == ["zh"]
+    corpus = read_corpus([f"{memory_root}/a/none.txt"])
+    assert corpus.failures[0].reason == "cannot read the file: No such file or directory"
+
+
+def test_clashing_ids_fail_as_in_a_local_run(tmp_path: Path) -> None:
+    """Two files with one name in different folders: the later one fails, on Dask as locally."""
+    for folder in ("a", "b"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "story.txt").write_text(_ENGLISH, encoding="utf-8")
+    paths = [str(tmp_path / "a" / "story.txt"), str(tmp_path / "b" / "story.txt")]
+    out = tmp_path / "out"
+    count = run_dask(paths, out, quotes=False, tags=False, relations=True, scheduler="sync")
+    lines = [json.loads(line) for line in (out / "part-00000.jsonl").read_text().splitlines()]
+    expected = analyse_paths(paths, quotes=False, tags=False).records
+    assert count == 2
+    assert lines == [unstructure(r) for r in expected]
+    assert lines[1]["type"] == "ReadFailure"
+
+
+def test_link_dask_equals_the_local_corpus_run() -> None:
+    """link_dask over the sample corpus finds the relations analyse_paths adds."""
+    paths = [str(p) for p in sample_paths()]
+    expected = analyse_paths(paths, quotes=False, tags=False).corpus.relations
+    assert expected
+    assert link_dask(paths, partitions=2, scheduler="sync") == expected
+
+
+def test_cli_corpus_on_dask_writes_the_same_records(tmp_path: Path) -> None:
+    """`aistress corpus --dask` writes, in parts, exactly what `aistress corpus` writes."""
+    from aistress.cli import main
+
+    folder = str(sample_paths()[0].parent)
+    single = tmp_path / "single.jsonl"
+    assert main(["corpus", folder, "--out", str(single), "--no-quotes", "--no-tags"]) == 0
+    parts = tmp_path / "parts"
+    argv = ["corpus", folder, "--out", parts.as_uri(), "--no-quotes", "--no-tags"]
+    assert main([*argv, "--dask", "synchronous", "--partitions", "2"]) == 0
+    written = "".join(p.read_text(encoding="utf-8") for p in sorted(parts.glob("part-*")))
+    assert written == single.read_text(encoding="utf-8")
+    assert main([*argv, "--dask", "nonsense"]) == 2
+    assert main(["corpus", folder, "--out", "-", "--dask"]) == 2

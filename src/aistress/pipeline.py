@@ -31,7 +31,6 @@ that draws a bar on a terminal. Without one, nothing is reported.
 
 from __future__ import annotations
 
-import importlib
 import json
 import os
 from collections import defaultdict
@@ -45,8 +44,15 @@ import attrs
 from aistress.comparison import compare
 from aistress.errors import AistressError, ParseError
 from aistress.formats import read_file
-from aistress.io.atomic import atomic_write
-from aistress.io.json import unstructure
+from aistress.io import records as record_files
+from aistress.io.files import expand
+from aistress.io.json import from_json, unstructure
+from aistress.io.records import (
+    jsonl_bytes,
+    make_folder,
+    parquet_bytes,
+    write_part,
+)
 from aistress.model import (
     Alignment,
     Article,
@@ -63,13 +69,23 @@ from aistress.model import (
 )
 from aistress.people import merge_people
 from aistress.quotes import extract_quotes
-from aistress.relations import link_corpus
+from aistress.relations import MIN_SCORE, AlignFunction, link_corpus
+from aistress.relations.distributed import (
+    Numbered,
+    attach_relations,
+    dask_modules,
+    drop_clashing_files,
+    link_files,
+    one_pool,
+    with_found,
+)
 from aistress.tagging import tag
 from aistress.taxonomy import default as default_taxonomy
 
 __all__ = [
     "PARQUET_COLUMNS",
     "CorpusAnalysis",
+    "DaskRun",
     "PathTask",
     "ProgressFactory",
     "Tracker",
@@ -77,14 +93,19 @@ __all__ = [
     "analyse_path",
     "analyse_paths",
     "analyse_source",
+    "link_dask",
     "map_tasks",
     "process_path",
     "read_path",
     "records_for_path",
     "run_dask",
+    "run_dask_summary",
 ]
 
 Tag = Stressor | Remedy
+#: The columns of :func:`run_dask`'s Parquet output (defined in
+#: :data:`aistress.io.records.PARQUET_COLUMNS`).
+PARQUET_COLUMNS = record_files.PARQUET_COLUMNS
 T = TypeVar("T")
 R = TypeVar("R")
 
@@ -506,12 +527,7 @@ def analyse_corpus(
     found: dict[str, list[Relation]] = {}
     for relation in corpus.relations:
         found.setdefault(relation.subject, []).append(relation)
-    records = [
-        attrs.evolve(r, relations=(*r.relations, *found.get(r.article.id, ())))
-        if isinstance(r, ArticleRecord) and r.article.id in found
-        else r
-        for r in records
-    ]
+    records = [with_found(r, found) for r in records]
     by_id = {r.article.id: r for r in records if isinstance(r, ArticleRecord)}
     quote_map = {i: r.quotes for i, r in by_id.items()}
     tag_map: dict[str, tuple[Tag, ...]] = {i: (*r.stressors, *r.remedies) for i, r in by_id.items()}
@@ -541,136 +557,182 @@ def analyse_corpus(
     return CorpusAnalysis(corpus, quote_map, tag_map, tuple(compared), categories, tuple(records))
 
 
-#: The columns of the Parquet output, one row per record. They hold the
-#: analysis flattened for querying, and the whole record as JSON in ``record``.
-PARQUET_COLUMNS = (
-    "type",
-    "article_id",
-    "language",
-    "kind",
-    "title",
-    "published",
-    "source",
-    "path",
-    "format",
-    "quotes",
-    "stressors",
-    "remedies",
-    "error",
-    "record",
-)
-_LIST_COLUMNS = frozenset({"stressors", "remedies"})
+# ---------------------------------------------------------------------------
+# on Dask
 
 
-def _flat(record: dict[str, Any]) -> dict[str, Any]:
-    article = record.get("article") or {}
-    return {
-        "type": record["type"],
-        "article_id": article.get("id"),
-        "language": article.get("language"),
-        "kind": article.get("kind"),
-        "title": article.get("title"),
-        "published": article.get("published"),
-        "source": record.get("source"),
-        "path": record.get("path"),
-        "format": record.get("format"),
-        "quotes": len(record.get("quotes", ())),
-        "stressors": sorted({t["category"] for t in record.get("stressors", ())}),
-        "remedies": sorted({t["category"] for t in record.get("remedies", ())}),
-        "error": record.get("reason"),
-        "record": json.dumps(record, ensure_ascii=False),
-    }
+def _numbered(item: tuple[int, str], quotes: bool, tags: bool) -> Numbered:
+    number, path = item
+    return number, records_for_path(path, quotes=quotes, tags=tags)
 
 
-def run_dask(
-    paths: Sequence[str | os.PathLike[str]],
+def _rows(item: Numbered) -> list[dict[str, Any]]:
+    return [unstructure(r) for r in item[1]]
+
+
+def _dask_files(
+    paths: str | os.PathLike[str] | Sequence[str | os.PathLike[str]],
+    partitions: int | None,
+    quotes: bool,
+    tags: bool,
+    scheduler: str | None,
+) -> tuple[Any, int]:
+    """The files read and analysed on Dask (numbered, clashing ids as failures); how many."""
+    _, db = dask_modules()
+    names = expand([paths] if isinstance(paths, (str, os.PathLike)) else paths)
+    count = max(1, min(partitions or len(names) // 100, len(names)))
+    bag = db.from_sequence(list(enumerate(names)), npartitions=count)
+    run: dict[str, Any] = {} if scheduler is None else {"scheduler": scheduler}
+    files = bag.map(_numbered, quotes, tags).persist(**run)
+    return drop_clashing_files(files, scheduler), len(names)
+
+
+def link_dask(
+    paths: str | os.PathLike[str] | Sequence[str | os.PathLike[str]],
+    *,
+    partitions: int | None = None,
+    align: AlignFunction | bool | None = True,
+    min_score: float = MIN_SCORE,
+    max_df: float = 0.2,
+    scheduler: str | None = None,
+) -> tuple[Relation, ...]:
+    """Read files on Dask and discover the relations between them, as one distributed job.
+
+    The relations are those :func:`analyse_paths` adds (and
+    :func:`aistress.relations.discover_relations` finds on the corpus the
+    files make): see :mod:`aistress.relations.distributed` for the job's
+    stages. Needs the ``dask`` extra.
+
+    Args:
+        paths: Files, folders, globs or URLs (``s3://bucket/corpus/*.html``;
+            see :func:`aistress.io.files.expand`), or one of them alone.
+        partitions: How many partitions to split the files into (default:
+            about 100 files each).
+        align: ``True`` to confirm candidates with the paragraph aligner,
+            ``False`` to rely on anchors and metadata, or your own function.
+        min_score: Relations scoring below this are dropped.
+        max_df: Anchors in at least this share of the articles are ignored.
+        scheduler: A Dask scheduler name, or None for Dask's default (the
+            ``dask.distributed`` client when one exists).
+
+    Returns:
+        The relations found, sorted by subject.
+    """
+    with one_pool(scheduler):
+        files, _ = _dask_files(paths, partitions, False, False, scheduler)
+        return link_files(
+            files, align=align, min_score=min_score, max_df=max_df, scheduler=scheduler
+        )
+
+
+@attrs.frozen
+class DaskRun:
+    """What :func:`run_dask_summary` did.
+
+    Attributes:
+        files: The input files (after folders, globs and URLs are expanded).
+        records: The records written (one per article, one per failed file).
+        failures: Every file that failed, in input order.
+        relations: The relations discovered between files (0 without ``relations``).
+    """
+
+    files: int
+    records: int
+    failures: tuple[ReadFailure, ...]
+    relations: int
+
+
+def _written(
+    rows: list[dict[str, Any]], index: int, folder: str, output: str
+) -> tuple[int, list[dict[str, Any]]]:
+    encode = jsonl_bytes if output == "jsonl" else parquet_bytes
+    write_part(folder, f"part-{index:05d}.{output}", encode(rows))
+    return len(rows), [row for row in rows if row["type"] == "ReadFailure"]
+
+
+def run_dask_summary(
+    paths: str | os.PathLike[str] | Sequence[str | os.PathLike[str]],
     out: str | os.PathLike[str],
     *,
     output: str = "jsonl",
     partitions: int | None = None,
     quotes: bool = True,
     tags: bool = True,
+    relations: bool = False,
+    align: AlignFunction | bool | None = True,
     scheduler: str | None = None,
-) -> int:
-    """Run the pipeline over ``paths`` on Dask and write the records to ``out``.
+) -> DaskRun:
+    """Run the pipeline over ``paths`` on Dask, write the records to ``out``, tell what was done.
 
-    Needs the ``dask`` extra. Paths are spread over ``partitions`` (default:
-    about 100 files each); every partition runs :func:`process_path` on its
-    files. With the default scheduler this uses Dask's local processes; pass
-    ``scheduler="synchronous"`` for a single thread, or create a
-    ``dask.distributed.Client`` first to run on a cluster.
+    Needs the ``dask`` extra. Files are spread over ``partitions`` (default:
+    about 100 files each); every partition reads and analyses its files
+    (:func:`records_for_path`). With the default scheduler this uses Dask's
+    local processes; pass ``scheduler="synchronous"`` for a single thread,
+    or create a ``dask.distributed.Client`` first to run on a cluster. A
+    file whose article ids clash with an earlier file's becomes a
+    :class:`~aistress.model.ReadFailure`, as in :func:`analyse_paths`.
+    :func:`run_dask` does the same and returns the number of records.
 
     Args:
-        paths: The input files.
-        out: A directory; one ``part-NNNNN.jsonl`` (or ``.parquet``) file per
-            partition is written there.
+        paths: The input files, folders, globs or URLs (see
+            :func:`aistress.io.files.expand`), or one of them alone.
+        out: A folder, as a path or an fsspec URL (``s3://bucket/aistress/``,
+            ``gs://``, ``file://``, ``memory://``); one ``part-NNNNN.jsonl``
+            (or ``.parquet``) file per partition is written there. On a
+            cluster of several machines it must be a place all of them
+            reach (``memory://`` is private to each process).
         output: ``"jsonl"`` or ``"parquet"`` (the ``parquet`` extra; see
-            :data:`PARQUET_COLUMNS` for the columns).
-        partitions: How many partitions to split the paths into.
+            :data:`aistress.io.records.PARQUET_COLUMNS` for the columns).
+        partitions: How many partitions to split the files into.
         quotes: Extract quotes.
         tags: Tag stressors and remedies.
+        relations: Also discover the relations between files (the job of
+            :func:`link_dask`) and add them to their subjects' records, as
+            ``aistress corpus`` does.
+        align: With ``relations``: confirm candidates with the paragraph
+            aligner (see :func:`link_dask`).
         scheduler: A Dask scheduler name, or None for Dask's default.
 
     Returns:
-        The number of records written.
+        How many files, records (counted from the records computed),
+        failures and relations there were.
     """
-    try:
-        # Dask ships partial type information; it is used through Any here.
-        dask: Any = importlib.import_module("dask")
-        db: Any = importlib.import_module("dask.bag")
-    except ImportError as exc:  # pragma: no cover - depends on the environment
-        raise ImportError("run_dask needs Dask: pip install 'aistress[dask]'") from exc
+    dask, _ = dask_modules()
     if output not in {"jsonl", "parquet"}:
         raise ValueError(f"output must be 'jsonl' or 'parquet', not {output!r}")
-    names = [os.fspath(p) for p in paths]
-    folder = Path(out)
-    folder.mkdir(parents=True, exist_ok=True)
-    count = partitions or max(1, len(names) // 100)
-    bag = db.from_sequence(names, npartitions=max(1, min(count, len(names) or 1)))
-    records = bag.map(process_path, quotes=quotes, tags=tags).flatten()
-    compute: dict[str, Any] = {} if scheduler is None else {"scheduler": scheduler}
-    parts = records.to_delayed()
-    if output == "jsonl":
-
-        def write_lines(rows: list[dict[str, Any]], index: int) -> int:
-            with atomic_write(folder / f"part-{index:05d}.jsonl") as stream:
-                for row in rows:
-                    stream.write(json.dumps(row, ensure_ascii=False) + "\n")
-            return len(rows)
-
+    run: dict[str, Any] = {} if scheduler is None else {"scheduler": scheduler}
+    folder = make_folder(out)
+    found: tuple[Relation, ...] = ()
+    with one_pool(scheduler):
+        files, count = _dask_files(paths, partitions, quotes, tags, scheduler)
+        if relations:
+            found = link_files(files, align=align, scheduler=scheduler)
+            files = attach_relations(files, found)
+        parts = files.map(_rows).flatten().to_delayed()
         written = dask.compute(
-            *[dask.delayed(write_lines)(part, i) for i, part in enumerate(parts)], **compute
+            *[dask.delayed(_written)(part, i, folder, output) for i, part in enumerate(parts)],
+            **run,
         )
-        return int(sum(written))
-    try:
-        import pyarrow as pa
-        import pyarrow.parquet as pq
-    except ImportError as exc:  # pragma: no cover - depends on the environment
-        raise ImportError("Parquet output needs pyarrow: pip install 'aistress[parquet]'") from exc
-
-    def write_partition(rows: list[dict[str, Any]], index: int) -> int:
-        columns: dict[str, list[Any]] = {name: [] for name in PARQUET_COLUMNS}
-        for row in rows:
-            for name, value in _flat(row).items():
-                columns[name].append(value)
-        schema = pa.schema(
-            [
-                (
-                    name,
-                    pa.list_(pa.string())
-                    if name in _LIST_COLUMNS
-                    else pa.int32()
-                    if name == "quotes"
-                    else pa.string(),
-                )
-                for name in PARQUET_COLUMNS
-            ]
-        )
-        with atomic_write(folder / f"part-{index:05d}.parquet", "wb") as stream:
-            pq.write_table(pa.table(columns, schema=schema), stream)
-        return len(rows)
-
-    counts = dask.compute(
-        *[dask.delayed(write_partition)(part, i) for i, part in enumerate(parts)], **compute
+    failures = tuple(
+        failure
+        for _, rows in written
+        for row in rows
+        if isinstance(failure := from_json(json.dumps(row)), ReadFailure)
     )
-    return int(sum(counts))
+    return DaskRun(count, sum(n for n, _ in written), failures, len(found))
+
+
+def run_dask(
+    paths: str | os.PathLike[str] | Sequence[str | os.PathLike[str]],
+    out: str | os.PathLike[str],
+    **options: Any,
+) -> int:
+    """Run the pipeline over ``paths`` on Dask and write the records to ``out``.
+
+    Takes the arguments of :func:`run_dask_summary` (output kind,
+    partitions, quotes, tags, relations, scheduler) and does the same.
+
+    Returns:
+        The number of records written, counted from the records computed.
+    """
+    return run_dask_summary(paths, out, **options).records

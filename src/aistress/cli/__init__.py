@@ -72,14 +72,25 @@ def _missing(exc: ModuleNotFoundError) -> str | None:
 # the parser
 
 
-def _jobs(text: str) -> int:
+def _whole(text: str, what: str) -> int:
     try:
-        value = int(text)
+        return int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"not a number of processes: {text!r}") from None
+        raise argparse.ArgumentTypeError(f"not {what}: {text!r}") from None
+
+
+def _jobs(text: str) -> int:
+    value = _whole(text, "a number of processes")
     if value < 0:
         raise argparse.ArgumentTypeError("must be 0 (one per CPU) or more")
     return value if value else (os.cpu_count() or 1)
+
+
+def _positive(text: str) -> int:
+    value = _whole(text, "a whole number")
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be 1 or more")
+    return value
 
 
 def _version() -> str:
@@ -212,6 +223,22 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_argument("--no-quotes", action="store_true", help="do not extract quotes")
     sub.add_argument("--no-tags", action="store_true", help="do not tag stressors and remedies")
     jobs_option(sub)
+    sub.add_argument(
+        "--dask",
+        nargs="?",
+        const="processes",
+        metavar="SCHEDULER",
+        help="run the whole flow (reading, quotes, tags, relations) as one Dask job (the dask "
+        "extra) on SCHEDULER: processes (the default), threads, synchronous, or a "
+        "dask.distributed scheduler's address (tcp://host:8786); --out is then a folder or URL "
+        "(s3://bucket/out/) that gets one part-NNNNN.jsonl per partition",
+    )
+    sub.add_argument(
+        "--partitions",
+        type=_positive,
+        metavar="N",
+        help="with --dask: split the files into N partitions (default: about 100 files each)",
+    )
 
     sub = add(
         "report",

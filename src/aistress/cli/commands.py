@@ -8,9 +8,11 @@ Every command takes files, folders and globs alike (see
 from __future__ import annotations
 
 import argparse
+import contextlib
+import importlib
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import TextIO, TypeVar
+from typing import Any, TextIO, TypeVar
 
 from aistress.alignment import align, write_tmx
 from aistress.cli.inputs import UsageError, derived_of, expand, pick
@@ -38,7 +40,14 @@ from aistress.model import (
     Stressor,
     short_id,
 )
-from aistress.pipeline import CorpusAnalysis, PathTask, analyse_path, analyse_paths, map_tasks
+from aistress.pipeline import (
+    CorpusAnalysis,
+    PathTask,
+    analyse_path,
+    analyse_paths,
+    map_tasks,
+    run_dask_summary,
+)
 from aistress.report import render_html, render_text
 from aistress.sample import sample_paths
 
@@ -296,8 +305,55 @@ def _counted(items: Sequence[T], label: str) -> Iterator[T]:
             bar.advance()
 
 
+@contextlib.contextmanager
+def _scheduler(name: str) -> Iterator[str | None]:
+    """The Dask scheduler ``--dask`` names: a local one by name, or a cluster's address."""
+    if "://" not in name:
+        if name not in _SCHEDULERS:
+            choices = ", ".join(sorted(_SCHEDULERS))
+            raise UsageError(f"unknown Dask scheduler {name!r} (one of {choices}, or an address)")
+        yield name
+        return
+    # distributed ships partial type information; it is used through Any here.
+    distributed: Any = importlib.import_module("distributed")
+    with distributed.Client(name):
+        yield None  # Dask's default: the client just connected
+
+
+_SCHEDULERS = frozenset({"processes", "threads", "synchronous", "sync", "single-threaded"})
+
+
+def _corpus_on_dask(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """``aistress corpus --dask``: the same records, written as parts by one Dask job."""
+    if args.out == "-":
+        raise UsageError("--dask writes one file per partition: --out must be a folder or URL")
+    paths = _paths(args.inputs)
+    with _scheduler(args.dask) as scheduler:
+        done = run_dask_summary(
+            paths,
+            args.out,
+            partitions=args.partitions,
+            quotes=not args.no_quotes,
+            tags=not args.no_tags,
+            relations=True,
+            scheduler=scheduler,
+        )
+    failures = done.failures
+    print(
+        f"{plural(done.records - len(failures), 'article record')} from "
+        f"{plural(done.files - len(failures), 'file')}, "
+        f"{plural(done.relations, 'relation')} discovered, "
+        f"{plural(len(failures), 'failure')}, written to {args.out}",
+        file=out,
+    )
+    list_failures(failures, err, inputs=len(paths))
+    return status(len(failures), len(paths))
+
+
 def cmd_corpus(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """``aistress corpus``: one JSON Lines record per article, one per failed file."""
+    if args.dask is not None:
+        return _corpus_on_dask(args, out, err)
     paths = _paths(args.inputs)
     analysis = _analyse(args, paths, quotes=not args.no_quotes, tags=not args.no_tags)
     records = analysis.records

@@ -2,54 +2,29 @@
 
 from __future__ import annotations
 
-import glob
 from collections.abc import Sequence
-from pathlib import Path
 
 from aistress.errors import UsageError
+from aistress.io import files
 from aistress.model import Article, ArticleKind, Source, short_id
 
 __all__ = ["UsageError", "derived_of", "expand", "pick"]
 
-_GLOB = frozenset("*?[")
-
-
-def _walk(root: Path) -> list[str]:
-    """The files under a folder, recursively and sorted; hidden files and folders skipped."""
-    found = [
-        p
-        for p in root.rglob("*")
-        if p.is_file() and not any(part.startswith(".") for part in p.relative_to(root).parts)
-    ]
-    return sorted(str(p) for p in found)
-
 
 def expand(inputs: Sequence[str]) -> list[str]:
-    """Files named, the files of folders named, and the files globs match, in order.
+    """Files named, the files of folders named, and the files globs or URLs match, in order.
 
     A folder is read recursively (hidden files and folders skipped); a glob
     (``*``, ``?``, ``[``; ``**`` for any depth) is expanded here, so it works
-    quoted and on shells that do not expand it. A name that is neither an
-    existing path nor a glob with matches is kept, so reading it reports
-    the file as missing.
+    quoted and on shells that do not expand it; a URL (``s3://bucket/corpus/*.html``,
+    ``memory://...``) is expanded on its file system (see
+    :func:`aistress.io.files.expand`). A name that is neither an existing path
+    nor a glob with matches is kept, so reading it reports the file as missing.
 
     >>> expand(["no/such/file.txt"])
     ['no/such/file.txt']
     """
-    paths: list[str] = []
-    for name in inputs:
-        root = Path(name)
-        if root.is_dir():
-            paths.extend(_walk(root))
-        elif not root.exists() and _GLOB.intersection(name):
-            matches = sorted(glob.glob(name, recursive=True))
-            for match in matches:
-                paths.extend(_walk(Path(match)) if Path(match).is_dir() else [match])
-            if not matches:
-                paths.append(name)
-        else:
-            paths.append(name)
-    return paths
+    return files.expand(inputs)
 
 
 def _choices(source: Source) -> str:

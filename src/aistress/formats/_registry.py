@@ -13,6 +13,7 @@ import attrs
 
 from aistress.errors import AistressError, ParseError, UnknownFormatError
 from aistress.formats._text import decode
+from aistress.io.files import expand, read_bytes
 from aistress.model import Corpus, Issue, ReadFailure, Source
 
 #: Below this confidence a guess is not trusted to choose a reader.
@@ -210,7 +211,7 @@ def read_file(
     """
     name = os.fspath(path)
     try:
-        data = Path(name).read_bytes()
+        data = read_bytes(name)
     except OSError as exc:
         raise ParseError(name, 0, 0, f"cannot read the file: {exc.strerror or exc}") from exc
     text, used = decode(data, path=name, encoding=encoding)
@@ -333,16 +334,8 @@ def _expand(
     directory_or_paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]],
 ) -> list[str]:
     if isinstance(directory_or_paths, (str, os.PathLike)):
-        root = Path(directory_or_paths)
-        if root.is_dir():
-            return sorted(
-                str(p)
-                for p in root.rglob("*")
-                if p.is_file()
-                and not any(part.startswith(".") for part in p.relative_to(root).parts)
-            )
-        return [os.fspath(root)]
-    return [os.fspath(p) for p in directory_or_paths]
+        return expand([directory_or_paths])
+    return expand(directory_or_paths)
 
 
 def iter_read(
@@ -382,6 +375,9 @@ def read_corpus(
 ) -> Corpus:
     """Read every file of a directory (recursively; hidden files and folders skipped) or a list.
 
+    A directory, glob (``corpus/**/*.html``) or URL (``s3://bucket/corpus/``,
+    ``memory://corpus/*.txt``: see :mod:`aistress.io.files`) may be given
+    alone or in the list; each names the files it holds or matches.
     A file that fails is recorded in the corpus's ``failures`` (a
     :class:`~aistress.model.ReadFailure` each) with its error; with ``strict=True``
     the first failure is raised instead. Nothing is skipped silently.
