@@ -329,6 +329,55 @@ def test_every_reader_reads_any_text_or_raises_parse_error(text: str) -> None:
         assert error.reason
 
 
+def _read_both_ways(reader: Callable[..., Source], text: str) -> tuple[object, object]:
+    """What ``reader`` makes of ``text`` with validators skipped, and with them run."""
+    outcomes: list[object] = []
+    for skip in (True, False):
+        _common.SKIP_VALIDATORS = skip
+        try:
+            outcomes.append(reader(text))
+        except ParseError as exc:
+            outcomes.append(("ParseError", exc.line, exc.column, exc.reason))
+        finally:
+            _common.SKIP_VALIDATORS = True
+    return outcomes[0], outcomes[1]
+
+
+@given(st.one_of(st.text(max_size=300), _TROUBLE))
+def test_readers_skipping_validators_read_what_validated_readers_read(text: str) -> None:
+    """Readers that skip the validators of the objects they build return the same sources."""
+    for name, reader in _readers():
+        fast, checked = _read_both_ways(reader, text)
+        assert fast == checked, name
+
+
+def test_our_documents_read_the_same_with_validators_skipped() -> None:
+    """Every fixture and sample document of ours reads the same with validators run or skipped."""
+    from aistress.sample import SAMPLE_FORMATS, sample_paths
+
+    documents = [(FIXTURES / f, n) for f, n in OUR_FIXTURES.items()]
+    documents += [(p, SAMPLE_FORMATS[p.name]) for p in sample_paths()]
+    for path, name in documents:
+        fast, checked = _read_both_ways(get_format(name).read, path.read_text(encoding="utf-8"))
+        assert isinstance(fast, Source), path.name
+        assert fast == checked, path.name
+
+
+def test_readers_leave_the_validator_switch_as_they_found_it() -> None:
+    """Validators are on again after a read, and off still if the user had turned them off."""
+    import attrs
+
+    reader = get_format("text").read
+    reader("A short plain text.")
+    assert not attrs.validators.get_disabled()
+    attrs.validators.set_disabled(True)
+    try:
+        reader("A short plain text.")
+        assert attrs.validators.get_disabled()
+    finally:
+        attrs.validators.set_disabled(False)
+
+
 @given(st.binary(max_size=300))
 def test_read_any_bytes_reads_or_raises_parse_error(data: bytes) -> None:
     """aistress.formats.read on arbitrary bytes never lets another exception escape."""

@@ -24,14 +24,21 @@ The API (stable; other readers may import it):
 - :func:`load_list`: a word list bundled under ``aistress/data/formats/``;
 - :func:`sniff_weight`: a sniffer's clue weight from ``data/formats/sniff_weights.json``;
 - :func:`label_key`: a label compared across scripts (Traditional folded to Simplified);
-- :func:`name_artefacts`: ``名字(名字)`` repeats left by machine translation.
+- :func:`name_artefacts`: ``名字(名字)`` repeats left by machine translation;
+- :func:`checked_reader`: wraps a format's ``read`` so that the many small model
+  objects it builds skip their attrs validators (see there).
 """
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import re
-from collections.abc import Iterable, Sequence
+import threading
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any, Protocol
+
+import attrs
 
 from aistress import data
 from aistress.errors import ParseError
@@ -64,6 +71,7 @@ __all__ = [
     "Evidence",
     "Page",
     "check_text",
+    "checked_reader",
     "find_date",
     "label_key",
     "language_of",
@@ -126,6 +134,77 @@ def check_text(text: str, path: str | None = None) -> None:
             f"control character U+{ord(bad.group()):04X}: this is binary data or was decoded "
             "with the wrong encoding, not a text document",
         )
+
+
+class ReadFunction(Protocol):
+    """The signature of a format's ``read``."""
+
+    def __call__(
+        self, text: str, *, path: str | None = None, source_id: str | None = None
+    ) -> Source: ...
+
+
+_trust_lock = threading.Lock()
+_trust_depth = 0
+_trust_saved = False
+
+
+@contextlib.contextmanager
+def _validators_off() -> Iterator[None]:
+    """Attrs validators off while at least one reader runs; then as they were before.
+
+    Counted under a lock, so readers running in several threads at once leave
+    the setting as they found it.
+    """
+    global _trust_depth, _trust_saved
+    with _trust_lock:
+        if _trust_depth == 0:
+            _trust_saved = attrs.validators.get_disabled()
+            attrs.validators.set_disabled(True)
+        _trust_depth += 1
+    try:
+        yield
+    finally:
+        with _trust_lock:
+            _trust_depth -= 1
+            if _trust_depth == 0:
+                attrs.validators.set_disabled(_trust_saved)
+
+
+#: Whether readers wrapped by :func:`checked_reader` skip the validators of the
+#: objects they build; the property tests read with both settings and compare.
+SKIP_VALIDATORS = True
+
+
+def checked_reader(read: ReadFunction) -> ReadFunction:
+    """Wrap a format's ``read``: its blocks, spans and boilerplate skip attrs validators.
+
+    A reader builds tens of thousands of blocks, spans and field spans from its
+    own offsets and slices of the text; running every field's validator on each
+    was a tenth of every read. :meth:`Page.open` checks the user's arguments
+    (text, path and source id) as before, and :meth:`Page.source` runs the
+    validators of the finished source, its articles, translations and
+    relations, so what a reader returns is checked where the input decides it.
+    Model objects that users build stay validated, except that, attrs having
+    one switch for the whole process, objects built in another thread while a
+    read runs are not.
+    """
+
+    @functools.wraps(read)
+    def wrapper(text: str, *, path: str | None = None, source_id: str | None = None) -> Source:
+        if not SKIP_VALIDATORS:
+            return read(text, path=path, source_id=source_id)
+        with _validators_off():
+            return read(text, path=path, source_id=source_id)
+
+    return wrapper
+
+
+def _validate(instance: Any) -> None:
+    """Run the attrs validators of ``instance``'s fields, whatever the global switch says."""
+    for field in attrs.fields(type(instance)):
+        if field.validator is not None:
+            field.validator(instance, field, getattr(instance, field.name))
 
 
 def language_of(text: str) -> str | None:
@@ -330,6 +409,7 @@ class Page:
         if source_id is not None and (not isinstance(source_id, str) or not source_id.strip()):
             raise ValueError(f"source_id must be a non-empty string, not {source_id!r}")
         sid = source_id if source_id is not None else make_source_id(path, text)
+        _validate(Provenance(format=format, source=sid, path=path))  # a path that is no str
         return cls(text, path=path, source_id=sid, format=format)
 
     def content_lines(self) -> list[Line]:
@@ -449,7 +529,7 @@ class Page:
             self.boilerplate,
             key=lambda b: (b.span.start, b.span.end) if b.span is not None else (-1, -1),
         )
-        return Source(
+        source = Source(
             id=self.id,
             format=self.format,
             articles=articles,
@@ -459,3 +539,8 @@ class Page:
             warnings=self.warnings,
             path=self.path,
         )
+        for item in (*source.articles, *source.translations, *source.relations, source):
+            _validate(item)
+            if isinstance(item, Article) and item.provenance is not None:
+                _validate(item.provenance)
+        return source

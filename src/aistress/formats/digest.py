@@ -64,7 +64,14 @@ from collections.abc import Sequence
 
 import attrs
 
-from aistress.formats._common import Evidence, Page, find_date, language_of, sample_lines
+from aistress.formats._common import (
+    Evidence,
+    Page,
+    checked_reader,
+    find_date,
+    language_of,
+    sample_lines,
+)
 from aistress.formats._digest_syntax import (
     _APPENDIX_KINDS,
     _ATTRIBUTES,
@@ -539,6 +546,7 @@ def _split(elements: Sequence[_El]) -> list[_Part]:
     return parts
 
 
+@checked_reader
 def read(text: str, *, path: str | None = None, source_id: str | None = None) -> Source:
     """Read a Markdown digest (see the module docstring for its parts).
 

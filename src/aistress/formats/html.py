@@ -70,6 +70,7 @@ from aistress.errors import ParseError
 from aistress.formats._common import (
     Evidence,
     Page,
+    checked_reader,
     load_list,
     main_language,
     sample_lines,
@@ -134,6 +135,7 @@ def sniff(text: str) -> FormatGuess:
     return ev.guess()
 
 
+@checked_reader
 def read(text: str, *, path: str | None = None, source_id: str | None = None) -> Source:
     """Read an article web page (see the module docstring for what it yields).
 

@@ -52,7 +52,7 @@ from collections.abc import Iterable, Sequence
 
 import attrs
 
-from aistress.formats._common import BOM_KIND, Evidence, Page, sample_lines
+from aistress.formats._common import BOM_KIND, Evidence, Page, checked_reader, sample_lines
 from aistress.formats._registry import FormatGuess
 from aistress.formats._text import Line, trim
 from aistress.model import (
@@ -367,6 +367,7 @@ def _blocks(pairs: Iterable[_Pair], page: Page) -> tuple[list[Block], list[Block
     return en_blocks, zh_blocks, beads
 
 
+@checked_reader
 def read(text: str, *, path: str | None = None, source_id: str | None = None) -> Source:
     """Read a line-by-line bilingual text (see the module docstring for the layout).
 

@@ -42,6 +42,7 @@ from aistress.formats._common import (
     BOM_KIND,
     Evidence,
     Page,
+    checked_reader,
     find_date,
     label_key,
     label_set,
@@ -169,6 +170,7 @@ def _date_only(text: str) -> bool:
     return found is not None and found.date.month is not None and found.end - found.start >= 8
 
 
+@checked_reader
 def read(text: str, *, path: str | None = None, source_id: str | None = None) -> Source:
     """Read a syndicated rewrite (see the module docstring for its parts).
 

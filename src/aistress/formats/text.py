@@ -49,6 +49,7 @@ from collections.abc import Sequence
 from aistress.formats._common import (
     Evidence,
     Page,
+    checked_reader,
     find_date,
     label_key,
     label_set,
@@ -262,6 +263,7 @@ def _paragraph_groups(lines: Sequence[Line]) -> list[list[Line]]:
     return out
 
 
+@checked_reader
 def read(text: str, *, path: str | None = None, source_id: str | None = None) -> Source:
     """Read a plain-text article (see the module docstring for its parts).
 

@@ -42,6 +42,7 @@ from aistress.formats._common import (
     BOM_KIND,
     Evidence,
     Page,
+    checked_reader,
     label_key,
     label_set,
     language_of,
@@ -174,6 +175,7 @@ def sniff(text: str) -> FormatGuess:
     return ev.guess()
 
 
+@checked_reader
 def read(text: str, *, path: str | None = None, source_id: str | None = None) -> Source:
     """Read a translated-article page (see the module docstring for its parts).
 
