@@ -392,3 +392,14 @@ def test_round_trip_regressions(text: str) -> None:
     """Inputs that once broke read(write(x)) == x now keep it."""
     x = interleaved.read(interleaved.write(interleaved.read(text, source_id="r")), source_id="r")
     assert interleaved.read(interleaved.write(x), source_id="r") == x
+
+
+@given(
+    st.text(alphabet="aZéɏɐ中々〇。「」、〜ｶＡ！㐀⺀\u3040 1.,", max_size=40) | st.text(max_size=60)
+)
+def test_line_counts_equal_the_per_character_definition(text: str) -> None:
+    """Letters and Chinese marks counted by the text layer equal one match per character."""
+    assert interleaved._counts(text) == (
+        len(interleaved._LATIN.findall(text)),
+        len(interleaved._CHINESE.findall(text)),
+    )

@@ -49,8 +49,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-
-import attrs
+from typing import NamedTuple
 
 from aistress.formats._common import BOM_KIND, Evidence, Page, checked_reader, sample_lines
 from aistress.formats._registry import FormatGuess
@@ -69,7 +68,7 @@ from aistress.model import (
     Span,
     Translation,
 )
-from aistress.text.language import HAN, HAN_CHAR, LATIN
+from aistress.text.language import HAN, HAN_CHAR, LATIN, letter_counts
 
 __all__ = ["FORMAT", "line_language", "read", "sniff", "split_bilingual", "write"]
 
@@ -83,6 +82,10 @@ BILINGUAL_KIND = "bilingual-line"
 
 # Han ideographs, CJK punctuation and full-width forms: evidence of a Chinese line.
 _CHINESE = re.compile(rf"[{HAN}\u2e80-\u2fdf\u3000-\u303f\u31c0-\u31ef\ufe30-\ufe4f\uff00-\uffef]")
+# The same without the Han characters (``々`` and ``〇`` are Han).
+_CJK_MARKS = re.compile(
+    r"[\u2e80-\u2fdf\u3000-\u3004\u3006\u3008-\u303f\u31c0-\u31ef\ufe30-\ufe4f\uff00-\uffef]+"
+)
 _LATIN = re.compile(f"[{LATIN}]")
 _WORD = re.compile(r"[^\W_]")
 _DIGIT = re.compile(r"\d")
@@ -100,8 +103,15 @@ _ZH_SENTENCE_END = frozenset("。，；：！…,.;:!」』”’）)")
 
 
 def _counts(text: str) -> tuple[int, int]:
-    """``(Latin letters, Chinese characters and punctuation)`` in ``text``."""
-    return len(_LATIN.findall(text)), len(_CHINESE.findall(text))
+    """``(Latin letters, Chinese characters and punctuation)`` in ``text``.
+
+    The text layer counts the letters and Han characters; the CJK punctuation
+    and full-width forms are added (only texts beyond ASCII can hold them).
+    """
+    latin, han = letter_counts(text)
+    if text.isascii():
+        return latin, 0
+    return latin, han + sum(map(len, _CJK_MARKS.findall(text)))
 
 
 def line_language(text: str) -> str | None:
@@ -172,7 +182,7 @@ def split_bilingual(text: str) -> tuple[tuple[int, int], tuple[int, int]] | None
     en_text, zh_text = text[en[0] : en[1]], text[zh[0] : zh[1]]
     if _CHINESE.search(en_text) or _LATIN.search(zh_text):
         return None
-    if len(_LATIN.findall(en_text)) < len(HAN_CHAR.findall(zh_text)):
+    if letter_counts(en_text)[0] < letter_counts(zh_text)[1]:
         return None
     return en, zh
 
@@ -203,9 +213,8 @@ def _chinese_heading(text: str, scale: int = 1) -> bool:
     return 0 < len(text) <= _ZH_HEADING_CHARS * scale and text[-1] not in _ZH_SENTENCE_END
 
 
-@attrs.frozen
-class _Part:
-    """One side of a pair: trimmed text and where it is."""
+class _Part(NamedTuple):
+    """One side of a pair: trimmed text and where it is (a tuple: one per line, made fast)."""
 
     text: str
     start: int
@@ -213,8 +222,7 @@ class _Part:
     line: int
 
 
-@attrs.frozen
-class _Pair:
+class _Pair(NamedTuple):
     """An English part and the Chinese part printed after (or beside) it."""
 
     en: _Part | None
@@ -252,6 +260,8 @@ def _label(text: str) -> str | None:
     language = line_language(text)
     if language is None:
         return "?" if _DIGIT.search(text) or _WORD.search(text) else None
+    if not all(letter_counts(text)):  # a split needs a Latin letter and a Han character
+        return language
     return "both" if split_bilingual(text) is not None else language
 
 
