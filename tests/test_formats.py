@@ -466,6 +466,16 @@ def test_split_lines_keeps_offsets_for_every_terminator() -> None:
     assert [line.number for line in lines] == [1, 2, 3, 4]
 
 
+@given(st.text(alphabet=" \t\u3000\xa0\u2028\u200bab中", max_size=20), st.data())
+def test_trim_drops_exactly_the_whitespace_characters(text: str, data: st.DataObject) -> None:
+    """trim narrows a range to where its first and last non-whitespace characters are."""
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    kept = [i for i in range(start, end) if not text[i].isspace()]
+    expected = (kept[0], kept[-1] + 1) if kept else (end, end)
+    assert _text.trim(text, start, end, 7) == (expected[0] + 7, expected[1] + 7)
+
+
 def test_position_counts_every_line_terminator() -> None:
     """Line and column of an offset count LF, CRLF and CR alike."""
     assert _text.position("a\r\nb\rcd", 6) == (3, 2)

@@ -108,10 +108,11 @@ def trim(text: str, start: int, end: int, offset: int = 0) -> tuple[int, int]:
     >>> trim("  ab ", 0, 5)
     (2, 4)
     """
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
+    if start < end:  # str.strip drops exactly the characters str.isspace accepts
+        piece = text[start:end]
+        content = piece.lstrip()
+        start += len(piece) - len(content)
+        end = start + len(content.rstrip())
     return start + offset, end + offset
 
 
