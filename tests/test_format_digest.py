@@ -494,3 +494,35 @@ def test_round_trip_regressions(text: str) -> None:
     x = digest.read(digest.write(digest.read(text, source_id="r")), source_id="r")
     assert digest.read(digest.write(x), source_id="r") == x
     assert unaccounted(text, digest.read(text, source_id="r")) == []
+
+
+_MARKDOWN_PIECES = [
+    *"ab 中\n\t*_[]()!`\\&<>~:：#-1.",
+    "**",
+    "  \n",
+    " \n ",
+    "\n\n",
+    "\n- ",
+    "\n1. ",
+    "[x](http://a.b)",
+    "[r]\n\n[r]: http://r.example",
+    "&amp;",
+    "<http://a.b>",
+    "**标签**：",
+]
+
+
+@given(st.lists(st.sampled_from(_MARKDOWN_PIECES), max_size=40).map("".join))
+def test_inline_rendering_on_demand_equals_markdown_it(text: str) -> None:
+    """Inline content rendered per element (plain text directly) equals markdown-it's full parse."""
+    from markdown_it import MarkdownIt
+
+    from aistress.formats import _digest_syntax as syntax
+
+    reference = MarkdownIt("commonmark", {"html": False})  # every rule, inline parsing included
+    full = [t for t in reference.parse(text, {}) if t.type == "inline"]
+    env: dict[str, object] = {}
+    blocks = [t for t in syntax._md_blocks.parse(text, env) if t.type == "inline"]
+    assert [t.content for t in full] == [t.content for t in blocks]
+    for whole, block in zip(full, blocks, strict=True):
+        assert syntax._render_inline(block, env) == syntax._render(whole.children or [])

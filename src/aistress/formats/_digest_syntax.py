@@ -5,9 +5,12 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Sequence
+from typing import Any
 
 import attrs
 from markdown_it import MarkdownIt
+from markdown_it.rules_core import text_join
+from markdown_it.rules_core.state_core import StateCore
 from markdown_it.token import Token
 
 from aistress.model import (
@@ -104,7 +107,17 @@ _LIST_MARKER = re.compile(r"(?:[-*+]|\d{1,9}[.)])(?=[ \t]|$)")
 _TAG_SPLIT = re.compile(r"[,，、;；#\s]+")
 _BYLINE_CHARS = 60  # an italic line without a date is a byline up to this length
 
-_md = MarkdownIt("commonmark", {"html": False})
+# Raw HTML is off, so the two HTML rules could never match: they are left out.
+_md = MarkdownIt("commonmark", {"html": False}).disable(["html_block", "html_inline"])
+# The same block parser without inline parsing: the reader parses each block's
+# inline content when it renders it (see :func:`_inline_of`), most of it plain text.
+_md_blocks = MarkdownIt("commonmark", {"html": False}).disable(
+    ["html_block", "html_inline", "inline", "text_join"]
+)
+# Characters with which an inline rule other than text and newline can start
+# (emphasis, links, images, code, escapes, entities, autolinks).
+_INLINE_SYNTAX = re.compile(r"[*_\[\]!`\\&<~]")
+_SPACE_BEFORE_BREAK = re.compile(r" +\n[ \t]*|\n[ \t]*")
 
 
 # ---------------------------------------------------------------------------
@@ -124,6 +137,7 @@ class _El:
     list_id: int = -1
     ordered: bool = False
     text: str = ""
+    rendered: _Inline | None = None  # the inline content rendered, once asked for
 
 
 @attrs.define
@@ -265,6 +279,37 @@ def _render(children: Sequence[Token]) -> _Inline:
                 wrapped = "strong" if opener == "strong_open" else "em"
                 colon = bool(rest) or inner.endswith((":", "："))
     return _Inline(text, tuple(links), lead, wrapped, colon)
+
+
+def _inline_of(el: _El, env: dict[str, Any]) -> _Inline:
+    """The element's inline content rendered (once): plain text directly, the rest by markdown-it.
+
+    ``env`` is the one the block parser filled (link reference definitions).
+    """
+    if el.rendered is None:
+        assert el.inline is not None
+        el.rendered = _render_inline(el.inline, env)
+    return el.rendered
+
+
+def _render_inline(token: Token, env: dict[str, Any]) -> _Inline:
+    content = token.content
+    if _INLINE_SYNTAX.search(content) is None:
+        return _Inline(_plain_text(content))
+    children: list[Token] = []
+    _md.inline.parse(content, _md, env, children)
+    token.children = children
+    text_join(StateCore("", _md, env, [token]))
+    return _render(token.children or [])
+
+
+def _plain_text(content: str) -> str:
+    """What :func:`_render` makes of inline content in which only text and line breaks occur.
+
+    markdown-it's newline rule drops the spaces before a line break and the
+    spaces and tabs after it; softbreaks and hardbreaks both render as a line break.
+    """
+    return _SPACE_BEFORE_BREAK.sub("\n", content).strip()
 
 
 @functools.lru_cache(maxsize=4096)

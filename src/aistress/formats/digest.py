@@ -61,6 +61,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Sequence
+from typing import Any
 
 import attrs
 
@@ -96,10 +97,10 @@ from aistress.formats._digest_syntax import (
     _El,
     _elements,
     _Inline,
+    _inline_of,
     _label_field,
     _label_of,
-    _md,
-    _render,
+    _md_blocks,
     _render_raw,
     _squash,
 )
@@ -167,8 +168,9 @@ class _Article:
 class _Reader:
     """Reads the parts of one document into articles (state shared by the parts)."""
 
-    def __init__(self, page: Page) -> None:
+    def __init__(self, page: Page, env: dict[str, Any]) -> None:
         self.page = page
+        self.env = env
 
     # spans ---------------------------------------------------------------
 
@@ -238,8 +240,7 @@ class _Reader:
                     page.add_boilerplate(MARKUP, self.lines_span(el.first, el.last))
                 zone, body = False, True
                 continue
-            assert el.inline is not None
-            inline = _render(el.inline.children or [])
+            inline = _inline_of(el, self.env)
             span = self.lines_span(el.first, el.last)
             if el.kind == "heading":
                 art.blocks.append(
@@ -530,13 +531,13 @@ class _Reader:
         art.fields.append(FieldSpan(key, span))
 
 
-def _split(elements: Sequence[_El]) -> list[_Part]:
+def _split(elements: Sequence[_El], env: dict[str, Any]) -> list[_Part]:
     parts = [_Part()]
     for el in elements:
         if el.inline is not None and (
             el.kind == "heading" or (el.kind == "paragraph" and not el.level)
         ):
-            inline = _render(el.inline.children or [])
+            inline = _inline_of(el, env)
             if el.kind == "heading" or inline.wrapped == "strong":
                 match = _appendix(inline.text)
                 if match is not None:
@@ -559,9 +560,10 @@ def read(text: str, *, path: str | None = None, source_id: str | None = None) ->
     """
     page = Page.open(text, path=path, source_id=source_id, format=FORMAT)
     body = text[1:] if text.startswith("\ufeff") else text
-    elements = _elements(_md.parse(body))
-    reader = _Reader(page)
-    parts = _split(elements)
+    env: dict[str, Any] = {}
+    elements = _elements(_md_blocks.parse(body, env))
+    reader = _Reader(page, env)
+    parts = _split(elements, env)
     digest = reader.part(parts[0], digest=True)
     appendices = []
     used: set[str] = set()
