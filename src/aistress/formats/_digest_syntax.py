@@ -9,6 +9,7 @@ from typing import Any
 
 import attrs
 from markdown_it import MarkdownIt
+from markdown_it.common.utils import isMdAsciiPunct, isPunctChar, isWhiteSpace
 from markdown_it.rules_core import text_join
 from markdown_it.rules_core.state_core import StateCore
 from markdown_it.token import Token
@@ -117,6 +118,10 @@ _md_blocks = MarkdownIt("commonmark", {"html": False}).disable(
 # Characters with which an inline rule other than text and newline can start
 # (emphasis, links, images, code, escapes, entities, autolinks).
 _INLINE_SYNTAX = re.compile(r"[*_\[\]!`\\&<~]")
+# ``**label**`` and plain text after it: the most common inline content of a digest.
+_STRONG_LEAD = re.compile(
+    r"\*\*(?P<label>[^*_\[\]!`\\&<~\n]+)\*\*(?P<rest>[^*_\[\]!`\\&<~]*)", re.DOTALL
+)
 _SPACE_BEFORE_BREAK = re.compile(r" +\n[ \t]*|\n[ \t]*")
 
 
@@ -296,11 +301,49 @@ def _render_inline(token: Token, env: dict[str, Any]) -> _Inline:
     content = token.content
     if _INLINE_SYNTAX.search(content) is None:
         return _Inline(_plain_text(content))
+    lead = _STRONG_LEAD.fullmatch(content)
+    if lead is not None and _closes_as_strong(lead.group("label"), lead.group("rest")):
+        return _strong_lead(lead.group("label"), lead.group("rest"))
     children: list[Token] = []
     _md.inline.parse(content, _md, env, children)
     token.children = children
     text_join(StateCore("", _md, env, [token]))
     return _render(token.children or [])
+
+
+def _closes_as_strong(label: str, rest: str) -> bool:
+    """Whether ``**label**rest`` is a strong label by CommonMark's flanking rules.
+
+    The opening ``**`` starts the content, so it opens unless a space follows;
+    the closing one must be right-flanking (markdown-it's ``scanDelims``).
+    """
+    after = rest[0] if rest else " "
+    last_space, last_punct = _is_space(label[-1]), _is_punct(label[-1])
+    right_flanking = not (last_space or (last_punct and not (_is_space(after) or _is_punct(after))))
+    return not _is_space(label[0]) and right_flanking
+
+
+def _is_space(char: str) -> bool:
+    return isWhiteSpace(ord(char))
+
+
+def _is_punct(char: str) -> bool:
+    return isMdAsciiPunct(ord(char)) or isPunctChar(char)
+
+
+def _strong_lead(label: str, rest: str) -> _Inline:
+    """What :func:`_render` makes of a strong ``label`` followed by plain ``rest``."""
+    tail = _SPACE_BEFORE_BREAK.sub("\n", rest)
+    text = (label + tail).strip()
+    inner = label.strip()
+    name = inner.rstrip(":： \t").strip()
+    lead = name if name and text.startswith(name) else None
+    wrapped: str | None = None
+    colon = False
+    if tail.strip() in ("", ":", "：") and inner:
+        wrapped = "strong"
+        colon = bool(tail.strip()) or inner.endswith((":", "："))
+    return _Inline(text, (), lead, wrapped, colon)
 
 
 def _plain_text(content: str) -> str:
