@@ -468,12 +468,30 @@ def test_split_lines_keeps_offsets_for_every_terminator() -> None:
 
 @given(st.text(alphabet=" \t\u3000\xa0\u2028\u200bab中", max_size=20), st.data())
 def test_trim_drops_exactly_the_whitespace_characters(text: str, data: st.DataObject) -> None:
-    """trim narrows a range to where its first and last non-whitespace characters are."""
+    """Trimming narrows a range to where its first and last non-whitespace characters are."""
     start = data.draw(st.integers(0, len(text)))
     end = data.draw(st.integers(start, len(text)))
     kept = [i for i in range(start, end) if not text[i].isspace()]
     expected = (kept[0], kept[-1] + 1) if kept else (end, end)
     assert _text.trim(text, start, end, 7) == (expected[0] + 7, expected[1] + 7)
+
+
+@given(
+    st.text(alphabet=" \n\u3000\xa0ab中", max_size=30),
+    st.lists(st.tuples(st.integers(-2, 32), st.integers(0, 34), st.booleans()), max_size=6),
+)
+def test_unaccounted_equals_the_per_character_definition(
+    text: str, spans: list[tuple[int, int, bool]]
+) -> None:
+    """The gap search finds the same uncovered runs as a walk over every character."""
+    from aistress.formats.accounting import _reference_unaccounted
+
+    items = [
+        Boilerplate("x", "", Span("s" if own else "other", max(0, a), max(0, a) + b))
+        for a, b, own in spans
+    ]
+    source = Source("s", "x", boilerplate=items)
+    assert unaccounted(text, source) == _reference_unaccounted(text, source)
 
 
 def test_position_counts_every_line_terminator() -> None:
