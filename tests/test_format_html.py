@@ -353,3 +353,45 @@ def test_main_text_of_a_wire_page_with_loose_text() -> None:
     assert "Business" not in body
     assert "Copyright" not in body
     assert unaccounted(_WIRE_PAGE, source) == []
+
+
+@given(
+    st.lists(
+        st.sampled_from(["a", "中", " ", "\n", "\u3000", "<p>", "</p>", "&amp;", "&#20013;"]),
+        max_size=40,
+    ).map("".join)
+)
+def test_stream_offsets_map_back_as_character_by_character(text: str) -> None:
+    """Each stream character maps to the page offset a walk over every character finds."""
+    from aistress.formats import _html_positions as positions
+
+    index = positions._index(text)
+    for i in range(len(index.stream)):
+        k = max(j for j, at in enumerate(index.stream_at) if at <= i)
+        start, stop = index.source[k]
+        seen = 0
+        expected = {False: stop, True: stop}
+        for at, width, decoded in positions._chars(text, start, stop):
+            count = sum(1 for ch in decoded if not ch.isspace())
+            if seen + count > i - index.stream_at[k]:
+                expected = {False: at, True: at + width}
+                break
+            seen += count
+        for end in (False, True):
+            assert index.to_source(i, end=end) == expected[end]
+
+
+@given(
+    st.lists(st.sampled_from("abcde"), max_size=12), st.lists(st.sampled_from("abcdef"), max_size=8)
+)
+def test_main_text_uses_up_words_as_counter_subtraction(bag: list[str], used: list[str]) -> None:
+    """Using a block's words leaves the bag that Counter subtraction leaves."""
+    from collections import Counter
+
+    from aistress.formats._html_tree import _MainText
+
+    main = _MainText(" ".join(bag))
+    expected = Counter(bag)
+    expected -= Counter(used)
+    main.use(Counter(used))
+    assert main.bag == expected

@@ -31,6 +31,7 @@ _RAW_START = re.compile(r"<(script|style)\b", re.IGNORECASE)
 _TAG_NAME = re.compile(r"</?([A-Za-z][^\s/>]*)")
 _ENTITY = re.compile(r"&(?:#[0-9]{1,8};?|#[xX][0-9a-fA-F]{1,8};?|[A-Za-z][A-Za-z0-9]{1,31};?)")
 _WS = re.compile(r"\s+")
+_NON_SPACE = re.compile(r"\S+")  # \s and \S test what str.isspace tests
 _BR = "\x01"  # marks <br> in extracted text (never in an input: check_text refuses it)
 _MAX_SEARCH = 200_000
 
@@ -56,6 +57,13 @@ class _Index:
         local = index - self.stream_at[k]
         start, stop = self.source[k]
         seen = 0
+        if "&" not in self.text[start:stop]:  # one character each: count whole runs
+            for run in _NON_SPACE.finditer(self.text, start, stop):
+                if seen + len(run.group()) > local:
+                    at = run.start() + local - seen
+                    return at + 1 if end else at
+                seen += len(run.group())
+            return stop
         for at, width, decoded in _chars(self.text, start, stop):
             count = sum(1 for ch in decoded if not ch.isspace())
             if seen + count > local:

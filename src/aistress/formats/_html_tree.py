@@ -154,16 +154,26 @@ class _MainText:
         if not words:
             return False
         if flat in self.lines or all(line.strip() in self.lines for line in rendered.split("\n")):
-            self.bag -= words
+            self.use(words)
             return True
         total = sum(words.values())
         if total < 5:
             return False
         shared = sum((words & self.bag).values())
         if shared >= 0.8 * total:
-            self.bag -= words
+            self.use(words)
             return True
         return False
+
+    def use(self, words: Counter[str]) -> None:
+        """``self.bag -= words`` touching only the block's words (``-=`` walks the whole bag)."""
+        bag = self.bag
+        for word, count in words.items():
+            left = bag.get(word, 0) - count
+            if left > 0:
+                bag[word] = left
+            else:
+                bag.pop(word, None)
 
 
 def _main_text(text: str) -> _MainText | None:
