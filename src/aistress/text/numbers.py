@@ -208,9 +208,10 @@ _MONTHS = MONTHS
 _AMBIGUOUS_MONTHS = frozenset({"may", "march", "august", "jan", "mar", "jun", "dec", "sep"})
 _MONTH_CUES = _words("in last this next since until till by early late mid from of on during")
 _APPROX_EN = _words(
-    "about almost around approximately nearly roughly some over under more than less fewer "
-    "up to about circa"
+    "about almost around approximately nearly roughly some over under less fewer circa"
 )
+# Two-word hedges whose words alone hedge nothing ("limited to eight", "more data").
+_APPROX_EN_PAIRS = frozenset({"more than", "up to"})
 
 _WORD_ALT = "|".join(
     sorted(
@@ -337,7 +338,7 @@ def _in_identifier(text: str, start: int) -> bool:
 def _approx_before(text: str, start: int) -> bool:
     window = text[max(0, start - 16) : start].lower()
     words = _EN_TOKEN.findall(window)
-    return bool(words) and (words[-1] in _APPROX_EN or " ".join(words[-2:]) == "more than")
+    return bool(words) and (words[-1] in _APPROX_EN or " ".join(words[-2:]) in _APPROX_EN_PAIRS)
 
 
 def _extract_en(text: str, base: int) -> list[Quantity]:
@@ -428,9 +429,14 @@ def _extract_en(text: str, base: int) -> list[Quantity]:
     for m in _EN_NUMBER_WORDS.finditer(text):
         if not free(m.start(), m.end()):
             continue
-        phrase = m.group(0)
+        phrase, begin = m.group(0), m.start()
         value = english_number_words(phrase)
-        # Trim a leading article that is not part of the number ("a" before "dozen" is).
+        # Trim a leading article that is not part of the number ("a" before "dozen" is):
+        # "a two-week pause" states two.
+        article = re.match(r"(?i)an?\s+", phrase)
+        if value is None and article:
+            phrase, begin = phrase[article.end() :], begin + article.end()
+            value = english_number_words(phrase)
         if value is None:
             continue
         end = m.end()
@@ -449,13 +455,13 @@ def _extract_en(text: str, base: int) -> list[Quantity]:
                 kind, unit = "money", _CURRENCY_WORDS[tail.group("cur").lower()]
         add(
             Quantity(
-                text[m.start() : end],
-                base + m.start(),
+                text[begin:end],
+                base + begin,
                 base + end,
                 value,
                 unit=unit,
                 kind=kind,
-                approximate=_approx_before(text, m.start()) or phrase.lower() == "dozen",
+                approximate=_approx_before(text, begin) or phrase.lower() == "dozen",
                 language="en",
             )
         )
@@ -500,6 +506,8 @@ _ZH_MEASURES = (
     "个位名人次年月日天岁周星期小时分钟秒倍家种场篇本件条只头匹张项层代世纪"
     "元块座所辆架部台首句章节卷回遍趟对双批组群支片份成斤尺寸里米吨艘颗棵根口户届期"
     "轮票股笔度夜晚季载钱千百万亿十美英镑欧"
+    # the same measure words in Traditional characters
+    "個週時鐘種場條隻頭張項層紀塊輛臺節對雙組輪筆億萬錢歐鎊歲屆"
 )
 _ZH_NOT_NUMBERS = _words(
     "十分 万一 一些 一切 一直 一起 一样 一般 一定 一致 统一 唯一 一旦 一下 一点 一边 一面 "
