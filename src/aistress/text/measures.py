@@ -31,7 +31,15 @@ import attrs
 from aistress.data import load_json
 from aistress.text.numbers import chinese_numeral_value, english_number_words
 
-__all__ = ["Fraction", "RelativeDate", "fractions", "hedge", "relative_dates", "unit_after"]
+__all__ = [
+    "Fraction",
+    "RelativeDate",
+    "fractions",
+    "hedge",
+    "in_base_unit",
+    "relative_dates",
+    "unit_after",
+]
 
 _LOOK = 24
 
@@ -61,8 +69,19 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"^\s*(?:多|余|餘|几|幾)?\s*(?:个|個)?\s*({_alternation(v['units_zh'])})"
         ),
         "fraction_en": re.compile(
-            rf"(?i)\b({_alternation(v['fractions_en'])})\b(?=\s+(?:of|the|their|its|our|all|a|an)\b)"
+            rf"(?i)\b({_alternation(v['fractions_en'])})\b"
+            rf"(?=\s+(?:of|the|their|its|our|all|a|an|{_alternation(v['fraction_verbs_en'])})\b"
+            r"|\s*[,.;:!?]|\s*$)"
         ),
+        "ratio_en": re.compile(
+            r"(?i)\b(\d+|[a-z]+)\s+(?:in|out\s+of)\s+(\d+|[a-z]+)\b"
+            r"(?!\s*(?:-|to)\s*\d|\s+(?:second|minute|hour|day|week|month|year)s?\b)"
+        ),
+        "quantifier_en": re.compile(
+            rf"(?i)(?<![A-Za-z])(?<!the\s)(?<!at\s)({_alternation(v['quantifiers_en'])})\b"
+            r"(?=\s+(?:of\b|[a-z]+(?<!ous)(?<!ss)(?<!less)(?<!ness)s\b|people\b|staff\b))"
+        ),
+        "quantifier_zh": re.compile(rf"({_alternation(v['quantifiers_zh'])})"),
         "fraction_zh": re.compile(
             rf"({_alternation(v['fractions_zh'])})"
             r"|([零〇一二两兩三四五六七八九十百\d]+)分之([零〇一二两兩三四五六七八九十\d]+)"
@@ -127,28 +146,75 @@ def unit_after(text: str, end: int, language: str) -> str | None:
     return None
 
 
+def in_base_unit(value: Decimal, unit: str | None) -> tuple[Decimal, str | None]:
+    """A value counted in the unit it is compared in: a fortnight is two weeks.
+
+    >>> in_base_unit(Decimal(1), "fortnight"), in_base_unit(Decimal(3), "hour")
+    ((Decimal('2'), 'week'), (Decimal('3'), 'hour'))
+    """
+    factor = _vocabulary()["unit_factors"].get(unit or "")
+    if not factor:
+        return value, unit
+    return value * Decimal(factor[1]), str(factor[0])
+
+
 @attrs.frozen
 class Fraction:
-    """A share stated in words (``half``, ``三分之一``, ``五成``), as a percentage."""
+    """A share stated in words (``half``, ``三分之一``, ``五成``), as a percentage.
+
+    A quantifier (``most``, ``大多数``, ``少数``) states only bounds: ``low``
+    and ``high`` are set, and ``value`` is their middle.
+    """
 
     text: str
     start: int
     end: int
     value: Decimal
+    low: Decimal | None = None
+    high: Decimal | None = None
 
 
 def fractions(text: str, language: str) -> list[Fraction]:
     """Shares written as words or Chinese fractions, in text order, as percentages.
 
-    English fraction words count only before ``of``/``the``/``their``
-    (``half of the staff``), so ``half an hour`` is not a share.
+    English fraction words count before ``of``/``the``/``their`` (``half of
+    the staff``), a verb (``a third said``) or a mark, or after a hedge
+    (``fewer than a third``), so ``half an hour`` and ``a third paper`` are
+    not shares; ``two in five`` and ``3 out of 10`` are. Quantifiers
+    (``most researchers``, ``the majority``, ``大多数``) come with the
+    bounds they state.
+
+    >>> [(f.text, f.value) for f in fractions("two in five staff; fewer than a third left", "en")]
+    [('two in five', Decimal('40')), ('a third', Decimal('33.3'))]
+    >>> [(f.text, f.low, f.high) for f in fractions("大多数人仍在工作", "zh")]
+    [('大多数', Decimal('50'), Decimal('100'))]
     """
     p = _patterns()
     vocab = _vocabulary()
     out = []
     for m in p["fraction_en"].finditer(text):
         value = vocab["fractions_en"][m.group(1).lower()]
-        out.append(Fraction(m.group(), m.start(), m.end(), Decimal(str(value))))
+        out.append(Fraction(m.group(1), m.start(1), m.end(1), Decimal(str(value))))
+    taken = [(f.start, f.end) for f in out]
+    for m in re.finditer(rf"(?i)\b({_alternation(vocab['fractions_en'])})\b", text):
+        if (m.start(), m.end()) in taken or hedge(text, m.start(), m.end(), "en") == "exact":
+            continue
+        value = vocab["fractions_en"][m.group(1).lower()]
+        out.append(Fraction(m.group(1), m.start(), m.end(), Decimal(str(value))))
+    for m in p["ratio_en"].finditer(text):
+        part, whole = _en_count(m.group(1)), _en_count(m.group(2))
+        if part is None or not whole or not 0 < part < whole <= 100:
+            continue
+        if any(f.start < m.end() and m.start() < f.end for f in out):
+            continue
+        value = (Decimal(part) * 100 / Decimal(whole)).quantize(Decimal("0.1"))
+        out.append(Fraction(m.group(), m.start(), m.end(), _plain(value)))
+    for key in ("quantifier_en", "quantifier_zh"):
+        table = vocab["quantifiers_en" if key.endswith("en") else "quantifiers_zh"]
+        for m in p[key].finditer(text):
+            low, high = (Decimal(x) for x in table.get(m.group(1).lower(), table.get(m.group(1))))
+            middle = _plain((low + high) / 2)
+            out.append(Fraction(m.group(1), m.start(1), m.end(1), middle, low, high))
     for m in p["fraction_zh"].finditer(text):
         if m.group(1):
             value = Decimal(str(vocab["fractions_zh"][m.group(1)]))
