@@ -51,16 +51,16 @@ class DateMention:
         return self.relative if self.relative else self.date
 
     def agrees(self, other: DateMention) -> bool:
-        """Equal in every part both state."""
+        """Equal in every part both state, and both state at least one part."""
         if self.relative or other.relative:
             return self.relative == other.relative
         a, b = self.date, other.date
         if a is None or b is None:
             return False
-        return all(
-            x is None or y is None or x == y
-            for x, y in ((a.year, b.year), (a.month, b.month), (a.day, b.day))
-        )
+        parts = [(x, y) for x, y in ((a.year, b.year), (a.month, b.month), (a.day, b.day))]
+        shared = [(x, y) for x, y in parts if x is not None and y is not None]
+        # "June" and "2021" state no part in common: neither confirms the other.
+        return bool(shared) and all(x == y for x, y in shared)
 
     @property
     def klass(self) -> str:

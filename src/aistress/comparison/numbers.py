@@ -29,9 +29,10 @@ from collections import Counter
 from collections.abc import Iterable
 from decimal import Decimal
 
-from aistress.comparison._pair import Located, Pair, discrepancy
+from aistress.comparison._pair import Located, Pair, discrepancy, phrase
+from aistress.comparison._similar import similarity
 from aistress.model import Alignment, Article, Discrepancy, DiscrepancyKind
-from aistress.text.measures import fractions, hedge, unit_after
+from aistress.text.measures import Fraction, fractions, hedge, in_base_unit, unit_after
 from aistress.text.numbers import Quantity
 
 __all__ = ["Mention", "check_numbers", "mentions", "number_discrepancies"]
@@ -46,9 +47,23 @@ _TOLERANCE = Decimal("1.25")
 
 
 class Mention:
-    """A number with what the words around it say: unit, hedge, class."""
+    """A number with what the words around it say: unit, hedge, class.
 
-    __slots__ = ("end", "hedge", "kind", "located", "start", "text", "unit", "vague", "value")
+    A quantifier (``most``, ``大多数``) has ``bounds`` instead of a value it states.
+    """
+
+    __slots__ = (
+        "bounds",
+        "end",
+        "hedge",
+        "kind",
+        "located",
+        "start",
+        "text",
+        "unit",
+        "vague",
+        "value",
+    )
 
     def __init__(
         self,
@@ -58,15 +73,36 @@ class Mention:
         unit: str | None,
         hedge_: str,
         vague: bool,
+        bounds: tuple[Decimal, Decimal] | None = None,
     ) -> None:
         self.located = located
-        self.value = value
+        self.value, self.unit = in_base_unit(value, unit)
         self.kind = kind
-        self.unit = unit
         self.hedge = hedge_
         self.vague = vague
+        self.bounds = bounds
         self.text = located.text
         self.start, self.end = located.start, located.end
+
+    def interval(self) -> tuple[Decimal, Decimal]:
+        """The values the text allows: its bounds, or the value widened by its hedge."""
+        if self.bounds is not None:
+            return self.bounds
+        v = abs(self.value)
+        if self.hedge == "below":
+            return Decimal(0), v
+        if self.hedge == "above":
+            return v, Decimal("Infinity")
+        if self.hedge == "about" or self.vague or self.located.quantity.approximate:
+            return v / _TOLERANCE, v * _TOLERANCE
+        return v, v
+
+    def describe(self) -> str:
+        """The value for an explanation: a number, or the bounds a quantifier states."""
+        if self.bounds is not None:
+            low, high = self.bounds
+            return f"{fmt(low)}–{fmt(high)}%"
+        return fmt(self.value)
 
     @property
     def rounded(self) -> bool:
@@ -135,9 +171,14 @@ def _fraction_mentions(article: Article, doc: str, text: str, offset: int) -> li
                 "%",
                 hedge(text, f.start, f.end, article.language),
                 False,
+                _bounds(f),
             )
         )
     return out
+
+
+def _bounds(f: Fraction) -> tuple[Decimal, Decimal] | None:
+    return None if f.low is None or f.high is None else (f.low, f.high)
 
 
 def _side(
@@ -197,6 +238,9 @@ def fmt(value: Decimal) -> str:
 
 def _close(a: Mention, b: Mention) -> bool:
     """Whether two values agree once the rounding the texts signal is allowed for."""
+    if a.bounds is not None or b.bounds is not None:
+        (a_low, a_high), (b_low, b_high) = a.interval(), b.interval()
+        return a_low <= b_high and b_low <= a_high
     if not a.value or not b.value:
         return a.value == b.value
     if a.vague or b.vague:
@@ -241,6 +285,12 @@ def _scale_slip(a: Mention, b: Mention) -> bool:
 
 
 def _explain_change(a: Mention, b: Mention) -> tuple[str, float]:
+    if a.bounds is not None or b.bounds is not None:
+        return (
+            f"'{a.text}' ({_allowed(a)}) becomes '{b.text}' ({_allowed(b)}): "
+            "the two shares cannot both hold",
+            0.7,
+        )
     if _mantissa(a.value) == _mantissa(b.value) and (
         _SCALE.search(a.text) or _SCALE.search(b.text)
     ):
@@ -250,6 +300,14 @@ def _explain_change(a: Mention, b: Mention) -> tuple[str, float]:
             0.9,
         )
     return f"'{a.text}' ({fmt(a.value)}) becomes '{b.text}' ({fmt(b.value)})", 0.7
+
+
+def _allowed(m: Mention) -> str:
+    """The share a mention states, with its hedge: ``below 33.3%``, ``50–100%``."""
+    if m.bounds is not None:
+        return m.describe()
+    word = {"below": "at most ", "above": "at least ", "about": "about "}.get(m.hedge, "")
+    return f"{word}{fmt(m.value)}%"
 
 
 def _report(pair: Pair, a: Mention, b: Mention, explanation: str, score: float) -> Discrepancy:
@@ -297,18 +355,86 @@ def _changed(pair: Pair, s: list[Mention], d: list[Mention]) -> list[Discrepancy
 
 
 def _in_order(pair: Pair, s: list[Mention], d: list[Mention]) -> list[Discrepancy]:
+    """Leftovers of one class pair in order when as many on each side; the rest by context.
+
+    A leftover of another count (``210 research staff`` / ``120 of its
+    research staff``, where only one side names the unit) or of a class
+    with more members on one side pairs with the one whose words around it
+    say much the same (``CONTEXT``), when each is the other's best match.
+    """
     out: list[Discrepancy] = []
+    s_rest, d_rest = list(s), list(d)
     for klass in sorted({m.klass for m in s} & {m.klass for m in d}):
         a_list = [m for m in s if m.klass == klass]
         b_list = [m for m in d if m.klass == klass]
         if len(a_list) != len(b_list):
             continue
         for a, b in zip(a_list, b_list, strict=True):
+            s_rest.remove(a)
+            d_rest.remove(b)
             if a.vague or b.vague:
                 continue
-            if klass in ("count:", "count:people") and (a.value < 10 or b.value < 10):
+            if _loose(a, b) and _context(pair, a, b) < CONTEXT:
                 continue  # "six", "two people": small loose counts are too common to pair
             out.append(_report(pair, a, b, *_explain_change(a, b)))
+    for a, b in _by_context(pair, s_rest, d_rest):
+        out.append(_report(pair, a, b, *_explain_change(a, b)))
+    return out
+
+
+#: Leftover numbers whose surrounding words are at least this alike
+#: (:func:`~aistress.comparison._similar.similarity`) state the same thing.
+CONTEXT = 0.35
+
+
+def _loose(a: Mention, b: Mention) -> bool:
+    """Small counts without a unit (``six``, ``two people``): too common to pair by order."""
+    return a.klass in ("count:", "count:people") and (a.value < 10 or b.value < 10)
+
+
+def _compatible(a: Mention, b: Mention) -> bool:
+    """One class, or counts of which one names no unit."""
+    if a.vague or b.vague or a.kind != b.kind:
+        return False
+    if a.klass == b.klass:
+        return True
+    return (
+        a.kind == "cardinal"
+        and (a.unit is None) != (b.unit is None)
+        and "times"
+        not in (
+            a.unit,
+            b.unit,
+        )
+    )
+
+
+def _context(pair: Pair, a: Mention, b: Mention) -> float:
+    """How alike the words around two numbers are (the numbers themselves left out)."""
+    sides = []
+    for m, article in ((a, pair.source), (b, pair.derived)):
+        text = pair.text_of(m.located.doc)
+        sides.append((phrase(text, m.start, m.end).replace(m.text, " "), article.language))
+    (x, lx), (y, ly) = sides
+    return similarity(x, lx, y, ly)
+
+
+def _by_context(pair: Pair, s: list[Mention], d: list[Mention]) -> list[tuple[Mention, Mention]]:
+    """Pairs of compatible leftovers whose contexts are each other's best, above ``CONTEXT``."""
+    scores = {
+        (i, j): _context(pair, a, b)
+        for i, a in enumerate(s)
+        for j, b in enumerate(d)
+        if _compatible(a, b)
+    }
+    out = []
+    for (i, j), score in scores.items():
+        if score < CONTEXT:
+            continue
+        row = max(v for (x, _), v in scores.items() if x == i)
+        col = max(v for (_, y), v in scores.items() if y == j)
+        if score == row == col:
+            out.append((s[i], d[j]))
     return out
 
 

@@ -19,6 +19,7 @@ from aistress.model import Article, Discrepancy, DiscrepancyKind, Quote, Span
 from aistress.people import name_key, name_parts, script, transliteration_score
 from aistress.quotes import LinkedQuotes, link_quotes
 from aistress.text.language import HAN_CHAR
+from aistress.text.measures import in_base_unit, unit_after
 from aistress.text.numbers import extract_numbers
 from aistress.text.polarity import polarity_cues
 
@@ -168,12 +169,17 @@ def _unmatched(
 
 
 def _numbers(text: str, language: str) -> set[object]:
-    """The values a quote states, without the Chinese indefinite 一 (一个 is "a")."""
-    return {
-        q.value
-        for q in extract_numbers(text, language)
-        if q.value is not None and q.text not in ("一", "壹")
-    }
+    """The values a quote states, in base units (a fortnight is two weeks).
+
+    The Chinese indefinite 一 (一个 is "a") is left out.
+    """
+    out: set[object] = set()
+    for q in extract_numbers(text, language):
+        if q.value is None or q.text in ("一", "壹"):
+            continue
+        unit = q.unit if q.unit is not None else unit_after(text, q.end, language)
+        out.add(in_base_unit(q.value, unit)[0])
+    return out
 
 
 def _negations(text: str, language: str) -> int:

@@ -1,0 +1,258 @@
+"""Classes of change the comparison checks must see, each in several wordings and directions.
+
+Every test builds its own short pair (English to Simplified or Traditional
+Chinese, English rewrites, Chinese summaries) so the checks are exercised on
+words no fixture of the benchmark uses.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from aistress.comparison import compare
+from aistress.model import Alignment, Article, Bead, Block, Comparison
+from aistress.text.measures import fractions, in_base_unit
+from aistress.text.numbers import extract_numbers
+
+QUIET: dict[str, list[object]] = {"source_tags": [], "derived_tags": []}
+
+
+def _article(doc: str, language: str, kind: str, paragraphs: list[str]) -> Article:
+    return Article(doc, language, kind, blocks=[Block("paragraph", p) for p in paragraphs])
+
+
+def _run(
+    source: list[str],
+    derived: list[str],
+    language: str = "zh",
+    relation: str = "translation_of",
+    beads: list[tuple[list[int], list[int]]] | None = None,
+) -> Comparison:
+    kind = {"translation_of": "translation", "summary_of": "summary"}.get(relation, "rewrite")
+    a = _article("s", "en", "news", source)
+    b = _article("d", language, kind, derived)
+    if beads is None:
+        beads = [([i], [i]) for i in range(len(source))]
+    alignment = Alignment([Bead(s, d) for s, d in beads], unit="paragraph")
+    return compare(a, b, relation=relation, alignment=alignment, **QUIET)  # type: ignore[arg-type]
+
+
+def _kinds(c: Comparison) -> list[str]:
+    return [d.kind.value for d in c.discrepancies]
+
+
+# ---------------------------------------------------------------------------
+# numbers: a count whose unit only one side names, small counts with a unit
+
+
+@pytest.mark.parametrize(
+    ("source", "derived", "language"),
+    [
+        (
+            "The lab's board gave a bonus to all 340 engineers on its payroll.",
+            "The lab's board gave a bonus to 430 of the engineers on its payroll.",
+            "en",
+        ),
+        (
+            "The union signed up 1,850 members at the two campuses this spring.",
+            "今年春天，工会在两个校区共招募了1580人入会。",
+            "zh",
+        ),
+    ],
+)
+def test_count_named_on_one_side_only_is_paired_by_its_words(
+    source: str, derived: str, language: str
+) -> None:
+    """A changed count is found when only one side says what it counts."""
+    c = _run([source], [derived], language, "rewrite_of" if language == "en" else "translation_of")
+    assert _kinds(c) == ["number"]
+
+
+@pytest.mark.parametrize(
+    ("source", "derived", "language"),
+    [
+        (
+            "The studio announced a three-month hiring freeze.",
+            "該工作室宣布凍結招聘，為期六個月。",
+            "zh-Hant",
+        ),
+        ("Staff get a two-week break each summer.", "员工每年夏天有四周假期。", "zh"),
+        (
+            "Each team may send five papers to the workshop.",
+            "每个团队最多可向研讨会投稿八篇。",
+            "zh",
+        ),
+    ],
+)
+def test_small_counts_with_a_unit_are_compared(source: str, derived: str, language: str) -> None:
+    """'a three-month freeze' as 六個月 and 'five papers' as 八篇 are changes."""
+    assert _kinds(_run([source], [derived], language)) == ["number"]
+
+
+@pytest.mark.parametrize(
+    ("source", "derived", "language"),
+    [
+        (
+            "Organisers want one fortnight without deadlines.",
+            "组织者希望有两个星期没有截止日期。",
+            "zh",
+        ),
+        ("The review took a decade.", "這次審查歷時十年。", "zh-Hant"),
+        ("Each author is limited to eight submissions.", "每位作者最多投稿八篇。", "zh"),
+        (
+            "The two boards met for a four-day retreat.",
+            "兩個理事會舉行了為期四天的閉門會議。",
+            "zh-Hant",
+        ),
+    ],
+)
+def test_units_that_convert_are_not_changes(source: str, derived: str, language: str) -> None:
+    """A fortnight is two weeks, a decade ten years; 'limited to eight' is exact and kept."""
+    assert _kinds(_run([source], [derived], language)) == []
+
+
+# ---------------------------------------------------------------------------
+# shares stated as quantifiers or hedged fractions
+
+
+@pytest.mark.parametrize(
+    ("source", "derived", "language"),
+    [
+        (
+            "Fewer than a quarter of the founders still ran their firms in 2024.",
+            "大多数创始人到2024年仍在经营自己的公司。",
+            "zh",
+        ),
+        (
+            "Most respondents said they slept less than six hours.",
+            "不到三成的受访者表示睡眠不足六小时。",
+            "zh",
+        ),
+        (
+            "Only a minority of the reviewers finished on time.",
+            "絕大多數審稿人都按時完成了審稿。",
+            "zh-Hant",
+        ),
+        (
+            "Nearly all of the interns reported working weekends.",
+            "Only a minority of the interns reported working weekends.",
+            "en",
+        ),
+    ],
+)
+def test_shares_that_cannot_both_hold_are_reported(
+    source: str, derived: str, language: str
+) -> None:
+    """'fewer than a quarter' against 大多数, 'most' against 不到三成: the opposite share."""
+    c = _run([source], [derived], language, "summary_of" if language != "en" else "rewrite_of")
+    assert "number" in _kinds(c)
+    assert any("cannot both hold" in d.explanation for d in c.discrepancies)
+
+
+@pytest.mark.parametrize(
+    ("source", "derived", "language"),
+    [
+        (
+            "Most respondents, 58% of them, said they worked weekends.",
+            "大多数受访者（58%）表示周末也在工作。",
+            "zh",
+        ),
+        ("Two in five students said they skipped meals.", "四成学生表示曾不吃饭。", "zh"),
+        (
+            "Nearly a third said they had considered leaving.",
+            "近三分之一的人表示曾考虑离开。",
+            "zh",
+        ),
+        (
+            "The majority of staff, about 60%, backed the plan.",
+            "約六成員工，即大多數人，支持該計劃。",
+            "zh-Hant",
+        ),
+        ("A third paper is under review.", "第三篇论文正在审稿。", "zh"),
+    ],
+)
+def test_consistent_shares_raise_nothing(source: str, derived: str, language: str) -> None:
+    """'most' and 58%, 'two in five' and 四成, 'nearly a third' and 近三分之一 agree."""
+    assert "number" not in _kinds(_run([source], [derived], language))
+
+
+def test_fraction_words_in_english() -> None:
+    """Hedged fractions, 'N in M' shares and quantifiers are read; ordinals and years are not."""
+    text = (
+        "Fewer than a third left; two in five stayed; most engineers agreed; a third paper; "
+        "one in 2022"
+    )
+    found = [(f.text, f.value, f.low) for f in fractions(text, "en")]
+    assert found == [
+        ("a third", Decimal("33.3"), None),
+        ("two in five", Decimal("40"), None),
+        ("most", Decimal("75"), Decimal("50")),
+    ]
+
+
+def test_units_and_word_numbers() -> None:
+    """'a two-week' states two, 四週 and 兩個 are counts, 'limited to eight' is not approximate."""
+    (two,) = extract_numbers("a two-week pause", "en")
+    assert (two.text, two.value) == ("two", 2)
+    assert [q.value for q in extract_numbers("為期四週，兩個星期", "zh-Hant")] == [4, 2]
+    (eight,) = extract_numbers("limited each author to eight submissions", "en")
+    assert not eight.approximate
+    assert in_base_unit(Decimal(1), "fortnight") == (Decimal(2), "week")
+
+
+# ---------------------------------------------------------------------------
+# dates
+
+
+@pytest.mark.parametrize(
+    ("source", "derived", "language"),
+    [
+        (
+            [
+                "Of 90 researchers who left in 2022, most had returned by 2024.",
+                "One closed her firm in June.",
+            ],
+            ["2021年离职的90名研究人员中，大多数到2024年已经回归。其中一人在6月关闭了公司。"],
+            "zh",
+        ),
+        (
+            ["The rule, first drafted in March, took effect in 2019.", "It was reviewed in 2023."],
+            ["該規定於三月起草，2018年生效，並於2023年接受審查。"],
+            "zh-Hant",
+        ),
+    ],
+)
+def test_a_month_alone_does_not_confirm_a_year(
+    source: list[str], derived: list[str], language: str
+) -> None:
+    """'June' and '2021' share no part: the shifted year is still reported."""
+    c = _run(source, derived, language, "summary_of", beads=[(list(range(len(source))), [0])])
+    assert "date" in _kinds(c)
+
+
+# ---------------------------------------------------------------------------
+# polarity words that negate nothing
+
+
+@pytest.mark.parametrize(
+    ("source", "derived"),
+    [
+        ("The committee dropped the plan after protests.", "委员会不顾抗议，正式实施了这项计划。"),
+        ("The council withdrew the proposal.", "理事會不顧員工抗議，仍推行了這項提案。"),
+    ],
+)
+def test_despite_is_not_a_negation(source: str, derived: str) -> None:
+    """不顾 (despite) does not cancel the source's rejection: the flip is found."""
+    assert "polarity" in _kinds(_run([source], [derived], "zh-Hant" if "會" in derived else "zh"))
+
+
+@pytest.mark.parametrize(
+    "derived",
+    ["兩個會議理事會已同意討論這一構想。", "两个学生联合会同意讨论这一构想。"],
+)
+def test_meeting_nouns_are_not_modals(derived: str) -> None:
+    """会 in 理事会/联合会 is a noun, not 'will': a faithful sentence raises nothing."""
+    c = _run(["Two boards have agreed to discuss the idea."], [derived], "zh-Hant")
+    assert _kinds(c) == []
