@@ -374,7 +374,7 @@ def _in_order(pair: Pair, s: list[Mention], d: list[Mention]) -> list[Discrepanc
             d_rest.remove(b)
             if a.vague or b.vague:
                 continue
-            if _loose(a, b) and _context(pair, a, b) < CONTEXT:
+            if a.klass in ("count:", "count:people") and _loose(a, b):
                 continue  # "six", "two people": small loose counts are too common to pair
             out.append(_report(pair, a, b, *_explain_change(a, b)))
     for a, b in _by_context(pair, s_rest, d_rest):
@@ -389,7 +389,7 @@ CONTEXT = 0.35
 
 def _loose(a: Mention, b: Mention) -> bool:
     """Small counts without a unit (``six``, ``two people``): too common to pair by order."""
-    return a.klass in ("count:", "count:people") and (a.value < 10 or b.value < 10)
+    return any(m.klass in ("count:", "count:people") and m.value < 10 for m in (a, b))
 
 
 def _compatible(a: Mention, b: Mention) -> bool:
@@ -425,7 +425,7 @@ def _by_context(pair: Pair, s: list[Mention], d: list[Mention]) -> list[tuple[Me
         (i, j): _context(pair, a, b)
         for i, a in enumerate(s)
         for j, b in enumerate(d)
-        if _compatible(a, b)
+        if _compatible(a, b) and not _loose(a, b)
     }
     out = []
     for (i, j), score in scores.items():
