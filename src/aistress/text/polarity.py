@@ -14,6 +14,9 @@ Traditional), the words that decide what a sentence asserts:
   ``增加``, ``下降``);
 - ``fact``: a completed action (``already``, ``已经``, ``已將``), which
   also keeps ``將`` there from reading as a future.
+- ``privative``: a verb that holds a negation (``skipped``, ``missed``,
+  ``错过``): "skipped meals" says what "不吃饭" says. Not counted by
+  :func:`sign`.
 
 :func:`sign` folds negations and rejections into one sign: a sentence that
 rejects something, or negates it once, is negative; negating a rejection
@@ -45,7 +48,7 @@ from aistress.text.language import is_chinese
 __all__ = ["KINDS", "PolarityCue", "polarity_cues", "sign"]
 
 #: The kinds of cue, in the order they are looked for.
-KINDS = ("negation", "rejection", "hypothetical", "increase", "decrease", "fact")
+KINDS = ("negation", "rejection", "hypothetical", "increase", "decrease", "fact", "privative")
 # Phrasal verbs of rejection with their object inside ("turned the idea down").
 _SEPARABLE = r"(?:turn|turned|turns|vote|voted|votes|shot|shoot|shoots)\s+(?:[\w'-]+\s+){0,3}down"
 _MONTH_MAY = re.compile(r"May\s+\d")
@@ -94,6 +97,7 @@ def _patterns(
         ("increase", "increase"),
         ("decrease", "decrease"),
         ("fact", "facts"),
+        ("privative", "privatives"),
     ):
         for word in vocab[f"{key}_{lang}"]:
             kind_of.setdefault(word, kind)
