@@ -12,7 +12,7 @@ import bisect
 import re
 from collections.abc import Callable, Iterable, Sequence
 from functools import cached_property
-from typing import TypeVar
+from typing import TypeVar, cast
 
 from aistress.alignment import align
 from aistress.comparison._similar import similarity
@@ -94,12 +94,19 @@ class Pair:
         self.derived_quotes = tuple(derived_quotes)
         self._sentences: dict[tuple[str, int], tuple[list[int], list[int]]] = {}
         self._linked: LinkedQuotes | None = None
+        self._memo: dict[str, object] = {}
 
     def linked_quotes(self, link: Callable[[], LinkedQuotes]) -> LinkedQuotes:
         """The quote links of the pair, made once by ``link`` and shared by every check."""
         if self._linked is None:
             self._linked = link()
         return self._linked
+
+    def memo(self, key: str, make: Callable[[], T]) -> T:
+        """What ``make`` returns, made once per pair under ``key`` and shared by every check."""
+        if key not in self._memo:
+            self._memo[key] = make()
+        return cast(T, self._memo[key])
 
     @property
     def is_summary(self) -> bool:

@@ -29,13 +29,13 @@ from collections import Counter
 from collections.abc import Iterable
 from decimal import Decimal
 
-from aistress.comparison._pair import Located, Pair, discrepancy, phrase
+from aistress.comparison._pair import Located, Pair, discrepancy
 from aistress.comparison._similar import similarity
 from aistress.model import Alignment, Article, Discrepancy, DiscrepancyKind
 from aistress.text.measures import Fraction, fractions, hedge, in_base_unit, unit_after
 from aistress.text.numbers import Quantity
 
-__all__ = ["Mention", "check_numbers", "mentions", "number_discrepancies"]
+__all__ = ["Mention", "check_numbers", "figure_pairs", "mentions", "number_discrepancies"]
 
 _COMPARABLE = frozenset({"cardinal", "money", "percent"})
 _SCALE = re.compile(
@@ -317,13 +317,17 @@ def _report(pair: Pair, a: Mention, b: Mention, explanation: str, score: float) 
 
 
 def _match_piece(
-    pair: Pair, src: list[Mention], drv: list[Mention]
+    pair: Pair, src: list[Mention], drv: list[Mention], pairs: list[tuple[Mention, Mention]]
 ) -> tuple[list[Discrepancy], list[Mention], list[Mention]]:
-    """Pair equal and close values; report changed hedges, units and scales; return leftovers."""
+    """Pair equal and close values; report changed hedges, units and scales; return leftovers.
+
+    Every pair made is added to ``pairs``.
+    """
     out: list[Discrepancy] = []
     s, d = list(src), list(drv)
     same_value = _take(s, d, lambda a, b: a.value == b.value and a.klass == b.klass)
     same_value += _take(s, d, lambda a, b: a.value == b.value)
+    pairs.extend(same_value)
     for a, b in same_value:
         if (a.hedge, b.hedge) in _OPPOSITE:
             why = f"'{a.text}' is hedged '{a.hedge}' in the source, '{b.hedge}' in the derived text"
@@ -332,13 +336,16 @@ def _match_piece(
             why = f"'{a.text}' counts {a.unit}s in the source but {b.unit}s in the derived text"
             out.append(_report(pair, a, b, why, 0.6))
     for a, b in _take(s, d, _scale_slip):
+        pairs.append((a, b))
         out.append(_report(pair, a, b, *_explain_change(a, b)))
-    _take(s, d, lambda a, b: a.klass == b.klass and _close(a, b))
-    _take(s, d, lambda a, b: _close(a, b) and (a.rounded or b.rounded))
+    pairs.extend(_take(s, d, lambda a, b: a.klass == b.klass and _close(a, b)))
+    pairs.extend(_take(s, d, lambda a, b: _close(a, b) and (a.rounded or b.rounded)))
     return out, s, d
 
 
-def _changed(pair: Pair, s: list[Mention], d: list[Mention]) -> list[Discrepancy]:
+def _changed(
+    pair: Pair, s: list[Mention], d: list[Mention], pairs: list[tuple[Mention, Mention]]
+) -> list[Discrepancy]:
     """Leftovers of one class, as many on each side, pair in order: changed values.
 
     In a summary, whose paragraphs gather many of the source's, the leftovers
@@ -349,12 +356,14 @@ def _changed(pair: Pair, s: list[Mention], d: list[Mention]) -> list[Discrepancy
         in_body = [m for m in s if m.located.doc == pair.source.id]
         in_summary = [m for m in d if m.located.doc == pair.derived.id]
         for a_list, b_list in pair.by_sentence(in_body, in_summary, lambda m: m.start):
-            out.extend(_in_order(pair, a_list, b_list))
+            out.extend(_in_order(pair, a_list, b_list, pairs))
         return out
-    return _in_order(pair, s, d)
+    return _in_order(pair, s, d, pairs)
 
 
-def _in_order(pair: Pair, s: list[Mention], d: list[Mention]) -> list[Discrepancy]:
+def _in_order(
+    pair: Pair, s: list[Mention], d: list[Mention], pairs: list[tuple[Mention, Mention]]
+) -> list[Discrepancy]:
     """Leftovers of one class pair in order when as many on each side; the rest by context.
 
     A leftover of another count (``210 research staff`` / ``120 of its
@@ -376,8 +385,10 @@ def _in_order(pair: Pair, s: list[Mention], d: list[Mention]) -> list[Discrepanc
                 continue
             if a.klass in ("count:", "count:people") and _loose(a, b):
                 continue  # "six", "two people": small loose counts are too common to pair
+            pairs.append((a, b))
             out.append(_report(pair, a, b, *_explain_change(a, b)))
     for a, b in _by_context(pair, s_rest, d_rest):
+        pairs.append((a, b))
         out.append(_report(pair, a, b, *_explain_change(a, b)))
     return out
 
@@ -385,6 +396,10 @@ def _in_order(pair: Pair, s: list[Mention], d: list[Mention]) -> list[Discrepanc
 #: Leftover numbers whose surrounding words are at least this alike
 #: (:func:`~aistress.comparison._similar.similarity`) state the same thing.
 CONTEXT = 0.35
+
+
+#: How much better than every rival a pairing by context must be.
+MARGIN = 0.1
 
 
 def _loose(a: Mention, b: Mention) -> bool:
@@ -410,17 +425,39 @@ def _compatible(a: Mention, b: Mention) -> bool:
 
 
 def _context(pair: Pair, a: Mention, b: Mention) -> float:
-    """How alike the words around two numbers are (the numbers themselves left out)."""
+    """How alike the words next to two numbers are (the numbers themselves left out)."""
     sides = []
     for m, article in ((a, pair.source), (b, pair.derived)):
         text = pair.text_of(m.located.doc)
-        sides.append((phrase(text, m.start, m.end).replace(m.text, " "), article.language))
+        sides.append((_window(text, m.start, m.end), article.language))
     (x, lx), (y, ly) = sides
     return similarity(x, lx, y, ly)
 
 
+_SENTENCE_MARK = re.compile(r"[.!?。！？\n]")
+_WORDS_NEAR = 4
+
+
+def _window(text: str, start: int, end: int) -> str:
+    """Four words (or eight Han characters) on each side of a number, inside its sentence."""
+    before, after = text[max(0, start - 60) : start], text[end : end + 60]
+    cut = list(_SENTENCE_MARK.finditer(before))
+    before = before[cut[-1].end() :] if cut else before
+    stop = _SENTENCE_MARK.search(after)
+    after = after[: stop.start()] if stop else after
+    return f"{_edge(before, last=True)} {_edge(after, last=False)}"
+
+
+def _edge(text: str, *, last: bool) -> str:
+    words = re.findall(r"[A-Za-z0-9'’-]+|[\u4e00-\u9fff]", text)
+    han = sum(1 for w in words if len(w) == 1 and "\u4e00" <= w <= "\u9fff")
+    size = 2 * _WORDS_NEAR if han * 2 > len(words) else _WORDS_NEAR
+    kept = words[-size:] if last else words[:size]
+    return "".join(kept) if han * 2 > len(words) else " ".join(kept)
+
+
 def _by_context(pair: Pair, s: list[Mention], d: list[Mention]) -> list[tuple[Mention, Mention]]:
-    """Pairs of compatible leftovers whose contexts are each other's best, above ``CONTEXT``."""
+    """Compatible leftovers whose contexts are each other's clear best, above ``CONTEXT``."""
     scores = {
         (i, j): _context(pair, a, b)
         for i, a in enumerate(s)
@@ -431,23 +468,47 @@ def _by_context(pair: Pair, s: list[Mention], d: list[Mention]) -> list[tuple[Me
     for (i, j), score in scores.items():
         if score < CONTEXT:
             continue
-        row = max(v for (x, _), v in scores.items() if x == i)
-        col = max(v for (_, y), v in scores.items() if y == j)
-        if score == row == col:
+        # every rival in its row and column must be clearly worse: a derived
+        # "110" against "from 60 to 90" matches neither better than the other
+        rivals = [v for (x, y), v in scores.items() if (x == i) != (y == j)]
+        if all(v <= score - MARGIN for v in rivals):
             out.append((s[i], d[j]))
     return out
 
 
 def check_numbers(pair: Pair) -> list[Discrepancy]:
     """Numbers whose value, scale, unit or hedge changes across aligned paragraphs and titles."""
+    return list(_matched(pair)[0])
+
+
+def figure_pairs(pair: Pair) -> tuple[tuple[Mention, Mention], ...]:
+    """Each figure of the source with the figure the derived text states for it, same or changed.
+
+    The pairs :func:`check_numbers` makes (equal values, values within the
+    rounding the texts signal, scale slips and changed values), made once
+    per :class:`Pair` and shared with the attribution check.
+    """
+    return _matched(pair)[1]
+
+
+def _matched(
+    pair: Pair,
+) -> tuple[tuple[Discrepancy, ...], tuple[tuple[Mention, Mention], ...]]:
+    return pair.memo("numbers", lambda: _match(pair))
+
+
+def _match(
+    pair: Pair,
+) -> tuple[tuple[Discrepancy, ...], tuple[tuple[Mention, Mention], ...]]:
     pieces = pair.aligned_pieces(
         lambda article, field: _title(pair, article, field),
         lambda article, indices: _paragraphs(pair, article, indices),
     )
     out: list[Discrepancy] = []
+    pairs: list[tuple[Mention, Mention]] = []
     leftovers = []
     for src, drv in pieces:
-        found, s_left, d_left = _match_piece(pair, src, drv)
+        found, s_left, d_left = _match_piece(pair, src, drv, pairs)
         out.extend(found)
         leftovers.append((s_left, d_left))
     # A value left over on one side in one place and on the other side in
@@ -459,8 +520,8 @@ def check_numbers(pair: Pair) -> list[Discrepancy]:
     for s_left, d_left in leftovers:
         s_left = [m for m in s_left if m.value not in moved]
         d_left = [m for m in d_left if m.value not in moved]
-        out.extend(_changed(pair, s_left, d_left))
-    return out
+        out.extend(_changed(pair, s_left, d_left, pairs))
+    return tuple(out), tuple(pairs)
 
 
 def number_discrepancies(
