@@ -68,16 +68,54 @@ def _links(pair: Pair) -> list[tuple[int, int, float]]:
     linked = _linked(pair)
     if linked is None:
         return []
-    if pair.translated:
-        # The dictionary sees too little of a short quote to overrule the alignment.
-        return list(linked.pairs)
     src, drv = pair.source_quotes, pair.derived_quotes
     la, lb = pair.source.language, pair.derived.language
+    if pair.translated:
+        # The dictionary sees too little of a short quote to overrule the
+        # alignment, unless another quote of the same paragraph clearly
+        # renders it where the linked one shares nothing with it.
+        return _relinked(pair, list(linked.pairs))
     return [
         (i, j, score)
         for i, j, score in linked.pairs
         if similarity(src[i].text, la, drv[j].text, lb) >= SAME_QUOTE
     ]
+
+
+def _relinked(pair: Pair, links: list[tuple[int, int, float]]) -> list[tuple[int, int, float]]:
+    """Links across languages, each moved to the paragraph's quote that renders its words.
+
+    A link whose two quotes are less alike than ``HELD_ACROSS`` moves to an
+    unlinked quote of the same derived paragraph that is at least that alike
+    to the source quote (the linker placed them by position only).
+    """
+    src, drv = pair.source_quotes, pair.derived_quotes
+    la, lb = pair.source.language, pair.derived.language
+    derived = pair.derived
+    linked = {j for _, j, _ in links}
+
+    blocks: dict[int, list[int]] = {}
+    where: dict[int, int] = {}
+    for k, quote in enumerate(drv):
+        if quote.spans and derived.text:
+            where[k] = derived.block_at(min(quote.spans[0].start, len(derived.text) - 1))
+            blocks.setdefault(where[k], []).append(k)
+
+    out = []
+    for i, j, score in links:
+        here = similarity(src[i].text, la, drv[j].text, lb)
+        if here < HELD_ACROSS and j in where:
+            # a paragraph's own quotes only: a bounded look per link
+            others = [k for k in blocks[where[j]][:20] if k not in linked]
+            scored = [(similarity(src[i].text, la, drv[k].text, lb), k) for k in others]
+            best = max(scored, default=(0.0, -1))
+            if best[0] >= HELD_ACROSS:
+                linked.discard(j)
+                linked.add(best[1])
+                out.append((i, best[1], score))
+                continue
+        out.append((i, j, score))
+    return out
 
 
 def _aligned_text(pair: Pair, article: Article, quote: Quote) -> str:
@@ -137,8 +175,11 @@ def _same_person(a: str, b: str) -> bool | None:
     han, latin = (a, b) if script(a) == "han" else (b, a)
     parts = latin.split()
     # A title or role before the name ("Dean Moana Tipene", "博士生坦迪韋·莫萊費")
-    # and a cue after it ("…說") are not part of the transliteration.
+    # and a cue after it ("…說") are not part of the transliteration; a name
+    # cut short on the Han side (德什穆 for Deshmukh-Olsen) spells one part.
     variants = {latin, " ".join(parts[-2:]), " ".join(parts[-3:])}
+    if not re.search("[·・•‧]", han):
+        variants |= {p for p in re.split(r"[\s-]+", latin) if len(p) >= 4}
     score = max(transliteration_score(h, v) for h in _han_variants(han) for v in variants if v)
     if score >= 0.6:
         return True
@@ -233,6 +274,26 @@ def _speaker(pair: Pair, article: Article, quote: Quote) -> str:
     return names.pop() if len(names) == 1 else ""
 
 
+def _named(pair: Pair, article: Article, quote: Quote, name: str) -> list[Span]:
+    """Where the quote's sentence names its speaker (or its cue stands), to quote as evidence."""
+    if not quote.spans or not article.text:
+        return []
+    start, end = pair.sentence_at(article, min(quote.spans[0].start, len(article.text) - 1))
+    inside = [(q.start, q.end) for q in quote.spans]
+    words = [w for w in (name, *name.split()) if w] if name else []
+    for word in words:
+        at = article.text.find(word, start, end)
+        while at >= 0 and any(a <= at < b for a, b in inside):
+            at = article.text.find(word, at + 1, end)
+        if at >= 0:
+            return [Span(article.id, at, at + len(word))]
+    if quote.cue:
+        at = article.text.find(quote.cue, start, end)
+        if at >= 0 and not any(a <= at < b for a, b in inside):
+            return [Span(article.id, at, at + len(quote.cue))]
+    return []
+
+
 def _full_name(name: str) -> bool:
     """A person's full name (two words, or two Han characters), not a bare word or organisation."""
     if script(name) == "han":
@@ -303,15 +364,18 @@ def check_quotes(pair: Pair) -> list[Discrepancy]:
         a, b = src[group[0]], drv[targets[0]]
         said_a, said_b = _speaker(pair, pair.source, a), _speaker(pair, pair.derived, b)
         same = _same_person(said_a, said_b)
-        if same is False and _full_name(said_a) and _full_name(said_b):
+        # Across languages both names must be full to tell two people apart;
+        # in one language a full name against another name suffices.
+        full = (_full_name(said_a), _full_name(said_b))
+        if same is False and (all(full) or (any(full) and not pair.translated)):
             out.append(
                 discrepancy(
                     pair,
                     DiscrepancyKind.QUOTE_SPEAKER,
                     f"'{_short(_text(src, group))}' is said by {said_a} in the source "
                     f"but by {said_b} in {pair.derived.id}",
-                    source=list(a.spans[:1]),
-                    derived=list(b.spans[:1]),
+                    source=_named(pair, pair.source, a, said_a) + list(a.spans[:1]),
+                    derived=_named(pair, pair.derived, b, said_b) + list(b.spans[:1]),
                     score=0.7,
                 )
             )
