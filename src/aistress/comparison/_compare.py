@@ -24,6 +24,7 @@ from aistress.model import (
     RelationKind,
     Remedy,
     Source,
+    Span,
     Stressor,
     one_article,
 )
@@ -60,6 +61,15 @@ def _default_alignment(source: Article, derived: Article) -> Alignment:
         return Alignment(beads, unit="paragraph")
     result: Alignment = align(source, derived, unit="paragraph")
     return result
+
+
+def _overlap(a: Sequence[Span], b: Sequence[Span]) -> bool:
+    return any(x.doc == y.doc and x.start < y.end and y.start < x.end for x in a for y in b)
+
+
+def _same_finding(d: Discrepancy, e: Discrepancy) -> bool:
+    """Two checks reporting one change (a flipped negation in a quote is a quote's wording)."""
+    return d.kind is e.kind and _overlap(d.source, e.source) and _overlap(d.derived, e.derived)
 
 
 def _labels(tags: Iterable[Stressor | Remedy]) -> set[str]:
@@ -155,7 +165,7 @@ def compare(
     kept, dropped = pair_quotes(pair)
     found: list[Discrepancy] = []
     for check in chosen:
-        found.extend(check(pair))
+        found.extend(d for d in check(pair) if not any(_same_finding(d, e) for e in found))
     return Comparison(
         source=source.id,
         derived=derived.id,

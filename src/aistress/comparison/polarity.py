@@ -18,9 +18,12 @@ leave things out, but not say the opposite.
 
 from __future__ import annotations
 
+import re
+
 from aistress.comparison._pair import Pair, discrepancy
 from aistress.comparison._similar import scope_word, similarity, speaks_of
 from aistress.model import Discrepancy, DiscrepancyKind, Quote, Span
+from aistress.text.language import is_chinese
 from aistress.text.polarity import PolarityCue, polarity_cues, sign
 
 __all__ = ["SAME_STATEMENT", "check_polarity"]
@@ -54,9 +57,32 @@ def _flipped(a: list[PolarityCue], b: list[PolarityCue]) -> bool:
     if sign(a) == sign(b) or drop_for_reject(a, b):
         return False
     na, nb = _count(a, "negation", "rejection"), _count(b, "negation", "rejection")
+    pa, pb = _count(a, "privative"), _count(b, "privative")
+    if (na > nb and pb > pa) or (nb > na and pa > pb):
+        return False  # "skipped meals" / "不吃饭": the verb holds the other side's negation
     if {na, nb} == {0, 1}:
         return True
     return {na, nb} == {1, 2} and bool(_count(a, "rejection")) and bool(_count(b, "rejection"))
+
+
+_CLAUSE = re.compile(r"[,;:，；：]\s*")
+#: Sentences at least this alike, cut into as many clauses, render every clause.
+SAME_CLAUSES = 0.5
+
+
+def _clauses_kept(s_text: str, d_text: str, ls: str, ld: str) -> bool:
+    """Whether a translated sentence keeps every clause of its source.
+
+    The same statement cut into as many clauses (two or more): a negated
+    clause was rendered, not left out, even where the dictionary does not
+    know the negated word (``committed`` / ``承諾``). Within one language the
+    words themselves show it, so this holds only across languages.
+    """
+    if is_chinese(ls) == is_chinese(ld):
+        return False
+    count_s = len([c for c in _CLAUSE.split(s_text) if c.strip(" .。")])
+    count_d = len([c for c in _CLAUSE.split(d_text) if c.strip(" .。")])
+    return count_s == count_d >= 2 and similarity(s_text, ls, d_text, ld) >= SAME_CLAUSES
 
 
 def _why(
@@ -67,9 +93,12 @@ def _why(
     first_b = next((c for c in b if c.kind in ("negation", "rejection")), None)
     if _flipped(a, b):
         ls, ld = pair.source.language, pair.derived.language
+        kept = _clauses_kept(s_text, d_text, ls, ld)
         if _count(a, "negation", "rejection") > _count(b, "negation", "rejection") and first_a:
-            if first_a.kind == "rejection" or speaks_of(
-                scope_word(s_text, first_a), ls, d_text, ld
+            if (
+                first_a.kind == "rejection"
+                or kept
+                or speaks_of(scope_word(s_text, first_a), ls, d_text, ld)
             ):
                 return (
                     f"the source says '{first_a.text}', the derived text does not",
@@ -77,7 +106,9 @@ def _why(
                     first_b,
                 )
         elif first_b and (
-            first_b.kind == "rejection" or speaks_of(scope_word(d_text, first_b), ld, s_text, ls)
+            first_b.kind == "rejection"
+            or kept
+            or speaks_of(scope_word(d_text, first_b), ld, s_text, ls)
         ):
             return f"the derived text adds '{first_b.text}'", first_a, first_b
     hyp_a = [c for c in a if c.kind == "hypothetical"]
@@ -145,9 +176,11 @@ def check_polarity(pair: Pair) -> list[Discrepancy]:
                 if cb
                 else Span(derived.id, d_start, d_end)
             )
-            quoted = _in_quote(pair.derived_quotes, d_span) and _in_quote(
-                pair.source_quotes, s_span
-            )
+            # A negation flipped inside a quotation changes the quote's wording.
+            inside = _quote_over(pair.derived_quotes, d_span)
+            quoted = inside is not None and _in_quote(pair.source_quotes, s_span)
+            if quoted and inside is not None and not _in_quote(pair.derived_quotes, d_span):
+                d_span = inside
             out.append(
                 discrepancy(
                     pair,
@@ -159,6 +192,15 @@ def check_polarity(pair: Pair) -> list[Discrepancy]:
                 )
             )
     return out
+
+
+def _quote_over(quotes: tuple[Quote, ...], span: Span) -> Span | None:
+    """The first quoted stretch inside or around ``span`` (a sentence holding a quotation)."""
+    for quote in quotes:
+        for q in quote.spans:
+            if q.doc == span.doc and q.start < span.end and span.start < q.end:
+                return q
+    return None
 
 
 def _in_quote(quotes: tuple[Quote, ...], span: Span) -> bool:
