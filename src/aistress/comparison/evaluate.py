@@ -13,8 +13,9 @@ says how the two relate and which changes were planted::
      "legitimate_changes": [...]}
 
 A planted change is found when a discrepancy of a compatible kind points at
-its phrase on either side; every discrepancy that finds no planted change is
-a false alarm.
+its phrase on either side, or cites on both sides words the change's two
+phrases hold (the same wrong figure repeated in a headline); every
+discrepancy that finds no planted change is a false alarm.
 
 >>> gold = GoldChange("number", "60 hours", "80 小时")
 >>> gold.accepts(DiscrepancyKind.NUMBER), gold.accepts(DiscrepancyKind.DATE)
@@ -201,9 +202,24 @@ def _hits(spans: Sequence[Span], phrase: str, said: str, texts: dict[str, str]) 
 def _finds(d: Discrepancy, change: GoldChange, texts: dict[str, str]) -> bool:
     if not change.accepts(d.kind):
         return False
-    return _hits(d.source, change.source_phrase, d.source_phrase, texts) or _hits(
-        d.derived, change.derived_phrase, d.derived_phrase, texts
+    return (
+        _hits(d.source, change.source_phrase, d.source_phrase, texts)
+        or _hits(d.derived, change.derived_phrase, d.derived_phrase, texts)
+        or _repeats(d, change, texts)
     )
+
+
+def _repeats(d: Discrepancy, change: GoldChange, texts: dict[str, str]) -> bool:
+    """Whether ``d`` cites, on both sides, words that the change's phrases hold."""
+    sides = ((d.source, change.source_phrase), (d.derived, change.derived_phrase))
+    for spans, phrase in sides:
+        if not spans or not phrase:
+            return False
+        first = spans[0]
+        cited = _norm(texts.get(first.doc, "")[first.start : first.end])
+        if not cited or cited not in _norm(phrase):
+            return False
+    return True
 
 
 def _texts(pair: GoldPair) -> dict[str, str]:
