@@ -256,3 +256,135 @@ def test_meeting_nouns_are_not_modals(derived: str) -> None:
     """会 in 理事会/联合会 is a noun, not 'will': a faithful sentence raises nothing."""
     c = _run(["Two boards have agreed to discuss the idea."], [derived], "zh-Hant")
     assert _kinds(c) == []
+
+
+# ---------------------------------------------------------------------------
+# attribution: who a figure comes from
+
+
+@pytest.mark.parametrize(
+    ("source", "derived", "language"),
+    [
+        (
+            "Some 3,400 nurses quit last year, according to a census by the Halden Health Board.",
+            "卫生经济学家莉娜·索尔伯格估计，去年约有3400名护士辞职。",
+            "zh",
+        ),
+        (
+            "Arvel received 7,900 applications for 40 places, according to figures from the firm.",
+            "據一家獵頭公司統計，阿維爾收到7900份申請，爭奪40個名額。",
+            "zh-Hant",
+        ),
+        (
+            "Downtime cost the studio $2.5 million, according to Marta Kowal, its finance chief.",
+            "Downtime cost the studio $2.5 million, according to a survey by the Ostrander Group.",
+            "en",
+        ),
+    ],
+)
+def test_a_figure_given_another_source_is_an_attribution_change(
+    source: str, derived: str, language: str
+) -> None:
+    """An organisation's figure given to a person, the firm's own count to an outside firm."""
+    c = _run([source], [derived], language, "rewrite_of" if language == "en" else "translation_of")
+    assert "attribution" in _kinds(c)
+    (moved,) = (d for d in c.discrepancies if d.kind.value == "attribution")
+    assert moved.source_phrase
+    assert moved.derived_phrase
+
+
+@pytest.mark.parametrize(
+    ("source", "derived", "language"),
+    [
+        (
+            "Arvel received 7,900 applications, according to figures from the company.",
+            "据该公司的数据，阿维尔收到了7900份申请。",
+            "zh",
+        ),
+        (
+            "Some 3,400 nurses quit, according to a survey by the Halden Health Board.",
+            "根據哈爾登衛生委員會的一項調查，約有3400名護士辭職。",
+            "zh-Hant",
+        ),
+        (
+            "The lab spent $14 million on compute, according to Nimbara.",
+            "据尼姆巴拉称，该实验室在算力上花费了1400万美元。",
+            "zh",
+        ),
+        (
+            "The lab spent $14 million on compute, according to data from the lab.",
+            "The lab spent $14 million on compute, according to the lab's own data.",
+            "en",
+        ),
+    ],
+)
+def test_the_same_source_in_other_words_is_no_change(
+    source: str, derived: str, language: str
+) -> None:
+    """A translated holder, a transliterated name and a reworded one are the same source."""
+    c = _run([source], [derived], language, "rewrite_of" if language == "en" else "translation_of")
+    assert "attribution" not in _kinds(c)
+
+
+# ---------------------------------------------------------------------------
+# quotes and polarity
+
+
+def _with_quotes(
+    source: list[str], derived: list[str], language: str, relation: str = "translation_of"
+) -> Comparison:
+    a = _article("s", "en", "news", source)
+    b = _article("d", language, "translation", derived)
+    alignment = Alignment([Bead([i], [i]) for i in range(len(source))], unit="paragraph")
+    return compare(a, b, relation=relation, alignment=alignment, **QUIET)  # type: ignore[arg-type]
+
+
+def test_a_quote_added_after_a_kept_one_is_reported() -> None:
+    """An invented quote beside a rendered one is added, whichever the linker paired first."""
+    c = _with_quotes(
+        ['The dean, Ines Carvalho, was blunt. "A lost year is a lost career," she said.'],
+        [
+            "院长伊内斯·卡瓦略直言不讳。“失去一年，就是失去一段职业生涯，”她说。"
+            "卡瓦略还说：“政府必须为此道歉。”"
+        ],
+        "zh",
+    )
+    assert "quote_added" in _kinds(c)
+    assert "quote_dropped" not in _kinds(c)
+
+
+def test_a_quote_given_to_a_new_name_in_a_rewrite() -> None:
+    """A quote said by Lena Ortiz, rewritten as said by Tomas Brink, has another speaker."""
+    c = _with_quotes(
+        ['Lena Ortiz left in May. "Nobody reads the roadmap," Lena Ortiz said.'],
+        ['Lena Ortiz left in May. "Nobody reads the roadmap," said Tomas Brink, her manager.'],
+        "en",
+        "rewrite_of",
+    )
+    assert "quote_speaker" in _kinds(c)
+
+
+@pytest.mark.parametrize(
+    ("source", "derived", "language", "flipped"),
+    [
+        ("Two in five students said they skipped meals.", "四成学生表示曾不吃饭。", "zh", False),
+        ("Many staff missed the training.", "許多員工沒有參加培訓。", "zh-Hant", False),
+        (
+            "Three boards agreed to discuss the plan, but none has adopted it.",
+            "三个理事会同意讨论该计划，并已正式采纳。",
+            "zh",
+            True,
+        ),
+        (
+            "Two unions have agreed to consider the idea, but neither has endorsed it.",
+            "兩個工會已同意考慮這一構想，並已表示支持。",
+            "zh-Hant",
+            True,
+        ),
+    ],
+)
+def test_negations_held_in_verbs_and_kept_clauses(
+    source: str, derived: str, language: str, flipped: bool
+) -> None:
+    """'skipped' holds 不吃's negation; a negated clause rendered without it is a flip."""
+    assert ("polarity" in _kinds(_run([source], [derived], language))) is flipped
