@@ -326,13 +326,23 @@ def _parse_decimal(text: str) -> Decimal | None:
 
 
 def _in_identifier(text: str, start: int) -> bool:
-    """Whether digits at ``start`` continue a word: ``GPT4``, ``gettyimages-146``."""
+    """Whether digits at ``start`` continue a word: ``GPT4``, ``gettyimages-146``.
+
+    The second number of a range (``40-45 hours``, ``10–12%``) is no identifier:
+    a run of one to three digits standing alone before the dash.
+    """
     if start == 0:
         return False
     before = text[start - 1]
     if before == "_" or (before.isascii() and before.isalpha()):
         return True
+    if before in "-–" and _RANGE_START.search(text, max(0, start - 6), start):
+        return False
     return before in "-/" and start > 1 and text[start - 2].isascii() and text[start - 2].isalnum()
+
+
+# "40-" of "40-45": one to three digits (and an optional %), not inside a word or longer run.
+_RANGE_START = re.compile(r"(?<![\w.,/-])\d{1,3}%?[-–]$")
 
 
 def _approx_before(text: str, start: int) -> bool:
