@@ -250,13 +250,19 @@ def _zh_int(text: str) -> int | None:
 
 @attrs.frozen
 class RelativeDate:
-    """A date stated relative to the time of writing (``last year``, ``去年``, ``两年前``)."""
+    """A date stated relative to the time of writing (``last year``, ``去年``, ``两年前``).
+
+    A day of the week (``last Tuesday``, ``上周二``, ``on Monday``) has unit
+    ``"weekday"``, ``weekday`` from 1 (Monday) to 7, and ``offset`` the week
+    (-1 last, 0 this or unstated, 1 next).
+    """
 
     text: str
     start: int
     end: int
     unit: str
     offset: int
+    weekday: int | None = None
 
 
 _EN_DIRECTION = {"ago": -1, "earlier": -1, "later": 1}
@@ -264,11 +270,46 @@ _ZH_DIRECTION = {"前": -1, "后": 1, "後": 1}
 _ZH_UNIT = {"年": "year", "个月": "month", "個月": "month", "周": "week", "週": "week", "天": "day"}
 
 
-def relative_dates(text: str, language: str) -> list[RelativeDate]:
-    """Dates relative to the time of writing, in text order, with their unit and signed offset."""
-    vocab = _vocabulary()
+_WEEKDAYS_EN = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEKDAY_EN = re.compile(
+    r"\b(?:(?i:(last|next|this|on|by|until|since|from))\s+)?"
+    r"(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?!s)"
+)
+_WEEKDAY_ZH = re.compile(
+    r"(?<![零〇一二两兩三四五六七八九十\d])(上个|上個|下个|下個|这个|這個|上|下|本|这|這)?"
+    r"(?:周|週|星期|礼拜|禮拜)([一二三四五六日天])"
+)
+_ZH_WEEKDAY = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "日": 7, "天": 7}
+_WEEK_OFFSET = {"last": -1, "next": 1, "上": -1, "下": 1}
+
+
+def _weekdays(text: str) -> list[RelativeDate]:
+    """Days of the week, English and Chinese, with the week they fall in."""
     out = []
+    for m in _WEEKDAY_EN.finditer(text):
+        offset = _WEEK_OFFSET.get((m.group(1) or "").lower(), 0)
+        day = _WEEKDAYS_EN.index(m.group(2).lower()) + 1
+        out.append(RelativeDate(m.group(), m.start(), m.end(), "weekday", offset, day))
+    for m in _WEEKDAY_ZH.finditer(text):
+        offset = _WEEK_OFFSET.get((m.group(1) or " ")[0], 0)
+        day = _ZH_WEEKDAY[m.group(2)]
+        out.append(RelativeDate(m.group(), m.start(), m.end(), "weekday", offset, day))
+    return out
+
+
+def relative_dates(text: str, language: str) -> list[RelativeDate]:
+    """Dates relative to the time of writing, in text order, with their unit and signed offset.
+
+    >>> found = relative_dates("上周二 and on Friday", "zh")
+    >>> [(r.text, r.unit, r.offset, r.weekday) for r in found]
+    [('上周二', 'weekday', -1, 2), ('on Friday', 'weekday', 0, 5)]
+    """
+    vocab = _vocabulary()
+    out = _weekdays(text)
+    days = [(d.start, d.end) for d in out]
     for m in _patterns()["relative"].finditer(text):
+        if any(a < m.end() and m.start() < b for a, b in days):
+            continue  # 上周 of 上周二: the day says more
         word = m.group()
         if m.group(1) or m.group(4):
             counted = _counted(m)
@@ -278,6 +319,7 @@ def relative_dates(text: str, language: str) -> list[RelativeDate]:
         else:
             unit, offset = vocab["relative_en"].get(word.lower()) or vocab["relative_zh"][word]
         out.append(RelativeDate(word, m.start(), m.end(), unit, offset))
+    out.sort(key=lambda r: r.start)
     return out
 
 
