@@ -13,9 +13,9 @@ from collections.abc import Iterable
 
 from aistress.comparison._pair import Pair, discrepancy
 from aistress.comparison._similar import similarity, terms
-from aistress.comparison.polarity import drop_for_reject
+from aistress.comparison.polarity import flipped
 from aistress.model import Discrepancy, DiscrepancyKind, Span
-from aistress.text.polarity import PolarityCue, polarity_cues, sign
+from aistress.text.polarity import PolarityCue, polarity_cues
 from aistress.text.words import content_terms
 
 __all__ = ["HEADLINE_THRESHOLD", "KEEP_THRESHOLD", "check_headline", "headline_relevance"]
@@ -130,7 +130,7 @@ def check_headline(pair: Pair) -> list[Discrepancy]:
         nb = sum(1 for c in b if c.kind in ("negation", "rejection"))
         up_down = _opposite_directions(a, b)
         alike = similarity(source_headline, source.language, headline, article.language)
-        flip = sign(a) != sign(b) and {na, nb} == {0, 1} and not drop_for_reject(a, b)
+        flip = flipped(a, b) and {na, nb} == {0, 1}
         if alike >= SAME_HEADLINE and (flip or up_down):
             cue = up_down or next(
                 c for c in (a if na else b) if c.kind in ("negation", "rejection")

@@ -52,7 +52,7 @@ def drop_for_reject(a: list[PolarityCue], b: list[PolarityCue]) -> bool:
     return (ra > rb and bool(_count(b, "decrease"))) or (rb > ra and bool(_count(a, "decrease")))
 
 
-def _flipped(a: list[PolarityCue], b: list[PolarityCue]) -> bool:
+def flipped(a: list[PolarityCue], b: list[PolarityCue]) -> bool:
     """The signs differ, and simply: one cue against none, or a negated rejection against one."""
     if sign(a) == sign(b) or drop_for_reject(a, b):
         return False
@@ -91,7 +91,7 @@ def _why(
     """Why the derived sentence (cues ``b``) asserts something else than the source (cues ``a``)."""
     first_a = next((c for c in a if c.kind in ("negation", "rejection")), None)
     first_b = next((c for c in b if c.kind in ("negation", "rejection")), None)
-    if _flipped(a, b):
+    if flipped(a, b):
         ls, ld = pair.source.language, pair.derived.language
         kept = _clauses_kept(s_text, d_text, ls, ld)
         if _count(a, "negation", "rejection") > _count(b, "negation", "rejection") and first_a:
