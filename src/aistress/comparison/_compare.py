@@ -19,6 +19,7 @@ from aistress.model import (
     Bead,
     Comparison,
     Discrepancy,
+    DiscrepancyKind,
     Quote,
     QuoteKind,
     RelationKind,
@@ -67,9 +68,14 @@ def _overlap(a: Sequence[Span], b: Sequence[Span]) -> bool:
     return any(x.doc == y.doc and x.start < y.end and y.start < x.end for x in a for y in b)
 
 
+def _both_sides(d: Discrepancy, e: Discrepancy) -> bool:
+    """Whether two discrepancies point at the same words on both sides."""
+    return _overlap(d.source, e.source) and _overlap(d.derived, e.derived)
+
+
 def _same_finding(d: Discrepancy, e: Discrepancy) -> bool:
     """Two checks reporting one change (a flipped negation in a quote is a quote's wording)."""
-    return d.kind is e.kind and _overlap(d.source, e.source) and _overlap(d.derived, e.derived)
+    return d.kind is e.kind and _both_sides(d, e)
 
 
 def _labels(tags: Iterable[Stressor | Remedy]) -> set[str]:
@@ -166,6 +172,14 @@ def compare(
     found: list[Discrepancy] = []
     for check in chosen:
         found.extend(d for d in check(pair) if not any(_same_finding(d, e) for e in found))
+    # A figure or date changed inside a quotation is the quote's wording, reported once.
+    reworded = [d for d in found if d.kind is DiscrepancyKind.QUOTE_WORDING]
+    found = [
+        d
+        for d in found
+        if d.kind not in (DiscrepancyKind.NUMBER, DiscrepancyKind.DATE)
+        or not any(_both_sides(d, e) for e in reworded)
+    ]
     return Comparison(
         source=source.id,
         derived=derived.id,

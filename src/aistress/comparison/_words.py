@@ -7,7 +7,7 @@ import re
 
 from aistress.data import load_json
 
-__all__ = ["NAME_RUN", "generic_names"]
+__all__ = ["NAME_RUN", "generic_names", "han_variants"]
 
 # Names of organisations, products and people: capitalised words (or words
 # with an inner capital, such as "xAI"), joined into runs ("Google DeepMind").
@@ -21,3 +21,15 @@ NAME_RUN = re.compile(
 def generic_names() -> frozenset[str]:
     """Capitalised words that never name an organisation (``Researchers``, ``Monday``)."""
     return frozenset(load_json("compare.json")["not_names"])
+
+
+def han_variants(name: str) -> set[str]:
+    """A transliterated name with up to three characters trimmed before and after the dot."""
+    head, dot, tail = name.partition("·") if "·" in name else name.partition("・")
+    if not dot:
+        return {name}
+    return {
+        f"{head[i:]}·{tail[: len(tail) - j]}"
+        for i in range(min(4, len(head)))
+        for j in range(min(4, len(tail)))
+    }

@@ -20,7 +20,7 @@ from decimal import Decimal
 
 from aistress.comparison._pair import Located, Pair, discrepancy
 from aistress.comparison._similar import similarity
-from aistress.comparison._words import NAME_RUN, generic_names
+from aistress.comparison._words import NAME_RUN, generic_names, han_variants
 from aistress.comparison.numbers import figure_pairs
 from aistress.model import Alignment, Article, Discrepancy, DiscrepancyKind, Span
 from aistress.people import script, transliteration_score
@@ -84,7 +84,8 @@ def _same_name(x: str, y: str) -> bool:
         return False
     han, latin = (x, y) if script(x) == "han" else (y, x)
     # Doubtful spellings count as the same: only a clear mismatch is a move.
-    return transliteration_score(han, latin) >= 0.4
+    # A name run may carry a role or cue at either end (会代表丹尼尔·莫罗说).
+    return max(transliteration_score(h, latin) for h in han_variants(han)) >= 0.4
 
 
 # A person's name transliterated into Chinese: parts joined by a middle dot.

@@ -3,7 +3,8 @@
 Dates are read with :func:`aistress.text.numbers.extract_numbers` (``May
 2024``, ``14 March 2024``, ``2024 年 5 月``), bare years (``by 2023``) with
 the number check's year test, and relative dates (``last year``, ``去年``,
-``两年前``) with :func:`aistress.text.measures.relative_dates`. Two dates
+``两年前``, ``last Tuesday``, ``上周二``) with
+:func:`aistress.text.measures.relative_dates`. Two dates
 agree when every part both state is equal (``2024`` agrees with ``March
 2024``); a relative date is compared only with relative dates. Leftovers
 pair as the number check's do: in order, as many on each side, and in a
@@ -24,7 +25,10 @@ __all__ = ["DateMention", "check_dates"]
 
 
 class DateMention:
-    """A date in a document: absolute (a :class:`PartialDate`) or relative (unit, offset)."""
+    """A date in a document: absolute (a :class:`PartialDate`) or relative.
+
+    ``relative`` is (unit, offset, weekday), as :class:`~aistress.text.measures.RelativeDate`.
+    """
 
     __slots__ = ("date", "doc", "end", "relative", "start", "text")
 
@@ -35,7 +39,7 @@ class DateMention:
         end: int,
         text: str,
         date: PartialDate | None,
-        relative: tuple[str, int] | None = None,
+        relative: tuple[str, int, int | None] | None = None,
     ) -> None:
         self.doc, self.start, self.end, self.text = doc, start, end, text
         self.date, self.relative = date, relative
@@ -53,6 +57,10 @@ class DateMention:
     def agrees(self, other: DateMention) -> bool:
         """Equal in every part both state, and both state at least one part."""
         if self.relative or other.relative:
+            a_rel, b_rel = self.relative, other.relative
+            if a_rel and b_rel and a_rel[0] == b_rel[0] == "weekday":
+                # "on Tuesday" may be rendered 上周二: an unstated week agrees with any
+                return a_rel[2] == b_rel[2] and 0 in (a_rel[1], b_rel[1], a_rel[1] - b_rel[1])
             return self.relative == other.relative
         a, b = self.date, other.date
         if a is None or b is None:
@@ -84,7 +92,7 @@ def _dates(
         start, end = r.start + offset, r.end + offset
         if any(m.start < end and start < m.end for m in out):
             continue
-        out.append(DateMention(doc, start, end, r.text, None, (r.unit, r.offset)))
+        out.append(DateMention(doc, start, end, r.text, None, (r.unit, r.offset, r.weekday)))
     return sorted(out, key=lambda m: m.start)
 
 

@@ -32,7 +32,14 @@ from decimal import Decimal
 from aistress.comparison._pair import Located, Pair, discrepancy
 from aistress.comparison._similar import similarity
 from aistress.model import Alignment, Article, Discrepancy, DiscrepancyKind
-from aistress.text.measures import Fraction, fractions, hedge, in_base_unit, unit_after
+from aistress.text.measures import (
+    Fraction,
+    fractions,
+    hedge,
+    in_base_unit,
+    relative_dates,
+    unit_after,
+)
 from aistress.text.numbers import Quantity
 
 __all__ = ["Mention", "check_numbers", "figure_pairs", "mentions", "number_discrepancies"]
@@ -187,10 +194,13 @@ def _side(
     out: list[Mention] = []
     for doc, text, offset, located in pieces:
         shares = _fraction_mentions(article, doc, text, offset)
+        # "two years ago" / "三年前" is a date, the date check's to compare
+        dated = [(r.start + offset, r.end + offset) for r in relative_dates(text, article.language)]
         found = [
             m
             for m in mentions(pair, article, located, text, offset)
             if not any(f.start < m.end and m.start < f.end for f in shares)
+            and not any(a < m.end and m.start < b for a, b in dated)
         ]
         out.extend(sorted(found + shares, key=lambda m: m.start))
     return out
@@ -240,6 +250,8 @@ def _close(a: Mention, b: Mention) -> bool:
     """Whether two values agree once the rounding the texts signal is allowed for."""
     if a.bounds is not None or b.bounds is not None:
         (a_low, a_high), (b_low, b_high) = a.interval(), b.interval()
+        if a.bounds is not None and b.bounds is not None:
+            return a_low < b_high and b_low < a_high  # "a minority" and "most" only touch
         return a_low <= b_high and b_low <= a_high
     if not a.value or not b.value:
         return a.value == b.value
@@ -249,6 +261,8 @@ def _close(a: Mention, b: Mention) -> bool:
     if a.rounded or b.rounded:
         low, high = sorted((abs(a.value), abs(b.value)))
         return high / low <= _TOLERANCE
+    if a.kind == b.kind == "percent" and b.value == b.value.to_integral_value():
+        return abs(a.value - b.value) <= Decimal("0.5")  # 7.4% given as 7%
     return _rounds_to(a.value, b.value)
 
 

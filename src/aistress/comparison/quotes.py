@@ -15,6 +15,7 @@ from collections.abc import Container, Iterator, Sequence
 
 from aistress.comparison._pair import Pair, discrepancy
 from aistress.comparison._similar import scope_word, similarity, speaks_of, terms
+from aistress.comparison._words import han_variants
 from aistress.model import Article, Discrepancy, DiscrepancyKind, Quote, Span
 from aistress.people import name_key, name_parts, script, transliteration_score
 from aistress.quotes import LinkedQuotes, link_quotes
@@ -150,16 +151,7 @@ def _holds(pair: Pair, article: Article, text: str, quote: Quote) -> bool:
     return bool(words) and len(words & terms(there)) / len(words) >= HELD_SAME
 
 
-def _han_variants(name: str) -> set[str]:
-    """A transliterated name with up to three characters trimmed before and after the dot."""
-    head, dot, tail = name.partition("·") if "·" in name else name.partition("・")
-    if not dot:
-        return {name}
-    return {
-        f"{head[i:]}·{tail[: len(tail) - j]}"
-        for i in range(min(4, len(head)))
-        for j in range(min(4, len(tail)))
-    }
+_HAN_DOT = re.compile("[·・•‧]")
 
 
 def _same_person(a: str, b: str) -> bool | None:
@@ -173,14 +165,18 @@ def _same_person(a: str, b: str) -> bool | None:
         pb = {name_key(p) for p in name_parts(b)}
         return bool(pa & pb)
     han, latin = (a, b) if script(a) == "han" else (b, a)
+    if not _HAN_DOT.search(han) and len(han) <= 4:
+        # A Chinese name against its romanisation (劉嘉欣 / Lau Ka-yan, in
+        # Cantonese or pinyin) is no transliteration: the names cannot tell.
+        return None if transliteration_score(han, latin) < 0.6 else True
     parts = latin.split()
     # A title or role before the name ("Dean Moana Tipene", "博士生坦迪韋·莫萊費")
     # and a cue after it ("…說") are not part of the transliteration; a name
     # cut short on the Han side (德什穆 for Deshmukh-Olsen) spells one part.
     variants = {latin, " ".join(parts[-2:]), " ".join(parts[-3:])}
-    if not re.search("[·・•‧]", han):
+    if not _HAN_DOT.search(han):
         variants |= {p for p in re.split(r"[\s-]+", latin) if len(p) >= 4}
-    score = max(transliteration_score(h, v) for h in _han_variants(han) for v in variants if v)
+    score = max(transliteration_score(h, v) for h in han_variants(han) for v in variants if v)
     if score >= 0.6:
         return True
     return False if score < 0.4 else None
@@ -204,9 +200,29 @@ def _unmatched(
         if not _is_speech(text):
             continue
         first = quotes[group[0]]
-        if _holds(pair, article, text, first):
+        if _holds(pair, article, text, first) or _counterpart(pair, article, first):
             continue
         yield text, first
+
+
+def _stretches(text: str) -> int:
+    """How many stretches of ``text`` are in quotation marks (curly, corner or straight)."""
+    return sum(text.count(m) for m in "“「『") + text.count('"') // 2
+
+
+def _counterpart(pair: Pair, article: Article, quote: Quote) -> bool:
+    """Whether a translation's unlinked quote has a quoted stretch to render in the source.
+
+    When the source paragraphs aligned with the quote's paragraph hold at
+    least as many quoted stretches as it does, the quote renders one of them
+    (the extractor may have read the source's as a term, "too often
+    forgotten"): it was not added.
+    """
+    if article is not pair.derived or not pair.translated or not quote.spans:
+        return False
+    block = article.block_at(min(quote.spans[0].start, len(article.text) - 1))
+    there = _aligned_text(pair, article, quote)
+    return bool(there) and _stretches(there) >= _stretches(article.blocks[block].text)
 
 
 def _numbers(text: str, language: str) -> set[object]:
