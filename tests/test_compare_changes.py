@@ -388,3 +388,107 @@ def test_negations_held_in_verbs_and_kept_clauses(
 ) -> None:
     """'skipped' holds 不吃's negation; a negated clause rendered without it is a flip."""
     assert ("polarity" in _kinds(_run([source], [derived], language))) is flipped
+
+
+# ---------------------------------------------------------------------------
+# weekdays, ranges, rounding to whole percentages, one report per change
+
+
+@pytest.mark.parametrize(
+    ("source", "derived", "language", "changed"),
+    [
+        ("The union voted last Tuesday to strike.", "工会上周二投票决定罢工。", "zh", False),
+        ("The union voted on Tuesday to strike.", "工會上週二投票決定罷工。", "zh-Hant", False),
+        ("The union voted last Tuesday to strike.", "工会上周五投票决定罢工。", "zh", True),
+        ("The board met on Monday.", "The board met on Wednesday.", "en", True),
+    ],
+)
+def test_days_of_the_week(source: str, derived: str, language: str, changed: bool) -> None:
+    """'last Tuesday' is 上周二 (or 周二); another day of the week is a changed date."""
+    relation = "rewrite_of" if language == "en" else "translation_of"
+    assert ("date" in _kinds(_run([source], [derived], language, relation))) is changed
+
+
+@pytest.mark.parametrize(
+    ("source", "derived", "language", "changed"),
+    [
+        ("Shifts will last 40-45 hours a week.", "每周轮班时间为40至45小时。", "zh", False),
+        ("Shifts will last 40-45 hours a week.", "每週輪班時間為40至50小時。", "zh-Hant", True),
+        ("Prices rose 10–12% this year.", "Prices rose 10–15% this year.", "en", True),
+    ],
+)
+def test_both_ends_of_a_range_are_compared(
+    source: str, derived: str, language: str, changed: bool
+) -> None:
+    """The upper end of '40-45 hours' is a number too."""
+    relation = "rewrite_of" if language == "en" else "translation_of"
+    assert ("number" in _kinds(_run([source], [derived], language, relation))) is changed
+
+
+def test_whole_percentages_and_as_many_as_are_no_changes() -> None:
+    """7.4% given as 7%, and 'up to 900' as 多达900, are the same figures."""
+    c = _run(
+        ["Pay fell 7.4% while moderators handled up to 900 posts a shift."],
+        ["Pay dropped by 7% while moderators handled as many as 900 posts a shift."],
+        "en",
+        "rewrite_of",
+    )
+    assert _kinds(c) == []
+    assert _kinds(_run(["They review up to 900 posts."], ["他们要审核多达900条帖子。"])) == []
+
+
+def test_a_changed_figure_in_a_quote_is_reported_once() -> None:
+    """150% as 200% inside a quotation is the quote's wording, not also a number."""
+    c = _with_quotes(
+        ['"We asked for 150% of our rate and got it," said Teodora Vlad, a designer.'],
+        ["「我們要求時薪的200%，也得到了，」設計師特奧多拉·弗拉德說。"],
+        "zh-Hant",
+    )
+    assert _kinds(c) == ["quote_wording"]
+
+
+def test_a_relative_date_is_not_also_a_number() -> None:
+    """'two years ago' as 三年前 is one changed date."""
+    assert _kinds(
+        _run(["Two years ago, the lab banned meetings."], ["三年前，实验室禁止开会。"])
+    ) == ["date"]
+
+
+def test_a_romanised_chinese_name_is_not_another_speaker() -> None:
+    """Lau Ka-yan and 劉嘉欣 may be one person: the names cannot tell, so nothing is said."""
+    c = _with_quotes(
+        ['"People come back sharper," said Winnie Lau Ka-yan, who ran the pilot.'],
+        ["「大家回來後更敏銳，」負責試行計劃的劉嘉欣說。"],
+        "zh-Hant",
+    )
+    assert "quote_speaker" not in _kinds(c)
+
+
+def test_a_term_in_quotes_rendered_as_a_quote_is_not_added() -> None:
+    """A source phrase in quotation marks rendered in marks is no invented quote."""
+    c = _with_quotes(
+        ['The staff, who the department said were "too often forgotten", get a bonus.'],
+        ["科学部称这些员工“太常被遗忘”，他们将获得奖金。"],
+        "zh",
+    )
+    assert "quote_added" not in _kinds(c)
+
+
+def test_a_negation_in_the_headline_matched_by_a_privative() -> None:
+    """'Has Not Kept Up' reworded as 'Lags Behind' says the same."""
+    a = Article(
+        "s",
+        "en",
+        "news",
+        title="Pay Has Not Kept Up",
+        blocks=[Block("paragraph", "Pay has not kept up with rents.")],
+    )
+    b = Article(
+        "d",
+        "en",
+        "rewrite",
+        title="Pay Lags Behind",
+        blocks=[Block("paragraph", "Pay lags behind rents.")],
+    )
+    c = compare(a, b, relation="rewrite_of", **QUIET)  # type: ignore[arg-type]
+    assert "headline" not in _kinds(c)
