@@ -189,7 +189,7 @@ def check_attribution(pair: Pair) -> list[Discrepancy]:
 _HOLDER_EN = re.compile(
     r"(?i)\b(?:according\s+to|(?:figures|data|estimates?|numbers|statistics)\s+(?:from|by|of)|"
     r"(?:survey|poll|study|report|analysis|census|count)\s+(?:of\s+[^,.;:]{1,40}?\s+)?by)"
-    r"\s+((?:[^,.;:\"“”]|(?<=\d)[,.](?=\d))+)"
+    r"\s+((?:[^,.;:\"“”]|(?<=\d)[,.](?=\d)){1,80})"
 )
 # ... "据X统计", "根据X的数据", and a transliterated name whose estimate it is ("X估计").
 _HOLDER_ZH = re.compile(

@@ -471,23 +471,38 @@ def _edge(text: str, *, last: bool) -> str:
 
 
 def _by_context(pair: Pair, s: list[Mention], d: list[Mention]) -> list[tuple[Mention, Mention]]:
-    """Compatible leftovers whose contexts are each other's clear best, above ``CONTEXT``."""
+    """Compatible leftovers whose contexts are each other's clear best, above ``CONTEXT``.
+
+    Only a piece with few leftovers is paired this way (``PAIRINGS`` pairs
+    of candidates at most), so the work stays linear in the text.
+    """
+    if len(s) * len(d) > PAIRINGS:
+        return []
     scores = {
         (i, j): _context(pair, a, b)
         for i, a in enumerate(s)
         for j, b in enumerate(d)
         if _compatible(a, b) and not _loose(a, b)
     }
+    rows: dict[int, list[float]] = {}
+    cols: dict[int, list[float]] = {}
+    for (i, j), score in scores.items():
+        rows.setdefault(i, []).append(score)
+        cols.setdefault(j, []).append(score)
     out = []
     for (i, j), score in scores.items():
         if score < CONTEXT:
             continue
         # every rival in its row and column must be clearly worse: a derived
         # "110" against "from 60 to 90" matches neither better than the other
-        rivals = [v for (x, y), v in scores.items() if (x == i) != (y == j)]
-        if all(v <= score - MARGIN for v in rivals):
+        rivals = sorted(rows[i], reverse=True)[1:2] + sorted(cols[j], reverse=True)[1:2]
+        if max(rows[i]) == max(cols[j]) == score and all(v <= score - MARGIN for v in rivals):
             out.append((s[i], d[j]))
     return out
+
+
+#: The most candidate pairs of leftovers a piece pairs by context.
+PAIRINGS = 400
 
 
 def check_numbers(pair: Pair) -> list[Discrepancy]:
