@@ -268,7 +268,10 @@ def phrase(text: str, start: int, end: int) -> str:
         space = text.rfind(" ", end, right)
         right = space if space >= 0 else right
     quoted = " ".join(text[left:right].split())
-    return quoted if len(quoted) <= 160 else quoted[:159] + "…"
+    if len(quoted) <= 160:
+        return quoted
+    cut = quoted.rfind(" ", 80, 159)  # end on a word boundary where there are words
+    return quoted[: cut if cut > 0 else 159] + "…"
 
 
 def discrepancy(

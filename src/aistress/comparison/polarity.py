@@ -106,9 +106,9 @@ def _why(
                     first_b,
                 )
         elif first_b and (
-            first_b.kind == "rejection"
-            or kept
-            or speaks_of(scope_word(d_text, first_b), ld, s_text, ls)
+            # a translation often renders a negative word (intractable, unaware)
+            # with a negator: only the words show a negation was added
+            first_b.kind == "rejection" or speaks_of(scope_word(d_text, first_b), ld, s_text, ls)
         ):
             return f"the derived text adds '{first_b.text}'", first_a, first_b
     hyp_a = [c for c in a if c.kind == "hypothetical"]
