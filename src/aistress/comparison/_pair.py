@@ -270,8 +270,8 @@ def phrase(text: str, start: int, end: int) -> str:
     quoted = " ".join(text[left:right].split())
     if len(quoted) <= 160:
         return quoted
-    cut = quoted.rfind(" ", 80, 159)  # end on a word boundary where there are words
-    return quoted[: cut if cut > 0 else 159] + "…"
+    space = quoted.rfind(" ", 80, 159)  # end on a word boundary where there are words
+    return quoted[: space if space > 0 else 159] + "…"
 
 
 def discrepancy(
