@@ -12,7 +12,9 @@ with a bounded look back: linear in the length of the block.
 from __future__ import annotations
 
 import bisect
+import operator
 import re
+from collections import Counter
 
 from aistress.quotes._lexicon import Chinese, chinese
 from aistress.quotes._types import MASK, Cue, Mention, mention
@@ -226,12 +228,17 @@ _CLAUSE_OPENERS = frozenset("，,。！？!?；;：:、\n和与及" + MASK)
 _NOT_NAME_END = frozenset("说表指称问回告强补透笑想看在对向和与的是了也都则就又把被将已曾")
 
 
-def name_vocabulary(blocks: list[str], lex: Chinese | None = None) -> frozenset[str]:
+def name_vocabulary(
+    blocks: list[str], lex: Chinese | None = None, texts: list[str] | None = None
+) -> frozenset[str]:
     """Native names an article introduces after a role (``测试工程师宋佳``, ``同事许磊``).
 
     A role noun followed by a surname gives two candidates, the surname with
     one or with two more characters; the one that also opens more clauses
-    of the article wins (``宋佳`` over ``宋佳合``). Linear in the text.
+    of the article wins (``宋佳`` over ``宋佳合``). Names of characters in
+    narrative come from :func:`_story_names`, counting characters in
+    ``texts`` (the blocks unmasked, quotations included) when given.
+    Linear in the text.
     """
     lex = lex or chinese()
     found: list[str] = []
@@ -260,7 +267,7 @@ def name_vocabulary(blocks: list[str], lex: Chinese | None = None) -> frozenset[
     for cand in found:
         for key in {cand[:2], cand[:3]}:
             seen[key] = seen.get(key, 0) + 1
-    out: set[str] = set()
+    out = set(_story_names(blocks, counts, lex, texts or blocks))
     for cand in found:
         two, three = cand[:2], cand[:3]
         good3 = len(three) == 3 and three[2] not in _NOT_NAME_END
@@ -269,6 +276,68 @@ def name_vocabulary(blocks: list[str], lex: Chinese | None = None) -> frozenset[
         if counts.get(best, 0) + seen.get(best, 0) >= 2:
             out.add(best)
     return frozenset(n for n in out if n not in lex.pronouns and "的" not in n)
+
+
+#: A clause opening: the two or three characters after it may be a subject.
+_OPENING = re.compile(rf"(?:^|(?<=[，,。！？!?；;：:、\n\ue000”’」』]))([{_HAN}]{{2,3}})")
+#: Speech right after a subject: a short adverbial, then a speech verb (笑着说, 惊奇地问).
+_SPEECH_AFTER = re.compile(rf"[{_HAN}]{{0,8}}?(?:说|问|喊|嚷|答|道|骂|叫道)")
+#: A sentence it opens ends in speech and a colon (少平拘束地抠着手指头，说：).
+_SPEECH_COLON = re.compile(r"[^。！？!?；;\ue000：:]{0,40}?(?:说|问|喊|嚷|答|道|骂)[：:]")
+#: Characters that open an adverb or a verb: they never end a name found by position.
+_ADVERB_START = frozenset("不没马立很便仍却只正猛赶急忙连突顿一才他她")
+
+
+def _sentence_opening(masked: str, i: int) -> bool:
+    k = i - 1
+    while k >= 0 and masked[k] in " \t\u3000":
+        k -= 1
+    return k < 0 or masked[k] in "。！？!?\n”’」』"
+
+
+def _story_names(
+    blocks: list[str], opens: dict[str, int], lex: Chinese, texts: list[str]
+) -> list[str]:
+    """Names of characters in narrative: a clause subject that speaks (``少安惊奇地问``).
+
+    A two- or three-character word opening a clause and followed, within
+    its clause, by a speech verb is a name when it opens clauses twice or
+    starts with a surname. Its length comes from the article: three
+    characters when the first two never occur without the third
+    (``徐治功``, not ``徐治``), else two (``少平`` in ``少平马上说``).
+    Linear in the text: the counts are one pass over it.
+    """
+    text = "\n".join(texts)
+    bigrams = Counter(map(operator.add, text, text[1:]))
+    trigrams = Counter(map("".join, zip(text, text[1:], text[2:], strict=False)))
+    out: list[str] = []
+    for masked in blocks:
+        for m in _OPENING.finditer(masked):
+            c3 = m.group(1)
+            c2 = c3[:2]
+            if not _bare_name_ok(c2, lex) or any(ch in lex.role_suffixes for ch in c2):
+                continue
+            surname = c2[0] in lex.surnames or c2 in lex.surnames
+            name = c2
+            if (
+                len(c3) == 3
+                and surname
+                and c3[2] not in _NOT_NAME_END
+                and c3[2] not in _ADVERB_START
+                and (trigrams[c3] == bigrams[c2] or trigrams[c3] > 1)
+            ):
+                name = c3
+            after = m.start() + len(name)
+            if not (
+                _SPEECH_AFTER.match(masked, after)
+                or (_sentence_opening(masked, m.start()) and _SPEECH_COLON.match(masked, after))
+            ):
+                continue
+            # a name by position: a function word right after it (少平把…, 润叶对…)
+            bounded = len(c3) == 3 and name == c2 and c3[2] in _NOT_NAME_END | _ADVERB_START
+            if surname or bounded or opens.get(name, 0) >= 2:
+                out.append(name)
+    return out
 
 
 def _known_at(masked: str, i: int, known: frozenset[str]) -> str | None:
@@ -343,6 +412,12 @@ def _subject(
         b = adv.start()
         if b == cstart:
             break
+    for i in range(max(cstart, b - 3), b):
+        # an adverbial never starts inside a known name (田晓霞|大方地问)
+        whole = _known_at(masked, i, known)
+        if whole is not None and b < i + len(whole) <= cs:
+            b = i + len(whole)
+            break
     aliases: list[str] = []
     paren = _PAREN_TAIL.search(masked, cstart, b)
     name_end = b
@@ -408,11 +483,16 @@ def _subject(
     if any(pre.endswith(w) for w in lex.group_words):
         return mention("group", pre, cstart, name_end, cstart, cue=common)
     bare = pre.strip()
-    if _BARE_NAME.fullmatch(bare) and _bare_name_ok(bare, lex):
+    if (
+        _BARE_NAME.fullmatch(bare)
+        and _bare_name_ok(bare, lex)
+        and (bare in known or bare[0] in lex.all_surnames)
+    ):
         # a name by position: two or three characters alone before the cue (润叶说)
         a = cstart + pre.index(bare)
         return mention("name", text[a : a + len(bare)], a, a + len(bare), a, cue=common)
-    return None
+    # a clause without a subject of its own (又改变口气说): the sentence's
+    return _sentence_subject(masked, text, cstart, common, known, lex)
 
 
 _BARE_NAME = re.compile(rf"[{_HAN}]{{2,3}}")
@@ -471,10 +551,16 @@ def _sentence_subject(
         return opening
     stop = masked.find("，", start, cstart)
     for i in range(start, stop if stop >= 0 else cstart):
+        if i > start and masked[i - 1] in _OBJECT_BEFORE:
+            continue  # the object of 对, 给, 把…, not the subject
         found = _known_mention(masked, text, i, cue, known)
         if found is not None:
             return found
     return None
+
+
+#: Words after which a name is an object or an addressee, not a subject.
+_OBJECT_BEFORE = frozenset("对向给跟和与把被问叫让替")
 
 
 def colon_mentions(
@@ -535,6 +621,16 @@ def describe(desc: str | None, lex: Chinese | None = None) -> tuple[str | None, 
     aff = re.sub(r"^在", "", aff)
     aff = re.sub(r"(?:工作|任职|就职|就读|学习)$", "", aff)
     return role or None, aff or None
+
+
+def name_gender(name: str, lex: Chinese | None = None) -> str | None:
+    """``"f"`` or ``"m"`` when the last character of a Chinese name shows it, else None.
+
+    >>> name_gender("润叶姐"), name_gender("孙玉亭"), name_gender("林佳")
+    ('f', 'm', None)
+    """
+    lex = lex or chinese()
+    return lex.name_gender.get(name[-1:]) if name else None
 
 
 def is_short(inner: str) -> bool:

@@ -189,7 +189,10 @@ def analyse(article: Article) -> Analysis:
             masked = to_simplified(masked)
         langs.append(lang)
         maskeds.append(masked)
-    known = _chinese.name_vocabulary([m for m, g in zip(maskeds, langs, strict=True) if g == "zh"])
+    zh = [i for i, g in enumerate(langs) if g == "zh"]
+    known = _chinese.name_vocabulary(
+        [maskeds[i] for i in zh], texts=[to_simplified(article.blocks[i].text) for i in zh]
+    )
     for bi, block in enumerate(article.blocks):
         text = block.text
         base = article.block_span(bi).start
@@ -543,6 +546,10 @@ def _build(
         ref: object = None
         if m.kind == "name":
             ref = ("name", group_of[m.surface])
+            if ref not in gender and has_han(m.surface):
+                known_gender = _chinese.name_gender(m.surface)
+                if known_gender is not None:
+                    gender[ref] = known_gender
         elif m.kind == "anonymous":
             if m.definite and last_anon is not None:
                 ref = last_anon

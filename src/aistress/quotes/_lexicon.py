@@ -74,6 +74,7 @@ class Chinese:
     org_suffixes: tuple[str, ...] = ()
     statement_re: re.Pattern[str] = re.compile(r"(?!)")
     role_name_re: re.Pattern[str] = re.compile(r"(?!)")
+    name_gender: dict[str, str] = attrs.field(factory=dict)
 
 
 @functools.cache
@@ -137,6 +138,7 @@ def chinese() -> Chinese:
         anonymous_groups=tuple(sorted(data["anonymous_groups"], key=lambda w: (-len(w), w))),
         org_suffixes=tuple(sorted(data["org_suffixes"], key=lambda w: (-len(w), w))),
         statement_re=re.compile(_alternation(data["statement_words"])),
+        name_gender={ch: g for g, chars in data["name_gender"].items() for ch in chars},
         role_name_re=re.compile(
             "(?<=[" + "".join(sorted(data["role_suffixes"])) + "])"
             "(?=([" + "".join(sorted(s for s in all_surnames if len(s) == 1)) + "]"

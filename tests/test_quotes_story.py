@@ -1,0 +1,80 @@
+"""Tests for attribution: partial quotes, subjects of sentences, names of story characters."""
+
+from __future__ import annotations
+
+from aistress.model import Article, Block, Quote
+from aistress.quotes import extract_quotes
+
+
+def art(*paragraphs: str, language: str = "en") -> Article:
+    """An article of paragraphs we wrote."""
+    return Article("s1", language, "news", blocks=[Block("paragraph", p) for p in paragraphs])
+
+
+def speaker(q: Quote) -> str | None:
+    """The speaker's name, or None."""
+    return q.speaker.name if q.speaker else None
+
+
+def test_short_quote_in_reported_speech_is_a_partial_quote() -> None:
+    """A short quotation in a sentence with a cue is the speaker's partial quote."""
+    a = art("Priya Nandakumar called the new schedule “a mirage” at the meeting.")
+    (q,) = extract_quotes(a)
+    assert q.text == "a mirage"
+    assert q.partial
+    assert speaker(q) == "Priya Nandakumar"
+
+
+def test_short_quote_without_cue_stays_a_scare_quote() -> None:
+    """A short quotation in a sentence without any cue is still left out."""
+    a = art("The lab’s “crunch weeks” return every spring.")
+    assert extract_quotes(a) == ()
+
+
+def test_cue_without_subject_takes_the_name_opening_the_sentence() -> None:
+    """A participle cue (saying) has the subject of its sentence as speaker."""
+    a = art(
+        "Here in Leeds, Tomas Berg stepped up his criticism of the rota, saying, "
+        "“Nobody can plan a life around this.”"
+    )
+    (q,) = extract_quotes(a)
+    assert speaker(q) == "Tomas Berg"
+
+
+def test_zh_story_name_before_a_colon_paragraph() -> None:
+    """A given name opening clauses and a sentence that ends in 说： speaks the next quote."""
+    a = art(
+        "晓梅放下手里的书，笑了笑，说：",
+        "“今天不加班了，我们回家吃饭。”",
+        "立军惊奇地问：",
+        "“真的不加班？”",
+        "晓梅点点头。立军也笑了。",
+        language="zh",
+    )
+    got = [speaker(q) for q in extract_quotes(a)]
+    assert got == ["晓梅", "立军"]
+
+
+def test_zh_story_name_after_the_quote() -> None:
+    """A paragraph of speech followed by ``X…地问。`` is X's, with X's length from the article."""
+    a = art(
+        "“报告什么时候交？”",
+        "徐立功敏感地问。",
+        "徐立功又看了一眼手表。",
+        language="zh",
+    )
+    (q,) = extract_quotes(a)
+    assert speaker(q) == "徐立功"
+
+
+def test_zh_addressee_is_not_the_speaker() -> None:
+    """In ``X对Y…，说：`` the speaker is X, the subject, not the addressee Y."""
+    a = art(
+        "周建国对林海笑了笑，说：",
+        "“你先回去休息。”",
+        "林海说：",
+        "“好。”",
+        language="zh",
+    )
+    got = [speaker(q) for q in extract_quotes(a)]
+    assert got == ["周建国", "林海"]
