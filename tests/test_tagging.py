@@ -438,7 +438,8 @@ def test_every_category_has_rules_in_both_languages() -> None:
 
 
 def _tags(text: str, category: str) -> list[Stressor | Remedy]:
-    return [t for t in tag_text(text) if t.category == category]
+    """The rules' own tags of a category (these tests are about the rules' cue logic)."""
+    return [t for t in tag_text(text, model=None) if t.category == category]
 
 
 def test_no_relief_does_not_hide_the_competition_after_it() -> None:
@@ -477,10 +478,8 @@ def test_negation_scope_stops_at_a_contrast() -> None:
 def test_negated_rule_needs_the_negation() -> None:
     """'no escape' fires inescapability through a negated rule; 'escape' alone does not."""
     (found,) = _tags("For researchers there is no escape.", "inescapability")
-    texts = [tag_text("For researchers there is no escape.")[0]]
     assert found.confidence >= 0.75
-    assert texts
-    assert "inescapability" not in labels(tag_text("A short escape to the mountains helped."))
+    assert not _tags("A short escape to the mountains helped.", "inescapability")
 
 
 def test_negated_rule_evidence_includes_the_cue() -> None:
@@ -506,15 +505,16 @@ def test_post_negation_negates_the_term_before_it() -> None:
 
 
 def test_weak_terms_need_support() -> None:
-    """A weak term alone stays below the threshold; repeated it is tagged."""
-    assert "competition" not in labels(tag_text("There was competition."))
+    """A weak term alone stays below the rules' threshold; repeated it is tagged."""
+    rules = Tagger(model=None, min_confidence=0.5)
+    assert "competition" not in labels(rules.tag_text("There was competition."))
     text = "There was competition. The competition was everywhere."
-    assert "competition" in labels(tag_text(text))
+    assert "competition" in labels(rules.tag_text(text))
 
 
 def test_min_confidence_controls_weak_tags() -> None:
     """Lowering min_confidence keeps weak tags, with their confidence."""
-    found = tag_text("There was competition.", min_confidence=0.0)
+    found = tag_text("There was competition.", min_confidence=0.0, model=None)
     assert [t.category for t in found] == ["competition"]
     assert 0.0 < found[0].confidence < DEFAULT_MIN_CONFIDENCE
     with pytest.raises(ValueError, match="min_confidence"):

@@ -128,10 +128,12 @@ def test_handles_are_not_terms() -> None:
 
 
 def test_title_line_counts_at_half_confidence() -> None:
-    """A first paragraph that is a title line is tagged at half confidence."""
+    """A first paragraph that is a title line is tagged at half confidence (by the rules)."""
     article = _article("Burnout in the lab", "Everyone in the lab is burned out.")
-    found = {t.block: t for t in tag(article, quotes=(), min_confidence=0.0)}
-    body = tag(_article("Everyone in the lab is burned out."), quotes=(), min_confidence=0.0)
+    found = {t.block: t for t in tag(article, quotes=(), min_confidence=0.0, model=None)}
+    body = tag(
+        _article("Everyone in the lab is burned out."), quotes=(), min_confidence=0.0, model=None
+    )
     assert found[0].confidence < found[1].confidence
     assert body[0].confidence == found[1].confidence
 

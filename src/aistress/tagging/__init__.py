@@ -37,7 +37,11 @@ The package
 - :mod:`aistress.tagging.detect`: rule firings in one block;
 - :mod:`aistress.tagging.attribution`: who raised or proposed a tag;
 - :mod:`aistress.tagging.tagger`: :class:`Tagger`, :func:`tag`, :func:`tag_text`;
-- :mod:`aistress.tagging.matrices`: :class:`TagMatrix` and label scores.
+- :mod:`aistress.tagging.matrices`: :class:`TagMatrix` and label scores;
+- :mod:`aistress.tagging.features`: what the learned model reads of a paragraph;
+- :mod:`aistress.tagging.learned`: the learned model (``model="default"``),
+  trained on paragraphs we labelled, with the rules' firings among its
+  features.
 
 Tagging an article is linear in its length.
 """

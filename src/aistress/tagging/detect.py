@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 import attrs
 
@@ -41,11 +41,20 @@ class _Firing:
     cue: tuple[int, int] | None = None
 
 
-def _firings(rules: RuleSet, allowed: frozenset[int], text: str, language: str) -> list[_Firing]:
-    """Every rule firing in one block of text, asserted, negated or rejected."""
+def _firings(
+    rules: RuleSet,
+    allowed: frozenset[int],
+    text: str,
+    language: str,
+    spans: Sequence[tuple[int, int]] | None = None,
+) -> list[_Firing]:
+    """Every rule firing in one block of text, asserted, negated or rejected.
+
+    ``spans`` are the block's sentences, if the caller has them.
+    """
     if not text.strip():
         return []
-    sentence_starts, clause_starts = _bounds(text, language)
+    sentence_starts, clause_starts = _bounds(text, language, spans)
     has_han = _HAN.search(text) is not None
     has_latin = _LATIN.search(text) is not None
     handles = [m.span() for m in _HANDLE.finditer(text)]

@@ -12,7 +12,7 @@ import attrs
 from aistress.io.atomic import write_text
 from aistress.model import _LATE_BOUND, Article, Corpus, Source
 from aistress.tagging.rules import RuleSet
-from aistress.tagging.tagger import DEFAULT_MIN_CONFIDENCE, Tag, _tagger
+from aistress.tagging.tagger import Tag, _tagger
 from aistress.taxonomy import Taxonomy
 
 __all__ = ["LabelScores", "TagMatrix", "matrix", "score_labels"]
@@ -90,7 +90,7 @@ def matrix(
     taxonomy: Taxonomy | None = None,
     rules: RuleSet | None = None,
     tags: Mapping[str, Sequence[Tag]] | None = None,
-    min_confidence: float = DEFAULT_MIN_CONFIDENCE,
+    min_confidence: float | None = None,
 ) -> TagMatrix:
     """Count tagged blocks per document and category.
 
@@ -101,7 +101,8 @@ def matrix(
         rules: Rules to tag with (see :class:`Tagger`).
         tags: Tags already computed, by article id; articles missing from it
             are tagged.
-        min_confidence: Count only tags at least this confident.
+        min_confidence: Count only tags at least this confident (default:
+            the tagger's, see :class:`Tagger`).
 
     Returns:
         A :class:`TagMatrix`; :meth:`TagMatrix.to_csv` exports it.
@@ -109,6 +110,7 @@ def matrix(
     Time is linear in the total length of the articles.
     """
     tagger = _tagger(taxonomy, rules, min_confidence)
+    least = tagger.min_confidence if min_confidence is None else min_confidence
     if isinstance(items, (Corpus, Source)):
         articles: Iterable[Article] = items.articles
     else:
@@ -124,7 +126,7 @@ def matrix(
         row = [0] * len(columns)
         for t in found:
             j = position.get(t.category)
-            if j is not None and t.confidence >= min_confidence:
+            if j is not None and t.confidence >= least:
                 row[j] += 1
         documents.append(article.id)
         rows.append(row)

@@ -53,9 +53,16 @@ REJECTION_REACH = {"rejection": 1, "minority": 0}
 _CLAUSE_MARK = re.compile(r"[,;:，；：、—–()（）\[\]“”\"「」『』]|\s-\s")
 
 
-def _bounds(text: str, language: str) -> tuple[list[int], list[int]]:
-    """Sentence starts and clause starts of a block (sorted offsets)."""
-    sentence_starts = [start for start, _ in split_sentences(text, language)] or [0]
+def _bounds(
+    text: str, language: str, spans: Sequence[tuple[int, int]] | None = None
+) -> tuple[list[int], list[int]]:
+    """Sentence starts and clause starts of a block (sorted offsets).
+
+    ``spans`` are the block's sentences when the caller has them already.
+    """
+    if spans is None:
+        spans = split_sentences(text, language)
+    sentence_starts = [start for start, _ in spans] or [0]
     clause_starts = sorted({*sentence_starts, *(m.start() for m in _CLAUSE_MARK.finditer(text))})
     return sentence_starts, clause_starts
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import TypeAlias
 
 import attrs
@@ -23,10 +23,13 @@ from aistress.model import (
 from aistress.quotes import Attributions
 from aistress.tagging.attribution import attributions, person_for
 from aistress.tagging.detect import _Firing, _firings, _merge_spans
+from aistress.tagging.features import Observation, sentence_features, structure_features
+from aistress.tagging.learned import Model, calibration_key, default_model
 from aistress.tagging.rules import RuleSet, apply_curve, default_rules, load_rules
 from aistress.taxonomy import Category, CategoryKind, Taxonomy
 from aistress.taxonomy import default as default_taxonomy
 from aistress.text.language import detect_language, is_chinese
+from aistress.text.sentences import sentences as sentence_spans
 
 __all__ = ["DEFAULT_MIN_CONFIDENCE", "Tag", "Tagger", "labels", "tag", "tag_text"]
 
@@ -37,8 +40,12 @@ Tag: TypeAlias = Stressor | Remedy
 #: announce what the text says; the paragraphs below carry the labels.
 TITLE_FACTOR = 0.5
 
-#: Tags below this confidence are dropped unless a caller asks otherwise.
+#: Tags of the rules alone below this confidence are dropped unless a caller
+#: asks otherwise (the learned model brings its own threshold).
 DEFAULT_MIN_CONFIDENCE = 0.5
+
+#: The ``rule`` of a tag the learned model found where no rule fired.
+MODEL_RULE = "model"
 
 
 class Tagger:
@@ -51,10 +58,17 @@ class Tagger:
             ships; rules for categories the taxonomy lacks are then ignored.
             Rules passed explicitly must all name categories of the taxonomy
             (else :class:`~aistress.errors.RuleError`).
-        min_confidence: Tags with a lower confidence are dropped.
+        min_confidence: Tags with a lower confidence are dropped (default:
+            the model's threshold, chosen by cross-validation when it was
+            trained, or :data:`DEFAULT_MIN_CONFIDENCE` for the rules alone).
         include_negated: Also return tags whose category the text denies,
             argues against or only asks about (``polarity`` other than
             ``"asserted"``, with the ``cue`` that says so).
+        model: The learned model that decides each category
+            (:mod:`aistress.tagging.learned`; ``"default"``: the one
+            aistress ships), with the rules' firings among its features and
+            the rules' spans as evidence. ``None`` (the default) tags with
+            the rules alone.
 
     >>> from aistress.model import Article, Block
     >>> tagger = Tagger()
@@ -68,14 +82,15 @@ class Tagger:
         taxonomy: Taxonomy | None = None,
         rules: RuleSet | None = None,
         *,
-        min_confidence: float = DEFAULT_MIN_CONFIDENCE,
+        min_confidence: float | None = None,
         include_negated: bool = False,
+        model: Model | str | None = None,
     ) -> None:
         if taxonomy is not None and not isinstance(taxonomy, Taxonomy):
             raise TypeError(f"taxonomy must be a Taxonomy, not {type(taxonomy).__name__}")
         if rules is not None and not isinstance(rules, RuleSet):
             raise TypeError(f"rules must be a RuleSet, not {type(rules).__name__}")
-        if not 0.0 <= min_confidence <= 1.0:
+        if min_confidence is not None and not 0.0 <= min_confidence <= 1.0:
             raise ValueError(f"min_confidence must lie between 0 and 1 (got {min_confidence})")
         self.taxonomy = taxonomy if taxonomy is not None else default_taxonomy()
         if rules is None:
@@ -86,8 +101,18 @@ class Tagger:
         else:
             rules.check(self.taxonomy)
         self.rules = rules
-        self.min_confidence = min_confidence
         self.include_negated = include_negated
+        if isinstance(model, str):
+            if model != "default":
+                raise ValueError(f"model must be a Model, None or 'default' (got {model!r})")
+            model = default_model()
+        elif model is not None and not isinstance(model, Model):
+            raise TypeError(f"model must be a Model, not {type(model).__name__}")
+        #: The learned model, or None for the rules alone.
+        self.model: Model | None = model
+        if min_confidence is None:
+            min_confidence = model.threshold if model is not None else DEFAULT_MIN_CONFIDENCE
+        self.min_confidence = min_confidence
         self._allowed = frozenset(
             i for i, r in enumerate(rules.rules) if r.category in self.taxonomy
         )
@@ -144,28 +169,142 @@ class Tagger:
         return labels(self.tag(article, quotes=()), kind=kind)
 
     def _block(self, block: Block, language: str, *, first: bool = False) -> list[_Found]:
-        firings = _firings(self.rules, self._allowed, block.text, language)
-        if firings and _title_like(block, first):
-            firings = [attrs.evolve(f, confidence=f.confidence * TITLE_FACTOR) for f in firings]
-        labels_ = self.rules.cues(_rules_language(language), "question_labels")
-        asked = _question_label(block.text, labels_) if firings else None
-        if asked is not None:
-            firings = [attrs.evolve(f, polarity="hypothetical", cue=asked) for f in firings]
+        seen = self._seen(block, language, first=first)
+        if self.model is not None:
+            return self._learned(seen)
         by_category: dict[str, list[_Firing]] = {}
-        for firing in firings:
+        for firing in seen.firings:
             by_category.setdefault(self.rules.rules[firing.rule].category, []).append(firing)
         out = []
         for category in self.taxonomy:
             group = by_category.get(category.id)
             if not group:
                 continue
-            asserted = [f for f in group if f.polarity == "asserted"]
-            found = self._combine(category, asserted)
-            if found is None and self.include_negated:
-                found = self._combine(category, [f for f in group if f.polarity != "asserted"])
+            found = self._ruled(category, group)
             if found is not None:
                 out.append(found)
         return out
+
+    def _seen(self, block: Block, language: str, *, first: bool = False) -> Seen:
+        """What the rules find in a block, with the features the model reads."""
+        spans = sentence_spans(block.text, language) or ((0, len(block.text)),)
+        firings = _firings(self.rules, self._allowed, block.text, language, spans)
+        title = _title_like(block, first)
+        if firings and title:
+            firings = [attrs.evolve(f, confidence=f.confidence * TITLE_FACTOR) for f in firings]
+        labels_ = self.rules.cues(_rules_language(language), "question_labels")
+        asked = _question_label(block.text, labels_)
+        if asked is not None:
+            firings = [attrs.evolve(f, polarity="hypothetical", cue=asked) for f in firings]
+        return Seen(block.text, language, firings, title, asked, tuple(spans))
+
+    def _ruled(self, category: Category, group: list[_Firing]) -> _Found | None:
+        """The rules' own tag for a category: asserted firings, else (if asked) the others."""
+        found = self._combine(category, [f for f in group if f.polarity == "asserted"])
+        if found is None and self.include_negated:
+            found = self._combine(category, [f for f in group if f.polarity != "asserted"])
+        return found
+
+    def _learned(self, seen: Seen) -> list[_Found]:
+        """The model's tags for a block; categories the model lacks keep the rules' tags."""
+        model = self.model
+        assert model is not None
+        by_category: dict[str, list[_Firing]] = {}
+        for firing in seen.firings:
+            by_category.setdefault(self.rules.rules[firing.rule].category, []).append(firing)
+        sentences_ = seen.sentences()
+        scores = model.scores(self._observe(seen, by_category, sentences_))
+        key = calibration_key(seen.language, seen.text)
+        floor = model.floor(self.min_confidence, key)
+        out = []
+        for category in self.taxonomy:
+            group = by_category.get(category.id, [])
+            index = model.index.get(category.id)
+            if index is None:
+                found = self._ruled(category, group) if group else None
+                if found is not None:
+                    out.append(found)
+                continue
+            if scores[index] < floor and not (group and self.include_negated):
+                continue
+            confidence = round(model.confidence(scores[index], key), 4)
+            asserted = [f for f in group if f.polarity == "asserted"]
+            if confidence >= self.min_confidence and seen.asked is None:
+                out.append(self._modelled(category, index, confidence, asserted, sentences_))
+            elif self.include_negated:
+                denied = [f for f in group if f.polarity != "asserted"]
+                if confidence >= self.min_confidence:
+                    found = self._modelled(category, index, confidence, asserted, sentences_)
+                    out.append(attrs.evolve(found, polarity="hypothetical", cue=seen.asked))
+                elif denied:
+                    best = min(denied, key=lambda f: (-f.confidence, f.rule))
+                    spans = _merge_spans(s for f in denied for s in f.spans)
+                    out.append(
+                        _Found(
+                            category,
+                            self.rules.rules[best.rule].id,
+                            confidence,
+                            spans,
+                            best.polarity,
+                            best.cue,
+                        )
+                    )
+        return out
+
+    def _observe(
+        self,
+        seen: Seen,
+        by_category: Mapping[str, list[_Firing]],
+        sentences_: Sequence[tuple[int, int, frozenset[str]]],
+    ) -> Observation:
+        """What the model reads of a block (see :class:`~aistress.tagging.features.Observation`)."""
+        context: dict[str, frozenset[str]] = {}
+        for category, group in by_category.items():
+            starts = sorted({s[0] for f in group for s in f.spans})
+            found: set[str] = set()
+            i = 0
+            for start, end, features in sentences_:
+                while i < len(starts) and starts[i] < start:
+                    i += 1
+                if i < len(starts) and starts[i] < end:
+                    found.update(features)
+            context[category] = frozenset(found)
+        return Observation(
+            frozenset(f for _, _, fs in sentences_ for f in fs),
+            seen.structure(by_category),
+            self._rule_confidences(by_category),
+            context,
+        )
+
+    def _rule_confidences(self, by_category: Mapping[str, list[_Firing]]) -> dict[str, float]:
+        """The rules' own confidence per category (noisy-or of asserted firings, calibrated)."""
+        out = {}
+        for category, group in by_category.items():
+            miss = 1.0
+            for firing in group:
+                if firing.polarity == "asserted":
+                    miss *= 1.0 - firing.confidence
+            if miss < 1.0:
+                out[category] = apply_curve(self.rules.curve, 1.0 - miss)
+        return out
+
+    def _modelled(
+        self,
+        category: Category,
+        index: int,
+        confidence: float,
+        asserted: list[_Firing],
+        sentences_: Sequence[tuple[int, int, frozenset[str]]],
+    ) -> _Found:
+        """A tag the model found: the rules' evidence if they fired, else its best sentence."""
+        if asserted:
+            best = min(asserted, key=lambda f: (-f.confidence, f.rule))
+            spans = _merge_spans(s for f in asserted for s in f.spans)
+            return _Found(category, self.rules.rules[best.rule].id, confidence, spans)
+        assert self.model is not None
+        weight = self.model.weight
+        start, end, _ = max(sentences_, key=lambda s: (sum(weight(f, index) for f in s[2]), -s[0]))
+        return _Found(category, MODEL_RULE, confidence, [(start, end)])
 
     def _combine(self, category: Category, group: list[_Firing]) -> _Found | None:
         """One tag from the firings of a category: noisy-or confidence, merged evidence."""
@@ -182,6 +321,28 @@ class Tagger:
         return _Found(
             category, self.rules.rules[best.rule].id, confidence, spans, best.polarity, best.cue
         )
+
+
+@attrs.frozen
+class Seen:
+    """What the rules saw in one block: firings, title line, question label."""
+
+    text: str
+    language: str
+    firings: list[_Firing]
+    title: bool
+    asked: tuple[int, int] | None
+    spans: tuple[tuple[int, int], ...]
+
+    def sentences(self) -> list[tuple[int, int, frozenset[str]]]:
+        """The block's sentences with their text features."""
+        return sentence_features(self.text, self.spans)
+
+    def structure(self, by_category: Mapping[str, list[_Firing]]) -> frozenset[str]:
+        """The rule and layout features of the block."""
+        asserted = [c for c, g in by_category.items() if any(f.polarity == "asserted" for f in g)]
+        denied = [c for c, g in by_category.items() if any(f.polarity != "asserted" for f in g)]
+        return structure_features(asserted, denied, title=self.title, asked=self.asked is not None)
 
 
 @attrs.frozen
@@ -269,24 +430,36 @@ class _Identity:
 
 @functools.lru_cache(maxsize=32)
 def _cached_tagger(
-    taxonomy: _Identity, rules: _Identity, min_confidence: float, include_negated: bool
+    taxonomy: _Identity,
+    rules: _Identity,
+    min_confidence: float | None,
+    include_negated: bool,
+    model: _Identity,
 ) -> Tagger:
     return Tagger(
         taxonomy.value,  # type: ignore[arg-type]
         rules.value,  # type: ignore[arg-type]
         min_confidence=min_confidence,
         include_negated=include_negated,
+        model=model.value,  # type: ignore[arg-type]
     )
 
 
 def _tagger(
     taxonomy: Taxonomy | None,
     rules: RuleSet | None,
-    min_confidence: float,
+    min_confidence: float | None,
     include_negated: bool = False,
+    model: Model | str | None = None,
 ) -> Tagger:
+    if isinstance(model, str) and model == "default":
+        model = default_model()
     return _cached_tagger(
-        _Identity(taxonomy), _Identity(rules), float(min_confidence), bool(include_negated)
+        _Identity(taxonomy),
+        _Identity(rules),
+        None if min_confidence is None else float(min_confidence),
+        bool(include_negated),
+        _Identity(model),
     )
 
 
@@ -296,8 +469,9 @@ def tag(
     taxonomy: Taxonomy | None = None,
     rules: RuleSet | None = None,
     quotes: Sequence[Quote] | None = None,
-    min_confidence: float = DEFAULT_MIN_CONFIDENCE,
+    min_confidence: float | None = None,
     include_negated: bool = False,
+    model: Model | str | None = None,
 ) -> tuple[Tag, ...]:
     """Tag an article with stressors and remedies, block by block, with evidence.
 
@@ -311,9 +485,13 @@ def tag(
             proposed a remedy. ``None`` runs the attribution engine
             (:func:`aistress.quotes.attribute`: quotations and reported
             speech); pass ``()`` to skip attribution.
-        min_confidence: Drop tags below this confidence.
+        min_confidence: Drop tags below this confidence (default: the
+            model's threshold, or :data:`DEFAULT_MIN_CONFIDENCE` for the rules).
         include_negated: Also return categories the text denies, argues
             against or only asks about, with their ``polarity`` and ``cue``.
+        model: ``"default"`` (the shipped learned model) or a
+            :class:`~aistress.tagging.learned.Model`; ``None`` (the default)
+            tags with the rules alone (see :class:`Tagger`).
 
     Returns:
         One tag per block and category, in block order and, within a block,
@@ -324,7 +502,7 @@ def tag(
     """
     if isinstance(article, Source):
         article = one_article(article, "tag")
-    tagger = _tagger(taxonomy, rules, min_confidence, include_negated)
+    tagger = _tagger(taxonomy, rules, min_confidence, include_negated, model)
     return tagger.tag(article, quotes=quotes)
 
 
@@ -335,8 +513,9 @@ def tag_text(
     doc: str = "text",
     taxonomy: Taxonomy | None = None,
     rules: RuleSet | None = None,
-    min_confidence: float = DEFAULT_MIN_CONFIDENCE,
+    min_confidence: float | None = None,
     include_negated: bool = False,
+    model: Model | str | None = None,
 ) -> tuple[Tag, ...]:
     """Tag a plain string as one paragraph; see :meth:`Tagger.tag_text`.
 
@@ -349,7 +528,7 @@ def tag_text(
     >>> [(t.category, t.polarity) for t in tag_text("我们从不加班。", include_negated=True)]
     [('overwork', 'negated')]
     """
-    tagger = _tagger(taxonomy, rules, min_confidence, include_negated)
+    tagger = _tagger(taxonomy, rules, min_confidence, include_negated, model)
     return tagger.tag_text(text, language=language, doc=doc)
 
 

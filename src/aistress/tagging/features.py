@@ -1,0 +1,200 @@
+"""Features of a paragraph for the learned tagging model.
+
+The same function turns a paragraph into features when the model is trained
+(``tools/train_tagger.py``) and when it tags, so the two never drift apart.
+Features are strings:
+
+- ``w:<stem>``: an English content word, stemmed
+  (:func:`~aistress.text.words.stem`; stop words left out);
+- ``b:<stem> <stem>``: two adjacent English words (stop words kept:
+  ``day off``, ``not the``);
+- ``~:<stem>``: a content word up to three words after a negation
+  (``not``, ``no``, ``never``, ``n't`` ...) in the same clause;
+- ``c:<han>``, ``z:<han><han>``: a Chinese character and a pair of adjacent
+  characters, Traditional read as Simplified
+  (:func:`~aistress.text.script.to_simplified`), so both scripts share
+  features;
+- ``r:<category>`` / ``n:<category>``: a rule of the rule files fired for the
+  category, asserted / denied, rejected or only asked about;
+- ``title`` and ``ask``: the paragraph is a title line or an interviewer's
+  question;
+- per category, features whose weight all categories share
+  (:func:`category_features`): the rules fired for *this* category, asserted
+  (``R``) or denied (``N``), alone or with a title or a question, the rules'
+  own confidence (``P``), and the words of the sentences where they fired
+  (``s:<feature>`` for a stressor, ``r:<feature>`` for a remedy: ``should``,
+  ``afraid``, a question mark), so what the rules are worth, and which
+  framing makes a mention count, is learnt from every category's examples
+  at once;
+- ``?``: the sentence is a question.
+
+Text features are computed per sentence, so the tagger can point at the
+sentence that carries a category. Everything is linear in the text.
+
+>>> [sorted(f) for _, _, f in sentence_features("No day off. 加班", [(0, 11), (12, 14)])]
+[['b:day off', 'b:no day', 'w:day', '~:day'], ['c:加', 'c:班', 'z:加班']]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+
+import attrs
+
+from aistress.text.language import HAN
+from aistress.text.script import to_simplified
+from aistress.text.words import stem, stop_words
+
+__all__ = [
+    "NEGATIONS",
+    "Observation",
+    "category_features",
+    "sentence_features",
+    "structure_features",
+]
+
+#: English words after which content words are read as negated (three words on).
+NEGATIONS = frozenset(
+    [
+        "not",
+        "no",
+        "never",
+        "nobody",
+        "nothing",
+        "none",
+        "neither",
+        "nor",
+        "without",
+        "cannot",
+        "hardly",
+        "barely",
+    ]
+)
+_NEGATION_REACH = 3
+_TOKEN = re.compile(rf"[A-Za-z][A-Za-z0-9]*(?:['’][A-Za-z]+)*|[{HAN}]+|[.,;:!?()\"“”—–]")
+_PUNCT = frozenset('.,;:!?()"“”—–')
+
+
+def sentence_features(
+    text: str, spans: Sequence[tuple[int, int]]
+) -> list[tuple[int, int, frozenset[str]]]:
+    """The text features of each sentence ``text[start:end]`` of a paragraph.
+
+    Args:
+        text: The paragraph.
+        spans: Its sentences (``(start, end)`` offsets, as from
+            :func:`aistress.text.sentences.sentences`).
+
+    Returns:
+        ``(start, end, features)`` per sentence, in order.
+    """
+    return [(start, end, _features(text[start:end])) for start, end in spans]
+
+
+def _features(text: str) -> frozenset[str]:
+    stop = stop_words("en")
+    out: set[str] = set()
+    if text.rstrip("\"”」』'’) ）").endswith(("?", "？")):
+        out.add("?")
+    previous: str | None = None
+    negated = 0
+    for match in _TOKEN.finditer(text):
+        token = match.group()
+        first = token[0]
+        if first in _PUNCT:
+            previous, negated = None, 0
+            continue
+        if first >= "\u2e80":  # a run of Han characters
+            run = to_simplified(token)
+            out.update("c:" + ch for ch in run)
+            out.update("z:" + run[i : i + 2] for i in range(len(run) - 1))
+            previous, negated = None, 0
+            continue
+        low = token.lower().replace("’", "'")
+        term = stem(low)
+        if previous is not None:
+            out.add(f"b:{previous} {term}")
+        previous = term
+        if low not in stop and len(low) > 2:
+            out.add("w:" + term)
+            if negated:
+                out.add("~:" + term)
+        if negated:
+            negated -= 1
+        if low in NEGATIONS or low.endswith("n't"):
+            negated = _NEGATION_REACH
+    return frozenset(out)
+
+
+def structure_features(
+    asserted: Iterable[str], denied: Iterable[str], *, title: bool, asked: bool
+) -> frozenset[str]:
+    """The rule and layout features of a paragraph.
+
+    Args:
+        asserted: Categories some rule fired for, asserted.
+        denied: Categories some rule fired for, denied, rejected or asked about.
+        title: Whether the paragraph is a title line or an editorial note.
+        asked: Whether the paragraph is an interviewer's question.
+
+    >>> sorted(structure_features(["pace"], ["overwork"], title=False, asked=True))
+    ['ask', 'n:overwork', 'r:pace']
+    """
+    out = {"r:" + c for c in asserted} | {"n:" + c for c in denied}
+    if title:
+        out.add("title")
+    if asked:
+        out.add("ask")
+    return frozenset(out)
+
+
+@attrs.frozen
+class Observation:
+    """Everything the learned model reads of one paragraph.
+
+    Attributes:
+        text: The paragraph's text features.
+        other: Its rule and layout features (:func:`structure_features`).
+        confidence: The rules' own confidence per category (asserted firings).
+        context: Per category, the text features of the sentences where its
+            rules fired.
+    """
+
+    text: frozenset[str]
+    other: frozenset[str]
+    confidence: Mapping[str, float] = attrs.field(factory=dict)
+    context: Mapping[str, frozenset[str]] = attrs.field(factory=dict)
+
+
+def category_features(
+    other: frozenset[str], category: str, confidence: float = 0.0
+) -> tuple[tuple[str, float], ...]:
+    """The shared-weight features of one category, with their values.
+
+    Args:
+        other: The paragraph's rule and layout features (:func:`structure_features`).
+        category: The category.
+        confidence: The rules' own confidence for the category (0 if none fired).
+
+    >>> category_features(frozenset({"r:pace", "title"}), "pace", 0.9)
+    (('R', 1.0), ('P', 0.9), ('R&title', 1.0))
+    >>> [f for f, _ in category_features(frozenset({"r:pace", "n:pace", "ask"}), "pace")]
+    ['R', 'R&ask', 'R&N', 'N']
+    >>> category_features(frozenset({"r:pace"}), "overwork")
+    ()
+    """
+    out: list[tuple[str, float]] = []
+    if "r:" + category in other:
+        out.append(("R", 1.0))
+        if confidence:
+            out.append(("P", confidence))
+        if "title" in other:
+            out.append(("R&title", 1.0))
+        if "ask" in other:
+            out.append(("R&ask", 1.0))
+        if "n:" + category in other:
+            out.append(("R&N", 1.0))
+    if "n:" + category in other:
+        out.append(("N", 1.0))
+    return tuple(out)

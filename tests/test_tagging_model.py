@@ -1,0 +1,174 @@
+"""Tests for the learned tagging model: features, the model file, the combined tagger, training.
+
+Every sentence here is one we wrote for these tests.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from aistress.errors import AistressError, RuleError
+from aistress.model import Article, Block
+from aistress.tagging import DEFAULT_MIN_CONFIDENCE, Tagger, labels, tag_text
+from aistress.tagging.features import Observation, category_features, sentence_features
+from aistress.tagging.learned import Model, calibration_key, default_model
+from aistress.taxonomy import default
+
+TOOLS = Path(__file__).resolve().parents[1] / "tools"
+
+
+def _tiny(**changes: Any) -> dict[str, Any]:
+    document: dict[str, Any] = {
+        "categories": ["pace", "counseling"],
+        "kinds": ["s", "r"],
+        "bias": [-2.0, -2.0],
+        "calibration": {"en": [1.0, 0.0]},
+        "threshold": 0.5,
+        "shared": {"R": 1.0, "s:w:fast": 2.0},
+        "weights": {"w:therapist": [[1, 8.0]], "r:pace": [[0, 1.0]]},
+    }
+    document.update(changes)
+    return document
+
+
+def test_default_threshold_is_the_models() -> None:
+    """The default min_confidence is the model's trained threshold, or the rules' default."""
+    assert Tagger(model="default").min_confidence == default_model().threshold
+    assert Tagger().min_confidence == DEFAULT_MIN_CONFIDENCE
+    assert Tagger(model="default", min_confidence=0.7).min_confidence == 0.7
+
+
+def test_model_covers_the_taxonomy() -> None:
+    """The shipped model scores every category of the shipped taxonomy, calibrated per script."""
+    model = default_model()
+    assert set(model.categories) == set(default().ids)
+    assert set(model.calibration) == {"en", "zh-Hans", "zh-Hant"}
+
+
+@pytest.mark.parametrize(
+    "change",
+    [{"bias": [0.0]}, {"weights": {"w:x": [[5, 1.0]]}}, {"calibration": {}}, {"threshold": "x"}],
+)
+def test_bad_model_files_raise_rule_error(change: dict[str, Any]) -> None:
+    """A malformed model document raises RuleError, an AistressError."""
+    with pytest.raises(RuleError):
+        Model(_tiny(**change), "model.json")
+    assert issubclass(RuleError, AistressError)
+
+
+def test_scores_add_text_rule_and_shared_weights() -> None:
+    """A score is bias + text weights at unit length + rule features + shared features."""
+    model = Model(_tiny())
+    seen = Observation(
+        frozenset({"w:therapist", "w:week"}),
+        frozenset({"r:pace"}),
+        {"pace": 0.5},
+        {"pace": frozenset({"w:fast"})},
+    )
+    pace, counseling = model.scores(seen)
+    assert pace == pytest.approx(-2.0 + 1.0 + 1.0 + 2.0)
+    assert counseling == pytest.approx(-2.0 + 8.0 / 2**0.5)
+    assert model.confidence(0.0, "zh-Hans") == 0.5
+
+
+def test_sentence_features_and_category_features() -> None:
+    """Sentences get stems, pairs, negated stems and Han n-grams; categories shared features."""
+    (_, _, first), (_, _, second) = sentence_features("No rest? 過勞", [(0, 8), (9, 11)])
+    assert {"w:rest", "~:rest", "b:no rest", "?"} <= first
+    assert second == {"c:过", "c:劳", "z:过劳"}
+    assert category_features(frozenset({"n:pace"}), "pace") == (("N", 1.0),)
+
+
+def test_calibration_keys() -> None:
+    """Paragraphs calibrate as English, Simplified or Traditional Chinese."""
+    assert calibration_key("zh-Hant", "这些") == "zh-Hant"
+    assert calibration_key("zh-TW", "x") == "zh-Hant"
+    assert calibration_key("zh", "这些问题") == "zh-Hans"
+    assert calibration_key("en-GB", "x") == "en"
+
+
+def test_model_none_is_the_rules_alone() -> None:
+    """Tagger(model=None) tags with the rules alone; model="default" consults the model."""
+    text = "The company now offers free counseling sessions to every employee."
+    rules = Tagger(model=None).tag_text(text)
+    assert rules
+    assert all(t.rule.startswith("en.") for t in rules)
+    assert Tagger().tag_text(text) == rules
+    assert "counseling" in labels(Tagger(model="default").tag_text(text))
+    with pytest.raises(ValueError, match="model"):
+        Tagger(model="other")
+    with pytest.raises(TypeError, match="model"):
+        Tagger(model=3)  # type: ignore[arg-type]
+
+
+def test_model_tags_point_at_a_sentence_of_their_block() -> None:
+    """Every tag's evidence lies inside its block; a model-only tag points at one sentence."""
+    text = (
+        "The lab is quiet on Sundays. "
+        "She has not had a full night of sleep since the launch, and she eats at her desk."
+    )
+    article = Article(
+        "m1", "en", "news", blocks=[Block("paragraph", "Title"), Block("paragraph", text)]
+    )
+    for t in Tagger(min_confidence=0.0, model="default").tag(article, quotes=()):
+        block = article.block_span(t.block or 0)
+        assert all(block.start <= e.start < e.end <= block.end for e in t.evidence)
+        assert 0.0 <= t.confidence <= 1.0
+
+
+def test_questions_are_not_asserted() -> None:
+    """An interviewer's question is tagged only as hypothetical."""
+    text = "Q: Do you think the long hours and the burnout are the price of the job?"
+    assert labels(tag_text(text, model="default")) == frozenset()
+    asked = tag_text(text, include_negated=True, model="default")
+    assert all(t.polarity == "hypothetical" for t in asked)
+
+
+@given(st.text(max_size=300))
+def test_any_text_tags_without_error(text: str) -> None:
+    """Any string tags without raising, with confidences in [0, 1]."""
+    for t in tag_text(text, min_confidence=0.0, model="default"):
+        assert 0.0 <= t.confidence <= 1.0
+
+
+def test_trainer_learns_a_tiny_set(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The training tool fits our own tiny set: its labels score above everything else."""
+    sys.path.insert(0, str(TOOLS))
+    import train_tagger
+
+    docs = {
+        f"en_{i}.txt": {
+            "language": "en",
+            "paragraphs": [
+                {
+                    "text": f"Team {i} sees a therapist every week.",
+                    "stressors": [],
+                    "remedies": ["counseling"],
+                    "evidence": {"counseling": "sees a therapist"},
+                },
+                {
+                    "text": f"Team {i} plays football.",
+                    "stressors": [],
+                    "remedies": [],
+                    "evidence": {},
+                },
+            ],
+        }
+        for i in range(4)
+    }
+    units = train_tagger.featurise(docs)
+    categories = ["counseling", "pace"]
+    setting = train_tagger.Setting(epochs=5, rate=1.0, min_df=2)
+    trained = train_tagger.train(units, categories, setting)
+    scores = train_tagger.score(trained, units, categories, setting)
+    assert min(s[0] for s, u in zip(scores, units, strict=False) if u.labels) > max(
+        s[0] for s, u in zip(scores, units, strict=False) if not u.labels
+    )
+    a, _b = train_tagger.platt([(2.0, 1.0), (-2.0, 0.0), (1.5, 1.0), (-1.0, 0.0)])
+    assert a > 0

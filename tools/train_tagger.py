@@ -1,0 +1,505 @@
+"""Train the learned tagging model from paragraphs we labelled ourselves.
+
+The training set is ``tools/tagdata/train/`` (documents written for aistress,
+blind, from the taxonomy only, by a colleague who had not read the code; the
+same JSON shape as the tagging benchmark's gold). ``tools/tagdata/test/`` is
+never read here: it is for measuring only (``benchmarks/bench_tagging_quality.py``),
+and so are the shared benchmark sets and the seeds.
+
+Method:
+
+1. Each paragraph becomes features (:mod:`aistress.tagging.features`): its
+   English stems and stem pairs, its Chinese characters and character pairs
+   (Traditional read as Simplified), the categories the rule files fire for
+   (asserted or denied) and whether it is a title or an interviewer's question.
+2. One logistic regression per category (L2-regularised, trained jointly by
+   stochastic gradient descent in pure Python, seeded, so the output is
+   reproducible), over features seen in at least ``min_df`` documents.
+3. Settings (regularisation, positive-class weight, rule features on or off)
+   are chosen by five-fold cross-validation over documents: the setting with
+   the best out-of-fold paragraph micro F1 wins.
+4. The out-of-fold scores of the chosen setting fit a Platt scaling per
+   language and script (``en``, ``zh-Hans``, ``zh-Hant``), so a confidence
+   means the same share right in each; the decision threshold on that
+   calibrated confidence is the one with the best out-of-fold F1.
+5. The chosen setting is trained on every training document; weights under
+   ``PRUNE`` are dropped and the rest rounded, and the model is written to
+   ``src/aistress/data/tagging/model.json`` with its cross-validated figures.
+
+Usage: ``python tools/train_tagger.py [--quick]`` (``--quick``: one setting).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import random
+import sys
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT / "tools" / "tagdata"
+OUT = ROOT / "src" / "aistress" / "data" / "tagging" / "model.json"
+
+from aistress.model import Block  # noqa: E402
+from aistress.tagging.features import Observation, category_features  # noqa: E402
+from aistress.tagging.learned import calibration_key  # noqa: E402
+from aistress.tagging.tagger import Tagger  # noqa: E402
+from aistress.taxonomy import default as default_taxonomy  # noqa: E402
+
+#: The shared-feature prefix of each category: ``s:`` for stressors, ``r:`` for remedies.
+KINDS = {c.id: "s:" if c.is_stressor else "r:" for c in default_taxonomy()}
+#: Weights smaller than this are left out of the model (in cross-validation too,
+#: so the calibration is fitted to the scores of pruned models).
+PRUNE = 0.15
+FOLDS = 5
+SEED = 12
+
+
+@attrs.frozen
+class Setting:
+    """One training setting."""
+
+    l2: float = 1e-4
+    positive_weight: float = 2.0
+    rules: bool = True
+    text: bool = True
+    context: bool = True
+    text_scale: float = 10.0
+    min_df: int = 2
+    epochs: int = 20
+    rate: float = 0.1
+
+    def name(self) -> str:
+        """A short description."""
+        return (
+            f"l2={self.l2:g} positive_weight={self.positive_weight:g} "
+            f"rate={self.rate:g} rules={'on' if self.rules else 'off'} "
+            f"text={'on' if self.text else 'off'} context={'on' if self.context else 'off'} "
+            f"min_df={self.min_df} epochs={self.epochs} text_scale={self.text_scale:g}"
+        )
+
+
+#: The candidates cross-validation chooses from; the first is ``--quick``'s.
+SETTINGS = (
+    Setting(),
+    Setting(text_scale=3.0),
+    Setting(text_scale=30.0),
+    Setting(positive_weight=1.0),
+    Setting(text=False, context=False),
+)
+
+
+@attrs.frozen
+class Unit:
+    """One labelled paragraph, featurised."""
+
+    doc: str
+    key: str  # calibration key: en, zh-Hans, zh-Hant
+    seen: Observation
+    labels: frozenset[str]
+
+
+def load(folder: Path) -> dict[str, dict[str, Any]]:
+    """Every document of a folder of gold JSON files, by name."""
+    docs: dict[str, dict[str, Any]] = {}
+    for path in sorted(folder.glob("*.json")):
+        docs.update(json.loads(path.read_text("utf-8")))
+    return docs
+
+
+def featurise(docs: Mapping[str, Mapping[str, Any]]) -> list[Unit]:
+    """Every paragraph of the documents, with the features the tagger computes."""
+    tagger = Tagger(model=None, min_confidence=0.0)
+    units = []
+    for name, entry in sorted(docs.items()):
+        language = entry["language"]
+        paragraphs = entry["paragraphs"]
+        for i, p in enumerate(paragraphs):
+            block = Block("paragraph", p["text"])
+            seen = tagger._seen(block, language, first=i == 0 and len(paragraphs) > 1)
+            by_category: dict[str, list[Any]] = {}
+            for firing in seen.firings:
+                category = tagger.rules.rules[firing.rule].category
+                by_category.setdefault(category, []).append(firing)
+            units.append(
+                Unit(
+                    name,
+                    calibration_key(language, p["text"]),
+                    tagger._observe(seen, by_category, seen.sentences()),
+                    frozenset({*p["stressors"], *p["remedies"]}),
+                )
+            )
+    return units
+
+
+Vector = list[tuple[int, float]]
+
+
+def vectors(
+    units: Sequence[Unit], vocabulary: Mapping[str, int], setting: Setting
+) -> list[tuple[Vector, Vector]]:
+    """Sparse text (at unit length) and rule/layout vectors of the units over a vocabulary."""
+    out = []
+    for u in units:
+        text, other = u.seen.text, u.seen.other
+        scale = setting.text_scale / math.sqrt(len(text)) if text else 0.0
+        x = [(vocabulary[f], scale) for f in text if f in vocabulary] if setting.text else []
+        o = [
+            (vocabulary[f], 1.0)
+            for f in other
+            if f in vocabulary and (setting.rules or ":" not in f)
+        ]
+        out.append((sorted(x), sorted(o)))
+    return out
+
+
+def build_vocabulary(units: Sequence[Unit], min_df: int) -> dict[str, int]:
+    """Features seen in at least ``min_df`` documents (rule and layout features always)."""
+    docs: dict[str, set[str]] = {}
+    for u in units:
+        for f in u.seen.text:
+            docs.setdefault(f, set()).add(u.doc)
+    kept = {f for f, d in docs.items() if len(d) >= min_df}
+    kept |= {f for u in units for f in u.seen.other}
+    return {f: i for i, f in enumerate(sorted(kept))}
+
+
+def _sigmoid(z: float) -> float:
+    if z < -35.0:
+        return 0.0
+    return 1.0 / (1.0 + math.exp(-z))
+
+
+SHARED = ("R", "P", "R&title", "R&ask", "R&N", "N")
+
+
+@attrs.frozen
+class Trained:
+    """A trained model: vocabulary, biases, per-feature rows of category weights, shared weights."""
+
+    vocabulary: dict[str, int]
+    bias: list[float]
+    weights: list[list[float]]
+    shared: dict[str, float]
+
+
+Generic = list[tuple[int, str, float]]
+
+
+def generic(units: Sequence[Unit], categories: Sequence[str], setting: Setting) -> list[Generic]:
+    """Per unit, the (category, shared feature, value) triples present."""
+    if not setting.rules:
+        return [[] for _ in units]
+    kinds = [KINDS[c] for c in categories]
+    out = []
+    for u in units:
+        row: Generic = []
+        for c, category in enumerate(categories):
+            found = u.seen.confidence.get(category, 0.0)
+            row += [(c, f, v) for f, v in category_features(u.seen.other, category, found)]
+            context = u.seen.context.get(category)
+            if context and setting.context:
+                scale = 1.0 / math.sqrt(len(context))
+                row += [(c, kinds[c] + f, scale) for f in context]
+        out.append(row)
+    return out
+
+
+def train(units: Sequence[Unit], categories: Sequence[str], setting: Setting) -> Trained:
+    """Train one setting on the units."""
+    vocabulary = build_vocabulary(units, setting.min_df)
+    data = [x + o for x, o in vectors(units, vocabulary, setting)]
+    ys = [[1.0 if c in u.labels else 0.0 for c in categories] for u in units]
+    gs = generic(units, categories, setting)
+    shared: dict[str, float] = {}
+    n = len(categories)
+    counts = [sum(1 for u in units if c in u.labels) for c in categories]
+    bias = [math.log((k + 0.5) / (len(units) - k + 0.5)) for k in counts]
+    weights = [[0.0] * n for _ in vocabulary]
+    order = list(range(len(data)))
+    rng = random.Random(SEED)
+    pw = setting.positive_weight
+    for epoch in range(setting.epochs):
+        rng.shuffle(order)
+        eta = setting.rate / (1.0 + epoch)
+        decay = 1.0 - eta * setting.l2
+        for j in order:
+            x, gen = data[j], gs[j]
+            s = bias[:]
+            for i, v in x:
+                s = [a + v * b for a, b in zip(s, weights[i], strict=True)]
+            for c, k, v in gen:
+                s[c] += shared.get(k, 0.0) * v
+            g = [
+                (_sigmoid(si) - yi) * (pw if yi else 1.0) * eta
+                for si, yi in zip(s, ys[j], strict=True)
+            ]
+            bias = [b - gi for b, gi in zip(bias, g, strict=True)]
+            for i, v in x:
+                weights[i] = [w * decay - v * gi for w, gi in zip(weights[i], g, strict=True)]
+            for c, k, v in gen:
+                shared[k] = shared.get(k, 0.0) * decay - g[c] * v
+    return prune(Trained(vocabulary, bias, weights, shared))
+
+
+def prune(model: Trained) -> Trained:
+    """The model without weights under :data:`PRUNE` (the rule and layout ones are kept)."""
+    weights = [[w if abs(w) >= PRUNE else 0.0 for w in row] for row in model.weights]
+    shared = {k: w for k, w in model.shared.items() if abs(w) >= PRUNE or k in SHARED}
+    return Trained(model.vocabulary, model.bias, weights, shared)
+
+
+def score(
+    model: Trained, units: Sequence[Unit], categories: Sequence[str], setting: Setting
+) -> list[list[float]]:
+    """Raw scores of every unit and category."""
+    out = []
+    gs = generic(units, categories, setting)
+    for (x, o), gen in zip(vectors(units, model.vocabulary, setting), gs, strict=True):
+        s = model.bias[:]
+        for i, v in x + o:
+            s = [a + v * b for a, b in zip(s, model.weights[i], strict=True)]
+        for c, k, v in gen:
+            s[c] += model.shared.get(k, 0.0) * v
+        out.append(s)
+    return out
+
+
+def platt(points: Sequence[tuple[float, float]]) -> tuple[float, float]:
+    """``(a, b)`` of the logistic ``1 / (1 + exp(-(a s + b)))`` fitted to (score, label) by Newton.
+
+    Labels are smoothed as Platt suggests, so a few points do not give a step.
+    """
+    positives = sum(y for _, y in points)
+    negatives = len(points) - positives
+    hi, lo = (positives + 1) / (positives + 2), 1 / (negatives + 2)
+    targets = [(s, hi if y else lo) for s, y in points]
+
+    def loss(a: float, b: float) -> float:
+        total = 0.0
+        for s, t in targets:
+            z = a * s + b
+            # log(1 + exp(z)) - t z, computed stably
+            total += (z if z > 0 else 0.0) + math.log1p(math.exp(-abs(z))) - t * z
+        return total + 1e-3 * a * a
+
+    a, b = 1.0, 0.0
+    current = loss(a, b)
+    for _ in range(100):
+        ga, gb, haa, hab, hbb = 2e-3 * a, 0.0, 2e-3, 0.0, 1e-9
+        for s, t in targets:
+            p = _sigmoid(a * s + b)
+            d = p - t
+            w = p * (1 - p)
+            ga += d * s
+            gb += d
+            haa += w * s * s
+            hab += w * s
+            hbb += w
+        det = haa * hbb - hab * hab
+        if det <= 0:
+            break
+        da = (hbb * ga - hab * gb) / det
+        db = (haa * gb - hab * ga) / det
+        step = 1.0
+        while step > 1e-6 and loss(a - step * da, b - step * db) > current:
+            step /= 2
+        if step <= 1e-6:
+            break
+        a, b = a - step * da, b - step * db
+        previous, current = current, loss(a, b)
+        if previous - current < 1e-9:
+            break
+    return a, b
+
+
+def folds(units: Sequence[Unit], k: int) -> list[int]:
+    """The fold of each unit: documents dealt round-robin within each language."""
+    docs = sorted({(u.key, u.doc) for u in units})
+    by_key: dict[str, list[str]] = {}
+    for key, doc in docs:
+        by_key.setdefault(key, []).append(doc)
+    fold_of = {}
+    offset = 0
+    for key in sorted(by_key):
+        for i, doc in enumerate(by_key[key]):
+            fold_of[doc] = (i + offset) % k
+        offset += len(by_key[key])
+    return [fold_of[u.doc] for u in units]
+
+
+def out_of_fold(
+    units: Sequence[Unit], categories: Sequence[str], setting: Setting
+) -> list[list[float]]:
+    """Each unit's scores from the model trained on the other folds."""
+    fold_of = folds(units, FOLDS)
+    scores: list[list[float]] = [[] for _ in units]
+    for k in range(FOLDS):
+        train_units = [u for u, f in zip(units, fold_of, strict=True) if f != k]
+        test = [i for i, f in enumerate(fold_of) if f == k]
+        model = train(train_units, categories, setting)
+        tested = score(model, [units[i] for i in test], categories, setting)
+        for i, s in zip(test, tested, strict=True):
+            scores[i] = s
+    return scores
+
+
+def calibrate(
+    units: Sequence[Unit], categories: Sequence[str], scores: Sequence[Sequence[float]]
+) -> dict[str, tuple[float, float]]:
+    """Platt scaling per calibration key."""
+    points: dict[str, list[tuple[float, float]]] = {}
+    for u, s in zip(units, scores, strict=True):
+        for c, value in zip(categories, s, strict=True):
+            points.setdefault(u.key, []).append((value, 1.0 if c in u.labels else 0.0))
+    return {key: platt(p) for key, p in sorted(points.items())}
+
+
+def confidences(
+    units: Sequence[Unit],
+    scores: Sequence[Sequence[float]],
+    calibration: Mapping[str, tuple[float, float]],
+) -> list[list[float]]:
+    """Calibrated confidence of every unit and category."""
+    out = []
+    for u, s in zip(units, scores, strict=True):
+        a, b = calibration[u.key]
+        out.append([_sigmoid(a * v + b) for v in s])
+    return out
+
+
+def figures(
+    units: Sequence[Unit],
+    categories: Sequence[str],
+    probabilities: Sequence[Sequence[float]],
+    threshold: float,
+) -> dict[str, dict[str, float]]:
+    """Paragraph- and document-level micro F1 per calibration key and overall."""
+    par: dict[str, list[int]] = {}
+    doc_predicted: dict[str, set[str]] = {}
+    doc_gold: dict[str, set[str]] = {}
+    doc_key: dict[str, str] = {}
+    for u, p in zip(units, probabilities, strict=True):
+        predicted = {c for c, v in zip(categories, p, strict=True) if v >= threshold}
+        for key in (u.key, "all"):
+            counts = par.setdefault(key, [0, 0, 0])
+            counts[0] += len(predicted & u.labels)
+            counts[1] += len(predicted - u.labels)
+            counts[2] += len(u.labels - predicted)
+        doc_predicted.setdefault(u.doc, set()).update(predicted)
+        doc_gold.setdefault(u.doc, set()).update(u.labels)
+        doc_key[u.doc] = u.key
+    doc: dict[str, list[int]] = {}
+    for name, predicted in doc_predicted.items():
+        gold = doc_gold[name]
+        for key in (doc_key[name], "all"):
+            counts = doc.setdefault(key, [0, 0, 0])
+            counts[0] += len(predicted & gold)
+            counts[1] += len(predicted - gold)
+            counts[2] += len(gold - predicted)
+    return {
+        "paragraph": {k: _f1(*v) for k, v in sorted(par.items())},
+        "document": {k: _f1(*v) for k, v in sorted(doc.items())},
+    }
+
+
+def _f1(tp: int, fp: int, fn: int) -> float:
+    return round(2 * tp / (2 * tp + fp + fn), 3) if tp else 0.0
+
+
+#: Thresholds within this much paragraph F1 of the best count as tied; the highest
+#: of them is chosen (fewer tags at no measurable cost).
+TIE = 0.005
+
+
+def best_threshold(
+    units: Sequence[Unit], categories: Sequence[str], probabilities: Sequence[Sequence[float]]
+) -> float:
+    """The highest threshold on calibrated confidence within :data:`TIE` of the best F1."""
+    candidates = [t / 100 for t in range(5, 71, 5)]
+    f1 = {t: figures(units, categories, probabilities, t)["paragraph"]["all"] for t in candidates}
+    best = max(f1.values())
+    return max(t for t in candidates if f1[t] >= best - TIE)
+
+
+def document(
+    model: Trained,
+    setting: Setting,
+    categories: Sequence[str],
+    calibration: Mapping[str, tuple[float, float]],
+    threshold: float,
+    report: Mapping[str, Any],
+) -> dict[str, Any]:
+    """The model file."""
+    table: dict[str, list[list[float]]] = {}
+    for feature, i in sorted(model.vocabulary.items()):
+        pairs = [[c, round(w, 3)] for c, w in enumerate(model.weights[i]) if w]
+        if pairs:
+            table[feature] = pairs
+    return {
+        "description": (
+            "Learned tagging model of aistress: per-category logistic regression over "
+            "paragraph features (aistress.tagging.features), Platt-calibrated per language. "
+            "Written by tools/train_tagger.py from tools/tagdata/train (paragraphs written "
+            "and labelled for aistress from the taxonomy alone); do not edit by hand."
+        ),
+        "categories": list(categories),
+        "bias": [round(b, 4) for b in model.bias],
+        "kinds": [KINDS[c][0] for c in categories],
+        "shared": {f: round(w, 3) for f, w in sorted(model.shared.items())},
+        "calibration": {k: [round(a, 4), round(b, 4)] for k, (a, b) in calibration.items()},
+        "threshold": threshold,
+        "text_scale": setting.text_scale,
+        "training": report,
+        "weights": table,
+    }
+
+
+def main(argv: Iterable[str]) -> int:
+    """Choose a setting by cross-validation, train on everything, write the model."""
+    args = list(argv)
+    docs = load(DATA / "train")
+    categories = list(default_taxonomy().ids)
+    units = featurise(docs)
+    print(f"{len(docs)} documents, {len(units)} paragraphs")
+    settings = SETTINGS[:1] if "--quick" in args else SETTINGS
+    results = {}
+    for setting in settings:
+        scores = out_of_fold(units, categories, setting)
+        calibration = calibrate(units, categories, scores)
+        probabilities = confidences(units, scores, calibration)
+        threshold = best_threshold(units, categories, probabilities)
+        found = figures(units, categories, probabilities, threshold)
+        results[setting] = (found, calibration, threshold)
+        print(setting.name(), "threshold", threshold, json.dumps(found))
+    best = max(settings, key=lambda s: results[s][0]["paragraph"]["all"])
+    found, calibration, threshold = results[best]
+    report = {
+        "documents": len(docs),
+        "paragraphs": len(units),
+        "setting": best.name(),
+        "cross_validation": {
+            "folds": FOLDS,
+            "settings": {s.name(): results[s][0]["paragraph"]["all"] for s in settings},
+            "chosen": found,
+        },
+    }
+    model = train(units, categories, best)
+    OUT.parent.mkdir(parents=True, exist_ok=True)
+    text = json.dumps(
+        document(model, best, categories, calibration, threshold, report),
+        ensure_ascii=False,
+        separators=(",", ":"),
+    )
+    OUT.write_text(text + "\n", "utf-8")
+    print(f"chose {best.name()}; wrote {OUT} ({len(text) // 1024} KiB)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
