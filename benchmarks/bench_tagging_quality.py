@@ -41,17 +41,32 @@ import os
 import re
 import sys
 import time
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
 from aistress.model import Article, Block, Remedy
-from aistress.tagging import RuleSet, Tag, Tagger, labels, load_rules, tag
+from aistress.tagging import RuleSet, Tag, Tagger, labels, tag
+from aistress.tagging.learned import default_model
 from aistress.taxonomy import default as default_taxonomy
 
 HERE = Path(__file__).resolve().parent
 RESULTS = HERE / "results"
-SHARED = Path(os.environ.get("AISTRESS_SHARED", HERE.parents[1] / "shared"))
+OWN = HERE.parent / "tools" / "tagdata"
+
+
+def _find_shared() -> Path:
+    """``$AISTRESS_SHARED``, else the first ``shared`` folder beside the checkout or above it."""
+    named = os.environ.get("AISTRESS_SHARED")
+    if named:
+        return Path(named)
+    for parent in HERE.parents:
+        if (parent / "shared" / "bench").is_dir():
+            return parent / "shared"
+    return HERE.parents[1] / "shared"
+
+
+SHARED = _find_shared()
 DEV = SHARED / "bench" / "tagging-dev"
 LANGUAGES = ("en", "zh-Hans", "zh-Hant")
 
@@ -71,6 +86,14 @@ def load_dev() -> dict[str, dict[str, Any]]:
         if [p.strip() for p in paragraphs] != [p["text"].strip() for p in entry["paragraphs"]]:
             raise SystemExit(f"{name}: paragraphs differ from gold.json")
     return gold
+
+
+def load_own(split: str) -> dict[str, dict[str, Any]]:
+    """Our own labelled documents (``tools/tagdata/<split>``), by name."""
+    docs: dict[str, dict[str, Any]] = {}
+    for path in sorted((OWN / split).glob("*.json")):
+        docs.update(json.loads(path.read_text("utf-8")))
+    return docs
 
 
 def article_of(name: str, entry: Mapping[str, Any]) -> Article:
@@ -120,9 +143,13 @@ def evaluate(
     gold: Mapping[str, Mapping[str, Any]],
     errors: str | None = None,
     rules: RuleSet | None = None,
+    *,
+    model: str | None = "default",
+    split_of: Callable[[str], str] = split_of,
+    splits: tuple[str, ...] = ("held-out", "dev", "all"),
 ) -> dict[str, Any]:
     """Every figure of the module docs, per split and language."""
-    splits = ("held-out", "dev", "all")
+    tagger = Tagger(rules=rules, model=model)
     doc = {(s, lang): Counts() for s in splits for lang in LANGUAGES}
     par = {(s, lang): Counts() for s in splits for lang in LANGUAGES}
     category = {c: Counts() for c in default_taxonomy().ids}
@@ -132,18 +159,18 @@ def evaluate(
         split = split_of(name)
         lang = entry["language"]
         article = article_of(name, entry)
-        tags = tag(article, rules=rules)
+        tags = tagger.tag(article)
         by_block: dict[int, list[Tag]] = {}
         for t in tags:
             by_block.setdefault(t.block if t.block is not None else -1, []).append(t)
-        for s in (split, "all"):
-            doc[s, lang].add(labels(tags), [*entry["doc_stressors"], *entry["doc_remedies"]])
+        for s in {split, "all"} & set(splits):
+            doc[s, lang].add(labels(tags), _doc_labels(entry))
         for i, p in enumerate(entry["paragraphs"]):
             found = by_block.get(i, [])
             predicted = {t.category for t in found}
             wanted = {*p["stressors"], *p["remedies"]}
             who = {**p["raised_by"], **p["proposed_by"]}
-            for s in (split, "all"):
+            for s in {split, "all"} & set(splits):
                 par[s, lang].add(predicted, wanted)
                 negated[s][0] += len(predicted & set(p["negated"]))
                 negated[s][1] += len(p["negated"])
@@ -163,7 +190,7 @@ def evaluate(
                     print(f"    {t.category} {t.rule} {t.confidence} [{spans}]")
     return {
         "split": "documents numbered odd are the dev half, even the held-out half",
-        "calibration": calibration(gold) if rules is None else {},
+        "calibration": calibration(gold) if rules is None and model and "dev" in splits else {},
         "document": {f"{s}/{lang}": doc[s, lang].figures() for s, lang in doc},
         "paragraph": {f"{s}/{lang}": par[s, lang].figures() for s, lang in par},
         "negated_wrongly_tagged": {s: {"wrong": v[0], "of": v[1]} for s, v in negated.items()},
@@ -183,7 +210,7 @@ def calibration(gold: Mapping[str, Mapping[str, Any]]) -> dict[str, list[dict[st
         for name, entry in gold.items():
             if split_of(name) != split:
                 continue
-            for t in tag(article_of(name, entry), quotes=(), min_confidence=0.1):
+            for t in tag(article_of(name, entry), quotes=(), min_confidence=0.1, model="default"):
                 p = entry["paragraphs"][t.block if t.block is not None else 0]
                 i = next(k for k in range(len(BINS) - 1) if t.confidence < BINS[k + 1])
                 bins[i][1] += 1
@@ -200,36 +227,43 @@ def calibration(gold: Mapping[str, Mapping[str, Any]]) -> dict[str, list[dict[st
 
 
 def speed(gold: Mapping[str, Mapping[str, Any]]) -> dict[str, Any]:
-    """Tagging time as a ratio to a bare tokenising baseline, per script, best of 5 rounds."""
+    """Tagging time as a ratio to a bare tokenising baseline, per script, best of 5 rounds.
+
+    Measured for the model (the default of the benchmark) and for the rules alone.
+    """
     out: dict[str, Any] = {}
-    tagger = Tagger()
+    taggers = {"model": Tagger(model="default"), "rules alone": Tagger(model=None)}
     for script in ("en", "zh"):
         articles = [
             article_of(n, e) for n, e in gold.items() if n.startswith("en_") == (script == "en")
         ]
         text = "\n\n".join(a.text for a in articles)
-        for a in articles:
-            tagger.tag(a, quotes=())  # warm the caches
-        best_tag = best_bare = float("inf")
-        for _ in range(5):
-            start = time.process_time()
+        for tagger in taggers.values():
             for a in articles:
-                tagger.tag(a, quotes=())
-            best_tag = min(best_tag, time.process_time() - start)
+                tagger.tag(a, quotes=())  # warm the caches
+        best = dict.fromkeys(taggers, float("inf"))
+        best_bare = float("inf")
+        for _ in range(5):
+            for name, tagger in taggers.items():
+                start = time.process_time()
+                for a in articles:
+                    tagger.tag(a, quotes=())
+                best[name] = min(best[name], time.process_time() - start)
             start = time.process_time()
             for _ in range(20):
                 re.findall(r"\w+", text)
             best_bare = min(best_bare, (time.process_time() - start) / 20)
-        out[script] = {
-            "characters": len(text),
-            "tag_ms": round(best_tag * 1000, 2),
-            "bare_findall_ms": round(best_bare * 1000, 3),
-            "ratio": round(best_tag / best_bare, 1) if best_bare else None,
-        }
+        for name in taggers:
+            out[f"{script} {name}"] = {
+                "characters": len(text),
+                "tag_ms": round(best[name] * 1000, 2),
+                "bare_findall_ms": round(best_bare * 1000, 3),
+                "ratio": round(best[name] / best_bare, 1) if best_bare else None,
+            }
     return out
 
 
-def seeds() -> dict[str, Any]:
+def seeds(model: str | None = "default") -> dict[str, Any]:
     """Document-level precision and recall on the seeds (gold kept in tests/test_tagging.py)."""
     sys.path.insert(0, str(HERE.parent / "tests"))
     import test_tagging  # the seed gold lives with the seed tests
@@ -239,8 +273,9 @@ def seeds() -> dict[str, Any]:
     out: dict[str, Any] = {}
     for key, (stressors, remedies) in test_tagging.GOLD.items():
         counts = Counts()
-        counts.add(labels(tag(articles[key])), stressors | remedies)
-        total.add(labels(tag(articles[key])), stressors | remedies)
+        found = labels(tag(articles[key], model=model))
+        counts.add(found, stressors | remedies)
+        total.add(found, stressors | remedies)
         out["-".join(key)] = counts.figures()
     out["all"] = total.figures()
     return out
@@ -286,7 +321,7 @@ def markdown(result: Mapping[str, Any]) -> str:
     if "speed" in result:
         lines += ["", "## Speed (CPU, best of 5, same run)", ""]
         lines += [
-            "| script | characters | tagging ms | bare `re.findall(r'\\w+')` ms | ratio |",
+            "| script, tagger | characters | tagging ms | bare `re.findall(r'\\w+')` ms | ratio |",
             "| --- | ---: | ---: | ---: | ---: |",
         ]
         for script, row in result["speed"].items():
@@ -294,23 +329,61 @@ def markdown(result: Mapping[str, Any]) -> str:
                 f"| {script} | {row['characters']} | {row['tag_ms']} | "
                 f"{row['bare_findall_ms']} | {row['ratio']} |"
             )
-    if "uncalibrated_document" in result:
+    if "rules_alone" in result:
         lines += [
             "",
-            "## Ablation: the same rules without calibration (document level)",
+            "## Ablation: the rules alone (`Tagger(model=None)`), tagging-dev",
             "",
-            "Shown for transparency; the shipped setting was chosen by cross-validation inside "
-            "the dev half (`tools/calibrate_tagging.py`), not by these figures.",
-            "",
-            head,
         ]
-        lines += [_row(k, f) for k, f in result["uncalibrated_document"].items()]
+        for level in ("document", "paragraph"):
+            lines += [f"### {level.capitalize()} level", "", head]
+            lines += [_row(k, f) for k, f in result["rules_alone"][level].items()]
+            lines.append("")
+    if "own_test" in result:
+        own = result["own_test"]
+        lines += [
+            "",
+            f"## Our own test split (`tools/tagdata/test`, {own['documents']} documents, "
+            "never trained on)",
+            "",
+        ]
+        for name in ("model", "rules_alone"):
+            for level in ("document", "paragraph"):
+                lines += [f"### {level.capitalize()} level, {name.replace('_', ' ')}", "", head]
+                lines += [_row(k, f) for k, f in own[name][level].items()]
+                lines.append("")
+    training = result.get("training", {})
+    if training:
+        cv = training["cross_validation"]
+        lines += [
+            "",
+            f"## Cross-validation on the training set ({training['documents']} documents, "
+            f"{training['paragraphs']} paragraphs, {cv['folds']} folds by document)",
+            "",
+            f"Chosen setting: `{training['setting']}`. Out-of-fold micro F1:",
+            "",
+            "| level | " + " | ".join(cv["chosen"]["paragraph"]) + " |",
+            "| --- |" + " ---: |" * len(cv["chosen"]["paragraph"]),
+        ]
+        for level in ("document", "paragraph"):
+            values = cv["chosen"][level]
+            lines.append(f"| {level} | " + " | ".join(f"{v:.3f}" for v in values.values()) + " |")
     lines += ["", "## Per category (paragraph level, full set)", "", head]
     lines += [_row(f"`{c}`", f) for c, f in result["categories"].items()]
     if "seeds" in result:
         lines += ["", "## Seeds (document level)", "", head]
         lines += [_row(k, f) for k, f in result["seeds"].items()]
+        lines.append(_row("all, rules alone", result["seeds_rules_alone"]))
     return "\n".join(lines) + "\n"
+
+
+def _doc_labels(entry: Mapping[str, Any]) -> set[str]:
+    """A document's labels: the union of its paragraphs' (what ``doc_*`` hold)."""
+    return {c for p in entry["paragraphs"] for c in (*p["stressors"], *p["remedies"])}
+
+
+def _test(name: str) -> str:
+    return "test"
 
 
 def main(argv: list[str]) -> int:
@@ -322,11 +395,21 @@ def main(argv: list[str]) -> int:
     gold = load_dev()
     result = evaluate(gold, errors)
     result["seeds"] = seeds()
+    result["seeds_rules_alone"] = seeds(None)["all"]
     if errors is None:
         result["speed"] = speed(gold)
-        rules_dir = HERE.parent / "src" / "aistress" / "data" / "rules"
-        raw = evaluate(gold, rules=load_rules(rules_dir / "en.json", rules_dir / "zh.json"))
-        result["uncalibrated_document"] = raw["document"]
+        own = load_own("test")
+        if own:
+            mine = evaluate(own, model="default", split_of=_test, splits=("test", "all"))
+            alone = evaluate(own, model=None, split_of=_test, splits=("test", "all"))
+            result["own_test"] = {
+                "documents": len(own),
+                "model": {k: mine[k] for k in ("document", "paragraph")},
+                "rules_alone": {k: alone[k] for k in ("document", "paragraph")},
+            }
+        rules_alone = evaluate(gold, model=None)
+        result["rules_alone"] = {k: rules_alone[k] for k in ("document", "paragraph")}
+        result["training"] = default_model().document.get("training", {})
     page = markdown(result)
     if errors is None:
         RESULTS.mkdir(exist_ok=True)
