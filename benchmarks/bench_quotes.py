@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from collections import Counter
 from collections.abc import Iterable
@@ -43,6 +44,11 @@ def _names(q: Quote) -> set[str]:
     return {name_key(n) for n in q.speaker.names} if q.speaker is not None else set()
 
 
+#: What a PolNeAR source span may carry after the name: a party and state
+#: (``Sen. Rand Paul, R-Ky.,``) or a possessive (``Clinton's``).
+_SOURCE_TAIL = re.compile(r"(?:,\s*[RDI]-[A-Z][A-Za-z.]*)?[,\s]*$|['’]s$")
+
+
 def _speaker_right(q: Quote, g: Gold, lang: str) -> bool:
     if g.speaker is None:
         return q.speaker is None and q.anonymous == g.anonymous
@@ -52,9 +58,10 @@ def _speaker_right(q: Quote, g: Gold, lang: str) -> bool:
     if lang == "en":
         # the gold source is the name as written there ("Trump"): its last word
         # is a name of the predicted person, or the predicted name contains it
-        last = g.speaker.split()[-1]
+        gold = _SOURCE_TAIL.sub("", g.speaker.strip()) or g.speaker
+        last = gold.split()[-1]
         return any(name_key(last) == n.split()[-1] for n in names if n) or any(
-            name_key(g.speaker) in n for n in names
+            name_key(gold) in n for n in names
         )
     return False
 

@@ -78,3 +78,34 @@ def test_zh_addressee_is_not_the_speaker() -> None:
     )
     got = [speaker(q) for q in extract_quotes(a)]
     assert got == ["周建国", "林海"]
+
+
+def test_name_and_colon_before_a_quote_mid_paragraph() -> None:
+    """``Mara Quist: “…”`` inside a paragraph gives the quote to the name before the colon."""
+    a = art("The ratings tell the rest. Mara Quist: “We stopped sleeping in March.”")
+    (q,) = extract_quotes(a)
+    assert speaker(q) == "Mara Quist"
+
+
+def test_said_name_of_institution_after_the_quote() -> None:
+    """``“…,” said X of the Y`` gives X, with the institution left to the description."""
+    a = art("“The rota broke us,” said Ilse Marten of the University of Utrecht.")
+    (q,) = extract_quotes(a)
+    assert speaker(q) == "Ilse Marten"
+
+
+def test_capitalised_cue_inside_a_name_is_no_cue() -> None:
+    """``States`` in a place name is not the cue *states*."""
+    a = art("Lab heads in the United States “entrepreneurial risk” was the phrase of the year.")
+    assert all(speaker(q) != "United" for q in extract_quotes(a))
+
+
+def test_zh_pronoun_follows_the_gender_of_the_given_name() -> None:
+    """她 skips a man's name (军) for the woman's (霞) named before him."""
+    a = art(
+        "李秀霞说：“早。”王建军说：“早，今天开会吗？”",
+        "“报告写完了吗？”她问。",
+        language="zh",
+    )
+    got = [speaker(q) for q in extract_quotes(a)]
+    assert got == ["李秀霞", "王建军", "李秀霞"]

@@ -225,11 +225,25 @@ def cue_starts(masked: str, lex: English | None = None) -> list[int]:
     """Where cue words stand in ``masked``, subject or not (``is promising to``)."""
     lex = lex or english()
     out: list[int] = []
+    starts = set(sentence_starts(masked, lex))
     for m in lex.cue_re.finditer(masked):
+        if _capitalised_cue(m.group(0), m.start(), starts):
+            continue
         prev = re.search(r"([\w’']+)\s*$", masked[max(0, m.start() - 40) : m.start()])
         if not (prev and prev.group(1).lower() in lex.passive_before):
             out.append(m.start())
     return out
+
+
+def _capitalised_cue(cue: str, cs: int, sentence_starts: set[int]) -> bool:
+    """A cue word in capitals is no cue: part of a name (United States) or "Says who".
+
+    Only *According to* and a sentence-initial *Said* (``Said Comey, “…”``) count.
+    """
+    low = cue.lower()
+    if not cue[0].isupper() or low == "according to":
+        return False
+    return not (low == "said" and cs in sentence_starts)
 
 
 def after_cue(cues: list[int], a: int, b: int) -> bool:
@@ -248,8 +262,8 @@ def find_mentions(masked: str, text: str, lex: English | None = None) -> list[Me
         cue = m.group(0)
         low = cue.lower()
         cs, ce = m.span()
-        if low != "according to" and cue[0].isupper() and cs in start_set:
-            continue  # "Says who" at a sentence start is no attribution
+        if _capitalised_cue(cue, cs, start_set):
+            continue
         prev = re.search(r"([\w’']+)\s*$", masked[max(0, cs - 40) : cs])
         if prev and prev.group(1).lower() in lex.passive_before:
             continue
@@ -277,6 +291,28 @@ def find_mentions(masked: str, text: str, lex: English | None = None) -> list[Me
     return out
 
 
+def _leading_name(masked: str, a: int, b: int, lex: English) -> tuple[int, int] | None:
+    """A name opening ``masked[a:b]`` and followed by a lower-case word: its offsets."""
+    toks = list(_TOKEN.finditer(masked, a, b))
+    k = 0
+    while k < len(toks) - 1 and _TITLE_RE.match(toks[k].group(0)):
+        k += 1
+    first = k
+    while k < len(toks) and (
+        _is_name_token(toks[k].group(0), lex) or _INITIAL.match(toks[k].group(0))
+    ):
+        k += 1
+    if k == first or k >= len(toks) or toks[first].group(0) in lex.not_names:
+        return None
+    if not toks[k].group(0)[:1].islower():
+        return None
+    return toks[first].start(), toks[k - 1].end()
+
+
+#: A capitalised word opening a sentence that is no name: a participle or an adverb.
+_NOT_NAME_SHAPE = re.compile(r"[A-Z][a-z]+(?:ing|ed|ly)$")
+
+
 def _opening_name(masked: str, text: str, a: int, cue: Cue) -> Mention | None:
     """The name opening a comma-separated piece of the sentence before ``cue``.
 
@@ -287,22 +323,44 @@ def _opening_name(masked: str, text: str, a: int, cue: Cue) -> Mention | None:
     lex = english()
     for sa, sb in _segments(masked, a, cue.start):
         conj = _CONJ.match(masked, sa, sb)
-        toks = list(_TOKEN.finditer(masked, conj.end() if conj else sa, sb))
-        k = 0
-        while k < len(toks) - 1 and _TITLE_RE.match(toks[k].group(0)):
-            k += 1
-        first = k
-        while k < len(toks) and (
-            _is_name_token(toks[k].group(0), lex) or _INITIAL.match(toks[k].group(0))
-        ):
-            k += 1
-        if k == first or toks[first].group(0) in lex.not_names or k >= len(toks):
+        found = _leading_name(masked, conj.end() if conj else sa, sb, lex)
+        if found is None:
             continue
-        if not toks[k].group(0)[:1].islower():
+        na, nb = found
+        if _NOT_NAME_SHAPE.fullmatch(masked[na:nb]):
             continue
-        na, nb = toks[first].start(), toks[k - 1].end()
         return mention("name", text[na:nb], na, nb, na, cue=cue)
     return None
+
+
+#: A name and a colon right before a quotation (``Philip Bump: “…”``).
+_COLON_LABEL = re.compile(r":\s*" + MASK)
+
+
+def colon_labels(
+    masked: str, text: str, taken: list[int], lex: English | None = None
+) -> list[Mention]:
+    """A name ending its clause with a colon right before a quotation: the colon is the cue.
+
+    ``taken`` are the cue starts already found (sorted): a clause with a cue
+    of its own is left alone. Linear in the length of the block.
+    """
+    lex = lex or english()
+    out: list[Mention] = []
+    for m in _COLON_LABEL.finditer(masked):
+        k = m.start()
+        low = max(0, k - 80)
+        cut = max(masked.rfind(ch, low, k) for ch in ".;!?\n-—–" + MASK)
+        a = low if cut < 0 else cut + 1
+        i = bisect.bisect_left(taken, a)
+        if i < len(taken) and taken[i] < k:
+            continue
+        named = name_in(masked, a, k, lex)
+        if named is None or masked[named[0] : named[2]] != masked[a:k].strip(_STRIP):
+            continue
+        _, na, nb = named
+        out.append(mention("name", text[na:nb], na, nb, na, cue=Cue(":", k, k + 1, k + 1)))
+    return out
 
 
 def _before_cue(
@@ -403,6 +461,12 @@ def _after_cue(
         pieces = [text[pa:na].strip()] if pa < na else []
         pieces += [text[x:y] for x, y in segs[1:]]
         desc = ", ".join(p for p in pieces if p) or None
+        return mention("name", text[na:nb], na, nb, cs, description=desc, cue=common)
+    lead = _leading_name(masked, a, b, lex)
+    if lead is not None:
+        # said Ada Byron of the University of Leeds: the name, then its description
+        na, nb = lead
+        desc = " ".join(text[nb:b].split()) or None
         return mention("name", text[na:nb], na, nb, cs, description=desc, cue=common)
     anon = lex.anonymous_re.match(masked[a:b])
     if anon:

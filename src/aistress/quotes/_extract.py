@@ -210,6 +210,7 @@ def analyse(article: Article) -> Analysis:
             basic = _chinese.sentence_starts(masked)
         else:
             mentions = _english.find_mentions(masked, text)
+            mentions += _english.colon_labels(masked, text, sorted(m.cue_start for m in mentions))
             label = _english.speaker_label(masked, text)
             if label is not None:
                 mentions.append(label)
