@@ -1,7 +1,9 @@
 from __future__ import annotations
 
+import contextlib
 import subprocess
 import sys
+from collections.abc import Iterator
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -10,6 +12,7 @@ from hypothesis import strategies as st
 from aistress.alignment import aligner, compiled, kernels
 from aistress.alignment.aligner import AlignOptions, align_segments, bead_types
 from aistress.alignment.evidence import BeadScorer, LengthModel, SegmentFeatures, compiled_score
+from aistress.alignment.lexicon import learn_cooccurrence
 from aistress.alignment.search import band_around, banded_search, full_band
 
 pytest.importorskip("numba")
@@ -139,3 +142,50 @@ def test_short_alignments_do_not_import_numba() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout
     assert out.strip() == "False"
+
+
+english_words = st.lists(st.sampled_from(["ada", "quill", "lab", "model", "tired", "the"]))
+chinese_texts = st.text(alphabet="艾达奎尔实验室模型累·的", max_size=12)
+
+
+@settings(deadline=None, max_examples=60)
+@given(
+    st.lists(st.tuples(english_words, chinese_texts), max_size=30),
+    st.integers(1, 3),
+    st.sampled_from([0.0, 0.3, 0.6]),
+    st.integers(1, 3),
+)
+def test_compiled_cooccurrence_learns_the_reference_lexicon(
+    pairs: list[tuple[list[str], str]], min_count: int, min_dice: float, per_word: int
+) -> None:
+    """Co-occurrence counted by the compiled kernel learns exactly the pure-Python lexicon."""
+    options = {"min_count": min_count, "min_dice": min_dice, "per_word": per_word}
+    with _work_limits(0, 0):
+        fast = learn_cooccurrence(pairs, **options)
+    with _no_kernels():
+        reference = learn_cooccurrence(pairs, **options)
+    assert {e: fast.translations(e) for e in fast} == {
+        e: reference.translations(e) for e in reference
+    }
+
+
+@contextlib.contextmanager
+def _work_limits(big: int, small: int) -> Iterator[None]:
+    """Run compiled from ``big`` steps (``small`` once loaded)."""
+    kept = kernels.MIN_WORK, kernels.SMALL_WORK
+    kernels.MIN_WORK, kernels.SMALL_WORK = big, small
+    try:
+        yield
+    finally:
+        kernels.MIN_WORK, kernels.SMALL_WORK = kept
+
+
+@contextlib.contextmanager
+def _no_kernels() -> Iterator[None]:
+    """Run with the compiled kernels switched off."""
+    kept = list(kernels._LOADED)
+    kernels._LOADED[:] = [None]
+    try:
+        yield
+    finally:
+        kernels._LOADED[:] = kept

@@ -22,8 +22,7 @@ from __future__ import annotations
 import itertools
 import random
 import statistics
-from collections.abc import Sequence
-from collections.abc import Set as AbstractSet
+from collections.abc import Callable, Sequence
 
 import attrs
 
@@ -35,13 +34,14 @@ from aistress.alignment.evidence import (
     SegmentFeatures,
     chinese_features,
     compiled_score,
+    english_content,
     english_features,
+    han_pieces,
     lexical_similarity,
     merge,
     monolingual_features,
 )
 from aistress.alignment.lexicon import (
-    STOP_WORDS,
     Lexicon,
     bracketed_names,
     cedict_lexicon,
@@ -54,7 +54,7 @@ from aistress.alignment.search import (
     group_by_length,
 )
 from aistress.model import Bead
-from aistress.text.language import HAN_RUN, detect_language, is_chinese
+from aistress.text.language import detect_language, is_chinese
 
 __all__ = ["DEFAULT_PRIORS", "PARAGRAPH_PRIORS", "AlignOptions", "align_segments", "bead_types"]
 
@@ -222,12 +222,17 @@ class AlignOptions:
         return got if got is not None else -1.5 * (a + b - 2)
 
 
+#: The lexicon of alignments without a dictionary: one object, so that the
+#: features it keeps per text (:meth:`Lexicon.memo`) outlive a call.
+_NO_DICTIONARY = Lexicon()
+
+
 def _dictionary(options: AlignOptions) -> Lexicon:
     if not options.lexicon or options.dictionary is False:
-        return Lexicon()
+        return _NO_DICTIONARY
     path = None if options.dictionary in (None, True) else str(options.dictionary)
     found = cedict_lexicon(path)
-    return found if found is not None else Lexicon()
+    return found if found is not None else _NO_DICTIONARY
 
 
 class _Problem:
@@ -244,11 +249,17 @@ class _Problem:
         self.mode = mode
         self.lexicon = lexicon
         if mode == "bilingual":
-            vocabulary: AbstractSet[str] = lexicon.chinese_words() if options.lexicon else set()
-            self.source = [
-                english_features(s, lexicon if options.lexicon else None) for s in source
-            ]
-            self.target = [chinese_features(t, vocabulary, 1.0) for t in target]
+            if options.lexicon:
+                vocabulary = lexicon.chinese_words()
+                self.source = _per_text(
+                    lexicon.memo("english"), source, lambda s: english_features(s, lexicon)
+                )
+                self.target = _per_text(
+                    lexicon.memo("chinese"), target, lambda t: chinese_features(t, vocabulary, 1.0)
+                )
+            else:
+                self.source = [english_features(s, None) for s in source]
+                self.target = [chinese_features(t, frozenset(), 1.0) for t in target]
             self.ratio = _length_ratio(self.source, self.target, options.length_model.ratio)
             extra = _HAN_PER_WORD * (self.ratio - 1.0)
             self.target = [attrs.evolve(f, length=f.length + f.size * extra) for f in self.target]
@@ -279,16 +290,10 @@ class _Problem:
         English words they translate add to the source's translations and
         known-word counts. Linear in the length of the texts.
         """
-        vocabulary = learned.chinese_words()
+        vocabulary = frozenset(learned.chinese_words())
         targets = []
         for f, text in zip(self.target, target, strict=True):
-            found: set[str] = set()
-            for run in HAN_RUN.findall(text):
-                for size in (2, 3):
-                    for k in range(len(run) - size + 1):
-                        piece = run[k : k + size]
-                        if piece in vocabulary:
-                            found.add(piece)
+            found = vocabulary.intersection(han_pieces(text))
             targets.append(attrs.evolve(f, chinese=f.chinese | found) if found else f)
         self.target = _drop_common(targets, options.max_df)
         present = frozenset().union(*(f.chinese for f in self.target))
@@ -296,10 +301,7 @@ class _Problem:
         for f, text in zip(self.source, source, strict=True):
             extra: set[str] = set()
             known = f.known
-            for word in _EN_WORD.findall(text):
-                low = word.lower()
-                if low in STOP_WORDS or len(low) < 2:
-                    continue
+            for low in english_content(text):
                 offered = learned.translations(low)
                 if offered:
                     extra |= offered
@@ -309,6 +311,25 @@ class _Problem:
                 f = attrs.evolve(f, translations=(f.translations | extra) & present, known=known)
             sources.append(f)
         self.source = sources
+
+
+#: Texts whose features a lexicon keeps, per kind.
+_MEMO_SIZE = 1 << 16
+
+
+def _per_text(
+    memo: dict[str, SegmentFeatures], texts: Sequence[str], make: Callable[[str], SegmentFeatures]
+) -> list[SegmentFeatures]:
+    """``make(text)`` for every text, kept in ``memo`` (emptied when it is full)."""
+    out = []
+    for text in texts:
+        got = memo.get(text)
+        if got is None:
+            if len(memo) >= _MEMO_SIZE:
+                memo.clear()
+            got = memo[text] = make(text)
+        out.append(got)
+    return out
 
 
 #: Han characters per word, as :func:`~aistress.alignment.evidence.chinese_features` counts.

@@ -72,20 +72,22 @@ def banded_search(
     offsets = np.zeros(n + 2, dtype=np.int64)
     np.cumsum(hi - lo + 1, out=offsets[1:])
     cells = int(offsets[-1])
-    columns = (
+    # Words are numbered from 1 by the target's sets and the source's numbers;
+    # a source translation or Latin token no target segment holds can never
+    # be counted, and becomes 0, a number no target word has.
+    vocabulary: set[str] = set()
+    for column in (scorer._tgt_chinese, scorer._tgt_latin, scorer._tgt_num, scorer._src_num):
+        vocabulary.update(*column)
+    ids = dict(zip(vocabulary, range(1, len(vocabulary) + 1), strict=True))
+    flat = []
+    for column in (
         scorer._src_trans,
         scorer._src_latin,
         scorer._src_num,
         scorer._tgt_chinese,
         scorer._tgt_latin,
         scorer._tgt_num,
-    )
-    vocabulary: set[str] = set()
-    for column in columns:
-        vocabulary.update(*column)
-    ids = dict(zip(vocabulary, range(len(vocabulary)), strict=True))
-    flat = []
-    for column in columns:
+    ):
         flat += _rows(column, ids)
     limit2 = lengths[0] * lengths[1] ** 2 / 2.0 if lengths is not None else 0.0
     w_length = float(scorer.w_length)
@@ -127,8 +129,12 @@ def banded_search(
         *flat,
         np.empty(cells, dtype=np.float64),
         np.empty(cells, dtype=np.int8),
-        np.zeros(len(ids), dtype=np.int64),
-        np.zeros(len(ids), dtype=np.int64),
+        np.zeros(len(ids) + 1, dtype=np.int64),
+        np.zeros(len(ids) + 1, dtype=np.int64),
+        np.empty(n + 1, dtype=np.int64),
+        np.empty(len(flat[1]), dtype=np.int32),
+        np.empty(n + 1, dtype=np.int64),
+        np.empty(len(flat[3]), dtype=np.int32),
         out,
     )
     if count < 0:
@@ -138,13 +144,16 @@ def banded_search(
 
 
 def _rows(sets: Sequence[frozenset[str]], ids: dict[str, int]) -> list[Any]:
-    """Compressed rows: ``words[ptr[k]:ptr[k + 1]]`` are the word numbers of ``sets[k]``."""
+    """Compressed rows: ``words[ptr[k]:ptr[k + 1]]`` are the word numbers of ``sets[k]``.
+
+    Words ``ids`` does not hold become 0.
+    """
     import numpy as np
 
     ptr = np.zeros(len(sets) + 1, dtype=np.int64)
     np.cumsum(np.fromiter(map(len, sets), dtype=np.int64, count=len(sets)), out=ptr[1:])
     words = np.fromiter(
-        map(ids.__getitem__, itertools.chain.from_iterable(sets)),
+        map(ids.get, itertools.chain.from_iterable(sets), itertools.repeat(0)),
         dtype=np.int32,
         count=int(ptr[-1]),
     )

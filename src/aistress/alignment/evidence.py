@@ -42,7 +42,9 @@ __all__ = [
     "SegmentFeatures",
     "chinese_features",
     "compiled_score",
+    "english_content",
     "english_features",
+    "han_pieces",
     "lexical_similarity",
     "merge",
     "monolingual_features",
@@ -151,6 +153,21 @@ def _chinese_base(text: str) -> tuple[int, int, frozenset[str], frozenset[str], 
         t.casefold() for t in _LATIN_TOKEN.findall(text) if t.casefold() not in STOP_WORDS
     )
     return han, other, numbers, latin, tuple(HAN_RUN.findall(text))
+
+
+def english_content(text: str) -> tuple[str, ...]:
+    """The lower-case content words of English text, in order, repeats kept (cached)."""
+    return _english_base(text)[3]
+
+
+@lru_cache(maxsize=_BASE_CACHE)
+def han_pieces(text: str) -> frozenset[str]:
+    """Every run of two or three Han characters in ``text`` (cached per text)."""
+    pieces: set[str] = set()
+    for run in HAN_RUN.findall(text):
+        pieces.update([run[k : k + 2] for k in range(len(run) - 1)])
+        pieces.update([run[k : k + 3] for k in range(len(run) - 2)])
+    return frozenset(pieces)
 
 
 def english_features(text: str, lexicon: Lexicon | None) -> SegmentFeatures:

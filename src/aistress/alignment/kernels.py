@@ -44,6 +44,7 @@ class Kernels:
 
     def __init__(self, jit: Any) -> None:
         self.search = jit(_search_kernel)
+        self.pairs = jit(_pair_kernel)
 
 
 _LOADED: list[Kernels | None] = []
@@ -128,6 +129,10 @@ def _search_kernel(
     back: npt.NDArray[np.int8],
     mark: npt.NDArray[np.int64],
     seen: npt.NDArray[np.int64],
+    near_ptr: npt.NDArray[np.int64],
+    near_ids: npt.NDArray[np.int32],
+    near_latin_ptr: npt.NDArray[np.int64],
+    near_latin_ids: npt.NDArray[np.int32],
     out: npt.NDArray[np.int64],
 ) -> int:
     """The banded search of :mod:`aistress.alignment.search` with the scorer inlined.
@@ -136,6 +141,10 @@ def _search_kernel(
     :func:`aistress.alignment.evidence.compiled_score` statement by
     statement; writes the path into ``out`` (four numbers a bead) and
     returns its number of beads, or -1 when the band does not connect.
+
+    First each source segment's translations and Latin tokens are cut down
+    to the words some target segment it can share a bead with holds (into
+    ``near_*``): the others can never be counted, and the beads scan fewer.
     """
     w_length = params[0]
     variance = params[1]
@@ -150,6 +159,39 @@ def _search_kernel(
     neg = -math.inf
     kinds = type_a.shape[0]
     stamp = 0
+    widest = 0
+    for t in range(kinds):
+        if type_a[t] > widest:
+            widest = type_a[t]
+    near = 0
+    near_latin = 0
+    for s in range(n):
+        # Target segments a bead holding source segment s can hold: [first, last).
+        first = m
+        for r in range(max(0, s - widest + 1), s + 1):
+            if lo[r] < first:
+                first = lo[r]
+        last = 0
+        for r in range(s + 1, min(n, s + widest) + 1):
+            if hi[r] > last:
+                last = hi[r]
+        stamp += 1
+        for k in range(chin_ptr[first], chin_ptr[max(first, last)]):
+            mark[chin_ids[k]] = stamp
+        for k in range(tlat_ptr[first], tlat_ptr[max(first, last)]):
+            seen[tlat_ids[k]] = stamp
+        near_ptr[s] = near
+        for k in range(trans_ptr[s], trans_ptr[s + 1]):
+            if mark[trans_ids[k]] == stamp:
+                near_ids[near] = trans_ids[k]
+                near += 1
+        near_latin_ptr[s] = near_latin
+        for k in range(slat_ptr[s], slat_ptr[s + 1]):
+            if seen[slat_ids[k]] == stamp:
+                near_latin_ids[near_latin] = slat_ids[k]
+                near_latin += 1
+    near_ptr[n] = near
+    near_latin_ptr[n] = near_latin
     for i in range(n + 1):
         row_lo = lo[i]
         row_hi = hi[i]
@@ -230,8 +272,8 @@ def _search_kernel(
                                 n_tl += 1
                         if n_tl:
                             shared = 0
-                            for k in range(slat_ptr[pi], slat_ptr[i]):
-                                if mark[slat_ids[k]] == stamp:
+                            for k in range(near_latin_ptr[pi], near_latin_ptr[i]):
+                                if mark[near_latin_ids[k]] == stamp:
                                     shared += 1
                             if shared > n_tl:
                                 shared = n_tl
@@ -251,8 +293,8 @@ def _search_kernel(
                                     mark[word] = stamp
                                     n_zh += 1
                             hits = 0
-                            for k in range(trans_ptr[pi], trans_ptr[i]):
-                                if mark[trans_ids[k]] == stamp:
+                            for k in range(near_ptr[pi], near_ptr[i]):
+                                if mark[near_ids[k]] == stamp:
                                     hits += 1
                             if hits > n_zh:
                                 hits = n_zh
@@ -292,3 +334,87 @@ def _search_kernel(
             out[4 * k + f] = out[4 * (count - 1 - k) + f]
             out[4 * (count - 1 - k) + f] = x
     return count
+
+
+def _pair_kernel(
+    inv_ptr: npt.NDArray[np.int64],
+    inv_beads: npt.NDArray[np.int64],
+    z_ptr: npt.NDArray[np.int64],
+    z_ids: npt.NDArray[np.int64],
+    count_e: npt.NDArray[np.int64],
+    count_z: npt.NDArray[np.int64],
+    rank_z: npt.NDArray[np.int64],
+    min_count: int,
+    min_dice: float,
+    per_word: int,
+    tally: npt.NDArray[np.int64],
+    touched: npt.NDArray[np.int64],
+    top_dice: npt.NDArray[np.float64],
+    top_z: npt.NDArray[np.int64],
+    top_count: npt.NDArray[np.int64],
+    out: npt.NDArray[np.int64],
+) -> int:
+    """The best pairs of an English and a Chinese word seen together in beads.
+
+    ``inv_beads[inv_ptr[e]:inv_ptr[e + 1]]`` are the beads holding English
+    word ``e``; ``z_ids[z_ptr[k]:z_ptr[k + 1]]`` the Chinese words of bead
+    ``k``; ``rank_z`` orders the Chinese words that can pair as their texts
+    sort. Counts the pairs of one
+    English word at a time in ``tally`` (zero on entry and on exit); of those
+    seen together at least ``min_count`` times with a Dice coefficient of at
+    least ``min_dice`` (computed as
+    :func:`~aistress.alignment.lexicon.learn_cooccurrence` does), keeps the
+    ``per_word`` highest by Dice coefficient, then by Chinese word, and
+    writes them into ``out`` (English word, Chinese word, count). Returns
+    their number. Time: the number of pairs counted.
+    """
+    kept = 0
+    for e in range(inv_ptr.shape[0] - 1):
+        if count_e[e] < min_count:
+            continue
+        seen = 0
+        for k in range(inv_ptr[e], inv_ptr[e + 1]):
+            bead = inv_beads[k]
+            for q in range(z_ptr[bead], z_ptr[bead + 1]):
+                z = z_ids[q]
+                if count_z[z] < min_count:
+                    continue
+                if tally[z] == 0:
+                    touched[seen] = z
+                    seen += 1
+                tally[z] += 1
+        size = 0
+        for k in range(seen):
+            z = touched[k]
+            together = tally[z]
+            tally[z] = 0
+            if together < min_count:
+                continue
+            dice = 2.0 * together / (count_e[e] + count_z[z])
+            if dice < min_dice:
+                continue
+            # Insert into the best ``per_word``, highest first.
+            at = size
+            while at > 0 and (
+                dice > top_dice[at - 1]
+                or (dice == top_dice[at - 1] and rank_z[z] > rank_z[top_z[at - 1]])
+            ):
+                at -= 1
+            if at >= per_word:
+                continue
+            last = size if size < per_word else per_word - 1
+            for r in range(last, at, -1):
+                top_dice[r] = top_dice[r - 1]
+                top_z[r] = top_z[r - 1]
+                top_count[r] = top_count[r - 1]
+            top_dice[at] = dice
+            top_z[at] = z
+            top_count[at] = together
+            if size < per_word:
+                size += 1
+        for r in range(size):
+            out[3 * kept] = e
+            out[3 * kept + 1] = top_z[r]
+            out[3 * kept + 2] = top_count[r]
+            kept += 1
+    return kept

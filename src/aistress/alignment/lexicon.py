@@ -31,8 +31,9 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
-from aistress.alignment import diskcache
+from aistress.alignment import diskcache, kernels
 from aistress.text.language import HAN
 from aistress.text.words import stop_words
 
@@ -189,6 +190,7 @@ class Lexicon:
         # dictionary loads fast that way), and every Chinese word, one a line.
         self._packed: dict[str, str] = {}
         self._packed_words = ""
+        self._memos: dict[str, dict[str, Any]] = {}
         if pairs:
             for en, zhs in pairs.items():
                 self.add(en, zhs)
@@ -259,6 +261,15 @@ class Lexicon:
             if len(self._cache) < 200_000:
                 self._cache[word] = got
         return got
+
+    def memo(self, kind: str) -> dict[str, Any]:
+        """A cache of values that callers derive from a text and this lexicon, by kind.
+
+        It lives as long as the lexicon (the dictionary's, for the process):
+        the aligner keeps each text's features here, so a text aligned again
+        is not read again. Callers bound its size.
+        """
+        return self._memos.setdefault(kind, {})
 
     def chinese_words(self) -> AbstractSet[str]:
         """Every Chinese word the lexicon holds (computed once).
@@ -398,6 +409,7 @@ def _parse_cedict(file: Path, max_words_per_gloss: int) -> tuple[dict[str, str],
 
 
 _HAN_RUN = re.compile(rf"[{HAN}][{HAN}·・•]*[{HAN}]")
+_NAME_DOT = re.compile(r"[·・•]")
 
 # Name pairs in brackets, ``艾达·奎尔（Ada Quill）`` and ``Ada Quill（艾达·奎尔）``.
 # Each pattern is anchored at its bracket and the name before the bracket is
@@ -573,34 +585,24 @@ def learn_cooccurrence(
     if len(pairs) > max_pairs:
         step = len(pairs) / max_pairs
         pairs = [pairs[int(k * step)] for k in range(max_pairs)]
-    ce: Counter[str] = Counter()
-    cz: Counter[str] = Counter()
-    beads: list[tuple[set[str], set[str]]] = []
+    beads: list[tuple[set[str], frozenset[str]]] = []
     for words, chinese in pairs:
-        es = {w for w in words if w not in STOP_WORDS}
-        zs: set[str] = set()
-        for run in _HAN_RUN.findall(chinese):
-            run = re.sub(r"[·・•]", "", run)
-            for n in (2, 3):
-                for k in range(len(run) - n + 1):
-                    zs.add(run[k : k + n])
-        if not es or not zs:
-            continue
-        ce.update(es)
-        cz.update(zs)
-        beads.append((es, zs))
-    # A pair seen together min_count times has each of its words seen that
-    # often: counting only those pairs gives the same counts for every pair kept.
-    cez: Counter[tuple[str, str]] = Counter()
-    for es, zs in beads:
-        e_kept = [e for e in es if ce[e] >= min_count]
-        z_kept = [z for z in zs if cz[z] >= min_count]
-        cez.update(itertools.product(e_kept, z_kept))  # counted in C
+        es = set(words).difference(STOP_WORDS)
+        zs = _han_grams(chinese)
+        if es and zs:
+            beads.append((es, zs))
+    compiled = None
+    if per_word > 0:
+        compiled = kernels.ready(sum(len(es) * len(zs) for es, zs in beads))
+    if compiled is not None:
+        found = _pair_counts(compiled, beads, min_count, min_dice, per_word)
+    else:
+        found = _pair_counts_python(beads, min_count)
     best: dict[str, list[tuple[float, str]]] = {}
-    for (e, z), c in cez.items():
+    for e, z, c, count_e, count_z in found:
         if c < min_count:
             continue
-        dice = 2 * c / (ce[e] + cz[z])
+        dice = 2 * c / (count_e + count_z)
         if dice >= min_dice:
             best.setdefault(e, []).append((dice, z))
     lex = Lexicon()
@@ -609,6 +611,111 @@ def learn_cooccurrence(
         top = cands[0][0]
         lex.add(e, [z for d, z in cands[:per_word] if d >= top - 0.15])
     return lex
+
+
+@lru_cache(maxsize=1 << 16)
+def _han_grams(text: str) -> frozenset[str]:
+    """Character bigrams and trigrams of the Han runs of ``text`` (name dots dropped).
+
+    Kept per text: a text aligned again (or repeated) is not cut again.
+    """
+    grams: set[str] = set()
+    for found in _HAN_RUN.findall(text):
+        run = _NAME_DOT.sub("", found)
+        grams.update([run[k : k + 2] for k in range(len(run) - 1)])
+        grams.update([run[k : k + 3] for k in range(len(run) - 2)])
+    return frozenset(grams)
+
+
+#: A pair of words seen together: English, Chinese, times together, times each.
+_Pair = tuple[str, str, int, int, int]
+
+
+def _pair_counts_python(
+    beads: Sequence[tuple[AbstractSet[str], AbstractSet[str]]], min_count: int
+) -> list[_Pair]:
+    """Every pair of words seen together in ``beads`` that may pass ``min_count``."""
+    ce: Counter[str] = Counter()
+    cz: Counter[str] = Counter()
+    for es, zs in beads:
+        ce.update(es)
+        cz.update(zs)
+    # A pair seen together min_count times has each of its words seen that
+    # often: counting only those pairs gives the same counts for every pair kept.
+    cez: Counter[tuple[str, str]] = Counter()
+    for es, zs in beads:
+        e_kept = [e for e in es if ce[e] >= min_count]
+        z_kept = [z for z in zs if cz[z] >= min_count]
+        cez.update(itertools.product(e_kept, z_kept))  # counted in C
+    return [(e, z, c, ce[e], cz[z]) for (e, z), c in cez.items()]
+
+
+def _pair_counts(
+    compiled: kernels.Kernels,
+    beads: Sequence[tuple[AbstractSet[str], AbstractSet[str]]],
+    min_count: int,
+    min_dice: float,
+    per_word: int,
+) -> list[_Pair]:
+    """The pairs of words :func:`learn_cooccurrence` may keep, counted by a compiled kernel.
+
+    For each English word, the ``per_word`` best pairs (by Dice coefficient,
+    then by Chinese word, as the caller sorts them) among those seen together
+    at least ``min_count`` times with a Dice coefficient of at least
+    ``min_dice``, with the same counts as :func:`_pair_counts_python`: every
+    pair the caller can keep.
+    """
+    import numpy as np
+
+    english, e_ptr, e_flat = _numbered([es for es, _ in beads], np)
+    chinese, z_ptr, z_flat = _numbered([zs for _, zs in beads], np)
+    count_e = np.bincount(e_flat, minlength=len(english))
+    count_z = np.bincount(z_flat, minlength=len(chinese))
+    # The caller breaks ties by the Chinese word: rank the words that can pair.
+    frequent = np.flatnonzero(count_z >= min_count).tolist()
+    rank = np.zeros(len(chinese), dtype=np.int64)
+    rank[sorted(frequent, key=chinese.__getitem__)] = np.arange(len(frequent), dtype=np.int64)
+    inv_ptr = np.zeros(len(english) + 1, dtype=np.int64)
+    np.cumsum(count_e, out=inv_ptr[1:])
+    bead_of = np.repeat(np.arange(len(beads), dtype=np.int64), np.diff(e_ptr))
+    out = np.zeros(3 * per_word * len(english), dtype=np.int64)
+    found = compiled.pairs(
+        inv_ptr,
+        bead_of[np.argsort(e_flat, kind="stable")],
+        z_ptr,
+        z_flat,
+        count_e,
+        count_z,
+        rank,
+        min_count,
+        float(min_dice),
+        per_word,
+        np.zeros(len(chinese), dtype=np.int64),
+        np.zeros(len(chinese), dtype=np.int64),
+        np.zeros(per_word, dtype=np.float64),
+        np.zeros(per_word, dtype=np.int64),
+        np.zeros(per_word, dtype=np.int64),
+        out,
+    )
+    ne, nz = count_e.tolist(), count_z.tolist()
+    return [
+        (english[e], chinese[z], c, ne[e], nz[z])
+        for e, z, c in out[: 3 * found].reshape(found, 3).tolist()
+    ]
+
+
+def _numbered(sets: Sequence[AbstractSet[str]], np: Any) -> tuple[list[str], Any, Any]:
+    """The words of ``sets``, and the sets as compressed rows of the words' numbers."""
+    words = list(set().union(*sets))
+    number = dict(zip(words, range(len(words)), strict=True))
+    ptr = np.zeros(len(sets) + 1, dtype=np.int64)
+    np.cumsum(np.fromiter(map(len, sets), dtype=np.int64, count=len(sets)), out=ptr[1:])
+    flat = np.fromiter(
+        map(number.__getitem__, itertools.chain.from_iterable(sets)),
+        dtype=np.int64,
+        count=int(ptr[-1]),
+    )
+    return words, ptr, flat
 
 
 def idf(document_frequency: int, documents: int) -> float:

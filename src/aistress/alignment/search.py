@@ -160,27 +160,25 @@ def band_around(
     tgt_at = target_starts if target_starts is not None else range(m + 1)
     lo = [m] * (n + 1)
     hi = [0] * (n + 1)
-
-    def mark(i: int, j0: int, j1: int) -> None:
-        i = min(max(i, 0), n)
-        lo[i] = min(lo[i], max(0, j0))
-        hi[i] = max(hi[i], min(m, j1))
-
     corners = [(0, 0)]
     for i, a, j, b in path:
         corners.append((min(n, src_at[i + a]), min(m, tgt_at[j + b])))
     corners[-1] = (n, m)
     for (i0, j0), (i1, j1) in itertools.pairwise(corners):
         # Every node of the rectangle between two corners may lie on the fine path.
-        for i in range(i0, i1 + 1):
-            mark(i, j0, j1)
+        j0, j1 = max(0, j0), min(m, j1)
+        for i in range(min(max(i0, 0), n), min(max(i1, 0), n) + 1):
+            if j0 < lo[i]:
+                lo[i] = j0
+            if j1 > hi[i]:
+                hi[i] = j1
     # Widen: each row takes the interval of its neighbours within ``width``, plus ``width``.
     out: Band = []
     for i in range(n + 1):
         a = max(0, i - width)
         b = min(n, i + width)
-        row_lo = min(lo[k] for k in range(a, b + 1)) - width
-        row_hi = max(hi[k] for k in range(a, b + 1)) + width
+        row_lo = min(lo[a : b + 1]) - width
+        row_hi = max(hi[a : b + 1]) + width
         out.append((max(0, row_lo), min(m, row_hi)))
     # Make both ends monotone so that every node can reach (n, m).
     for i in range(1, n + 1):
