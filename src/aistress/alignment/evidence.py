@@ -44,6 +44,7 @@ __all__ = [
     "compiled_score",
     "english_content",
     "english_features",
+    "english_words",
     "han_pieces",
     "lexical_similarity",
     "merge",
@@ -153,6 +154,12 @@ def _chinese_base(text: str) -> tuple[int, int, frozenset[str], frozenset[str], 
         t.casefold() for t in _LATIN_TOKEN.findall(text) if t.casefold() not in STOP_WORDS
     )
     return han, other, numbers, latin, tuple(HAN_RUN.findall(text))
+
+
+@lru_cache(maxsize=_BASE_CACHE)
+def english_words(text: str) -> tuple[str, ...]:
+    """Every word of English text in lower case, in order (cached per text)."""
+    return tuple(word.lower() for word in _EN_WORD.findall(text))
 
 
 def english_content(text: str) -> tuple[str, ...]:
