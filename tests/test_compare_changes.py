@@ -492,3 +492,11 @@ def test_a_negation_in_the_headline_matched_by_a_privative() -> None:
     )
     c = compare(a, b, relation="rewrite_of", **QUIET)  # type: ignore[arg-type]
     assert "headline" not in _kinds(c)
+
+
+def test_times_a_week_is_no_weekday() -> None:
+    """每周三次 is three times a week; 每周一至周五 names Monday and Friday."""
+    from aistress.text.measures import relative_dates
+
+    found = relative_dates("每周三次，每周一至周五开会", "zh")
+    assert [(r.text, r.weekday) for r in found] == [("周一", 1), ("周五", 5)]

@@ -278,6 +278,7 @@ _WEEKDAY_EN = re.compile(
 _WEEKDAY_ZH = re.compile(
     r"(?<![零〇一二两兩三四五六七八九十\d])(上个|上個|下个|下個|这个|這個|上|下|本|这|這)?"
     r"(?:周|週|星期|礼拜|禮拜)([一二三四五六日天])"
+    r"(?![次回遍趟个個天小倍])"  # 每周三次 is three times a week, not Wednesday
 )
 _ZH_WEEKDAY = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "日": 7, "天": 7}
 _WEEK_OFFSET = {"last": -1, "next": 1, "上": -1, "下": 1}
