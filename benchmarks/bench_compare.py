@@ -27,7 +27,20 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 RESULTS = HERE / "results"
 DEV = ROOT / "tests" / "fixtures" / "compare"
-SHARED = Path(os.environ.get("AISTRESS_SHARED", ROOT.parent / "shared"))
+
+
+def _find_shared() -> Path:
+    """``$AISTRESS_SHARED``, else the nearest ``shared`` folder beside the checkout or above it."""
+    named = os.environ.get("AISTRESS_SHARED")
+    if named:
+        return Path(named)
+    for parent in ROOT.parents:
+        if (parent / "shared" / "corpus").is_dir():
+            return parent / "shared"
+    return ROOT.parent / "shared"
+
+
+SHARED = _find_shared()
 BLIND = (
     Path(os.environ.get("AISTRESS_BLIND", Path(__file__).resolve().parent / "blind")) / "compare"
 )
