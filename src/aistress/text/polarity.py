@@ -14,8 +14,9 @@ Traditional), the words that decide what a sentence asserts:
   ``增加``, ``下降``);
 - ``fact``: a completed action (``already``, ``已经``, ``已將``), which
   also keeps ``將`` there from reading as a future.
-- ``privative``: a verb that holds a negation (``skipped``, ``missed``,
-  ``错过``): "skipped meals" says what "不吃饭" says. Not counted by
+- ``privative``: a word that holds a negation (``skipped``, ``missed``,
+  ``错过``, ``unpaid``, ``insecure``, ``sleepless``): "skipped meals" says
+  what "不吃饭" says, "unpaid hours" what "无偿工作". Not counted by
   :func:`sign`.
 
 :func:`sign` folds negations and rejections into one sign: a sentence that
@@ -129,7 +130,26 @@ def polarity_cues(text: str, language: str) -> list[PolarityCue]:
         if kind == "negation" and word[-1] in "会會":
             # 不会: a negated future, hypothetical as "would not" is
             out.append(PolarityCue("hypothetical", word, m.start(), m.end()))
+    if not chinese:
+        taken = [(c.start, c.end) for c in out]
+        out.extend(
+            PolarityCue("privative", m.group(), m.start(), m.end())
+            for m in _AFFIXED_EN.finditer(text)
+            if not any(a < m.end() and m.start() < b for a, b in taken)
+        )
+        out.sort(key=lambda c: c.start)
     return out
+
+
+# English words whose affix negates them (unpaid, insecure, sleepless): a
+# translation renders them with a negator (无偿, 不安全, 无眠). Reversal verbs
+# (unveil, unlock) and words that only begin like one (union, until) are not.
+_AFFIXED_EN = re.compile(
+    r"(?i)\b(?:un(?!der|til|less|ion|it|iv|iq|if|animous|veil|lock|pack|leash|fold|ravel|cover"
+    r"|wind|do\b)[a-z]{4,}|non-?[a-z]{4,}|in(?:secure|sufficient|adequate|tractable|ability"
+    r"|visible|humane|accurate|effective|flexible|formal)|im(?:possible|practical|balanced?)"
+    r"|(?!never|none|regard)[a-z]{3,}less)\b"
+)
 
 
 def _fallback(word: str) -> str:
