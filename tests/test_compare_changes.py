@@ -500,3 +500,31 @@ def test_times_a_week_is_no_weekday() -> None:
 
     found = relative_dates("每周三次，每周一至周五开会", "zh")
     assert [(r.text, r.weekday) for r in found] == [("周一", 1), ("周五", 5)]
+
+
+@pytest.mark.parametrize(
+    ("source", "derived", "language"),
+    [
+        ("Engineers logged 6.5 unpaid hours a week.", "工程师每周无偿工作6.5小时。", "zh"),
+        ("Most contracts are insecure.", "多數合約都不穩定。", "zh-Hant"),
+        (
+            "Interns described sleepless nights before the launch.",
+            "实习生描述了发布前无眠的夜晚。",
+            "zh",
+        ),
+    ],
+)
+def test_words_with_a_negative_affix_answer_a_negator(
+    source: str, derived: str, language: str
+) -> None:
+    """'unpaid' is 无偿, 'insecure' 不穩定: a translation's negator is no flip."""
+    assert "polarity" not in _kinds(_run([source], [derived], language))
+
+
+def test_an_anonymous_source_for_a_named_firm_is_another_holder() -> None:
+    """A recruiter's figure given to 一位匿名业内人士 has moved; ordinary words spell no name."""
+    c = _run(
+        ["Hiring fell 12% in the quarter, according to the recruitment firm Paxton Reid."],
+        ["据一位匿名业内人士称，本季度招聘下降了12%。"],
+    )
+    assert "attribution" in _kinds(c)

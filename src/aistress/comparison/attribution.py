@@ -199,6 +199,9 @@ _HOLDER_ZH = re.compile(
     r"(?:估计|估計|估算|认为|認為|表示|称|稱|指出|说|說|发现|發現|统计|統計|测算|測算)"
 )
 _HAN_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")
+# A Latin name is spelled in a stretch of Han characters scoring this well: real
+# transliterations score 1.0, chance stretches of ordinary words 0.5 to 0.65.
+SPELLED = 0.8
 _LATIN_WORD = re.compile(r"\b[A-Z][a-z]{2,}")
 #: Holders of one figure less alike than this (and sharing no name) are different sources.
 SAME_HOLDER = 0.3
@@ -232,7 +235,7 @@ def _holder(text: str, offset: int, language: str) -> _Holder | None:
 # as against one already known ("the company", "该公司").
 _INDEFINITE = re.compile(
     r"(?i)^(?:an?\s+(?!survey|poll|study|report|analysis|census|count)|one\s+|"
-    r"一家|一間|一间|一个|一個|某)"
+    r"一家|一間|一间|一个|一個|一位|一名|某|匿名|一些)"
 )
 
 
@@ -259,7 +262,7 @@ def _spelled_in(a: str, b: str) -> bool:
         for run in runs:
             for size in range(2, min(6, len(run)) + 1):
                 for i in range(len(run) - size + 1):
-                    if transliteration_score(run[i : i + size], word) >= 0.6:
+                    if transliteration_score(run[i : i + size], word) >= SPELLED:
                         return True
     return False
 
