@@ -26,7 +26,7 @@ from aistress.model import Alignment, Article, Discrepancy, DiscrepancyKind, Spa
 from aistress.people import script, transliteration_score
 from aistress.text.language import is_chinese
 
-__all__ = ["attribution_discrepancies", "check_attribution"]
+__all__ = ["SAME_HOLDER", "SPELLED", "attribution_discrepancies", "check_attribution"]
 
 _MID_SENTENCE_CAPITAL = re.compile(r"(?<=[a-z,;:] )[A-Z][A-Za-z0-9&\-]*")
 

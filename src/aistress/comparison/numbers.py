@@ -42,7 +42,16 @@ from aistress.text.measures import (
 )
 from aistress.text.numbers import Quantity
 
-__all__ = ["Mention", "check_numbers", "figure_pairs", "mentions", "number_discrepancies"]
+__all__ = [
+    "CONTEXT",
+    "MARGIN",
+    "PAIRINGS",
+    "Mention",
+    "check_numbers",
+    "figure_pairs",
+    "mentions",
+    "number_discrepancies",
+]
 
 _COMPARABLE = frozenset({"cardinal", "money", "percent"})
 _SCALE = re.compile(
@@ -515,7 +524,7 @@ def figure_pairs(pair: Pair) -> tuple[tuple[Mention, Mention], ...]:
 
     The pairs :func:`check_numbers` makes (equal values, values within the
     rounding the texts signal, scale slips and changed values), made once
-    per :class:`Pair` and shared with the attribution check.
+    per :class:`~aistress.comparison.Pair` and shared with the attribution check.
     """
     return _matched(pair)[1]
 

@@ -26,7 +26,7 @@ from aistress.model import Discrepancy, DiscrepancyKind, Quote, Span
 from aistress.text.language import is_chinese
 from aistress.text.polarity import PolarityCue, polarity_cues, sign
 
-__all__ = ["SAME_STATEMENT", "check_polarity"]
+__all__ = ["SAME_CLAUSES", "SAME_STATEMENT", "check_polarity", "flipped"]
 
 #: Sentences less alike than this (:func:`~aistress.comparison._similar.similarity`)
 #: are not compared: they do not make the same statement.
