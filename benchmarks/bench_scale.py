@@ -1,0 +1,395 @@
+"""The whole flow at corpus scale: per-file map on Dask, then corpus linking.
+
+For each size (articles), a synthetic corpus (``benchmarks/synthetic.py``) is
+generated once under ``--root`` (default ``/tmp/aistress-scale``; never in the
+repository) and reused by later runs. Two stages are measured:
+
+* **map**: :func:`aistress.pipeline.run_dask` over every file (read, quotes,
+  tags) on a ``dask.distributed.LocalCluster`` of ``--workers`` worker
+  processes (one thread each), writing JSON Lines;
+* **link**: the records are loaded back, grouped into their sources, and
+  :func:`aistress.relations.discover_relations` runs over the corpus in this
+  process (anchors, near-duplicate groups, capped candidates, paragraph
+  alignment).
+
+For each stage: wall time, CPU time (this process and every worker process,
+sampled with psutil), per-article wall and CPU time, and peak resident memory
+of this process and of the largest worker. The relations found are checked
+against the relations the generator planted: recall per planted kind
+(translation, summary, rewrite, copy) and precision per kind found (a found
+relation is right when it links a planted pair with the planted kind; a copy
+may be linked either way and with any kind; a link between two files of one
+story that was not planted, and one between different stories, are counted
+apart).
+
+Run: ``nice python benchmarks/bench_scale.py --sizes 1000 10000 100000``
+(``--sizes 1000`` takes about a minute). Results go to
+``benchmarks/results/scale.json`` and ``scale.md``; sizes already measured
+there and not asked for again are kept.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import sys
+import threading
+import time
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import psutil
+from synthetic import generate, load_manifest
+
+from aistress.io.json import load_jsonl
+from aistress.model import ArticleRecord, Corpus, Relation, Source
+from aistress.pipeline import run_dask
+from aistress.relations import discover_relations
+
+RESULTS = Path(__file__).resolve().parent / "results"
+MB = 1024 * 1024
+
+
+class Meter:
+    """Wall time, CPU time and peak RSS of this process and its child processes.
+
+    A thread samples every ``interval`` seconds: the RSS of this process and of
+    each child (the Dask workers), and each child's CPU time, so CPU used by a
+    worker that exits before the end is still counted.
+    """
+
+    def __init__(self, interval: float = 0.2) -> None:
+        self.interval = interval
+        self.me = psutil.Process()
+        self.peak_self = 0
+        self.peak_child = 0
+        self.peak_total = 0
+        self.child_cpu: dict[int, float] = {}
+        self.child_start: dict[int, float] = {}
+        self._stop = threading.Event()
+
+    def _sample(self) -> None:
+        rss = self.me.memory_info().rss
+        total = rss
+        self.peak_self = max(self.peak_self, rss)
+        for child in self.me.children(recursive=True):
+            try:
+                with child.oneshot():
+                    child_rss = child.memory_info().rss
+                    times = child.cpu_times()
+            except psutil.Error:
+                continue
+            cpu = times.user + times.system
+            self.child_start.setdefault(child.pid, cpu)
+            self.child_cpu[child.pid] = cpu
+            self.peak_child = max(self.peak_child, child_rss)
+            total += child_rss
+        self.peak_total = max(self.peak_total, total)
+
+    def _run(self) -> None:
+        while not self._stop.wait(self.interval):
+            self._sample()
+
+    @contextmanager
+    def measure(self) -> Iterator[dict[str, float]]:
+        """Measure the block; the dict yielded is filled in when it ends."""
+        result: dict[str, float] = {}
+        self._sample()
+        for pid, cpu in self.child_cpu.items():
+            self.child_start[pid] = cpu
+        cpu0 = self.me.cpu_times()
+        wall0 = time.perf_counter()
+        thread = threading.Thread(target=self._run, daemon=True)
+        thread.start()
+        try:
+            yield result
+        finally:
+            self._sample()
+            self._stop.set()
+            thread.join()
+            cpu1 = self.me.cpu_times()
+            own = (cpu1.user - cpu0.user) + (cpu1.system - cpu0.system)
+            children = sum(self.child_cpu[p] - self.child_start.get(p, 0.0) for p in self.child_cpu)
+            result.update(
+                wall_s=time.perf_counter() - wall0,
+                cpu_s=own + children,
+                cpu_self_s=own,
+                cpu_workers_s=children,
+                peak_rss_self_mb=self.peak_self / MB,
+                peak_rss_worker_mb=self.peak_child / MB,
+                peak_rss_total_mb=self.peak_total / MB,
+            )
+
+
+def corpus_of(records: list[ArticleRecord]) -> Corpus:
+    """The records of a map run as a corpus: one source per file, in order."""
+    grouped: dict[str, list[ArticleRecord]] = defaultdict(list)
+    for record in records:
+        grouped[record.source].append(record)
+    sources = [
+        Source(
+            source_id,
+            group[0].format or "text",
+            articles=tuple(r.article for r in group),
+            relations=tuple(rel for r in group for rel in r.relations),
+            path=group[0].path,
+        )
+        for source_id, group in grouped.items()
+    ]
+    return Corpus(sources=sources)
+
+
+#: The relation a planted kind must be found as (a copy may be linked as any kind).
+ACCEPTED = {"translation": "translation_of", "summary": "summary_of", "rewrite": "rewrite_of"}
+
+
+def score(
+    found: tuple[Relation, ...], corpus: Corpus, manifest: dict[str, Any], root: Path
+) -> dict[str, Any]:
+    """Relations found against the relations planted: recall and precision per kind.
+
+    A planted relation is found when a relation links its derived file to the
+    original or to a verbatim copy of it (copies carry the same text), with
+    the planted kind. Copies, and translations that do not say they are one
+    (``text`` and ``html`` pages), may be linked either way round: nothing in
+    the files tells which came first.
+    """
+    file_of: dict[str, str] = {}
+    for source in corpus.sources:
+        rel = os.path.relpath(source.path or source.id, root)
+        for article in source.articles:
+            file_of[article.id] = rel
+    story = {str(f["path"]): int(f["story"]) for f in manifest["files"]}
+    same_text: dict[str, set[str]] = defaultdict(set)  # original -> itself and its copies
+    for p in manifest["relations"]:
+        same_text[p["original"]].add(p["original"])
+        if p["kind"] == "copy":
+            same_text[p["original"]].add(p["derived"])
+    by_file: dict[str, list[int]] = defaultdict(list)
+    for k, p in enumerate(manifest["relations"]):
+        by_file[p["derived"]].append(k)
+
+    def either_way(p: dict[str, str]) -> bool:
+        return p["kind"] == "copy" or (p["kind"] == "translation" and p["format"] != "translation")
+
+    def matches(k: int, subject: str, target: str, kind: str) -> bool:
+        p = manifest["relations"][k]
+        if p["kind"] != "copy" and ACCEPTED[p["kind"]] != kind:
+            return False
+        originals = same_text[p["original"]] - {p["derived"]}
+        if subject == p["derived"] and target in originals:
+            return True
+        return either_way(p) and target == p["derived"] and subject in originals
+
+    hit: set[int] = set()
+    by_kind: dict[str, Counter[str]] = defaultdict(Counter)
+    copies_as: Counter[str] = Counter()
+    for relation in found:
+        kind = relation.kind.value
+        subject, target = file_of.get(relation.subject, "?"), file_of.get(relation.target, "?")
+        matched = [
+            k for k in (*by_file[subject], *by_file[target]) if matches(k, subject, target, kind)
+        ]
+        if matched:
+            verdict = "right"
+            hit.update(matched)
+            for k in matched:
+                if manifest["relations"][k]["kind"] == "copy":
+                    copies_as[kind] += 1
+        elif story.get(subject, -1) == story.get(target, -2):
+            verdict = "same_story"
+        else:
+            verdict = "other_story"
+        by_kind[kind][verdict] += 1
+        by_kind[kind]["found"] += 1
+    recall: dict[str, dict[str, Any]] = {}
+    for kind in ("translation", "summary", "rewrite", "copy"):
+        wanted = [k for k, p in enumerate(manifest["relations"]) if p["kind"] == kind]
+        formats: Counter[str] = Counter(manifest["relations"][k]["format"] for k in wanted)
+        got: Counter[str] = Counter(manifest["relations"][k]["format"] for k in wanted if k in hit)
+        recall[kind] = {
+            "planted": len(wanted),
+            "found": sum(got.values()),
+            "recall": sum(got.values()) / max(1, len(wanted)),
+            "by_format": {f: f"{got[f]}/{n}" for f, n in sorted(formats.items())},
+        }
+    precision = {
+        kind: {**counts, "precision": counts["right"] / max(1, counts["found"])}
+        for kind, counts in sorted(by_kind.items())
+    }
+    right = sum(c["right"] for c in by_kind.values())
+    return {
+        "planted": len(manifest["relations"]),
+        "found": len(found),
+        "right": right,
+        "planted_found": len(hit),
+        "recall": len(hit) / max(1, len(manifest["relations"])),
+        "precision": right / max(1, len(found)),
+        "recall_by_kind": recall,
+        "precision_by_kind": precision,
+        "copies_linked_as": dict(copies_as),
+        "related_pairs": len(manifest["related"]),
+    }
+
+
+def corpus_folder(root: Path, size: int, seed: int) -> Path:
+    """The synthetic corpus of ``size`` articles, generated on first use."""
+    folder = root / f"{size}-seed{seed}"
+    if not (folder / "manifest.json").exists():
+        start = time.perf_counter()
+        generate(folder, size, seed=seed)
+        print(f"  generated {folder} in {time.perf_counter() - start:.1f} s", flush=True)
+    return folder
+
+
+def run_size(
+    size: int, root: Path, *, seed: int, workers: int, log: Callable[[str], None]
+) -> dict[str, Any]:
+    """Measure the map and the linking stage on the corpus of ``size`` articles."""
+    from dask.distributed import Client, LocalCluster
+
+    folder = corpus_folder(root, size, seed)
+    manifest = load_manifest(folder)
+    paths = [str(folder / str(f["path"])) for f in manifest["files"]]  # type: ignore[union-attr]
+    articles = int(manifest["articles"])  # type: ignore[call-overload]
+    out = root / f"{size}-seed{seed}-out"
+    for part in out.glob("part-*"):
+        part.unlink()
+    meter = Meter()
+    row: dict[str, Any] = {"articles": articles, "files": len(paths), "workers": workers}
+    with (
+        meter.measure() as mapped,
+        LocalCluster(
+            n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
+        ) as cluster,
+        Client(cluster),
+    ):
+        count = run_dask(paths, out)
+    mapped["records"] = count
+    log(f"  map: {count} records, {mapped['wall_s']:.1f} s wall, {mapped['cpu_s']:.1f} s CPU")
+    meter = Meter()
+    with meter.measure() as linked:
+        records: list[ArticleRecord] = []
+        for part in sorted(out.glob("part-*.jsonl")):
+            records.extend(r for r in load_jsonl(part) if isinstance(r, ArticleRecord))
+        corpus = corpus_of(records)
+        found = discover_relations(corpus)
+    linked["relations"] = len(found)
+    log(f"  link: {len(found)} relations, {linked['wall_s']:.1f} s wall")
+    row["map"] = mapped
+    row["link"] = linked
+    row["quality"] = score(found, corpus, manifest, folder)
+    for stage in ("map", "link"):
+        row[stage]["wall_ms_per_article"] = 1000 * row[stage]["wall_s"] / articles
+        row[stage]["cpu_ms_per_article"] = 1000 * row[stage]["cpu_s"] / articles
+    return row
+
+
+def _fmt_table(rows: list[dict[str, Any]]) -> list[str]:
+    lines = [
+        "| articles | files | stage | wall s | CPU s | wall ms/article | CPU ms/article "
+        "| peak RSS main MB | peak RSS worker MB | planted found / planted | right / found |",
+        "| ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for row in rows:
+        q = row["quality"]
+        for stage in ("map", "link"):
+            s = row[stage]
+            rel = f"{q['planted_found']} / {q['planted']}" if stage == "link" else ""
+            right = f"{q['right']} / {q['found']}" if stage == "link" else ""
+            worker = f"{s['peak_rss_worker_mb']:.0f}" if stage == "map" else "–"
+            lines.append(
+                f"| {row['articles']:,} | {row['files']:,} | {stage} | {s['wall_s']:.1f} "
+                f"| {s['cpu_s']:.1f} | {s['wall_ms_per_article']:.2f} "
+                f"| {s['cpu_ms_per_article']:.2f} | {s['peak_rss_self_mb']:.0f} | {worker} "
+                f"| {rel} | {right} |"
+            )
+    return lines
+
+
+def write_results(rows: list[dict[str, Any]], meta: dict[str, Any]) -> None:
+    """Write scale.json and scale.md."""
+    RESULTS.mkdir(exist_ok=True)
+    data = {**meta, "sizes": rows}
+    (RESULTS / "scale.json").write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
+    md = [
+        "# Scaling: synthetic corpora of 1k to 100k articles",
+        "",
+        f"Measured by `python benchmarks/bench_scale.py` on {meta['machine']} "
+        f"({meta['cpus']} CPUs shared with other work, run under `nice`), "
+        f"Dask LocalCluster of {meta['workers']} worker processes for the map; "
+        "the linking runs in the main process.",
+        "",
+        *_fmt_table(rows),
+        "",
+        "Relations found against planted, per kind (link stage):",
+        "",
+        "| articles | kind | planted | found | recall | by format |",
+        "| ---: | --- | ---: | ---: | ---: | --- |",
+    ]
+    for row in rows:
+        for kind, r in row["quality"]["recall_by_kind"].items():
+            formats = ", ".join(f"{f} {v}" for f, v in r["by_format"].items())
+            md.append(
+                f"| {row['articles']:,} | {kind} | {r['planted']} | {r['found']} "
+                f"| {r['recall']:.2f} | {formats} |"
+            )
+    md += [
+        "",
+        "Precision per kind found (right: a planted pair with the planted kind; same story: "
+        "two files of one story not planted as a pair; other story: a false link):",
+        "",
+        "| articles | kind found | found | right | same story | other story | precision |",
+        "| ---: | --- | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for row in rows:
+        for kind, c in row["quality"]["precision_by_kind"].items():
+            md.append(
+                f"| {row['articles']:,} | {kind} | {c['found']} | {c.get('right', 0)} "
+                f"| {c.get('same_story', 0)} | {c.get('other_story', 0)} "
+                f"| {c['precision']:.2f} |"
+            )
+    (RESULTS / "scale.md").write_text("\n".join(md) + "\n", encoding="utf-8")
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Measure the sizes asked for; keep earlier sizes in the results."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10_000, 100_000])
+    parser.add_argument("--root", type=Path, default=Path("/tmp/aistress-scale"))
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--workers", type=int, default=2)
+    args = parser.parse_args(argv)
+    previous: dict[int, dict[str, Any]] = {}
+    if (RESULTS / "scale.json").exists():
+        old = json.loads((RESULTS / "scale.json").read_text("utf-8"))
+        previous = {row["articles_asked"]: row for row in old.get("sizes", [])}
+    for size in args.sizes:
+        print(f"== {size} articles", flush=True)
+        row = run_size(
+            size,
+            args.root,
+            seed=args.seed,
+            workers=args.workers,
+            log=lambda s: print(s, flush=True),
+        )
+        row["articles_asked"] = size
+        previous[size] = row
+        meta = {
+            "machine": f"{platform.machine()} {platform.python_implementation()} "
+            f"{platform.python_version()}",
+            "cpus": os.cpu_count(),
+            "workers": args.workers,
+            "seed": args.seed,
+        }
+        write_results([previous[k] for k in sorted(previous)], meta)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
