@@ -2,7 +2,7 @@
 
 For each size (articles), a synthetic corpus (``benchmarks/synthetic.py``) is
 generated once under ``--root`` (default ``/tmp/aistress-scale``; never in the
-repository) and reused by later runs. Two stages are measured:
+repository) and reused by later runs. The stages (``--stages``, all by default):
 
 * **map**: :func:`aistress.pipeline.run_dask` over every file (read, quotes,
   tags) on a ``dask.distributed.LocalCluster`` of ``--workers`` worker
@@ -10,7 +10,13 @@ repository) and reused by later runs. Two stages are measured:
 * **link**: the records are loaded back, grouped into their sources, and
   :func:`aistress.relations.discover_relations` runs over the corpus in this
   process (anchors, near-duplicate groups, capped candidates, paragraph
-  alignment).
+  alignment of the most promising pairs), as ``aistress corpus`` does;
+* **link_anchors**: the same without the aligner (``align=False``): the
+  blocking, near-duplicate and candidate machinery alone, whose growth is the
+  risk at scale (the aligner costs a bounded amount per derived article);
+* **link_dask**: the distributed linking job (``pipeline.link_dask``, when the
+  installed aistress has it) on the files, on the same cluster as the map,
+  with its relations compared with the single-process ones.
 
 For each stage: wall time, CPU time (this process and every worker process,
 sampled with psutil), per-article wall and CPU time, and peak resident memory
@@ -23,7 +29,8 @@ story that was not planted, and one between different stories, are counted
 apart).
 
 Run: ``nice python benchmarks/bench_scale.py --sizes 1000 10000 100000``
-(``--sizes 1000`` takes about a minute). Results go to
+(the default, ``--sizes 1000``, takes a few minutes); ``--stages link`` runs
+one stage again on the records an earlier ``map`` left. Results go to
 ``benchmarks/results/scale.json`` and ``scale.md``; sizes already measured
 there and not asked for again are kept.
 """
@@ -46,7 +53,8 @@ from typing import Any
 import psutil
 from synthetic import generate, load_manifest
 
-from aistress.io.json import load_jsonl
+from aistress import pipeline
+from aistress.io.json import dump_jsonl, load_jsonl
 from aistress.model import ArticleRecord, Corpus, Relation, Source
 from aistress.pipeline import run_dask
 from aistress.relations import discover_relations
@@ -247,47 +255,106 @@ def corpus_folder(root: Path, size: int, seed: int) -> Path:
     return folder
 
 
-def run_size(
-    size: int, root: Path, *, seed: int, workers: int, log: Callable[[str], None]
-) -> dict[str, Any]:
-    """Measure the map and the linking stage on the corpus of ``size`` articles."""
-    from dask.distributed import Client, LocalCluster
+STAGES = ("map", "link", "link_anchors", "link_dask")
 
+
+def _relations_file(out: Path, stage: str) -> Path:
+    return out / f"relations-{stage}.jsonl"
+
+
+def run_size(
+    size: int,
+    root: Path,
+    *,
+    seed: int,
+    workers: int,
+    stages: tuple[str, ...],
+    row: dict[str, Any],
+    save: Callable[[], None],
+    log: Callable[[str], None],
+) -> None:
+    """Measure the stages asked for on the corpus of ``size`` articles, into ``row``.
+
+    ``map`` writes its records under ``<root>/<size>-seed<seed>-out``; ``link``
+    reads them back (so it can run in a later invocation), and ``link_dask``
+    runs the distributed linking job on the files. ``save`` is called after
+    each stage, so a long run leaves its finished stages behind.
+    """
     folder = corpus_folder(root, size, seed)
     manifest = load_manifest(folder)
     paths = [str(folder / str(f["path"])) for f in manifest["files"]]  # type: ignore[union-attr]
     articles = int(manifest["articles"])  # type: ignore[call-overload]
     out = root / f"{size}-seed{seed}-out"
-    for part in out.glob("part-*"):
-        part.unlink()
-    meter = Meter()
-    row: dict[str, Any] = {"articles": articles, "files": len(paths), "workers": workers}
+    row.update(articles=articles, files=len(paths), workers=workers, articles_asked=size)
+
+    def done(stage: str, measured: dict[str, Any]) -> None:
+        measured["wall_ms_per_article"] = 1000 * measured["wall_s"] / articles
+        measured["cpu_ms_per_article"] = 1000 * measured["cpu_s"] / articles
+        row[stage] = measured
+        log(f"  {stage}: {measured['wall_s']:.1f} s wall, {measured['cpu_s']:.1f} s CPU")
+        save()
+
+    for stage in stages:
+        if stage == "map":
+            for part in out.glob("part-*"):
+                part.unlink()
+            with Meter().measure() as mapped, _cluster(workers):
+                mapped["records"] = run_dask(paths, out)
+            done("map", mapped)
+        elif stage in ("link", "link_anchors"):
+            with Meter().measure() as linked:
+                records: list[ArticleRecord] = []
+                for part in sorted(out.glob("part-*.jsonl")):
+                    records.extend(r for r in load_jsonl(part) if isinstance(r, ArticleRecord))
+                corpus = corpus_of(records)
+                found = discover_relations(corpus, align=stage == "link")
+            linked["relations"] = len(found)
+            dump_jsonl(found, _relations_file(out, stage))
+            row["quality" if stage == "link" else "quality_anchors"] = score(
+                found, corpus, manifest, folder
+            )
+            done(stage, linked)
+        elif stage == "link_dask":
+            link_dask(row, paths, out, workers, done, log)
+
+
+def link_dask(
+    row: dict[str, Any],
+    paths: list[str],
+    out: Path,
+    workers: int,
+    done: Callable[[str, dict[str, Any]], None],
+    log: Callable[[str], None],
+) -> None:
+    """The distributed linking job over the files, checked against the single-process one."""
+    job = getattr(pipeline, "link_dask", None)
+    if job is None:
+        log("  link_dask: this aistress has no pipeline.link_dask; skipped")
+        return
+    with Meter().measure() as distributed, _cluster(workers):
+        found = job(paths)
+    distributed["relations"] = len(found)
+    dump_jsonl(found, _relations_file(out, "link_dask"))
+    single = _relations_file(out, "link")
+    if single.exists():
+        expected = set(load_jsonl(single))
+        distributed["same_as_link"] = expected == set(found)
+        distributed["differences"] = len(expected ^ set(found))
+    done("link_dask", distributed)
+
+
+@contextmanager
+def _cluster(workers: int) -> Iterator[None]:
+    """A LocalCluster of ``workers`` processes of one thread each, as the default client."""
+    from dask.distributed import Client, LocalCluster
+
     with (
-        meter.measure() as mapped,
         LocalCluster(
             n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
         ) as cluster,
         Client(cluster),
     ):
-        count = run_dask(paths, out)
-    mapped["records"] = count
-    log(f"  map: {count} records, {mapped['wall_s']:.1f} s wall, {mapped['cpu_s']:.1f} s CPU")
-    meter = Meter()
-    with meter.measure() as linked:
-        records: list[ArticleRecord] = []
-        for part in sorted(out.glob("part-*.jsonl")):
-            records.extend(r for r in load_jsonl(part) if isinstance(r, ArticleRecord))
-        corpus = corpus_of(records)
-        found = discover_relations(corpus)
-    linked["relations"] = len(found)
-    log(f"  link: {len(found)} relations, {linked['wall_s']:.1f} s wall")
-    row["map"] = mapped
-    row["link"] = linked
-    row["quality"] = score(found, corpus, manifest, folder)
-    for stage in ("map", "link"):
-        row[stage]["wall_ms_per_article"] = 1000 * row[stage]["wall_s"] / articles
-        row[stage]["cpu_ms_per_article"] = 1000 * row[stage]["cpu_s"] / articles
-    return row
+        yield
 
 
 def _fmt_table(rows: list[dict[str, Any]]) -> list[str]:
@@ -296,13 +363,20 @@ def _fmt_table(rows: list[dict[str, Any]]) -> list[str]:
         "| peak RSS main MB | peak RSS worker MB | planted found / planted | right / found |",
         "| ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
+    quality = {"link": "quality", "link_anchors": "quality_anchors"}
     for row in rows:
-        q = row["quality"]
-        for stage in ("map", "link"):
+        for stage in STAGES:
+            if stage not in row:
+                continue
             s = row[stage]
-            rel = f"{q['planted_found']} / {q['planted']}" if stage == "link" else ""
-            right = f"{q['right']} / {q['found']}" if stage == "link" else ""
-            worker = f"{s['peak_rss_worker_mb']:.0f}" if stage == "map" else "–"
+            rel = right = ""
+            q = row.get(quality.get(stage, ""))
+            if q is not None:
+                rel = f"{q['planted_found']} / {q['planted']}"
+                right = f"{q['right']} / {q['found']}"
+            if stage == "link_dask" and "same_as_link" in s:
+                right = "same as link" if s["same_as_link"] else f"{s['differences']} differ"
+            worker = f"{s['peak_rss_worker_mb']:.0f}" if stage in ("map", "link_dask") else "–"
             lines.append(
                 f"| {row['articles']:,} | {row['files']:,} | {stage} | {s['wall_s']:.1f} "
                 f"| {s['cpu_s']:.1f} | {s['wall_ms_per_article']:.2f} "
@@ -322,8 +396,11 @@ def write_results(rows: list[dict[str, Any]], meta: dict[str, Any]) -> None:
         "",
         f"Measured by `python benchmarks/bench_scale.py` on {meta['machine']} "
         f"({meta['cpus']} CPUs shared with other work, run under `nice`), "
-        f"Dask LocalCluster of {meta['workers']} worker processes for the map; "
-        "the linking runs in the main process.",
+        f"Dask LocalCluster of {meta['workers']} worker processes (one thread each) for "
+        "`map` (read, quotes, tags per file) and `link_dask` (the distributed linking job "
+        "over the files); `link` loads the map's records and links the corpus in the main "
+        "process. CPU time counts the main process and every worker; on a shared machine it "
+        "is the figure to compare, wall time includes waiting for the CPU.",
         "",
         *_fmt_table(rows),
         "",
@@ -333,7 +410,7 @@ def write_results(rows: list[dict[str, Any]], meta: dict[str, Any]) -> None:
         "| ---: | --- | ---: | ---: | ---: | --- |",
     ]
     for row in rows:
-        for kind, r in row["quality"]["recall_by_kind"].items():
+        for kind, r in row.get("quality", {}).get("recall_by_kind", {}).items():
             formats = ", ".join(f"{f} {v}" for f, v in r["by_format"].items())
             md.append(
                 f"| {row['articles']:,} | {kind} | {r['planted']} | {r['found']} "
@@ -348,7 +425,7 @@ def write_results(rows: list[dict[str, Any]], meta: dict[str, Any]) -> None:
         "| ---: | --- | ---: | ---: | ---: | ---: | ---: |",
     ]
     for row in rows:
-        for kind, c in row["quality"]["precision_by_kind"].items():
+        for kind, c in row.get("quality", {}).get("precision_by_kind", {}).items():
             md.append(
                 f"| {row['articles']:,} | {kind} | {c['found']} | {c.get('right', 0)} "
                 f"| {c.get('same_story', 0)} | {c.get('other_story', 0)} "
@@ -360,34 +437,36 @@ def write_results(rows: list[dict[str, Any]], meta: dict[str, Any]) -> None:
 def main(argv: list[str] | None = None) -> int:
     """Measure the sizes asked for; keep earlier sizes in the results."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10_000, 100_000])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000])
     parser.add_argument("--root", type=Path, default=Path("/tmp/aistress-scale"))
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--stages", nargs="+", choices=STAGES, default=list(STAGES))
     args = parser.parse_args(argv)
     previous: dict[int, dict[str, Any]] = {}
     if (RESULTS / "scale.json").exists():
         old = json.loads((RESULTS / "scale.json").read_text("utf-8"))
         previous = {row["articles_asked"]: row for row in old.get("sizes", [])}
+    meta = {
+        "machine": f"{platform.machine()} {platform.python_implementation()} "
+        f"{platform.python_version()}",
+        "cpus": os.cpu_count(),
+        "workers": args.workers,
+        "seed": args.seed,
+    }
     for size in args.sizes:
         print(f"== {size} articles", flush=True)
-        row = run_size(
+        row = previous.setdefault(size, {})
+        run_size(
             size,
             args.root,
             seed=args.seed,
             workers=args.workers,
+            stages=tuple(args.stages),
+            row=row,
+            save=lambda: write_results([previous[k] for k in sorted(previous)], meta),
             log=lambda s: print(s, flush=True),
         )
-        row["articles_asked"] = size
-        previous[size] = row
-        meta = {
-            "machine": f"{platform.machine()} {platform.python_implementation()} "
-            f"{platform.python_version()}",
-            "cpus": os.cpu_count(),
-            "workers": args.workers,
-            "seed": args.seed,
-        }
-        write_results([previous[k] for k in sorted(previous)], meta)
     return 0
 
 

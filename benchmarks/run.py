@@ -2,7 +2,8 @@
 
 Usage: python benchmarks/run.py [NAME ...], NAME one of: read, align, align_more, tagging,
 reader_accuracy, tagging_quality, complexity, compare, quotes, quotes_blind,
-quotes_scaling.
+quotes_scaling, scale (``scale`` measures 1,000 articles here; run
+``benchmarks/bench_scale.py --sizes 1000 10000 100000`` for the full table).
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ ALL = (
     "quotes",
     "quotes_blind",
     "quotes_scaling",
+    "scale",
 )
 
 
