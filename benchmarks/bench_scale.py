@@ -7,7 +7,9 @@ repository) and reused by later runs. The stages (``--stages``, all by default):
 * **map**: :func:`aistress.pipeline.run_dask` over every file (read, quotes,
   tags) on a ``dask.distributed.LocalCluster`` of ``--workers`` worker
   processes (one thread each), writing JSON Lines;
-* **link**: the records are loaded back, grouped into their sources, and
+* **read**: the same map without quotes and tags (reading only), which is
+  all the linking needs: a cheaper way to get the records of a large corpus;
+* **link**: the records of the last map (or read) are loaded back, grouped into their sources, and
   :func:`aistress.relations.discover_relations` runs over the corpus in this
   process (anchors, near-duplicate groups, capped candidates, paragraph
   alignment of the most promising pairs), as ``aistress corpus`` does;
@@ -255,7 +257,7 @@ def corpus_folder(root: Path, size: int, seed: int) -> Path:
     return folder
 
 
-STAGES = ("map", "link", "link_anchors", "link_dask")
+STAGES = ("map", "read", "link", "link_anchors", "link_dask")
 
 
 def _relations_file(out: Path, stage: str) -> Path:
@@ -295,12 +297,13 @@ def run_size(
         save()
 
     for stage in stages:
-        if stage == "map":
+        if stage in ("map", "read"):
             for part in out.glob("part-*"):
                 part.unlink()
+            analyse = stage == "map"
             with Meter().measure() as mapped, _cluster(workers):
-                mapped["records"] = run_dask(paths, out)
-            done("map", mapped)
+                mapped["records"] = run_dask(paths, out, quotes=analyse, tags=analyse)
+            done(stage, mapped)
         elif stage in ("link", "link_anchors"):
             with Meter().measure() as linked:
                 records: list[ArticleRecord] = []
@@ -376,7 +379,8 @@ def _fmt_table(rows: list[dict[str, Any]]) -> list[str]:
                 right = f"{q['right']} / {q['found']}"
             if stage == "link_dask" and "same_as_link" in s:
                 right = "same as link" if s["same_as_link"] else f"{s['differences']} differ"
-            worker = f"{s['peak_rss_worker_mb']:.0f}" if stage in ("map", "link_dask") else "–"
+            on_workers = stage in ("map", "read", "link_dask")
+            worker = f"{s['peak_rss_worker_mb']:.0f}" if on_workers else "–"
             lines.append(
                 f"| {row['articles']:,} | {row['files']:,} | {stage} | {s['wall_s']:.1f} "
                 f"| {s['cpu_s']:.1f} | {s['wall_ms_per_article']:.2f} "
