@@ -1,10 +1,12 @@
 """Helpers shared by the format readers: pages as lines, spans, scripts, dates, sniffing.
 
 A reader starts with :meth:`Page.open`, which checks the text, gives the
-source its id and splits it into :class:`~aistress.formats.Line` records; it
-then builds blocks, metadata field spans and boilerplate items through the
-page, so every span counts in characters of the decoded text the reader was
-given, and finishes with :meth:`Page.source`.
+source its id and splits it into :class:`~aistress.formats.Line` records
+(:func:`page_reader` makes a format's public ``read`` from a function of
+the opened page); it then builds blocks, metadata (a :class:`Header`, each
+value with its field span) and boilerplate items through the page, so every
+span counts in characters of the decoded text the reader was given, and
+finishes with :meth:`Page.article` and :meth:`Page.source`.
 
 Everything here is linear in the size of the input: regular expressions are
 compiled once, anchored or bounded, and free of nested quantifiers.
@@ -12,6 +14,9 @@ compiled once, anchored or bounded, and free of nested quantifiers.
 The API (stable; other readers may import it):
 
 - :class:`Page`: a decoded input being read (lines, spans, boilerplate, warnings);
+- :class:`Header`: an article's metadata as a reader finds it, with field spans;
+- :func:`page_reader`: a format's ``read(text, *, path=None, source_id=None)``;
+- :func:`article_to_write`, :func:`boilerplate_texts`: what a writer prints;
 - :func:`check_text`: refuse input that is empty or not text, with a position;
 - :func:`script_counts`, :func:`language_of`, :func:`main_language`: Latin letters
   against Han characters (from :mod:`aistress.text.language`);
@@ -35,7 +40,7 @@ import contextlib
 import functools
 import re
 import threading
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, Protocol
 
 import attrs
@@ -69,7 +74,11 @@ __all__ = [
     "BOM_KIND",
     "DateMatch",
     "Evidence",
+    "Header",
     "Page",
+    "ReadFunction",
+    "article_to_write",
+    "boilerplate_texts",
     "check_text",
     "checked_reader",
     "find_date",
@@ -79,6 +88,7 @@ __all__ = [
     "load_list",
     "main_language",
     "name_artefacts",
+    "page_reader",
     "sample_lines",
     "script_counts",
     "sniff_weight",
@@ -373,6 +383,57 @@ class Evidence:
         return FormatGuess(self.format, confidence, tuple(self.reasons))
 
 
+@attrs.define
+class Header:
+    """The metadata of an article as a reader finds it, each value with where it was read.
+
+    A reader sets the values it finds and appends a :class:`FieldSpan` for each
+    (:meth:`Page.field`, :meth:`Page.match_field`) to ``fields``;
+    :meth:`Page.article` takes the lot.
+    """
+
+    title: str | None = None
+    subtitle: str | None = None
+    outlet: str | None = None
+    author: str | None = None
+    editor: str | None = None
+    published: PartialDate | None = None
+    url: str | None = None
+    tags: list[str] = attrs.Factory(list)
+    extra: list[tuple[str, str]] = attrs.Factory(list)
+    fields: list[FieldSpan] = attrs.Factory(list)
+
+
+#: What every :func:`page_reader` adds to its reader's docstring.
+_READ_CONTRACT = """
+
+    Time and memory are linear in ``len(text)``.
+
+    Raises:
+        ParseError: If the text is empty, whitespace only or not text.
+    """
+
+
+def page_reader(format: str, read_page: Callable[[Page], Source]) -> ReadFunction:
+    """A format's public ``read(text, *, path=None, source_id=None) -> Source``.
+
+    It opens the text as a :class:`Page` of ``format`` (:meth:`Page.open`
+    refuses empty and binary text with a :class:`~aistress.errors.ParseError`)
+    and returns what ``read_page`` reads from it, wrapped by
+    :func:`checked_reader` as every reader is. Its docstring is
+    ``read_page``'s (one line saying what the format is) followed by the
+    reader contract: linear time and memory, and the ParseError.
+    """
+
+    def read(text: str, *, path: str | None = None, source_id: str | None = None) -> Source:
+        return read_page(Page.open(text, path=path, source_id=source_id, format=format))
+
+    read.__module__ = read_page.__module__
+    read.__qualname__ = "read"  # the module's ``read``, so it pickles by name
+    read.__doc__ = (read_page.__doc__ or "").rstrip() + _READ_CONTRACT
+    return checked_reader(read)
+
+
 class Page:
     """A decoded input being read: its lines, and the records read from them.
 
@@ -432,6 +493,11 @@ class Page:
         """A metadata field read from ``line.text[start:end]`` (trimmed)."""
         return FieldSpan(name, self.sub_span(line, start, len(line.text) if end is None else end))
 
+    def match_field(self, name: str, line: Line, match: re.Match[str], group: str) -> FieldSpan:
+        """A metadata field read from ``group`` of ``match``, a match on ``line.stripped``."""
+        off = line.indent
+        return self.field(name, line, off + match.start(group), off + match.end(group))
+
     def add_boilerplate(self, kind: str, span: Span, rule: str | None = None) -> Boilerplate:
         """Record the text under ``span`` as boilerplate of ``kind``, found by ``rule``."""
         item = Boilerplate(kind, span.slice(self.text), span, rule)
@@ -474,18 +540,9 @@ class Page:
         language: str,
         kind: ArticleKind,
         blocks: Sequence[Block],
-        fields: Iterable[FieldSpan],
+        header: Header,
         *,
         suffix: str | None = None,
-        title: str | None = None,
-        subtitle: str | None = None,
-        outlet: str | None = None,
-        author: str | None = None,
-        editor: str | None = None,
-        published: PartialDate | None = None,
-        url: str | None = None,
-        tags: Sequence[str] = (),
-        extra: Sequence[tuple[str, str]] = (),
     ) -> Article:
         """The finished :class:`Article` of this page, its fields ordered by position.
 
@@ -495,17 +552,17 @@ class Page:
             id=self.article_id(language if suffix is None else suffix),
             language=language,
             kind=kind,
-            title=title,
-            subtitle=subtitle,
-            outlet=outlet,
-            author=author,
-            editor=editor,
-            published=published,
-            url=url,
-            tags=tags,
+            title=header.title,
+            subtitle=header.subtitle,
+            outlet=header.outlet,
+            author=header.author,
+            editor=header.editor,
+            published=header.published,
+            url=header.url,
+            tags=header.tags,
             blocks=blocks,
-            extra=extra,
-            provenance=self.provenance(sorted(fields, key=lambda f: f.span.start)),
+            extra=header.extra,
+            provenance=self.provenance(sorted(header.fields, key=lambda f: f.span.start)),
         )
 
     def error(self, offset: int, reason: str) -> ParseError:
@@ -544,3 +601,22 @@ class Page:
             if isinstance(item, Article) and item.provenance is not None:
                 _validate(item.provenance)
         return source
+
+
+def article_to_write(source: Source, page: str) -> Article:
+    """The article a page writer prints (its main one): ``source.articles[0]``.
+
+    Raises:
+        ValueError: If the source has no article (``page`` names what needs one).
+    """
+    if not source.articles:
+        raise ValueError(f"{page} needs an article")
+    return source.articles[0]
+
+
+def boilerplate_texts(source: Source) -> dict[str, list[str]]:
+    """The text of every boilerplate item of ``source``, by kind, in order."""
+    by_kind: dict[str, list[str]] = {}
+    for item in source.boilerplate:
+        by_kind.setdefault(item.kind, []).append(item.text)
+    return by_kind

@@ -67,6 +67,11 @@ class Line:
         """The text without surrounding whitespace."""
         return self.text.strip()
 
+    @property
+    def indent(self) -> int:
+        """How many whitespace characters start the line: where :attr:`stripped` begins."""
+        return len(self.text) - len(self.text.lstrip())
+
     def trimmed(self) -> tuple[int, int]:
         """``(start, end)`` of the line's content without surrounding whitespace."""
         return trim(self.text, 0, len(self.text), self.start)

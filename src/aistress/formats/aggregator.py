@@ -44,14 +44,16 @@ import re
 from aistress.formats._common import (
     BOM_KIND,
     Evidence,
+    Header,
     Page,
-    checked_reader,
+    article_to_write,
     label_key,
     label_set,
     language_of,
     leading_emoji,
     load_list,
     main_language,
+    page_reader,
     sample_lines,
 )
 from aistress.formats._registry import FormatGuess
@@ -248,47 +250,28 @@ def sniff(text: str) -> FormatGuess:
     return ev.guess()
 
 
-@checked_reader
-def read(text: str, *, path: str | None = None, source_id: str | None = None) -> Source:
-    """Read a reader-app page (see the module docstring for its parts).
-
-    Time and memory are linear in ``len(text)``.
-
-    Raises:
-        ParseError: If the text is empty, whitespace only or not text.
-    """
-    page = Page.open(text, path=path, source_id=source_id, format=FORMAT)
+def _read(page: Page) -> Source:
+    """Read a reader-app page (see the module docstring for its parts)."""
     lines = page.content_lines()
-    fields: list[FieldSpan] = []
-    outlet: str | None = None
-    extra: list[tuple[str, str]] = []
-    published: PartialDate | None = None
-    title: str | None = None
-    url: str | None = None
+    header = Header()
     i = 0
 
-    header = _header(lines[0].stripped) if lines else None
-    if header is not None:
+    head = _header(lines[0].stripped) if lines else None
+    if head is not None:
         line = lines[0]
-        off = len(line.text) - len(line.text.lstrip())
-        label = header.group("label")
+        off = line.indent
+        label = head.group("label")
         if label:
-            outlet = _outlet(label)
-            fields.append(page.field("outlet", line, off, off + len(outlet)))
+            header.outlet = outlet = _outlet(label)
+            header.fields.append(page.field("outlet", line, off, off + len(outlet)))
             if outlet != label:
-                extra.append(("outlet_label", label))
-                fields.append(page.field("outlet_label", line, off, off + header.end("label")))
-        published = _date_of(header)
-        fields.append(
-            page.field("published", line, off + header.start("date"), off + header.end("date"))
-        )
-        if header.group("time"):
-            extra.append(("published_time", header.group("time")))
-            fields.append(
-                page.field(
-                    "published_time", line, off + header.start("time"), off + header.end("time")
-                )
-            )
+                header.extra.append(("outlet_label", label))
+                header.fields.append(page.field("outlet_label", line, off, off + head.end("label")))
+        header.published = _date_of(head)
+        header.fields.append(page.match_field("published", line, head, "date"))
+        if head.group("time"):
+            header.extra.append(("published_time", head.group("time")))
+            header.fields.append(page.match_field("published_time", line, head, "time"))
         i = 1
     else:
         page.warn(
@@ -304,17 +287,17 @@ def read(text: str, *, path: str | None = None, source_id: str | None = None) ->
         content = line.stripped
         if _template(content):
             page.add_line_boilerplate("template", line)
-        elif _url(content) and url is None:
-            url = content
-            fields.append(page.field("url", line))
+        elif _url(content) and header.url is None:
+            header.url = content
+            header.fields.append(page.field("url", line))
         elif (
-            title is None
+            header.title is None
             and not _footer_line(content)
             and leading_emoji(content) is None
             and not _url(content)
         ):
-            title = content
-            fields.append(page.field("title", line))
+            header.title = content
+            header.fields.append(page.field("title", line))
         else:
             break
         i += 1
@@ -345,7 +328,7 @@ def read(text: str, *, path: str | None = None, source_id: str | None = None) ->
     body_lines = region[len(summary_lines) :]
 
     body_language = main_language(line.text for line in body_lines) or (
-        language_of(title) if title else None
+        language_of(header.title) if header.title else None
     )
     language = body_language or "en"
     main_id = page.article_id(language)
@@ -389,8 +372,8 @@ def read(text: str, *, path: str | None = None, source_id: str | None = None) ->
                 f"{line.stripped[:80]!r}",
                 line.number,
             )
-    tags, tag_fields = _read_footer(page, lines[footer + len(footer_rules) :])
-    fields.extend(tag_fields)
+    header.tags, tag_fields = _read_footer(page, lines[footer + len(footer_rules) :])
+    header.fields.extend(tag_fields)
     if footer == len(lines):
         page.warn(
             "missing-footer",
@@ -398,18 +381,7 @@ def read(text: str, *, path: str | None = None, source_id: str | None = None) ->
             None,
         )
 
-    main = page.article(
-        language,
-        ArticleKind.NEWS,
-        body,
-        fields,
-        title=title,
-        outlet=outlet,
-        published=published,
-        url=url,
-        tags=tags,
-        extra=extra,
-    )
+    main = page.article(language, ArticleKind.NEWS, body, header)
     articles = [main]
     relations = []
     if summary_blocks:
@@ -427,6 +399,9 @@ def read(text: str, *, path: str | None = None, source_id: str | None = None) ->
         )
         relations.append(Relation(RelationKind.SUMMARY_OF, summary_id, main_id))
     return page.source(articles, relations=relations)
+
+
+read = page_reader(FORMAT, _read)
 
 
 def _footer_start(lines: list[Line], begin: int, footer: int) -> list[str]:
@@ -504,9 +479,7 @@ def write(source: Source) -> str:
         ValueError: If the source has no article, or has body text but no
             title, or an outlet but no date (the layout cannot show those).
     """
-    if not source.articles:
-        raise ValueError("an aggregator page needs an article")
-    main = source.articles[0]
+    main = article_to_write(source, "an aggregator page")
     summary = next((a for a in source.articles[1:] if a.kind is ArticleKind.SUMMARY), None)
     label = main.get("outlet_label") or main.outlet
     if label is not None and main.published is None:

@@ -69,7 +69,9 @@ from lxml import etree
 from aistress.errors import ParseError
 from aistress.formats._common import (
     Evidence,
+    Header,
     Page,
+    article_to_write,
     checked_reader,
     load_list,
     main_language,
@@ -102,7 +104,6 @@ from aistress.model import (
     Block,
     BlockKind,
     FieldSpan,
-    PartialDate,
     Source,
 )
 
@@ -159,13 +160,12 @@ def read(text: str, *, path: str | None = None, source_id: str | None = None) ->
     index = _index(text, start)
     locator = _Locator(page, index, [line.start for line in page.lines])
     tags = _Tags(text, index)
-    fields: list[FieldSpan] = []
-    extra: list[tuple[str, str]] = []
+    header = Header()
 
     def attr_field(name: str, tag: str, attribute: str, value: str) -> None:
         found = tags.value_span(tag, attribute, value)
         if found is not None:
-            fields.append(FieldSpan(name, locator.cover(*found)))
+            header.fields.append(FieldSpan(name, locator.cover(*found)))
 
     language = _language(root.get("lang"))
     if language is not None:
@@ -182,7 +182,7 @@ def read(text: str, *, path: str | None = None, source_id: str | None = None) ->
             html_title = _rendered(el)
             span = locator.find(html_title, _line(el)) if html_title else None
             if span is not None:
-                fields.append(FieldSpan("html_title", span))
+                header.fields.append(FieldSpan("html_title", span))
         elif el.tag == "meta":
             key = (el.get("property") or el.get("name") or el.get("itemprop") or "").strip()
             value = el.get("content")
@@ -203,7 +203,7 @@ def read(text: str, *, path: str | None = None, source_id: str | None = None) ->
                 tag_values.append(value.strip())
             elif key not in meta:
                 meta[key] = value
-                extra.append((key, value))
+                header.extra.append((key, value))
         elif (
             el.tag == "link"
             and (el.get("rel") or "").lower() == "canonical"
@@ -211,7 +211,7 @@ def read(text: str, *, path: str | None = None, source_id: str | None = None) ->
             and "canonical" not in meta
         ):
             meta["canonical"] = el.get("href") or ""
-            extra.append(("canonical", meta["canonical"]))
+            header.extra.append(("canonical", meta["canonical"]))
             attr_field("canonical", "link", "href", meta["canonical"])
 
     content = next(iter(root.iter("article")), None)
@@ -244,7 +244,7 @@ def read(text: str, *, path: str | None = None, source_id: str | None = None) ->
         # rules keep excepted).
         body = root.find("body")
         content = body if body is not None else root
-        extra.append(("main_text", "trafilatura"))
+        header.extra.append(("main_text", "trafilatura"))
         chosen = main
 
         def skipped(el: etree._Element) -> bool:
@@ -255,11 +255,9 @@ def read(text: str, *, path: str | None = None, source_id: str | None = None) ->
 
     # Byline, date and standfirst: fields, not blocks.
     taken: set[etree._Element] = set()
-    author: str | None = None
     author_el = _byline(content)
     if author_el is None:
         author_el = _byline(root)
-    subtitle: str | None = None
     dek_el = next(
         (el for el in content.iter() if isinstance(el.tag, str) and _classes(el) & _DEK_CLASSES),
         None,
@@ -272,7 +270,6 @@ def read(text: str, *, path: str | None = None, source_id: str | None = None) ->
         None,
     )
 
-    title: str | None = None
     candidates: list[tuple[str, etree._Element]] = []
     if title_el is not None and _rendered(title_el):
         candidates.append(("title", title_el))
@@ -290,7 +287,6 @@ def read(text: str, *, path: str | None = None, source_id: str | None = None) ->
     if main is not None:
         ranks = {el: float(i) for i, el in enumerate(root.iter())}
     order = _document_order(content, taken, skipped, ranks)
-    published: PartialDate | None = None
     for role, el in _merge(order, candidates, ranks):
         rendered = _rendered(el)
         if not rendered:
@@ -312,45 +308,45 @@ def read(text: str, *, path: str | None = None, source_id: str | None = None) ->
             if span is not None:
                 page.add_boilerplate("caption", span)
         elif role == "title":
-            title = rendered
+            header.title = rendered
             span = locator.find(rendered, _line(el))
             if span is not None:
-                fields.append(FieldSpan("title", span))
+                header.fields.append(FieldSpan("title", span))
         elif role == "subtitle":
-            subtitle = rendered
+            header.subtitle = rendered
             span = locator.find(rendered, _line(el))
             if span is not None:
-                fields.append(FieldSpan("subtitle", span))
+                header.fields.append(FieldSpan("subtitle", span))
         elif role == "author":
-            author = _BY.sub("", rendered).strip() or rendered
+            header.author = author = _BY.sub("", rendered).strip() or rendered
             span = locator.find(author, _line(el))
             if span is not None:
-                fields.append(FieldSpan("author", span))
+                header.fields.append(FieldSpan("author", span))
         elif role == "time":
             span = locator.find(rendered, _line(el))
             stamp = el.get("datetime")
-            published = _date(stamp) if stamp else None
-            if published is None:
-                published = _date(rendered)
+            header.published = _date(stamp) if stamp else None
+            if header.published is None:
+                header.published = _date(rendered)
             if span is not None:
-                fields.append(FieldSpan("published", span))
+                header.fields.append(FieldSpan("published", span))
             if stamp:
                 attr_field("published", "time", "datetime", stamp)
 
     # Metadata from the head where the page body said nothing.
-    if title is None:
-        title = meta.get("og:title") or html_title or None
-    if title is None:
+    if header.title is None:
+        header.title = meta.get("og:title") or html_title or None
+    if header.title is None:
         page.warn("missing-title", "no <h1>, og:title or <title>: the title is unknown")
-    if html_title is not None and html_title != title:
-        extra.append(("html_title", html_title))
+    if html_title is not None and html_title != header.title:
+        header.extra.append(("html_title", html_title))
     stamp = meta.get("article:published_time") or meta.get("datePublished") or meta.get("date")
     if stamp:
-        published = _date(stamp) or published
-    if author is None:
-        author = meta.get("article:author") or meta.get("author") or None
-    outlet = meta.get("og:site_name") or _title_suffix(html_title, title)
-    url = meta.get("og:url") or meta.get("canonical") or None
+        header.published = _date(stamp) or header.published
+    if header.author is None:
+        header.author = meta.get("article:author") or meta.get("author") or None
+    header.outlet = meta.get("og:site_name") or _title_suffix(html_title, header.title)
+    header.url = meta.get("og:url") or meta.get("canonical") or None
     if not tag_values:
         tag_values = _keywords(meta.get("keywords"))
     if not any(b.kind is not BlockKind.HEADING for b in blocks):
@@ -359,20 +355,9 @@ def read(text: str, *, path: str | None = None, source_id: str | None = None) ->
         language = main_language(b.text for b in blocks) or "en"
 
     _fill_gaps(page, index, locator.covered)
+    header.tags = [t for t in tag_values if t]
     article = page.article(
-        language,
-        ArticleKind.NEWS,
-        blocks,
-        fields,
-        suffix=language.split("-")[0],
-        title=title,
-        subtitle=subtitle,
-        outlet=outlet,
-        author=author,
-        published=published,
-        url=url,
-        tags=[t for t in tag_values if t],
-        extra=extra,
+        language, ArticleKind.NEWS, blocks, header, suffix=language.split("-")[0]
     )
     return page.source([article])
 
@@ -416,9 +401,7 @@ def write(source: Source) -> str:
     Raises:
         ValueError: If the source has no article.
     """
-    if not source.articles:
-        raise ValueError("an HTML page needs an article")
-    article = source.articles[0]
+    article = article_to_write(source, "an HTML page")
     extra = dict(article.extra)
     head = ['<meta charset="utf-8">']
     shown_title = extra.get("html_title", article.title)

@@ -41,19 +41,22 @@ from collections.abc import Iterable, Sequence
 from aistress.formats._common import (
     BOM_KIND,
     Evidence,
+    Header,
     Page,
-    checked_reader,
+    article_to_write,
+    boilerplate_texts,
     find_date,
     label_key,
     label_set,
     language_of,
     main_language,
+    page_reader,
     sample_lines,
     sniff_weight,
 )
 from aistress.formats._registry import FormatGuess
 from aistress.formats._text import Line
-from aistress.model import ArticleKind, Block, BlockKind, FieldSpan, Source
+from aistress.model import ArticleKind, Block, BlockKind, Source
 
 __all__ = ["FORMAT", "read", "sniff", "write"]
 
@@ -170,39 +173,22 @@ def _date_only(text: str) -> bool:
     return found is not None and found.date.month is not None and found.end - found.start >= 8
 
 
-@checked_reader
-def read(text: str, *, path: str | None = None, source_id: str | None = None) -> Source:
-    """Read a syndicated rewrite (see the module docstring for its parts).
-
-    Time and memory are linear in ``len(text)``.
-
-    Raises:
-        ParseError: If the text is empty, whitespace only or not text.
-    """
-    page = Page.open(text, path=path, source_id=source_id, format=FORMAT)
+def _read(page: Page) -> Source:
+    """Read a syndicated rewrite (see the module docstring for its parts)."""
     lines = page.content_lines()
-    fields: list[FieldSpan] = []
-    extra: list[tuple[str, str]] = []
+    header = Header()
 
     # Copyright (and anything after it) at the end.
     end = len(lines)
-    outlet: str | None = None
     for k in range(len(lines) - 1, max(-1, len(lines) - 5), -1):
         match = _copyright(lines[k].stripped)
         if match is not None and k > 0:
             line = lines[k]
-            off = len(line.text) - len(line.text.lstrip())
             page.add_line_boilerplate("copyright", line)
-            outlet = match.group("site")
-            fields.append(
-                page.field("outlet", line, off + match.start("site"), off + match.end("site"))
-            )
-            extra.append(("copyright_year", match.group("year")))
-            fields.append(
-                page.field(
-                    "copyright_year", line, off + match.start("year"), off + match.end("year")
-                )
-            )
+            header.outlet = match.group("site")
+            header.fields.append(page.match_field("outlet", line, match, "site"))
+            header.extra.append(("copyright_year", match.group("year")))
+            header.fields.append(page.match_field("copyright_year", line, match, "year"))
             for after in lines[k + 1 :]:
                 page.add_line_boilerplate("footer", after)
             end = k
@@ -211,27 +197,23 @@ def read(text: str, *, path: str | None = None, source_id: str | None = None) ->
         page.warn("missing-footer", "no copyright line: the site name and year are unknown")
 
     title_line = lines[0]
-    title = title_line.stripped
-    fields.append(page.field("title", title_line))
+    title = header.title = title_line.stripped
+    header.fields.append(page.field("title", title_line))
     i = 1
-    subtitle: str | None = None
-    author: str | None = None
     byline_at = next((k for k in (1, 2) if k < end and _byline(lines[k].stripped)), None)
     if byline_at == 2 or (byline_at is None and end > 2 and _dek_like(lines[1].stripped)):
-        subtitle = lines[1].stripped
-        fields.append(page.field("subtitle", lines[1]))
+        header.subtitle = lines[1].stripped
+        header.fields.append(page.field("subtitle", lines[1]))
         i = 2
     if byline_at is not None and byline_at >= i:
         line = lines[byline_at]
         match = _byline(line.stripped)
         assert match is not None
-        off = len(line.text) - len(line.text.lstrip())
         if match.group("by"):
+            off = line.indent
             page.add_boilerplate("byline-label", page.sub_span(line, off, off + match.end("by")))
-        author = match.group("name")
-        fields.append(
-            page.field("author", line, off + match.start("name"), off + match.end("name"))
-        )
+        header.author = match.group("name")
+        header.fields.append(page.match_field("author", line, match, "name"))
         i = byline_at + 1
     else:
         page.warn(
@@ -239,7 +221,7 @@ def read(text: str, *, path: str | None = None, source_id: str | None = None) ->
         )
 
     body_lines = lines[i:end]
-    related_from, rules = _related_start(body_lines, title, subtitle)
+    related_from, rules = _related_start(body_lines, title, header.subtitle)
     for line, rule in zip(body_lines[related_from:], rules, strict=True):
         kind = "related-label" if rule == "label" and _related_label(line.stripped) else "related"
         page.add_line_boilerplate(kind, line, rule)
@@ -263,18 +245,10 @@ def read(text: str, *, path: str | None = None, source_id: str | None = None) ->
     if not blocks:
         page.warn("missing-body", "no body paragraphs under the headline")
 
-    article = page.article(
-        language,
-        ArticleKind.REWRITE,
-        blocks,
-        fields,
-        title=title,
-        subtitle=subtitle,
-        outlet=outlet,
-        author=author,
-        extra=extra,
-    )
-    return page.source([article])
+    return page.source([page.article(language, ArticleKind.REWRITE, blocks, header)])
+
+
+read = page_reader(FORMAT, _read)
 
 
 def _dek_like(text: str) -> bool:
@@ -336,17 +310,13 @@ def write(source: Source) -> str:
     Raises:
         ValueError: If the source has no article or the article no title.
     """
-    if not source.articles:
-        raise ValueError("a syndication page needs an article")
-    article = source.articles[0]
+    article = article_to_write(source, "a syndication page")
     if article.title is None:
         raise ValueError("a syndication page needs a title (its headline)")
     lines = [article.title]
     if article.subtitle is not None:
         lines.append(article.subtitle)
-    by_kind: dict[str, list[str]] = {}
-    for item in source.boilerplate:
-        by_kind.setdefault(item.kind, []).append(item.text)
+    by_kind = boilerplate_texts(source)
     if article.author is not None:
         label = by_kind.get("byline-label", [])
         lines.append(f"{label[0]} {article.author}" if label else article.author)

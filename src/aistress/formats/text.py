@@ -48,14 +48,17 @@ from collections.abc import Sequence
 
 from aistress.formats._common import (
     Evidence,
+    Header,
     Page,
-    checked_reader,
+    article_to_write,
+    boilerplate_texts,
     find_date,
     label_key,
     label_set,
     language_of,
     load_list,
     main_language,
+    page_reader,
     sample_lines,
     sniff_weight,
 )
@@ -263,29 +266,17 @@ def _paragraph_groups(lines: Sequence[Line]) -> list[list[Line]]:
     return out
 
 
-@checked_reader
-def read(text: str, *, path: str | None = None, source_id: str | None = None) -> Source:
-    """Read a plain-text article (see the module docstring for its parts).
-
-    Time and memory are linear in ``len(text)``.
-
-    Raises:
-        ParseError: If the text is empty, whitespace only or not text.
-    """
-    page = Page.open(text, path=path, source_id=source_id, format=FORMAT)
+def _read(page: Page) -> Source:
+    """Read a plain-text article (see the module docstring for its parts)."""
     content = page.content_lines()
-    fields: list[FieldSpan] = []
-    title: str | None = None
-    subtitle: str | None = None
-    author: str | None = None
-    published: PartialDate | None = None
-    header: set[int] = set()
+    header = Header()
+    header_lines: set[int] = set()
 
     # The header: title, then byline / date line / a dek before them.
     if len(content) > 1 and _title_like(content[0].stripped):
-        title = content[0].stripped
-        fields.append(page.field("title", content[0]))
-        header.add(content[0].number)
+        header.title = content[0].stripped
+        header.fields.append(page.field("title", content[0]))
+        header_lines.add(content[0].number)
         window = content[1:_MAX_HEADER_LINES]
         marks = [
             k
@@ -311,23 +302,25 @@ def read(text: str, *, path: str | None = None, source_id: str | None = None) ->
                 stripped = line.stripped
                 by = _byline(stripped)
                 date = _date_line(stripped)
-                off = len(line.text) - len(line.text.lstrip())
-                if by is not None and author is None:
+                off = line.indent
+                if by is not None and header.author is None:
                     label_end, name_start, name_end = by
                     page.add_boilerplate(
                         "byline-label", page.sub_span(line, off, off + label_end), "byline"
                     )
-                    author = stripped[name_start:name_end]
-                    fields.append(page.field("author", line, off + name_start, off + name_end))
+                    header.author = stripped[name_start:name_end]
+                    header.fields.append(
+                        page.field("author", line, off + name_start, off + name_end)
+                    )
                     if name_end < len(stripped):
                         page.add_boilerplate(
                             "byline-rest",
                             page.sub_span(line, off + name_end, len(line.text)),
                             "byline",
                         )
-                elif date is not None and published is None:
-                    published, start, end = date
-                    fields.append(page.field("published", line, off + start, off + end))
+                elif date is not None and header.published is None:
+                    header.published, start, end = date
+                    header.fields.append(page.field("published", line, off + start, off + end))
                     for a, b in ((0, start), (end, len(stripped))):
                         if stripped[a:b].strip():
                             page.add_boilerplate(
@@ -335,15 +328,15 @@ def read(text: str, *, path: str | None = None, source_id: str | None = None) ->
                             )
                 elif (
                     (k < marks[0] or line.number in block)
-                    and subtitle is None
+                    and header.subtitle is None
                     and _sentences(stripped) == 1
                     and body_after
                 ):
-                    subtitle = stripped
-                    fields.append(page.field("subtitle", line))
+                    header.subtitle = stripped
+                    header.fields.append(page.field("subtitle", line))
                 else:
                     break
-                header.add(line.number)
+                header_lines.add(line.number)
     elif content:
         page.warn(
             "missing-title",
@@ -351,11 +344,9 @@ def read(text: str, *, path: str | None = None, source_id: str | None = None) ->
             content[0].number,
         )
 
-    body_lines = [line for line in page.lines if line.number not in header]
+    body_lines = [line for line in page.lines if line.number not in header_lines]
 
     # The closing region: trailing lines that are boilerplate by their shape.
-    tags: list[str] = []
-    editor: str | None = None
     closing: list[tuple[Line, str]] = []
     end = len(body_lines)
     kept = sum(1 for line in body_lines if not line.blank)
@@ -370,18 +361,18 @@ def read(text: str, *, path: str | None = None, source_id: str | None = None) ->
         end -= 1
     for line, rule in reversed(closing):
         stripped = line.stripped
-        off = len(line.text) - len(line.text.lstrip())
+        off = line.indent
         if rule == "tag-line":
             match = _tag_line(stripped)
             assert match is not None
-            tags.extend(_read_tags(page, line, off, match, fields))
-        elif rule == "editor-line" and editor is None:
+            header.tags.extend(_read_tags(page, line, off, match, header.fields))
+        elif rule == "editor-line" and header.editor is None:
             match = _labelled(stripped, "translation_editor_labels")
             assert match is not None
             if match.group("rest"):
-                editor = match.group("rest")
+                header.editor = match.group("rest")
                 name = (off + match.start("rest"), off + match.end("rest"))
-                fields.append(page.field("editor", line, *name))
+                header.fields.append(page.field("editor", line, *name))
                 for a, b in ((off, name[0]), (name[1], off + len(stripped))):
                     if line.text[a:b].strip():
                         page.add_boilerplate("editor-label", page.sub_span(line, a, b), rule)
@@ -399,6 +390,7 @@ def read(text: str, *, path: str | None = None, source_id: str | None = None) ->
     end = len(groups)
 
     texts = [_joined(group) for group in groups[:end]]
+    title = header.title
     language = main_language(texts) or (language_of(title) if title else None) or "en"
     blocks: list[Block] = []
     for group, joined in zip(groups[:end], texts, strict=True):
@@ -414,23 +406,12 @@ def read(text: str, *, path: str | None = None, source_id: str | None = None) ->
         )
     if not blocks:
         page.warn("missing-body", "no paragraphs under the header")
-    extra: list[tuple[str, str]] = []
     if language == "zh" and is_traditional("".join(texts[:20])):
-        extra.append(("script", "Hant"))
-    article = page.article(
-        language,
-        ArticleKind.NEWS,
-        blocks,
-        fields,
-        title=title,
-        subtitle=subtitle,
-        author=author,
-        editor=editor,
-        published=published,
-        tags=tags,
-        extra=extra,
-    )
-    return page.source([article])
+        header.extra.append(("script", "Hant"))
+    return page.source([page.article(language, ArticleKind.NEWS, blocks, header)])
+
+
+read = page_reader(FORMAT, _read)
 
 
 def _read_tags(
@@ -480,12 +461,8 @@ def write(source: Source) -> str:
     Raises:
         ValueError: If the source has no article.
     """
-    if not source.articles:
-        raise ValueError("a text article needs an article")
-    article = source.articles[0]
-    by_kind: dict[str, list[str]] = {}
-    for item in source.boilerplate:
-        by_kind.setdefault(item.kind, []).append(item.text)
+    article = article_to_write(source, "a text article")
+    by_kind = boilerplate_texts(source)
     head: list[str] = []
     if article.title is not None:
         head.append(article.title)

@@ -41,27 +41,21 @@ import re
 from aistress.formats._common import (
     BOM_KIND,
     Evidence,
+    Header,
     Page,
-    checked_reader,
+    article_to_write,
     label_key,
     label_set,
     language_of,
     load_list,
     main_language,
     name_artefacts,
+    page_reader,
     sample_lines,
 )
 from aistress.formats._registry import FormatGuess
 from aistress.formats._text import Line
-from aistress.model import (
-    Article,
-    ArticleKind,
-    Block,
-    BlockKind,
-    Boilerplate,
-    FieldSpan,
-    Source,
-)
+from aistress.model import Article, ArticleKind, Block, BlockKind, Boilerplate, FieldSpan, Source
 from aistress.text.script import is_traditional, to_simplified
 
 __all__ = ["FORMAT", "read", "sniff", "write"]
@@ -175,19 +169,10 @@ def sniff(text: str) -> FormatGuess:
     return ev.guess()
 
 
-@checked_reader
-def read(text: str, *, path: str | None = None, source_id: str | None = None) -> Source:
-    """Read a translated-article page (see the module docstring for its parts).
-
-    Time and memory are linear in ``len(text)``.
-
-    Raises:
-        ParseError: If the text is empty, whitespace only or not text.
-    """
-    page = Page.open(text, path=path, source_id=source_id, format=FORMAT)
+def _read(page: Page) -> Source:
+    """Read a translated-article page (see the module docstring for its parts)."""
     lines = page.content_lines()
-    fields: list[FieldSpan] = []
-    url: str | None = None
+    header = Header()
     footer = next((k for k, line in enumerate(lines) if _footer_line(line.stripped)), len(lines))
 
     body_lines: list[Line] = []
@@ -196,16 +181,15 @@ def read(text: str, *, path: str | None = None, source_id: str | None = None) ->
         link = _SOURCE_LINK.fullmatch(content)
         if _image(content):
             page.add_line_boilerplate("image", line)
-        elif link is not None and url is None:
-            url = _read_link(page, line, link, fields)
+        elif link is not None and header.url is None:
+            header.url = _read_link(page, line, link, header.fields)
         else:
             body_lines.append(line)
 
-    title: str | None = None
     if len(body_lines) >= 2 and _title_like(body_lines[0].stripped):
         title_line = body_lines.pop(0)
-        title = _collapse(page, title_line)
-        fields.append(page.field("title", title_line))
+        header.title = _collapse(page, title_line)
+        header.fields.append(page.field("title", title_line))
 
     blocks = [
         page.block(BlockKind.PARAGRAPH, line, text=_collapse(page, line)) for line in body_lines
@@ -215,8 +199,8 @@ def read(text: str, *, path: str | None = None, source_id: str | None = None) ->
     if not blocks:
         page.warn("missing-body", "no body paragraphs before the footer")
 
-    tags, editor, footer_url = _read_footer(page, lines[footer:], fields)
-    url = url or footer_url
+    header.tags, header.editor, footer_url = _read_footer(page, lines[footer:], header.fields)
+    header.url = header.url or footer_url
     if footer == len(lines):
         page.warn(
             "missing-footer",
@@ -224,23 +208,12 @@ def read(text: str, *, path: str | None = None, source_id: str | None = None) ->
             "tags and editor are unknown",
             None,
         )
-    extra = (
-        [("script", "Hant")]
-        if language == "zh" and is_traditional("".join(b.text for b in blocks[:20]))
-        else []
-    )
-    article = page.article(
-        language,
-        ArticleKind.TRANSLATION,
-        blocks,
-        fields,
-        extra=extra,
-        title=title,
-        editor=editor,
-        url=url,
-        tags=tags,
-    )
-    return page.source([article])
+    if language == "zh" and is_traditional("".join(b.text for b in blocks[:20])):
+        header.extra.append(("script", "Hant"))
+    return page.source([page.article(language, ArticleKind.TRANSLATION, blocks, header)])
+
+
+read = page_reader(FORMAT, _read)
 
 
 def _with_language(block: Block, language: str) -> Block:
@@ -267,9 +240,9 @@ def _collapse(page: Page, line: Line) -> str:
 
 
 def _read_link(page: Page, line: Line, link: re.Match[str], fields: list[FieldSpan]) -> str:
-    off = len(line.text) - len(line.text.lstrip())
+    off = line.indent
     page.add_boilerplate("source-label", page.sub_span(line, off, off + link.start("url")))
-    fields.append(page.field("url", line, off + link.start("url"), off + link.end("url")))
+    fields.append(page.match_field("url", line, link, "url"))
     return link.group("url")
 
 
@@ -283,7 +256,7 @@ def _read_footer(
     expect_name = False
     for line in lines:
         content = line.stripped
-        off = len(line.text) - len(line.text.lstrip())
+        off = line.indent
         found = _hashtags(content)
         labelled = _editor_label(content)
         link = _SOURCE_LINK.fullmatch(content)
@@ -360,9 +333,7 @@ def write(source: Source) -> str:
     Raises:
         ValueError: If the source has no article.
     """
-    if not source.articles:
-        raise ValueError("a translation page needs an article")
-    article = source.articles[0]
+    article = article_to_write(source, "a translation page")
     by_kind: dict[str, list[Boilerplate]] = {}
     for item in source.boilerplate:
         by_kind.setdefault(item.kind, []).append(item)
