@@ -59,50 +59,38 @@ from aistress.text.language import detect_language, is_chinese
 
 __all__ = ["DEFAULT_PRIORS", "PARAGRAPH_PRIORS", "AlignOptions", "align_segments", "bead_types"]
 
+
+def _mirrored(priors: dict[tuple[int, int], float]) -> dict[tuple[int, int], float]:
+    """``priors`` with each bead type ``(a, b)`` followed by ``(b, a)`` at the same cost."""
+    table: dict[tuple[int, int], float] = {}
+    for (a, b), prior in priors.items():
+        table[(a, b)] = table[(b, a)] = prior
+    return table
+
+
+# Every prior table is symmetric: merging on either side costs the same.
+
 #: Log prior of each bead type (relative to 1-1), estimated from the Bible
 #: gold beads and the seed pairs, then rounded; types not listed use
 #: ``-1.5 × (a + b - 2)``. Null beads cost 4 (Gale and Church's 1-0 frequency
 #: gives 4.5): at 3, two null beads undercut a poorly scored 1-1 or 1-2 bead
 #: in free (literary) translation, measured on the Bible set and MAC-Dev.
-DEFAULT_PRIORS: dict[tuple[int, int], float] = {
-    (1, 1): 0.0,
-    (1, 0): -4.0,
-    (0, 1): -4.0,
-    (1, 2): -1.5,
-    (2, 1): -1.5,
-    (2, 2): -3.0,
-    (1, 3): -3.0,
-    (3, 1): -3.0,
-    (1, 4): -4.5,
-    (4, 1): -4.5,
-}
+DEFAULT_PRIORS: dict[tuple[int, int], float] = _mirrored(
+    {(1, 1): 0.0, (1, 0): -4.0, (1, 2): -1.5, (2, 2): -3.0, (1, 3): -3.0, (1, 4): -4.5}
+)
 
 #: Log priors for paragraphs. Translators merge paragraphs far more often
 #: than sentences (a Chinese news translation often renders two to four
 #: English paragraphs as one), so merges cost less.
-PARAGRAPH_PRIORS: dict[tuple[int, int], float] = {
-    (1, 1): 0.0,
-    (1, 0): -5.0,
-    (0, 1): -5.0,
-    (1, 2): -1.0,
-    (2, 1): -1.0,
-    (2, 2): -2.5,
-    (1, 3): -2.0,
-    (3, 1): -2.0,
-    (1, 4): -3.0,
-    (4, 1): -3.0,
-}
+PARAGRAPH_PRIORS: dict[tuple[int, int], float] = _mirrored(
+    {(1, 1): 0.0, (1, 0): -5.0, (1, 2): -1.0, (2, 2): -2.5, (1, 3): -2.0, (1, 4): -3.0}
+)
 
 #: Log priors for the coarse levels, whose units are groups of segments of
 #: about equal length on both sides: mostly 1-1, and skipping a whole unit is rare.
-COARSE_PRIORS: dict[tuple[int, int], float] = {
-    (1, 1): 0.0,
-    (1, 0): -6.0,
-    (0, 1): -6.0,
-    (1, 2): -2.0,
-    (2, 1): -2.0,
-    (2, 2): -4.0,
-}
+COARSE_PRIORS: dict[tuple[int, int], float] = _mirrored(
+    {(1, 1): 0.0, (1, 0): -6.0, (1, 2): -2.0, (2, 2): -4.0}
+)
 
 #: Beads whose lengths differ by more than this many standard deviations are not
 #: considered (their length alone costs about 16 nats, more than all other evidence
