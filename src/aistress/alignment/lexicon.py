@@ -27,7 +27,7 @@ import itertools
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from functools import lru_cache
 from pathlib import Path
@@ -502,26 +502,27 @@ def _latin_name_start(text: str, end: int, floor: int) -> int | None:
     return best
 
 
+def _glossed(
+    text: str, gloss: re.Pattern[str], name_start: Callable[[str, int, int], int | None]
+) -> Iterator[tuple[str, str]]:
+    """``(name, bracketed gloss)`` of every name right before a ``gloss`` match; linear time."""
+    floor = 0
+    for m in gloss.finditer(text):
+        end = _skip_space_back(text, m.start(), floor)
+        start = name_start(text, end, floor)
+        if start is not None:
+            yield text[start:end], m.group(1)
+            floor = m.end()
+
+
 def _zh_then_latin(text: str) -> Iterator[tuple[str, str]]:
     """``(chinese, latin)`` of every ``艾达·奎尔（Ada Quill）`` in ``text``; linear time."""
-    floor = 0
-    for m in _OPEN_LATIN_CLOSE.finditer(text):
-        end = _skip_space_back(text, m.start(), floor)
-        start = _han_name_start(text, end, floor)
-        if start is not None:
-            yield text[start:end], m.group("en")
-            floor = m.end()
+    return _glossed(text, _OPEN_LATIN_CLOSE, _han_name_start)
 
 
 def _latin_then_zh(text: str) -> Iterator[tuple[str, str]]:
     """``(chinese, latin)`` of every ``Ada Quill（艾达·奎尔）`` in ``text``; linear time."""
-    floor = 0
-    for m in _OPEN_HAN_CLOSE.finditer(text):
-        end = _skip_space_back(text, m.start(), floor)
-        start = _latin_name_start(text, end, floor)
-        if start is not None:
-            yield m.group("zh"), text[start:end]
-            floor = m.end()
+    return ((zh, latin) for latin, zh in _glossed(text, _OPEN_HAN_CLOSE, _latin_name_start))
 
 
 #: Characters that often stand right before a name and are not part of it.
