@@ -409,25 +409,12 @@ def _before_cue(
         sa, sb = segs[0]
         named = name_in(masked, sa, sb, lex)
         if named and named[0] == sa:
-            pa, na, nb = named
-            pieces = [text[pa:na].strip()] if pa < na else []
-            pieces += [text[x:y] for x, y in segs[1:]]
-            desc = ", ".join(p for p in pieces if p) or None
-            return mention("name", text[na:nb], na, nb, sa, description=desc, cue=common)
+            return _described_name(text, named, segs, sa, common)
     for sa, sb in (segs[-1], segs[0]):
         anon = lex.anonymous_re.match(masked[sa:sb])
         if anon:
-            det = anon.group("det").lower()
-            return mention(
-                "anonymous",
-                text[sa:sb],
-                sa,
-                sb,
-                segs[0][0] if (sa, sb) == segs[0] else sa,
-                description=text[sa:sb],
-                definite=det in ("the", "this", "that"),
-                cue=common,
-            )
+            start = segs[0][0] if (sa, sb) == segs[0] else sa
+            return _anonymous(text, anon, sa, sb, start, common)
     words = {w.lower().strip(".") for x, y in segs for w in masked[x:y].split()}
     if words & lex.group_words:
         return mention("group", last, la, lb, la, cue=common)
@@ -457,11 +444,7 @@ def _after_cue(
         return mention(kind, text[a:b], a, b, cs, gender=lex.pronouns[low], cue=common)
     named = name_in(masked, a, b, lex)
     if named and named[0] == a:
-        pa, na, nb = named
-        pieces = [text[pa:na].strip()] if pa < na else []
-        pieces += [text[x:y] for x, y in segs[1:]]
-        desc = ", ".join(p for p in pieces if p) or None
-        return mention("name", text[na:nb], na, nb, cs, description=desc, cue=common)
+        return _described_name(text, named, segs, cs, common)
     lead = _leading_name(masked, a, b, lex)
     if lead is not None:
         # said Ada Byron of the University of Leeds: the name, then its description
@@ -470,18 +453,34 @@ def _after_cue(
         return mention("name", text[na:nb], na, nb, cs, description=desc, cue=common)
     anon = lex.anonymous_re.match(masked[a:b])
     if anon:
-        det = anon.group("det").lower()
-        return mention(
-            "anonymous",
-            text[a:b],
-            a,
-            b,
-            cs,
-            description=text[a:b],
-            definite=det in ("the", "this", "that"),
-            cue=common,
-        )
+        return _anonymous(text, anon, a, b, cs, common)
     return None
+
+
+def _described_name(
+    text: str, named: tuple[int, int, int], segs: list[tuple[int, int]], start: int, cue: Cue
+) -> Mention:
+    """The name opening the first segment, described by the words before it and the rest."""
+    pa, na, nb = named
+    pieces = [text[pa:na].strip()] if pa < na else []
+    pieces += [text[x:y] for x, y in segs[1:]]
+    desc = ", ".join(p for p in pieces if p) or None
+    return mention("name", text[na:nb], na, nb, start, description=desc, cue=cue)
+
+
+def _anonymous(text: str, anon: re.Match[str], a: int, b: int, start: int, cue: Cue) -> Mention:
+    """An unnamed source (``a spokesperson``) in ``text[a:b]``, matched by ``anon``."""
+    det = anon.group("det").lower()
+    return mention(
+        "anonymous",
+        text[a:b],
+        a,
+        b,
+        start,
+        description=text[a:b],
+        definite=det in ("the", "this", "that"),
+        cue=cue,
+    )
 
 
 def find_subjects(masked: str, text: str, lex: English | None = None) -> list[Mention]:
