@@ -55,6 +55,9 @@ class Model:
                 str(k): (float(a), float(b)) for k, (a, b) in document["calibration"].items()
             }
             self.threshold = float(document["threshold"])
+            #: A category the rules alone are at least this sure of is tagged
+            #: at the rules' confidence whatever the model says (above 1: never).
+            self.rules_sure = float(document.get("rules_sure", 2.0))
             self.shared: dict[str, float] = {
                 str(k): float(v) for k, v in document.get("shared", {}).items()
             }

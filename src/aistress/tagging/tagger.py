@@ -213,7 +213,8 @@ class Tagger:
         for firing in seen.firings:
             by_category.setdefault(self.rules.rules[firing.rule].category, []).append(firing)
         sentences_ = seen.sentences()
-        scores = model.scores(self._observe(seen, by_category, sentences_))
+        observed = self._observe(seen, by_category, sentences_)
+        scores = model.scores(observed)
         key = calibration_key(seen.language, seen.text)
         floor = model.floor(self.min_confidence, key)
         out = []
@@ -225,9 +226,12 @@ class Tagger:
                 if found is not None:
                     out.append(found)
                 continue
-            if scores[index] < floor and not (group and self.include_negated):
+            ruled = observed.confidence.get(category.id, 0.0)
+            sure = ruled >= model.rules_sure
+            if scores[index] < floor and not sure and not (group and self.include_negated):
                 continue
-            confidence = round(model.confidence(scores[index], key), 4)
+            confidence = model.confidence(scores[index], key)
+            confidence = round(max(confidence, ruled) if sure else confidence, 4)
             asserted = [f for f in group if f.polarity == "asserted"]
             if confidence >= self.min_confidence and seen.asked is None:
                 out.append(self._modelled(category, index, confidence, asserted, sentences_))
