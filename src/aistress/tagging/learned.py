@@ -90,7 +90,7 @@ class Model:
         self.document = document
 
     def scores(self, seen: Observation) -> list[float]:
-        """The raw score of every category (in :attr:`categories` order).
+        """The raw score of every category (in the order of ``categories``).
 
         Text features are scaled to unit length together, rule and layout
         features count one each, shared features as

@@ -60,7 +60,7 @@ class Tagger:
             (else :class:`~aistress.errors.RuleError`).
         min_confidence: Tags with a lower confidence are dropped (default:
             the model's threshold, chosen by cross-validation when it was
-            trained, or :data:`DEFAULT_MIN_CONFIDENCE` for the rules alone).
+            trained, or ``DEFAULT_MIN_CONFIDENCE`` (0.5) for the rules alone).
         include_negated: Also return tags whose category the text denies,
             argues against or only asks about (``polarity`` other than
             ``"asserted"``, with the ``cue`` that says so).
@@ -490,7 +490,7 @@ def tag(
             (:func:`aistress.quotes.attribute`: quotations and reported
             speech); pass ``()`` to skip attribution.
         min_confidence: Drop tags below this confidence (default: the
-            model's threshold, or :data:`DEFAULT_MIN_CONFIDENCE` for the rules).
+            model's threshold, or ``DEFAULT_MIN_CONFIDENCE`` (0.5) for the rules).
         include_negated: Also return categories the text denies, argues
             against or only asks about, with their ``polarity`` and ``cue``.
         model: ``"default"`` (the shipped learned model) or a
