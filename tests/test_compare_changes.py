@@ -528,3 +528,25 @@ def test_an_anonymous_source_for_a_named_firm_is_another_holder() -> None:
         ["据一位匿名业内人士称，本季度招聘下降了12%。"],
     )
     assert "attribution" in _kinds(c)
+
+
+def test_pushing_back_is_opposing() -> None:
+    """'Push Back on' rendered 反對 says the same; 'pushed back the launch' rejects nothing."""
+    from aistress.text.polarity import polarity_cues
+
+    a = Article(
+        "s",
+        "en",
+        "news",
+        title="Researchers Push Back on Weekend Deadlines",
+        blocks=[Block("paragraph", "Researchers pushed back on weekend deadlines.")],
+    )
+    b = Article(
+        "d",
+        "zh-Hant",
+        "translation",
+        title="研究人員反對週末截止期限",
+        blocks=[Block("paragraph", "研究人員反對週末截止期限。")],
+    )
+    assert "headline" not in _kinds(compare(a, b, relation="translation_of", **QUIET))  # type: ignore[arg-type]
+    assert polarity_cues("They pushed back the launch.", "en") == []
