@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from aistress.model import Article, Block, Quote
+import pytest
+
+from aistress.model import Article, Block, Person, Quote
+from aistress.people import THRESHOLD, merge_people, transliteration_score
 from aistress.quotes import extract_quotes
 
 
@@ -109,3 +112,22 @@ def test_zh_pronoun_follows_the_gender_of_the_given_name() -> None:
     )
     got = [speaker(q) for q in extract_quotes(a)]
     assert got == ["李秀霞", "王建军", "李秀霞"]
+
+
+_NATIVE = [("林雨晴", "Yuqing Lin"), ("陈思远", "Siyuan Chen"), ("华春莹", "Chunying Hua")]
+
+
+@pytest.mark.parametrize(("han", "latin"), _NATIVE)
+def test_native_chinese_names_match_their_pinyin_in_both_orders(han: str, latin: str) -> None:
+    """A native Chinese name joins its Latin spelling, given name first or surname first."""
+    given, surname = latin.split()
+    for spelled in (latin, f"{surname} {given}"):
+        (person,) = merge_people([Person(han), Person(spelled)])
+        assert set(person.names) == {han, spelled}
+
+
+def test_native_chinese_name_rejects_a_western_name_with_its_surname() -> None:
+    """林雨晴 and Yuki Lin share a surname, not a name (pinyin shows it)."""
+    pytest.importorskip("pypinyin")
+    assert transliteration_score("林雨晴", "Yuki Lin") < THRESHOLD
+    assert transliteration_score("林雨晴", "Yuqing Lin") == 1.0

@@ -187,8 +187,12 @@ class TransliterationTable:
         return cls({k: tuple(_fold_sound(_fold_latin(v)) for v in vs) for k, vs in data.items()})
 
     def renderings(self, char: str) -> tuple[str, ...]:
-        """The folded Latin spellings ``char`` may stand for (empty if unknown)."""
-        return self.chars.get(char, ())
+        """The folded Latin spellings ``char`` may stand for (empty if unknown).
+
+        A character the table lacks is read in pinyin when the optional
+        ``pypinyin`` package is installed (the ``pinyin`` extra).
+        """
+        return self.chars.get(char) or _pinyin(char)
 
     def cost(
         self, han: str, latin: str, *, unknown: float = 0.5
@@ -251,6 +255,20 @@ class TransliterationTable:
                     if piece and piece not in chars.setdefault(ch, []):
                         chars[ch].append(piece)
         return TransliterationTable({k: tuple(v) for k, v in chars.items()})
+
+
+@functools.cache
+def _pinyin(char: str) -> tuple[str, ...]:
+    """Every pinyin reading of a Han character, folded; empty without ``pypinyin``."""
+    if not ("\u3400" <= char <= "\u9fff"):
+        return ()
+    try:
+        from pypinyin import Style, pinyin
+    except ImportError:
+        return ()
+    readings = pinyin(char, style=Style.NORMAL, heteronym=True, errors="ignore")
+    found = [r for group in readings for r in group if r.isascii() and r.isalpha()]
+    return tuple(dict.fromkeys(_fold_sound(_fold_latin(r)) for r in found))
 
 
 def _part_pairs(han: str, latin: str) -> list[tuple[str, str]]:
