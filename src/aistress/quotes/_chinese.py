@@ -12,6 +12,7 @@ with a bounded look back: linear in the length of the block.
 from __future__ import annotations
 
 import bisect
+import functools
 import operator
 import re
 from collections import Counter
@@ -341,10 +342,18 @@ def _story_names(
 
 
 def _known_at(masked: str, i: int, known: frozenset[str]) -> str | None:
+    if masked[i : i + 2] not in _heads(known):
+        return None  # one look-up at most positions: no known name starts here
     for size in (4, 3, 2):
         if masked[i : i + size] in known:
             return masked[i : i + size]
     return None
+
+
+@functools.lru_cache(maxsize=64)
+def _heads(known: frozenset[str]) -> frozenset[str]:
+    """The first two characters of every known name."""
+    return frozenset(name[:2] for name in known)
 
 
 def known_subjects(masked: str, text: str, known: frozenset[str]) -> list[Mention]:

@@ -221,18 +221,25 @@ def _strip_adverbials(text: str, a: int, b: int, lex: English) -> int:
             b -= 1
 
 
-def cue_starts(masked: str, lex: English | None = None) -> list[int]:
-    """Where cue words stand in ``masked``, subject or not (``is promising to``)."""
+def cue_matches(masked: str, lex: English | None = None) -> list[re.Match[str]]:
+    """Every cue word in ``masked`` that is not capitalised or passive (``is said to``).
+
+    One scan of the cue expression per block, shared by :func:`find_mentions`
+    and the partial-quote rule.
+    """
     lex = lex or english()
-    out: list[int] = []
+    out: list[re.Match[str]] = []
     starts = set(sentence_starts(masked, lex))
     for m in lex.cue_re.finditer(masked):
         if _capitalised_cue(m.group(0), m.start(), starts):
             continue
-        prev = re.search(r"([\w’']+)\s*$", masked[max(0, m.start() - 40) : m.start()])
+        prev = _LAST_WORD.search(masked, max(0, m.start() - 40), m.start())
         if not (prev and prev.group(1).lower() in lex.passive_before):
-            out.append(m.start())
+            out.append(m)
     return out
+
+
+_LAST_WORD = re.compile(r"([\w’']+)\s*$")
 
 
 def _capitalised_cue(cue: str, cs: int, sentence_starts: set[int]) -> bool:
@@ -252,21 +259,23 @@ def after_cue(cues: list[int], a: int, b: int) -> bool:
     return i < len(cues) and cues[i] < b
 
 
-def find_mentions(masked: str, text: str, lex: English | None = None) -> list[Mention]:
-    """Every cue in ``masked`` with the subject it introduces, in text order."""
+def find_mentions(
+    masked: str,
+    text: str,
+    lex: English | None = None,
+    cues: list[re.Match[str]] | None = None,
+) -> list[Mention]:
+    """Every cue in ``masked`` with the subject it introduces, in text order.
+
+    ``cues`` are the block's :func:`cue_matches` when the caller has them.
+    """
     lex = lex or english()
     starts = sentence_starts(masked, lex)
     out: list[Mention] = []
-    start_set = set(starts)
-    for m in lex.cue_re.finditer(masked):
+    for m in cue_matches(masked, lex) if cues is None else cues:
         cue = m.group(0)
         low = cue.lower()
         cs, ce = m.span()
-        if _capitalised_cue(cue, cs, start_set):
-            continue
-        prev = re.search(r"([\w’']+)\s*$", masked[max(0, cs - 40) : cs])
-        if prev and prev.group(1).lower() in lex.passive_before:
-            continue
         weak = low in lex.weak_cues
         cstart = _clause_start(masked, cs, starts)
         if low == "according to":

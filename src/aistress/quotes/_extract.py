@@ -180,18 +180,20 @@ def analyse(article: Article) -> Analysis:
     leads: list[Mention | None] = []
     only_quotes: list[bool] = []
     colons: list[bool] = []
+    simplified: list[str] = []  # the Chinese blocks in Simplified, quotations included
     for bi, block in enumerate(article.blocks):
         lang = block_language(block.text, block.language or article.language)
-        masked = _mask(block.text, block_marks[bi])
         if lang == "zh":
             # Traditional text is read in Simplified, character for character:
             # offsets stay the text's, surfaces come from the text itself
-            masked = to_simplified(masked)
+            simplified.append(to_simplified(block.text))
+            masked = _mask(simplified[-1], block_marks[bi])
+        else:
+            masked = _mask(block.text, block_marks[bi])
         langs.append(lang)
         maskeds.append(masked)
-    zh = [i for i, g in enumerate(langs) if g == "zh"]
     known = _chinese.name_vocabulary(
-        [maskeds[i] for i in zh], texts=[to_simplified(article.blocks[i].text) for i in zh]
+        [m for m, g in zip(maskeds, langs, strict=True) if g == "zh"], texts=simplified
     )
     for bi, block in enumerate(article.blocks):
         text = block.text
@@ -200,6 +202,7 @@ def analyse(article: Article) -> Analysis:
         marks = block_marks[bi]
         masked = maskeds[bi]
         label: Mention | None = None
+        cue_words: list[re.Match[str]] = []
         if lang == "zh":
             mentions = _chinese.find_mentions(masked, text, known=known)
             mentions += _chinese.colon_mentions(
@@ -209,14 +212,15 @@ def analyse(article: Article) -> Analysis:
             subjects += _chinese.known_subjects(masked, text, known)
             basic = _chinese.sentence_starts(masked)
         else:
-            mentions = _english.find_mentions(masked, text)
+            cue_words = _english.cue_matches(masked)
+            mentions = _english.find_mentions(masked, text, cues=cue_words)
             mentions += _english.colon_labels(masked, text, sorted(m.cue_start for m in mentions))
             label = _english.speaker_label(masked, text)
             if label is not None:
                 mentions.append(label)
             subjects = _english.find_subjects(masked, text)
             basic = _english.sentence_starts(masked)
-        cues = _english.cue_starts(masked) if lang == "en" else []
+        cues = [m.start() for m in cue_words] if lang == "en" else []
         by_start = sorted(mentions, key=lambda m: m.start)
         start_keys = [m.start for m in by_start]
         by_cue = sorted(mentions, key=lambda m: m.cue_start)

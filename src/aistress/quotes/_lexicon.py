@@ -31,7 +31,48 @@ def load(name: str) -> dict[str, Any]:
 
 
 def _alternation(words: list[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+    """A regex matching any of ``words``, the longest first, written as a trie.
+
+    ``say|says|saying`` becomes ``say(?:ing|s)?``: at each position the
+    engine follows one branch per letter instead of trying every word, and
+    (greedy, longest branch first) still prefers the longest word that fits.
+
+    >>> _alternation(["say", "says", "saying", "told"])
+    '(?:say(?:ing|s)?|told)'
+    """
+    trie: dict[str, Any] = {}
+    for w in set(words):
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _trie_regex(trie) or "(?!)"
+
+
+def _trie_regex(node: dict[str, Any]) -> str:
+    def depth(item: tuple[str, dict[str, Any]]) -> int:
+        ch, child = item
+        return 0 if ch == "" else 1 + max(map(depth, child.items()), default=0)
+
+    branches = [(ch, child) for ch, child in node.items() if ch != ""]
+    branches.sort(key=lambda item: (-depth(item), item[0]))
+    parts = []
+    for ch, child in branches:
+        # a chain of single children is one literal run
+        run = ch
+        while len(child) == 1 and "" not in child:
+            ((nxt, child),) = child.items()
+            run += nxt
+        rest = _trie_regex(child) if child != {"": {}} else ""
+        parts.append(re.escape(run) + rest)
+    if not parts:
+        return ""
+    body = parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
+    if "" in node:
+        if len(parts) == 1 and not body.startswith("(?:"):
+            body = "(?:" + body + ")"
+        return body + "?"
+    return body
 
 
 @attrs.frozen
