@@ -399,13 +399,17 @@ def _threshold(
     return min(0.9, statistics.fmean(sims) + options.threshold_deviations * spread)
 
 
+#: A search's beads ``(i, a, j, b)`` and the scorer of the features it searched.
+_Found = tuple[list[tuple[int, int, int, int]], BeadScorer]
+
+
 def _coarse_to_fine(
     source: Sequence[SegmentFeatures],
     target: Sequence[SegmentFeatures],
     options: AlignOptions,
     model: LengthModel,
     types: list[tuple[int, int]],
-) -> list[tuple[int, int, int, int]]:
+) -> _Found:
     n, m = len(source), len(target)
     if n * m <= _FULL_SEARCH_CELLS or n < 4 or m < 4:
         band = full_band(n, m)
@@ -418,7 +422,7 @@ def _coarse_to_fine(
         else:
             coarse_source = [merge(source[a:b]) for a, b in itertools.pairwise(src_starts)]
             coarse_target = [merge(target[a:b]) for a, b in itertools.pairwise(tgt_starts)]
-            coarse = _coarse_to_fine(
+            coarse, _ = _coarse_to_fine(
                 coarse_source,
                 coarse_target,
                 attrs.evolve(options, priors=dict(COARSE_PRIORS)),
@@ -442,7 +446,7 @@ def _diagonal_search(
     options: AlignOptions,
     model: LengthModel,
     types: list[tuple[int, int]],
-) -> list[tuple[int, int, int, int]]:
+) -> _Found:
     """Search a band around the diagonal, doubling it while the path touches its edge.
 
     Used when there is no lexical evidence: grouping segments by length (as
@@ -461,7 +465,7 @@ def _diagonal_search(
         band[n] = (band[n][0], m)
         for k in range(1, n + 1):  # keep both ends monotone
             band[k] = (max(band[k][0], band[k - 1][0]), max(band[k][1], band[k - 1][1]))
-        path = _search(source, target, band, options, model, types)
+        path, scorer = _search(source, target, band, options, model, types)
         touches = False
         for i, a, j, b in path:
             lo, hi = band[i + a]
@@ -470,7 +474,7 @@ def _diagonal_search(
                 touches = True
                 break
         if not touches or width >= 8 * _DIAGONAL_WIDTH or width >= max(n, m):
-            return path
+            return path, scorer
         width *= 2
 
 
@@ -481,7 +485,8 @@ def _search(
     options: AlignOptions,
     model: LengthModel,
     types: list[tuple[int, int]],
-) -> list[tuple[int, int, int, int]]:
+) -> _Found:
+    """The best path through ``band``, and the scorer of these features."""
     scorer = _scorer(source, target, options, model, types)
     use_gate = options.length and options.length_weight > 0
     if kernels.ready(compiled.work(band, len(types))):
@@ -489,13 +494,13 @@ def _search(
             scorer, band, types, (model.variance, _HOPELESS) if use_gate else None
         )
         if path is not None:
-            return path
+            return path, scorer
     nulls = {(a, b): scorer.priors[(a, b)] for a, b in types if a == 0 or b == 0}
     gate = None
     if use_gate:
         gate = (scorer.source_lengths, scorer.target_lengths, model.variance, _HOPELESS)
     score = compiled_score(scorer)
-    return banded_search(len(source), len(target), band, types, score, nulls, gate)
+    return banded_search(len(source), len(target), band, types, score, nulls, gate), scorer
 
 
 def _scorer(
@@ -578,16 +583,18 @@ def align_segments(
     problem = _Problem(source, target, mode, lexicon, options)
     lexical = options.lexicon and options.lexicon_weight > 0
     if lexical and any(f.known for f in problem.source):
-        path = _coarse_to_fine(problem.source, problem.target, options, scoring_model, types)
+        found = _coarse_to_fine(problem.source, problem.target, options, scoring_model, types)
     else:
-        path = _diagonal_search(problem.source, problem.target, options, scoring_model, types)
+        found = _diagonal_search(problem.source, problem.target, options, scoring_model, types)
+    path, scorer = found
     if mode == "bilingual" and options.learn and options.lexicon and len(path) >= 8:
         learned = learn_cooccurrence(_bead_pairs(path, source, target))
         if len(learned):
             problem.learn(learned, source, target, options)
             band = band_around(path, n, m, width=options.width)
-            path = _search(problem.source, problem.target, band, options, scoring_model, types)
-    scorer = _scorer(problem.source, problem.target, options, scoring_model, types)
+            path, scorer = _search(
+                problem.source, problem.target, band, options, scoring_model, types
+            )
     score = compiled_score(scorer)
     return [
         Bead(tuple(range(i, i + a)), tuple(range(j, j + b)), round(score(i, a, j, b), 4))
