@@ -135,6 +135,9 @@ def align(
     return _align(src_paras, tgt_paras, src_lang, tgt_lang, unit, presplit, options)
 
 
+_DEFAULT_OPTIONS = AlignOptions()
+
+
 @lru_cache(maxsize=32)
 def _align_default(
     src_paras: tuple[str, ...],
@@ -177,13 +180,20 @@ def _sentences(
     tgt_lang: str,
     options: AlignOptions,
 ) -> Alignment:
-    para_beads = align_paragraphs(
-        src_paras,
-        tgt_paras,
-        source_language=src_lang,
-        target_language=tgt_lang,
-        options=options,
-    )
+    if options == _DEFAULT_OPTIONS:
+        # The paragraph alignment of this pair is often made already (relation
+        # discovery, comparison): the cached one is the same.
+        para_beads = _align_default(
+            tuple(src_paras), tuple(tgt_paras), src_lang, tgt_lang, "paragraph", False
+        ).beads
+    else:
+        para_beads = align_paragraphs(
+            src_paras,
+            tgt_paras,
+            source_language=src_lang,
+            target_language=tgt_lang,
+            options=options,
+        )
     src_lang_key = "zh" if is_chinese(src_lang) else "en"
     tgt_lang_key = "zh" if is_chinese(tgt_lang) else "en"
     src_sents: list[str] = []
