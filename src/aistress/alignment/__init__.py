@@ -180,6 +180,7 @@ def _sentences(
     tgt_lang: str,
     options: AlignOptions,
 ) -> Alignment:
+    para_beads: Sequence[Bead]
     if options == _DEFAULT_OPTIONS:
         # The paragraph alignment of this pair is often made already (relation
         # discovery, comparison): the cached one is the same.
