@@ -75,7 +75,7 @@ from aistress.relations.distributed import (
     attach_relations,
     dask_modules,
     drop_clashing_files,
-    link_files,
+    files_graph,
     one_pool,
     with_found,
 )
@@ -575,16 +575,16 @@ def _dask_files(
     partitions: int | None,
     quotes: bool,
     tags: bool,
-    scheduler: str | None,
 ) -> tuple[Any, int]:
-    """The files read and analysed on Dask (numbered, clashing ids as failures); how many."""
+    """The files read and analysed on Dask (numbered, clashing ids as failures); how many.
+
+    Lazy: nothing runs until the caller computes.
+    """
     _, db = dask_modules()
     names = expand([paths] if isinstance(paths, (str, os.PathLike)) else paths)
     count = max(1, min(partitions or len(names) // 100, len(names)))
     bag = db.from_sequence(list(enumerate(names)), npartitions=count)
-    run: dict[str, Any] = {} if scheduler is None else {"scheduler": scheduler}
-    files = bag.map(_numbered, quotes, tags).persist(**run)
-    return drop_clashing_files(files, scheduler), len(names)
+    return drop_clashing_files(bag.map(_numbered, quotes, tags)), len(names)
 
 
 def link_dask(
@@ -618,11 +618,12 @@ def link_dask(
     Returns:
         The relations found, sorted by subject.
     """
+    run: dict[str, Any] = {} if scheduler is None else {"scheduler": scheduler}
+    files, _ = _dask_files(paths, partitions, False, False)
+    graph = files_graph(files, align=align, min_score=min_score, max_df=max_df)
     with one_pool(scheduler):
-        files, _ = _dask_files(paths, partitions, False, False, scheduler)
-        return link_files(
-            files, align=align, min_score=min_score, max_df=max_df, scheduler=scheduler
-        )
+        found: tuple[Relation, ...] = graph.compute(**run)
+    return found
 
 
 @attrs.frozen
@@ -702,24 +703,21 @@ def run_dask_summary(
         raise ValueError(f"output must be 'jsonl' or 'parquet', not {output!r}")
     run: dict[str, Any] = {} if scheduler is None else {"scheduler": scheduler}
     folder = make_folder(out)
-    found: tuple[Relation, ...] = ()
+    files, count = _dask_files(paths, partitions, quotes, tags)
+    found = files_graph(files, align=align) if relations else dask.delayed(())
+    if relations:
+        files = attach_relations(files, found)
+    parts = files.map(_rows).flatten().to_delayed(optimize_graph=False)
+    writes = [dask.delayed(_written)(part, i, folder, output) for i, part in enumerate(parts)]
     with one_pool(scheduler):
-        files, count = _dask_files(paths, partitions, quotes, tags, scheduler)
-        if relations:
-            found = link_files(files, align=align, scheduler=scheduler)
-            files = attach_relations(files, found)
-        parts = files.map(_rows).flatten().to_delayed()
-        written = dask.compute(
-            *[dask.delayed(_written)(part, i, folder, output) for i, part in enumerate(parts)],
-            **run,
-        )
+        written, relations_found = dask.compute(writes, found, **run)
     failures = tuple(
         failure
         for _, rows in written
         for row in rows
         if isinstance(failure := from_json(json.dumps(row)), ReadFailure)
     )
-    return DaskRun(count, sum(n for n, _ in written), failures, len(found))
+    return DaskRun(count, sum(n for n, _ in written), failures, len(relations_found))
 
 
 def run_dask(

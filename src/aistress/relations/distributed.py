@@ -49,7 +49,7 @@ import importlib
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, TypeVar
 
 import attrs
 
@@ -93,11 +93,14 @@ __all__ = [
     "dask_modules",
     "discover_relations_dask",
     "drop_clashing_files",
+    "files_graph",
     "link_bag",
-    "link_files",
     "one_pool",
+    "relations_graph",
     "with_found",
 ]
+
+T = TypeVar("T")
 
 #: Bits of an article key that number the article within its file.
 _ARTICLE_BITS = 32
@@ -313,62 +316,77 @@ def _labelled(found: tuple[tuple[int, int], Ranked | Unlabelled]) -> bool:
     return isinstance(found[1][0], Candidate)
 
 
-def link_bag(
+def _joined(parts: Iterable[Iterable[T]]) -> list[T]:
+    return [x for part in parts for x in part]
+
+
+def _linked(stated: list[list[tuple[str, str]]], known: list[list[str | None]]) -> frozenset[str]:
+    """The subjects of stated derivations whose target is an article of the job."""
+    found = set(_joined(known))
+    return frozenset(subject for subject, target in _joined(stated) if target in found)
+
+
+def _targets(stated: list[list[tuple[str, str]]]) -> frozenset[str]:
+    return frozenset(target for _, target in _joined(stated))
+
+
+def _id_if_target(made: _Made, targets: frozenset[str]) -> str | None:
+    return made[0].article.id if made[0].article.id in targets else None
+
+
+def _groups(edges: list[list[Edge]]) -> dict[int, int]:
+    return _representatives(_joined(edges))
+
+
+def _chosen(
+    labelled: list[list[Ranked]], unlabelled: list[list[Unlabelled]]
+) -> tuple[Relation, ...]:
+    return _choose(_joined(labelled), _joined(unlabelled))
+
+
+def _parts(collection: Any) -> Any:
+    """A bag's partitions (or an item) as delayed values, its graph shared, not copied.
+
+    Optimising each on its own would rename its tasks, and the stages that
+    several later stages use (the per-article map above all) would run once
+    for each of them.
+    """
+    return collection.to_delayed(optimize_graph=False)
+
+
+def relations_graph(
     entries: Any,
     *,
-    stated: Iterable[tuple[str, str]] = (),
+    stated: Any = (),
     align: AlignFunction | bool | None = True,
     min_score: float = MIN_SCORE,
     max_df: float = 0.2,
-    scheduler: str | None = None,
-) -> tuple[Relation, ...]:
-    """Run the discovery job over a Dask bag of ``(key, source id, article)`` entries.
+) -> Any:
+    """The discovery job as one lazy Dask graph: a ``Delayed`` of the relations.
 
-    Args:
-        entries: A ``dask.bag.Bag`` of ``(key, source id, Article)``; keys
-            are distinct integers ordering the articles as the corpus does
-            (:func:`article_key` makes them from file and article numbers).
-            Article ids must be distinct.
-        stated: ``(subject, target)`` of the derivations the files state
-            (translation, summary, rewrite): a subject whose target is an
-            article of the bag is not linked again.
-        align: As for :func:`~aistress.relations.discover_relations`.
-        min_score: As for :func:`~aistress.relations.discover_relations`.
-        max_df: As for :func:`~aistress.relations.discover_relations`.
-        scheduler: A Dask scheduler name, or None for the default (the
-            ``dask.distributed`` client when one exists).
-
-    Returns:
-        The relations found, sorted by subject: the same
-        :func:`~aistress.relations.discover_relations` gives.
+    Nothing is computed and nothing comes back to the client until the
+    result is: the article count, the near-duplicate groups and the subjects
+    stated relations settle are computed inside the graph and handed to the
+    later stages, so a job that also writes records (as
+    :func:`aistress.pipeline.run_dask_summary` does) reads every file once.
+    Arguments are those of :func:`link_bag`; ``stated`` may also be a bag.
     """
     dask, db = dask_modules()
-    run: dict[str, Any] = {} if scheduler is None else {"scheduler": scheduler}
     aligner = _aligner(align)
     shuffle = {"shuffle": "tasks"}
-
-    made = entries.map(_item).persist(**run)
-    edges_bag = (
-        made.map(_bucket_entries).flatten().groupby(lambda e: e[0], **shuffle).map(_edges_of)
-    )
-    n, edges = dask.compute(made.count(), edges_bag.flatten(), **run)
-    if not n:
-        return ()
-    stated = list(stated)
-    targets = frozenset(t for _, t in stated)
-    known = (
-        set(made.map(lambda m: m[0].article.id).filter(targets.__contains__).compute(**run))
-        if targets
-        else set()
-    )
-    linked = frozenset(s for s, t in stated if t in known)
-    rep = dask.delayed(_representatives(edges), traverse=False)
+    stated_parts = _parts(stated) if hasattr(stated, "to_delayed") else [list(stated)]
+    made = entries.map(_item)
+    n = _parts(made.count())
+    edges = made.map(_bucket_entries).flatten().groupby(lambda e: e[0], **shuffle)
+    rep = dask.delayed(_groups)(_parts(edges.map(_edges_of).flatten()))
+    known = made.map(_id_if_target, dask.delayed(_targets)(stated_parts)).filter(_present)
+    linked = dask.delayed(_linked)(stated_parts, _parts(known))
     items = made.pluck(0)
 
     postings = items.map(_postings, rep).flatten()
     index = postings.groupby(lambda p: p[0], **shuffle).map(_posting_list, n, max_df).flatten()
     joined = db.concat([items.map(_tag_item), index]).groupby(lambda p: p[0], **shuffle)
-    fulls_and_claims = joined.map(_full, n, rep).persist(**run)
+    fulls_and_claims = joined.map(_full, n, rep)
     fulls = fulls_and_claims.pluck(0)
     pairs = fulls_and_claims.pluck(1).flatten().groupby(lambda c: c[0], **shuffle)
     pairs = pairs.map(_pairs_of_group).flatten()
@@ -386,8 +404,46 @@ def link_bag(
     confirmed = chosen.map(_confirmed, aligner, min_score).filter(_present)
     labelled = confirmed.filter(_labelled).groupby(_derived_id, **shuffle).map(_best_of)
     unlabelled = confirmed.filter(lambda c: not _labelled(c)).map(lambda c: c[1])
-    best, others = dask.compute(labelled, unlabelled, **run)
-    return _choose(best, others)
+    return dask.delayed(_chosen)(_parts(labelled), _parts(unlabelled))
+
+
+def link_bag(
+    entries: Any,
+    *,
+    stated: Iterable[tuple[str, str]] = (),
+    align: AlignFunction | bool | None = True,
+    min_score: float = MIN_SCORE,
+    max_df: float = 0.2,
+    scheduler: str | None = None,
+) -> tuple[Relation, ...]:
+    """Run the discovery job over a Dask bag of ``(key, source id, article)`` entries.
+
+    The job is one Dask graph (:func:`relations_graph`), computed once.
+
+    Args:
+        entries: A ``dask.bag.Bag`` of ``(key, source id, Article)``; keys
+            are distinct integers ordering the articles as the corpus does
+            (:func:`article_key` makes them from file and article numbers).
+            Article ids must be distinct.
+        stated: ``(subject, target)`` of the derivations the files state
+            (translation, summary, rewrite): a subject whose target is an
+            article of the bag is not linked again. A bag of them will do.
+        align: As for :func:`~aistress.relations.discover_relations`.
+        min_score: As for :func:`~aistress.relations.discover_relations`.
+        max_df: As for :func:`~aistress.relations.discover_relations`.
+        scheduler: A Dask scheduler name, or None for the default (the
+            ``dask.distributed`` client when one exists).
+
+    Returns:
+        The relations found, sorted by subject: the same
+        :func:`~aistress.relations.discover_relations` gives.
+    """
+    graph = relations_graph(entries, stated=stated, align=align, min_score=min_score, max_df=max_df)
+    with one_pool(scheduler):
+        found: tuple[Relation, ...] = graph.compute(
+            **({} if scheduler is None else {"scheduler": scheduler})
+        )
+    return found
 
 
 def discover_relations_dask(
@@ -486,19 +542,20 @@ def _drop_clash(item: Numbered, clashes: Mapping[int, str]) -> Numbered:
     return number, (ReadFailure(path=first.path or first.source, reason=clashes[number]),)
 
 
-def drop_clashing_files(files: Any, scheduler: str | None = None) -> Any:
+def _clashes_of(parts: list[list[tuple[int, str]]]) -> dict[int, str]:
+    return _clashes(_joined(parts))
+
+
+def drop_clashing_files(files: Any) -> Any:
     """The bag of numbered files with each file whose ids clash turned into one ReadFailure.
 
-    Article ids are grouped on the cluster; only the ids found in more than
-    one file come back to the client.
+    Lazy: article ids are grouped on the cluster and only the ids found in
+    more than one file meet, in one task, to settle which files clash.
     """
     dask, _ = dask_modules()
-    run: dict[str, Any] = {} if scheduler is None else {"scheduler": scheduler}
     shared = files.map(_ids).flatten().groupby(lambda x: x[0], shuffle="tasks").map(_shared_ids)
-    clashes = _clashes(shared.flatten().compute(**run))
-    if not clashes:
-        return files
-    return files.map(_drop_clash, dask.delayed(clashes, traverse=False)).persist(**run)
+    clashes = dask.delayed(_clashes_of)(_parts(shared.flatten()))
+    return files.map(_drop_clash, clashes)
 
 
 def _entries(item: Numbered) -> list[tuple[int, str, Article]]:
@@ -520,29 +577,25 @@ def _stated(item: Numbered) -> list[tuple[str, str]]:
     ]
 
 
-def link_files(
+def files_graph(
     files: Any,
     *,
     align: AlignFunction | bool | None = True,
     min_score: float = MIN_SCORE,
     max_df: float = 0.2,
-    scheduler: str | None = None,
-) -> tuple[Relation, ...]:
-    """Run :func:`link_bag` over a bag of numbered files (``(number, records)``).
+) -> Any:
+    """:func:`relations_graph` over a bag of numbered files (``(number, records)``).
 
     Each file's articles are keyed by :func:`article_key` from the file's
     number and their place in it; the derivations the files state keep
     their subjects from being linked again.
     """
-    run: dict[str, Any] = {} if scheduler is None else {"scheduler": scheduler}
-    stated = files.map(_stated).flatten().compute(**run)
-    return link_bag(
+    return relations_graph(
         files.map(_entries).flatten(),
-        stated=stated,
+        stated=files.map(_stated).flatten(),
         align=align,
         min_score=min_score,
         max_df=max_df,
-        scheduler=scheduler,
     )
 
 
@@ -550,10 +603,17 @@ def _attach(item: Numbered, found: Mapping[str, Sequence[Relation]]) -> Numbered
     return item[0], tuple(with_found(r, found) for r in item[1])
 
 
-def attach_relations(files: Any, relations: Iterable[Relation]) -> Any:
-    """The bag of numbered files with each relation added to its subject's record."""
-    dask, _ = dask_modules()
+def _by_subject(relations: Iterable[Relation]) -> dict[str, list[Relation]]:
     found: dict[str, list[Relation]] = defaultdict(list)
     for relation in relations:
         found[relation.subject].append(relation)
-    return files.map(_attach, dask.delayed(dict(found), traverse=False))
+    return dict(found)
+
+
+def attach_relations(files: Any, relations: Any) -> Any:
+    """The bag of numbered files with each relation added to its subject's record.
+
+    ``relations`` may be a delayed tuple of them (see :func:`files_graph`).
+    """
+    dask, _ = dask_modules()
+    return files.map(_attach, dask.delayed(_by_subject)(relations))
