@@ -12,8 +12,8 @@ The job, for a corpus of *n* articles:
 1. **Per article** (a map): anchors, word shingles and MinHash buckets.
 2. **Near-duplicates** (a groupby on the bucket): each bucket's first
    article is compared with the others, never every pair; the links (at
-   most four per article, two integers each) are joined into groups on the
-   client, which keeps one representative per group.
+   most four per article, two integers each) are joined into groups in one
+   task, which keeps one representative per group.
 3. **Inverted index** (a groupby on the anchor): each anchor's document
    frequency and its first :data:`~aistress.relations.MAX_CANDIDATES` + 1
    representatives, handed back to every article holding it (a groupby on
@@ -26,12 +26,14 @@ The job, for a corpus of *n* articles:
    :data:`~aistress.relations.MAX_ALIGNED` most promising pairs of each
    derived article (a groupby on it) are aligned paragraph by paragraph.
 6. **Choice**: each derived article's best candidate (a groupby on it);
-   unlabelled translation pairs are matched one to one on the client.
+   unlabelled translation pairs are matched one to one in the last task.
 
-Only small things reach the client: the article count, the near-duplicate
-links, the relations stated in files, and the candidates that pass
-``min_score``. Shuffles use Dask's task-based method, which needs no shared
-disk.
+The whole job is one Dask graph (:func:`relations_graph`), computed once:
+the per-article map runs once, and only the relations come back to the
+client. Four steps gather small things into one task each: the article
+count, the near-duplicate links, the relations stated in files, and the
+candidates that pass ``min_score``. Shuffles use Dask's task-based method,
+which needs no shared disk.
 
 >>> from aistress.model import Article, Block
 >>> text = "Orion Labs staff worked 90 hours a week in 2023; 45 of 120 left."
