@@ -69,7 +69,7 @@ class Line:
 
     @property
     def indent(self) -> int:
-        """How many whitespace characters start the line: where :attr:`stripped` begins."""
+        """The number of whitespace characters that start the line (where :attr:`stripped` begins)."""
         return len(self.text) - len(self.text.lstrip())
 
     def trimmed(self) -> tuple[int, int]:
