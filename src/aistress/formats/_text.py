@@ -69,7 +69,7 @@ class Line:
 
     @property
     def indent(self) -> int:
-        """The number of whitespace characters that start the line (where :attr:`stripped` begins)."""
+        """How many spaces or tabs that start the line (where :attr:`stripped` starts)."""
         return len(self.text) - len(self.text.lstrip())
 
     def trimmed(self) -> tuple[int, int]:
