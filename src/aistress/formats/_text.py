@@ -69,7 +69,7 @@ class Line:
 
     @property
     def indent(self) -> int:
-        """How many spaces or tabs that start the line (where :attr:`stripped` starts)."""
+        """How many whitespace characters start the line (where :attr:`stripped` starts)."""
         return len(self.text) - len(self.text.lstrip())
 
     def trimmed(self) -> tuple[int, int]:
