@@ -66,8 +66,7 @@ from aistress.model import (
     Translation,
 )
 from aistress.text.dates import DateMatch, find_date
-from aistress.text.language import detect_language
-from aistress.text.language import letter_counts as script_counts
+from aistress.text.language import language_from_counts, letter_counts
 from aistress.text.script import to_simplified
 
 __all__ = [
@@ -197,15 +196,23 @@ def checked_reader(read: ReadFunction) -> ReadFunction:
     relations, so what a reader returns is checked where the input decides it.
     Model objects that users build stay validated, except that, attrs having
     one switch for the whole process, objects built in another thread while a
-    read runs are not.
+    read runs are not. During the read, letter counts are kept per text (see
+    :func:`script_counts`).
     """
 
     @functools.wraps(read)
     def wrapper(text: str, *, path: str | None = None, source_id: str | None = None) -> Source:
-        if not SKIP_VALIDATORS:
-            return read(text, path=path, source_id=source_id)
-        with _validators_off():
-            return read(text, path=path, source_id=source_id)
+        outermost = getattr(_read_memo, "counts", None) is None
+        if outermost:
+            _read_memo.counts = {}
+        try:
+            if not SKIP_VALIDATORS:
+                return read(text, path=path, source_id=source_id)
+            with _validators_off():
+                return read(text, path=path, source_id=source_id)
+        finally:
+            if outermost:
+                _read_memo.counts = None
 
     return wrapper
 
@@ -215,6 +222,26 @@ def _validate(instance: Any) -> None:
     for field in attrs.fields(type(instance)):
         if field.validator is not None:
             field.validator(instance, field, getattr(instance, field.name))
+
+
+# The letter counts of the texts asked about during the read running in this thread.
+_read_memo = threading.local()
+
+
+def script_counts(text: str) -> tuple[int, int]:
+    """``(Latin letters, Han characters)`` in ``text``, as the text layer counts them.
+
+    While a reader wrapped by :func:`checked_reader` runs, each text's counts
+    are taken once for the whole read: readers ask about a line when they pick
+    the body's language and again when they read it.
+    """
+    memo: dict[str, tuple[int, int]] | None = getattr(_read_memo, "counts", None)
+    if memo is None:
+        return letter_counts(text)
+    counts = memo.get(text)
+    if counts is None:
+        counts = memo[text] = letter_counts(text)
+    return counts
 
 
 def language_of(text: str) -> str | None:
@@ -227,9 +254,10 @@ def language_of(text: str) -> str | None:
     >>> language_of("OpenAI举办了12场直播"), language_of("It's tough."), language_of("42")
     ('zh', 'en', None)
     """
-    if not any(script_counts(text)):
+    latin, han = script_counts(text)
+    if not latin and not han:
         return None
-    return detect_language(text, han_per_letter=1 / 4)
+    return language_from_counts(latin, han, han_per_letter=1 / 4)
 
 
 def main_language(texts: Iterable[str]) -> str | None:

@@ -10,7 +10,8 @@ answer does not depend on who asks:
   and a run of them;
 - :func:`is_han`, :func:`has_han`: tests on one character and on a text;
 - :func:`letter_counts`: Latin letters and Han characters in a text;
-- :func:`detect_language`: ``"zh"`` or ``"en"`` by those counts;
+- :func:`detect_language`: ``"zh"`` or ``"en"`` by those counts
+  (:func:`language_from_counts` when the counts are at hand);
 - :func:`is_chinese`: whether a language tag names Chinese.
 
 All functions are linear in the length of the text.
@@ -35,6 +36,7 @@ __all__ = [
     "has_han",
     "is_chinese",
     "is_han",
+    "language_from_counts",
     "letter_counts",
     "primary_language",
 ]
@@ -152,6 +154,17 @@ def detect_language(text: str, default: str = "en", *, han_per_letter: float = 1
     'zh'
     """
     latin, han = letter_counts(text)
+    return language_from_counts(latin, han, default, han_per_letter=han_per_letter)
+
+
+def language_from_counts(
+    latin: int, han: int, default: str = "en", *, han_per_letter: float = 1 / 3
+) -> str:
+    """:func:`detect_language` from counts already taken by :func:`letter_counts`.
+
+    >>> language_from_counts(4, 1), language_from_counts(4, 1, han_per_letter=1 / 4)
+    ('en', 'zh')
+    """
     if not latin and not han:
         return default
     return "zh" if han and han >= latin * han_per_letter else "en"
