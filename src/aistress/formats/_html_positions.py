@@ -31,7 +31,9 @@ _RAW_START = re.compile(r"<(script|style)\b", re.IGNORECASE)
 _TAG_NAME = re.compile(r"</?([A-Za-z][^\s/>]*)")
 _ENTITY = re.compile(r"&(?:#[0-9]{1,8};?|#[xX][0-9a-fA-F]{1,8};?|[A-Za-z][A-Za-z0-9]{1,31};?)")
 _WS = re.compile(r"\s+")
-_NON_SPACE = re.compile(r"\S+")  # \s and \S test what str.isspace tests
+# A character reference, else a run of other non-space characters (a lone "&"
+# alone); \s and \S test what str.isspace tests.
+_STREAM_PIECE = re.compile(rf"(?P<ref>{_ENTITY.pattern})|(?P<run>[^\s&]+|&)")
 _BR = "\x01"  # marks <br> in extracted text (never in an input: check_text refuses it)
 _MAX_SEARCH = 200_000
 
@@ -57,17 +59,18 @@ class _Index:
         local = index - self.stream_at[k]
         start, stop = self.source[k]
         seen = 0
-        if "&" not in self.text[start:stop]:  # one character each: count whole runs
-            for run in _NON_SPACE.finditer(self.text, start, stop):
-                if seen + len(run.group()) > local:
-                    at = run.start() + local - seen
+        # Runs of plain characters count one each; a character reference counts
+        # the non-space characters it decodes to (whitespace counts nothing).
+        for piece in _STREAM_PIECE.finditer(self.text, start, stop):
+            if piece.lastgroup == "ref":
+                count = sum(1 for ch in html_lib.unescape(piece.group()) if not ch.isspace())
+                if seen + count > local:
+                    return piece.end() if end else piece.start()
+            else:
+                count = piece.end() - piece.start()
+                if seen + count > local:
+                    at = piece.start() + local - seen
                     return at + 1 if end else at
-                seen += len(run.group())
-            return stop
-        for at, width, decoded in _chars(self.text, start, stop):
-            count = sum(1 for ch in decoded if not ch.isspace())
-            if seen + count > local:
-                return at + width if end else at
             seen += count
         return stop
 
@@ -78,7 +81,10 @@ class _Index:
 
 
 def _chars(text: str, start: int, stop: int) -> Iterator[tuple[int, int, str]]:
-    """``(offset, width, decoded)`` for each character or character reference."""
+    """``(offset, width, decoded)`` for each character or character reference.
+
+    The definition :meth:`_Index.to_source` follows run by run (the tests compare them).
+    """
     at = start
     while at < stop:
         if text[at] == "&":

@@ -124,7 +124,7 @@ def _has_chrome(
     scope = body if body is not None else root
 
     def size(el: etree._Element) -> int:
-        return sum(len(_WS.sub("", str(t))) for t in el.itertext())
+        return len(_WS.sub("", "".join(map(str, el.itertext()))))
 
     if size(scope) > size(content):
         return True
