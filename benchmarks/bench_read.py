@@ -212,7 +212,7 @@ def _without(module: str | None) -> Iterator[None]:
             sys.modules[module] = saved
 
 
-def target(runs: int = 3) -> dict[str, object]:
+def target(runs: int = 5) -> dict[str, object]:
     """Benchmark 0: each reader's time on a 2 MB document as a multiple of the baseline."""
     rows: dict[str, dict[str, object]] = {}
     with tempfile.TemporaryDirectory() as tmp:
