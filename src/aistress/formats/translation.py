@@ -79,6 +79,7 @@ _SENTENCE_END = '。！？!?.…”’"』」)）:：;；,，、'
 _MAX_TITLE = 64
 
 
+@functools.lru_cache(maxsize=8)  # the footer test asks twice about each line in a row
 def _split_label(text: str) -> tuple[str, str] | None:
     """``(label with its colon, rest)`` when ``text`` starts with ``label:``."""
     match = _COLON.search(text, 0, 40)
@@ -122,12 +123,20 @@ def _credit_prefixes() -> tuple[str, ...]:
     return tuple(to_simplified(prefix).lower() for prefix in load_list("image_credits"))
 
 
+@functools.cache
+def _credit_reach() -> int:
+    return max(map(len, _credit_prefixes()), default=0)
+
+
 def _image(text: str) -> bool:
     if len(text) > 120:
         return False
     if _IMAGE_FILE.fullmatch(text):
         return True
-    return to_simplified(text).lower().startswith(_credit_prefixes())
+    # to_simplified keeps every character in place, so converting the line's
+    # start is enough to compare it with the prefixes.
+    head = text[: _credit_reach()]
+    return to_simplified(head).lower().startswith(_credit_prefixes())
 
 
 def _title_like(text: str) -> bool:
