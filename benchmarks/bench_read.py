@@ -78,9 +78,14 @@ def _per_text_caches() -> list[Callable[[], None]]:
     return list(found.values())
 
 
+_CLEARS: list[Callable[[], None]] = []
+
+
 def clear_caches() -> None:
     """Forget per-text caches so each file costs what a new document would."""
-    for clear in _per_text_caches():
+    if not _CLEARS:  # found once: every module of aistress is imported by then
+        _CLEARS.extend(_per_text_caches())
+    for clear in _CLEARS:
         clear()
 
 
