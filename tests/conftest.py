@@ -96,3 +96,9 @@ def bare_articles(source: Source) -> tuple[Article, ...]:
         attrs.evolve(a, provenance=None, blocks=[attrs.evolve(b, span=None) for b in a.blocks])
         for a in source.articles
     )
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _private_cache_dir(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Keep the files aistress caches (parsed dictionaries) out of the user's cache folder."""
+    os.environ.setdefault("AISTRESS_CACHE_DIR", str(tmp_path_factory.mktemp("aistress-cache")))
