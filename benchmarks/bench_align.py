@@ -27,7 +27,6 @@ from __future__ import annotations
 import argparse
 import contextlib
 import json
-import os
 import platform
 import re
 import sys
@@ -37,6 +36,7 @@ from pathlib import Path
 from typing import Any
 
 from nltk.translate import gale_church
+from shared_data import find_shared
 
 from aistress.alignment import (
     AlignOptions,
@@ -53,7 +53,7 @@ from aistress.model import Bead
 
 ROOT = Path(__file__).resolve().parent
 RESULTS = ROOT / "results"
-SHARED = Path(os.environ.get("AISTRESS_SHARED", ROOT.parent.parent / "shared"))
+SHARED = find_shared()
 BIBLE = SHARED / "bench" / "bible"
 sys.path.insert(0, str(ROOT.parent / "tests"))
 

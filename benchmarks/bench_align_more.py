@@ -21,7 +21,6 @@ Run: ``python benchmarks/bench_align_more.py``; results go to
 from __future__ import annotations
 
 import json
-import os
 import platform
 import re
 import resource
@@ -33,13 +32,14 @@ from pathlib import Path
 from typing import Any
 
 from bench_align import nltk_align
+from shared_data import find_shared
 
 from aistress.alignment import align_segments, evaluate, read_beads
 from aistress.alignment.lexicon import bracketed_names
 
 ROOT = Path(__file__).resolve().parent
 RESULTS = ROOT / "results"
-SHARED = Path(os.environ.get("AISTRESS_SHARED", ROOT.parent.parent / "shared"))
+SHARED = find_shared()
 MAC = SHARED / "bench" / "mac-dev"
 
 # The patterns the linear scans replaced, timed as the baseline.

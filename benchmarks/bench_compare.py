@@ -19,6 +19,8 @@ import os
 import sys
 from pathlib import Path
 
+from shared_data import find_shared
+
 import aistress
 from aistress.comparison.evaluate import GoldPair, load_pairs, score_pair, summarise
 from aistress.model import Article, Comparison
@@ -29,18 +31,7 @@ RESULTS = HERE / "results"
 DEV = ROOT / "tests" / "fixtures" / "compare"
 
 
-def _find_shared() -> Path:
-    """``$AISTRESS_SHARED``, else the nearest ``shared`` folder beside the checkout or above it."""
-    named = os.environ.get("AISTRESS_SHARED")
-    if named:
-        return Path(named)
-    for parent in ROOT.parents:
-        if (parent / "shared" / "corpus").is_dir():
-            return parent / "shared"
-    return ROOT.parent / "shared"
-
-
-SHARED = _find_shared()
+SHARED = find_shared()
 BLIND = (
     Path(os.environ.get("AISTRESS_BLIND", Path(__file__).resolve().parent / "blind")) / "compare"
 )

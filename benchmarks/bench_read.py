@@ -56,11 +56,13 @@ import tracemalloc
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+from shared_data import find_shared
+
 from aistress.errors import ParseError
 from aistress.formats import decode, formats, get_format, read_file, split_lines
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = Path(os.environ.get("AISTRESS_SHARED", ROOT.parent / "shared"))
+SHARED = find_shared()
 CORPUS = SHARED / "corpus"
 FIXTURES = ROOT / "tests" / "fixtures" / "formats"
 RESULTS = ROOT / "benchmarks" / "results"

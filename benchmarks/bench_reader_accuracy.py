@@ -51,13 +51,15 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from shared_data import find_shared
+
 import aistress
 from aistress.errors import AistressError
 from aistress.formats import decode
 from aistress.model import Article, BlockKind, Source
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = Path(os.environ.get("AISTRESS_SHARED", ROOT.parent / "shared"))
+SHARED = find_shared()
 RESULTS = ROOT / "benchmarks" / "results"
 OURS = ROOT / "benchmarks" / "documents"
 BLIND = (

@@ -37,13 +37,14 @@ from __future__ import annotations
 
 import itertools
 import json
-import os
 import re
 import sys
 import time
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any
+
+from shared_data import find_shared
 
 from aistress.model import Article, Block, Remedy
 from aistress.tagging import RuleSet, Tag, Tagger, labels, tag
@@ -55,18 +56,7 @@ RESULTS = HERE / "results"
 OWN = HERE.parent / "tools" / "tagdata"
 
 
-def _find_shared() -> Path:
-    """``$AISTRESS_SHARED``, else the first ``shared`` folder beside the checkout or above it."""
-    named = os.environ.get("AISTRESS_SHARED")
-    if named:
-        return Path(named)
-    for parent in HERE.parents:
-        if (parent / "shared" / "bench").is_dir():
-            return parent / "shared"
-    return HERE.parents[1] / "shared"
-
-
-SHARED = _find_shared()
+SHARED = find_shared()
 DEV = SHARED / "bench" / "tagging-dev"
 LANGUAGES = ("en", "zh-Hans", "zh-Hant")
 

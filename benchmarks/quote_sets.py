@@ -13,12 +13,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import re
 from collections.abc import Iterator
 from pathlib import Path
 
 import attrs
+from shared_data import find_shared
 
 from aistress.model import Article, Block
 
@@ -33,16 +33,10 @@ __all__ = [
     "zh_news_items",
 ]
 
-REPO = Path(__file__).resolve().parent.parent
-
 
 def bench_root() -> Path:
     """The ``bench`` folder of the shared data."""
-    shared = os.environ.get("AISTRESS_SHARED")
-    base = Path(shared) if shared else REPO.parent / "shared"
-    if not (base / "bench").is_dir() and Path("/work/shared/bench").is_dir():
-        base = Path("/work/shared")
-    return base / "bench"
+    return find_shared() / "bench"
 
 
 def held_out(key: str) -> bool:
