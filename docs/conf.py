@@ -48,3 +48,16 @@ nitpick_ignore_regex = [
 
 html_theme = "furo"
 html_title = f"aistress {release}"
+
+
+def _public_bases(app: object, name: str, obj: type, options: object, bases: list[type]) -> None:
+    """Show a private base class (a shared set of fields) as the classes it derives from."""
+    public: list[type] = []
+    for base in bases:
+        public.extend(base.__bases__ if base.__name__.startswith("_") else (base,))
+    bases[:] = public
+
+
+def setup(app: object) -> None:
+    """Register the documentation build's hooks."""
+    app.connect("autodoc-process-bases", _public_bases)  # type: ignore[attr-defined]

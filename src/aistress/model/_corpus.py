@@ -236,7 +236,18 @@ POLARITIES = ("asserted", "negated", "rejected", "hypothetical")
 
 
 @attrs.frozen
-class Stressor:
+class _Tag:
+    """The fields a stressor and a remedy share, in their order."""
+
+    category: str = attrs.field(validator=[_typed(str), _non_empty])
+    evidence: tuple[Span, ...] = attrs.field(default=(), converter=_tuple, validator=_items(Span))
+    rule: str = attrs.field(default="", validator=_typed(str))
+    confidence: float = attrs.field(default=1.0, converter=float, validator=_unit_interval)
+    block: int | None = attrs.field(default=None, validator=_typed(int, optional=True))
+
+
+@attrs.frozen
+class Stressor(_Tag):
     """A cause of stress the text describes, with the words that show it.
 
     ``category`` is an id of the taxonomy (``"pace"``, ``"overwork"``);
@@ -249,29 +260,19 @@ class Stressor:
     that say so. Taggers return asserted tags unless asked for the others.
     """
 
-    category: str = attrs.field(validator=[_typed(str), _non_empty])
-    evidence: tuple[Span, ...] = attrs.field(default=(), converter=_tuple, validator=_items(Span))
-    rule: str = attrs.field(default="", validator=_typed(str))
-    confidence: float = attrs.field(default=1.0, converter=float, validator=_unit_interval)
-    block: int | None = attrs.field(default=None, validator=_typed(int, optional=True))
     raised_by: Person | None = attrs.field(default=None, validator=_typed(Person, optional=True))
     polarity: str = attrs.field(default="asserted", validator=attrs.validators.in_(POLARITIES))
     cue: Span | None = attrs.field(default=None, validator=_typed(Span, optional=True))
 
 
 @attrs.frozen
-class Remedy:
+class Remedy(_Tag):
     """A change the text proposes, with the words that show it.
 
     Fields as for :class:`Stressor`, with ``proposed_by`` for the person who
     proposes it (``"rejected"``: a remedy the text argues against).
     """
 
-    category: str = attrs.field(validator=[_typed(str), _non_empty])
-    evidence: tuple[Span, ...] = attrs.field(default=(), converter=_tuple, validator=_items(Span))
-    rule: str = attrs.field(default="", validator=_typed(str))
-    confidence: float = attrs.field(default=1.0, converter=float, validator=_unit_interval)
-    block: int | None = attrs.field(default=None, validator=_typed(int, optional=True))
     proposed_by: Person | None = attrs.field(default=None, validator=_typed(Person, optional=True))
     polarity: str = attrs.field(default="asserted", validator=attrs.validators.in_(POLARITIES))
     cue: Span | None = attrs.field(default=None, validator=_typed(Span, optional=True))

@@ -27,6 +27,7 @@ except ImportError as exc:  # pragma: no cover - depends on the environment
     ) from exc
 
 from aistress import model
+from aistress.model._corpus import POLARITIES
 
 __all__ = [
     "alignments",
@@ -335,6 +336,8 @@ def _tag_fields() -> dict[str, st.SearchStrategy[Any]]:
         "rule": st.sampled_from(["", "lexicon:en:pace", "pattern:zh:overwork"]),
         "confidence": st.floats(0, 1),
         "block": _optional(st.integers(0, 50)),
+        "polarity": st.sampled_from(POLARITIES),
+        "cue": _optional(spans()),
     }
 
 
