@@ -167,13 +167,18 @@ def score(
     original or to a verbatim copy of it (copies carry the same text), with
     the planted kind. Copies, and translations that do not say they are one
     (``text`` and ``html`` pages), may be linked either way round: nothing in
-    the files tells which came first.
+    the files tells which came first. A planted translation is also found as
+    ``copy_of`` the translation its original's file carries (a bilingual
+    original): the file states that one is a translation of its original.
     """
     file_of: dict[str, str] = {}
+    translations: set[str] = set()
     for source in corpus.sources:
         rel = os.path.relpath(source.path or source.id, root)
         for article in source.articles:
             file_of[article.id] = rel
+            if article.kind.value == "translation":
+                translations.add(article.id)
     story = {str(f["path"]): int(f["story"]) for f in manifest["files"]}
     same_text: dict[str, set[str]] = defaultdict(set)  # original -> itself and its copies
     for p in manifest["relations"]:
@@ -187,8 +192,10 @@ def score(
     def either_way(p: dict[str, str]) -> bool:
         return p["kind"] == "copy" or (p["kind"] == "translation" and p["format"] != "translation")
 
-    def matches(k: int, subject: str, target: str, kind: str) -> bool:
+    def matches(k: int, subject: str, target: str, kind: str, copied: bool) -> bool:
         p = manifest["relations"][k]
+        if p["kind"] == "translation" and copied:
+            kind = ACCEPTED["translation"]
         if p["kind"] != "copy" and ACCEPTED[p["kind"]] != kind:
             return False
         originals = same_text[p["original"]] - {p["derived"]}
@@ -202,8 +209,11 @@ def score(
     for relation in found:
         kind = relation.kind.value
         subject, target = file_of.get(relation.subject, "?"), file_of.get(relation.target, "?")
+        copied = kind == "copy_of" and relation.target in translations
         matched = [
-            k for k in (*by_file[subject], *by_file[target]) if matches(k, subject, target, kind)
+            k
+            for k in (*by_file[subject], *by_file[target])
+            if matches(k, subject, target, kind, copied)
         ]
         if matched:
             verdict = "right"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from aistress.io.json import from_json, to_json
 from aistress.model import Article, Block, Corpus, Relation, RelationKind, Source
 from aistress.relations import (
     MAX_CANDIDATES,
@@ -140,17 +141,52 @@ def test_relation_to_an_outside_url_is_still_resolved() -> None:
 
 
 def test_two_originals_are_not_linked() -> None:
-    """A news report and a blog post on one story are not derived from each other."""
-    news = Article("news", "en", "news", blocks=EN.blocks)
+    """A news report and a blog post on one story, told in their own words, are not linked."""
+    text = (
+        "In 2023 Orion Labs released 14 models; 45m people now use Quill, its chatbot.",
+        "Staff at the company put in 90-hour weeks, and a few reached 110 hours.",
+        "After Quill came out, backers put the firm's worth at $12 billion.",
+    )
+    news = Article("news", "en", "news", blocks=[Block("paragraph", p) for p in text])
     assert discover_relations(_corpus(EN, news), align=False) == ()
+
+
+def test_a_copy_is_linked_as_copy_of_its_original_and_nothing_else() -> None:
+    """A repost of the blog's text is copy_of it; with a paragraph cut, rewrite_of it."""
+    repost = Article("repost", "en", "news", blocks=EN.blocks)
+    trimmed = Article("trimmed", "en", "news", blocks=[*EN.blocks[:2], *EN.blocks[3:]])
+    found = discover_relations(_corpus(EN, repost, ZH, trimmed), align=False)
+    by_subject = {r.subject: r for r in found}
+    assert set(by_subject) == {"repost", "trimmed", "post#zh"}
+    assert (by_subject["repost"].kind, by_subject["repost"].score) == (RelationKind.COPY_OF, 1)
+    assert by_subject["trimmed"].kind is RelationKind.REWRITE_OF
+    assert 0.6 <= (by_subject["trimmed"].score or 0) < 0.95
+    assert {r.target for r in found} == {"post#en"}  # the translation links to the original
+    assert from_json(to_json(by_subject["repost"])) == by_subject["repost"]
 
 
 def test_second_translation_links_to_the_original_not_the_first() -> None:
     """With an original and a first translation present, a second translation picks the original."""
-    second = Article("second", "zh", "translation", blocks=ZH.blocks)
+    second_text = (
+        "2023 年，Orion Labs 推出 14 个模型，聊天机器人 Quill 拥有 4500 万用户。",
+        "Orion Labs 工程师一周要干 90 小时，个别人干到 110 小时。",
+        "Quill 上线之后，公司估值达到 120 亿美元。",
+        "研究员 Mira Tan 表示，如此节奏令人无暇思考。",
+    )
+    second = Article(
+        "second", "zh", "translation", blocks=[Block("paragraph", p) for p in second_text]
+    )
     found = {r.subject: r for r in discover_relations(_corpus(EN, ZH, second), align=False)}
     assert found["second"].target == "post#en"
     assert found["second"].kind is RelationKind.TRANSLATION_OF
+
+
+def test_a_copy_of_the_first_translation_is_its_copy() -> None:
+    """A second file carrying the first translation's text is copy_of it, not a new translation."""
+    second = Article("second", "zh", "translation", blocks=ZH.blocks)
+    found = {r.subject: r for r in discover_relations(_corpus(EN, ZH, second), align=False)}
+    assert (found["second"].kind, found["second"].target) == (RelationKind.COPY_OF, "post#zh")
+    assert found["post#zh"].kind is RelationKind.TRANSLATION_OF
 
 
 def test_articles_of_one_file_are_not_paired() -> None:
@@ -197,7 +233,7 @@ def test_max_df_ignores_anchors_in_exactly_that_share() -> None:
 def test_near_duplicate_copies_are_grouped_by_story() -> None:
     """Copies of one story (one word changed) share a group; different stories never do."""
     articles = near_duplicates(60)
-    rep = _duplicate_groups(articles)
+    rep, _ = _duplicate_groups(articles)
     assert len(set(rep)) <= 20
     assert all(i % 5 == r % 5 for i, r in enumerate(rep))  # five stories, i % 5 is the story
     assert all(articles[r].kind.value == "news" for r in rep if articles[r].kind.value != "summary")
@@ -207,12 +243,12 @@ def test_candidates_are_capped_per_article() -> None:
     """Pairs grow linearly with a corpus of copies, not quadratically."""
     for n in (100, 400):
         articles = near_duplicates(n)
-        shared, _ = _candidate_pairs(articles, {a.id: a.id for a in articles}, 0.2)
+        shared, _, _ = _candidate_pairs(articles, {a.id: a.id for a in articles}, 0.2)
         assert len(shared) <= n * (MAX_CANDIDATES + 1)
 
 
 def test_copies_link_to_an_original_of_their_own_story() -> None:
-    """A rewritten or summarised copy is linked to an original copy of the same story."""
+    """A copy links to its group's first original, or to the first of a group of summaries."""
     articles = near_duplicates(40)
     by_id = {a.id: i for i, a in enumerate(articles)}
     found = discover_relations(articles, align=False)
@@ -220,4 +256,7 @@ def test_copies_link_to_an_original_of_their_own_story() -> None:
     for relation in found:
         subject, target = by_id[relation.subject], by_id[relation.target]
         assert subject % 5 == target % 5
-        assert articles[target].kind.value == "news"
+        if articles[target].kind.value != "news":  # summaries copy the first summary
+            assert relation.kind in {RelationKind.COPY_OF, RelationKind.REWRITE_OF}
+            assert articles[subject].kind == articles[target].kind
+    assert RelationKind.SUMMARY_OF in {r.kind for r in found}

@@ -129,7 +129,7 @@ def test_dask_job_equals_single_process(corpus: Corpus, align: bool, partitions:
 
 
 def test_generator_plants_every_relation_kind() -> None:
-    """The generated corpora exercise translations, summaries, rewrites and copies."""
+    """The generated corpora exercise copies, translations, summaries and rewrites."""
     kinds: set[RelationKind] = set()
 
     @settings(max_examples=30)
@@ -139,11 +139,11 @@ def test_generator_plants_every_relation_kind() -> None:
 
     collect()
     assert {RelationKind.TRANSLATION_OF, RelationKind.SUMMARY_OF} <= kinds
-    assert RelationKind.REWRITE_OF in kinds
+    assert {RelationKind.REWRITE_OF, RelationKind.COPY_OF} <= kinds
 
 
 def test_near_duplicate_copies_are_grouped_not_paired() -> None:
-    """Many syndicated copies of one story yield candidate pairs linear in the copies."""
+    """Syndicated copies of one story are copy_of its first copy and add no candidate pairs."""
     db = pytest.importorskip("dask.bag")
     f = _facts(0, 0)
     copies = [
@@ -158,9 +158,15 @@ def test_near_duplicate_copies_are_grouped_not_paired() -> None:
     # Every anchor is in every article; a max_df above 1 keeps them all counting.
     found = link_bag(entries, align=False, max_df=2.0, scheduler="sync")
     assert found == discover_relations(articles, align=False, max_df=2.0)
-    assert [(r.subject, r.kind) for r in found] == [("s", RelationKind.SUMMARY_OF)]
-    shared, _ = _candidate_pairs(articles, {a.id: a.id for a in articles}, 2.0)
-    assert len(shared) <= 2 * len(articles)
+    copies_found = [(r.subject, r.kind, r.target) for r in found if r.subject != "s"]
+    assert copies_found == [
+        (i, RelationKind.COPY_OF, "c0") for i in sorted(c.id for c in copies[1:])
+    ]
+    assert [(r.kind, r.target) for r in found if r.subject == "s"] == [
+        (RelationKind.SUMMARY_OF, "c0")
+    ]
+    shared, _, _ = _candidate_pairs(articles, {a.id: a.id for a in articles}, 2.0)
+    assert list(shared) == [(0, 60)]  # the copies are paired with nothing
 
 
 def test_empty_input() -> None:

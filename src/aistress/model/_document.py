@@ -83,6 +83,8 @@ class RelationKind(str, enum.Enum):
     TRANSLATION_OF = "translation_of"
     SUMMARY_OF = "summary_of"
     REWRITE_OF = "rewrite_of"
+    #: A copy of the other's text, word for word or nearly (a syndicated or reposted story).
+    COPY_OF = "copy_of"
     PART_OF = "part_of"
     RELATED_TO = "related_to"
 

@@ -1,8 +1,13 @@
-"""Discover how the articles of a corpus relate: translations, summaries, rewrites.
+"""Discover how the articles of a corpus relate: copies, translations, summaries, rewrites.
 
 Readers record the relations a file states (a digest's appendix is part of
 the digest). :func:`discover_relations` finds the others across files:
 
+0. **Copies.** Near-duplicates (one language, word shingles overlapping at
+   least :data:`~aistress.relations.copies.NEAR_DUPLICATE`) are found first by MinHash, without
+   comparing pairs (:mod:`aistress.relations.copies`), and grouped: every
+   member from another file is ``copy_of`` the group's representative (its
+   first article of an original kind), and only representatives go on.
 1. **Blocking.** Each article is reduced to *anchors* that survive
    translation and rewriting: the values of its numbers (``200m`` and
    ``2 亿`` give the same anchor), Latin-script names (``OpenAI``,
@@ -24,12 +29,13 @@ the digest). :func:`discover_relations` finds the others across files:
    are comparable, held to a stricter bar than a labelled pair (see
    :data:`UNLABELLED_MIN_FIGURES`); the shorter by
    English-equivalent length is taken as the translation. Two originals
-   of one language are never linked. The relation follows the derived kind where it
-   says enough (a ``rewrite`` is ``rewrite_of``, a ``digest`` or ``summary``
-   ``summary_of``), else languages and lengths: another language and a
-   comparable length is ``translation_of``, a much shorter text
-   ``summary_of``. Each derived article keeps its best original; pairs below
-   :data:`MIN_SCORE` are left out.
+   of one language are never linked, unless one copies the other. The
+   relation follows the derived kind where it says enough (a ``rewrite``
+   is ``rewrite_of``, a ``digest`` or ``summary`` ``summary_of``), else
+   languages and lengths: another language and a comparable length is
+   ``translation_of``, a much shorter text ``summary_of``. Each derived
+   article keeps its best original; pairs below :data:`MIN_SCORE` are
+   left out.
 
 Every relation records ``method="discovered"`` and its score.
 """
@@ -38,14 +44,21 @@ from __future__ import annotations
 
 import math
 import re
-import zlib
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 
 import attrs
 
 from aistress.alignment import align as align_texts
 from aistress.model import Alignment, Article, ArticleKind, Corpus, Relation, RelationKind
+from aistress.relations.copies import (
+    NEAR_DUPLICATE,
+    Shingled,
+    bucket_edges,
+    buckets,
+    copy_groups,
+    shingles,
+)
 from aistress.text.language import letter_counts, primary_language
 from aistress.text.numbers import extract_numbers
 
@@ -293,25 +306,17 @@ def _alignment_score(original: Article, derived: Article, align: AlignFunction) 
 #: linear time rather than quadratic.
 MAX_CANDIDATES = 20
 
-#: Two texts of one language whose word shingles overlap this much (Jaccard)
-#: are near-duplicates: copies of one story, grouped before pairing.
-NEAR_DUPLICATE = 0.6
-
 #: Most candidate originals per derived article that are confirmed with the
 #: aligner (the best by metadata, original kind and anchor overlap).
 MAX_ALIGNED = 5
 
-_TOKEN = re.compile(r"[\u3400-\u9fff]|[^\W\u3400-\u9fff]+")
-_SHINGLE = 3
-_PRIME = (1 << 61) - 1
-#: (multiplier, offset) of the hash functions of the MinHash signature.
-_HASHES = tuple(
-    ((0x9E3779B97F4A7C15 * (k + 1)) % _PRIME | 1, (0xC2B2AE3D27D4EB4F * (k + 7)) % _PRIME)
-    for k in range(8)
-)
-_BAND = 2  # signature values per band: 4 bands of 2
 _DERIVATIONS = frozenset(
-    {RelationKind.TRANSLATION_OF, RelationKind.SUMMARY_OF, RelationKind.REWRITE_OF}
+    {
+        RelationKind.TRANSLATION_OF,
+        RelationKind.SUMMARY_OF,
+        RelationKind.REWRITE_OF,
+        RelationKind.COPY_OF,
+    }
 )
 
 # The stages below are shared by :func:`discover_relations` and the Dask job
@@ -322,8 +327,6 @@ _DERIVATIONS = frozenset(
 
 #: ``(key, source id)`` of an article: who it is and which file it came from.
 Member = tuple[int, str]
-#: A near-duplicate link: ``(key, original kind?, key, original kind?)``.
-Edge = tuple[int, bool, int, bool]
 #: A pair worth confirming: ``(derived, original, anchor overlap, metadata score, reason)``.
 Pending = tuple[Article, Article, float, float, "str | None"]
 #: A confirmed candidate and its rank among its derived article's candidates.
@@ -332,96 +335,35 @@ Ranked = tuple[Candidate, tuple[bool, float]]
 Unlabelled = tuple[tuple[float, float, str, str], Candidate]
 
 
-def _shingles(article: Article) -> frozenset[int]:
-    """Hashes of the article body's runs of three words (Han characters count as words)."""
-    tokens = _TOKEN.findall(article.text.casefold())
-    if len(tokens) <= _SHINGLE:
-        return frozenset({zlib.crc32(" ".join(tokens).encode("utf-8"))})
-    return frozenset(
-        zlib.crc32(" ".join(tokens[k : k + _SHINGLE]).encode("utf-8"))
-        for k in range(len(tokens) - _SHINGLE + 1)
-    )
-
-
-def _buckets(article: Article, shingles: frozenset[int]) -> list[tuple[object, ...]]:
-    """The MinHash buckets of an article: language, band and the band's signature values."""
-    signature = [min((a * h + b) % _PRIME for h in shingles) for a, b in _HASHES]
-    language = primary_language(article.language)
-    return [
-        (language, band, *signature[band : band + _BAND])
-        for band in range(0, len(signature), _BAND)
-    ]
-
-
 def _original(article: Article) -> bool:
     return article.kind not in _DERIVED_KINDS
 
 
-def _bucket_edges(members: Iterable[tuple[int, bool, frozenset[int]]]) -> list[Edge]:
-    """Near-duplicate links of one bucket: its first member with each member copying it.
+def _shingled(key: int, source: str, article: Article) -> tuple[Shingled, list[tuple[object, ...]]]:
+    """What near-duplicate detection needs of an article, and its MinHash buckets."""
+    found = shingles(article)
+    return Shingled(key, _original(article), source, article.id, found), buckets(article, found)
 
-    ``members`` are ``(key, original kind?, shingles)``; only the first (by
-    key) is compared with the others, never every pair.
+
+def _duplicate_groups(
+    articles: Sequence[Article],
+    source_of: dict[str, str] | None = None,
+    linked: Collection[str] = (),
+) -> tuple[list[int], tuple[Relation, ...]]:
+    """For each article, the index of its group's representative; and the copies found.
+
+    See :mod:`aistress.relations.copies`: articles are grouped by MinHash
+    buckets, each checked against its buckets' first member, never pairwise.
     """
-    ordered = sorted(members, key=lambda m: m[0])
-    head, head_original, first = ordered[0]
-    return [
-        (head, head_original, key, original)
-        for key, original, found in ordered[1:]
-        if len(first & found) >= NEAR_DUPLICATE * len(first | found)
-    ]
-
-
-def _representatives(edges: Iterable[Edge]) -> dict[int, int]:
-    """Each linked key's group representative: its first original-kind member, else its first.
-
-    Keys in no edge are their own representatives and are left out.
-    """
-    parent: dict[int, int] = {}
-    original: dict[int, bool] = {}
-
-    def find(i: int) -> int:
-        root = i
-        while parent[root] != root:
-            root = parent[root]
-        while parent[i] != root:
-            parent[i], i = root, parent[i]
-        return root
-
-    for a, a_original, b, b_original in edges:
-        for key, flag in ((a, a_original), (b, b_original)):
-            parent.setdefault(key, key)
-            original[key] = flag
-        ra, rb = find(a), find(b)
-        if ra != rb:
-            parent[max(ra, rb)] = min(ra, rb)
-    groups: dict[int, list[int]] = defaultdict(list)
-    for key in sorted(parent):
-        groups[find(key)].append(key)
-    rep: dict[int, int] = {}
-    for group in groups.values():
-        chosen = next((key for key in group if original[key]), group[0])
-        rep.update(dict.fromkeys(group, chosen))
-    return rep
-
-
-def _duplicate_groups(articles: Sequence[Article]) -> list[int]:
-    """For each article, the index of its group's representative.
-
-    Exact copies (same language, same shingles) and near-duplicates (word
-    shingle Jaccard at least :data:`NEAR_DUPLICATE`) share a group. Groups are
-    found by MinHash banding and each article is checked against the first
-    member of every bucket it falls in, never pairwise, so the cost is linear.
-    The representative is the first article of an original kind in the
-    group, else its first article.
-    """
-    buckets: dict[tuple[object, ...], list[tuple[int, bool, frozenset[int]]]] = defaultdict(list)
+    by_bucket: dict[tuple[object, ...], list[Shingled]] = defaultdict(list)
     for i, article in enumerate(articles):
-        found = _shingles(article)
-        for bucket in _buckets(article, found):
-            buckets[bucket].append((i, _original(article), found))
-    rep = _representatives(edge for group in buckets.values() for edge in _bucket_edges(group))
-    return [rep.get(i, i) for i in range(len(articles))]
+        source = article.id if source_of is None else source_of[article.id]
+        shingled, found = _shingled(i, source, article)
+        for bucket in found:
+            by_bucket[bucket].append(shingled)
+    edges = (edge for group in by_bucket.values() for edge in bucket_edges(group))
+    rep, copies = copy_groups(edges, linked)
+    return [rep.get(i, i) for i in range(len(articles))], copies
 
 
 def _too_common(df: int, n: int, max_df: float) -> bool:
@@ -463,29 +405,24 @@ def _partners(me: Member, heads: Iterable[Sequence[Member]]) -> list[Member]:
     return list(chosen)[:MAX_CANDIDATES]
 
 
-def _group_pairs(
-    rep: Member, members: Iterable[Member], partners: Sequence[Member]
-) -> set[tuple[int, int]]:
-    """Pairs ``(i, j)``, ``i < j``, of a group: each member with its representative and partners."""
-    pairs: set[tuple[int, int]] = set()
-    for m, source in members:
-        for p, other in (rep, *partners):
-            if m != p and source != other:
-                pairs.add((min(m, p), max(m, p)))
-    return pairs
+def _rep_pairs(me: Member, partners: Iterable[Member]) -> list[tuple[int, int]]:
+    """Pairs ``(i, j)``, ``i < j``, of a representative with each of its partners."""
+    return [(min(me[0], p), max(me[0], p)) for p, _ in partners]
 
 
 def _candidate_pairs(
-    articles: Sequence[Article], source_of: dict[str, str], max_df: float
-) -> tuple[dict[tuple[int, int], float], dict[int, float]]:
-    """Candidate pairs ``(i, j)``, ``i < j``, with their shared anchor weight; anchor mass.
+    articles: Sequence[Article],
+    source_of: dict[str, str],
+    max_df: float,
+    linked: Collection[str] = (),
+) -> tuple[dict[tuple[int, int], float], dict[int, float], tuple[Relation, ...]]:
+    """Candidate pairs ``(i, j)``, ``i < j``, with their shared anchor weight; mass; copies.
 
-    Near-duplicates are grouped first (:func:`_duplicate_groups`); only each
-    group's representative is looked up in the anchor index, and up to
-    :data:`MAX_CANDIDATES` partners are kept per representative (those with
-    the rarest shared anchors). Every member of a group is paired with its
-    representative and with the representative's partners. The work is
-    linear in the anchors times the cap.
+    Near-duplicates are grouped first (:func:`_duplicate_groups`): each
+    member of a group is a copy of its representative and is paired with
+    nothing else. Only representatives are indexed by their anchors and
+    paired, with up to :data:`MAX_CANDIDATES` partners each (those with the
+    rarest shared anchors). The work is linear in the anchors times the cap.
     """
     n = len(articles)
     sets = [anchors(a) for a in articles]
@@ -495,30 +432,27 @@ def _candidate_pairs(
         for anchor in found:
             counts[anchor] += 1
     df = counts.__getitem__
-    rep = _duplicate_groups(articles)
+    rep, copies = _duplicate_groups(articles, source_of, linked)
     index: dict[str, list[Member]] = defaultdict(list)
     for i, found in enumerate(sets):
         if rep[i] == i:
             for anchor in found:
                 if not _too_common(df(anchor), n, max_df):
                     index[anchor].append(members[i])
-    groups: dict[int, list[Member]] = defaultdict(list)
-    for i, r in enumerate(rep):
-        groups[r].append(members[i])
     pairs: set[tuple[int, int]] = set()
-    for r, group in groups.items():
+    for r in sorted(set(rep)):
         heads = (
             index.get(a, [])[: MAX_CANDIDATES + 1]
             for a in sorted(sets[r], key=lambda a: (df(a), a))
         )
-        pairs |= _group_pairs(members[r], group, _partners(members[r], heads))
+        pairs.update(_rep_pairs(members[r], _partners(members[r], heads)))
     shared: dict[tuple[int, int], float] = {}
     for i, j in sorted(pairs):
         weight = _shared_weight(sets[i], sets[j], df, n, max_df)
         if weight > 0:
             shared[(i, j)] = weight
     mass = {i: _mass(found, df, n) for i, found in enumerate(sets)}
-    return shared, mass
+    return shared, mass, copies
 
 
 def _pending(
@@ -601,23 +535,26 @@ def _first_best(candidates: Iterable[Ranked]) -> dict[str, Ranked]:
     return best
 
 
-def _choose(labelled: Iterable[Ranked], unlabelled: Iterable[Unlabelled]) -> tuple[Relation, ...]:
-    """The relations: each derived article's best candidate, then unlabelled pairs."""
-    best = {d: c for d, (c, _) in _first_best(labelled).items()}
+def _choose(
+    labelled: Iterable[Ranked], unlabelled: Iterable[Unlabelled], copies: Iterable[Relation] = ()
+) -> tuple[Relation, ...]:
+    """The relations: the copies, each derived article's best candidate, then unlabelled pairs."""
+    found = {r.subject: r for r in copies}
+    best = {d: c for d, (c, _) in _first_best(labelled).items() if d not in found}
     # An unlabelled translation pair is one text in two languages, so each
     # article takes part in at most one: the best-scoring pairs (then the
     # closest in length) are taken first, and none overrides a labelled one.
     paired: set[str] = set()
     for _, candidate in sorted(unlabelled, key=lambda u: u[0]):
         ends = {candidate.derived, candidate.original}
-        if ends & paired or candidate.derived in best:
+        if ends & paired or candidate.derived in best or candidate.derived in found:
             continue
         paired |= ends
         best[candidate.derived] = candidate
-    return tuple(
-        Relation(c.kind, c.derived, c.original, method="discovered", score=min(1.0, c.score))
-        for c in sorted(best.values(), key=lambda c: c.derived)
-    )
+    for c in best.values():
+        score = min(1.0, c.score)
+        found[c.derived] = Relation(c.kind, c.derived, c.original, "discovered", score)
+    return tuple(found[subject] for subject in sorted(found))
 
 
 def _inputs(corpus: Corpus | Iterable[Article]) -> tuple[list[Article], dict[str, str], set[str]]:
@@ -652,7 +589,7 @@ def discover_relations(
     min_score: float = MIN_SCORE,
     max_df: float = 0.2,
 ) -> tuple[Relation, ...]:
-    """Find translation, summary and rewrite relations between articles of different files.
+    """Find copy, translation, summary and rewrite relations between articles of different files.
 
     :func:`aistress.relations.distributed.discover_relations_dask` runs the
     same stages as a Dask job and finds the same relations.
@@ -676,7 +613,7 @@ def discover_relations(
     """
     articles, source_of, linked = _inputs(corpus)
     aligner = _aligner(align)
-    shared, mass = _candidate_pairs(articles, source_of, max_df)
+    shared, mass, copies = _candidate_pairs(articles, source_of, max_df, linked)
     cached: dict[str, frozenset[str]] = {}
 
     def anchors_of(article: Article) -> frozenset[str]:
@@ -706,7 +643,7 @@ def discover_relations(
             labelled.append(confirmed)
         else:
             unlabelled.append(confirmed)
-    return _choose(labelled, unlabelled)
+    return _choose(labelled, unlabelled, copies)
 
 
 def link_corpus(corpus: Corpus, **options: object) -> Corpus:

@@ -12,15 +12,15 @@ The job, for a corpus of *n* articles:
 1. **Per article** (a map): anchors, word shingles and MinHash buckets.
 2. **Near-duplicates** (a groupby on the bucket): each bucket's first
    article is compared with the others, never every pair; the links (at
-   most four per article, two integers each) are joined into groups in one
-   task, which keeps one representative per group.
+   most four per article) are joined into groups in one task
+   (:func:`~aistress.relations.copies.copy_groups`), which keeps one
+   representative per group and makes the other members ``copy_of`` it.
 3. **Inverted index** (a groupby on the anchor): each anchor's document
    frequency and its first :data:`~aistress.relations.MAX_CANDIDATES` + 1
    representatives, handed back to every article holding it (a groupby on
    the article).
-4. **Candidate pairs** (a groupby on the representative): each member of a
-   group with its representative and the representative's capped partners,
-   so near-duplicate copies add pairs linearly, never quadratically.
+4. **Candidate pairs** (a map): each representative with its capped
+   partners; copies are paired with nothing, so they add no pairs.
 5. **Confirmation** (two groupbys bring both articles of a pair together,
    then a map): direction, metadata, anchor overlap; with the aligner the
    :data:`~aistress.relations.MAX_ALIGNED` most promising pairs of each
@@ -63,30 +63,26 @@ from aistress.relations import (
     MIN_SCORE,
     AlignFunction,
     Candidate,
-    Edge,
     Member,
     Pending,
     Ranked,
     Unlabelled,
     _aligner,
-    _bucket_edges,
-    _buckets,
     _choose,
     _confirm,
     _first_best,
-    _group_pairs,
     _inputs,
     _mass,
-    _original,
     _partners,
     _pending,
     _promise,
-    _representatives,
+    _rep_pairs,
     _shared_weight,
-    _shingles,
+    _shingled,
     _too_common,
     anchors,
 )
+from aistress.relations.copies import Edge, Shingled, bucket_edges, copy_groups
 
 __all__ = [
     "Numbered",
@@ -163,32 +159,27 @@ class _Full(NamedTuple):
     mass: float
 
 
-_Made = tuple[_Item, list[tuple[object, ...]], bool, frozenset[int]]
+_Made = tuple[_Item, Shingled, list[tuple[object, ...]]]
 
 
 def _item(entry: tuple[int, str, Article]) -> _Made:
-    """Anchors, MinHash buckets, original kind and shingles of one article."""
+    """Anchors, shingles and MinHash buckets of one article."""
     key, source, article = entry
-    found = _shingles(article)
-    item = _Item(key, source, article, anchors(article))
-    return item, _buckets(article, found), _original(article), found
+    shingled, found = _shingled(key, source, article)
+    return _Item(key, source, article, anchors(article)), shingled, found
 
 
 def _present(value: object) -> bool:
     return value is not None
 
 
-def _bucket_entries(
-    made: _Made,
-) -> list[tuple[tuple[object, ...], tuple[int, bool, frozenset[int]]]]:
-    item, buckets, original, found = made
-    return [(bucket, (item.key, original, found)) for bucket in buckets]
+def _bucket_entries(made: _Made) -> list[tuple[tuple[object, ...], Shingled]]:
+    _, shingled, found = made
+    return [(bucket, shingled) for bucket in found]
 
 
-def _edges_of(
-    group: tuple[object, list[tuple[object, tuple[int, bool, frozenset[int]]]]],
-) -> list[Edge]:
-    return _bucket_edges(member for _, member in group[1])
+def _edges_of(group: tuple[object, list[tuple[object, Shingled]]]) -> list[Edge]:
+    return bucket_edges(member for _, member in group[1])
 
 
 def _postings(item: _Item, rep: dict[int, int]) -> list[tuple[str, tuple[int, str, bool]]]:
@@ -217,35 +208,21 @@ def _tag_item(item: _Item) -> tuple[int, tuple[str, _Item]]:
 
 def _full(
     group: tuple[int, list[tuple[int, tuple[Any, ...]]]], n: int, rep: dict[int, int]
-) -> tuple[_Full, list[tuple[int, tuple[str, int, str]]] | None]:
-    """An article with its anchors' frequencies, and its claims on its group.
+) -> tuple[_Full, list[tuple[int, tuple[str, int]]]]:
+    """An article with its anchors' frequencies, and (for a representative) its pairs.
 
-    The claims are ``(representative, ("member", key, source))`` for the
-    article, and for a representative ``(key, ("partner", key, source))``
-    for each of its partners.
+    Each pair ``(i, j)``, ``i < j``, is ``(i, ("pair", j))``.
     """
     key, parts = group
     item: _Item = next(p[1] for _, p in parts if p[0] == "item")
     found = sorted((p for _, p in parts if p[0] == "anchor"), key=lambda p: (p[2], p[1]))
     df = {p[1]: p[2] for p in found}
     full = _Full(key, item.source, item.article, item.anchors, df, _mass(df, df.__getitem__, n))
+    if rep.get(key, key) != key:
+        return full, []
     me = (key, item.source)
-    r = rep.get(key, key)
-    claims: list[tuple[int, tuple[str, int, str]]] = [(r, ("member", key, item.source))]
-    if r == key:
-        partners = _partners(me, (p[3] for p in found))
-        claims += [(key, ("partner", p, s)) for p, s in partners]
-    return full, claims
-
-
-def _pairs_of_group(
-    group: tuple[int, list[tuple[int, tuple[str, int, str]]]],
-) -> list[tuple[int, tuple[str, int]]]:
-    r, claims = group
-    members = [(k, s) for _, (what, k, s) in claims if what == "member"]
-    partners = sorted((k, s) for _, (what, k, s) in claims if what == "partner")
-    source = next(s for k, s in members if k == r)
-    return [(i, ("pair", j)) for i, j in sorted(_group_pairs((r, source), members, partners))]
+    pairs = _rep_pairs(me, _partners(me, (p[3] for p in found)))
+    return full, [(i, ("pair", j)) for i, j in pairs]
 
 
 def _first_halves(
@@ -336,14 +313,22 @@ def _id_if_target(made: _Made, targets: frozenset[str]) -> str | None:
     return made[0].article.id if made[0].article.id in targets else None
 
 
-def _groups(edges: list[list[Edge]]) -> dict[int, int]:
-    return _representatives(_joined(edges))
+def _groups(
+    edges: list[list[Edge]], linked: frozenset[str]
+) -> tuple[dict[int, int], tuple[Relation, ...]]:
+    return copy_groups(_joined(edges), linked)
+
+
+def _first(pair: tuple[T, Any]) -> T:
+    return pair[0]
 
 
 def _chosen(
-    labelled: list[list[Ranked]], unlabelled: list[list[Unlabelled]]
+    labelled: list[list[Ranked]],
+    unlabelled: list[list[Unlabelled]],
+    groups: tuple[dict[int, int], tuple[Relation, ...]],
 ) -> tuple[Relation, ...]:
-    return _choose(_joined(labelled), _joined(unlabelled))
+    return _choose(_joined(labelled), _joined(unlabelled), groups[1])
 
 
 def _parts(collection: Any) -> Any:
@@ -380,18 +365,18 @@ def relations_graph(
     made = entries.map(_item)
     n = _parts(made.count())
     edges = made.map(_bucket_entries).flatten().groupby(lambda e: e[0], **shuffle)
-    rep = dask.delayed(_groups)(_parts(edges.map(_edges_of).flatten()))
     known = made.map(_id_if_target, dask.delayed(_targets)(stated_parts)).filter(_present)
     linked = dask.delayed(_linked)(stated_parts, _parts(known))
+    groups = dask.delayed(_groups)(_parts(edges.map(_edges_of).flatten()), linked)
+    rep = dask.delayed(_first)(groups)
     items = made.pluck(0)
 
     postings = items.map(_postings, rep).flatten()
     index = postings.groupby(lambda p: p[0], **shuffle).map(_posting_list, n, max_df).flatten()
     joined = db.concat([items.map(_tag_item), index]).groupby(lambda p: p[0], **shuffle)
-    fulls_and_claims = joined.map(_full, n, rep)
-    fulls = fulls_and_claims.pluck(0)
-    pairs = fulls_and_claims.pluck(1).flatten().groupby(lambda c: c[0], **shuffle)
-    pairs = pairs.map(_pairs_of_group).flatten()
+    fulls_and_pairs = joined.map(_full, n, rep)
+    fulls = fulls_and_pairs.pluck(0)
+    pairs = fulls_and_pairs.pluck(1).flatten()
 
     tagged = fulls.map(_tag_full)
     halves = db.concat([tagged, pairs]).groupby(lambda p: p[0], **shuffle)
@@ -406,7 +391,7 @@ def relations_graph(
     confirmed = chosen.map(_confirmed, aligner, min_score).filter(_present)
     labelled = confirmed.filter(_labelled).groupby(_derived_id, **shuffle).map(_best_of)
     unlabelled = confirmed.filter(lambda c: not _labelled(c)).map(lambda c: c[1])
-    return dask.delayed(_chosen)(_parts(labelled), _parts(unlabelled))
+    return dask.delayed(_chosen)(_parts(labelled), _parts(unlabelled), groups)
 
 
 def link_bag(
