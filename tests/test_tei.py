@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from hypothesis import given
 from hypothesis import strategies as st
 from lxml import etree
 
-from aistress.io.tei import TEI_NS, to_tei, xml_id
+from aistress.io.tei import TEI_NS, to_tei, write_tei, xml_id
 from aistress.model import (
     Article,
     Block,
@@ -144,3 +146,15 @@ def test_any_articles_export_to_well_formed_xml(articles: list[Article]) -> None
     """Any articles, whatever their text, export to well-formed XML with one TEI each."""
     root = _parse(to_tei(articles))
     assert len(root.findall("t:TEI", NS)) == len(articles)
+
+
+def test_write_tei_writes_the_same_document_with_a_utf8_declaration(tmp_path: Path) -> None:
+    """write_tei writes to_tei's document as UTF-8 bytes with an XML declaration."""
+    article, quote, tag = _sample()
+    path = tmp_path / "corpus.tei.xml"
+    write_tei([article], path, quotes={article.id: [quote]}, tags={article.id: [tag]})
+    data = path.read_bytes()
+    assert data.startswith(b"<?xml version='1.0' encoding='UTF-8'?>")
+    written = etree.fromstring(data)
+    expected = _parse(to_tei([article], quotes={article.id: [quote]}, tags={article.id: [tag]}))
+    assert etree.tostring(written) == etree.tostring(expected)

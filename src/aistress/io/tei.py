@@ -28,12 +28,14 @@ attributes; nothing else is changed.
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from importlib.metadata import version
 
 from lxml import etree
 
+from aistress.io.atomic import write_bytes
 from aistress.model import (
     Article,
     BlockKind,
@@ -47,7 +49,7 @@ from aistress.model import (
     Translation,
 )
 
-__all__ = ["TEI_NS", "to_tei", "xml_id"]
+__all__ = ["TEI_NS", "to_tei", "write_tei", "xml_id"]
 
 #: The TEI namespace.
 TEI_NS = "http://www.tei-c.org/ns/1.0"
@@ -305,6 +307,25 @@ def _article(
                 _sub(group, "span", quote.text, **attrib)
 
 
+def _tei_corpus(
+    articles: Corpus | Iterable[Article],
+    quotes: Mapping[str, Sequence[Quote]],
+    tags: Mapping[str, Sequence[Tag]],
+    categories: Sequence[tuple[str, str, Mapping[str, str]]],
+    relations: Sequence[Relation | Translation],
+    title: str,
+) -> etree._Element:
+    links: list[Relation | Translation] = list(relations)
+    if isinstance(articles, Corpus):
+        links = [*articles.translations, *articles.all_relations, *links]
+        articles = articles.articles
+    root = etree.Element(_T + "teiCorpus", nsmap={None: TEI_NS})  # type: ignore[dict-item]
+    _corpus_header(root, title, _person_ids(quotes, tags), categories, links)
+    for article in articles:
+        _article(root, article, quotes.get(article.id, ()), tags.get(article.id, ()))
+    return root
+
+
 def to_tei(
     articles: Corpus | Iterable[Article],
     *,
@@ -327,17 +348,30 @@ def to_tei(
         title: The corpus title.
 
     Returns:
-        The XML document as a string (UTF-8 declared). Time and memory are
-        linear in the size of the articles, quotes and tags.
+        The XML document as a string, without an XML declaration (use
+        :func:`write_tei` for a file). Time and memory are linear in the size
+        of the articles, quotes and tags.
     """
-    quotes = quotes or {}
-    tags = tags or {}
-    links: list[Relation | Translation] = list(relations)
-    if isinstance(articles, Corpus):
-        links = [*articles.translations, *articles.all_relations, *links]
-        articles = articles.articles
-    root = etree.Element(_T + "teiCorpus", nsmap={None: TEI_NS})  # type: ignore[dict-item]
-    _corpus_header(root, title, _person_ids(quotes, tags), categories, links)
-    for article in articles:
-        _article(root, article, quotes.get(article.id, ()), tags.get(article.id, ()))
+    root = _tei_corpus(articles, quotes or {}, tags or {}, categories, relations, title)
     return etree.tostring(root, encoding="unicode", pretty_print=True)
+
+
+def write_tei(
+    articles: Corpus | Iterable[Article],
+    path: str | os.PathLike[str],
+    *,
+    quotes: Mapping[str, Sequence[Quote]] | None = None,
+    tags: Mapping[str, Sequence[Tag]] | None = None,
+    categories: Sequence[tuple[str, str, Mapping[str, str]]] = (),
+    relations: Sequence[Relation | Translation] = (),
+    title: str = "aistress corpus",
+) -> None:
+    """Write :func:`to_tei` output to ``path`` as UTF-8 with an XML declaration.
+
+    The file is written atomically: all or nothing. Arguments as for
+    :func:`to_tei`.
+    """
+    root = _tei_corpus(articles, quotes or {}, tags or {}, categories, relations, title)
+    write_bytes(
+        path, etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+    )
