@@ -189,5 +189,8 @@ def chinese() -> Chinese:
 
 
 def _surnames() -> frozenset[str]:
-    """Every Chinese surname CC-CEDICT marks (``data/quotes/surnames.txt``)."""
+    """Every Chinese surname CC-CEDICT marks, and the compound ones of 百家姓.
+
+    Read from ``data/quotes/surnames.txt``.
+    """
     return frozenset(load_list("quotes/surnames.txt"))
