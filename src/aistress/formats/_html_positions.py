@@ -58,6 +58,19 @@ class _Index:
         k = bisect.bisect_right(self.stream_at, index) - 1
         local = index - self.stream_at[k]
         start, stop = self.source[k]
+        text = self.text
+        after = (
+            self.stream_at[k + 1] if k + 1 < len(self.stream_at) else len(self.stream)
+        ) - local - self.stream_at[k] - 1  # characters of the segment's stream after it
+        if 0 <= after < local and text.find("&", start, stop) < 0:
+            # Nearer the segment's end (a block's last character): count back from there.
+            at = stop
+            while True:
+                at -= 1
+                if not text[at].isspace():
+                    if not after:
+                        return at + 1 if end else at
+                    after -= 1
         seen = 0
         # Runs of plain characters count one each; a character reference counts
         # the non-space characters it decodes to (whitespace counts nothing).
@@ -116,9 +129,10 @@ def _index(text: str, start: int = 0) -> _Index:
         if a >= b:
             return
         segments.append(("text", a, b))
-        if text[a:b].isspace():
+        segment = text[a:b]
+        if segment.isspace():
             return
-        squeezed = _WS.sub("", _decode(text[a:b]))
+        squeezed = "".join((_decode(segment) if "&" in segment else segment).split())
         stream_at.append(length)
         sources.append((a, b))
         parts.append(squeezed)
@@ -132,8 +146,8 @@ def _index(text: str, start: int = 0) -> _Index:
         add_text(at, match.start())
         segments.append(("markup", match.start(), match.end()))
         at = match.end()
-        raw = _RAW_START.match(match.group())
-        if raw is not None and not match.group().startswith("</"):
+        raw = _RAW_START.match(text, match.start(), match.end())
+        if raw is not None:
             closing = re.compile(rf"</{raw.group(1)}\s*>", re.IGNORECASE).search(text, at)
             stop = closing.start() if closing is not None else len(text)
             if stop > at:
@@ -154,7 +168,7 @@ class _Locator:
 
     def find(self, text: str, sourceline: int | None) -> Span | None:
         """The span of ``text`` at or after the cursor (and the element's line)."""
-        needle = _WS.sub("", text)
+        needle = "".join(text.split())
         if not needle:
             return None
         floor = self.cursor

@@ -12,7 +12,6 @@ import re
 from collections import Counter
 from collections.abc import Callable
 
-import lxml.html
 from lxml import etree
 
 from aistress.errors import InvalidValueError
@@ -42,8 +41,9 @@ _KEYWORD_SPLIT = re.compile(r"[,，、;；]")
 _BY = re.compile(r"^(?:by|von|par|作者)\s*[:：]?\s+", re.IGNORECASE)
 
 
-def _parser() -> lxml.html.HTMLParser:
-    return lxml.html.HTMLParser(
+def _parser() -> etree.HTMLParser:
+    """lxml's HTML parser: plain elements (no ``lxml.html`` element classes to look up)."""
+    return etree.HTMLParser(
         encoding="utf-8",
         no_network=True,
         remove_comments=True,
@@ -66,6 +66,8 @@ def _classes(el: etree._Element) -> set[str]:
 
 def _rendered(el: etree._Element) -> str:
     """The text of an element as a reader sees it: whitespace collapsed, <br> a line break."""
+    if next(el.iter("br"), None) is None:  # one line: its text, whitespace collapsed
+        return " ".join("".join(el.itertext()).split())
     parts: list[str] = []
     for event, node in etree.iterwalk(el, events=("start", "end")):
         if event == "start":
@@ -124,9 +126,9 @@ def _has_chrome(
     scope = body if body is not None else root
 
     def size(el: etree._Element) -> int:
-        return len(_WS.sub("", "".join(map(str, el.itertext()))))
+        return sum(map(len, "".join(el.itertext()).split()))
 
-    if size(scope) > size(content):
+    if scope is not content and size(scope) > size(content):
         return True
     return any(
         el.tag in _SKIP_TAGS or _classes(el) & skip_classes
@@ -279,7 +281,7 @@ def _document_order(
         if isinstance(el.tag, str)
         and el.tag in _BLOCK_TAGS
         and el not in taken
-        and "".join(str(t) for t in el.itertext()).strip()
+        and any(t.strip() for t in el.itertext())
     ]
     candidate_set = set(candidates)
     containers: set[etree._Element] = set()

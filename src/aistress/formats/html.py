@@ -63,7 +63,6 @@ from __future__ import annotations
 import html as html_lib
 import re
 
-import lxml.html
 from lxml import etree
 
 from aistress.errors import ParseError
@@ -150,7 +149,7 @@ def read(text: str, *, path: str | None = None, source_id: str | None = None) ->
     page = Page.open(text, path=path, source_id=source_id, format=FORMAT)
     start = 1 if text.startswith("\ufeff") else 0
     try:
-        root = lxml.html.document_fromstring(text.encode("utf-8"), parser=_parser())
+        root = etree.fromstring(text.encode("utf-8"), _parser())
     except (etree.LxmlError, ValueError) as exc:
         raise ParseError(path, 1, 1, f"not an HTML page: lxml says {exc}") from None
     if root is None:
@@ -226,16 +225,29 @@ def read(text: str, *, path: str | None = None, source_id: str | None = None) ->
     ours = content
     main = _main_text(text) if _has_chrome(root, ours, skip_classes) else None
 
+    # Per element: (it or an ancestor is skipped, it or an ancestor is the content).
+    ancestry: dict[etree._Element, tuple[bool, bool]] = {}
+
     def by_rules(el: etree._Element) -> bool:
-        """Our own rule: outside the chosen content, or in navigation, asides, related links."""
+        """Our own rule: outside the chosen content, or in navigation, asides, related links.
+
+        Each element's answer is kept, so asking about every block is linear.
+        """
+        chain: list[etree._Element] = []
         node: etree._Element | None = el
-        inside = False
+        known: tuple[bool, bool] | None = None
         while node is not None:
-            if node.tag in _SKIP_TAGS or _classes(node) & skip_classes:
-                return True
-            inside = inside or node is ours
+            known = ancestry.get(node)
+            if known is not None:
+                break
+            chain.append(node)
             node = node.getparent()
-        return not inside
+        hit, inside = known if known is not None else (False, False)
+        for node in reversed(chain):
+            hit = hit or node.tag in _SKIP_TAGS or bool(_classes(node) & skip_classes)
+            inside = inside or node is ours
+            ancestry[node] = (hit, inside)
+        return hit or not inside
 
     skipped = by_rules
     if main is not None:
