@@ -59,9 +59,8 @@ class _Index:
         local = index - self.stream_at[k]
         start, stop = self.source[k]
         text = self.text
-        after = (
-            self.stream_at[k + 1] if k + 1 < len(self.stream_at) else len(self.stream)
-        ) - local - self.stream_at[k] - 1  # characters of the segment's stream after it
+        following = self.stream_at[k + 1] if k + 1 < len(self.stream_at) else len(self.stream)
+        after = following - index - 1  # characters of the segment's stream after this one
         if 0 <= after < local and text.find("&", start, stop) < 0:
             # Nearer the segment's end (a block's last character): count back from there.
             at = stop

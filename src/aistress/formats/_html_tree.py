@@ -9,8 +9,9 @@ which blocks hold the page's main text.
 from __future__ import annotations
 
 import re
+import typing
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from lxml import etree
 
@@ -42,7 +43,7 @@ _BY = re.compile(r"^(?:by|von|par|作者)\s*[:：]?\s+", re.IGNORECASE)
 
 
 def _parser() -> etree.HTMLParser:
-    """lxml's HTML parser: plain elements (no ``lxml.html`` element classes to look up)."""
+    """The HTML parser: plain lxml elements (no ``lxml.html`` element classes to look up)."""
     return etree.HTMLParser(
         encoding="utf-8",
         no_network=True,
@@ -64,10 +65,15 @@ def _classes(el: etree._Element) -> set[str]:
     return set((el.get("class") or "").lower().split())
 
 
+def _text_of(el: etree._Element) -> str:
+    """All the text inside ``el`` (an HTML parse yields text, never bytes)."""
+    return "".join(typing.cast("Iterator[str]", el.itertext()))
+
+
 def _rendered(el: etree._Element) -> str:
     """The text of an element as a reader sees it: whitespace collapsed, <br> a line break."""
     if next(el.iter("br"), None) is None:  # one line: its text, whitespace collapsed
-        return " ".join("".join(el.itertext()).split())
+        return " ".join(_text_of(el).split())
     parts: list[str] = []
     for event, node in etree.iterwalk(el, events=("start", "end")):
         if event == "start":
@@ -126,7 +132,7 @@ def _has_chrome(
     scope = body if body is not None else root
 
     def size(el: etree._Element) -> int:
-        return sum(map(len, "".join(el.itertext()).split()))
+        return sum(len(word) for word in _text_of(el).split())
 
     if scope is not content and size(scope) > size(content):
         return True
