@@ -99,10 +99,21 @@ def _native_name(text: str, a: int, b: int, lex: Chinese) -> int | None:
         # a common surname anywhere; any surname for a full three-character
         # name or right after a role (发言人华春莹)
         surname_ok = cand[0] in lex.surnames or cand[:2] in lex.surnames
+        if size == 4 and not (
+            cand[:2] in lex.all_surnames
+            or (
+                cand[0] in lex.surnames
+                and cand[1] in lex.surnames
+                and not _next_word(text, b - 1, lex)
+            )
+        ):
+            continue  # four characters: a two-character surname (or two surnames) and a name
         if not surname_ok and (size == 3 or after_role):
             surname_ok = cand[0] in lex.all_surnames or cand[:2] in lex.all_surnames
         if not surname_ok or cand[-1] in lex.role_suffixes or "的" in cand:
             continue
+        if size == 3 and _next_word(text, b - 1, lex):
+            continue  # 金波不(假思索地说), 石钟才(对…说): an adverb ends it
         if any(w in cand for w in lex.group_words) or cand in lex.pronouns:
             continue
         if (
@@ -296,6 +307,16 @@ def _sentence_opening(masked: str, i: int) -> bool:
     return k < 0 or masked[k] in "。！？!?\n”’」』"
 
 
+#: Function words and verbs that follow a subject: never the last character of a name.
+_FUNCTION_AFTER = frozenset("笑想看在对向和与的是了也都则就又把被将已曾")
+
+
+def _next_word(masked: str, k: int, lex: Chinese) -> bool:
+    """Whether the character at ``k`` starts a word after a name rather than ending it."""
+    ch = masked[k : k + 1]
+    return ch in _FUNCTION_AFTER or ch in _ADVERB_START or lex.cue_re.match(masked, k) is not None
+
+
 def _story_names(
     blocks: list[str], opens: dict[str, int], lex: Chinese, texts: list[str]
 ) -> list[str]:
@@ -323,8 +344,7 @@ def _story_names(
             if (
                 len(c3) == 3
                 and surname
-                and c3[2] not in _NOT_NAME_END
-                and c3[2] not in _ADVERB_START
+                and not _next_word(masked, m.start() + 2, lex)
                 and (trigrams[c3] == bigrams[c2] or trigrams[c3] > 1)
             ):
                 name = c3
@@ -335,8 +355,16 @@ def _story_names(
             ):
                 continue
             # a name by position: a function word right after it (少平把…, 润叶对…)
-            bounded = len(c3) == 3 and name == c2 and c3[2] in _NOT_NAME_END | _ADVERB_START
-            if surname or bounded or opens.get(name, 0) >= 2:
+            bounded = (
+                len(c3) == 3
+                and name == c2
+                and _next_word(masked, m.start() + 2, lex)
+                and bigrams[c2] >= 2
+                and not lex.cue_re.match(c2)
+            )
+            # or the subject of a sentence that is speech (润生说。 润叶插嘴说：)
+            speaks = _sentence_opening(masked, m.start()) and _SPEECH_AFTER.match(masked, after)
+            if surname or bounded or speaks or opens.get(name, 0) >= 2:
                 out.append(name)
     return out
 
@@ -393,7 +421,7 @@ def find_mentions(
             continue
         if cs and masked[cs - 1] in _DOTS + _NEGATION:
             continue
-        found = _subject(masked, text, cs, ce, m.group(0), lex, known)
+        found = _subject(masked, text, cs, ce, text[cs:ce], lex, known)
         if found:
             out.append(found)
     return out
@@ -414,12 +442,18 @@ def _subject(
         cstart = conj.end()
     b = cs
     # strip adverbials between subject and cue (在社交媒体上, 也, 则遗憾地)
+    lo = cstart
+    if masked[cstart : cstart + 1] in ("他", "她") and masked[cstart + 1 : cstart + 2] != "们":
+        lo += 1  # the pronoun is the subject, never part of an adverbial (她|接着说)
     for _ in range(5):
-        adv = lex.adverbial_re.search(masked, cstart, b)
+        adv = lex.adverbial_re.search(masked, lo, b)
+        if adv and adv.start() == cstart + 1 and masked[cstart] in lex.surnames:
+            # a surname alone is left: the adverbial starts one later (王明|笑着说)
+            adv = lex.adverbial_re.search(masked, cstart + 2, b)
         if not adv:
             break
         b = adv.start()
-        if b == cstart:
+        if b == lo:
             break
     for i in range(max(cstart, b - 3), b):
         # an adverbial never starts inside a known name (田晓霞|大方地问)
@@ -459,6 +493,12 @@ def _subject(
     if start is None:
         start = _native_name(masked, cstart, name_end, lex)
     if start is None and anon is None:
+        titled = _titled_name(masked, cstart, name_end, lex)
+        if titled is not None:
+            start, name_end = titled
+    if start is None and anon is None:
+        start = _appositive_name(masked, cstart, name_end, lex, known)
+    if start is None and anon is None:
         statement = lex.statement_re.search(masked, b, cs) is not None
         start = _organisation(masked, cstart, name_end, lex, statement)
     if start is not None:
@@ -495,13 +535,72 @@ def _subject(
     if (
         _BARE_NAME.fullmatch(bare)
         and _bare_name_ok(bare, lex)
-        and (bare in known or bare[0] in lex.all_surnames)
+        and (bare in known or bare[0] in lex.surnames)
     ):
         # a name by position: two or three characters alone before the cue (润叶说)
         a = cstart + pre.index(bare)
         return mention("name", text[a : a + len(bare)], a, a + len(bare), a, cue=common)
     # a clause without a subject of its own (又改变口气说): the sentence's
     return _sentence_subject(masked, text, cstart, common, known, lex)
+
+
+def _titled_name(masked: str, a: int, b: int, lex: Chinese) -> tuple[int, int] | None:
+    """``(start, end)`` of a name with a title ending the subject ``masked[a:b]``.
+
+    ``王明教授``: the name before the title; ``陈先生``: a surname and its
+    title, together; ``老陈``: a surname after 老, 小 or 阿.
+    """
+    t = lex.title_re.search(masked, a, b)
+    if t is not None and t.start() > a:
+        k = t.start()
+        s = _native_name(masked, a, k, lex)
+        if s is not None:
+            return s, k
+        if masked[k - 1] in lex.surnames and _name_boundary(masked, a, k - 1, lex):
+            return k - 1, b
+    if (
+        b - a >= 2
+        and masked[b - 2] in "老小阿"
+        and masked[b - 1] in lex.surnames
+        and _name_boundary(masked, a, b - 2, lex)
+    ):
+        return b - 2, b
+    return None
+
+
+def _name_boundary(masked: str, a: int, s: int, lex: Chinese) -> bool:
+    """Whether a name may start at ``s``: the subject starts there or a description ends."""
+    if s == a:
+        return True
+    before = masked[s - 1]
+    return not _HAN_CHAR.match(before) or before == "的" or before in lex.role_suffixes
+
+
+_HAN_CHAR = re.compile(rf"[{_HAN}]")
+
+
+def _appositive_name(
+    masked: str, a: int, b: int, lex: Chinese, known: frozenset[str]
+) -> int | None:
+    """Start of a name ending the subject after a kinship noun or a description.
+
+    ``他媳妇银花``: two or three characters after a word for a relative;
+    ``情绪正好的秀莲``: a name the article uses elsewhere (``known``) after
+    的, a role noun or a relative.
+    """
+    for size in (3, 2):
+        s = b - size
+        if s <= a:
+            continue
+        cand = masked[s:b]
+        if not _BARE_NAME.fullmatch(cand) or not _bare_name_ok(cand, lex):
+            continue
+        before = masked[s - 1]
+        if masked.endswith(lex.kinship, a, s) and (size == 2 or cand in known):
+            return s
+        if cand in known and (before == "的" or before in lex.role_suffixes):
+            return s
+    return None
 
 
 _BARE_NAME = re.compile(rf"[{_HAN}]{{2,3}}")
@@ -514,6 +613,7 @@ def _bare_name_ok(word: str, lex: Chinese) -> bool:
         word[-1] not in lex.role_suffixes
         and word[0] not in _NOT_NAME_START
         and word not in lex.pronouns
+        and word[:2] not in lex.not_names
         and not any(w in word for w in lex.group_words)
         and not any(ch in _NOT_NAME_END for ch in word[1:])
     )
@@ -556,8 +656,18 @@ def _sentence_subject(
     if start >= cstart:
         return None
     opening = _opening_subject(masked, text, start, cue, known, lex)
-    if opening is not None or not known:
+    if opening is not None:
         return opening
+    # a clause of time or place first (这时候，金俊山…，同时问)
+    for k in range(start, cstart - 1):
+        if masked[k] in "，,":
+            opening = _opening_subject(masked, text, k + 1, cue, known, lex)
+            if opening is None and masked[start:k].endswith(_TIME_ENDS):
+                opening = _leading_name(masked, text, k + 1, cue, lex)
+            if opening is not None:
+                return opening
+    if not known:
+        return None
     stop = masked.find("，", start, cstart)
     for i in range(start, stop if stop >= 0 else cstart):
         if i > start and masked[i - 1] in _OBJECT_BEFORE:
@@ -566,6 +676,22 @@ def _sentence_subject(
         if found is not None:
             return found
     return None
+
+
+#: How a clause of time ends (这时候, 起床以后, 第二天).
+_TIME_ENDS = ("时候", "时", "以后", "之后", "后", "以前", "之前", "天", "晚上", "早上", "中午")
+
+
+def _leading_name(masked: str, text: str, at: int, cue: Cue, lex: Chinese) -> Mention | None:
+    """A native name by its shape opening a clause at ``at``: a common surname and one or two."""
+    if masked[at : at + 1] not in lex.surnames:
+        return None
+    # three characters unless a function word or a verb comes after two (石钟|才对)
+    size = 2 if _next_word(masked, at + 2, lex) else 3
+    cand = masked[at : at + size]
+    if not _BARE_NAME.fullmatch(cand) or not _bare_name_ok(cand, lex):
+        return None
+    return mention("name", text[at : at + size], at, at + size, at, cue=cue)
 
 
 #: Words after which a name is an object or an addressee, not a subject.

@@ -116,6 +116,9 @@ class Chinese:
     statement_re: re.Pattern[str] = re.compile(r"(?!)")
     role_name_re: re.Pattern[str] = re.compile(r"(?!)")
     name_gender: dict[str, str] = attrs.field(factory=dict)
+    not_names: frozenset[str] = frozenset()
+    kinship: tuple[str, ...] = ()
+    title_re: re.Pattern[str] = re.compile(r"(?!)")
 
 
 @functools.cache
@@ -155,8 +158,8 @@ def chinese() -> Chinese:
     data = load("zh")
     all_surnames = frozenset(data["surnames"]) | _surnames()
     adverbial = (
-        r"(?:在(?:(?!一名|一位)[^，。,；;：:\ue000]){1,32}?(?:上|中|时|里|内|后|前|期间|之际)"
-        r"|接受[^，。,；;：:\ue000]{1,14}?(?:采访|访问)时"
+        r"(?:[在于](?:(?!一名|一位)[^，。,；;：:\ue000]){1,32}?(?:上|中|时|里|内|后|前|期间|之际)"
+        r"|(?:接受[^，。,；;：:\ue000]{0,14}?)?(?:采访|访问|专访|受访|访谈)时"
         r"|[对向跟][^，。,；;：:\ue000]{1,16}"
         r"|发布[^，。,；;：:\ue000]{0,6}?(?:声明|新闻稿|公告|通报)"
         r"|[\u4e00-\u9fff]{1,3}地"
@@ -180,6 +183,11 @@ def chinese() -> Chinese:
         org_suffixes=tuple(sorted(data["org_suffixes"], key=lambda w: (-len(w), w))),
         statement_re=re.compile(_alternation(data["statement_words"])),
         name_gender={ch: g for g, chars in data["name_gender"].items() for ch in chars},
+        not_names=frozenset(
+            data["not_names"] + data["adverbial_prefixes"] + data["leading_conjunctions"]
+        ),
+        kinship=tuple(sorted(data["kinship"], key=lambda w: (-len(w), w))),
+        title_re=re.compile("(?:" + _alternation(data["titles"]) + ")$"),
         role_name_re=re.compile(
             "(?<=[" + "".join(sorted(data["role_suffixes"])) + "])"
             "(?=([" + "".join(sorted(s for s in all_surnames if len(s) == 1)) + "]"

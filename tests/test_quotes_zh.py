@@ -1,0 +1,94 @@
+"""Tests for Chinese attribution: Traditional cues, names by their shape, story dialogue."""
+
+from __future__ import annotations
+
+from aistress.model import Article, Block, Quote
+from aistress.quotes import extract_quotes
+
+
+def art(*paragraphs: str, language: str = "zh") -> Article:
+    """An article of paragraphs we wrote."""
+    return Article("z1", language, "news", blocks=[Block("paragraph", p) for p in paragraphs])
+
+
+def speaker(q: Quote) -> str | None:
+    """The speaker's name, or None."""
+    return q.speaker.name if q.speaker else None
+
+
+def test_hant_cue_forms_give_the_speaker() -> None:
+    """Traditional cues with 於…上, 受訪時 and 接著 before them name the speaker."""
+    a = art(
+        "立法委員范雲於臉書上寫道：「勞工的健康不能被犧牲。」",
+        "陳建仁受訪時直言：「這不是個人的問題。」",
+        "她接著說：「社會需要改變。」",
+        "張家豪對記者說：「我每天加班到凌晨。」",
+        language="zh-Hant",
+    )
+    got = [(speaker(q), q.cue) for q in extract_quotes(a)]
+    assert got == [("范雲", "寫道"), ("陳建仁", "直言"), ("陳建仁", "說"), ("張家豪", "說")]
+
+
+def test_three_character_name_before_an_adverb() -> None:
+    """A full name followed by an adverb or an idiom is the name, not the name and a word."""
+    a = art(
+        "郑国栋很感兴趣地问：",
+        "“什么办法？”",
+        "金涛不假思索地说：",
+        "“这是好事！”",
+    )
+    assert [speaker(q) for q in extract_quotes(a)] == ["郑国栋", "金涛"]
+
+
+def test_names_sharing_two_characters_stay_whole() -> None:
+    """Two people whose names share surname and middle character keep their full names."""
+    a = art(
+        "金建山递上一根烟，金建武接过来。",
+        "金建山有点嘲讽地看着他，反问：",
+        "“你看谁合适？”",
+        "金建武抽了两口烟，说：",
+        "“我看都不合适。”",
+    )
+    assert [speaker(q) for q in extract_quotes(a)] == ["金建山", "金建武"]
+
+
+def test_adverb_opening_a_clause_is_no_name() -> None:
+    """An adverb before 笑着说 is no speaker: the sentence's subject speaks."""
+    a = art("倒是秋云走上前来，仍然笑着说：", "“你怎么不来呢？”")
+    (q,) = extract_quotes(a)
+    assert speaker(q) != "仍然"
+
+
+def test_name_after_a_word_for_a_relative() -> None:
+    """``他妻子秋云就对丈夫说``: the name after the relative speaks, not the pronoun's referent."""
+    a = art("高建华站在院子里。", "他妻子秋云就对丈夫说：", "“这么大的事，你能处理了？”")
+    (q,) = extract_quotes(a)
+    assert speaker(q) == "秋云"
+
+
+def test_subject_after_a_clause_of_time() -> None:
+    """A cue clause without a subject takes the name opening the clause after a time clause."""
+    a = art("这时候，高建华已经给客人递上一杯茶，同时问：", "“你来有什么事？”")
+    (q,) = extract_quotes(a)
+    assert speaker(q) == "高建华"
+
+
+def test_titles_and_familiar_forms_of_names() -> None:
+    """A surname with a title, a name before a title and 老 + surname are speakers."""
+    a = art(
+        "陳先生說：「我每天都很累。」",
+        "李教授笑說：「這是好事。」",
+        "王大明教授指出：「壓力來自工作。」",
+        "老陳說：「沒辦法。」",
+        "財政司司長陳茂波指，「經濟正在復甦」。",
+        language="zh-Hant",
+    )
+    got = [speaker(q) for q in extract_quotes(a)]
+    assert got == ["陳先生", "李教授", "王大明", "老陳", "陳茂波"]
+
+
+def test_name_before_a_one_character_adverb() -> None:
+    """``「…，」陳時中笑說``: the adverb after the name is not part of it."""
+    a = art("「這是好消息，」陳時中笑說。", language="zh-Hant")
+    (q,) = extract_quotes(a)
+    assert speaker(q) == "陳時中"
