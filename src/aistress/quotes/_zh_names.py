@@ -1,0 +1,321 @@
+"""Chinese names by their shape: surnames, name length, titles, names a story uses.
+
+Names are found from data (common surnames, every surname CC-CEDICT marks,
+role nouns, titles, words for relatives) and from the shape of the text
+(a name opens clauses, a function word follows it, it is written the same
+way again), never from a list of people. Everything here is linear in the
+length of the text it is given.
+"""
+
+from __future__ import annotations
+
+import functools
+import operator
+import re
+from collections import Counter
+
+from aistress.quotes._lexicon import Chinese, chinese
+from aistress.quotes._types import MASK
+from aistress.text.language import HAN
+
+__all__ = [
+    "BARE_NAME",
+    "CLAUSE_OPENERS",
+    "DOTS",
+    "DOTTED_RUN",
+    "appositive_name",
+    "bare_name_ok",
+    "dotted_name",
+    "known_at",
+    "name_vocabulary",
+    "native_name",
+    "next_word",
+    "titled_name",
+]
+
+_HAN = HAN
+DOTS = "·・•‧･"
+_DOTTED_TAIL = re.compile(rf"([{_HAN}]+(?:[{DOTS}][{_HAN}]+)+)$")
+DOTTED_RUN = re.compile(rf"[{_HAN}]{{1,12}}(?:[{DOTS}][{_HAN}]{{1,12}})+")
+
+
+def dotted_name(text: str, end: int, lex: Chinese) -> int | None:
+    """Start of a dotted name ending at ``end``, or None."""
+    m = _DOTTED_TAIL.search(text, max(0, end - 30), end)
+    if not m:
+        return None
+    start = m.start()
+    first_dot = min(text.find(d, start, end) for d in DOTS if text.find(d, start, end) >= 0)
+    # the first part: name characters only, at least one
+    a = first_dot
+    if a > start and text[a - 1] not in lex.name_chars and text[a - 1] not in lex.role_suffixes:
+        a -= 1  # one character the table does not know may end the first part
+    while a > start and text[a - 1] in lex.name_chars and text[a - 1] not in lex.role_suffixes:
+        a -= 1
+    if a == first_dot:
+        a = first_dot - 1
+    return a
+
+
+def native_name(text: str, a: int, b: int, lex: Chinese) -> int | None:
+    """Start of a native name (surname + one or two characters) ending at ``b``."""
+    for size in (3, 2, 4):
+        s = b - size
+        if s < a:
+            continue
+        cand = text[s:b]
+        if not re.fullmatch(rf"[{_HAN}]+", cand):
+            continue
+        before = text[s - 1] if s > a else ""
+        after_role = before in lex.role_suffixes or before == "的"
+        # a common surname anywhere; any surname for a full three-character
+        # name or right after a role (发言人华春莹)
+        surname_ok = cand[0] in lex.surnames or cand[:2] in lex.surnames
+        if size == 4 and not (
+            cand[:2] in lex.all_surnames
+            or (
+                cand[0] in lex.surnames
+                and cand[1] in lex.surnames
+                and not next_word(text, b - 1, lex)
+            )
+        ):
+            continue  # four characters: a two-character surname (or two surnames) and a name
+        if not surname_ok and (size == 3 or after_role):
+            surname_ok = cand[0] in lex.all_surnames or cand[:2] in lex.all_surnames
+        if not surname_ok or cand[-1] in lex.role_suffixes or "的" in cand:
+            continue
+        if size == 3 and next_word(text, b - 1, lex):
+            continue  # 金波不(假思索地说), 石钟才(对…说): an adverb ends it
+        if any(w in cand for w in lex.group_words) or cand in lex.pronouns:
+            continue
+        if (
+            before
+            and re.match(rf"[{_HAN}]", before)
+            and before not in lex.role_suffixes
+            and before != "的"
+        ):
+            continue
+        return s
+    return None
+
+
+CLAUSE_OPENERS = frozenset("，,。！？!?；;：:、\n和与及" + MASK)
+#: Characters that never end a native name: they start the next word.
+_NOT_NAME_END = frozenset("说表指称问回告强补透笑想看在对向和与的是了也都则就又把被将已曾")
+
+
+def name_vocabulary(
+    blocks: list[str], lex: Chinese | None = None, texts: list[str] | None = None
+) -> frozenset[str]:
+    """Native names an article introduces after a role (``测试工程师宋佳``, ``同事许磊``).
+
+    A role noun followed by a surname gives two candidates, the surname with
+    one or with two more characters; the one that also opens more clauses
+    of the article wins (``宋佳`` over ``宋佳合``). Names of characters in
+    narrative come from :func:`_story_names`, counting characters in
+    ``texts`` (the blocks unmasked, quotations included) when given.
+    Linear in the text.
+    """
+    lex = lex or chinese()
+    found: list[str] = []
+    counts: dict[str, int] = {}
+    for masked in blocks:
+        found.extend(
+            m.group(1)
+            for m in lex.role_name_re.finditer(masked)
+            if m.group(1)[1] not in lex.role_suffixes
+        )
+        for m in DOTTED_RUN.finditer(masked):
+            last = max(masked.rfind(d, m.start(), m.end()) for d in DOTS) + 1
+            k = last
+            while k < m.end() and masked[k] in lex.name_chars:
+                k += 1
+            if 2 <= k - last <= 5:
+                found.append(masked[last:k])
+        prev = "\n"
+        for i, ch in enumerate(masked):
+            if prev in CLAUSE_OPENERS and ch != MASK:
+                for size in (2, 3):
+                    key = masked[i : i + size]
+                    counts[key] = counts.get(key, 0) + 1
+            prev = ch
+    seen: dict[str, int] = {}
+    for cand in found:
+        for key in {cand[:2], cand[:3]}:
+            seen[key] = seen.get(key, 0) + 1
+    out = set(_story_names(blocks, counts, lex, texts or blocks))
+    for cand in found:
+        two, three = cand[:2], cand[:3]
+        good3 = len(three) == 3 and three[2] not in _NOT_NAME_END
+        best = three if good3 and counts.get(three, 0) >= counts.get(two, 0) else two
+        # a name is written more than once: a one-off is more likely a phrase
+        if counts.get(best, 0) + seen.get(best, 0) >= 2:
+            out.add(best)
+    return frozenset(n for n in out if n not in lex.pronouns and "的" not in n)
+
+
+#: A clause opening: the two or three characters after it may be a subject.
+_OPENING = re.compile(rf"(?:^|(?<=[，,。！？!?；;：:、\n\ue000”’」』]))([{_HAN}]{{2,3}})")
+#: Speech right after a subject: a short adverbial, then a speech verb (笑着说, 惊奇地问).
+_SPEECH_AFTER = re.compile(rf"[{_HAN}]{{0,8}}?(?:说|问|喊|嚷|答|道|骂|叫道)")
+#: A sentence it opens ends in speech and a colon (少平拘束地抠着手指头，说：).
+_SPEECH_COLON = re.compile(r"[^。！？!?；;\ue000：:]{0,40}?(?:说|问|喊|嚷|答|道|骂)[：:]")
+#: Characters that open an adverb or a verb: they never end a name found by position.
+_ADVERB_START = frozenset("不没马立很便仍却只正猛赶急忙连突顿一才他她")
+
+
+def _sentence_opening(masked: str, i: int) -> bool:
+    k = i - 1
+    while k >= 0 and masked[k] in " \t\u3000":
+        k -= 1
+    return k < 0 or masked[k] in "。！？!?\n”’」』"
+
+
+#: Function words and verbs that follow a subject: never the last character of a name.
+_FUNCTION_AFTER = frozenset("笑想看在对向和与的是了也都则就又把被将已曾")
+
+
+def next_word(masked: str, k: int, lex: Chinese) -> bool:
+    """Whether the character at ``k`` starts a word after a name rather than ending it."""
+    ch = masked[k : k + 1]
+    return ch in _FUNCTION_AFTER or ch in _ADVERB_START or lex.cue_re.match(masked, k) is not None
+
+
+def _story_names(
+    blocks: list[str], opens: dict[str, int], lex: Chinese, texts: list[str]
+) -> list[str]:
+    """Names of characters in narrative: a clause subject that speaks (``少安惊奇地问``).
+
+    A two- or three-character word opening a clause and followed, within
+    its clause, by a speech verb is a name when it opens clauses twice or
+    starts with a surname. Its length comes from the article: three
+    characters when the first two never occur without the third
+    (``徐治功``, not ``徐治``), else two (``少平`` in ``少平马上说``).
+    Linear in the text: the counts are one pass over it.
+    """
+    text = "\n".join(texts)
+    bigrams = Counter(map(operator.add, text, text[1:]))
+    trigrams = Counter(map("".join, zip(text, text[1:], text[2:], strict=False)))
+    out: list[str] = []
+    for masked in blocks:
+        for m in _OPENING.finditer(masked):
+            c3 = m.group(1)
+            c2 = c3[:2]
+            if not bare_name_ok(c2, lex) or any(ch in lex.role_suffixes for ch in c2):
+                continue
+            surname = c2[0] in lex.surnames or c2 in lex.surnames
+            name = c2
+            if (
+                len(c3) == 3
+                and surname
+                and not next_word(masked, m.start() + 2, lex)
+                and (trigrams[c3] == bigrams[c2] or trigrams[c3] > 1)
+            ):
+                name = c3
+            after = m.start() + len(name)
+            if not (
+                _SPEECH_AFTER.match(masked, after)
+                or (_sentence_opening(masked, m.start()) and _SPEECH_COLON.match(masked, after))
+            ):
+                continue
+            # a name by position: a function word right after it (少平把…, 润叶对…)
+            bounded = (
+                len(c3) == 3
+                and name == c2
+                and next_word(masked, m.start() + 2, lex)
+                and bigrams[c2] >= 2
+                and not lex.cue_re.match(c2)
+            )
+            # or the subject of a sentence that is speech (润生说。 润叶插嘴说：)
+            speaks = _sentence_opening(masked, m.start()) and _SPEECH_AFTER.match(masked, after)
+            if surname or bounded or speaks or opens.get(name, 0) >= 2:
+                out.append(name)
+    return out
+
+
+def known_at(masked: str, i: int, known: frozenset[str]) -> str | None:
+    if masked[i : i + 2] not in _heads(known):
+        return None  # one look-up at most positions: no known name starts here
+    for size in (4, 3, 2):
+        if masked[i : i + size] in known:
+            return masked[i : i + size]
+    return None
+
+
+@functools.lru_cache(maxsize=64)
+def _heads(known: frozenset[str]) -> frozenset[str]:
+    """The first two characters of every known name."""
+    return frozenset(name[:2] for name in known)
+
+
+def titled_name(masked: str, a: int, b: int, lex: Chinese) -> tuple[int, int] | None:
+    """``(start, end)`` of a name with a title ending the subject ``masked[a:b]``.
+
+    ``王明教授``: the name before the title; ``陈先生``: a surname and its
+    title, together; ``老陈``: a surname after 老, 小 or 阿.
+    """
+    t = lex.title_re.search(masked, a, b)
+    if t is not None and t.start() > a:
+        k = t.start()
+        s = native_name(masked, a, k, lex)
+        if s is not None:
+            return s, k
+        if masked[k - 1] in lex.surnames and _name_boundary(masked, a, k - 1, lex):
+            return k - 1, b
+    if (
+        b - a >= 2
+        and masked[b - 2] in "老小阿"
+        and masked[b - 1] in lex.surnames
+        and _name_boundary(masked, a, b - 2, lex)
+    ):
+        return b - 2, b
+    return None
+
+
+def _name_boundary(masked: str, a: int, s: int, lex: Chinese) -> bool:
+    """Whether a name may start at ``s``: the subject starts there or a description ends."""
+    if s == a:
+        return True
+    before = masked[s - 1]
+    return not _HAN_CHAR.match(before) or before == "的" or before in lex.role_suffixes
+
+
+_HAN_CHAR = re.compile(rf"[{_HAN}]")
+
+
+def appositive_name(masked: str, a: int, b: int, lex: Chinese, known: frozenset[str]) -> int | None:
+    """Start of a name ending the subject after a kinship noun or a description.
+
+    ``他媳妇银花``: two or three characters after a word for a relative;
+    ``情绪正好的秀莲``: a name the article uses elsewhere (``known``) after
+    的, a role noun or a relative.
+    """
+    for size in (3, 2):
+        s = b - size
+        if s <= a:
+            continue
+        cand = masked[s:b]
+        if not BARE_NAME.fullmatch(cand) or not bare_name_ok(cand, lex):
+            continue
+        before = masked[s - 1]
+        if masked.endswith(lex.kinship, a, s) and (size == 2 or cand in known):
+            return s
+        if cand in known and (before == "的" or before in lex.role_suffixes):
+            return s
+    return None
+
+
+BARE_NAME = re.compile(rf"[{_HAN}]{{2,3}}")
+#: First characters of a two- or three-character subject that is no name.
+_NOT_NAME_START = frozenset("这那此该其每各某有没不也都就还又我你您大小老对他她它谁哪些些")
+
+
+def bare_name_ok(word: str, lex: Chinese) -> bool:
+    return (
+        word[-1] not in lex.role_suffixes
+        and word[0] not in _NOT_NAME_START
+        and word not in lex.pronouns
+        and word[:2] not in lex.not_names
+        and not any(w in word for w in lex.group_words)
+        and not any(ch in _NOT_NAME_END for ch in word[1:])
+    )
