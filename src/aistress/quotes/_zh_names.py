@@ -16,7 +16,7 @@ from collections import Counter
 
 from aistress.quotes._lexicon import Chinese, chinese
 from aistress.quotes._types import MASK
-from aistress.text.language import HAN
+from aistress.text.language import HAN, HAN_CHAR
 
 __all__ = [
     "BARE_NAME",
@@ -277,10 +277,7 @@ def _name_boundary(masked: str, a: int, s: int, lex: Chinese) -> bool:
     if s == a:
         return True
     before = masked[s - 1]
-    return not _HAN_CHAR.match(before) or before == "的" or before in lex.role_suffixes
-
-
-_HAN_CHAR = re.compile(rf"[{_HAN}]")
+    return not HAN_CHAR.match(before) or before == "的" or before in lex.role_suffixes
 
 
 def appositive_name(masked: str, a: int, b: int, lex: Chinese, known: frozenset[str]) -> int | None:
