@@ -9,7 +9,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from aistress.alignment import aligner, compiled, kernels
+from aistress.alignment import compiled, kernels
 from aistress.alignment.aligner import AlignOptions, align_segments, bead_types
 from aistress.alignment.evidence import BeadScorer, LengthModel, SegmentFeatures, compiled_score
 from aistress.alignment.lexicon import learn_cooccurrence
@@ -83,17 +83,26 @@ def test_compiled_search_gives_the_reference_path(
     gate = None if limit is None else (scorer.source_lengths, scorer.target_lengths, 4.5, limit)
     n, m = len(source), len(target)
     reference = banded_search(n, m, band, types, compiled_score(scorer), nulls, gate)
-    fast = compiled.banded_search(scorer, band, types, None if limit is None else (4.5, limit))
+    fast = compiled.banded_search(
+        (*compiled.sides(source, target), weights, threshold),
+        band,
+        types,
+        [priors[t] for t in types],
+        (4.5, 2.0),
+        None if limit is None else (4.5, limit),
+    )
     assert fast == reference
 
 
 def test_compiled_search_refuses_a_band_that_does_not_connect() -> None:
     """A band that misses (n, m) raises the reference's ValueError."""
     feats = [SegmentFeatures(10.0)] * 3
-    priors = dict.fromkeys(bead_types(2), 0.0)
-    scorer = BeadScorer(feats, feats, None, {}, priors)
+    types = bead_types(2)
+    scorer = (*compiled.sides(feats, feats), {}, 0.0)
     with pytest.raises(ValueError, match="does not connect"):
-        compiled.banded_search(scorer, [(0, 0), (0, 0), (0, 0), (0, 2)], bead_types(2), None)
+        compiled.banded_search(
+            scorer, [(0, 0), (0, 0), (0, 0), (0, 2)], types, [0.0] * 6, None, None
+        )
 
 
 EN = [
@@ -125,9 +134,8 @@ def test_alignment_is_the_same_with_and_without_the_compiled_search(
     """Every search compiled or every search in Python: the same beads and scores."""
     monkeypatch.setattr(kernels, "MIN_WORK", 0)
     fast = align_segments(EN, ZH, options=options)
-    monkeypatch.setattr(compiled, "banded_search", lambda *args: None)
-    monkeypatch.setattr(aligner, "compiled_score", lambda scorer: scorer.score)
-    assert align_segments(EN, ZH, options=options) == fast
+    with _no_kernels():
+        assert align_segments(EN, ZH, options=options) == fast
 
 
 def test_short_alignments_do_not_import_numba() -> None:

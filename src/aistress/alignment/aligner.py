@@ -19,11 +19,13 @@ Time and memory are linear in the number of segments for a fixed band
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import itertools
 import random
 import statistics
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 
 import attrs
 
@@ -383,71 +385,144 @@ def _changed(
     )
 
 
-def _threshold(
-    source: Sequence[SegmentFeatures],
-    target: Sequence[SegmentFeatures],
-    options: AlignOptions,
-) -> float:
-    if not source or not target:
+class _Level:
+    """Both sides of one level of the search, as segment features; searched in Python."""
+
+    def __init__(self, source: Sequence[SegmentFeatures], target: Sequence[SegmentFeatures]):
+        self.source = source
+        self.target = target
+
+    def size(self) -> tuple[int, int]:
+        """Segments on each side."""
+        return len(self.source), len(self.target)
+
+    def lengths(self) -> tuple[list[float], list[float]]:
+        """The segments' lengths on each side."""
+        return [f.length for f in self.source], [f.length for f in self.target]
+
+    def merged(self, src_starts: Sequence[int], tgt_starts: Sequence[int]) -> _Level:
+        """The level whose segments are the groups starting at ``src_starts`` and ``tgt_starts``."""
+        return _Level(
+            [merge(self.source[a:b]) for a, b in itertools.pairwise(src_starts)],
+            [merge(self.target[a:b]) for a, b in itertools.pairwise(tgt_starts)],
+        )
+
+    def similarity(self, k: int, r: int) -> float:
+        """Lexical similarity of source segment ``k`` and target segment ``r``."""
+        return lexical_similarity(self.source[k], self.target[r])
+
+    def search(self, band: list[tuple[int, int]], job: _Job, threshold: float) -> _Path:
+        """The best path through ``band``."""
+        scorer = _scorer(self.source, self.target, job, threshold)
+        nulls = {(a, b): scorer.priors[(a, b)] for a, b in job.types if a == 0 or b == 0}
+        gate = None
+        if job.gated:
+            gate = (scorer.source_lengths, scorer.target_lengths, job.model.variance, _HOPELESS)
+        n, m = self.size()
+        return banded_search(n, m, band, job.types, compiled_score(scorer), nulls, gate)
+
+
+class _ArrayLevel(_Level):
+    """Both sides of one level as arrays (:class:`.compiled.Side`); searched compiled."""
+
+    def __init__(self, source: compiled.Side, target: compiled.Side):
+        self.arrays = (source, target)
+
+    def size(self) -> tuple[int, int]:
+        """Segments on each side."""
+        return len(self.arrays[0]), len(self.arrays[1])
+
+    def lengths(self) -> tuple[list[float], list[float]]:
+        """The segments' lengths on each side."""
+        return self.arrays[0].lengths(), self.arrays[1].lengths()
+
+    def merged(self, src_starts: Sequence[int], tgt_starts: Sequence[int]) -> _Level:
+        """The level whose segments are the groups starting at ``src_starts`` and ``tgt_starts``."""
+        return _ArrayLevel(self.arrays[0].merged(src_starts), self.arrays[1].merged(tgt_starts))
+
+    def similarity(self, k: int, r: int) -> float:
+        """Lexical similarity of source segment ``k`` and target segment ``r``."""
+        source, target = self.arrays
+        known, size = float(source.extra[k]), float(target.extra[r])
+        if not known or not size:
+            return 0.0
+        chinese = target.words(r)
+        hits = min(len(chinese & source.words(k)), len(chinese))
+        return min(1.0, 2.0 * hits / (known + size))
+
+    def search(self, band: list[tuple[int, int]], job: _Job, threshold: float) -> _Path:
+        """The best path through ``band``."""
+        options, model = job.options, job.model
+        priors = [options.prior(a, b) for a, b in job.types]
+        gate = (model.variance, _HOPELESS) if job.gated else None
+        lengths = (model.variance, model.offset) if options.length else None
+        path = compiled.banded_search(
+            (*self.arrays, options.weights(), threshold), band, job.types, priors, lengths, gate
+        )
+        if path is None:  # the compiled kernels were switched off meanwhile
+            raise RuntimeError("the compiled search is not available")
+        return path
+
+
+def _threshold(level: _Level, options: AlignOptions) -> float:
+    n, m = level.size()
+    if not n or not m:
         return 0.0
     rng = random.Random(options.seed)
-    count = min(400, len(source) * len(target))
-    sims = [
-        lexical_similarity(source[rng.randrange(len(source))], target[rng.randrange(len(target))])
-        for _ in range(count)
-    ]
+    count = min(400, n * m)
+    sims = [level.similarity(rng.randrange(n), rng.randrange(m)) for _ in range(count)]
     spread = statistics.pstdev(sims) if len(sims) > 1 else 0.0
     return min(0.9, statistics.fmean(sims) + options.threshold_deviations * spread)
 
 
-#: A search's beads ``(i, a, j, b)`` and the scorer of the features it searched.
-_Found = tuple[list[tuple[int, int, int, int]], BeadScorer]
+#: A search's beads ``(i, a, j, b)``.
+_Path = list[tuple[int, int, int, int]]
 
 
-def _coarse_to_fine(
-    source: Sequence[SegmentFeatures],
-    target: Sequence[SegmentFeatures],
-    options: AlignOptions,
-    model: LengthModel,
-    types: list[tuple[int, int]],
-) -> _Found:
-    n, m = len(source), len(target)
+@attrs.frozen
+class _Job:
+    """What every level of one alignment searches with."""
+
+    options: AlignOptions
+    model: LengthModel
+    types: list[tuple[int, int]]
+
+    @property
+    def gated(self) -> bool:
+        """Whether hopeless lengths are left out of the search."""
+        return self.options.length and self.options.length_weight > 0
+
+
+def _search(level: _Level, band: list[tuple[int, int]], job: _Job) -> _Path:
+    """The best path through ``band``."""
+    return level.search(band, job, _threshold(level, job.options))
+
+
+def _coarse_to_fine(level: _Level, job: _Job) -> _Path:
+    n, m = level.size()
     if n * m <= _FULL_SEARCH_CELLS or n < 4 or m < 4:
-        band = full_band(n, m)
-    else:
-        unit = _GROUPING * (sum(f.length for f in source) + sum(f.length for f in target)) / (n + m)
-        src_starts = group_by_length([f.length for f in source], unit)
-        tgt_starts = group_by_length([f.length for f in target], unit)
-        if len(src_starts) - 1 >= n and len(tgt_starts) - 1 >= m:
-            band = full_band(n, m)  # nothing to group: tiny or degenerate lengths
-        else:
-            coarse_source = [merge(source[a:b]) for a, b in itertools.pairwise(src_starts)]
-            coarse_target = [merge(target[a:b]) for a, b in itertools.pairwise(tgt_starts)]
-            coarse, _ = _coarse_to_fine(
-                coarse_source,
-                coarse_target,
-                attrs.evolve(options, priors=dict(COARSE_PRIORS)),
-                model,
-                bead_types(min(2, options.max_group)),
-            )
-            band = band_around(
-                coarse,
-                n,
-                m,
-                source_starts=src_starts,
-                target_starts=tgt_starts,
-                width=options.width,
-            )
-    return _search(source, target, band, options, model, types)
+        return _search(level, full_band(n, m), job)
+    src_lengths, tgt_lengths = level.lengths()
+    unit = _GROUPING * (sum(src_lengths) + sum(tgt_lengths)) / (n + m)
+    src_starts = group_by_length(src_lengths, unit)
+    tgt_starts = group_by_length(tgt_lengths, unit)
+    if len(src_starts) - 1 >= n and len(tgt_starts) - 1 >= m:
+        return _search(level, full_band(n, m), job)  # nothing to group: tiny or degenerate
+    coarse = _coarse_to_fine(
+        level.merged(src_starts, tgt_starts),
+        attrs.evolve(
+            job,
+            options=attrs.evolve(job.options, priors=dict(COARSE_PRIORS)),
+            types=bead_types(min(2, job.options.max_group)),
+        ),
+    )
+    band = band_around(
+        coarse, n, m, source_starts=src_starts, target_starts=tgt_starts, width=job.options.width
+    )
+    return _search(level, band, job)
 
 
-def _diagonal_search(
-    source: Sequence[SegmentFeatures],
-    target: Sequence[SegmentFeatures],
-    options: AlignOptions,
-    model: LengthModel,
-    types: list[tuple[int, int]],
-) -> _Found:
+def _diagonal_search(level: _Level, job: _Job) -> _Path:
     """Search a band around the diagonal, doubling it while the path touches its edge.
 
     Used when there is no lexical evidence: grouping segments by length (as
@@ -457,7 +532,7 @@ def _diagonal_search(
     line from (0, 0) to (n, m): ``O((n + m) · w)``, with ``w`` starting at
     :data:`_DIAGONAL_WIDTH` segments and doubled at most three times.
     """
-    n, m = len(source), len(target)
+    n, m = level.size()
     width = _DIAGONAL_WIDTH
     while True:
         centre = [round(i * m / n) for i in range(n + 1)]
@@ -466,7 +541,7 @@ def _diagonal_search(
         band[n] = (band[n][0], m)
         for k in range(1, n + 1):  # keep both ends monotone
             band[k] = (max(band[k][0], band[k - 1][0]), max(band[k][1], band[k - 1][1]))
-        path, scorer = _search(source, target, band, options, model, types)
+        path = _search(level, band, job)
         touches = False
         for i, a, j, b in path:
             lo, hi = band[i + a]
@@ -475,50 +550,31 @@ def _diagonal_search(
                 touches = True
                 break
         if not touches or width >= 8 * _DIAGONAL_WIDTH or width >= max(n, m):
-            return path, scorer
+            return path
         width *= 2
 
 
-def _search(
-    source: Sequence[SegmentFeatures],
-    target: Sequence[SegmentFeatures],
-    band: list[tuple[int, int]],
-    options: AlignOptions,
-    model: LengthModel,
-    types: list[tuple[int, int]],
-) -> _Found:
-    """The best path through ``band``, and the scorer of these features."""
-    scorer = _scorer(source, target, options, model, types)
-    use_gate = options.length and options.length_weight > 0
-    if kernels.ready(compiled.work(band, len(types))):
-        path = compiled.banded_search(
-            scorer, band, types, (model.variance, _HOPELESS) if use_gate else None
-        )
-        if path is not None:
-            return path, scorer
-    nulls = {(a, b): scorer.priors[(a, b)] for a, b in types if a == 0 or b == 0}
-    gate = None
-    if use_gate:
-        gate = (scorer.source_lengths, scorer.target_lengths, model.variance, _HOPELESS)
-    score = compiled_score(scorer)
-    return banded_search(len(source), len(target), band, types, score, nulls, gate), scorer
+def _level(source: Sequence[SegmentFeatures], target: Sequence[SegmentFeatures]) -> _Level:
+    """The features as a level: arrays when the compiled search is worth loading."""
+    n, m = len(source), len(target)
+    if kernels.ready(min((n + 1) * (m + 1), 8 * (n + m)) * 10):
+        return _ArrayLevel(*compiled.sides(source, target))
+    return _Level(source, target)
 
 
 def _scorer(
     source: Sequence[SegmentFeatures],
     target: Sequence[SegmentFeatures],
-    options: AlignOptions,
-    model: LengthModel,
-    types: list[tuple[int, int]],
+    job: _Job,
+    threshold: float,
 ) -> BeadScorer:
-    priors = {(a, b): options.prior(a, b) for a, b in types}
-    threshold = _threshold(source, target, options)
+    options = job.options
     return BeadScorer(
         source,
         target,
-        model if options.length else None,
+        job.model if options.length else None,
         options.weights(),
-        priors,
+        {(a, b): options.prior(a, b) for a, b in job.types},
         threshold,
     )
 
@@ -553,27 +609,52 @@ def align_segments(
     >>> [(b.source, b.target) for b in beads]
     [((0,), (0,)), ((1,), (1,))]
     """
+    with _no_cycle_collection():
+        return _align_segments(source, target, source_language, target_language, options, unit)
+
+
+@contextlib.contextmanager
+def _no_cycle_collection() -> Iterator[None]:
+    """Pause Python's cycle collector for the block.
+
+    An alignment makes hundreds of thousands of small sets and tuples, none
+    of them in a reference cycle; each collection of the oldest generation
+    would walk all the objects alive (a quarter of the time of a long
+    alignment, measured on the Bible set). Whatever cycles the block leaves
+    are collected once it is switched back on.
+    """
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+
+
+def _align_segments(
+    source: Sequence[str],
+    target: Sequence[str],
+    source_language: str,
+    target_language: str,
+    options: AlignOptions | None,
+    unit: str,
+) -> list[Bead]:
     options = options or AlignOptions()
     if options.priors is None:
         table = PARAGRAPH_PRIORS if unit == "paragraph" else DEFAULT_PRIORS
         options = attrs.evolve(options, priors=dict(table))
     src_zh, tgt_zh = is_chinese(source_language), is_chinese(target_language)
     if src_zh and not tgt_zh:
-        flipped = align_segments(
-            target,
-            source,
-            source_language=target_language,
-            target_language=source_language,
-            options=options,
-            unit=unit,
-        )
+        flipped = _align_segments(target, source, target_language, source_language, options, unit)
         return [Bead(b.target, b.source, b.score) for b in flipped]
     n, m = len(source), len(target)
     if n == 0 or m == 0:
         return [Bead((i,), ()) for i in range(n)] + [Bead((), (j,)) for j in range(m)]
     mode = "bilingual" if tgt_zh and not src_zh else "monolingual"
     if n + m >= kernels.MIN_SEGMENTS:
-        kernels.available()  # every level of a long search repays the compiled code
+        kernels.available()  # a long search repays loading the compiled code
     types = bead_types(options.max_group)
     lexicon = _dictionary(options) if mode == "bilingual" else Lexicon()
     if mode == "bilingual" and options.lexicon and options.names:
@@ -582,21 +663,21 @@ def align_segments(
     # Chinese lengths are scaled into English units when the features are built.
     scoring_model = LengthModel(1.0, model.variance, model.offset)
     problem = _Problem(source, target, mode, lexicon, options)
+    job = _Job(options, scoring_model, types)
     lexical = options.lexicon and options.lexicon_weight > 0
+    level = _level(problem.source, problem.target)
     if lexical and any(f.known for f in problem.source):
-        found = _coarse_to_fine(problem.source, problem.target, options, scoring_model, types)
+        path = _coarse_to_fine(level, job)
     else:
-        found = _diagonal_search(problem.source, problem.target, options, scoring_model, types)
-    path, scorer = found
+        path = _diagonal_search(level, job)
     if mode == "bilingual" and options.learn and options.lexicon and len(path) >= 8:
         learned = learn_cooccurrence(_bead_pairs(path, source, target))
         if len(learned):
             problem.learn(learned, source, target, options)
             band = band_around(path, n, m, width=options.width)
-            path, scorer = _search(
-                problem.source, problem.target, band, options, scoring_model, types
-            )
-    score = compiled_score(scorer)
+            path = _search(_level(problem.source, problem.target), band, job)
+    last = _Level(problem.source, problem.target)
+    score = compiled_score(_scorer(problem.source, problem.target, job, _threshold(last, options)))
     return [
         Bead(tuple(range(i, i + a)), tuple(range(j, j + b)), round(score(i, a, j, b), 4))
         for i, a, j, b in path

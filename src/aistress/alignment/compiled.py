@@ -2,16 +2,18 @@
 
 :func:`banded_search` does what :func:`aistress.alignment.search.banded_search`
 does with the scores of :class:`~aistress.alignment.evidence.BeadScorer`, in one
-compiled loop (:mod:`aistress.alignment.kernels`): the same arithmetic in the
-same order, so the same floats, the same ties and the same path (a property
-test checks it against the pure-Python reference, which stays the definition
-and the fallback).
+compiled loop (:mod:`aistress.alignment.kernels`): the same evidence functions in
+the same order, so the same floats, the same ties and the same path (a property
+test checks it against the pure-Python reference, which stays the fallback).
 
-Sets of words become arrays of integers: each segment's set is a slice of one
-flat array (compressed rows), so the union over neighbouring segments is one
-contiguous slice, and a union and its intersections are counted by stamping a
-table indexed by word. Time per bead is the size of the sets involved, as in
-the reference; memory is the band plus one table the size of the vocabulary.
+Features become arrays once per text pair (:class:`Side`): sets of words
+become integers, each segment's set a slice of one flat array (compressed
+rows), so the union over neighbouring segments is one contiguous slice, and
+a union and its intersections are counted by stamping a table indexed by
+word. The coarser levels of the search merge these arrays
+(:meth:`Side.merged`) without going back to the words. Time per bead is the
+size of the sets involved, as in the reference; memory is the band plus one
+table the size of the vocabulary.
 """
 
 from __future__ import annotations
@@ -27,10 +29,10 @@ from aistress.alignment.evidence import (
     _TAIL_STEPS,
     HOPELESS_DEVIATIONS,
     LEXICAL_CONFIDENCE_WORDS,
-    BeadScorer,
+    SegmentFeatures,
 )
 
-__all__ = ["banded_search", "work"]
+__all__ = ["Side", "banded_search", "sides", "work"]
 
 
 def work(band: Sequence[tuple[int, int]], types: int) -> int:
@@ -38,19 +40,133 @@ def work(band: Sequence[tuple[int, int]], types: int) -> int:
     return sum(hi - lo + 1 for lo, hi in band) * types
 
 
+class Side:
+    """One side's features as arrays (see the module's description).
+
+    Attributes:
+        length: Each segment's length.
+        extra: Each segment's known words (source) or size in words (target).
+        ptr: ``(3, n + 1)``: set ``r`` of segment ``k`` is ``ids[ptr[r, k]:ptr[r, k + 1]]``,
+            for ``r`` in :data:`~aistress.alignment.kernels.WORDS`,
+            :data:`~aistress.alignment.kernels.LATIN` and
+            :data:`~aistress.alignment.kernels.NUMBERS`.
+        ids: The words, numbered from 1 to ``vocabulary - 1``.
+        vocabulary: One more than the highest word number (both sides share it).
+    """
+
+    def __init__(self, length: Any, extra: Any, ptr: Any, ids: Any, vocabulary: int) -> None:
+        import numpy as np
+
+        self.length = length
+        self.extra = extra
+        self.ptr = ptr
+        self.ids = ids
+        self.vocabulary = vocabulary
+        sums = np.zeros((2, len(length) + 1), dtype=np.float64)
+        np.cumsum(length, out=sums[0, 1:])
+        np.cumsum(extra, out=sums[1, 1:])
+        self.sums = sums
+
+    def __len__(self) -> int:
+        return len(self.length)
+
+    def lengths(self) -> list[float]:
+        """Each segment's length, as Python floats."""
+        return list(self.length.tolist())
+
+    def words(self, k: int) -> frozenset[int]:
+        """The word set (translations or lexicon words) of segment ``k``."""
+        start, stop = self.ptr[kernels.WORDS, k], self.ptr[kernels.WORDS, k + 1]
+        return frozenset(self.ids[start:stop].tolist())
+
+    def merged(self, starts: Sequence[int]) -> Side:
+        """The side with segments ``starts[g]:starts[g + 1]`` taken as one.
+
+        As :func:`~aistress.alignment.evidence.merge` does: lengths and
+        counts add up, word sets unite. Time ``O(w log w)`` for ``w`` words.
+        """
+        import numpy as np
+
+        first = np.asarray(starts[:-1], dtype=np.int64)
+        groups = len(first)
+        length = np.add.reduceat(self.length, first) if groups else self.length[:0]
+        extra = np.add.reduceat(self.extra, first) if groups else self.extra[:0]
+        # The group of every segment, then of every word; a word once per group.
+        group_of = np.repeat(np.arange(groups, dtype=np.int64), np.diff(np.asarray(starts)))
+        ptr = np.zeros((3, groups + 1), dtype=np.int64)
+        parts = []
+        done = 0
+        for r in range(3):
+            row = self.ptr[r]
+            words = self.ids[row[0] : row[-1]].astype(np.int64)
+            keys = np.sort(np.repeat(group_of, np.diff(row)) * self.vocabulary + words)
+            if len(keys):
+                keys = keys[np.concatenate(([True], keys[1:] != keys[:-1]))]
+            parts.append((keys % self.vocabulary).astype(np.int32))
+            np.cumsum(np.bincount(keys // self.vocabulary, minlength=groups), out=ptr[r, 1:])
+            ptr[r] += done
+            done += len(keys)
+        return Side(length, extra, ptr, np.concatenate(parts), self.vocabulary)
+
+
+def sides(
+    source: Sequence[SegmentFeatures], target: Sequence[SegmentFeatures]
+) -> tuple[Side, Side]:
+    """Both sides' features as arrays, their words numbered alike.
+
+    Words are numbered by the target's sets and the source's numbers: a
+    source translation or Latin token no target segment holds can never be
+    counted, and is left out.
+    """
+    import numpy as np
+
+    vocabulary: set[str] = set()
+    for f in target:
+        vocabulary.update(f.chinese, f.latin, f.numbers)
+    for f in source:
+        vocabulary.update(f.numbers)
+    ids = dict(zip(vocabulary, range(1, len(vocabulary) + 1), strict=True))
+    size = len(ids) + 1
+
+    def side(features: Sequence[SegmentFeatures], words: list[frozenset[str]], extra: Any) -> Side:
+        ptr = np.zeros((3, len(features) + 1), dtype=np.int64)
+        parts = []
+        done = 0
+        columns = (words, [f.latin for f in features], [f.numbers for f in features])
+        for r, sets in enumerate(columns):
+            row, flat = _rows(sets, ids)
+            ptr[r] = row + done
+            done += len(flat)
+            parts.append(flat)
+        length = np.array([f.length for f in features], dtype=np.float64)
+        return Side(length, np.array(extra, dtype=np.float64), ptr, np.concatenate(parts), size)
+
+    return (
+        side(source, [f.translations for f in source], [f.known for f in source]),
+        side(target, [f.chinese for f in target], [f.size for f in target]),
+    )
+
+
 def banded_search(
-    scorer: BeadScorer,
+    scorer: tuple[Side, Side, dict[str, float], float],
     band: Sequence[tuple[int, int]],
     types: Sequence[tuple[int, int]],
-    lengths: tuple[float, float] | None,
+    priors: Sequence[float],
+    model: tuple[float, float] | None,
+    gate: tuple[float, float] | None,
 ) -> list[tuple[int, int, int, int]] | None:
     """The best path of :func:`~aistress.alignment.search.banded_search`, compiled.
 
     Args:
-        scorer: Scores the beads, exactly as ``BeadScorer.score`` would.
+        scorer: The two sides, the weight per evidence kind (as
+            :class:`~aistress.alignment.evidence.BeadScorer` takes them) and
+            the lexical threshold.
         band: For each source node the inclusive interval of target nodes.
         types: The bead types; null types (an empty side) score their prior.
-        lengths: ``(variance, limit)`` of the length gate, or None for no gate.
+        priors: The log prior of each type.
+        model: ``(variance, offset)`` of the length model, or None for no
+            length evidence.
+        gate: ``(variance, limit)`` of the length gate, or None for no gate.
 
     Returns:
         The beads ``(i, a, j, b)`` of the best path, or None when the
@@ -64,77 +180,56 @@ def banded_search(
         return None
     import numpy as np
 
-    n, m = len(scorer.source), len(scorer.target)
+    src, tgt, weights, threshold = scorer
+    n, m = len(src), len(tgt)
     if n == 0 and m == 0:
         return []
-    lo = np.array([b[0] for b in band], dtype=np.int64)
-    hi = np.array([b[1] for b in band], dtype=np.int64)
-    offsets = np.zeros(n + 2, dtype=np.int64)
-    np.cumsum(hi - lo + 1, out=offsets[1:])
-    cells = int(offsets[-1])
-    # Words are numbered from 1 by the target's sets and the source's numbers;
-    # a source translation or Latin token no target segment holds can never
-    # be counted, and becomes 0, a number no target word has.
-    vocabulary: set[str] = set()
-    for column in (scorer._tgt_chinese, scorer._tgt_latin, scorer._tgt_num, scorer._src_num):
-        vocabulary.update(*column)
-    ids = dict(zip(vocabulary, range(1, len(vocabulary) + 1), strict=True))
-    flat = []
-    for column in (
-        scorer._src_trans,
-        scorer._src_latin,
-        scorer._src_num,
-        scorer._tgt_chinese,
-        scorer._tgt_latin,
-        scorer._tgt_num,
-    ):
-        flat += _rows(column, ids)
-    limit2 = lengths[0] * lengths[1] ** 2 / 2.0 if lengths is not None else 0.0
-    w_length = float(scorer.w_length)
-    out = np.empty((n + m + 1) * 4, dtype=np.int64)
-    count = compiled.search(
-        n,
-        m,
-        lo,
-        hi,
-        offsets,
-        np.array([a for a, _ in types], dtype=np.int64),
-        np.array([b for _, b in types], dtype=np.int64),
-        np.array([float(scorer.priors[t]) for t in types], dtype=np.float64),
-        lengths is not None,
-        float(limit2),
-        np.array(scorer._src_len, dtype=np.float64),
-        np.array(scorer._tgt_len, dtype=np.float64),
-        np.array(scorer._src_known, dtype=np.float64),
-        np.array(scorer._tgt_size, dtype=np.float64),
-        np.array(
-            [
-                w_length,
-                float(scorer._variance),
-                float(scorer._offset),
-                w_length * (_LOG_TAIL[_TAIL_MAX] + scorer._offset),
-                float(HOPELESS_DEVIATIONS),
-                float(scorer.w_numbers),
-                float(scorer.w_latin),
-                float(scorer.w_lexicon),
-                float(scorer.threshold),
-                float(LEXICAL_CONFIDENCE_WORDS),
-            ],
-            dtype=np.float64,
+    rows = np.zeros((3, n + 2), dtype=np.int64)
+    rows[:2, : n + 1] = np.array(band, dtype=np.int64).T
+    np.cumsum(rows[1, : n + 1] - rows[0, : n + 1] + 1, out=rows[2, 1:])
+    cells = int(rows[2, n + 1])
+    variance, offset = model if model is not None else (1.0, 0.0)
+    w_length = weights.get("length", 0.0) if model is not None else 0.0
+    w_numbers, w_latin = weights.get("numbers", 0.0), weights.get("latin", 0.0)
+    numbers = kernels.NUMBERS
+    params = [
+        w_length,
+        variance,
+        offset,
+        w_length * (_LOG_TAIL[_TAIL_MAX] + offset),
+        HOPELESS_DEVIATIONS,
+        w_numbers,
+        w_latin,
+        weights.get("lexicon", 0.0),
+        threshold,
+        LEXICAL_CONFIDENCE_WORDS,
+        kernels.gate_limit(*gate) if gate is not None else 0.0,
+        gate is not None,
+        bool(w_numbers)
+        and bool(
+            src.ptr[numbers, n] > src.ptr[numbers, 0] or tgt.ptr[numbers, m] > tgt.ptr[numbers, 0]
         ),
-        bool(scorer.w_numbers) and (scorer._any_src_num or scorer._any_tgt_num),
-        bool(scorer.w_latin) and scorer._any_tgt_latin,
-        np.array(_LOG_TAIL, dtype=np.float64),
+        bool(w_latin) and bool(tgt.ptr[kernels.LATIN, m] > tgt.ptr[kernels.LATIN, 0]),
         _TAIL_STEPS,
-        *flat,
+    ]
+    out = np.empty((n + m + 1) * 4, dtype=np.int64)
+    scratch = (
+        np.zeros(src.vocabulary, dtype=np.int64),
+        np.zeros(src.vocabulary, dtype=np.int64),
+        np.empty((2, n + 1), dtype=np.int64),
+        np.empty(2 * len(src.ids) + 1, dtype=np.int32),
         np.empty(cells, dtype=np.float64),
         np.empty(cells, dtype=np.int8),
-        np.zeros(len(ids) + 1, dtype=np.int64),
-        np.zeros(len(ids) + 1, dtype=np.int64),
-        np.empty(n + 1, dtype=np.int64),
-        np.empty(len(flat[1]), dtype=np.int32),
-        np.empty(n + 1, dtype=np.int64),
-        np.empty(len(flat[3]), dtype=np.int32),
+    )
+    count = compiled.search(
+        rows[:, : n + 1],
+        (src.sums, src.ptr, src.ids),
+        (tgt.sums, tgt.ptr, tgt.ids),
+        np.array(types, dtype=np.int64).reshape(len(types), 2),
+        np.array(priors, dtype=np.float64),
+        np.array(params, dtype=np.float64),
+        np.array(_LOG_TAIL, dtype=np.float64),
+        scratch,
         out,
     )
     if count < 0:
@@ -143,18 +238,24 @@ def banded_search(
     return [(i, a, j, b) for i, a, j, b in beads]
 
 
-def _rows(sets: Sequence[frozenset[str]], ids: dict[str, int]) -> list[Any]:
-    """Compressed rows: ``words[ptr[k]:ptr[k + 1]]`` are the word numbers of ``sets[k]``.
+def _rows(sets: Sequence[frozenset[str]], ids: dict[str, int]) -> tuple[Any, Any]:
+    """Compressed rows: ``words[ptr[k]:ptr[k + 1]]`` are the numbers of ``sets[k]``.
 
-    Words ``ids`` does not hold become 0.
+    Words ``ids`` does not hold are left out.
     """
     import numpy as np
 
-    ptr = np.zeros(len(sets) + 1, dtype=np.int64)
-    np.cumsum(np.fromiter(map(len, sets), dtype=np.int64, count=len(sets)), out=ptr[1:])
+    count = np.fromiter(map(len, sets), dtype=np.int64, count=len(sets))
     words = np.fromiter(
         map(ids.get, itertools.chain.from_iterable(sets), itertools.repeat(0)),
         dtype=np.int32,
-        count=int(ptr[-1]),
+        count=int(count.sum()),
     )
-    return [ptr, words]
+    ptr = np.zeros(len(sets) + 1, dtype=np.int64)
+    if words.size and not words.all():
+        kept = words != 0
+        row = np.repeat(np.arange(len(sets), dtype=np.int64), count)
+        count = np.bincount(row[kept], minlength=len(sets))
+        words = words[kept]
+    np.cumsum(count, out=ptr[1:])
+    return ptr, words

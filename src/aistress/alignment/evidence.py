@@ -29,6 +29,7 @@ from functools import lru_cache
 
 import attrs
 
+from aistress.alignment import kernels
 from aistress.alignment.lexicon import STOP_WORDS, Lexicon, english_lemmas
 from aistress.text.language import HAN_CHAR, HAN_RUN, has_han
 from aistress.text.numbers import Quantity, extract_numbers
@@ -365,6 +366,7 @@ class BeadScorer:
         self._cache: list[list[list[frozenset[str] | None]]] = [
             [[] for _ in range(_MAX_CACHED_GROUP + 1)] for _ in self._columns
         ]
+        self._score: Callable[[int, int, int, int], float] | None = None
 
     @property
     def source_lengths(self) -> list[float]:
@@ -401,69 +403,23 @@ class BeadScorer:
     def score(self, i: int, a: int, j: int, b: int) -> float:
         """Score of the bead joining source ``i..i+a-1`` and target ``j..j+b-1``.
 
-        The hot loop of the aligner: prefix sums, cached unions and small set
-        operations only. A bead whose lengths differ by more than
+        Prefix sums, cached unions and small set operations only
+        (:func:`compiled_score`). A bead whose lengths differ by more than
         :data:`HOPELESS_DEVIATIONS` standard deviations is scored on length
         alone: no other evidence could make up for it.
         """
-        total = self.priors[(a, b)]
-        if a == 0 or b == 0:
-            return total
-        if self.w_length:
-            s_len = self._src_len[i + a] - self._src_len[i]
-            t_len = self._tgt_len[j + b] - self._tgt_len[j]
-            mean = (s_len + t_len) * 0.5
-            if mean > 0:
-                delta = abs(t_len - s_len) / math.sqrt(self._variance * mean)
-                if delta > HOPELESS_DEVIATIONS:
-                    return total + self.w_length * (_LOG_TAIL[_TAIL_MAX] + self._offset)
-                lp = _LOG_TAIL[int(delta * _TAIL_STEPS)]
-                total += self.w_length * (lp + self._offset)
-        if self.w_numbers and (self._any_src_num or self._any_tgt_num):
-            snum = self._src_num[i] if a == 1 else self._union(3, i, a)
-            tnum = self._tgt_num[j] if b == 1 else self._union(2, j, b)
-            if snum or tnum:
-                total += self.w_numbers * _agreement(snum, tnum)
-        if self.w_latin and self._any_tgt_latin:
-            tl = self._tgt_latin[j] if b == 1 else self._union(1, j, b)
-            if tl:
-                shared = 0
-                for lat in self._src_latin[i : i + a]:
-                    shared += len(tl & lat)
-                total += self.w_latin * _shared(min(shared, len(tl)), len(tl))
-        if self.w_lexicon:
-            size = self._tgt_size[j + b] - self._tgt_size[j]
-            known = self._src_known[i + a] - self._src_known[i]
-            if known and size:
-                chinese = self._tgt_chinese[j] if b == 1 else self._union(0, j, b)
-                if a == 1:
-                    hits = len(chinese & self._src_trans[i])
-                else:
-                    hits = 0
-                    for trans in self._src_trans[i : i + a]:
-                        hits += len(chinese & trans)
-                if hits > len(chinese):
-                    hits = len(chinese)
-                sim = 2.0 * hits / (known + size)
-                if sim > 1.0:
-                    sim = 1.0
-                # Few words are little evidence either way.
-                confidence = (known + size) / LEXICAL_CONFIDENCE_WORDS
-                if confidence > 1.0:
-                    confidence = 1.0
-                total += self.w_lexicon * (sim - self.threshold) * confidence
-        return total
+        if self._score is None:
+            self._score = compiled_score(self)
+        return self._score(i, a, j, b)
 
 
 def compiled_score(scorer: BeadScorer) -> Callable[[int, int, int, int], float]:
     """:meth:`BeadScorer.score` as a closure over local variables.
 
-    The same arithmetic in the same order (so the same floats), without
-    attribute look-ups.
-
     The search calls the scorer hundreds of thousands of times; this closure
-    is what it calls. :meth:`BeadScorer.score` stays the readable reference,
-    and a property test checks both give identical results.
+    is what it calls, without attribute look-ups. The evidence itself is
+    computed by the functions of :mod:`aistress.alignment.kernels` that the
+    compiled search calls too, in the same order: the same floats.
     """
     priors = scorer.priors
     w_length, w_numbers = scorer.w_length, scorer.w_numbers
@@ -477,33 +433,39 @@ def compiled_score(scorer: BeadScorer) -> Callable[[int, int, int, int], float]:
     latin_on = bool(w_latin) and scorer._any_tgt_latin
     union = scorer._union
     hopeless = w_length * (_LOG_TAIL[_TAIL_MAX] + offset)
-    log_tail, steps, sqrt = _LOG_TAIL, _TAIL_STEPS, math.sqrt
+    log_tail, steps = _LOG_TAIL, _TAIL_STEPS
+    length_weights = (w_length, offset, HOPELESS_DEVIATIONS)
+    length_evidence, lexical_evidence = kernels.length_evidence, kernels.lexical_evidence
+    number_evidence, latin_evidence = kernels.number_evidence, kernels.latin_evidence
 
     def score(i: int, a: int, j: int, b: int) -> float:
         total = priors[(a, b)]
         if a == 0 or b == 0:
             return total
         if w_length:
-            s_len = src_len[i + a] - src_len[i]
-            t_len = tgt_len[j + b] - tgt_len[j]
-            mean = (s_len + t_len) * 0.5
-            if mean > 0:
-                delta = abs(t_len - s_len) / sqrt(variance * mean)
-                if delta > HOPELESS_DEVIATIONS:
-                    return total + hopeless
-                total += w_length * (log_tail[int(delta * steps)] + offset)
+            term, done = length_evidence(
+                src_len[i + a] - src_len[i],
+                tgt_len[j + b] - tgt_len[j],
+                variance,
+                log_tail,
+                steps,
+                length_weights,
+            )
+            if done:
+                return total + hopeless
+            total += term
         if numbers_on:
             snum = src_num[i] if a == 1 else union(3, i, a)
             tnum = tgt_num[j] if b == 1 else union(2, j, b)
             if snum or tnum:
-                total += w_numbers * _agreement(snum, tnum)
+                total += w_numbers * number_evidence(len(snum & tnum), len(snum) + len(tnum))
         if latin_on:
             tl = tgt_latin[j] if b == 1 else union(1, j, b)
             if tl:
                 shared = 0
                 for lat in src_latin[i : i + a]:
                     shared += len(tl & lat)
-                total += w_latin * _shared(min(shared, len(tl)), len(tl))
+                total += w_latin * latin_evidence(shared, len(tl))
         if w_lexicon:
             size = tgt_size[j + b] - tgt_size[j]
             known = src_known[i + a] - src_known[i]
@@ -515,15 +477,9 @@ def compiled_score(scorer: BeadScorer) -> Callable[[int, int, int, int], float]:
                     hits = 0
                     for trans in src_trans[i : i + a]:
                         hits += len(chinese & trans)
-                if hits > len(chinese):
-                    hits = len(chinese)
-                sim = 2.0 * hits / (known + size)
-                if sim > 1.0:
-                    sim = 1.0
-                confidence = (known + size) / LEXICAL_CONFIDENCE_WORDS
-                if confidence > 1.0:
-                    confidence = 1.0
-                total += w_lexicon * (sim - threshold) * confidence
+                total += w_lexicon * lexical_evidence(
+                    hits, len(chinese), known, size, threshold, LEXICAL_CONFIDENCE_WORDS
+                )
         return total
 
     return score
@@ -591,17 +547,3 @@ def _similarity(sources: Sequence[SegmentFeatures], known: int, target: SegmentF
     hits = sum(len(chinese & s.translations) for s in sources)
     hits = min(hits, len(chinese))
     return min(1.0, 2.0 * hits / (known + target.size))
-
-
-def _agreement(a: frozenset[str], b: frozenset[str]) -> float:
-    """Dice agreement of two key sets mapped to ``[-1, 1]``, damped for few keys."""
-    both = len(a & b)
-    size = len(a) + len(b)
-    dice = 2.0 * both / size
-    confidence = min(1.0, size / 4.0)
-    return (2.0 * dice - 1.0) * confidence
-
-
-def _shared(found: int, total: int) -> float:
-    """Share of the target's Latin tokens found in the source, mapped to ``[-1, 1]``."""
-    return (2.0 * found / total - 1.0) * min(1.0, total / 2.0)

@@ -43,6 +43,10 @@ class Kernels:
     """The compiled kernels (numba dispatchers, called with arrays)."""
 
     def __init__(self, jit: Any) -> None:
+        # The kernels call the evidence functions through these module names:
+        # compiled first, so that the search calls compiled code.
+        for name, plain in _CALLED.items():
+            globals()[name] = jit(plain)
         self.search = jit(_search_kernel)
         self.pairs = jit(_pair_kernel)
 
@@ -93,76 +97,150 @@ def _load() -> Kernels | None:
         return Kernels(numba.njit(nogil=True))
 
 
-def _search_kernel(
-    n: int,
-    m: int,
-    lo: npt.NDArray[np.int64],
-    hi: npt.NDArray[np.int64],
-    offsets: npt.NDArray[np.int64],
-    type_a: npt.NDArray[np.int64],
-    type_b: npt.NDArray[np.int64],
-    prior: npt.NDArray[np.float64],
-    gate: bool,
-    limit2: float,
-    src_len: npt.NDArray[np.float64],
-    tgt_len: npt.NDArray[np.float64],
-    src_known: npt.NDArray[np.float64],
-    tgt_size: npt.NDArray[np.float64],
-    params: npt.NDArray[np.float64],
-    numbers_on: bool,
-    latin_on: bool,
-    log_tail: npt.NDArray[np.float64],
+# The evidence of a bead, written once: the reference scorer
+# (:func:`aistress.alignment.evidence.compiled_score`) calls these plain
+# functions, the compiled search their numba versions. Same statements, same floats.
+
+
+def outside_gate(s_len: float, t_len: float, limit2: float) -> bool:
+    """Whether lengths differ by more than the gate's limit (``limit2`` from :func:`gate_limit`)."""
+    diff = t_len - s_len
+    return diff * diff > limit2 * (s_len + t_len)
+
+
+def gate_limit(variance: float, limit: float) -> float:
+    """``delta² > limit²`` is ``diff² > gate_limit · (s + t)``: this factor."""
+    return variance * limit**2 / 2.0
+
+
+def length_evidence(
+    s_len: float,
+    t_len: float,
+    variance: float,
+    log_tail: Any,
     steps: int,
-    trans_ptr: npt.NDArray[np.int64],
-    trans_ids: npt.NDArray[np.int32],
-    slat_ptr: npt.NDArray[np.int64],
-    slat_ids: npt.NDArray[np.int32],
-    snum_ptr: npt.NDArray[np.int64],
-    snum_ids: npt.NDArray[np.int32],
-    chin_ptr: npt.NDArray[np.int64],
-    chin_ids: npt.NDArray[np.int32],
-    tlat_ptr: npt.NDArray[np.int64],
-    tlat_ids: npt.NDArray[np.int32],
-    tnum_ptr: npt.NDArray[np.int64],
-    tnum_ids: npt.NDArray[np.int32],
-    best: npt.NDArray[np.float64],
-    back: npt.NDArray[np.int8],
-    mark: npt.NDArray[np.int64],
-    seen: npt.NDArray[np.int64],
-    near_ptr: npt.NDArray[np.int64],
-    near_ids: npt.NDArray[np.int32],
-    near_latin_ptr: npt.NDArray[np.int64],
-    near_latin_ids: npt.NDArray[np.int32],
+    weights: tuple[float, float, float],
+) -> tuple[float, bool]:
+    """The weighted length evidence of a bead, and whether it is hopeless.
+
+    ``weights`` is the weight, the offset and the hopeless deviation. A
+    hopeless bead (beyond that many standard deviations) returns
+    ``(0.0, True)``: the caller scores it on length alone.
+    """
+    mean = (s_len + t_len) * 0.5
+    if mean <= 0:
+        return 0.0, False
+    delta = abs(t_len - s_len) / math.sqrt(variance * mean)
+    if delta > weights[2]:
+        return 0.0, True
+    return weights[0] * (log_tail[int(delta * steps)] + weights[1]), False
+
+
+def number_evidence(both: int, size: int) -> float:
+    """Dice agreement of two key sets mapped to ``[-1, 1]``, damped for few keys."""
+    dice = 2.0 * both / size
+    confidence = size / 4.0
+    if confidence > 1.0:
+        confidence = 1.0
+    return (2.0 * dice - 1.0) * confidence
+
+
+def latin_evidence(found: int, total: int) -> float:
+    """Share of the target's Latin tokens found in the source, mapped to ``[-1, 1]``."""
+    if found > total:
+        found = total
+    spread = total / 2.0
+    if spread > 1.0:
+        spread = 1.0
+    return (2.0 * found / total - 1.0) * spread
+
+
+def lexical_evidence(
+    hits: int, words: int, known: float, size: float, threshold: float, confident: float
+) -> float:
+    """Lexical similarity above ``threshold``, damped below ``confident`` words.
+
+    ``hits`` (at most ``words``, the target's lexicon words) against the
+    source's known words and the target's size.
+    """
+    if hits > words:
+        hits = words
+    sim = 2.0 * hits / (known + size)
+    if sim > 1.0:
+        sim = 1.0
+    # Few words are little evidence either way.
+    confidence = (known + size) / confident
+    if confidence > 1.0:
+        confidence = 1.0
+    return (sim - threshold) * confidence
+
+
+#: Rows of a side's word sets (:func:`_search_kernel`'s ``src_ptr`` and ``tgt_ptr``).
+WORDS, LATIN, NUMBERS = 0, 1, 2
+
+
+def _search_kernel(
+    band: npt.NDArray[np.int64],
+    src: tuple[Any, Any, Any],
+    tgt: tuple[Any, Any, Any],
+    types: npt.NDArray[np.int64],
+    prior: npt.NDArray[np.float64],
+    params: npt.NDArray[np.float64],
+    log_tail: npt.NDArray[np.float64],
+    scratch: tuple[Any, Any, Any, Any, Any, Any],
     out: npt.NDArray[np.int64],
 ) -> int:
     """The banded search of :mod:`aistress.alignment.search` with the scorer inlined.
 
     Mirrors :func:`aistress.alignment.search.banded_search` and
     :func:`aistress.alignment.evidence.compiled_score` statement by
-    statement; writes the path into ``out`` (four numbers a bead) and
-    returns its number of beads, or -1 when the band does not connect.
+    statement. ``band`` holds each node row's lowest and highest target node
+    and the offset of its first cell (three rows); ``types`` each bead type's
+    ``(a, b)``. A side (``src``, ``tgt``) is ``(sums, ptr, ids)``: prefix
+    sums of lengths (row 0) and of known words or sizes (row 1), and word
+    set ``r`` (:data:`WORDS`, :data:`LATIN`, :data:`NUMBERS`) of segment
+    ``k`` as ``ids[ptr[r, k]:ptr[r, k + 1]]``. ``scratch`` is two zeroed
+    tables as long as the vocabulary, the cut-down rows (see below) and the
+    best score and back pointer per cell. Writes the path into ``out`` (four
+    numbers a bead) and returns its number of beads, or -1 when the band
+    does not connect.
 
     First each source segment's translations and Latin tokens are cut down
-    to the words some target segment it can share a bead with holds (into
-    ``near_*``): the others can never be counted, and the beads scan fewer.
+    to the words some target segment it can share a bead with holds: the
+    others can never be counted, and the beads scan fewer.
     """
+    lo = band[0]
+    hi = band[1]
+    offsets = band[2]
+    src_sums, src_ptr, src_ids = src
+    tgt_sums, tgt_ptr, tgt_ids = tgt
+    mark, seen, near_ptr, near_ids, best, back = scratch
+    n = lo.shape[0] - 1
+    m = tgt_sums.shape[1] - 1
     w_length = params[0]
     variance = params[1]
-    offset = params[2]
+    length_weights = (w_length, params[2], params[4])
     hopeless = params[3]
-    hopeless_dev = params[4]
     w_numbers = params[5]
     w_latin = params[6]
     w_lexicon = params[7]
     threshold = params[8]
     confident = params[9]
+    limit2 = params[10]
+    gate = params[11] != 0.0
+    numbers_on = params[12] != 0.0
+    latin_on = params[13] != 0.0
+    steps = int(params[14])
     neg = -math.inf
-    kinds = type_a.shape[0]
+    kinds = types.shape[0]
     stamp = 0
     widest = 0
     for t in range(kinds):
-        if type_a[t] > widest:
-            widest = type_a[t]
+        if types[t, 0] > widest:
+            widest = types[t, 0]
+    # Cut-down rows: translations of segment s at near_ids[near_ptr[0, s]:near_ptr[0, s + 1]],
+    # Latin tokens at near_ids[half + near_ptr[1, s]:half + near_ptr[1, s + 1]].
+    half = src_ids.shape[0]
     near = 0
     near_latin = 0
     for s in range(n):
@@ -175,28 +253,29 @@ def _search_kernel(
         for r in range(s + 1, min(n, s + widest) + 1):
             if hi[r] > last:
                 last = hi[r]
+        if last < first:
+            last = first
         stamp += 1
-        for k in range(chin_ptr[first], chin_ptr[max(first, last)]):
-            mark[chin_ids[k]] = stamp
-        for k in range(tlat_ptr[first], tlat_ptr[max(first, last)]):
-            seen[tlat_ids[k]] = stamp
-        near_ptr[s] = near
-        for k in range(trans_ptr[s], trans_ptr[s + 1]):
-            if mark[trans_ids[k]] == stamp:
-                near_ids[near] = trans_ids[k]
+        for k in range(tgt_ptr[WORDS, first], tgt_ptr[WORDS, last]):
+            mark[tgt_ids[k]] = stamp
+        for k in range(tgt_ptr[LATIN, first], tgt_ptr[LATIN, last]):
+            seen[tgt_ids[k]] = stamp
+        near_ptr[0, s] = near
+        for k in range(src_ptr[WORDS, s], src_ptr[WORDS, s + 1]):
+            if mark[src_ids[k]] == stamp:
+                near_ids[near] = src_ids[k]
                 near += 1
-        near_latin_ptr[s] = near_latin
-        for k in range(slat_ptr[s], slat_ptr[s + 1]):
-            if seen[slat_ids[k]] == stamp:
-                near_latin_ids[near_latin] = slat_ids[k]
+        near_ptr[1, s] = near_latin
+        for k in range(src_ptr[LATIN, s], src_ptr[LATIN, s + 1]):
+            if seen[src_ids[k]] == stamp:
+                near_ids[half + near_latin] = src_ids[k]
                 near_latin += 1
-    near_ptr[n] = near
-    near_latin_ptr[n] = near_latin
+    near_ptr[0, n] = near
+    near_ptr[1, n] = near_latin
     for i in range(n + 1):
         row_lo = lo[i]
-        row_hi = hi[i]
         base = offsets[i]
-        for j in range(row_lo, row_hi + 1):
+        for j in range(row_lo, hi[i] + 1):
             cell = base + j - row_lo
             if i == 0 and j == 0:
                 best[cell] = 0.0
@@ -205,8 +284,8 @@ def _search_kernel(
             top = neg
             pick = -1
             for t in range(kinds):
-                a = type_a[t]
-                b = type_b[t]
+                a = types[t, 0]
+                b = types[t, 1]
                 pi = i - a
                 if pi < 0:
                     continue
@@ -216,96 +295,58 @@ def _search_kernel(
                 prev = best[offsets[pi] + pj - lo[pi]]
                 if prev == neg:
                     continue
-                if a == 0 or b == 0:
-                    prev += prior[t]
-                else:
-                    if gate:
-                        s_len = src_len[i] - src_len[pi]
-                        t_len = tgt_len[j] - tgt_len[pj]
-                        diff = t_len - s_len
-                        if diff * diff > limit2 * (s_len + t_len):
-                            continue
-                    total = prior[t]
+                total = prior[t]
+                if a != 0 and b != 0:
+                    s_len = src_sums[0, i] - src_sums[0, pi]
+                    t_len = tgt_sums[0, j] - tgt_sums[0, pj]
+                    if gate and _outside_gate(s_len, t_len, limit2):
+                        continue
                     done = False
                     if w_length != 0.0:
-                        s_len = src_len[i] - src_len[pi]
-                        t_len = tgt_len[j] - tgt_len[pj]
-                        mean = (s_len + t_len) * 0.5
-                        if mean > 0:
-                            delta = abs(t_len - s_len) / math.sqrt(variance * mean)
-                            if delta > hopeless_dev:
-                                total = total + hopeless
-                                done = True
-                            else:
-                                total += w_length * (log_tail[int(delta * steps)] + offset)
+                        term, done = _length_evidence(
+                            s_len, t_len, variance, log_tail, steps, length_weights
+                        )
+                        total += hopeless if done else term
                     if not done and numbers_on:
                         stamp += 1
-                        n_src = 0
-                        for k in range(snum_ptr[pi], snum_ptr[i]):
-                            word = snum_ids[k]
-                            if mark[word] != stamp:
-                                mark[word] = stamp
-                                n_src += 1
+                        n_src = _stamp_distinct(
+                            src_ids, (src_ptr[NUMBERS, pi], src_ptr[NUMBERS, i]), mark, stamp
+                        )
                         n_tgt = 0
                         both = 0
-                        for k in range(tnum_ptr[pj], tnum_ptr[j]):
-                            word = tnum_ids[k]
+                        for k in range(tgt_ptr[NUMBERS, pj], tgt_ptr[NUMBERS, j]):
+                            word = tgt_ids[k]
                             if seen[word] != stamp:
                                 seen[word] = stamp
                                 n_tgt += 1
                                 if mark[word] == stamp:
                                     both += 1
-                        size = n_src + n_tgt
-                        if size:
-                            dice = 2.0 * both / size
-                            confidence = size / 4.0
-                            if confidence > 1.0:
-                                confidence = 1.0
-                            total += w_numbers * ((2.0 * dice - 1.0) * confidence)
+                        if n_src + n_tgt:
+                            total += w_numbers * _number_evidence(both, n_src + n_tgt)
                     if not done and latin_on:
                         stamp += 1
-                        n_tl = 0
-                        for k in range(tlat_ptr[pj], tlat_ptr[j]):
-                            word = tlat_ids[k]
-                            if mark[word] != stamp:
-                                mark[word] = stamp
-                                n_tl += 1
+                        n_tl = _stamp_distinct(
+                            tgt_ids, (tgt_ptr[LATIN, pj], tgt_ptr[LATIN, j]), mark, stamp
+                        )
                         if n_tl:
-                            shared = 0
-                            for k in range(near_latin_ptr[pi], near_latin_ptr[i]):
-                                if mark[near_latin_ids[k]] == stamp:
-                                    shared += 1
-                            if shared > n_tl:
-                                shared = n_tl
-                            spread = n_tl / 2.0
-                            if spread > 1.0:
-                                spread = 1.0
-                            total += w_latin * ((2.0 * shared / n_tl - 1.0) * spread)
+                            latin = (half + near_ptr[1, pi], half + near_ptr[1, i])
+                            shared = _stamp_distinct(near_ids, latin, mark, -stamp)
+                            total += w_latin * _latin_evidence(shared, n_tl)
                     if not done and w_lexicon != 0.0:
-                        size_t = tgt_size[j] - tgt_size[pj]
-                        known = src_known[i] - src_known[pi]
+                        size_t = tgt_sums[1, j] - tgt_sums[1, pj]
+                        known = src_sums[1, i] - src_sums[1, pi]
                         if known != 0.0 and size_t != 0.0:
                             stamp += 1
-                            n_zh = 0
-                            for k in range(chin_ptr[pj], chin_ptr[j]):
-                                word = chin_ids[k]
-                                if mark[word] != stamp:
-                                    mark[word] = stamp
-                                    n_zh += 1
-                            hits = 0
-                            for k in range(near_ptr[pi], near_ptr[i]):
-                                if mark[near_ids[k]] == stamp:
-                                    hits += 1
-                            if hits > n_zh:
-                                hits = n_zh
-                            sim = 2.0 * hits / (known + size_t)
-                            if sim > 1.0:
-                                sim = 1.0
-                            confidence = (known + size_t) / confident
-                            if confidence > 1.0:
-                                confidence = 1.0
-                            total += w_lexicon * (sim - threshold) * confidence
-                    prev += total
+                            n_zh = _stamp_distinct(
+                                tgt_ids, (tgt_ptr[WORDS, pj], tgt_ptr[WORDS, j]), mark, stamp
+                            )
+                            hits = _stamp_distinct(
+                                near_ids, (near_ptr[0, pi], near_ptr[0, i]), mark, -stamp
+                            )
+                            total += w_lexicon * _lexical_evidence(
+                                hits, n_zh, known, size_t, threshold, confident
+                            )
+                prev += total
                 if prev > top:
                     top = prev
                     pick = t
@@ -318,14 +359,12 @@ def _search_kernel(
     j = m
     while i > 0 or j > 0:
         t = back[offsets[i] + j - lo[i]]
-        a = type_a[t]
-        b = type_b[t]
-        i -= a
-        j -= b
+        i -= types[t, 0]
+        j -= types[t, 1]
         out[4 * count] = i
-        out[4 * count + 1] = a
+        out[4 * count + 1] = types[t, 0]
         out[4 * count + 2] = j
-        out[4 * count + 3] = b
+        out[4 * count + 3] = types[t, 1]
         count += 1
     # Reverse in place: the walk went from the end.
     for k in range(count // 2):
@@ -336,22 +375,32 @@ def _search_kernel(
     return count
 
 
+def _stamp_distinct(
+    ids: npt.NDArray[np.int32], span: tuple[int, int], mark: npt.NDArray[np.int64], stamp: int
+) -> int:
+    """Stamp the words ``ids[span[0]:span[1]]`` in ``mark``; return how many are distinct.
+
+    With a negative ``stamp``, count the words already stamped ``-stamp`` instead.
+    """
+    count = 0
+    if stamp < 0:
+        for k in range(span[0], span[1]):
+            if mark[ids[k]] == -stamp:
+                count += 1
+        return count
+    for k in range(span[0], span[1]):
+        word = ids[k]
+        if mark[word] != stamp:
+            mark[word] = stamp
+            count += 1
+    return count
+
+
 def _pair_kernel(
-    inv_ptr: npt.NDArray[np.int64],
-    inv_beads: npt.NDArray[np.int64],
-    z_ptr: npt.NDArray[np.int64],
-    z_ids: npt.NDArray[np.int64],
-    count_e: npt.NDArray[np.int64],
-    count_z: npt.NDArray[np.int64],
-    rank_z: npt.NDArray[np.int64],
-    min_count: int,
-    min_dice: float,
-    per_word: int,
-    tally: npt.NDArray[np.int64],
-    touched: npt.NDArray[np.int64],
-    top_dice: npt.NDArray[np.float64],
-    top_z: npt.NDArray[np.int64],
-    top_count: npt.NDArray[np.int64],
+    beads: tuple[Any, Any, Any, Any],
+    counts: tuple[Any, Any, Any],
+    limits: tuple[int, float, int],
+    scratch: tuple[Any, Any, Any, Any, Any],
     out: npt.NDArray[np.int64],
 ) -> int:
     """The best pairs of an English and a Chinese word seen together in beads.
@@ -367,7 +416,16 @@ def _pair_kernel(
     ``per_word`` highest by Dice coefficient, then by Chinese word, and
     writes them into ``out`` (English word, Chinese word, count). Returns
     their number. Time: the number of pairs counted.
+
+    The arguments come packed: ``beads`` is ``(inv_ptr, inv_beads, z_ptr,
+    z_ids)``, ``counts`` is ``(count_e, count_z, rank_z)``, ``limits`` is
+    ``(min_count, min_dice, per_word)`` and ``scratch`` is ``(tally,
+    touched, top_dice, top_z, top_count)``.
     """
+    inv_ptr, inv_beads, z_ptr, z_ids = beads
+    count_e, count_z, rank_z = counts
+    min_count, min_dice, per_word = limits
+    tally, touched, top_dice, top_z, top_count = scratch
     kept = 0
     for e in range(inv_ptr.shape[0] - 1):
         if count_e[e] < min_count:
@@ -418,3 +476,21 @@ def _pair_kernel(
             out[3 * kept + 2] = top_count[r]
             kept += 1
     return kept
+
+
+# The kernels call these names; :class:`Kernels` rebinds them to compiled versions.
+_outside_gate = outside_gate
+_length_evidence = length_evidence
+_number_evidence = number_evidence
+_latin_evidence = latin_evidence
+_lexical_evidence = lexical_evidence
+
+#: The functions the kernels call, by the module name they call them by.
+_CALLED = {
+    "_outside_gate": outside_gate,
+    "_length_evidence": length_evidence,
+    "_number_evidence": number_evidence,
+    "_latin_evidence": latin_evidence,
+    "_lexical_evidence": lexical_evidence,
+    "_stamp_distinct": _stamp_distinct,
+}

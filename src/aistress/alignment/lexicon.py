@@ -681,21 +681,16 @@ def _pair_counts(
     bead_of = np.repeat(np.arange(len(beads), dtype=np.int64), np.diff(e_ptr))
     out = np.zeros(3 * per_word * len(english), dtype=np.int64)
     found = compiled.pairs(
-        inv_ptr,
-        bead_of[np.argsort(e_flat, kind="stable")],
-        z_ptr,
-        z_flat,
-        count_e,
-        count_z,
-        rank,
-        min_count,
-        float(min_dice),
-        per_word,
-        np.zeros(len(chinese), dtype=np.int64),
-        np.zeros(len(chinese), dtype=np.int64),
-        np.zeros(per_word, dtype=np.float64),
-        np.zeros(per_word, dtype=np.int64),
-        np.zeros(per_word, dtype=np.int64),
+        (inv_ptr, bead_of[np.argsort(e_flat, kind="stable")], z_ptr, z_flat),
+        (count_e, count_z, rank),
+        (min_count, float(min_dice), per_word),
+        (
+            np.zeros(len(chinese), dtype=np.int64),
+            np.zeros(len(chinese), dtype=np.int64),
+            np.zeros(per_word, dtype=np.float64),
+            np.zeros(per_word, dtype=np.int64),
+            np.zeros(per_word, dtype=np.int64),
+        ),
         out,
     )
     ne, nz = count_e.tolist(), count_z.tolist()

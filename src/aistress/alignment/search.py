@@ -19,6 +19,8 @@ from __future__ import annotations
 import itertools
 from collections.abc import Callable, Sequence
 
+from aistress.alignment.kernels import gate_limit, outside_gate
+
 __all__ = [
     "Band",
     "LengthGate",
@@ -78,8 +80,7 @@ def banded_search(
     gate = lengths is not None
     src_len: Sequence[float] = lengths[0] if lengths is not None else ()
     tgt_len: Sequence[float] = lengths[1] if lengths is not None else ()
-    # delta² > limit² ⇔ diff² > limit² · variance · (s + t) / 2
-    limit2 = lengths[2] * lengths[3] ** 2 / 2.0 if lengths is not None else 0.0
+    limit2 = gate_limit(lengths[2], lengths[3]) if lengths is not None else 0.0
     steps = [(t, a, b, fixed.get((a, b))) for t, (a, b) in enumerate(types)]
     lo_of = [lo for lo, _ in band]
     hi_of = [hi for _, hi in band]
@@ -111,12 +112,10 @@ def banded_search(
                 if prev == _NEG:
                     continue
                 if value is None:
-                    if gate:
-                        s_len = src_len[i] - src_len[pi]
-                        t_len = tgt_len[j] - tgt_len[pj]
-                        diff = t_len - s_len
-                        if diff * diff > limit2 * (s_len + t_len):
-                            continue
+                    if gate and outside_gate(
+                        src_len[i] - src_len[pi], tgt_len[j] - tgt_len[pj], limit2
+                    ):
+                        continue
                     prev += score(pi, a, pj, b)
                 else:
                     prev += value
