@@ -92,3 +92,45 @@ def test_name_before_a_one_character_adverb() -> None:
     a = art("「這是好消息，」陳時中笑說。", language="zh-Hant")
     (q,) = extract_quotes(a)
     assert speaker(q) == "陳時中"
+
+
+def test_two_character_surname_comes_first() -> None:
+    """A name with a two-character surname keeps it (司马承恩, not 马承恩)."""
+    a = art("協會理事長司馬承恩說：「我們會持續調查。」", language="zh-Hant")
+    (q,) = extract_quotes(a)
+    assert speaker(q) == "司馬承恩"
+
+
+def test_quotation_after_reported_speech_is_the_speakers() -> None:
+    """A quotation standing as its own sentence after X's reported words is X's."""
+    a = art(
+        "研究员欧阳明远认为，类似的做法并不罕见。他指出，问题在于变成常态。"
+        "“一年冲刺一次是管理，一年冲刺四次就是透支。”"
+    )
+    (q,) = extract_quotes(a)
+    assert speaker(q) == "欧阳明远"
+    assert not q.partial
+
+
+def test_transcript_label_speaks_its_turn() -> None:
+    """A name and a colon opening a paragraph: that person's quotations and 我 are theirs."""
+    a = art(
+        "主持人：欢迎收听本期节目。",
+        "上官若兰：谢谢邀请。我上个月写过一句“再也不假装一切都好了”，今天来兑现。",
+        "上官若兰：我去年跟一位组织者说过：“你们把审稿变成了义务劳动。”",
+        "主持人：我们有个说法叫“卷”。",
+    )
+    got = [(speaker(q), q.text) for q in extract_quotes(a)]
+    assert got == [
+        ("上官若兰", "再也不假装一切都好了"),
+        ("上官若兰", "你们把审稿变成了义务劳动。"),
+    ]
+
+
+def test_as_x_said() -> None:
+    """``正如X临走前所说`` gives X."""
+    a = art(
+        "正如梁穎彤臨走前所說，指標本身沒有錯，「錯在我們忘了指標背後是人」。", language="zh-Hant"
+    )
+    (q,) = extract_quotes(a)
+    assert speaker(q) == "梁穎彤"

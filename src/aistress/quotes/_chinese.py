@@ -14,6 +14,8 @@ from __future__ import annotations
 import bisect
 import re
 
+import attrs
+
 from aistress.quotes._lexicon import Chinese, chinese
 from aistress.quotes._types import MASK, Cue, Mention, mention
 from aistress.quotes._zh_names import (
@@ -107,9 +109,14 @@ def _organisation(masked: str, a: int, b: int, lex: Chinese, statement: bool) ->
     pre = masked[a:b]
     if not 2 <= len(pre) <= 16 or "的" in pre or not re.fullmatch(rf"[{_HAN}A-Za-z0-9]+", pre):
         return None
+    if pre[0] in _NOT_ORG_START:
+        return None  # 也有人会(说): an adverb or a verb of being opens no organisation's name
     if statement or pre.endswith(lex.org_suffixes):
         return a
     return None
+
+
+_NOT_ORG_START = frozenset("也还都就又才便却有没不是将会要")
 
 
 _SUBJECT_BEFORE = re.compile(r"[了是被把将在对向说]")
@@ -206,8 +213,51 @@ def known_subjects(masked: str, text: str, known: frozenset[str]) -> list[Mentio
     return out
 
 
+_LABEL = re.compile(r"\s*([^\s：:，,。；;\ue000]{2,16}?)[：:]")
+
+
+def speaker_label(masked: str, text: str, lex: Chinese | None = None) -> Mention | None:
+    """A transcript label opening the paragraph: a name and a colon (``上官若兰：``).
+
+    Only a name counts (a native name filling the label, a dotted or a Latin
+    name); roles (``主持人：``, ``记者：``, ``问：``) give None.
+    """
+    lex = lex or chinese()
+    m = _LABEL.match(masked)
+    if m is None:
+        return None
+    a, b = m.span(1)
+    if lex.cue_re.search(masked, a, b):
+        return None  # 拉维·梅农写道：, a cue and its colon
+    latin = _LATIN_NAME.fullmatch(masked, a, b)
+    if not (latin or dotted_name(masked, b, lex) == a or native_name(masked, a, b, lex) == a):
+        return None
+    return mention("name", text[a:b], a, b, a, cue=Cue("：", b, b + 1, b + 1))
+
+
+def reported_speaker(
+    by_cue: list[Mention], keys: list[int], sent_start: int, after: int
+) -> Mention | None:
+    """The speaker of the last cue before ``sent_start`` (and after ``after``), if a person.
+
+    ``X指出，……。“……”``: a quotation standing as its own sentence after a
+    sentence of X's reported speech is X's.
+    """
+    i = bisect.bisect_left(keys, sent_start) - 1
+    if i < 0:
+        return None
+    m = by_cue[i]
+    if m.kind in ("name", "anonymous", "pronoun") and not m.weak and m.cue_start >= after:
+        return m
+    return None
+
+
 def find_mentions(
-    masked: str, text: str, lex: Chinese | None = None, known: frozenset[str] = frozenset()
+    masked: str,
+    text: str,
+    lex: Chinese | None = None,
+    known: frozenset[str] = frozenset(),
+    label: Mention | None = None,
 ) -> list[Mention]:
     """Every cue in ``masked`` with the subject it introduces, in text order.
 
@@ -228,9 +278,17 @@ def find_mentions(
         if cs and masked[cs - 1] in DOTS + _NEGATION:
             continue
         found = _subject(masked, text, cs, ce, text[cs:ce], lex, known)
+        if found and label is not None and found.surface == "我":
+            # 我 in a speaker's turn of a transcript is that speaker
+            found = attrs.evolve(
+                label, cue=found.cue, cue_start=cs, cue_end=ce, start=found.start, end=found.end
+            )
         if found:
             out.append(found)
     return out
+
+
+_AS_SAID = re.compile(r"正如|如同|就像|诚如|如")
 
 
 def _subject(
@@ -267,6 +325,12 @@ def _subject(
         if whole is not None and b < i + len(whole) <= cs:
             b = i + len(whole)
             break
+    if masked[b - 1 : b] == "所" and b - 1 > cstart:
+        # 正如X(临走前)所说: X opens what is left once 正如 is set aside
+        k = cstart + len(m.group(0)) if (m := _AS_SAID.match(masked, cstart, b)) else cstart
+        lead = _leading_name(masked, text, k, Cue(cue, cs, ce, ce), lex)
+        if lead is not None:
+            return lead
     aliases: list[str] = []
     paren = _PAREN_TAIL.search(masked, cstart, b)
     name_end = b
@@ -497,6 +561,12 @@ def name_gender(name: str, lex: Chinese | None = None) -> str | None:
     """
     lex = lex or chinese()
     return lex.name_gender.get(name[-1:]) if name else None
+
+
+def is_sentence(inner: str) -> bool:
+    """Whether quoted words read as speech on their own: punctuated, or long."""
+    core = re.sub(r"\s", "", inner)
+    return len(core) > 15 or re.search(r"[。！？，；,;!?]", core) is not None
 
 
 def is_short(inner: str) -> bool:

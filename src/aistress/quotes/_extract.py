@@ -204,20 +204,21 @@ def analyse(article: Article) -> Analysis:
         label: Mention | None = None
         cue_words: list[re.Match[str]] = []
         if lang == "zh":
-            mentions = _chinese.find_mentions(masked, text, known=known)
+            label = _chinese.speaker_label(masked, text)
+            mentions = _chinese.find_mentions(masked, text, known=known, label=label)
             mentions += _chinese.colon_mentions(
                 masked, text, sorted(mentions, key=lambda m: m.cue_end), known=known
             )
             subjects = _chinese.find_subjects(masked, text)
             subjects += _chinese.known_subjects(masked, text, known)
+            if label is not None:
+                subjects.append(label)  # a person, but no cue for the first sentence
             basic = _chinese.sentence_starts(masked)
         else:
             cue_words = _english.cue_matches(masked)
             mentions = _english.find_mentions(masked, text, cues=cue_words)
             mentions += _english.colon_labels(masked, text, sorted(m.cue_start for m in mentions))
             label = _english.speaker_label(masked, text)
-            if label is not None:
-                mentions.append(label)
             subjects = _english.find_subjects(masked, text)
             basic = _english.sentence_starts(masked)
         cues = [m.start() for m in cue_words] if lang == "en" else []
@@ -297,7 +298,17 @@ def analyse(article: Article) -> Analysis:
                 pron = pronouns[sent_start]
                 if pron is not None:
                     f.route, f.mention, f.partial = "pronoun", pron, True
-            if f.route is None and label is not None:
+                elif lang == "zh" and initial:
+                    # a quotation of its own after the speaker's reported words
+                    after = prev.marks.end if prev is not None else 0
+                    rep = _chinese.reported_speaker(by_cue, cue_keys, sent_start, after)
+                    if rep is not None and _chinese.is_sentence(inner):
+                        f.route, f.mention = "reported", rep
+            if (
+                f.route is None
+                and label is not None
+                and (lang == "en" or not _chinese.is_short(inner))
+            ):
                 f.route, f.mention = "label", label
             if f.route is None and lang == "en" and _english.is_short(inner):
                 _fragment(f, inner, masked, cues, sent_start, sorted_starts, by_cue, cue_keys)

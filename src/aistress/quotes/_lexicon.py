@@ -119,6 +119,7 @@ class Chinese:
     not_names: frozenset[str] = frozenset()
     kinship: tuple[str, ...] = ()
     title_re: re.Pattern[str] = re.compile(r"(?!)")
+    compound_surnames: frozenset[str] = frozenset()
 
 
 @functools.cache
@@ -188,6 +189,7 @@ def chinese() -> Chinese:
         ),
         kinship=tuple(sorted(data["kinship"], key=lambda w: (-len(w), w))),
         title_re=re.compile("(?:" + _alternation(data["titles"]) + ")$"),
+        compound_surnames=frozenset(s for s in all_surnames if len(s) == 2),
         role_name_re=re.compile(
             "(?<=[" + "".join(sorted(data["role_suffixes"])) + "])"
             "(?=([" + "".join(sorted(s for s in all_surnames if len(s) == 1)) + "]"

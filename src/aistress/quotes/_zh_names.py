@@ -59,12 +59,23 @@ def dotted_name(text: str, end: int, lex: Chinese) -> int | None:
 
 def native_name(text: str, a: int, b: int, lex: Chinese) -> int | None:
     """Start of a native name (surname + one or two characters) ending at ``b``."""
+    for size in (4, 3):
+        # a two-character surname first: 司马承恩, not 马承恩
+        s = b - size
+        if (
+            s >= a
+            and text[s : s + 2] in lex.compound_surnames
+            and _HAN_RUN.fullmatch(text, s, b)
+            and (s == a or name_start_ok(text, s, lex))
+            and not next_word(text, b - 1, lex)
+        ):
+            return s
     for size in (3, 2, 4):
         s = b - size
         if s < a:
             continue
         cand = text[s:b]
-        if not re.fullmatch(rf"[{_HAN}]+", cand):
+        if not _HAN_RUN.fullmatch(cand):
             continue
         before = text[s - 1] if s > a else ""
         after_role = before in lex.role_suffixes or before == "的"
@@ -201,6 +212,8 @@ def _story_names(
         for m in _OPENING.finditer(masked):
             c3 = m.group(1)
             c2 = c3[:2]
+            if DOTTED_RUN.match(masked, m.start()):
+                continue  # the start of a transliterated name (马蒂亚斯·科恩布鲁姆)
             if not bare_name_ok(c2, lex) or any(ch in lex.role_suffixes for ch in c2):
                 continue
             surname = c2[0] in lex.surnames or c2 in lex.surnames
@@ -248,6 +261,15 @@ def _heads(known: frozenset[str]) -> frozenset[str]:
     return frozenset(name[:2] for name in known)
 
 
+_HAN_RUN = re.compile(rf"[{_HAN}]+")
+
+
+def name_start_ok(text: str, s: int, lex: Chinese) -> bool:
+    """Whether the character before ``s`` lets a name start there (not inside a word)."""
+    before = text[s - 1 : s]
+    return not HAN_CHAR.match(before) or before == "的" or before in lex.role_suffixes
+
+
 def titled_name(masked: str, a: int, b: int, lex: Chinese) -> tuple[int, int] | None:
     """``(start, end)`` of a name with a title ending the subject ``masked[a:b]``.
 
@@ -260,24 +282,16 @@ def titled_name(masked: str, a: int, b: int, lex: Chinese) -> tuple[int, int] | 
         s = native_name(masked, a, k, lex)
         if s is not None:
             return s, k
-        if masked[k - 1] in lex.surnames and _name_boundary(masked, a, k - 1, lex):
+        if masked[k - 1] in lex.surnames and (k - 1 == a or name_start_ok(masked, k - 1, lex)):
             return k - 1, b
     if (
         b - a >= 2
         and masked[b - 2] in "老小阿"
         and masked[b - 1] in lex.surnames
-        and _name_boundary(masked, a, b - 2, lex)
+        and (b - 2 == a or name_start_ok(masked, b - 2, lex))
     ):
         return b - 2, b
     return None
-
-
-def _name_boundary(masked: str, a: int, s: int, lex: Chinese) -> bool:
-    """Whether a name may start at ``s``: the subject starts there or a description ends."""
-    if s == a:
-        return True
-    before = masked[s - 1]
-    return not HAN_CHAR.match(before) or before == "的" or before in lex.role_suffixes
 
 
 def appositive_name(masked: str, a: int, b: int, lex: Chinese, known: frozenset[str]) -> int | None:
