@@ -40,6 +40,7 @@ import attrs
 from aistress.model import Article, Person, PersonLink, Quote, QuoteKind, Span
 from aistress.people import group_names
 from aistress.quotes import _chinese, _english
+from aistress.quotes._continuation import carry_speakers
 from aistress.quotes._marks import Marks, find_marks
 from aistress.quotes._types import MASK, Mention
 from aistress.text.language import detect_language, has_han, is_chinese
@@ -350,7 +351,9 @@ def analyse(article: Article) -> Analysis:
         colons.append(colon)
         only_quotes.append(bool(marks) and not masked.strip(_QUOTE_ONLY))
     _attribution_paragraphs(by_block, leads, only_quotes, colons, used)
-    return _build(article, found, all_mentions, used, sentences)
+    done = _build(article, found, all_mentions, used, sentences)
+    reports = [(r.cue_span.start, r.speaker, r.anonymous, r.description) for r in done.reports]
+    return attrs.evolve(done, quotes=carry_speakers(article, done.quotes, reports))
 
 
 _QUOTE_ONLY = MASK + " \t\n，,。.：:；;！!？?…—-"

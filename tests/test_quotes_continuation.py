@@ -1,0 +1,98 @@
+"""Tests for paragraph speaker continuation and compound surnames (sentences written for these tests)."""
+
+from __future__ import annotations
+
+from aistress.model import Article, Block, Quote, QuoteKind
+from aistress.quotes import extract_quotes
+
+
+def art(*paragraphs: str, language: str = "en") -> Article:
+    """An article of paragraphs we wrote."""
+    return Article("c1", language, "news", blocks=[Block("paragraph", p) for p in paragraphs])
+
+
+def speaker(q: Quote) -> str | None:
+    """The speaker's name, or None."""
+    return q.speaker.name if q.speaker else None
+
+
+def test_quote_after_reported_speech_belongs_to_its_speaker() -> None:
+    """X said the queue doubled. “…”: the quotation is X's, though it has no cue."""
+    a = art('Tove Lindqvist said the night queue had doubled since spring. "We take turns."')
+    [q] = extract_quotes(a)
+    assert speaker(q) == "Tove Lindqvist"
+    assert q.kind is QuoteKind.DIRECT and not q.partial
+
+
+def test_chinese_quote_after_an_introduction_clause() -> None:
+    """平台负责人X介绍，过去……。“……”: the later quotation is X's."""
+    a = art(
+        "平台负责人、副研究员柏晓岚介绍，过去夜里的提交量常常是白天的两倍。"
+        "“大家都是等到半夜才排得上。”",
+        language="zh",
+    )
+    [q] = extract_quotes(a)
+    assert speaker(q) == "柏晓岚"
+
+
+def test_traditional_quote_after_a_pronoun_clause_goes_to_the_latest_speaker() -> None:
+    """教授X表示……。他強調，……。「……」: the pronoun's referent, the latest speaker, keeps it."""
+    a = art(
+        "教授宮明澈表示，學界的情況並不樂觀。他強調，制度要先改。「沒有人能一直熬夜。」",
+        language="zh",
+    )
+    [q] = extract_quotes(a)
+    assert speaker(q) == "宮明澈"
+
+
+def test_latest_speaker_of_the_paragraph_wins() -> None:
+    """Two reporting clauses in a paragraph: the quotation goes to the later one."""
+    a = art(
+        "Rafe Ostrander said the budget was frozen. Lin Okafor said the team was tired. "
+        '"Nobody has had a weekend since May."'
+    )
+    [q] = extract_quotes(a)
+    assert speaker(q) == "Lin Okafor"
+
+
+def test_continuation_stays_inside_the_paragraph() -> None:
+    """A speaker introduced in one paragraph does not own a mid-paragraph quotation of the next."""
+    a = art(
+        "Tove Lindqvist said the night queue had doubled.",
+        'The cluster was down for a week. "Nobody has had a weekend since May."',
+    )
+    [q] = extract_quotes(a)
+    assert q.speaker is None
+
+
+def test_term_inside_a_sentence_is_not_continued() -> None:
+    """A quoted term inside the author's sentence gets no continued speaker."""
+    a = art('Tove Lindqvist said the queue had doubled. The month is known as "the crunch".')
+    assert all(q.speaker is None for q in extract_quotes(a, include_scare=True))
+
+
+def test_anonymous_source_continues_anonymous() -> None:
+    """An unnamed source's clause before a quotation makes that quotation anonymous."""
+    a = art("一位不愿透露姓名的工程师表示，加班已成常态。“我们每周只休息半天。”", language="zh")
+    [q] = extract_quotes(a)
+    assert q.speaker is None and q.anonymous
+
+
+def test_traditional_compound_surname_keeps_both_characters() -> None:
+    """司馬/歐陽-type surnames in Traditional text give the whole name, not its last three characters."""
+    a = art("教授申屠海寧表示：「研究不能只靠熬夜。」", "申屠海寧說：「我們需要休息。」", language="zh")
+    assert [speaker(q) for q in extract_quotes(a)] == ["申屠海寧", "申屠海寧"]
+
+
+def test_rare_compound_surname_with_two_given_characters() -> None:
+    """A paragraph opening with a rarer compound surname and two given characters names all four."""
+    a = art("赫连晴川说：“我们需要休息。”", language="zh")
+    [q] = extract_quotes(a)
+    assert speaker(q) == "赫连晴川"
+
+
+def test_a_company_before_a_single_surname_is_not_a_compound_surname() -> None:
+    """公司马X说: the company's Ma X, not a 司马 name."""
+    a = art("这家公司马一鸣说：“我们需要休息。”", language="zh")
+    [q] = extract_quotes(a)
+    assert speaker(q) == "马一鸣"
