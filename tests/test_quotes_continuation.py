@@ -1,4 +1,4 @@
-"""Tests for paragraph speaker continuation and compound surnames (sentences written for these tests)."""
+"""Tests for paragraph speaker continuation and compound surnames (sentences we wrote)."""
 
 from __future__ import annotations
 
@@ -21,7 +21,8 @@ def test_quote_after_reported_speech_belongs_to_its_speaker() -> None:
     a = art('Tove Lindqvist said the night queue had doubled since spring. "We take turns."')
     [q] = extract_quotes(a)
     assert speaker(q) == "Tove Lindqvist"
-    assert q.kind is QuoteKind.DIRECT and not q.partial
+    assert q.kind is QuoteKind.DIRECT
+    assert not q.partial
 
 
 def test_chinese_quote_after_an_introduction_clause() -> None:
@@ -75,12 +76,15 @@ def test_anonymous_source_continues_anonymous() -> None:
     """An unnamed source's clause before a quotation makes that quotation anonymous."""
     a = art("一位不愿透露姓名的工程师表示，加班已成常态。“我们每周只休息半天。”", language="zh")
     [q] = extract_quotes(a)
-    assert q.speaker is None and q.anonymous
+    assert q.speaker is None
+    assert q.anonymous
 
 
 def test_traditional_compound_surname_keeps_both_characters() -> None:
-    """司馬/歐陽-type surnames in Traditional text give the whole name, not its last three characters."""
-    a = art("教授申屠海寧表示：「研究不能只靠熬夜。」", "申屠海寧說：「我們需要休息。」", language="zh")
+    """A compound surname in Traditional text gives the whole name, not its last three."""
+    a = art(
+        "教授申屠海寧表示：「研究不能只靠熬夜。」", "申屠海寧說：「我們需要休息。」", language="zh"
+    )
     assert [speaker(q) for q in extract_quotes(a)] == ["申屠海寧", "申屠海寧"]
 
 
@@ -96,3 +100,14 @@ def test_a_company_before_a_single_surname_is_not_a_compound_surname() -> None:
     a = art("这家公司马一鸣说：“我们需要休息。”", language="zh")
     [q] = extract_quotes(a)
     assert speaker(q) == "马一鸣"
+
+
+def test_role_ending_in_the_first_character_of_a_compound_surname() -> None:
+    """主席司徒X: the role ends before 司徒, and the name keeps all four characters."""
+    a = art(
+        "大会主席司徒景岚日前接受专访，谈到了审稿。",
+        "会议主席司徒景岚补充：“大家都累。”",
+        language="zh",
+    )
+    [q] = extract_quotes(a)
+    assert speaker(q) == "司徒景岚"

@@ -99,6 +99,8 @@ def native_name(text: str, a: int, b: int, lex: Chinese) -> int | None:
             continue  # 金波不(假思索地说), 石钟才(对…说): an adverb ends it
         if any(w in cand for w in lex.group_words) or cand in lex.pronouns:
             continue
+        if s > a and compound_before(text, s, lex):
+            continue  # 司马承恩: the name starts one character earlier
         if (
             before
             and re.match(rf"[{_HAN}]", before)
@@ -108,6 +110,30 @@ def native_name(text: str, a: int, b: int, lex: Chinese) -> int | None:
             continue
         return s
     return None
+
+
+def compound_before(text: str, s: int, lex: Chinese) -> bool:
+    """Whether a compound surname starting just before ``s`` stands at a name's start.
+
+    ``教授司马承恩``: yes; ``公司马明`` (the company's Ma Ming): no, 公 binds 司.
+    """
+    if len(text) <= s or text[s - 1 : s + 1] not in lex.all_surnames:
+        return False
+    before = text[s - 2] if s >= 2 else ""
+    return not HAN_CHAR.match(before) or before in lex.role_suffixes or before == "的"
+
+
+def _role_name(masked: str, s: int, cand: str, lex: Chinese) -> str:
+    """A name candidate after a role, widened to four characters for a compound surname.
+
+    ``主席司徒明远``: the role ends in 司, but 司徒 is the surname.
+    """
+    if s > 0 and compound_before(masked, s, lex):
+        s -= 1
+    elif cand[:2] not in lex.all_surnames:
+        return cand
+    wide = masked[s : s + 4]
+    return wide if len(wide) == 4 and re.fullmatch(rf"[{_HAN}]+", wide) else cand
 
 
 CLAUSE_OPENERS = frozenset("，,。！？!?；;：:、\n和与及" + MASK)
@@ -132,7 +158,7 @@ def name_vocabulary(
     counts: dict[str, int] = {}
     for masked in blocks:
         found.extend(
-            m.group(1)
+            _role_name(masked, m.start(1), m.group(1), lex)
             for m in lex.role_name_re.finditer(masked)
             if m.group(1)[1] not in lex.role_suffixes
         )
@@ -146,18 +172,20 @@ def name_vocabulary(
         prev = "\n"
         for i, ch in enumerate(masked):
             if prev in CLAUSE_OPENERS and ch != MASK:
-                for size in (2, 3):
+                for size in (2, 3, 4):
                     key = masked[i : i + size]
                     counts[key] = counts.get(key, 0) + 1
             prev = ch
     seen: dict[str, int] = {}
     for cand in found:
-        for key in {cand[:2], cand[:3]}:
+        for key in {cand[:2], cand[:3], cand[:4]}:
             seen[key] = seen.get(key, 0) + 1
     out = set(_story_names(blocks, counts, lex, texts or blocks))
     for cand in found:
         two, three = cand[:2], cand[:3]
-        good3 = len(three) == 3 and three[2] not in _NOT_NAME_END
+        if len(cand) == 4:  # a compound surname: 司马 with one or two given characters
+            two, three = cand[:3], cand
+        good3 = len(three) == len(two) + 1 and three[-1] not in _NOT_NAME_END
         best = three if good3 and counts.get(three, 0) >= counts.get(two, 0) else two
         # a name is written more than once: a one-off is more likely a phrase
         if counts.get(best, 0) + seen.get(best, 0) >= 2:
@@ -207,6 +235,7 @@ def _story_names(
     text = "\n".join(texts)
     bigrams = Counter(map(operator.add, text, text[1:]))
     trigrams = Counter(map("".join, zip(text, text[1:], text[2:], strict=False)))
+    fourgrams: Counter[str] | None = None  # counted only when a compound surname opens a clause
     out: list[str] = []
     for masked in blocks:
         for m in _OPENING.finditer(masked):
@@ -225,6 +254,14 @@ def _story_names(
                 and (trigrams[c3] == bigrams[c2] or trigrams[c3] > 1)
             ):
                 name = c3
+            if c2 in lex.all_surnames and len(c3) == 3:  # a compound surname is no whole name
+                if not next_word(masked, m.start() + 2, lex):
+                    name = c3
+                if fourgrams is None:
+                    fourgrams = Counter(
+                        map("".join, zip(text, text[1:], text[2:], text[3:], strict=False))
+                    )
+                name = _compound_name(masked, m.start(), trigrams, fourgrams, lex) or name
             after = m.start() + len(name)
             if not (
                 _SPEECH_AFTER.match(masked, after)
@@ -244,6 +281,20 @@ def _story_names(
             if surname or bounded or speaks or opens.get(name, 0) >= 2:
                 out.append(name)
     return out
+
+
+def _compound_name(
+    masked: str, i: int, trigrams: Counter[str], fourgrams: Counter[str], lex: Chinese
+) -> str | None:
+    """A four-character name after a compound surname (赫连若瑜), when the article says so.
+
+    The fourth character belongs to the name when the first three never
+    occur without it and it starts no next word (a speech verb, an adverb).
+    """
+    c4 = masked[i : i + 4]
+    if len(c4) < 4 or not HAN_CHAR.match(c4[3]) or next_word(masked, i + 3, lex):
+        return None
+    return c4 if fourgrams[c4] == trigrams[c4[:3]] else None
 
 
 def known_at(masked: str, i: int, known: frozenset[str]) -> str | None:
