@@ -243,7 +243,7 @@ def test_candidates_are_capped_per_article() -> None:
     """Pairs grow linearly with a corpus of copies, not quadratically."""
     for n in (100, 400):
         articles = near_duplicates(n)
-        shared, _, _ = _candidate_pairs(articles, {a.id: a.id for a in articles}, 0.2)
+        shared = _candidate_pairs(articles, {a.id: a.id for a in articles}, 0.2).shared
         assert len(shared) <= n * (MAX_CANDIDATES + 1)
 
 

@@ -165,7 +165,7 @@ def test_near_duplicate_copies_are_grouped_not_paired() -> None:
     assert [(r.kind, r.target) for r in found if r.subject == "s"] == [
         (RelationKind.SUMMARY_OF, "c0")
     ]
-    shared, _, _ = _candidate_pairs(articles, {a.id: a.id for a in articles}, 2.0)
+    shared = _candidate_pairs(articles, {a.id: a.id for a in articles}, 2.0).shared
     assert list(shared) == [(0, 60)]  # the copies are paired with nothing
 
 

@@ -46,6 +46,7 @@ import math
 import re
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable, Sequence
+from typing import NamedTuple
 
 import attrs
 
@@ -184,7 +185,11 @@ def _metadata_score(derived: Article, original: Article) -> tuple[float, str | N
     return 0.0, None
 
 
-def _direction(a: Article, b: Article) -> tuple[Article, Article]:
+#: An article's length (:func:`_length`, or the same figure found earlier).
+LengthOf = Callable[[Article], float]
+
+
+def _direction(a: Article, b: Article, length: LengthOf = _length) -> tuple[Article, Article]:
     """Return ``(derived, original)`` for a pair.
 
     An article of a derived kind derives from one of an original kind; a
@@ -198,11 +203,14 @@ def _direction(a: Article, b: Article) -> tuple[Article, Article]:
     a_derived, b_derived = a.kind in _DERIVED_KINDS, b.kind in _DERIVED_KINDS
     if a_derived != b_derived:
         return (a, b) if a_derived else (b, a)
-    return (a, b) if _length(a) <= _length(b) else (b, a)
+    return (a, b) if length(a) <= length(b) else (b, a)
 
 
 def _unlabelled_translation(
-    a: Article, b: Article, anchors_of: Callable[[Article], frozenset[str]] = anchors
+    a: Article,
+    b: Article,
+    anchors_of: Callable[[Article], frozenset[str]] = anchors,
+    length: LengthOf = _length,
 ) -> float:
     """How surely two originals in different languages are one text translated (0 if not).
 
@@ -223,8 +231,8 @@ def _unlabelled_translation(
       compared one-sidedly because a translation may transliterate a name
       (``Stanford`` as ``斯坦福``) but does not invent new Latin ones.
 
-    ``anchors_of`` gives an article's anchors (a cache, so each article's
-    are found once however many pairs it is in).
+    ``anchors_of`` gives an article's anchors and ``length`` its length
+    (caches, so each article's are found once however many pairs it is in).
 
     Returns:
         The figures' Jaccard share when all conditions hold, else 0.
@@ -233,7 +241,7 @@ def _unlabelled_translation(
         return 0.0
     if primary_language(a.language) == primary_language(b.language):
         return 0.0
-    la, lb = _length(a), _length(b)
+    la, lb = length(a), length(b)
     if min(la, lb) < UNLABELLED_MIN_LENGTH_RATIO * max(la, lb, 1.0):
         return 0.0
     found_a, found_b = anchors_of(a), anchors_of(b)
@@ -252,18 +260,18 @@ def _unlabelled_translation(
     return jaccard
 
 
-def _kind(derived: Article, original: Article) -> RelationKind:
+def _kind(derived: Article, original: Article, ratio: float) -> RelationKind:
     """The relation a derived article has to its original.
 
     The derived article's own kind decides where it says enough (a rewrite is
-    a rewrite however short); otherwise languages and lengths do.
+    a rewrite however short); otherwise languages and ``ratio``, the derived
+    length over the original's, do.
     """
     other_language = primary_language(derived.language) != primary_language(original.language)
     if derived.kind in {ArticleKind.SUMMARY, ArticleKind.DIGEST}:
         return RelationKind.SUMMARY_OF
     if derived.kind is ArticleKind.REWRITE:
         return RelationKind.TRANSLATION_OF if other_language else RelationKind.REWRITE_OF
-    ratio = _length(derived) / max(1.0, _length(original))
     if ratio < 0.5:
         return RelationKind.SUMMARY_OF
     if other_language:
@@ -327,8 +335,9 @@ _DERIVATIONS = frozenset(
 
 #: ``(key, source id)`` of an article: who it is and which file it came from.
 Member = tuple[int, str]
-#: A pair worth confirming: ``(derived, original, anchor overlap, metadata score, reason)``.
-Pending = tuple[Article, Article, float, float, "str | None"]
+#: A pair worth confirming: ``(derived, original, anchor overlap, metadata score,
+#: reason, derived length over the original's)``.
+Pending = tuple[Article, Article, float, float, "str | None", float]
 #: A confirmed candidate and its rank among its derived article's candidates.
 Ranked = tuple[Candidate, tuple[bool, float]]
 #: An unlabelled translation pair and the key it is paired by.
@@ -410,13 +419,26 @@ def _rep_pairs(me: Member, partners: Iterable[Member]) -> list[tuple[int, int]]:
     return [(min(me[0], p), max(me[0], p)) for p, _ in partners]
 
 
+class _Candidates(NamedTuple):
+    """What blocking finds: the pairs worth scoring and what scoring them needs."""
+
+    #: Pairs ``(i, j)``, ``i < j``, with the weight of the anchors they share.
+    shared: dict[tuple[int, int], float]
+    #: Each article's anchor weight.
+    mass: dict[int, float]
+    #: The near-duplicates' ``copy_of`` and ``rewrite_of`` relations.
+    copies: tuple[Relation, ...]
+    #: Each article's anchors.
+    anchors: list[frozenset[str]]
+
+
 def _candidate_pairs(
     articles: Sequence[Article],
     source_of: dict[str, str],
     max_df: float,
     linked: Collection[str] = (),
-) -> tuple[dict[tuple[int, int], float], dict[int, float], tuple[Relation, ...]]:
-    """Candidate pairs ``(i, j)``, ``i < j``, with their shared anchor weight; mass; copies.
+) -> _Candidates:
+    """Candidate pairs with their shared anchor weight, and what scoring them needs.
 
     Near-duplicates are grouped first (:func:`_duplicate_groups`): each
     member of a group is a copy of its representative and is paired with
@@ -452,7 +474,7 @@ def _candidate_pairs(
         if weight > 0:
             shared[(i, j)] = weight
     mass = {i: _mass(found, df, n) for i, found in enumerate(sets)}
-    return shared, mass, copies
+    return _Candidates(shared, mass, copies, sets)
 
 
 def _pending(
@@ -462,9 +484,10 @@ def _pending(
     masses: tuple[float, float],
     linked: frozenset[str] | set[str],
     anchors_of: Callable[[Article], frozenset[str]],
+    length: LengthOf = _length,
 ) -> Pending | None:
     """A candidate pair, directed and scored by anchors and metadata; None if it cannot link."""
-    derived, original = _direction(first, second)
+    derived, original = _direction(first, second, length)
     if derived.id in linked:
         return None
     meta, meta_reason = _metadata_score(derived, original)
@@ -475,12 +498,13 @@ def _pending(
     if derived.kind not in _DERIVED_KINDS and not meta:
         # Two originals (a news report and a blog post) are not derived,
         # unless they are an unlabelled translation pair.
-        figures = _unlabelled_translation(derived, original, anchors_of)
+        figures = _unlabelled_translation(derived, original, anchors_of, length)
         if not figures:
             return None
         overlap = max(overlap, figures)
         meta_reason = f"unlabelled translation: figures agree {figures:.2f}"
-    return derived, original, overlap, meta, meta_reason
+    ratio = length(derived) / max(1.0, length(original))
+    return derived, original, overlap, meta, meta_reason, ratio
 
 
 def _promise(pending: Pending) -> tuple[float, bool, float]:
@@ -504,7 +528,7 @@ def _confirm(
     pending: Pending, aligner: AlignFunction | None, min_score: float
 ) -> Ranked | Unlabelled | None:
     """Score a pair (with the aligner when given); a ranked or an unlabelled candidate, or None."""
-    derived, original, overlap, meta, meta_reason = pending
+    derived, original, overlap, meta, meta_reason, ratio = pending
     reasons = [f"anchor overlap {overlap:.2f}"]
     if meta_reason:
         reasons.append(meta_reason)
@@ -518,10 +542,9 @@ def _confirm(
     if score < min_score:
         return None
     candidate = Candidate(
-        derived.id, original.id, _kind(derived, original), round(score, 4), tuple(reasons)
+        derived.id, original.id, _kind(derived, original, ratio), round(score, 4), tuple(reasons)
     )
     if derived.kind not in _DERIVED_KINDS and not meta:
-        ratio = _length(derived) / max(1.0, _length(original))
         return (-candidate.score, -ratio, derived.id, original.id), candidate
     return candidate, _rank(candidate, original)
 
@@ -613,13 +636,11 @@ def discover_relations(
     """
     articles, source_of, linked = _inputs(corpus)
     aligner = _aligner(align)
-    shared, mass, copies = _candidate_pairs(articles, source_of, max_df, linked)
-    cached: dict[str, frozenset[str]] = {}
+    shared, mass, copies, sets = _candidate_pairs(articles, source_of, max_df, linked)
+    by_id = {a.id: found for a, found in zip(articles, sets, strict=True)}
 
     def anchors_of(article: Article) -> frozenset[str]:
-        if article.id not in cached:
-            cached[article.id] = anchors(article)
-        return cached[article.id]
+        return by_id[article.id]
 
     pairs = [
         found

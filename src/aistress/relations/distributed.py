@@ -22,9 +22,12 @@ The job, for a corpus of *n* articles:
 4. **Candidate pairs** (a map): each representative with its capped
    partners; copies are paired with nothing, so they add no pairs.
 5. **Confirmation** (two groupbys bring both articles of a pair together,
-   then a map): direction, metadata, anchor overlap; with the aligner the
-   :data:`~aistress.relations.MAX_ALIGNED` most promising pairs of each
-   derived article (a groupby on it) are aligned paragraph by paragraph.
+   then a map): direction, metadata, anchor overlap. The pairs carry each
+   article's metadata, anchors and length, not its text; with the aligner
+   the :data:`~aistress.relations.MAX_ALIGNED` most promising pairs of each
+   derived article meet its text (a groupby on it), then their originals'
+   texts (a groupby on the original), and are aligned paragraph by
+   paragraph.
 6. **Choice**: each derived article's best candidate (a groupby on it);
    unlabelled translation pairs are matched one to one in the last task.
 
@@ -72,6 +75,7 @@ from aistress.relations import (
     _confirm,
     _first_best,
     _inputs,
+    _length,
     _mass,
     _partners,
     _pending,
@@ -149,7 +153,12 @@ class _Item(NamedTuple):
 
 
 class _Full(NamedTuple):
-    """An article with everything the pair stages need."""
+    """An article with everything the pair stages need.
+
+    ``article`` is the article without its blocks (its metadata is what
+    scoring a pair reads; ``length`` stands for its text), so the pairs
+    carry little: the text meets a pair only when the aligner confirms it.
+    """
 
     key: int
     source: str
@@ -157,6 +166,11 @@ class _Full(NamedTuple):
     anchors: frozenset[str]
     df: dict[str, int]
     mass: float
+    length: float
+
+
+#: A scored pair: ``((i, j), derived key, original key, pending)``, ``i < j``.
+_Scored = tuple[tuple[int, int], int, int, Pending]
 
 
 _Made = tuple[_Item, Shingled, list[tuple[object, ...]]]
@@ -217,7 +231,9 @@ def _full(
     item: _Item = next(p[1] for _, p in parts if p[0] == "item")
     found = sorted((p for _, p in parts if p[0] == "anchor"), key=lambda p: (p[2], p[1]))
     df = {p[1]: p[2] for p in found}
-    full = _Full(key, item.source, item.article, item.anchors, df, _mass(df, df.__getitem__, n))
+    brief = attrs.evolve(item.article, blocks=())
+    mass = _mass(df, df.__getitem__, n)
+    full = _Full(key, item.source, brief, item.anchors, df, mass, _length(item.article))
     if rep.get(key, key) != key:
         return full, []
     me = (key, item.source)
@@ -253,32 +269,64 @@ def _tag_full(full: _Full) -> tuple[int, tuple[str, _Full]]:
 
 def _pending_pair(
     pair: tuple[_Full, _Full], n: int, max_df: float, linked: frozenset[str]
-) -> tuple[int, tuple[tuple[int, int], Pending]] | None:
+) -> tuple[int, _Scored] | None:
     """The pair directed and scored (see :func:`aistress.relations._pending`), keyed by derived."""
     a, b = pair
     weight = _shared_weight(a.anchors, b.anchors, a.df.__getitem__, n, max_df)
     if weight <= 0:
         return None
-    cached = {a.article.id: a.anchors, b.article.id: b.anchors}
-    found = _pending(a.article, b.article, weight, (a.mass, b.mass), linked, lambda x: cached[x.id])
+    known = {a.article.id: a, b.article.id: b}
+    found = _pending(
+        a.article,
+        b.article,
+        weight,
+        (a.mass, b.mass),
+        linked,
+        lambda x: known[x.id].anchors,
+        lambda x: known[x.id].length,
+    )
     if found is None:
         return None
-    derived = a.key if found[0] is a.article else b.key
-    return derived, ((a.key, b.key), found)
+    derived, original = (a, b) if found[0] is a.article else (b, a)
+    return derived.key, ((a.key, b.key), derived.key, original.key, found)
 
 
-def _keep_promising(
-    group: tuple[int, list[tuple[int, tuple[tuple[int, int], Pending]]]],
-) -> list[tuple[tuple[int, int], Pending]]:
-    ordered = sorted((p for _, p in group[1]), key=lambda p: (_promise(p[1]), p[0]))
-    return sorted(ordered[:MAX_ALIGNED], key=lambda p: p[0])
+def _tag_article(item: _Item) -> tuple[int, tuple[str, Article]]:
+    return item.key, ("article", item.article)
+
+
+def _with_derived(group: tuple[int, list[tuple[int, tuple[Any, ...]]]]) -> list[tuple[int, Any]]:
+    """A derived article's most promising pairs, with its text, keyed by their originals."""
+    _, parts = group
+    scored: list[_Scored] = [p[1] for _, p in parts if p[0] == "pending"]
+    article = next((p[1] for _, p in parts if p[0] == "article"), None)
+    if article is None or not scored:
+        return []
+    scored.sort(key=lambda p: (_promise(p[3]), p[0]))
+    return [
+        (original, ("kept", (pair, derived, original, (article, *pending[1:]))))
+        for pair, derived, original, pending in scored[:MAX_ALIGNED]
+    ]
+
+
+def _with_original(group: tuple[int, list[tuple[int, tuple[Any, ...]]]]) -> list[_Scored]:
+    """The pairs kept for an original article, with its text."""
+    _, parts = group
+    article = next((p[1] for _, p in parts if p[0] == "article"), None)
+    if article is None:  # pragma: no cover - every kept pair's original is an article
+        return []
+    kept: list[_Scored] = [p[1] for _, p in parts if p[0] == "kept"]
+    return [
+        (pair, derived, original, (pending[0], article, *pending[2:]))
+        for pair, derived, original, pending in kept
+    ]
 
 
 def _confirmed(
-    pair: tuple[tuple[int, int], Pending], aligner: AlignFunction | None, min_score: float
+    scored: _Scored, aligner: AlignFunction | None, min_score: float
 ) -> tuple[tuple[int, int], Ranked | Unlabelled] | None:
-    found = _confirm(pair[1], aligner, min_score)
-    return None if found is None else (pair[0], found)
+    found = _confirm(scored[3], aligner, min_score)
+    return None if found is None else (scored[0], found)
 
 
 def _best_of(group: tuple[str, list[tuple[tuple[int, int], Ranked]]]) -> Ranked:
@@ -387,7 +435,14 @@ def relations_graph(
     pending = both.map(_pending_pair, n, max_df, linked).filter(_present)
     chosen = pending.map(lambda p: p[1])
     if aligner is not None:
-        chosen = pending.groupby(lambda p: p[0], **shuffle).map(_keep_promising).flatten()
+        # The most promising pairs of each derived article meet its text, then
+        # their originals' (only these pairs carry texts).
+        texts = items.map(_tag_article)
+        tagged_pending = pending.map(lambda p: (p[0], ("pending", p[1])))
+        kept = db.concat([texts, tagged_pending]).groupby(lambda p: p[0], **shuffle)
+        kept = kept.map(_with_derived).flatten()
+        chosen = db.concat([texts, kept]).groupby(lambda p: p[0], **shuffle)
+        chosen = chosen.map(_with_original).flatten()
     confirmed = chosen.map(_confirmed, aligner, min_score).filter(_present)
     labelled = confirmed.filter(_labelled).groupby(_derived_id, **shuffle).map(_best_of)
     unlabelled = confirmed.filter(lambda c: not _labelled(c)).map(lambda c: c[1])
