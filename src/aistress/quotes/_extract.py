@@ -130,7 +130,12 @@ def _block_marks(article: Article) -> list[list[Marks]]:
             opener = block.text[marks[-1].start]
             following = blocks[bi + 1].text.lstrip() if bi + 1 < len(blocks) else ""
             if not following.startswith(opener):
-                marks.pop()
+                # a stray opening mark: what it would enclose are quotations of their own
+                marks = [
+                    m
+                    for m in find_marks(block.text, open_end=False)
+                    if block.text[m.inner_start : m.inner_end].strip()
+                ]
         out.append(marks)
     return out
 

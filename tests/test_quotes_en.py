@@ -1,0 +1,52 @@
+"""English quote marks and attribution on sentences written for these tests."""
+
+from __future__ import annotations
+
+from aistress.model import Article, Block, Quote
+from aistress.quotes import extract_quotes
+from aistress.quotes._marks import find_marks
+
+
+def art(*paragraphs: str) -> Article:
+    """An English news article of paragraphs we wrote."""
+    return Article("t1", "en", "news", blocks=[Block("paragraph", p) for p in paragraphs])
+
+
+def speaker(q: Quote) -> str | None:
+    """The speaker's name, or None."""
+    return q.speaker.name if q.speaker else None
+
+
+def inners(text: str, *, open_end: bool = True) -> list[str]:
+    """The quoted words of ``text``, per top-level quotation."""
+    return [text[m.inner_start : m.inner_end] for m in find_marks(text, open_end=open_end)]
+
+
+# ---------------------------------------------------------------------------
+# quote marks
+
+
+def test_three_apostrophes_close_a_nested_quote_and_its_outer_one() -> None:
+    """''I said, 'no,''' she recalled: one quotation, closed by the first two marks."""
+    text = "''I told them, 'Not this year,''' Ms. Ota recalled. ''They laughed.''"
+    assert inners(text) == ["I told them, 'Not this year,", "They laughed."]
+
+
+def test_space_before_a_closing_straight_mark_still_closes() -> None:
+    """ "Lazy' " Tom: a space before the closing mark still closes the quotation."""
+    text = 'He called him "Lazy\' " Tom and "slow" Ann.'
+    assert inners(text) == ["Lazy' ", "slow"]
+
+
+def test_apostrophe_for_a_decade_opens_nothing() -> None:
+    """The '90s holds an apostrophe, not a quotation mark."""
+    text = '"We grew up in the \'90s," Ilse Varga said. "It was loud."'
+    assert inners(text) == ["We grew up in the '90s,", "It was loud."]
+
+
+def test_stray_opening_mark_leaves_the_quotations_inside_it() -> None:
+    """A paragraph opened by a mark that never closes still has its inner quotations."""
+    text = '"Ilse Varga said, “Not tonight, not ever.” The room went quiet.'
+    assert inners(text, open_end=False) == ["Not tonight, not ever."]
+    qs = extract_quotes(art(text, "Next paragraph."))
+    assert [q.text for q in qs] == ["Not tonight, not ever."]
