@@ -33,7 +33,7 @@ def test_three_apostrophes_close_a_nested_quote_and_its_outer_one() -> None:
 
 
 def test_space_before_a_closing_straight_mark_still_closes() -> None:
-    """ "Lazy' " Tom: a space before the closing mark still closes the quotation."""
+    """A space before a closing straight mark (Lazy' then space) still closes the quotation."""
     text = 'He called him "Lazy\' " Tom and "slow" Ann.'
     assert inners(text) == ["Lazy' ", "slow"]
 
@@ -50,3 +50,30 @@ def test_stray_opening_mark_leaves_the_quotations_inside_it() -> None:
     assert inners(text, open_end=False) == ["Not tonight, not ever."]
     qs = extract_quotes(art(text, "Next paragraph."))
     assert [q.text for q in qs] == ["Not tonight, not ever."]
+
+
+# ---------------------------------------------------------------------------
+# attribution
+
+
+def test_quote_far_from_a_weak_cue_is_that_speakers_partial_quote() -> None:
+    """A long quotation far after a weak cue in its sentence is the cue subject's, partial."""
+    qs = extract_quotes(
+        art(
+            "Tomas Ridel went after the board on Friday over its refusal to publish the audit, "
+            "calling it a mistake and asserting that the only reason must be "
+            "“a problem of very unusual size.”"
+        )
+    )
+    assert [(speaker(q), q.partial) for q in qs] == [("Tomas Ridel", True)]
+
+
+def test_quote_in_a_sentence_without_cue_is_the_subjects() -> None:
+    """Name opens the sentence, a long quotation follows with no speech verb: the name's words."""
+    qs = extract_quotes(
+        art(
+            "Ilse Varga also made the point that the new rules would make the lab "
+            "“a place where nobody dares to publish anything at all.”"
+        )
+    )
+    assert [(speaker(q), q.partial) for q in qs] == [("Ilse Varga", True)]

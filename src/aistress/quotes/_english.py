@@ -342,6 +342,31 @@ def _opening_name(masked: str, text: str, a: int, cue: Cue) -> Mention | None:
     return None
 
 
+_SUBJECT_PRONOUN = re.compile(r"(he|she)\s+[a-z]", re.IGNORECASE)
+
+
+def sentence_subject(masked: str, text: str, start: int, pos: int) -> Mention | None:
+    """The subject opening the sentence at ``start`` (or a comma piece of it) before ``pos``.
+
+    A name followed by a lower-case word (its verb), or *he*/*she*; a mention
+    without a cue, for a quotation the sentence reports without a speech verb.
+    """
+    lex = english()
+    for sa, sb in _segments(masked, max(start, pos - _MAX_LOOK), pos):
+        conj = _CONJ.match(masked, sa, sb)
+        a = conj.end() if conj else sa
+        pron = _SUBJECT_PRONOUN.match(masked, a, sb)
+        if pron is not None:
+            b = pron.end(1)
+            low = masked[a:b].lower()
+            return Mention("pronoun", text[a:b], a, b, a, b, None, a, a, gender=lex.pronouns[low])
+        found = _leading_name(masked, a, sb, lex)
+        if found is not None and not _NOT_NAME_SHAPE.fullmatch(masked[found[0] : found[1]]):
+            na, nb = found
+            return Mention("name", text[na:nb], na, nb, na, nb, None, na, na)
+    return None
+
+
 #: A name and a colon right before a quotation (``Philip Bump: “…”``).
 _COLON_LABEL = re.compile(r":\s*" + MASK)
 

@@ -82,7 +82,6 @@ class _Found:
     partial: bool = False
     source: _Found | None = None
     kind: QuoteKind = QuoteKind.DIRECT
-    utterance_key: object = None
 
 
 @attrs.frozen
@@ -318,6 +317,10 @@ def analyse(article: Article) -> Analysis:
                 f.route, f.mention = "label", label
             if f.route is None and lang == "en" and _english.is_short(inner):
                 _fragment(f, inner, masked, cues, sent_start, sorted_starts, by_cue, cue_keys)
+            elif f.route is None and lang == "en" and not initial:
+                _reported(f, masked, text, sent_start, by_cue, cue_keys)
+                if f.mention is not None and f.mention.cue is None:
+                    all_mentions.append((bi, base, f.mention))
             if (
                 lang == "zh"
                 and f.partial
@@ -459,6 +462,28 @@ def _fragment(
         f.mention = by_cue[i + 1]
 
 
+def _reported(
+    f: _Found, masked: str, text: str, sent_start: int, by_cue: list[Mention], keys: list[int]
+) -> None:
+    """A quotation inside a sentence of reported speech with no attribution of its own.
+
+    The speaker is the subject of the sentence's last cue before it, however
+    weak or far (``Romney went after Trump, calling it “…” and asserting that
+    the only explanation must be “…”``), else the name or *he*/*she* opening
+    the sentence or one of its comma pieces (``Gorka also made the point that
+    … “…”``). The quotation is partial.
+    """
+    i = bisect.bisect_left(keys, f.marks.start) - 1
+    while i >= 0 and by_cue[i].cue_start >= sent_start:
+        if by_cue[i].kind != "group" and by_cue[i].cue_end <= f.marks.start:
+            f.route, f.mention, f.partial = "leading", by_cue[i], True
+            return
+        i -= 1
+    subject = _english.sentence_subject(masked, text, sent_start, f.marks.start)
+    if subject is not None:
+        f.route, f.mention, f.partial = "subject", subject, True
+
+
 def _follows(prev: _Found, mk: Marks, masked: str) -> bool:
     gap_start, gap_end = prev.marks.end, mk.start
     m = prev.mention
@@ -547,6 +572,7 @@ def _build(
         for t in mentions
         if t[2].cue is not None
         or t[2].kind != "name"
+        or id(t[2]) in quote_mentions
         or group_of[t[2].surface] in cited
         or has_han(t[2].surface)
     ]
