@@ -468,10 +468,10 @@ def _reported(
     """A quotation inside a sentence of reported speech with no attribution of its own.
 
     The speaker is the subject of the sentence's last cue before it, however
-    weak or far (``Romney went after Trump, calling it “…” and asserting that
-    the only explanation must be “…”``), else the name or *he*/*she* opening
-    the sentence or one of its comma pieces (``Gorka also made the point that
-    … “…”``). The quotation is partial.
+    weak or far (``Ridel faulted the board, calling the audit “…” and adding
+    later that it was “…”``), else the name or *he*/*she* opening the
+    sentence or one of its comma pieces (``Varga also held that … “…”``).
+    The quotation is partial.
     """
     i = bisect.bisect_left(keys, f.marks.start) - 1
     while i >= 0 and by_cue[i].cue_start >= sent_start:
