@@ -77,3 +77,31 @@ def test_quote_in_a_sentence_without_cue_is_the_subjects() -> None:
         )
     )
     assert [(speaker(q), q.partial) for q in qs] == [("Ilse Varga", True)]
+
+
+def test_turn_goes_on_past_a_title_in_the_attribution() -> None:
+    """“A,” X told Kanal's “Morning” on Monday. “B.”: B is X's too."""
+    qs = extract_quotes(
+        art(
+            "“We are sitting on a backlog of two years,” Ilse Varga told Kanal’s “Morning” "
+            "on Monday. “Nobody wants to say it. The queue just keeps growing.”"
+        )
+    )
+    assert [speaker(q) for q in qs if len(q.text) > 10] == ["Ilse Varga", "Ilse Varga"]
+
+
+def test_quote_after_a_colon_goes_to_the_sentence_subject() -> None:
+    """X gloated: “…”: the subject before the colon speaks."""
+    qs = extract_quotes(art("And Tomas Ridel gloated: “I told you the model would not be ready.”"))
+    assert [speaker(q) for q in qs] == ["Tomas Ridel"]
+
+
+def test_quote_after_a_sentence_about_its_speaker() -> None:
+    """X defended the plan. “…”: a quotation opening the next sentence is X's, not partial."""
+    qs = extract_quotes(
+        art(
+            "Ilse Varga defended the plan at the meeting. "
+            "“We need a way to review models without burning out the reviewers.”"
+        )
+    )
+    assert [(speaker(q), q.partial) for q in qs] == [("Ilse Varga", False)]

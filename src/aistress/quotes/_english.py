@@ -16,6 +16,7 @@ from aistress.quotes._lexicon import English, english
 from aistress.quotes._types import MASK, Cue, Mention, mention
 
 __all__ = [
+    "MAX_LOOK",
     "describe",
     "find_mentions",
     "is_short",
@@ -25,7 +26,7 @@ __all__ = [
 ]
 
 #: How far a clause is followed from a cue, in characters (keeps every look bounded).
-_MAX_LOOK = 300
+MAX_LOOK = 300
 _SENT_END = re.compile(r"[.!?…]+[\"”’)\]]*(\s+)")
 _ABBREV_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
 _CLAUSE_DELIMS = frozenset(";:—–()[]\n" + MASK)
@@ -112,7 +113,7 @@ def sentence_starts(masked: str, lex: English | None = None) -> list[int]:
 
 
 def _clause_start(masked: str, cue_start: int, starts: list[int]) -> int:
-    start = max(starts[bisect.bisect_right(starts, cue_start) - 1], cue_start - _MAX_LOOK)
+    start = max(starts[bisect.bisect_right(starts, cue_start) - 1], cue_start - MAX_LOOK)
     for i in range(cue_start - 1, start - 1, -1):
         if masked[i] in _CLAUSE_DELIMS:
             return i + 1
@@ -123,11 +124,11 @@ def _clause_end(masked: str, pos: int, *, commas: bool, starts: list[int]) -> in
     stops = ";:!?" + MASK + "—\n" + ("," if commas else "")
     k = bisect.bisect_right(starts, pos)
     sentence_end = starts[k] if k < len(starts) else len(masked)
-    for i in range(pos, min(sentence_end, pos + _MAX_LOOK)):
+    for i in range(pos, min(sentence_end, pos + MAX_LOOK)):
         if masked[i] in stops:
             return i
-    if sentence_end - pos > _MAX_LOOK:
-        return pos + _MAX_LOOK
+    if sentence_end - pos > MAX_LOOK:
+        return pos + MAX_LOOK
     j = sentence_end
     while j > pos and (masked[j - 1].isspace() or masked[j - 1] in '"”’)]'):
         j -= 1
@@ -294,7 +295,7 @@ def find_mentions(
             s0 = starts[bisect.bisect_right(starts, cs) - 1]
             end = _clause_end(masked, ce, commas=True, starts=starts)
             common = Cue(cue, cs, ce, end, weak)
-            found = _opening_name(masked, text, max(s0, cs - _MAX_LOOK), common)
+            found = _opening_name(masked, text, max(s0, cs - MAX_LOOK), common)
         if found:
             out.append(found)
     return out
@@ -352,7 +353,7 @@ def sentence_subject(masked: str, text: str, start: int, pos: int) -> Mention | 
     without a cue, for a quotation the sentence reports without a speech verb.
     """
     lex = english()
-    for sa, sb in _segments(masked, max(start, pos - _MAX_LOOK), pos):
+    for sa, sb in _segments(masked, max(start, pos - MAX_LOOK), pos):
         conj = _CONJ.match(masked, sa, sb)
         a = conj.end() if conj else sa
         pron = _SUBJECT_PRONOUN.match(masked, a, sb)

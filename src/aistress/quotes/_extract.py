@@ -248,6 +248,7 @@ def analyse(article: Article) -> Analysis:
         last_word, last_mark = _last_before(masked)
         pronouns: dict[int, Mention | None] = {}  # per sentence start: computed once
         block_found: list[_Found] = []
+        turn: _Found | None = None  # the last attributed quotation, with only scare quotes since
         lead_in = len(masked) - len(masked.lstrip())
         for mk, inner, tr in zip(marks, inners, trails, strict=True):
             f = _Found(bi, base, mk, lang)
@@ -278,14 +279,9 @@ def analyse(article: Article) -> Analysis:
                     )
             elif prev is not None and prev.mention is not None and _follows(prev, mk, masked):
                 f.route, f.mention, f.source = "inherited", prev.mention, prev
-            elif (
-                initial
-                and prev is not None
-                and prev.mention is not None
-                and _continues(prev, mk, masked, cue_keys)
-            ):
+            elif initial and turn is not None and _continues(turn, mk, masked, cue_keys, lang):
                 # the speaker's turn goes on: “…,” X said at a rally. “…”
-                f.route, f.mention, f.source = "inherited", prev.mention, prev
+                f.route, f.mention, f.source = "inherited", turn.mention, turn
             elif tr is not None:
                 f.route, f.mention, f.partial = "trailing", tr, True
             elif mk.start <= lead_in and prev_last is not None:
@@ -317,8 +313,9 @@ def analyse(article: Article) -> Analysis:
                 f.route, f.mention = "label", label
             if f.route is None and lang == "en" and _english.is_short(inner):
                 _fragment(f, inner, masked, cues, sent_start, sorted_starts, by_cue, cue_keys)
-            elif f.route is None and lang == "en" and not initial:
-                _reported(f, masked, text, sent_start, by_cue, cue_keys)
+            elif f.route is None and lang == "en":
+                colon = masked[last_mark[mk.start]] in ":" and last_mark[mk.start] >= sent_start
+                _reported(f, masked, text, sent_start, by_cue, cue_keys, initial and not colon)
                 if f.mention is not None and f.mention.cue is None:
                     all_mentions.append((bi, base, f.mention))
             if (
@@ -337,6 +334,11 @@ def analyse(article: Article) -> Analysis:
                 used.add((bi, f.mention.cue_start))
             f.mention_block = bi
             block_found.append(f)
+            if f.mention is not None and f.route in ("trailing", "leading", "inherited"):
+                if turn is None or f.mention is not turn.mention or f.route != "leading":
+                    turn = f  # (a title after the cue, told NBC's “Today”, keeps the turn)
+            elif f.kind is not QuoteKind.SCARE and f.route != "fragment":
+                turn = None
         all_mentions.extend((bi, base, m) for m in mentions)
         all_mentions.extend((bi, base, m) for m in subjects)
         for m in mentions:
@@ -463,7 +465,13 @@ def _fragment(
 
 
 def _reported(
-    f: _Found, masked: str, text: str, sent_start: int, by_cue: list[Mention], keys: list[int]
+    f: _Found,
+    masked: str,
+    text: str,
+    sent_start: int,
+    by_cue: list[Mention],
+    keys: list[int],
+    initial: bool,
 ) -> None:
     """A quotation inside a sentence of reported speech with no attribution of its own.
 
@@ -471,17 +479,25 @@ def _reported(
     weak or far (``Ridel faulted the board, calling the audit “…” and adding
     later that it was “…”``), else the name or *he*/*she* opening the
     sentence or one of its comma pieces (``Varga also held that … “…”``).
-    The quotation is partial.
+    The quotation is partial. A quotation opening its sentence goes the same
+    way to the previous sentence of the paragraph, when that one holds no
+    quotation (``Varga defended the plan. “…”``), and is not partial.
     """
-    i = bisect.bisect_left(keys, f.marks.start) - 1
-    while i >= 0 and by_cue[i].cue_start >= sent_start:
-        if by_cue[i].kind != "group" and by_cue[i].cue_end <= f.marks.start:
-            f.route, f.mention, f.partial = "leading", by_cue[i], True
+    start, end = sent_start, f.marks.start
+    if initial:
+        low = max(0, sent_start - 2 * _english.MAX_LOOK)
+        start, end = max(masked.rfind(".", low, max(0, sent_start - 2)) + 1, low), sent_start
+        if not masked[:end].strip() or MASK in masked[start:end]:
+            return
+    i = bisect.bisect_left(keys, end) - 1
+    while i >= 0 and by_cue[i].cue_start >= start:
+        if by_cue[i].kind != "group" and by_cue[i].cue_end <= end:
+            f.route, f.mention, f.partial = "leading", by_cue[i], not initial
             return
         i -= 1
-    subject = _english.sentence_subject(masked, text, sent_start, f.marks.start)
+    subject = _english.sentence_subject(masked, text, start, end)
     if subject is not None:
-        f.route, f.mention, f.partial = "subject", subject, True
+        f.route, f.mention, f.partial = "subject", subject, not initial
 
 
 def _follows(prev: _Found, mk: Marks, masked: str) -> bool:
@@ -498,13 +514,16 @@ def _follows(prev: _Found, mk: Marks, masked: str) -> bool:
 _MAX_TURN_GAP = 240
 
 
-def _continues(prev: _Found, mk: Marks, masked: str, cue_keys: list[int]) -> bool:
-    """Whether ``mk`` goes on with ``prev``'s speaker: only its attribution stands between."""
+def _continues(prev: _Found, mk: Marks, masked: str, cue_keys: list[int], lang: str) -> bool:
+    """Whether ``mk`` goes on with ``prev``'s speaker: only its attribution stands between.
+
+    In English the attribution may hold scare quotes (``X told NBC's “Today” on Monday``).
+    """
     a, b = prev.marks.end, mk.start
     if b - a > _MAX_TURN_GAP or prev.mention is None:
         return False
     gap = masked[a:b]
-    if MASK in gap or "\n" in gap:
+    if (MASK in gap and lang != "en") or "\n" in gap:
         return False
     lo = bisect.bisect_left(cue_keys, a)
     hi = bisect.bisect_left(cue_keys, b)
