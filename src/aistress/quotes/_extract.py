@@ -39,7 +39,7 @@ import attrs
 
 from aistress.model import Article, Person, PersonLink, Quote, QuoteKind, Span
 from aistress.people import group_names
-from aistress.quotes import _chinese, _english
+from aistress.quotes import _chinese, _en_rules, _english
 from aistress.quotes._continuation import carry_speakers
 from aistress.quotes._marks import Marks, find_marks
 from aistress.quotes._types import MASK, Mention
@@ -311,13 +311,22 @@ def analyse(article: Article) -> Analysis:
                 and (lang == "en" or not _chinese.is_short(inner))
             ):
                 f.route, f.mention = "label", label
-            if f.route is None and lang == "en" and _english.is_short(inner):
-                _fragment(f, inner, masked, cues, sent_start, sorted_starts, by_cue, cue_keys)
-            elif f.route is None and lang == "en":
+            if f.route is None and lang == "en":
                 colon = masked[last_mark[mk.start]] in ":" and last_mark[mk.start] >= sent_start
-                _reported(f, masked, text, sent_start, by_cue, cue_keys, initial and not colon)
-                if f.mention is not None and f.mention.cue is None:
-                    all_mentions.append((bi, base, f.mention))
+                span = (mk.start, mk.end)
+                route = (
+                    _en_rules.fragment(
+                        span, inner, masked, cues, sent_start, sorted_starts, by_cue, cue_keys
+                    )
+                    if _english.is_short(inner)
+                    else _en_rules.reported(
+                        mk.start, masked, text, sent_start, by_cue, cue_keys, initial and not colon
+                    )
+                )
+                if route is not None:
+                    f.route, f.mention, f.partial = route
+                    if f.mention is not None and f.mention.cue is None:
+                        all_mentions.append((bi, base, f.mention))
             if (
                 lang == "zh"
                 and f.partial
@@ -432,74 +441,6 @@ def _leading(
     return None
 
 
-def _fragment(
-    f: _Found,
-    inner: str,
-    masked: str,
-    cues: list[int],
-    sent_start: int,
-    starts: list[int],
-    by_cue: list[Mention],
-    keys: list[int],
-) -> None:
-    """A short quotation in a sentence of reported speech: a partial quote, not a scare quote.
-
-    ``Sanders said at a rally that Clinton was not “qualified”``: a cue word
-    earlier in the sentence (or later, for words not in title case) makes the
-    quoted words the reported speaker's. The speaker is the sentence's
-    nearest cue subject when there is one.
-    """
-    mk = f.marks
-    end = _sentence_end(starts, sent_start, len(masked))
-    lo = bisect.bisect_left(cues, sent_start)
-    before = lo < len(cues) and cues[lo] < mk.start
-    after = not before and _english.after_cue(cues, mk.end, end) and not inner.istitle()
-    if not (before or after):
-        return
-    f.route, f.partial = "fragment", True
-    i = bisect.bisect_left(keys, mk.start) - 1
-    if before and i >= 0 and by_cue[i].cue_start >= sent_start and by_cue[i].kind != "group":
-        f.mention = by_cue[i]
-    elif i + 1 < len(by_cue) and by_cue[i + 1].cue_start < end and by_cue[i + 1].kind != "group":
-        f.mention = by_cue[i + 1]
-
-
-def _reported(
-    f: _Found,
-    masked: str,
-    text: str,
-    sent_start: int,
-    by_cue: list[Mention],
-    keys: list[int],
-    initial: bool,
-) -> None:
-    """A quotation inside a sentence of reported speech with no attribution of its own.
-
-    The speaker is the subject of the sentence's last cue before it, however
-    weak or far (``Ridel faulted the board, calling the audit “…” and adding
-    later that it was “…”``), else the name or *he*/*she* opening the
-    sentence or one of its comma pieces (``Varga also held that … “…”``).
-    The quotation is partial. A quotation opening its sentence goes the same
-    way to the previous sentence of the paragraph, when that one holds no
-    quotation (``Varga defended the plan. “…”``), and is not partial.
-    """
-    start, end = sent_start, f.marks.start
-    if initial:
-        low = max(0, sent_start - 2 * _english.MAX_LOOK)
-        start, end = max(masked.rfind(".", low, max(0, sent_start - 2)) + 1, low), sent_start
-        if not masked[:end].strip() or MASK in masked[start:end]:
-            return
-    i = bisect.bisect_left(keys, end) - 1
-    while i >= 0 and by_cue[i].cue_start >= start:
-        if by_cue[i].kind != "group" and by_cue[i].cue_end <= end:
-            f.route, f.mention, f.partial = "leading", by_cue[i], not initial
-            return
-        i -= 1
-    subject = _english.sentence_subject(masked, text, start, end)
-    if subject is not None:
-        f.route, f.mention, f.partial = "subject", subject, not initial
-
-
 def _follows(prev: _Found, mk: Marks, masked: str) -> bool:
     gap_start, gap_end = prev.marks.end, mk.start
     m = prev.mention
@@ -543,7 +484,8 @@ def _pronoun_sentence(
     if k == 0:
         return None
     prev_start = starts[k - 1]
-    if _has_cue_before(by_cue, keys, sent_start, _sentence_end(starts, sent_start, len(masked))):
+    end = _en_rules.sentence_end(starts, sent_start, len(masked))
+    if _has_cue_before(by_cue, keys, sent_start, end):
         return None
     i = bisect.bisect_left(keys, prev_start)
     has_speech = any(
@@ -555,11 +497,6 @@ def _pronoun_sentence(
     if lang == "zh":
         return _chinese.pronoun_start(masked, sent_start)
     return _english.pronoun_start(masked, sent_start)
-
-
-def _sentence_end(starts: list[int], start: int, length: int) -> int:
-    k = bisect.bisect_right(starts, start)
-    return starts[k] if k < len(starts) else length
 
 
 # ---------------------------------------------------------------------------
