@@ -105,3 +105,33 @@ def test_quote_after_a_sentence_about_its_speaker() -> None:
         )
     )
     assert [(speaker(q), q.partial) for q in qs] == [("Ilse Varga", False)]
+
+
+def test_words_quoted_in_a_that_clause_are_partial_quotes() -> None:
+    """A few words quoted inside a that-clause are reported words, not a scare quote."""
+    qs = extract_quotes(
+        art("Ilse Varga wrote to the board last week. Her worry is that the plan is “too fast.”")
+    )
+    assert [(q.text, q.partial) for q in qs] == [("too fast.", True)]
+
+
+def test_quotation_paragraph_after_a_paragraph_about_its_speaker() -> None:
+    """X released the following statement: / “…”: the statement is X's."""
+    qs = extract_quotes(
+        art(
+            "When the lab closed in 2019, Director Tomas Ridel released the following statement:",
+            "“We offer our thanks to everyone who worked here. Their work will outlive the lab.”",
+        )
+    )
+    assert [(speaker(q) or "").endswith("Tomas Ridel") for q in qs] == [True]
+
+
+def test_sentence_initial_function_word_is_no_speaker() -> None:
+    """Besides attacking …, X asserted that … “…”: the speaker is X, not 'Besides'."""
+    qs = extract_quotes(
+        art(
+            "Besides attacking the old board, Ilse Varga asserted that the lab did "
+            "“wonderful things for the people who work there, year after year.”"
+        )
+    )
+    assert [speaker(q) for q in qs] == ["Ilse Varga"]

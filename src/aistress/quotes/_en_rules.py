@@ -12,11 +12,12 @@ constant.
 from __future__ import annotations
 
 import bisect
+import re
 
 from aistress.quotes import _english
 from aistress.quotes._types import MASK, Mention
 
-__all__ = ["Route", "fragment", "reported", "sentence_end"]
+__all__ = ["Route", "fragment", "paragraph_speaker", "reported", "sentence_end"]
 
 #: How a quotation is attributed: (route, speaker mention or None, partial).
 Route = tuple[str, Mention | None, bool]
@@ -32,6 +33,7 @@ def fragment(
     span: tuple[int, int],
     inner: str,
     masked: str,
+    text: str,
     cues: list[int],
     sent_start: int,
     starts: list[int],
@@ -50,9 +52,9 @@ def fragment(
     lo = bisect.bisect_left(cues, sent_start)
     before = lo < len(cues) and cues[lo] < start
     after = not before and _english.after_cue(cues, stop, end) and not inner.istitle()
-    if not (before or after):
-        return None
     i = bisect.bisect_left(keys, start) - 1
+    if not (before or after):
+        return _content(start, inner, masked, text, cues, sent_start, starts, by_cue, i)
     if before and i >= 0 and by_cue[i].cue_start >= sent_start and by_cue[i].kind != "group":
         return "fragment", by_cue[i], True
     if i + 1 < len(by_cue) and by_cue[i + 1].cue_start < end and by_cue[i + 1].kind != "group":
@@ -65,6 +67,7 @@ def reported(
     masked: str,
     text: str,
     sent_start: int,
+    starts: list[int],
     by_cue: list[Mention],
     keys: list[int],
     initial: bool,
@@ -81,9 +84,11 @@ def reported(
     """
     a, b = sent_start, start
     if initial:
-        low = max(0, sent_start - 2 * _english.MAX_LOOK)
-        a, b = max(masked.rfind(".", low, max(0, sent_start - 2)) + 1, low), sent_start
-        if not masked[:b].strip() or MASK in masked[a:b]:
+        k = bisect.bisect_left(starts, sent_start)
+        if k == 0:
+            return None
+        a, b = max(starts[k - 1], sent_start - 2 * _english.MAX_LOOK), sent_start
+        if MASK in masked[a:b]:
             return None
     i = bisect.bisect_left(keys, b) - 1
     while i >= 0 and by_cue[i].cue_start >= a:
@@ -94,3 +99,56 @@ def reported(
     if subject is not None:
         return "subject", subject, not initial
     return None
+
+
+_THAT = re.compile(r"\bthat\b")
+
+
+def _content(
+    start: int,
+    inner: str,
+    masked: str,
+    text: str,
+    cues: list[int],
+    sent_start: int,
+    starts: list[int],
+    by_cue: list[Mention],
+    i: int,
+) -> Route | None:
+    """A short quotation in reported content whose sentence has no cue word.
+
+    Words quoted inside a *that* clause (``a plan that would be “a gift to
+    donors”``), or quoted words starting in lower case right after a
+    sentence of reported speech, are someone's words, not a term: partial.
+    The speaker is the previous sentence's cue subject, if any.
+    """
+    k = bisect.bisect_left(starts, sent_start)
+    prev = starts[k - 1] if k > 0 else sent_start
+    j = bisect.bisect_left(cues, prev)
+    cue_before = j < len(cues) and cues[j] < sent_start
+    that = _THAT.search(masked, max(sent_start, start - _english.MAX_LOOK), start)
+    if not (that or (cue_before and _english.starts_lower(inner))):
+        return None
+    if cue_before and i >= 0 and by_cue[i].cue_start >= prev and by_cue[i].kind != "group":
+        return "fragment", by_cue[i], True
+    subject = _english.sentence_subject(masked, text, sent_start, start)
+    if subject is not None:
+        return "subject", subject, True
+    if i >= 0 and by_cue[i].kind != "group":
+        return "fragment", by_cue[i], True
+    return "fragment", None, True
+
+
+def paragraph_speaker(
+    masked: str, text: str, starts: list[int], by_cue: list[Mention]
+) -> Mention | None:
+    """Who a paragraph without quotations is about, for a quotation opening the next one.
+
+    The subject of its last cue, however weak (``Ridel praised the plan.``),
+    else the name or *he*/*she* opening its last sentence (``Ridel released
+    the following statement:``).
+    """
+    speaking = [m for m in by_cue if m.kind != "group"]
+    if speaking:
+        return speaking[-1]
+    return _english.sentence_subject(masked, text, starts[-1], len(masked.rstrip()))

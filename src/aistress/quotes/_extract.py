@@ -316,11 +316,18 @@ def analyse(article: Article) -> Analysis:
                 span = (mk.start, mk.end)
                 route = (
                     _en_rules.fragment(
-                        span, inner, masked, cues, sent_start, sorted_starts, by_cue, cue_keys
+                        span, inner, masked, text, cues, sent_start, sorted_starts, by_cue, cue_keys
                     )
                     if _english.is_short(inner)
                     else _en_rules.reported(
-                        mk.start, masked, text, sent_start, by_cue, cue_keys, initial and not colon
+                        mk.start,
+                        masked,
+                        text,
+                        sent_start,
+                        sorted_starts,
+                        by_cue,
+                        cue_keys,
+                        initial and not colon,
                     )
                 )
                 if route is not None:
@@ -360,6 +367,11 @@ def analyse(article: Article) -> Analysis:
         prev_mention = None
         if speaking and (prev_last is None or speaking[-1].cue_start > prev_last.marks.end):
             prev_last, prev_mention = None, speaking[-1]
+        elif lang == "en" and not marks:
+            # a paragraph about someone, then one of their words: Ridel praised the plan.
+            prev_mention = _en_rules.paragraph_speaker(masked, text, basic, by_cue)
+            if prev_mention is not None and prev_mention.cue is None:
+                all_mentions.append((bi, base, prev_mention))
         found.extend(block_found)
         by_block.append(block_found)
         # a paragraph that opens with its attribution (润叶说。 / She said.)
