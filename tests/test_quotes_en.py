@@ -135,3 +135,14 @@ def test_sentence_initial_function_word_is_no_speaker() -> None:
         )
     )
     assert [speaker(q) for q in qs] == ["Ilse Varga"]
+
+
+def test_she_said_resolves_to_a_person_introduced_without_a_cue() -> None:
+    """X joined the lab. / “…,” she said.: X speaks, though never cited by name."""
+    qs = extract_quotes(
+        art(
+            "Ilse Varga, who heads the lab, joined it in 2019.",
+            "“I thought it would be calm,” she said. “It was not calm at all.”",
+        )
+    )
+    assert [speaker(q) for q in qs] == ["Ilse Varga", "Ilse Varga"]

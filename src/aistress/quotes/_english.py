@@ -552,7 +552,9 @@ def find_subjects(masked: str, text: str, lex: English | None = None) -> list[Me
                     break
             else:
                 break
-        if 2 <= len(run) <= 4 and (len(run) < len(tokens) or segment.rstrip().endswith(",")):
+        comma = masked[end : end + 1] == ","
+        followed = len(run) < len(tokens) or segment.rstrip().endswith(",") or comma
+        if 2 <= len(run) <= 4 and followed:
             na = a + run[0].start()
             nb = a + run[-1].end() - (1 if run[-1].group(0).endswith(",") else 0)
             out.append(Mention("name", text[na:nb], na, nb, na, nb, None, nb, nb))

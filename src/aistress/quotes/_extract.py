@@ -535,15 +535,17 @@ def _build(
     for name, g in zip(names, groups, strict=True):
         group_of.setdefault(name, g)
     cited = {group_of[m.surface] for _, _, m in mentions if m.kind == "name" and m.cue is not None}
-    mentions = [
-        t
-        for t in mentions
-        if t[2].cue is not None
+    keep = [
+        t[2].cue is not None
         or t[2].kind != "name"
         or id(t[2]) in quote_mentions
         or group_of[t[2].surface] in cited
         or has_han(t[2].surface)
+        for t in mentions
     ]
+    # names that open a sentence and are never cited stand for a later he/she only
+    uncited = [t for t, k in zip(mentions, keep, strict=True) if not k]
+    mentions = [t for t, k in zip(mentions, keep, strict=True) if k]
 
     referent: dict[int, object] = {}
     gender: dict[object, str] = {}
@@ -557,7 +559,7 @@ def _build(
     # mentions to the history, for pronoun resolution only.
     bare = _bare_mentions(article, found, mentions, group_of)
     resolution = sorted(
-        mentions + bare,
+        mentions + bare + uncited,
         key=lambda t: (t[0], t[2].cue_start if t[2].cue is not None else t[2].start),
     )
     for _, _, m in resolution:
@@ -591,6 +593,8 @@ def _build(
         if ref is not None and m.kind != "group":
             history.append(ref)
 
+    quoted = {referent.get(id(f.mention)) for f in found if f.mention is not None}
+    mentions += [t for t in uncited if ("name", group_of[t[2].surface]) in quoted]
     people = _people(article, mentions, group_of, referent, found)
     if article.author:
         people[author_key] = Person(article.author, role="author")
