@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import contextlib
 import re
+from collections.abc import Sequence
+from typing import Any
 
 import pytest
 from hypothesis import assume, given
@@ -534,3 +536,36 @@ def test_inline_rendering_on_demand_equals_markdown_it(text: str) -> None:
     assert [t.content for t in full] == [t.content for t in blocks]
     for whole, block in zip(full, blocks, strict=True):
         assert syntax._render_inline(block, env) == syntax._render(whole.children or [])
+
+
+_BLOCK_PIECES = [
+    *["", " ", "  ", "   ", "    ", "     ", "-", "- ", "* ", "+ ", "1. ", "2) ", "10. ", "1."],
+    *["#", "# ", "## ", "###### ", "####### ", "---", "***", "_ _ _", "- - -", "-   ", "-     "],
+    *["text", "**粗体**：值", "中文", " x ", "a", "1)", "*", "+", "# a #", "# a ##  ", "#a"],
+    *["- # h", "1. - x", "\u3000", "1234567890. ", "\xa0"],
+]
+
+
+@given(
+    st.lists(st.lists(st.sampled_from(_BLOCK_PIECES), max_size=4).map("".join), max_size=14).map(
+        "\n".join
+    ),
+    st.sampled_from(["", "\n", "\n\n", "  "]),
+)
+def test_block_tokens_equal_markdown_its(body: str, end: str) -> None:
+    """The digest's own block parser gives markdown-it's block tokens, or leaves the text to it."""
+    from aistress.formats._digest_blocks import block_tokens
+    from aistress.formats._digest_syntax import _md_blocks
+
+    text = body + end
+    fast = block_tokens(text)
+    assume(fast is not None)
+    assert fast is not None
+
+    def fields(tokens: Sequence[Any]) -> list[tuple[object, ...]]:
+        return [
+            (t.type, t.tag, t.map, t.markup, t.info, t.content if t.type == "inline" else "")
+            for t in tokens
+        ]
+
+    assert fields(fast) == fields(_md_blocks.parse(text, {}))

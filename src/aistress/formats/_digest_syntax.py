@@ -14,6 +14,7 @@ from markdown_it.rules_core import text_join
 from markdown_it.rules_core.state_core import StateCore
 from markdown_it.token import Token
 
+from aistress.formats._digest_blocks import BlockToken
 from aistress.model import (
     ArticleKind,
     RelationKind,
@@ -118,9 +119,12 @@ _md_blocks = MarkdownIt("commonmark", {"html": False}).disable(
 # Characters with which an inline rule other than text and newline can start
 # (emphasis, links, images, code, escapes, entities, autolinks).
 _INLINE_SYNTAX = re.compile(r"[*_\[\]!`\\&<~]")
-# ``**label**`` and plain text after it: the most common inline content of a digest.
+# ``**label**`` and plain text after it: the most common inline content of a digest
+# (``before`` is plain text ending in a space, or nothing).
 _STRONG_LEAD = re.compile(
-    r"\*\*(?P<label>[^*_\[\]!`\\&<~\n]+)\*\*(?P<rest>[^*_\[\]!`\\&<~]*)", re.DOTALL
+    r"(?:(?P<before>[^*_\[\]!`\\&<~]* ))?"
+    r"\*\*(?P<label>[^*_\[\]!`\\&<~\n]+)\*\*(?P<rest>[^*_\[\]!`\\&<~]*)",
+    re.DOTALL,
 )
 _SPACE_BEFORE_BREAK = re.compile(r" +\n[ \t]*|\n[ \t]*")
 
@@ -136,7 +140,7 @@ class _El:
     kind: str  # heading, paragraph, item, rule, code, markup
     first: int
     last: int
-    inline: Token | None = None
+    inline: Token | BlockToken | None = None
     level: int = 0  # heading level; list depth of an item; items around a paragraph
     marker: str | None = None
     list_id: int = -1
@@ -155,7 +159,7 @@ class _OpenItem:
     used: bool = False
 
 
-def _elements(tokens: Sequence[Token]) -> list[_El]:
+def _elements(tokens: Sequence[Token | BlockToken]) -> list[_El]:
     """Flatten the token stream into elements; linear in the number of tokens."""
     out: list[_El] = []
     lists: list[tuple[int, bool]] = []
@@ -297,18 +301,23 @@ def _inline_of(el: _El, env: dict[str, Any]) -> _Inline:
     return el.rendered
 
 
-def _render_inline(token: Token, env: dict[str, Any]) -> _Inline:
+def _render_inline(token: Token | BlockToken, env: dict[str, Any]) -> _Inline:
     content = token.content
     if _INLINE_SYNTAX.search(content) is None:
         return _Inline(_plain_text(content))
     lead = _STRONG_LEAD.fullmatch(content)
     if lead is not None and _closes_as_strong(lead.group("label"), lead.group("rest")):
-        return _strong_lead(lead.group("label"), lead.group("rest"))
+        before = lead.group("before")
+        if before is None:
+            return _strong_lead(lead.group("label"), lead.group("rest"))
+        # Plain text first: the bold words are part of the text, not a lead-in.
+        parts = (before, lead.group("label"), lead.group("rest"))
+        return _Inline(_SPACE_BEFORE_BREAK.sub("\n", "".join(parts)).strip())
     children: list[Token] = []
     _md.inline.parse(content, _md, env, children)
-    token.children = children
-    text_join(StateCore("", _md, env, [token]))
-    return _render(token.children or [])
+    inline = Token("inline", "", 0, content=content, children=children)
+    text_join(StateCore("", _md, env, [inline]))
+    return _render(inline.children or [])
 
 
 def _closes_as_strong(label: str, rest: str) -> bool:

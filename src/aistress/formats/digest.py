@@ -1,7 +1,9 @@
 """Markdown digest: a Chinese summary of an article, with appendices.
 
 The digest is Markdown, read from markdown-it-py's token stream (CommonMark,
-raw HTML off); every span is computed from the tokens' line ranges. Its parts:
+raw HTML off; a document of paragraphs, ATX headings, rules and lists gets
+the same block tokens from a faster parser that follows markdown-it's rules);
+every span is computed from the tokens' line ranges. Its parts:
 
 - **metadata**: labelled lines, ``- **原文标题**：…``, ``- **链接**：[text](url)``,
   ``**作者**: …`` (bold or plain label, full-width or ASCII colon, ``-``,
@@ -73,6 +75,7 @@ from aistress.formats._common import (
     language_of,
     sample_lines,
 )
+from aistress.formats._digest_blocks import block_tokens
 from aistress.formats._digest_syntax import (
     _APPENDIX_KINDS,
     _ATTRIBUTES,
@@ -561,7 +564,8 @@ def read(text: str, *, path: str | None = None, source_id: str | None = None) ->
     page = Page.open(text, path=path, source_id=source_id, format=FORMAT)
     body = text[1:] if text.startswith("\ufeff") else text
     env: dict[str, Any] = {}
-    elements = _elements(_md_blocks.parse(body, env))
+    tokens = block_tokens(body)
+    elements = _elements(_md_blocks.parse(body, env) if tokens is None else tokens)
     reader = _Reader(page, env)
     parts = _split(elements, env)
     digest = reader.part(parts[0], digest=True)
