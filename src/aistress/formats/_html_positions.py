@@ -230,32 +230,62 @@ class _Tags:
 
 
 def _fill_gaps(page: Page, index: _Index, covered: list[tuple[int, int]]) -> None:
-    """Record every stretch no span covers as markup, script or page-text boilerplate."""
+    """Record every stretch no span covers as markup, script or page-text boilerplate.
+
+    Gap by gap between the covered spans: a gap that no script and no text
+    segment with a letter reaches holds only markup and whitespace, and is one
+    ``"markup"`` item (found by two binary searches); in any other gap each
+    segment piece counts, and consecutive pieces of one kind are one item.
+    """
+    segments = index.segments
+    if not segments:
+        return
     merged: list[tuple[int, int]] = []
     for start, end in sorted(covered):
+        if start >= end:
+            continue
         if merged and start <= merged[-1][1]:
             merged[-1] = (merged[-1][0], max(merged[-1][1], end))
         else:
             merged.append((start, end))
+    low, high = segments[0][1], segments[-1][2]
+    gaps: list[tuple[int, int]] = []
+    at = low
+    for start, end in merged:
+        if start > at:
+            gaps.append((at, min(start, high)))
+        at = max(at, end)
+    if at < high:
+        gaps.append((at, high))
+    text = page.text
+    starts = [start for _, start, _ in segments]
+    texts = index.source  # the text segments that hold more than whitespace
+    text_starts = [start for start, _ in texts]
+    scripts = [(start, end) for kind, start, end in segments if kind == "script"]
+    script_starts = [start for start, _ in scripts]
+
+    def reaches(found_starts: list[int], spans: list[tuple[int, int]], a: int, b: int) -> bool:
+        j = bisect.bisect_left(found_starts, b)
+        return j > 0 and spans[j - 1][1] > a
+
     pending: list[tuple[str, int, int]] = []
-    k = 0
-    for kind, start, end in index.segments:
-        at = start
-        while at < end:
-            while k < len(merged) and merged[k][1] <= at:
-                k += 1
-            if k < len(merged) and merged[k][0] <= at:
-                at = min(end, merged[k][1])
-                if pending:
-                    _flush(page, pending)
-                continue
-            stop = min(end, merged[k][0]) if k < len(merged) else end
-            if not page.text[at:stop].isspace():
+    for a, b in gaps:
+        if a >= b:
+            continue
+        if not reaches(text_starts, texts, a, b) and not reaches(script_starts, scripts, a, b):
+            pending.append(("markup", a, b))
+            _flush(page, pending)
+            continue
+        k = max(0, bisect.bisect_right(starts, a) - 1)
+        while k < len(segments) and segments[k][1] < b:
+            kind, start, end = segments[k]
+            piece_start, piece_end = max(start, a), min(end, b)
+            if piece_start < piece_end and not text[piece_start:piece_end].isspace():
                 if pending and pending[-1][0] != kind:
                     _flush(page, pending)
-                pending.append((kind, at, stop))
-            at = stop
-    _flush(page, pending)
+                pending.append((kind, piece_start, piece_end))
+            k += 1
+        _flush(page, pending)
 
 
 def _flush(page: Page, pending: list[tuple[str, int, int]]) -> None:

@@ -67,7 +67,7 @@ def _classes(el: etree._Element) -> set[str]:
 
 def _text_of(el: etree._Element) -> str:
     """All the text inside ``el`` (an HTML parse yields text, never bytes)."""
-    return "".join(typing.cast("Iterator[str]", el.itertext()))
+    return "".join(_text_of_each(el))
 
 
 def _rendered(el: etree._Element) -> str:
@@ -131,16 +131,42 @@ def _has_chrome(
     body = root.find("body")
     scope = body if body is not None else root
 
-    def size(el: etree._Element) -> int:
-        return sum(len(word) for word in _text_of(el).split())
-
-    if scope is not content and size(scope) > size(content):
+    if scope is not content and _text_outside(scope, content):
         return True
     return any(
         el.tag in _SKIP_TAGS or _classes(el) & skip_classes
         for el in content.iter()
         if isinstance(el.tag, str)
     )
+
+
+def _text_outside(scope: etree._Element, content: etree._Element) -> bool:
+    """Whether ``scope`` holds a non-whitespace character outside ``content``.
+
+    Looks only at what lies beside the path from ``content`` up to ``scope``,
+    and stops at the first such character.
+    """
+    path = [content, *content.iterancestors()]
+    if scope not in path:  # not inside: compare the sizes of both
+        return sum(map(len, _text_of(scope).split())) > sum(map(len, _text_of(content).split()))
+    node = content
+    while node is not scope:
+        parent = node.getparent()
+        assert parent is not None  # scope is an ancestor
+        if (node.tail or "").strip() or (parent.text or "").strip():
+            return True
+        for child in parent:
+            if child is not node and (
+                (child.tail or "").strip() or any(t.strip() for t in _text_of_each(child))
+            ):
+                return True
+        node = parent
+    return False
+
+
+def _text_of_each(el: etree._Element) -> Iterator[str]:
+    """The text pieces inside ``el``, in order."""
+    return typing.cast("Iterator[str]", el.itertext())
 
 
 class _MainText:
