@@ -23,6 +23,9 @@ __all__ = ["BlockToken", "block_tokens"]
 # markdown-it's recursion limit (commonmark preset) is 20 levels; a list adds
 # two (the list and the item). Deeper documents go to markdown-it.
 _MAX_LISTS = 8
+# The characters a rule, a list item or a heading can start with: a line that
+# starts with anything else is paragraph text.
+_BLOCK_START = frozenset("*-_+#0123456789")
 
 
 class BlockToken:
@@ -104,6 +107,13 @@ class _State:
     def code(self, line: int) -> bool:
         return self.count[line] - self.blk_indent >= 4
 
+    def content(self, line: int) -> tuple[int, int] | None:
+        """Where the line's content starts and ends; None if it is empty or indented code."""
+        pos = self.b[line] + self.shift[line]
+        if pos >= self.e[line] or self.count[line] - self.blk_indent >= 4:
+            return None
+        return pos, self.e[line]
+
     def lines(self, begin: int, end: int, indent: int) -> str:
         """``getLines(begin, end, indent, keepLastLF=False)`` without tabs."""
         src, b, e, shift = self.src, self.b, self.e, self.shift
@@ -149,10 +159,14 @@ def _tokenize(state: _State, start: int, end: int) -> None:
             break
         if state.code(line):
             raise _NotPlainError  # indented code
+        # markdown-it's order: hr, list, heading, else a paragraph.
         if not (
-            _hr(state, line, False)
-            or _list(state, line, end, False)
-            or _heading(state, line, False)
+            state.src[state.b[line] + state.shift[line]] in _BLOCK_START
+            and (
+                _hr(state, line, False)
+                or _list(state, line, end, False)
+                or _heading(state, line, False)
+            )
         ):
             _paragraph(state, line)
         line = state.line
@@ -162,13 +176,11 @@ def _tokenize(state: _State, start: int, end: int) -> None:
 
 
 def _hr(state: _State, start: int, silent: bool) -> bool:
-    if state.code(start):
+    where = state.content(start)
+    if where is None:
         return False
     src = state.src
-    pos = state.b[start] + state.shift[start]
-    maximum = state.e[start]
-    if pos >= maximum:
-        return False
+    pos, maximum = where
     marker = src[pos]
     if marker not in "*-_":
         return False
@@ -187,13 +199,11 @@ def _hr(state: _State, start: int, silent: bool) -> bool:
 
 
 def _heading(state: _State, start: int, silent: bool) -> bool:
-    if state.code(start):
-        return False
+    where = state.content(start)
     src = state.src
-    pos = state.b[start] + state.shift[start]
-    maximum = state.e[start]
-    if pos >= maximum or src[pos] != "#":
+    if where is None or src[where[0]] != "#":
         return False
+    pos, maximum = where
     level = 1
     pos += 1
     while pos < maximum and src[pos] == "#" and level <= 6:
@@ -227,6 +237,8 @@ def _inline(content: str, span: list[int]) -> BlockToken:
 
 def _paragraph_ends(state: _State, line: int) -> bool:
     """Whether ``line`` starts a block that interrupts a paragraph (hr, list, heading)."""
+    if state.src[state.b[line] + state.shift[line]] not in _BLOCK_START:
+        return False
     return (
         _hr(state, line, True) or _list(state, line, state.max, True) or _heading(state, line, True)
     )

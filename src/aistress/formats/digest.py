@@ -183,8 +183,15 @@ class _Reader:
         last = min(last, len(lines))
         while last > first + 1 and lines[last - 1].blank:
             last -= 1
-        start = lines[first].trimmed()[0] if first < len(lines) else len(self.page.text)
-        end = lines[last - 1].trimmed()[1] if last - 1 < len(lines) else start
+        if first < len(lines):  # where the first line's content starts (Line.trimmed)
+            text = lines[first].text
+            start = lines[first].start + len(text) - len(text.lstrip())
+        else:
+            start = len(self.page.text)
+        end = start
+        if last - 1 < len(lines):  # where the last line's content ends (its end if blank)
+            text = lines[last - 1].text
+            end = lines[last - 1].start + (len(text.rstrip()) or len(text))
         return self.page.span(start, max(start, end))
 
     def locate(self, el: _El) -> list[tuple[Line, int, str] | None]:
