@@ -29,7 +29,7 @@ Article ids are ``<source id>#<language>`` for the main article (``#en``) and
 source records ``Relation("summary_of", summary id, main id)``.
 
 Missing parts are warned about in :attr:`Source.warnings
-<aistress.model.Source.warnings>`: ``missing-header`` (no outlet, no date),
+<aistress.Source.warnings>`: ``missing-header`` (no outlet, no date),
 ``missing-footer`` (no promotion, labels or tags), ``missing-body``.
 
 :func:`write` prints a source back in this layout; ``write(read(text))``
@@ -41,34 +41,12 @@ from __future__ import annotations
 
 import re
 
-from aistress.formats._common import (
-    BOM_KIND,
-    Evidence,
-    Header,
-    Page,
-    article_to_write,
-    label_key,
-    label_set,
-    language_of,
-    leading_emoji,
-    load_list,
-    main_language,
-    page_reader,
-    sample_lines,
-)
+from aistress import model
+from aistress.formats import _common as common
+from aistress.formats._common import Page, language_of, leading_emoji, load_list, main_language
 from aistress.formats._registry import FormatGuess
 from aistress.formats._text import Line
-from aistress.model import (
-    Article,
-    ArticleKind,
-    Block,
-    BlockKind,
-    FieldSpan,
-    PartialDate,
-    Relation,
-    RelationKind,
-    Source,
-)
+from aistress.model import Source
 from aistress.text.dates import format_chinese_date
 from aistress.text.script import to_simplified
 
@@ -111,11 +89,11 @@ def _promotion(text: str) -> bool:
 
 
 def _tag_label(text: str) -> bool:
-    return len(text) < 40 and label_key(text) in label_set("aggregator_tag_labels")
+    return len(text) < 40 and common.label_key(text) in common.label_set("aggregator_tag_labels")
 
 
 def _footer_label(text: str) -> bool:
-    return len(text) < 40 and label_key(text) in label_set("aggregator_footer_labels")
+    return len(text) < 40 and common.label_key(text) in common.label_set("aggregator_footer_labels")
 
 
 def _contact(text: str) -> bool:
@@ -199,9 +177,9 @@ def _header(text: str) -> re.Match[str] | None:
     return match
 
 
-def _date_of(match: re.Match[str]) -> PartialDate:
+def _date_of(match: re.Match[str]) -> model.PartialDate:
     year, day = match.group("y"), match.group("d")
-    return PartialDate(
+    return model.PartialDate(
         int(year) if year else None, int(match.group("m")), int(day) if day else None
     )
 
@@ -222,8 +200,8 @@ def sniff(text: str) -> FormatGuess:
     >>> sniff("Example Wire News 03月14日\nA headline\nindex_new5.html").confidence > 0.5
     True
     """
-    ev = Evidence(FORMAT)
-    lines = [line.strip() for line in sample_lines(text) if line.strip()]
+    ev = common.Evidence(FORMAT)
+    lines = [line.strip() for line in common.sample_lines(text) if line.strip()]
     if not lines:
         return ev.guess()
     head, tail = lines[:12], lines[-30:]
@@ -253,7 +231,7 @@ def sniff(text: str) -> FormatGuess:
 def _read(page: Page) -> Source:
     """Read a reader-app page (see the module docstring for its parts)."""
     lines = page.content_lines()
-    header = Header()
+    header = common.Header()
     i = 0
 
     head = _header(lines[0].stripped) if lines else None
@@ -332,7 +310,7 @@ def _read(page: Page) -> Source:
     )
     language = body_language or "en"
     main_id = page.article_id(language)
-    body: list[Block] = []
+    body: list[model.Block] = []
     for line in body_lines:
         if _template(line.stripped):
             page.add_line_boilerplate("template", line)
@@ -340,7 +318,7 @@ def _read(page: Page) -> Source:
         lang = language_of(line.text)
         body.append(
             page.block(
-                BlockKind.PARAGRAPH,
+                model.BlockKind.PARAGRAPH,
                 line,
                 language=lang if lang not in (None, language) else None,
             )
@@ -348,7 +326,7 @@ def _read(page: Page) -> Source:
     if not body:
         page.warn("missing-body", "no body paragraphs between the headline and the footer")
 
-    summary_blocks: list[Block] = []
+    summary_blocks: list[model.Block] = []
     summary_language = main_language(line.text for line in summary_lines) or "zh"
     for line in summary_lines:
         content = line.stripped
@@ -358,10 +336,10 @@ def _read(page: Page) -> Source:
         lang = lang if lang not in (None, summary_language) else None
         if marker and rest:
             summary_blocks.append(
-                page.block(BlockKind.POINT, line, text=rest, marker=marker, language=lang)
+                page.block(model.BlockKind.POINT, line, text=rest, marker=marker, language=lang)
             )
         else:
-            summary_blocks.append(page.block(BlockKind.PARAGRAPH, line, language=lang))
+            summary_blocks.append(page.block(model.BlockKind.PARAGRAPH, line, language=lang))
 
     for line, rule in zip(lines[footer:], footer_rules, strict=False):
         page.add_line_boilerplate("contact" if rule == "contact-line" else "promotion", line, rule)
@@ -381,7 +359,7 @@ def _read(page: Page) -> Source:
             None,
         )
 
-    main = page.article(language, ArticleKind.NEWS, body, header)
+    main = page.article(language, model.ArticleKind.NEWS, body, header)
     articles = [main]
     relations = []
     if summary_blocks:
@@ -389,19 +367,19 @@ def _read(page: Page) -> Source:
         if summary_id == main_id:  # pragma: no cover - languages differ by construction
             summary_id += "-2"
         articles.append(
-            Article(
+            model.Article(
                 id=summary_id,
                 language=summary_language,
-                kind=ArticleKind.SUMMARY,
+                kind=model.ArticleKind.SUMMARY,
                 blocks=summary_blocks,
                 provenance=page.provenance(),
             )
         )
-        relations.append(Relation(RelationKind.SUMMARY_OF, summary_id, main_id))
+        relations.append(model.Relation(model.RelationKind.SUMMARY_OF, summary_id, main_id))
     return page.source(articles, relations=relations)
 
 
-read = page_reader(FORMAT, _read)
+read = common.page_reader(FORMAT, _read)
 
 
 def _footer_start(lines: list[Line], begin: int, footer: int) -> list[str]:
@@ -439,10 +417,10 @@ def _footer_start(lines: list[Line], begin: int, footer: int) -> list[str]:
     return rules
 
 
-def _read_footer(page: Page, lines: list[Line]) -> tuple[list[str], list[FieldSpan]]:
+def _read_footer(page: Page, lines: list[Line]) -> tuple[list[str], list[model.FieldSpan]]:
     """Record the footer lines; return the tags and their field spans."""
     tags: list[str] = []
-    fields: list[FieldSpan] = []
+    fields: list[model.FieldSpan] = []
     mode = "promotion"
     for line in lines:
         content = line.stripped
@@ -479,8 +457,8 @@ def write(source: Source) -> str:
         ValueError: If the source has no article, or has body text but no
             title, or an outlet but no date (the layout cannot show those).
     """
-    main = article_to_write(source, "an aggregator page")
-    summary = next((a for a in source.articles[1:] if a.kind is ArticleKind.SUMMARY), None)
+    main = common.article_to_write(source, "an aggregator page")
+    summary = next((a for a in source.articles[1:] if a.kind is model.ArticleKind.SUMMARY), None)
     label = main.get("outlet_label") or main.outlet
     if label is not None and main.published is None:
         raise ValueError("an aggregator header prints the outlet with a date; published is None")
@@ -506,11 +484,11 @@ def write(source: Source) -> str:
     parts = ["\n".join(head)] if head else []
     if summary is not None:
         parts.extend(
-            (b.marker or "") + b.text if b.kind is BlockKind.POINT else b.text
+            (b.marker or "") + b.text if b.kind is model.BlockKind.POINT else b.text
             for b in summary.blocks
         )
     parts.extend(b.text for b in main.blocks)
-    footer = [b for b in source.boilerplate if b.kind not in {"template", BOM_KIND}]
+    footer = [b for b in source.boilerplate if b.kind not in {"template", common.BOM_KIND}]
     wrote_tags = False
     for item in footer:
         parts.append(item.text)
@@ -524,7 +502,7 @@ def write(source: Source) -> str:
     return "\n\n".join(parts) + "\n"
 
 
-def _field_start(article: Article, name: str) -> int | None:
+def _field_start(article: model.Article, name: str) -> int | None:
     """Where the field ``name`` of ``article`` was read, if recorded."""
     if article.provenance is None:
         return None

@@ -38,22 +38,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-from aistress.formats._common import (
-    BOM_KIND,
-    Evidence,
-    Header,
-    Page,
-    article_to_write,
-    boilerplate_texts,
-    find_date,
-    label_key,
-    label_set,
-    language_of,
-    main_language,
-    page_reader,
-    sample_lines,
-    sniff_weight,
-)
+from aistress.formats import _common as common
+from aistress.formats._common import Page, language_of, sample_lines
 from aistress.formats._registry import FormatGuess
 from aistress.formats._text import Line
 from aistress.model import ArticleKind, Block, BlockKind, Source
@@ -110,7 +96,7 @@ def _related_label(text: str) -> bool:
     """``Related``, ``Read more`` (``data/formats/related_labels.txt``) or ``More from <site>``."""
     if len(text) >= 60 or _ends_like_sentence(text):
         return False
-    return label_key(text) in label_set("related_labels") or (
+    return common.label_key(text) in common.label_set("related_labels") or (
         _MORE_FROM.fullmatch(text) is not None and len(text.split()) <= 7
     )
 
@@ -131,13 +117,13 @@ def sniff(text: str) -> FormatGuess:
     >>> sniff(page).confidence > 0.5
     True
     """
-    ev = Evidence(FORMAT)
+    ev = common.Evidence(FORMAT)
     lines = [line.strip() for line in sample_lines(text) if line.strip()]
     if not lines or lines[0].lstrip("\ufeff").startswith("<"):
         return ev.guess()
 
     def add(clue: str) -> None:
-        ev.add(sniff_weight(FORMAT, clue), clue)
+        ev.add(common.sniff_weight(FORMAT, clue), clue)
 
     copyright_at = next(
         (k for k in range(len(lines) - 1, max(-1, len(lines) - 5), -1) if _copyright(lines[k])),
@@ -169,14 +155,14 @@ def sniff(text: str) -> FormatGuess:
 
 def _date_only(text: str) -> bool:
     """A line that is a date and little else (plain articles print one; syndicated pages do not)."""
-    found = find_date(text) if len(text) <= 40 else None
+    found = common.find_date(text) if len(text) <= 40 else None
     return found is not None and found.date.month is not None and found.end - found.start >= 8
 
 
 def _read(page: Page) -> Source:
     """Read a syndicated rewrite (see the module docstring for its parts)."""
     lines = page.content_lines()
-    header = Header()
+    header = common.Header()
 
     # Copyright (and anything after it) at the end.
     end = len(lines)
@@ -233,7 +219,7 @@ def _read(page: Page) -> Source:
                 line.number,
             )
     body_lines = body_lines[:related_from]
-    language = main_language(line.text for line in body_lines) or "en"
+    language = common.main_language(line.text for line in body_lines) or "en"
     blocks: list[Block] = []
     for line in body_lines:
         lang = language_of(line.text)
@@ -248,7 +234,7 @@ def _read(page: Page) -> Source:
     return page.source([page.article(language, ArticleKind.REWRITE, blocks, header)])
 
 
-read = page_reader(FORMAT, _read)
+read = common.page_reader(FORMAT, _read)
 
 
 def _dek_like(text: str) -> bool:
@@ -310,13 +296,13 @@ def write(source: Source) -> str:
     Raises:
         ValueError: If the source has no article or the article no title.
     """
-    article = article_to_write(source, "a syndication page")
+    article = common.article_to_write(source, "a syndication page")
     if article.title is None:
         raise ValueError("a syndication page needs a title (its headline)")
     lines = [article.title]
     if article.subtitle is not None:
         lines.append(article.subtitle)
-    by_kind = boilerplate_texts(source)
+    by_kind = common.boilerplate_texts(source)
     if article.author is not None:
         label = by_kind.get("byline-label", [])
         lines.append(f"{label[0]} {article.author}" if label else article.author)
@@ -328,7 +314,7 @@ def write(source: Source) -> str:
         year = article.get("copyright_year")
         lines.append(f"Copyright © {year} {article.outlet}. All rights reserved.")
     lines.extend(by_kind.get("footer", []))
-    known = {"byline-label", "related", "related-label", "copyright", "footer", BOM_KIND}
+    known = {"byline-label", "related", "related-label", "copyright", "footer", common.BOM_KIND}
     lines.extend(item.text for item in source.boilerplate if item.kind not in known)
     return "\n".join(lines) + "\n"
 
