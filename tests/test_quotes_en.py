@@ -146,3 +146,36 @@ def test_she_said_resolves_to_a_person_introduced_without_a_cue() -> None:
         )
     )
     assert [speaker(q) for q in qs] == ["Ilse Varga", "Ilse Varga"]
+
+
+def test_said_a_description_then_the_name() -> None:
+    """“…,” said her former manager, X: X speaks, described as the manager."""
+    qs = extract_quotes(
+        art("“She never once missed a deadline,” said her former manager, Tomas Ridel.")
+    )
+    assert [(speaker(q), q.description) for q in qs] == [("Tomas Ridel", "her former manager")]
+
+
+def test_organisation_after_the_speaks() -> None:
+    """In a statement, the Halden Institute said: “…”: the organisation speaks."""
+    for text in (
+        "In a statement, the Halden Institute said: “We regret the error and will fix it.”",
+        "“We regret the error and will fix it,” the Halden Institute said in a statement.",
+    ):
+        assert [speaker(q) for q in extract_quotes(art(text))] == ["Halden Institute"]
+
+
+def test_statement_nouns_name_their_owner() -> None:
+    """X's statement: “…” and according to a statement from X: X's words."""
+    qs = extract_quotes(art("Ilse Varga’s statement was short: “We will not comment on staff.”"))
+    assert [speaker(q) for q in qs] == ["Ilse Varga"]
+    qs = extract_quotes(
+        art("According to a statement from Nimbix, “the outage lasted four hours.”")
+    )
+    assert [speaker(q) for q in qs] == ["Nimbix"]
+
+
+def test_q_label_is_the_unnamed_interviewer() -> None:
+    """A Q: turn quoting words is the interviewer's, an unnamed source."""
+    qs = extract_quotes(art("Q: You once said, “Sleep is optional.” Do you still think so?"))
+    assert [(speaker(q), q.anonymous, q.description) for q in qs] == [(None, True, "interviewer")]

@@ -205,6 +205,8 @@ def name_in(text: str, a: int, b: int, lex: English) -> tuple[int, int, int] | N
             run = run[j + 1 :]
             break
     prefix = [t for t in tokens if t[1] <= run[0][0]]
+    if len(prefix) == 1 and prefix[0][2].lower() == "the" and len(run) > 1:
+        return (prefix[0][0], run[0][0], run[-1][1])  # the Halden Institute: an organisation
     if len(prefix) > 4 or any(t[2].lower() in _FUNCTION for t in prefix):
         return None
     if any(t[2] in lex.not_names and t is prefix[0] and len(prefix) == 1 for t in prefix):
@@ -344,6 +346,15 @@ def _opening_name(masked: str, text: str, a: int, cue: Cue) -> Mention | None:
 
 
 _SUBJECT_PRONOUN = re.compile(r"(he|she)\s+[a-z]", re.IGNORECASE)
+#: Whose words a statement noun brings (``Ada Byron's statement``, ``a statement from Nimbix``).
+_STATEMENT = (
+    r"(?:[a-z]+\s+)?(?:statement|response|reply|answer|message|tweet|post|letter|email|"
+    r"note|remarks|comments|words|testimony|memo|release|announcement|interview)s?"
+)
+_POSSESSIVE_STATEMENT = re.compile(
+    r"((?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w.-]*)['’]s?\s+" + _STATEMENT + r"\b"
+)
+_STATEMENT_FROM = re.compile(r"(?:an?|the)\s+" + _STATEMENT + r"\s+(?:from|by|of)\s+")
 
 
 def sentence_subject(masked: str, text: str, start: int, pos: int) -> Mention | None:
@@ -356,6 +367,10 @@ def sentence_subject(masked: str, text: str, start: int, pos: int) -> Mention | 
     for sa, sb in _segments(masked, max(start, pos - MAX_LOOK), pos):
         conj = _CONJ.match(masked, sa, sb)
         a = conj.end() if conj else sa
+        owner = _POSSESSIVE_STATEMENT.match(masked, a, sb)
+        if owner is not None:
+            na, nb = owner.span(1)
+            return Mention("name", text[na:nb], na, nb, na, nb, None, na, na)
         pron = _SUBJECT_PRONOUN.match(masked, a, sb)
         if pron is not None:
             b = pron.end(1)
@@ -431,6 +446,8 @@ def _before_cue(
     if named and not (len(segs) > 1 and named[0] > la):
         pa, na, nb = named
         desc = text[pa:na].strip() or None
+        if desc is not None and desc.lower() == "the":
+            desc = None
         if (
             desc is None
             and len(segs) > 1
@@ -472,6 +489,9 @@ def _after_cue(
     if not segs:
         return None
     a, b = segs[0]
+    source = _STATEMENT_FROM.match(masked, a, b)
+    if source is not None:
+        a = source.end()  # according to a statement from Nimbix
     low = masked[a:b].lower()
     common = Cue(cue, cs, ce, end, weak)
     if low in lex.pronouns:
@@ -486,6 +506,13 @@ def _after_cue(
         na, nb = lead
         desc = " ".join(text[nb:b].split()) or None
         return mention("name", text[na:nb], na, nb, cs, description=desc, cue=common)
+    if len(segs) > 1 and masked[a].islower():
+        # said her former manager, Ada Byron: the description, then the name
+        sa, sb = segs[1]
+        named = name_in(masked, sa, sb, lex)
+        if named and named[0] == sa and named[2] == sb:
+            desc = " ".join(text[a:b].split())
+            return mention("name", text[sa:sb], sa, sb, cs, description=desc, cue=common)
     anon = lex.anonymous_re.match(masked[a:b])
     if anon:
         return _anonymous(text, anon, a, b, cs, common)
@@ -497,7 +524,7 @@ def _described_name(
 ) -> Mention:
     """The name opening the first segment, described by the words before it and the rest."""
     pa, na, nb = named
-    pieces = [text[pa:na].strip()] if pa < na else []
+    pieces = [text[pa:na].strip()] if pa < na and text[pa:na].strip().lower() != "the" else []
     pieces += [text[x:y] for x, y in segs[1:]]
     desc = ", ".join(p for p in pieces if p) or None
     return mention("name", text[na:nb], na, nb, start, description=desc, cue=cue)
@@ -669,19 +696,33 @@ def object_only(text: str) -> bool:
     return all(not w or w.lower() in _OBJECTS for w in words)
 
 
-_LABEL = re.compile(r"\s*((?:[A-Z][A-Z.'’-]+)(?:\s+[A-Z][A-Z.'’-]+){0,3})\s*:\s")
+_LABEL = re.compile(r"\s*((?:[A-Z][A-Z.'’-]+|Q)(?:\s+[A-Z][A-Z.'’-]+){0,3})\s*:\s")
 
 
 def speaker_label(masked: str, text: str) -> Mention | None:
     """A transcript label opening a paragraph (``WALLACE: …``, ``MS. LEE: …``) as a mention.
 
     The label, in capitals and followed by a colon, names who speaks the
-    paragraph; its quotations are that speaker's.
+    paragraph; its quotations are that speaker's. ``Q:`` is the interviewer,
+    an unnamed source.
     """
     m = _LABEL.match(masked)
-    if not m or len(m.group(1)) < 2 or m.group(1).rstrip(".") in ("Q", "A"):
+    if not m or m.group(1).rstrip(".") == "A":
         return None
     a, b = m.span(1)
-    name = " ".join(w.capitalize() for w in text[a:b].split())
     colon = m.end() - 2
+    if m.group(1) == "Q":
+        return Mention(
+            "anonymous",
+            "interviewer",
+            a,
+            b,
+            a,
+            m.end(),
+            ":",
+            colon,
+            colon + 1,
+            description="interviewer",
+        )
+    name = " ".join(w.capitalize() for w in text[a:b].split())
     return Mention("name", name, a, b, a, m.end(), ":", colon, colon + 1)

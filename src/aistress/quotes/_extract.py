@@ -225,6 +225,8 @@ def analyse(article: Article) -> Analysis:
             mentions += _english.colon_labels(masked, text, sorted(m.cue_start for m in mentions))
             label = _english.speaker_label(masked, text)
             subjects = _english.find_subjects(masked, text)
+            if label is not None:
+                subjects.append(label)
             basic = _english.sentence_starts(masked)
         cues = [m.start() for m in cue_words] if lang == "en" else []
         by_start = sorted(mentions, key=lambda m: m.start)
