@@ -118,3 +118,23 @@ def test_disk_cache_survives_an_unwritable_folder(
     monkeypatch.setenv("AISTRESS_CACHE_DIR", str(blocker / "sub"))
     assert diskcache.cached("t", blocker, "1", lambda: [1, 2]) == [1, 2]
     assert diskcache.cached("t", tmp_path / "missing", "1", lambda: 3) == 3
+
+
+def test_quoted_speech_is_a_key_both_languages_share() -> None:
+    """Opening quotation marks give the QUOTED key; an apostrophe does not."""
+    from aistress.alignment.evidence import QUOTED, chinese_features, english_features
+
+    assert QUOTED in english_features("'You're hopeless!' he jeered.", None).numbers
+    assert QUOTED in english_features("He said: “Stop.”", None).numbers
+    assert QUOTED not in english_features("The boys' lab wasn't open.", None).numbers
+    assert QUOTED in chinese_features("他说：“停下。”", frozenset(), 1.0).numbers
+
+
+def test_quotes_are_dropped_when_one_text_never_quotes() -> None:
+    """A text without quotation marks says nothing about where its translation quotes."""
+    from aistress.alignment.evidence import QUOTED, strip_quotes
+
+    quoted = [SegmentFeatures(5.0, numbers=frozenset({QUOTED, "n:2"}))]
+    plain = [SegmentFeatures(5.0)]
+    assert strip_quotes(quoted, plain)[0].numbers == frozenset({"n:2"})
+    assert strip_quotes(quoted, quoted) == quoted

@@ -43,6 +43,7 @@ from aistress.alignment.evidence import (
     lexical_similarity,
     merge,
     monolingual_features,
+    strip_quotes,
 )
 from aistress.alignment.lexicon import (
     Lexicon,
@@ -141,7 +142,8 @@ class AlignOptions:
     Attributes:
         length: Use the length model.
         length_weight: Weight of the length log-likelihood ratio.
-        numbers: Use numbers, amounts and dates.
+        numbers: Use numbers, amounts and dates, and whether a segment opens
+            a quotation (quoted speech is rendered as quoted speech).
         numbers_weight: Weight of number agreement (in ``[-1, 1]`` before weighting).
         latin: Use Latin-script tokens shared by both sides.
         latin_weight: Weight of Latin-token agreement.
@@ -259,6 +261,10 @@ class _Problem:
             self.ratio = 1.0
             self.source = [monolingual_features(s, as_target=False) for s in source]
             self.target = [monolingual_features(t, as_target=True) for t in target]
+        self.source, self.target = (
+            strip_quotes(self.source, self.target),
+            strip_quotes(self.target, self.source),
+        )
         self.target = _drop_common(self.target, options.max_df)
         # Only words the target holds can ever match: keeping just those makes
         # every later set operation cheaper and changes no score.

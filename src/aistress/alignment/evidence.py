@@ -38,6 +38,7 @@ __all__ = [
     "CHARS_PER_WORD",
     "HOPELESS_DEVIATIONS",
     "LEXICAL_CONFIDENCE_WORDS",
+    "QUOTED",
     "BeadScorer",
     "LengthModel",
     "SegmentFeatures",
@@ -51,11 +52,18 @@ __all__ = [
     "merge",
     "monolingual_features",
     "number_keys",
+    "strip_quotes",
 ]
 
 _LATIN_TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[.\-'’][A-Za-z0-9]+)*|\d+[A-Za-z]+[A-Za-z0-9]*")
 _EN_WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*[A-Za-z]|[A-Za-z]")
 _COUNTED = re.compile(r"\w")
+# An opening quotation mark: a curly or corner one anywhere, a straight one
+# where a word follows it at the start or after a space (not an apostrophe).
+_QUOTE_OPEN = re.compile(r"[“「『‘]|(?:^|[\s(])['\"]\w")
+
+#: The key of :func:`number_keys`' set under which quoted speech meets quoted speech.
+QUOTED = "q:"
 
 #: Length deviations (in standard deviations) beyond which a bead is scored on length alone.
 HOPELESS_DEVIATIONS = 7.0
@@ -134,7 +142,7 @@ def _english_base(text: str) -> tuple[float, frozenset[str], frozenset[str], tup
     and kept across calls (a corpus aligns the same article with several others).
     """
     length = float(len(_COUNTED.findall(text)))
-    numbers = number_keys(extract_numbers(text, "en"))
+    numbers = _with_quotes(number_keys(extract_numbers(text, "en")), text)
     tokens = _LATIN_TOKEN.findall(text)
     latin = frozenset(t.casefold() for t in tokens if t.casefold() not in STOP_WORDS)
     content = tuple(
@@ -150,11 +158,37 @@ def _chinese_base(text: str) -> tuple[int, int, frozenset[str], frozenset[str], 
     """Han and other characters, number keys, Latin tokens and Han runs of Chinese text."""
     han = len(HAN_CHAR.findall(text))
     other = len(_COUNTED.findall(text)) - han
-    numbers = number_keys(extract_numbers(text, "zh"))
+    numbers = _with_quotes(number_keys(extract_numbers(text, "zh")), text)
     latin = frozenset(
         t.casefold() for t in _LATIN_TOKEN.findall(text) if t.casefold() not in STOP_WORDS
     )
     return han, other, numbers, latin, tuple(HAN_RUN.findall(text))
+
+
+def _with_quotes(keys: frozenset[str], text: str) -> frozenset[str]:
+    """``keys`` and :data:`QUOTED` when ``text`` opens a quotation.
+
+    Quoted speech is rendered as quoted speech: a bead whose sides both
+    quote, or both do not, agrees (literary dialogue, news quotes). The
+    aligner drops the key when one text never quotes (:func:`strip_quotes`).
+    """
+    return keys | {QUOTED} if _QUOTE_OPEN.search(text) else keys
+
+
+def strip_quotes(
+    features: list[SegmentFeatures], other: Sequence[SegmentFeatures]
+) -> list[SegmentFeatures]:
+    """``features`` without :data:`QUOTED` when no segment of ``other`` has it.
+
+    A text with no quotation marks at all (the King James Bible) says
+    nothing about where its translation quotes.
+    """
+    if any(QUOTED in f.numbers for f in other):
+        return features
+    return [
+        attrs.evolve(f, numbers=f.numbers - {QUOTED}) if QUOTED in f.numbers else f
+        for f in features
+    ]
 
 
 @lru_cache(maxsize=_BASE_CACHE)
@@ -222,7 +256,7 @@ def monolingual_features(text: str, *, as_target: bool) -> SegmentFeatures:
     """
     length = float(len(_COUNTED.findall(text)))
     language = "zh" if has_han(text) else "en"
-    numbers = number_keys(extract_numbers(text, language))
+    numbers = _with_quotes(number_keys(extract_numbers(text, language)), text)
     latin = frozenset(
         t.casefold() for t in _LATIN_TOKEN.findall(text) if t.casefold() not in STOP_WORDS
     )
