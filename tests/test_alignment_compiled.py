@@ -91,7 +91,9 @@ def test_compiled_search_gives_the_reference_path(
         (4.5, 2.0),
         None if limit is None else (4.5, limit),
     )
-    assert fast == reference
+    assert fast is not None
+    assert fast[0] == reference
+    assert fast[1] == [scorer.score(*bead) for bead in reference]
 
 
 def test_compiled_search_refuses_a_band_that_does_not_connect() -> None:

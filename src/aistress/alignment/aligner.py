@@ -256,7 +256,9 @@ class _Problem:
                 self.target = [chinese_features(t, frozenset(), 1.0) for t in target]
             self.ratio = _length_ratio(self.source, self.target, options.length_model.ratio)
             extra = _HAN_PER_WORD * (self.ratio - 1.0)
-            self.target = [_changed(f, length=f.length + f.size * extra) for f in self.target]
+            self.target = _per_object(
+                lambda f: _changed(f, length=f.length + f.size * extra), self.target
+            )
         else:
             self.ratio = 1.0
             self.source = [monolingual_features(s, as_target=False) for s in source]
@@ -269,10 +271,10 @@ class _Problem:
         # Only words the target holds can ever match: keeping just those makes
         # every later set operation cheaper and changes no score.
         present = frozenset().union(*(f.chinese for f in self.target))
-        self.source = [
-            _changed(f, translations=f.translations & present) if f.translations else f
-            for f in self.source
-        ]
+        self.source = _per_object(
+            lambda f: _changed(f, translations=f.translations & present) if f.translations else f,
+            self.source,
+        )
 
     def learn(
         self,
@@ -289,17 +291,20 @@ class _Problem:
         known-word counts. Linear in the length of the texts.
         """
         vocabulary = frozenset(learned.chinese_words())
-        targets = []
-        for f, text in zip(self.target, target, strict=True):
-            found = vocabulary.intersection(han_pieces(text))
-            targets.append(_changed(f, chinese=f.chinese | found) if found else f)
-        self.target = _drop_common(targets, options.max_df)
+        texts = dict(zip(map(id, self.target), target, strict=True))
+
+        def add_words(f: SegmentFeatures) -> SegmentFeatures:
+            found = vocabulary.intersection(han_pieces(texts[id(f)]))
+            return _changed(f, chinese=f.chinese | found) if found else f
+
+        self.target = _drop_common(_per_object(add_words, self.target), options.max_df)
         present = frozenset().union(*(f.chinese for f in self.target))
-        sources = []
-        for f, text in zip(self.source, source, strict=True):
+        texts = dict(zip(map(id, self.source), source, strict=True))
+
+        def add_translations(f: SegmentFeatures) -> SegmentFeatures:
             extra: set[str] = set()
             known = f.known
-            for low in english_content(text):
+            for low in english_content(texts[id(f)]):
                 offered = learned.translations(low)
                 if offered:
                     extra |= offered
@@ -307,8 +312,9 @@ class _Problem:
                         known += 1
             if extra or f.translations:
                 f = _changed(f, translations=(f.translations | extra) & present, known=known)
-            sources.append(f)
-        self.source = sources
+            return f
+
+        self.source = _per_object(add_translations, self.source)
 
 
 #: Texts whose features a lexicon keeps, per kind.
@@ -326,6 +332,24 @@ def _per_text(
             if len(memo) >= _MEMO_SIZE:
                 memo.clear()
             got = memo[text] = make(text)
+        out.append(got)
+    return out
+
+
+def _per_object(
+    change: Callable[[SegmentFeatures], SegmentFeatures], features: Sequence[SegmentFeatures]
+) -> list[SegmentFeatures]:
+    """``change(f)`` for every ``f``, once per distinct object.
+
+    A text repeated in a document (a heading, a refrain, boilerplate) has one
+    features object (:func:`_per_text`), and keeps one through every change.
+    """
+    done: dict[int, SegmentFeatures] = {}
+    out = []
+    for f in features:
+        got = done.get(id(f))
+        if got is None:
+            got = done[id(f)] = change(f)
         out.append(got)
     return out
 
@@ -362,13 +386,17 @@ def _drop_common(features: list[SegmentFeatures], max_df: float) -> list[Segment
     if len(features) < 10 or max_df >= 1.0:
         return features
     df: Counter[str] = Counter()
-    for f in features:
-        df.update(f.chinese)  # counted in C
+    repeats = Counter(map(id, features))
+    for f in dict(zip(map(id, features), features, strict=True)).values():
+        count = repeats[id(f)]
+        df.update(f.chinese if count == 1 else dict.fromkeys(f.chinese, count))  # counted in C
     limit = max_df * len(features)
     common = frozenset(z for z, c in df.items() if c > limit)
     if not common:
         return features
-    return [_changed(f, chinese=f.chinese - common) if f.chinese & common else f for f in features]
+    return _per_object(
+        lambda f: _changed(f, chinese=f.chinese - common) if f.chinese & common else f, features
+    )
 
 
 def _changed(
@@ -417,15 +445,15 @@ class _Level:
         """Lexical similarity of source segment ``k`` and target segment ``r``."""
         return lexical_similarity(self.source[k], self.target[r])
 
-    def search(self, band: list[tuple[int, int]], job: _Job, threshold: float) -> _Path:
-        """The best path through ``band``."""
+    def search(self, band: list[tuple[int, int]], job: _Job, threshold: float) -> _Found:
+        """The best path through ``band``, and its beads' scores if the search kept them."""
         scorer = _scorer(self.source, self.target, job, threshold)
         nulls = {(a, b): scorer.priors[(a, b)] for a, b in job.types if a == 0 or b == 0}
         gate = None
         if job.gated:
             gate = (scorer.source_lengths, scorer.target_lengths, job.model.variance, _HOPELESS)
         n, m = self.size()
-        return banded_search(n, m, band, job.types, compiled_score(scorer), nulls, gate)
+        return banded_search(n, m, band, job.types, compiled_score(scorer), nulls, gate), None
 
 
 class _ArrayLevel(_Level):
@@ -433,6 +461,8 @@ class _ArrayLevel(_Level):
 
     def __init__(self, source: compiled.Side, target: compiled.Side):
         self.arrays = (source, target)
+        # Word sets of the segments the threshold samples, made once each.
+        self._words: tuple[dict[int, frozenset[int]], dict[int, frozenset[int]]] = ({}, {})
 
     def size(self) -> tuple[int, int]:
         """Segments on each side."""
@@ -452,22 +482,28 @@ class _ArrayLevel(_Level):
         known, size = float(source.extra[k]), float(target.extra[r])
         if not known or not size:
             return 0.0
-        chinese = target.words(r)
-        hits = min(len(chinese & source.words(k)), len(chinese))
+        src_words, tgt_words = self._words
+        chinese = tgt_words.get(r)
+        if chinese is None:
+            chinese = tgt_words[r] = target.words(r)
+        translations = src_words.get(k)
+        if translations is None:
+            translations = src_words[k] = source.words(k)
+        hits = min(len(chinese & translations), len(chinese))
         return min(1.0, 2.0 * hits / (known + size))
 
-    def search(self, band: list[tuple[int, int]], job: _Job, threshold: float) -> _Path:
-        """The best path through ``band``."""
+    def search(self, band: list[tuple[int, int]], job: _Job, threshold: float) -> _Found:
+        """The best path through ``band``, and its beads' scores."""
         options, model = job.options, job.model
         priors = [options.prior(a, b) for a, b in job.types]
         gate = (model.variance, _HOPELESS) if job.gated else None
         lengths = (model.variance, model.offset) if options.length else None
-        path = compiled.banded_search(
+        found = compiled.banded_search(
             (*self.arrays, options.weights(), threshold), band, job.types, priors, lengths, gate
         )
-        if path is None:  # the compiled kernels were switched off meanwhile
+        if found is None:  # the compiled kernels were switched off meanwhile
             raise RuntimeError("the compiled search is not available")
-        return path
+        return found
 
 
 def _threshold(level: _Level, options: AlignOptions) -> float:
@@ -483,6 +519,8 @@ def _threshold(level: _Level, options: AlignOptions) -> float:
 
 #: A search's beads ``(i, a, j, b)``.
 _Path = list[tuple[int, int, int, int]]
+#: A path, and its beads' scores when the search kept them.
+_Found = tuple[_Path, list[float] | None]
 
 
 @attrs.frozen
@@ -499,12 +537,12 @@ class _Job:
         return self.options.length and self.options.length_weight > 0
 
 
-def _search(level: _Level, band: list[tuple[int, int]], job: _Job) -> _Path:
+def _search(level: _Level, band: list[tuple[int, int]], job: _Job) -> _Found:
     """The best path through ``band``."""
     return level.search(band, job, _threshold(level, job.options))
 
 
-def _coarse_to_fine(level: _Level, job: _Job) -> _Path:
+def _coarse_to_fine(level: _Level, job: _Job) -> _Found:
     n, m = level.size()
     if n * m <= _FULL_SEARCH_CELLS or n < 4 or m < 4:
         return _search(level, full_band(n, m), job)
@@ -514,7 +552,7 @@ def _coarse_to_fine(level: _Level, job: _Job) -> _Path:
     tgt_starts = group_by_length(tgt_lengths, unit)
     if len(src_starts) - 1 >= n and len(tgt_starts) - 1 >= m:
         return _search(level, full_band(n, m), job)  # nothing to group: tiny or degenerate
-    coarse = _coarse_to_fine(
+    coarse, _ = _coarse_to_fine(
         level.merged(src_starts, tgt_starts),
         attrs.evolve(
             job,
@@ -528,7 +566,7 @@ def _coarse_to_fine(level: _Level, job: _Job) -> _Path:
     return _search(level, band, job)
 
 
-def _diagonal_search(level: _Level, job: _Job) -> _Path:
+def _diagonal_search(level: _Level, job: _Job) -> _Found:
     """Search a band around the diagonal, doubling it while the path touches its edge.
 
     Used when there is no lexical evidence: grouping segments by length (as
@@ -547,7 +585,8 @@ def _diagonal_search(level: _Level, job: _Job) -> _Path:
         band[n] = (band[n][0], m)
         for k in range(1, n + 1):  # keep both ends monotone
             band[k] = (max(band[k][0], band[k - 1][0]), max(band[k][1], band[k - 1][1]))
-        path = _search(level, band, job)
+        found = _search(level, band, job)
+        path = found[0]
         touches = False
         for i, a, j, b in path:
             lo, hi = band[i + a]
@@ -556,7 +595,7 @@ def _diagonal_search(level: _Level, job: _Job) -> _Path:
                 touches = True
                 break
         if not touches or width >= 8 * _DIAGONAL_WIDTH or width >= max(n, m):
-            return path
+            return found
         width *= 2
 
 
@@ -654,7 +693,7 @@ def _align_segments(
     src_zh, tgt_zh = is_chinese(source_language), is_chinese(target_language)
     if src_zh and not tgt_zh:
         flipped = _align_segments(target, source, target_language, source_language, options, unit)
-        return [Bead(b.target, b.source, b.score) for b in flipped]
+        return [Bead.unchecked(b.target, b.source, b.score) for b in flipped]
     n, m = len(source), len(target)
     if n == 0 or m == 0:
         return [Bead((i,), ()) for i in range(n)] + [Bead((), (j,)) for j in range(m)]
@@ -664,7 +703,7 @@ def _align_segments(
     types = bead_types(options.max_group)
     lexicon = _dictionary(options) if mode == "bilingual" else Lexicon()
     if mode == "bilingual" and options.lexicon and options.names:
-        lexicon = lexicon | bracketed_names([*source, *target])
+        lexicon = lexicon | bracketed_names(dict.fromkeys([*source, *target]))
     model = options.length_model if mode == "bilingual" else LengthModel(1.0, 2.0, 2.0)
     # Chinese lengths are scaled into English units when the features are built.
     scoring_model = LengthModel(1.0, model.variance, model.offset)
@@ -673,20 +712,24 @@ def _align_segments(
     lexical = options.lexicon and options.lexicon_weight > 0
     level = _level(problem.source, problem.target)
     if lexical and any(f.known for f in problem.source):
-        path = _coarse_to_fine(level, job)
+        path, scores = _coarse_to_fine(level, job)
     else:
-        path = _diagonal_search(level, job)
+        path, scores = _diagonal_search(level, job)
     if mode == "bilingual" and options.learn and options.lexicon and len(path) >= 8:
         learned = learn_cooccurrence(_bead_pairs(path, source, target))
         if len(learned):
             problem.learn(learned, source, target, options)
             band = band_around(path, n, m, width=options.width)
-            path = _search(_level(problem.source, problem.target), band, job)
-    last = _Level(problem.source, problem.target)
-    score = compiled_score(_scorer(problem.source, problem.target, job, _threshold(last, options)))
+            path, scores = _search(_level(problem.source, problem.target), band, job)
+    if scores is None:
+        last = _Level(problem.source, problem.target)
+        score = compiled_score(
+            _scorer(problem.source, problem.target, job, _threshold(last, options))
+        )
+        scores = [score(*bead) for bead in path]
     return [
-        Bead(tuple(range(i, i + a)), tuple(range(j, j + b)), round(score(i, a, j, b), 4))
-        for i, a, j, b in path
+        Bead.unchecked(tuple(range(i, i + a)), tuple(range(j, j + b)), round(total, 4))
+        for (i, a, j, b), total in zip(path, scores, strict=True)
     ]
 
 

@@ -79,6 +79,26 @@ class Side:
         start, stop = self.ptr[kernels.WORDS, k], self.ptr[kernels.WORDS, k + 1]
         return frozenset(self.ids[start:stop].tolist())
 
+    def taken(self, index: Any) -> Side:
+        """The side whose segment ``k`` is this side's segment ``index[k]``."""
+        import numpy as np
+
+        ptr = np.zeros((3, len(index) + 1), dtype=np.int64)
+        parts = []
+        done = 0
+        for r in range(3):
+            starts = self.ptr[r, index]
+            counts = self.ptr[r, index + 1] - starts
+            np.cumsum(counts, out=ptr[r, 1:])
+            # Position of every word taken: its row's start, plus its place in the row.
+            at = np.repeat(starts - ptr[r, :-1], counts) + np.arange(ptr[r, -1])
+            parts.append(self.ids[at])
+            ptr[r] += done
+            done += int(ptr[r, -1] - done)
+        return Side(
+            self.length[index], self.extra[index], ptr, np.concatenate(parts), self.vocabulary
+        )
+
     def merged(self, starts: Sequence[int]) -> Side:
         """The side with segments ``starts[g]:starts[g + 1]`` taken as one.
 
@@ -116,35 +136,52 @@ def sides(
 
     Words are numbered by the target's sets and the source's numbers: a
     source translation or Latin token no target segment holds can never be
-    counted, and is left out.
+    counted, and is left out. A features object found several times (a
+    repeated text) is turned into numbers once.
     """
     import numpy as np
 
+    src_index, src_once = _distinct(source)
+    tgt_index, tgt_once = _distinct(target)
     vocabulary: set[str] = set()
-    for f in target:
+    for f in tgt_once:
         vocabulary.update(f.chinese, f.latin, f.numbers)
-    for f in source:
+    for f in src_once:
         vocabulary.update(f.numbers)
     ids = dict(zip(vocabulary, range(1, len(vocabulary) + 1), strict=True))
-    size = len(ids) + 1
 
-    def side(features: Sequence[SegmentFeatures], words: list[frozenset[str]], extra: Any) -> Side:
+    def side(features: list[SegmentFeatures], index: list[int], words: str, extra: str) -> Side:
         ptr = np.zeros((3, len(features) + 1), dtype=np.int64)
         parts = []
         done = 0
-        columns = (words, [f.latin for f in features], [f.numbers for f in features])
-        for r, sets in enumerate(columns):
-            row, flat = _rows(sets, ids)
+        for r, name in enumerate((words, "latin", "numbers")):
+            row, flat = _rows([getattr(f, name) for f in features], ids)
             ptr[r] = row + done
             done += len(flat)
             parts.append(flat)
         length = np.array([f.length for f in features], dtype=np.float64)
-        return Side(length, np.array(extra, dtype=np.float64), ptr, np.concatenate(parts), size)
+        counts = np.array([getattr(f, extra) for f in features], dtype=np.float64)
+        once = Side(length, counts, ptr, np.concatenate(parts), len(ids) + 1)
+        return once if len(index) == len(features) else once.taken(np.array(index))
 
     return (
-        side(source, [f.translations for f in source], [f.known for f in source]),
-        side(target, [f.chinese for f in target], [f.size for f in target]),
+        side(src_once, src_index, "translations", "known"),
+        side(tgt_once, tgt_index, "chinese", "size"),
     )
+
+
+def _distinct(features: Sequence[SegmentFeatures]) -> tuple[list[int], list[SegmentFeatures]]:
+    """Each item's number among the distinct objects, and those objects in order."""
+    number: dict[int, int] = {}
+    once: list[SegmentFeatures] = []
+    index = []
+    for f in features:
+        k = number.get(id(f))
+        if k is None:
+            k = number[id(f)] = len(once)
+            once.append(f)
+        index.append(k)
+    return index, once
 
 
 def banded_search(
@@ -154,7 +191,7 @@ def banded_search(
     priors: Sequence[float],
     model: tuple[float, float] | None,
     gate: tuple[float, float] | None,
-) -> list[tuple[int, int, int, int]] | None:
+) -> tuple[list[tuple[int, int, int, int]], list[float]] | None:
     """The best path of :func:`~aistress.alignment.search.banded_search`, compiled.
 
     Args:
@@ -169,8 +206,10 @@ def banded_search(
         gate: ``(variance, limit)`` of the length gate, or None for no gate.
 
     Returns:
-        The beads ``(i, a, j, b)`` of the best path, or None when the
-        compiled kernels are not available (the caller runs the pure-Python search).
+        The beads ``(i, a, j, b)`` of the best path and their scores (as
+        :meth:`~aistress.alignment.evidence.BeadScorer.score` gives them),
+        or None when the compiled kernels are not available (the caller
+        runs the pure-Python search).
 
     Raises:
         ValueError: When the band does not connect (0, 0) to (n, m).
@@ -183,7 +222,7 @@ def banded_search(
     src, tgt, weights, threshold = scorer
     n, m = len(src), len(tgt)
     if n == 0 and m == 0:
-        return []
+        return [], []
     rows = np.zeros((3, n + 2), dtype=np.int64)
     rows[:2, : n + 1] = np.array(band, dtype=np.int64).T
     np.cumsum(rows[1, : n + 1] - rows[0, : n + 1] + 1, out=rows[2, 1:])
@@ -220,7 +259,9 @@ def banded_search(
         np.empty(2 * len(src.ids) + 1, dtype=np.int32),
         np.empty(cells, dtype=np.float64),
         np.empty(cells, dtype=np.int8),
+        np.empty(cells, dtype=np.float64),
     )
+    scores = np.empty(n + m + 1, dtype=np.float64)
     count = compiled.search(
         rows[:, : n + 1],
         (src.sums, src.ptr, src.ids),
@@ -230,12 +271,12 @@ def banded_search(
         np.array(params, dtype=np.float64),
         np.array(_LOG_TAIL, dtype=np.float64),
         scratch,
-        out,
+        (out, scores),
     )
     if count < 0:
         raise ValueError("the band does not connect (0, 0) to (n, m)")
     beads = out[: 4 * count].reshape(count, 4).tolist()
-    return [(i, a, j, b) for i, a, j, b in beads]
+    return [(i, a, j, b) for i, a, j, b in beads], scores[:count].tolist()
 
 
 def _rows(sets: Sequence[frozenset[str]], ids: dict[str, int]) -> tuple[Any, Any]:

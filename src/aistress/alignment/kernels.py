@@ -187,8 +187,8 @@ def _search_kernel(
     prior: npt.NDArray[np.float64],
     params: npt.NDArray[np.float64],
     log_tail: npt.NDArray[np.float64],
-    scratch: tuple[Any, Any, Any, Any, Any, Any],
-    out: npt.NDArray[np.int64],
+    scratch: tuple[Any, Any, Any, Any, Any, Any, Any],
+    out: tuple[Any, Any],
 ) -> int:
     """The banded search of :mod:`aistress.alignment.search` with the scorer inlined.
 
@@ -200,10 +200,11 @@ def _search_kernel(
     sums of lengths (row 0) and of known words or sizes (row 1), and word
     set ``r`` (:data:`WORDS`, :data:`LATIN`, :data:`NUMBERS`) of segment
     ``k`` as ``ids[ptr[r, k]:ptr[r, k + 1]]``. ``scratch`` is two zeroed
-    tables as long as the vocabulary, the cut-down rows (see below) and the
-    best score and back pointer per cell. Writes the path into ``out`` (four
-    numbers a bead) and returns its number of beads, or -1 when the band
-    does not connect.
+    tables as long as the vocabulary, the cut-down rows (see below), and the
+    best score, back pointer and score of the last bead per cell. Writes the
+    path into ``out[0]`` (four numbers a bead) and each bead's score into
+    ``out[1]``, and returns the number of beads, or -1 when the band does
+    not connect.
 
     First each source segment's translations and Latin tokens are cut down
     to the words some target segment it can share a bead with holds: the
@@ -214,7 +215,8 @@ def _search_kernel(
     offsets = band[2]
     src_sums, src_ptr, src_ids = src
     tgt_sums, tgt_ptr, tgt_ids = tgt
-    mark, seen, near_ptr, near_ids, best, back = scratch
+    mark, seen, near_ptr, near_ids, best, back, gain = scratch
+    path, scores = out
     n = lo.shape[0] - 1
     m = tgt_sums.shape[1] - 1
     w_length = params[0]
@@ -280,9 +282,11 @@ def _search_kernel(
             if i == 0 and j == 0:
                 best[cell] = 0.0
                 back[cell] = -1
+                gain[cell] = 0.0
                 continue
             top = neg
             pick = -1
+            picked = 0.0
             for t in range(kinds):
                 a = types[t, 0]
                 b = types[t, 1]
@@ -350,28 +354,35 @@ def _search_kernel(
                 if prev > top:
                     top = prev
                     pick = t
+                    picked = total
             best[cell] = top
             back[cell] = pick
+            gain[cell] = picked
     if m < lo[n] or m > hi[n] or best[offsets[n] + m - lo[n]] == neg:
         return -1
     count = 0
     i = n
     j = m
     while i > 0 or j > 0:
-        t = back[offsets[i] + j - lo[i]]
+        cell = offsets[i] + j - lo[i]
+        t = back[cell]
+        scores[count] = gain[cell]
         i -= types[t, 0]
         j -= types[t, 1]
-        out[4 * count] = i
-        out[4 * count + 1] = types[t, 0]
-        out[4 * count + 2] = j
-        out[4 * count + 3] = types[t, 1]
+        path[4 * count] = i
+        path[4 * count + 1] = types[t, 0]
+        path[4 * count + 2] = j
+        path[4 * count + 3] = types[t, 1]
         count += 1
     # Reverse in place: the walk went from the end.
     for k in range(count // 2):
+        x = scores[k]
+        scores[k] = scores[count - 1 - k]
+        scores[count - 1 - k] = x
         for f in range(4):
-            x = out[4 * k + f]
-            out[4 * k + f] = out[4 * (count - 1 - k) + f]
-            out[4 * (count - 1 - k) + f] = x
+            y = path[4 * k + f]
+            path[4 * k + f] = path[4 * (count - 1 - k) + f]
+            path[4 * (count - 1 - k) + f] = y
     return count
 
 

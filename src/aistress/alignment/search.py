@@ -172,13 +172,14 @@ def band_around(
             if j1 > hi[i]:
                 hi[i] = j1
     # Widen: each row takes the interval of its neighbours within ``width``, plus ``width``.
-    out: Band = []
-    for i in range(n + 1):
-        a = max(0, i - width)
-        b = min(n, i + width)
-        row_lo = min(lo[a : b + 1]) - width
-        row_hi = max(hi[a : b + 1]) + width
-        out.append((max(0, row_lo), min(m, row_hi)))
+    # The windows' minima and maxima, window by window in C: the rows padded
+    # with copies of the first and last row, which every edge window holds anyway.
+    pad_lo = [lo[0]] * width + lo + [lo[n]] * width
+    pad_hi = [hi[0]] * width + hi + [hi[n]] * width
+    shifts = range(2 * width + 1)
+    lows = map(min, *(pad_lo[k : k + n + 1] for k in shifts))
+    highs = map(max, *(pad_hi[k : k + n + 1] for k in shifts))
+    out: Band = [(max(0, a - width), min(m, b + width)) for a, b in zip(lows, highs, strict=True)]
     # Make both ends monotone so that every node can reach (n, m).
     for i in range(1, n + 1):
         out[i] = (max(out[i][0], 0), max(out[i][1], out[i - 1][1]))

@@ -100,6 +100,23 @@ class Bead:
         """``(len(source), len(target))``, such as ``(1, 2)`` for a split."""
         return (len(self.source), len(self.target))
 
+    @classmethod
+    def unchecked(cls, source: tuple[int, ...], target: tuple[int, ...], score: float) -> Bead:
+        """A bead from values already of the right types and valid, not checked again.
+
+        For code that makes beads by the ten thousand from a path it built
+        (the aligner): the checks of ``Bead(...)`` cost about as much as
+        the rest of a long alignment's bookkeeping.
+
+        >>> Bead.unchecked((0, 1), (0,), 0.5) == Bead((0, 1), (0,), 0.5)
+        True
+        """
+        bead = object.__new__(cls)
+        object.__setattr__(bead, "source", source)
+        object.__setattr__(bead, "target", target)
+        object.__setattr__(bead, "score", score)
+        return bead
+
 
 @attrs.frozen
 class Alignment:
