@@ -339,19 +339,10 @@ def _per_text(
 def _per_object(
     change: Callable[[SegmentFeatures], SegmentFeatures], features: Sequence[SegmentFeatures]
 ) -> list[SegmentFeatures]:
-    """``change(f)`` for every ``f``, once per distinct object.
-
-    A text repeated in a document (a heading, a refrain, boilerplate) has one
-    features object (:func:`_per_text`), and keeps one through every change.
-    """
-    done: dict[int, SegmentFeatures] = {}
-    out = []
-    for f in features:
-        got = done.get(id(f))
-        if got is None:
-            got = done[id(f)] = change(f)
-        out.append(got)
-    return out
+    """``change(f)`` for every ``f``, once per distinct object (:func:`.compiled.distinct`)."""
+    index, once = compiled.distinct(features)
+    changed = [change(f) for f in once]
+    return [changed[k] for k in index]
 
 
 #: Han characters per word, as :func:`~aistress.alignment.evidence.chinese_features` counts.

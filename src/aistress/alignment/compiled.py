@@ -32,7 +32,7 @@ from aistress.alignment.evidence import (
     SegmentFeatures,
 )
 
-__all__ = ["Side", "banded_search", "sides", "work"]
+__all__ = ["Side", "banded_search", "distinct", "sides", "work"]
 
 
 def work(band: Sequence[tuple[int, int]], types: int) -> int:
@@ -141,8 +141,8 @@ def sides(
     """
     import numpy as np
 
-    src_index, src_once = _distinct(source)
-    tgt_index, tgt_once = _distinct(target)
+    src_index, src_once = distinct(source)
+    tgt_index, tgt_once = distinct(target)
     vocabulary: set[str] = set()
     for f in tgt_once:
         vocabulary.update(f.chinese, f.latin, f.numbers)
@@ -170,8 +170,12 @@ def sides(
     )
 
 
-def _distinct(features: Sequence[SegmentFeatures]) -> tuple[list[int], list[SegmentFeatures]]:
-    """Each item's number among the distinct objects, and those objects in order."""
+def distinct(features: Sequence[SegmentFeatures]) -> tuple[list[int], list[SegmentFeatures]]:
+    """Each item's number among the distinct objects, and those objects in order.
+
+    A text repeated in a document (a heading, a refrain, boilerplate) has one
+    features object, so that work per object is done once per text.
+    """
     number: dict[int, int] = {}
     once: list[SegmentFeatures] = []
     index = []

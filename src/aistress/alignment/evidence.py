@@ -55,13 +55,6 @@ __all__ = [
     "strip_quotes",
 ]
 
-_LATIN_TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[.\-'’][A-Za-z0-9]+)*|\d+[A-Za-z]+[A-Za-z0-9]*")
-_EN_WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*[A-Za-z]|[A-Za-z]")
-_COUNTED = re.compile(r"\w")
-# An opening quotation mark: a curly or corner one anywhere, a straight one
-# where a word follows it at the start or after a space (not an apostrophe).
-_QUOTE_OPEN = re.compile(r"[“「『‘]|(?:^|[\s(])['\"]\w")
-
 #: The key of :func:`number_keys`' set under which quoted speech meets quoted speech.
 QUOTED = "q:"
 
@@ -73,6 +66,14 @@ LEXICAL_CONFIDENCE_WORDS = 8.0
 
 #: Han characters per Chinese word, on average, for sizing a Chinese segment in words.
 CHARS_PER_WORD = 1.7
+
+# Latin tokens (names, acronyms), English words, counted characters.
+_LATIN_TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[.\-'’][A-Za-z0-9]+)*|\d+[A-Za-z]+[A-Za-z0-9]*")
+_EN_WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*[A-Za-z]|[A-Za-z]")
+_COUNTED = re.compile(r"\w")
+# An opening quotation mark: a curly or corner one anywhere, a straight one
+# where a word follows it at the start or after a space (not an apostrophe).
+_QUOTE_OPEN = re.compile(r"[“「『‘]|(?:^|[\s(])['\"]\w")
 
 
 def number_keys(quantities: Sequence[Quantity]) -> frozenset[str]:
