@@ -29,7 +29,7 @@ Article ids are ``<source id>#<language>`` for the main article (``#en``) and
 source records ``Relation("summary_of", summary id, main id)``.
 
 Missing parts are warned about in :attr:`Source.warnings
-<aistress.Source.warnings>`: ``missing-header`` (no outlet, no date),
+<aistress.model.Source.warnings>`: ``missing-header`` (no outlet, no date),
 ``missing-footer`` (no promotion, labels or tags), ``missing-body``.
 
 :func:`write` prints a source back in this layout; ``write(read(text))``
