@@ -5,13 +5,19 @@ returns one :class:`~aistress.model.Stressor` or :class:`~aistress.model.Remedy`
 per block and category found there. Every tag carries
 
 - ``evidence``: the spans of :attr:`~aistress.model.Article.text` whose words
-  triggered it (a negation cue is included when the rule needs one);
-- ``rule``: the id of the strongest rule that fired (``"en.pace.terms"``);
-- ``confidence``: the noisy-or of every firing in the block;
+  triggered it: the rules' spans where a rule fired (a negation cue is
+  included when the rule needs one), else the sentence that weighs most for
+  the category in the learned model;
+- ``rule``: the id of the strongest rule that fired (``"en.pace.terms"``),
+  or ``"model"`` where the learned model found the category alone;
+- ``confidence``: the learned model's calibrated probability (the same
+  share right in every category and language); with ``model=None``, the
+  rules' calibrated noisy-or of every firing in the block;
 - ``block``: the block index;
-- ``raised_by`` / ``proposed_by``: the person a quote or an attribution
-  (``X said``, ``X proposed``, ``X说``, ``X建议``) in the same sentence, or
-  else in the same paragraph, names.
+- ``raised_by`` / ``proposed_by``: the speaker whose label opens the block
+  (``NAME:``, ``u/handle:``, ``推 handle：``), else the person a quote or an
+  attribution (``X said``, ``X proposed``, ``X说``, ``X建议``) in the same
+  sentence, or else in the same paragraph, names.
 
 >>> from aistress.model import Article, Block
 >>> a = Article("a1", "en", "news", blocks=[
@@ -35,13 +41,14 @@ The package
 - :mod:`aistress.tagging.scope`: negation, rejection, concession and contrast
   scope, and :func:`polarity` for any span of any text;
 - :mod:`aistress.tagging.detect`: rule firings in one block;
-- :mod:`aistress.tagging.attribution`: who raised or proposed a tag;
+- :mod:`aistress.tagging.attribution`: who raised or proposed a tag (the
+  attribution engine's speakers and the blocks' speaker labels);
 - :mod:`aistress.tagging.tagger`: :class:`Tagger`, :func:`tag`, :func:`tag_text`;
 - :mod:`aistress.tagging.matrices`: :class:`TagMatrix` and label scores;
 - :mod:`aistress.tagging.features`: what the learned model reads of a paragraph;
-- :mod:`aistress.tagging.learned`: the learned model (``model="default"``),
-  trained on paragraphs we labelled, with the rules' firings among its
-  features.
+- :mod:`aistress.tagging.learned`: the learned model (``model="default"``,
+  the default), trained on paragraphs we labelled, with the rules' firings
+  among its features.
 
 Tagging an article is linear in its length.
 """

@@ -37,6 +37,7 @@ sentence that carries a category. Everything is linear in the text.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterable, Mapping, Sequence
 
@@ -48,10 +49,12 @@ from aistress.text.words import stem, stop_words
 
 __all__ = [
     "NEGATIONS",
+    "TEXT_FLOOR",
     "Observation",
     "category_features",
     "sentence_features",
     "structure_features",
+    "text_scale",
 ]
 
 #: English words after which content words are read as negated (three words on).
@@ -72,6 +75,11 @@ NEGATIONS = frozenset(
     ]
 )
 _NEGATION_REACH = 3
+
+#: Text features are scaled to unit length together, but never as if there were
+#: fewer than this many: a lone word or character must not weigh as much as a
+#: whole paragraph of evidence (about one short sentence's worth of features).
+TEXT_FLOOR = 20
 _TOKEN = re.compile(rf"[A-Za-z][A-Za-z0-9]*(?:['’][A-Za-z]+)*|[{HAN}]+|[.,;:!?()\"“”—–]")
 _PUNCT = frozenset('.,;:!?()"“”—–')
 
@@ -125,6 +133,15 @@ def _features(text: str) -> frozenset[str]:
         if low in NEGATIONS or low.endswith("n't"):
             negated = _NEGATION_REACH
     return frozenset(out)
+
+
+def text_scale(count: int, floor: int = TEXT_FLOOR) -> float:
+    """The factor of each of ``count`` text features: unit length, with ``floor``.
+
+    >>> text_scale(100), text_scale(1), text_scale(1, floor=1)
+    (0.1, 0.22360679774997896, 1.0)
+    """
+    return 1.0 / math.sqrt(max(count, floor, 1))
 
 
 def structure_features(

@@ -7,9 +7,9 @@ features of :mod:`aistress.tagging.features`; a paragraph's score for a
 category is the bias plus the weights of its features (text features scaled
 to unit length, rule and layout features counted once), and its confidence
 is the logistic of that score under the Platt scaling of the paragraph's
-language and script (``en``, ``zh-Hans``, ``zh-Hant``), fitted on
-cross-validated scores: a confidence of 0.6 is right about 60% of the time in
-every language.
+language and script (``en``, ``zh-Hans``, ``zh-Hant``), then of the
+category, both fitted on cross-validated scores: a confidence of 0.6 is
+right about 60% of the time in every language and every category.
 
 Scoring is a dictionary look-up per feature, linear in the paragraph.
 """
@@ -23,7 +23,7 @@ from typing import Any
 
 from aistress.data import load_json
 from aistress.errors import RuleError
-from aistress.tagging.features import Observation, category_features
+from aistress.tagging.features import Observation, category_features, text_scale
 from aistress.text.language import is_chinese
 from aistress.text.script import is_traditional
 
@@ -54,6 +54,13 @@ class Model:
             self.calibration: dict[str, tuple[float, float]] = {
                 str(k): (float(a), float(b)) for k, (a, b) in document["calibration"].items()
             }
+            #: Per category, a second Platt scaling of the language-calibrated
+            #: log-odds (empty: none), so a confidence means the same share
+            #: right in every category as well as in every language.
+            self.category_calibration: dict[str, tuple[float, float]] = {
+                str(k): (float(a), float(b))
+                for k, (a, b) in document.get("category_calibration", {}).items()
+            }
             self.threshold = float(document["threshold"])
             #: A category the rules alone are at least this sure of is tagged
             #: at the rules' confidence whatever the model says (above 1: never).
@@ -62,6 +69,8 @@ class Model:
                 str(k): float(v) for k, v in document.get("shared", {}).items()
             }
             self.text_scale = float(document.get("text_scale", 1.0))
+            #: Fewest text features a paragraph is scaled as (1 for older models).
+            self.text_floor = int(document.get("text_floor", 1))
             self.kinds: tuple[str, ...] = tuple(
                 str(k) + ":" for k in document.get("kinds", ["s"] * len(self.categories))
             )
@@ -101,7 +110,7 @@ class Model:
         text, other = seen.text, seen.other
         weights = self.weights
         if text:
-            scale = self.text_scale / math.sqrt(len(text))
+            scale = self.text_scale * text_scale(len(text), self.text_floor)
             for feature in text & self._vocabulary:
                 for c, w in weights[feature]:
                     out[c] += w * scale
@@ -123,25 +132,39 @@ class Model:
                 hits = context & self._context_keys[kind]
                 if hits:
                     table = self._context[kind]
-                    out[index] += sum(table[f] for f in hits) / math.sqrt(len(context))
+                    norm = text_scale(len(context), self.text_floor)
+                    out[index] += sum(table[f] for f in hits) * norm
         return out
 
     def weight(self, feature: str, category: int) -> float:
         """The weight of one feature for one category (0 if it has none)."""
         return self._tables[category].get(feature, 0.0)
 
-    def floor(self, confidence: float, key: str) -> float:
-        """The lowest raw score whose calibrated confidence for ``key`` reaches ``confidence``."""
+    def _scaling(self, key: str, category: int | None) -> tuple[float, float]:
+        """``(a, b)`` of the calibrated log-odds ``a * score + b`` of ``key`` and ``category``."""
         a, b = self.calibration.get(key) or next(iter(self.calibration.values()))
+        if category is not None and self.category_calibration:
+            found = self.category_calibration.get(self.categories[category])
+            if found is not None:
+                alpha, beta = found
+                a, b = alpha * a, alpha * b + beta
+        return a, b
+
+    def floor(self, confidence: float, key: str, category: int | None = None) -> float:
+        """The lowest raw score whose calibrated confidence reaches ``confidence``.
+
+        For calibration ``key`` and, if given, the category at index ``category``.
+        """
+        a, b = self._scaling(key, category)
         if confidence <= 0.0 or a <= 0.0:
             return -math.inf
         if confidence >= 1.0:
             return math.inf
         return (math.log(confidence / (1.0 - confidence)) - b) / a - 1e-9
 
-    def confidence(self, score: float, key: str) -> float:
-        """The calibrated probability of a raw score for calibration ``key``."""
-        a, b = self.calibration.get(key) or next(iter(self.calibration.values()))
+    def confidence(self, score: float, key: str, category: int | None = None) -> float:
+        """The calibrated probability of a raw score for ``key`` (and ``category``, if given)."""
+        a, b = self._scaling(key, category)
         z = a * score + b
         if z < -35.0:
             return 0.0

@@ -21,7 +21,7 @@ from aistress.model import (
     one_article,
 )
 from aistress.quotes import Attributions
-from aistress.tagging.attribution import attributions, person_for
+from aistress.tagging.attribution import attributions, labels_of, person_for
 from aistress.tagging.detect import _Firing, _firings, _merge_spans
 from aistress.tagging.features import Observation, sentence_features, structure_features
 from aistress.tagging.learned import Model, calibration_key, default_model
@@ -65,9 +65,9 @@ class Tagger:
             argues against or only asks about (``polarity`` other than
             ``"asserted"``, with the ``cue`` that says so).
         model: The learned model that decides each category
-            (:mod:`aistress.tagging.learned`; ``"default"``: the one
-            aistress ships), with the rules' firings among its features and
-            the rules' spans as evidence. ``None`` (the default) tags with
+            (:mod:`aistress.tagging.learned`; ``"default"``, the default:
+            the one aistress ships), with the rules' firings among its
+            features and the rules' spans as evidence. ``None`` tags with
             the rules alone.
 
     >>> from aistress.model import Article, Block
@@ -84,7 +84,7 @@ class Tagger:
         *,
         min_confidence: float | None = None,
         include_negated: bool = False,
-        model: Model | str | None = None,
+        model: Model | str | None = "default",
     ) -> None:
         if taxonomy is not None and not isinstance(taxonomy, Taxonomy):
             raise TypeError(f"taxonomy must be a Taxonomy, not {type(taxonomy).__name__}")
@@ -122,6 +122,7 @@ class Tagger:
         if not isinstance(article, Article):
             raise TypeError(f"article must be an Article, not {type(article).__name__}")
         found_by: Attributions | None = None
+        block_labels: Mapping[int, Person] = {}
         out: list[Tag] = []
         for index, block in enumerate(article.blocks):
             language = _block_language(block, article.language)
@@ -132,9 +133,10 @@ class Tagger:
             offset = where.start
             if found_by is None:
                 found_by = attributions(article, quotes)
+                block_labels = labels_of(article, quotes)
             for f in found:
                 evidence = [Span(article.id, offset + a, offset + b) for a, b in f.spans]
-                person = person_for(found_by, evidence, where)
+                person = person_for(found_by, evidence, where, block_labels.get(index))
                 cue = Span(article.id, offset + f.cue[0], offset + f.cue[1]) if f.cue else None
                 out.append(_make(f, evidence, index, person, cue))
         return tuple(out)
@@ -216,7 +218,6 @@ class Tagger:
         observed = self._observe(seen, by_category, sentences_)
         scores = model.scores(observed)
         key = calibration_key(seen.language, seen.text)
-        floor = model.floor(self.min_confidence, key)
         out = []
         for category in self.taxonomy:
             group = by_category.get(category.id, [])
@@ -228,16 +229,24 @@ class Tagger:
                 continue
             ruled = observed.confidence.get(category.id, 0.0)
             sure = ruled >= model.rules_sure
+            floor = model.floor(self.min_confidence, key, index)
             if scores[index] < floor and not sure and not (group and self.include_negated):
                 continue
-            confidence = model.confidence(scores[index], key)
+            confidence = model.confidence(scores[index], key, index)
             confidence = round(max(confidence, ruled) if sure else confidence, 4)
             asserted = [f for f in group if f.polarity == "asserted"]
-            if confidence >= self.min_confidence and seen.asked is None:
+            denied = [f for f in group if f.polarity != "asserted"]
+            # Where the rules see the category only denied, rejected or asked
+            # about, the model's tag takes their polarity and cue: the model
+            # weighs words, the rules' scopes say what is denied.
+            if (
+                confidence >= self.min_confidence
+                and seen.asked is None
+                and (asserted or not denied)
+            ):
                 out.append(self._modelled(category, index, confidence, asserted, sentences_))
             elif self.include_negated:
-                denied = [f for f in group if f.polarity != "asserted"]
-                if confidence >= self.min_confidence:
+                if confidence >= self.min_confidence and seen.asked is not None:
                     found = self._modelled(category, index, confidence, asserted, sentences_)
                     out.append(attrs.evolve(found, polarity="hypothetical", cue=seen.asked))
                 elif denied:
@@ -454,7 +463,7 @@ def _tagger(
     rules: RuleSet | None,
     min_confidence: float | None,
     include_negated: bool = False,
-    model: Model | str | None = None,
+    model: Model | str | None = "default",
 ) -> Tagger:
     if isinstance(model, str) and model == "default":
         model = default_model()
@@ -475,7 +484,7 @@ def tag(
     quotes: Sequence[Quote] | None = None,
     min_confidence: float | None = None,
     include_negated: bool = False,
-    model: Model | str | None = None,
+    model: Model | str | None = "default",
 ) -> tuple[Tag, ...]:
     """Tag an article with stressors and remedies, block by block, with evidence.
 
@@ -493,9 +502,9 @@ def tag(
             model's threshold, or ``DEFAULT_MIN_CONFIDENCE`` (0.5) for the rules).
         include_negated: Also return categories the text denies, argues
             against or only asks about, with their ``polarity`` and ``cue``.
-        model: ``"default"`` (the shipped learned model) or a
-            :class:`~aistress.tagging.learned.Model`; ``None`` (the default)
-            tags with the rules alone (see :class:`Tagger`).
+        model: ``"default"`` (the default: the shipped learned model) or a
+            :class:`~aistress.tagging.learned.Model`; ``None`` tags with the
+            rules alone (see :class:`Tagger`).
 
     Returns:
         One tag per block and category, in block order and, within a block,
@@ -519,14 +528,15 @@ def tag_text(
     rules: RuleSet | None = None,
     min_confidence: float | None = None,
     include_negated: bool = False,
-    model: Model | str | None = None,
+    model: Model | str | None = "default",
 ) -> tuple[Tag, ...]:
     """Tag a plain string as one paragraph; see :meth:`Tagger.tag_text`.
 
     Linear in the length of ``text``, like :func:`tag`.
 
-    >>> [(t.category, t.rule) for t in tag_text("Nobody here takes a day off.")]
-    [('overwork', 'en.overwork.no_rest')]
+    >>> text = "We work every weekend and nobody takes a day off."
+    >>> [(t.category, t.rule) for t in tag_text(text)]
+    [('overwork', 'en.overwork.late')]
     >>> [t.category for t in tag_text("我们从不加班。")]
     []
     >>> [(t.category, t.polarity) for t in tag_text("我们从不加班。", include_negated=True)]
