@@ -14,13 +14,40 @@ from __future__ import annotations
 import bisect
 import re
 
+import attrs
+
 from aistress.quotes import _english
 from aistress.quotes._types import MASK, Mention
 
-__all__ = ["Route", "fragment", "paragraph_speaker", "reported", "sentence_end"]
+__all__ = ["Block", "Route", "fragment", "paragraph_speaker", "reported", "sentence_end"]
 
 #: How a quotation is attributed: (route, speaker mention or None, partial).
 Route = tuple[str, Mention | None, bool]
+
+
+@attrs.frozen
+class Block:
+    """What the rules read of one English block: its text, sentences and cues.
+
+    ``starts`` are the sentence starts, ``cues`` the starts of the cue words,
+    ``by_cue`` the mentions sorted by cue start and ``keys`` those starts.
+    """
+
+    masked: str
+    text: str
+    starts: list[int]
+    cues: list[int]
+    by_cue: list[Mention]
+    keys: list[int]
+
+    def last_cue_before(self, pos: int, lo: int) -> Mention | None:
+        """The last mention whose cue ends by ``pos`` and starts at ``lo`` or later (no group)."""
+        i = bisect.bisect_left(self.keys, pos) - 1
+        while i >= 0 and self.by_cue[i].cue_start >= lo:
+            if self.by_cue[i].kind != "group" and self.by_cue[i].cue_end <= pos:
+                return self.by_cue[i]
+            i -= 1
+        return None
 
 
 def sentence_end(starts: list[int], start: int, length: int) -> int:
@@ -29,17 +56,7 @@ def sentence_end(starts: list[int], start: int, length: int) -> int:
     return starts[k] if k < len(starts) else length
 
 
-def fragment(
-    span: tuple[int, int],
-    inner: str,
-    masked: str,
-    text: str,
-    cues: list[int],
-    sent_start: int,
-    starts: list[int],
-    by_cue: list[Mention],
-    keys: list[int],
-) -> Route | None:
+def fragment(blk: Block, span: tuple[int, int], inner: str, sent_start: int) -> Route | None:
     """A short quotation in a sentence of reported speech: a partial quote, not a scare quote.
 
     ``Sanders said at a rally that Clinton was not “qualified”``: a cue word
@@ -48,13 +65,14 @@ def fragment(
     nearest cue subject when there is one.
     """
     start, stop = span
-    end = sentence_end(starts, sent_start, len(masked))
+    cues, by_cue = blk.cues, blk.by_cue
+    end = sentence_end(blk.starts, sent_start, len(blk.masked))
     lo = bisect.bisect_left(cues, sent_start)
     before = lo < len(cues) and cues[lo] < start
     after = not before and _english.after_cue(cues, stop, end) and not inner.istitle()
-    i = bisect.bisect_left(keys, start) - 1
+    i = bisect.bisect_left(blk.keys, start) - 1
     if not (before or after):
-        return _content(start, inner, masked, text, cues, sent_start, starts, by_cue, i)
+        return _content(blk, start, inner, sent_start, i)
     if before and i >= 0 and by_cue[i].cue_start >= sent_start and by_cue[i].kind != "group":
         return "fragment", by_cue[i], True
     if i + 1 < len(by_cue) and by_cue[i + 1].cue_start < end and by_cue[i + 1].kind != "group":
@@ -62,16 +80,7 @@ def fragment(
     return "fragment", None, True
 
 
-def reported(
-    start: int,
-    masked: str,
-    text: str,
-    sent_start: int,
-    starts: list[int],
-    by_cue: list[Mention],
-    keys: list[int],
-    initial: bool,
-) -> Route | None:
+def reported(blk: Block, start: int, sent_start: int, initial: bool) -> Route | None:
     """A quotation inside a sentence of reported speech with no attribution of its own.
 
     The speaker is the subject of the sentence's last cue before it, however
@@ -84,18 +93,16 @@ def reported(
     """
     a, b = sent_start, start
     if initial:
-        k = bisect.bisect_left(starts, sent_start)
+        k = bisect.bisect_left(blk.starts, sent_start)
         if k == 0:
             return None
-        a, b = max(starts[k - 1], sent_start - 2 * _english.MAX_LOOK), sent_start
-        if MASK in masked[a:b]:
+        a, b = max(blk.starts[k - 1], sent_start - 2 * _english.MAX_LOOK), sent_start
+        if MASK in blk.masked[a:b]:
             return None
-    i = bisect.bisect_left(keys, b) - 1
-    while i >= 0 and by_cue[i].cue_start >= a:
-        if by_cue[i].kind != "group" and by_cue[i].cue_end <= b:
-            return "leading", by_cue[i], not initial
-        i -= 1
-    subject = _english.sentence_subject(masked, text, a, b)
+    cued = blk.last_cue_before(b, a)
+    if cued is not None:
+        return "leading", cued, not initial
+    subject = _english.sentence_subject(blk.masked, blk.text, a, b)
     if subject is not None:
         return "subject", subject, not initial
     return None
@@ -104,34 +111,26 @@ def reported(
 _THAT = re.compile(r"\bthat\b")
 
 
-def _content(
-    start: int,
-    inner: str,
-    masked: str,
-    text: str,
-    cues: list[int],
-    sent_start: int,
-    starts: list[int],
-    by_cue: list[Mention],
-    i: int,
-) -> Route | None:
+def _content(blk: Block, start: int, inner: str, sent_start: int, i: int) -> Route | None:
     """A short quotation in reported content whose sentence has no cue word.
 
     Words quoted inside a *that* clause (``a plan that would be “a gift to
     donors”``), or quoted words starting in lower case right after a
     sentence of reported speech, are someone's words, not a term: partial.
-    The speaker is the previous sentence's cue subject, if any.
+    The speaker is the previous sentence's cue subject, else the sentence's
+    subject, else the block's last cue subject before the quotation.
     """
-    k = bisect.bisect_left(starts, sent_start)
-    prev = starts[k - 1] if k > 0 else sent_start
-    j = bisect.bisect_left(cues, prev)
-    cue_before = j < len(cues) and cues[j] < sent_start
-    that = _THAT.search(masked, max(sent_start, start - _english.MAX_LOOK), start)
+    k = bisect.bisect_left(blk.starts, sent_start)
+    prev = blk.starts[k - 1] if k > 0 else sent_start
+    j = bisect.bisect_left(blk.cues, prev)
+    cue_before = j < len(blk.cues) and blk.cues[j] < sent_start
+    that = _THAT.search(blk.masked, max(sent_start, start - _english.MAX_LOOK), start)
     if not (that or (cue_before and _english.starts_lower(inner))):
         return None
+    by_cue = blk.by_cue
     if cue_before and i >= 0 and by_cue[i].cue_start >= prev and by_cue[i].kind != "group":
         return "fragment", by_cue[i], True
-    subject = _english.sentence_subject(masked, text, sent_start, start)
+    subject = _english.sentence_subject(blk.masked, blk.text, sent_start, start)
     if subject is not None:
         return "subject", subject, True
     if i >= 0 and by_cue[i].kind != "group":
@@ -139,16 +138,15 @@ def _content(
     return "fragment", None, True
 
 
-def paragraph_speaker(
-    masked: str, text: str, starts: list[int], by_cue: list[Mention]
-) -> Mention | None:
+def paragraph_speaker(blk: Block) -> Mention | None:
     """Who a paragraph without quotations is about, for a quotation opening the next one.
 
     The subject of its last cue, however weak (``Ridel praised the plan.``),
     else the name or *he*/*she* opening its last sentence (``Ridel released
     the following statement:``).
     """
-    speaking = [m for m in by_cue if m.kind != "group"]
-    if speaking:
-        return speaking[-1]
-    return _english.sentence_subject(masked, text, starts[-1], len(masked.rstrip()))
+    cued = blk.last_cue_before(len(blk.masked), 0)
+    if cued is not None:
+        return cued
+    end = len(blk.masked.rstrip())
+    return _english.sentence_subject(blk.masked, blk.text, blk.starts[-1], end)

@@ -12,6 +12,8 @@ from __future__ import annotations
 import bisect
 import re
 
+import attrs
+
 from aistress.quotes._lexicon import English, english
 from aistress.quotes._types import MASK, Cue, Mention, mention
 
@@ -281,23 +283,21 @@ def find_mentions(
         cs, ce = m.span()
         weak = low in lex.weak_cues
         cstart = _clause_start(masked, cs, starts)
+        after = Cue(cue, cs, ce, _clause_end(masked, ce, commas=False, starts=starts), weak)
         if low == "according to":
-            found = _after_cue(masked, text, cs, ce, lex, weak=False, cue=cue, starts=starts)
+            found = _after_cue(masked, text, attrs.evolve(after, weak=False), lex)
             if found:
                 out.append(found)
             continue
         b = _strip_adverbials(masked, cstart, cs, lex)
+        before = Cue(cue, cs, ce, _clause_end(masked, ce, commas=True, starts=starts), weak)
         if not masked[cstart:b].strip(_STRIP):
-            found = _after_cue(masked, text, cs, ce, lex, weak=weak, cue=cue, starts=starts)
+            found = _after_cue(masked, text, after, lex)
         else:
-            found = _before_cue(
-                masked, text, cstart, b, cs, ce, lex, weak=weak, cue=cue, starts=starts
-            )
+            found = _before_cue(masked, text, cstart, b, before, lex)
         if found is None:
             s0 = starts[bisect.bisect_right(starts, cs) - 1]
-            end = _clause_end(masked, ce, commas=True, starts=starts)
-            common = Cue(cue, cs, ce, end, weak)
-            found = _opening_name(masked, text, max(s0, cs - MAX_LOOK), common)
+            found = _opening_name(masked, text, max(s0, cs - MAX_LOOK), before)
         if found:
             out.append(found)
     return out
@@ -373,9 +373,7 @@ def sentence_subject(masked: str, text: str, start: int, pos: int) -> Mention | 
             return Mention("name", text[na:nb], na, nb, na, nb, None, na, na)
         pron = _SUBJECT_PRONOUN.match(masked, a, sb)
         if pron is not None:
-            b = pron.end(1)
-            low = masked[a:b].lower()
-            return Mention("pronoun", text[a:b], a, b, a, b, None, a, a, gender=lex.pronouns[low])
+            return _pronoun(text[a : pron.end(1)], a)
         found = _leading_name(masked, a, sb, lex)
         if found is not None and not _NOT_NAME_SHAPE.fullmatch(masked[found[0] : found[1]]):
             na, nb = found
@@ -414,18 +412,9 @@ def colon_labels(
 
 
 def _before_cue(
-    masked: str,
-    text: str,
-    cstart: int,
-    b: int,
-    cs: int,
-    ce: int,
-    lex: English,
-    *,
-    weak: bool,
-    cue: str,
-    starts: list[int],
+    masked: str, text: str, cstart: int, b: int, common: Cue, lex: English
 ) -> Mention | None:
+    """The subject ending the clause ``masked[cstart:b]`` before a cue (``Ada Byron said``)."""
     segs = _segments(masked, cstart, b)
     if not segs:
         return None
@@ -433,11 +422,9 @@ def _before_cue(
     conj = _CONJ.match(masked[first_a:first_b])
     if conj and conj.end() < first_b - first_a:
         segs[0] = (first_a + conj.end(), first_b)
-    end = _clause_end(masked, ce, commas=True, starts=starts)
     la, lb = segs[-1]
     last = masked[la:lb]
     low = last.lower()
-    common = Cue(cue, cs, ce, end, weak)
     if low in lex.pronouns:
         gender = lex.pronouns[low]
         kind = "group" if low in ("they", "we") else "pronoun"
@@ -473,19 +460,10 @@ def _before_cue(
     return None
 
 
-def _after_cue(
-    masked: str,
-    text: str,
-    cs: int,
-    ce: int,
-    lex: English,
-    *,
-    weak: bool,
-    cue: str,
-    starts: list[int],
-) -> Mention | None:
-    end = _clause_end(masked, ce, commas=False, starts=starts)
-    segs = _segments(masked, ce, end)
+def _after_cue(masked: str, text: str, common: Cue, lex: English) -> Mention | None:
+    """The subject following a cue (``said Ada Byron``, ``according to Nimbix``)."""
+    cs = common.start
+    segs = _segments(masked, common.end, common.clause_end)
     if not segs:
         return None
     a, b = segs[0]
@@ -493,7 +471,6 @@ def _after_cue(
     if source is not None:
         a = source.end()  # according to a statement from Nimbix
     low = masked[a:b].lower()
-    common = Cue(cue, cs, ce, end, weak)
     if low in lex.pronouns:
         kind = "group" if low in ("they", "we") else "pronoun"
         return mention(kind, text[a:b], a, b, cs, gender=lex.pronouns[low], cue=common)
@@ -612,19 +589,20 @@ def _cap_runs(tokens: list[str], lex: English) -> list[tuple[int, int]]:
     return runs
 
 
-def describe(desc: str | None, lex: English | None = None) -> tuple[str | None, str | None]:
-    """Split a speaker's description into ``(role, affiliation)``.
+def describe(desc: str) -> tuple[str | None, str | None]:
+    """``(role, affiliation)`` of an English speaker's description.
 
-    >>> describe("a data engineer at cloud vendor Nimbix")
-    ('data engineer', 'Nimbix')
+    The role runs up to a word that ends it (``at``, ``who``…); the
+    affiliation is the capitalised run after a marker such as ``at``, else
+    the words after ``at``. A description of capitalised words alone is a
+    role, with an organisation before an acronym (``Google CEO``):
+
+    >>> [describe(d) for d in ("a data engineer at cloud vendor Nimbix", "Google CEO")]
+    [('data engineer', 'Nimbix'), ('CEO', 'Google')]
     >>> describe("a tester working at a small robotics startup")
     ('tester', 'small robotics startup')
-    >>> describe("Google CEO")
-    ('CEO', 'Google')
     """
-    lex = lex or english()
-    if not desc:
-        return None, None
+    lex = english()
     tokens = [t.strip(",;") for t in desc.split()]
     tokens = [t for t in tokens if t]
     if not tokens or tokens[0].lower() in ("who", "which", "whose", "however", "though"):
@@ -679,15 +657,17 @@ def starts_lower(inner: str) -> bool:
     return bool(_LOWER_START.match(inner))
 
 
-def pronoun_start(masked: str, start: int, lex: English | None = None) -> Mention | None:
+def pronoun_start(masked: str, start: int) -> Mention | None:
     """A sentence-initial *He* or *She* at ``start``, as a mention without a cue."""
-    lex = lex or english()
     m = _PRONOUN_START.match(masked, start)
-    if not m:
-        return None
-    a, b = m.span(1)
-    low = m.group(1).lower()
-    return Mention("pronoun", m.group(1), a, b, a, b, None, a, a, gender=lex.pronouns[low])
+    return None if m is None else _pronoun(m.group(1), m.start(1))
+
+
+def _pronoun(surface: str, a: int) -> Mention:
+    """*he* or *she* at ``a`` as a mention without a cue, with its gender."""
+    b = a + len(surface)
+    gender = english().pronouns[surface.lower()]
+    return Mention("pronoun", surface, a, b, a, b, None, a, a, gender=gender)
 
 
 def object_only(text: str) -> bool:

@@ -247,6 +247,7 @@ def analyse(article: Article) -> Analysis:
                 if j < len(masked) and (lang == "zh" or masked[j].isupper() or masked[j] == MASK):
                     starts.add(j)
         sorted_starts = sorted(starts)
+        view = _en_rules.Block(masked, text, sorted_starts, cues, by_cue, cue_keys)
         last_word, last_mark = _last_before(masked)
         pronouns: dict[int, Mention | None] = {}  # per sentence start: computed once
         block_found: list[_Found] = []
@@ -315,22 +316,10 @@ def analyse(article: Article) -> Analysis:
                 f.route, f.mention = "label", label
             if f.route is None and lang == "en":
                 colon = masked[last_mark[mk.start]] in ":" and last_mark[mk.start] >= sent_start
-                span = (mk.start, mk.end)
                 route = (
-                    _en_rules.fragment(
-                        span, inner, masked, text, cues, sent_start, sorted_starts, by_cue, cue_keys
-                    )
+                    _en_rules.fragment(view, (mk.start, mk.end), inner, sent_start)
                     if _english.is_short(inner)
-                    else _en_rules.reported(
-                        mk.start,
-                        masked,
-                        text,
-                        sent_start,
-                        sorted_starts,
-                        by_cue,
-                        cue_keys,
-                        initial and not colon,
-                    )
+                    else _en_rules.reported(view, mk.start, sent_start, initial and not colon)
                 )
                 if route is not None:
                     f.route, f.mention, f.partial = route
@@ -371,7 +360,7 @@ def analyse(article: Article) -> Analysis:
             prev_last, prev_mention = None, speaking[-1]
         elif lang == "en" and not marks:
             # a paragraph about someone, then one of their words: Ridel praised the plan.
-            prev_mention = _en_rules.paragraph_speaker(masked, text, basic, by_cue)
+            prev_mention = _en_rules.paragraph_speaker(view)
             if prev_mention is not None and prev_mention.cue is None:
                 all_mentions.append((bi, base, prev_mention))
         found.extend(block_found)
