@@ -115,17 +115,18 @@ def _content(blk: Block, start: int, inner: str, sent_start: int, i: int) -> Rou
     """A short quotation in reported content whose sentence has no cue word.
 
     Words quoted inside a *that* clause (``a plan that would be “a gift to
-    donors”``), or quoted words starting in lower case right after a
-    sentence of reported speech, are someone's words, not a term: partial.
-    The speaker is the previous sentence's cue subject, else the sentence's
-    subject, else the block's last cue subject before the quotation.
+    donors”``) are someone's words, not a term: partial. (Lower-case words
+    right after a sentence of reported speech are not: ``X said the queue
+    had doubled. The month is known as “the crunch”.``) The speaker is the
+    previous sentence's cue subject, else the sentence's subject, else the
+    block's last cue subject before the quotation.
     """
     k = bisect.bisect_left(blk.starts, sent_start)
     prev = blk.starts[k - 1] if k > 0 else sent_start
     j = bisect.bisect_left(blk.cues, prev)
     cue_before = j < len(blk.cues) and blk.cues[j] < sent_start
     that = _THAT.search(blk.masked, max(sent_start, start - _english.MAX_LOOK), start)
-    if not (that or (cue_before and _english.starts_lower(inner))):
+    if not that:
         return None
     by_cue = blk.by_cue
     if cue_before and i >= 0 and by_cue[i].cue_start >= prev and by_cue[i].kind != "group":
