@@ -26,13 +26,14 @@ from aistress.quotes._zh_names import (
     appositive_name,
     bare_name_ok,
     dotted_name,
+    heads_re,
     known_at,
     name_vocabulary,
     native_name,
     next_word,
     titled_name,
 )
-from aistress.text.language import HAN
+from aistress.text.language import HAN, HAN_CHAR
 
 __all__ = [
     "describe",
@@ -89,14 +90,22 @@ def _anonymous_at(masked: str, a: int, b: int, lex: Chinese) -> str | None:
 
     ``一位工程师``, ``一位不愿透露姓名的工程师``, ``研究院一位专家``, ``业内人士``.
     """
-    for p in lex.anonymous_prefixes:
-        k = masked.find(p, a, b)
-        if k == a or (k > a and (masked[k - 1] == "的" or b - k - len(p) <= 6)):
-            return p
-    for g in lex.anonymous_groups:
-        if masked.endswith(g, a, b) or masked.startswith(g, a, b):
-            return g
-    return None
+    if _PREFIX_CHARS.search(masked, a, b):  # every prefix has one: most subjects skip the loop
+        for p in lex.anonymous_prefixes:
+            k = masked.find(p, a, b)
+            if k == a or (k > a and (masked[k - 1] == "的" or b - k - len(p) <= 6)):
+                return p
+    m = lex.anonymous_group_re.match(masked, a, b) or lex.anonymous_group_end_re.search(
+        masked, a, b
+    )
+    return m.group(0) if m else None
+
+
+#: The characters every unnamed-source prefix holds (一位, 一名, 一个).
+_PREFIX_CHARS = re.compile("[位名个]")
+
+
+_ORG_NAME = re.compile(rf"[{_HAN}A-Za-z0-9]+")
 
 
 def _organisation(masked: str, a: int, b: int, lex: Chinese, statement: bool) -> int | None:
@@ -107,7 +116,7 @@ def _organisation(masked: str, a: int, b: int, lex: Chinese, statement: bool) ->
     subject must be a short noun phrase without 的.
     """
     pre = masked[a:b]
-    if not 2 <= len(pre) <= 16 or "的" in pre or not re.fullmatch(rf"[{_HAN}A-Za-z0-9]+", pre):
+    if not 2 <= len(pre) <= 16 or "的" in pre or not _ORG_NAME.fullmatch(pre):
         return None
     if pre[0] in _NOT_ORG_START:
         return None  # 也有人会(说): an adverb or a verb of being opens no organisation's name
@@ -165,12 +174,14 @@ def find_subjects(masked: str, text: str, lex: Chinese | None = None) -> list[Me
     for p in lex.anonymous_prefixes:
         if "位" not in p and "名" not in p:
             continue  # 一个 counts things as well as people
-        for k in (i.start() for i in re.finditer(re.escape(p), masked)):
-            cstart = _clause_start(masked, k)
-            before = masked[cstart:k]
+        k = masked.find(p)
+        while k >= 0:
+            here, k = k, masked.find(p, k + len(p))
+            cstart = _clause_start(masked, here)
+            before = masked[cstart:here]
             if before and (before[-1] != "的" or _SUBJECT_BEFORE.search(before)):
                 continue
-            hm = _NP_HEAD.match(masked, k + len(p))
+            hm = _NP_HEAD.match(masked, here + len(p))
             if not hm:
                 continue
             end = hm.end()
@@ -202,14 +213,15 @@ def known_subjects(masked: str, text: str, known: frozenset[str]) -> list[Mentio
     out: list[Mention] = []
     if not known:
         return out
-    prev = "\n"
-    for i, ch in enumerate(masked):
-        if prev in CLAUSE_OPENERS or prev == "的" or prev in chinese().role_suffixes:
+    roles = chinese().role_suffixes
+    for m in heads_re(known).finditer(masked):
+        i = m.start()
+        prev = masked[i - 1] if i else "\n"
+        if prev in CLAUSE_OPENERS or prev == "的" or prev in roles:
             name = known_at(masked, i, known)
             if name is not None:
                 j = i + len(name)
                 out.append(Mention("name", text[i:j], i, j, i, j, None, j, j))
-        prev = ch
     return out
 
 
@@ -288,6 +300,7 @@ def find_mentions(
     return out
 
 
+_LATIN_LETTER = re.compile(r"[A-Za-z]")
 _AS_SAID = re.compile(r"正如|如同|就像|诚如|如")
 
 
@@ -337,17 +350,17 @@ def _subject(
     if paren:
         inner = paren.group(1).strip()
         name_end = paren.start()
-        if re.search(r"[A-Za-z]", inner):
+        if _LATIN_LETTER.search(inner):
             aliases.append(inner)
     end = ce
     common = Cue(cue, cs, ce, end)
     pre = masked[cstart:name_end]
     if not pre.strip():
         return _sentence_subject(masked, text, cstart, common, known, lex)
-    for pron in sorted(lex.pronouns, key=len, reverse=True):
+    for pron in lex.pronoun_order:
         if pre.endswith(pron):
             s = name_end - len(pron)
-            if s == cstart or not re.match(rf"[{_HAN}]", masked[s - 1]):
+            if s == cstart or not HAN_CHAR.match(masked, s - 1):
                 kind = "pronoun" if lex.pronouns[pron] in ("m", "f") or pron == "我" else "group"
                 return mention(kind, pron, s, name_end, s, gender=lex.pronouns[pron], cue=common)
             break
@@ -493,6 +506,9 @@ def _leading_name(masked: str, text: str, at: int, cue: Cue, lex: Chinese) -> Me
 _OBJECT_BEFORE = frozenset("对向给跟和与把被问叫让替")
 
 
+_COLON = re.compile("[：:]")
+
+
 def colon_mentions(
     masked: str,
     text: str,
@@ -510,9 +526,8 @@ def colon_mentions(
     out: list[Mention] = []
     cue_ends = [m.cue_end for m in taken]
     tail = len(masked.rstrip())
-    for k, ch in enumerate(masked):
-        if ch not in "：:":
-            continue
+    for colon in _COLON.finditer(masked):
+        k = colon.start()
         rest = masked[k + 1 : k + 3].strip()
         if not (rest[:1] == MASK or k + 1 >= tail):
             continue
@@ -563,15 +578,18 @@ def name_gender(name: str, lex: Chinese | None = None) -> str | None:
     return lex.name_gender.get(name[-1:]) if name else None
 
 
+_SPACE = re.compile(r"\s")
+
+
 def is_sentence(inner: str) -> bool:
     """Whether quoted words read as speech on their own: punctuated, or long."""
-    core = re.sub(r"\s", "", inner)
+    core = _SPACE.sub("", inner)
     return len(core) > 15 or re.search(r"[。！？，；,;!?]", core) is not None
 
 
 def is_short(inner: str) -> bool:
     """Whether quoted words are few enough to be a term rather than speech."""
-    core = re.sub(r"\s", "", inner)
+    core = _SPACE.sub("", inner)
     return len(core) <= 8 and not re.search(r"[。！？，；,;!?]", core)
 
 

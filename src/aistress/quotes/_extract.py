@@ -248,7 +248,7 @@ def analyse(article: Article) -> Analysis:
                     starts.add(j)
         sorted_starts = sorted(starts)
         view = _en_rules.Block(masked, text, sorted_starts, cues, by_cue, cue_keys)
-        last_word, last_mark = _last_before(masked)
+        last_word, last_mark = _last_before(masked, [mk.start for mk in marks])
         pronouns: dict[int, Mention | None] = {}  # per sentence start: computed once
         block_found: list[_Found] = []
         turn: _Found | None = None  # the last attributed quotation, with only scare quotes since
@@ -401,27 +401,30 @@ def _attribution_paragraphs(
                 used.add((bi + 1, lead.cue_start))
 
 
-_SKIPPED = frozenset(" \t\n\"'([—–-" + MASK)
+_SKIPPED_CHARS = " \t\n\"'([—–-" + MASK
 
 
-def _last_before(masked: str) -> tuple[list[int], list[int]]:
-    """For each offset, the last earlier offset of a word character and of a non-space.
+def _last_before(masked: str, positions: Sequence[int]) -> tuple[dict[int, int], dict[int, int]]:
+    """For each of ``positions``, the last earlier offset of a word character and of a non-space.
 
-    ``-1`` when there is none. One pass, so asking "is there a word between
-    the sentence start and this quotation?" costs O(1) per quotation.
+    ``-1`` when there is none. The positions are taken in order and each
+    looks back only to the one before it, so all of them together cost one
+    pass over the text, in C (``str.rstrip``), whatever their number.
     """
-    word: list[int] = [-1] * (len(masked) + 1)
-    mark: list[int] = [-1] * (len(masked) + 1)
+    word: dict[int, int] = {}
+    mark: dict[int, int] = {}
     w = k = -1
-    for i, ch in enumerate(masked):
-        word[i] = w
-        mark[i] = k
-        if ch not in _SKIPPED:
-            w = i
-        if not ch.isspace():
-            k = i
-    word[len(masked)] = w
-    mark[len(masked)] = k
+    at = 0
+    for p in sorted(set(positions)):
+        piece = masked[at:p]
+        kept = len(piece.rstrip(_SKIPPED_CHARS))
+        if kept:
+            w = at + kept - 1
+        kept = len(piece.rstrip())
+        if kept:
+            k = at + kept - 1
+        word[p], mark[p] = w, k
+        at = p
     return word, mark
 
 
@@ -520,7 +523,8 @@ def _build(
         if (not m.weak or (bi, m.cue_start) in used or id(m) in quote_mentions)
     ]
     mentions.sort(key=lambda t: (t[0], t[2].cue_start if t[2].cue is not None else t[2].start))
-    names = [m.surface for _, _, m in mentions if m.kind == "name"]
+    # each written form once: a name cited a thousand times is grouped once
+    names = list(dict.fromkeys(m.surface for _, _, m in mentions if m.kind == "name"))
     groups = group_names(names)
     group_of: dict[str, int] = {}
     for name, g in zip(names, groups, strict=True):

@@ -120,6 +120,10 @@ class Chinese:
     kinship: tuple[str, ...] = ()
     title_re: re.Pattern[str] = re.compile(r"(?!)")
     compound_surnames: frozenset[str] = frozenset()
+    pronoun_order: tuple[str, ...] = ()
+    group_word_re: re.Pattern[str] = re.compile(r"(?!)")
+    anonymous_group_re: re.Pattern[str] = re.compile(r"(?!)")
+    anonymous_group_end_re: re.Pattern[str] = re.compile(r"(?!)")
 
 
 @functools.cache
@@ -190,6 +194,10 @@ def chinese() -> Chinese:
         kinship=tuple(sorted(data["kinship"], key=lambda w: (-len(w), w))),
         title_re=re.compile("(?:" + _alternation(data["titles"]) + ")$"),
         compound_surnames=frozenset(s for s in all_surnames if len(s) == 2),
+        pronoun_order=tuple(sorted(data["pronouns"], key=len, reverse=True)),
+        group_word_re=re.compile(_alternation(data["group_words"])),
+        anonymous_group_re=re.compile(_alternation(data["anonymous_groups"])),
+        anonymous_group_end_re=re.compile("(?:" + _alternation(data["anonymous_groups"]) + ")$"),
         role_name_re=re.compile(
             "(?<=[" + "".join(sorted(data["role_suffixes"])) + "])"
             "(?=([" + "".join(sorted(s for s in all_surnames if len(s) == 1)) + "]"

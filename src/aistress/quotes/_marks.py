@@ -28,6 +28,8 @@ _PAIRS = {
     "＂": ("＂", "straight"),
 }
 _CLOSERS = {"”", "’", "」", "』", "»", "›"}
+#: Every character the scan acts on, found by one compiled pattern.
+_MARK_CHAR = re.compile("[" + re.escape("'\"" + "".join(_PAIRS) + "".join(sorted(_CLOSERS))) + "]")
 _OPEN_CONTEXT = set(" \t\n\u3000([{—–-/:;,，。：；、（【《“‘「『") | {""}
 
 
@@ -101,7 +103,10 @@ class _Scan:
         n = len(text)
         stack = self.stack
         skip = 0
-        for i, ch in enumerate(text):
+        # only quotation marks and apostrophes act: the scan visits them alone
+        for found in _MARK_CHAR.finditer(text):
+            i = found.start()
+            ch = text[i]
             if skip:
                 skip -= 1
                 continue

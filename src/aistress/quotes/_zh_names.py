@@ -26,6 +26,7 @@ __all__ = [
     "appositive_name",
     "bare_name_ok",
     "dotted_name",
+    "heads_re",
     "known_at",
     "name_vocabulary",
     "native_name",
@@ -97,16 +98,11 @@ def native_name(text: str, a: int, b: int, lex: Chinese) -> int | None:
             continue
         if size == 3 and next_word(text, b - 1, lex):
             continue  # 金波不(假思索地说), 石钟才(对…说): an adverb ends it
-        if any(w in cand for w in lex.group_words) or cand in lex.pronouns:
+        if lex.group_word_re.search(cand) or cand in lex.pronouns:
             continue
         if s > a and compound_before(text, s, lex):
             continue  # 司马承恩: the name starts one character earlier
-        if (
-            before
-            and re.match(rf"[{_HAN}]", before)
-            and before not in lex.role_suffixes
-            and before != "的"
-        ):
+        if before and HAN_CHAR.match(before) and before not in lex.role_suffixes and before != "的":
             continue
         return s
     return None
@@ -169,13 +165,10 @@ def name_vocabulary(
                 k += 1
             if 2 <= k - last <= 5:
                 found.append(masked[last:k])
-        prev = "\n"
-        for i, ch in enumerate(masked):
-            if prev in CLAUSE_OPENERS and ch != MASK:
-                for size in (2, 3, 4):
-                    key = masked[i : i + size]
-                    counts[key] = counts.get(key, 0) + 1
-            prev = ch
+        for m in _AFTER_OPENER.finditer(masked):
+            i = m.start()
+            for key in (masked[i : i + 2], masked[i : i + 3], masked[i : i + 4]):
+                counts[key] = counts.get(key, 0) + 1
     seen: dict[str, int] = {}
     for cand in found:
         for key in {cand[:2], cand[:3], cand[:4]}:
@@ -220,6 +213,33 @@ def next_word(masked: str, k: int, lex: Chinese) -> bool:
     return ch in _FUNCTION_AFTER or ch in _ADVERB_START or lex.cue_re.match(masked, k) is not None
 
 
+#: A clause opening followed by a character outside a quotation.
+_AFTER_OPENER = re.compile(
+    "(?:^|(?<=[" + re.escape("".join(sorted(CLAUSE_OPENERS))) + "]))(?=[^" + MASK + "])"
+)
+
+
+class _Grams:
+    """Counts of the two- to four-character strings of a text, taken on first use.
+
+    Most articles never ask (no clause subject speaks), so the one pass over
+    the text is paid only by those that do.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.counts: Counter[str] | None = None
+
+    def count(self, gram: str) -> int:
+        """How many times ``gram`` (two to four characters) occurs in the text."""
+        if self.counts is None:
+            t = self.text
+            self.counts = Counter(map(operator.add, t, t[1:]))
+            self.counts.update(map("".join, zip(t, t[1:], t[2:], strict=False)))
+            self.counts.update(map("".join, zip(t, t[1:], t[2:], t[3:], strict=False)))
+        return self.counts[gram]
+
+
 def _story_names(
     blocks: list[str], opens: dict[str, int], lex: Chinese, texts: list[str]
 ) -> list[str]:
@@ -232,10 +252,7 @@ def _story_names(
     (``徐治功``, not ``徐治``), else two (``少平`` in ``少平马上说``).
     Linear in the text: the counts are one pass over it.
     """
-    text = "\n".join(texts)
-    bigrams = Counter(map(operator.add, text, text[1:]))
-    trigrams = Counter(map("".join, zip(text, text[1:], text[2:], strict=False)))
-    fourgrams: Counter[str] | None = None  # counted only when a compound surname opens a clause
+    grams = _Grams("\n".join(texts))
     out: list[str] = []
     for masked in blocks:
         for m in _OPENING.finditer(masked):
@@ -243,7 +260,7 @@ def _story_names(
             c2 = c3[:2]
             if DOTTED_RUN.match(masked, m.start()):
                 continue  # the start of a transliterated name (马蒂亚斯·科恩布鲁姆)
-            if not bare_name_ok(c2, lex) or any(ch in lex.role_suffixes for ch in c2):
+            if not bare_name_ok(c2, lex) or not lex.role_suffixes.isdisjoint(c2):
                 continue
             surname = c2[0] in lex.surnames or c2 in lex.surnames
             name = c2
@@ -251,17 +268,13 @@ def _story_names(
                 len(c3) == 3
                 and surname
                 and not next_word(masked, m.start() + 2, lex)
-                and (trigrams[c3] == bigrams[c2] or trigrams[c3] > 1)
+                and (grams.count(c3) == grams.count(c2) or grams.count(c3) > 1)
             ):
                 name = c3
             if c2 in lex.all_surnames and len(c3) == 3:  # a compound surname is no whole name
                 if not next_word(masked, m.start() + 2, lex):
                     name = c3
-                if fourgrams is None:
-                    fourgrams = Counter(
-                        map("".join, zip(text, text[1:], text[2:], text[3:], strict=False))
-                    )
-                name = _compound_name(masked, m.start(), trigrams, fourgrams, lex) or name
+                name = _compound_name(masked, m.start(), grams, lex) or name
             after = m.start() + len(name)
             if not (
                 _SPEECH_AFTER.match(masked, after)
@@ -273,7 +286,7 @@ def _story_names(
                 len(c3) == 3
                 and name == c2
                 and next_word(masked, m.start() + 2, lex)
-                and bigrams[c2] >= 2
+                and grams.count(c2) >= 2
                 and not lex.cue_re.match(c2)
             )
             # or the subject of a sentence that is speech (润生说。 润叶插嘴说：)
@@ -283,9 +296,7 @@ def _story_names(
     return out
 
 
-def _compound_name(
-    masked: str, i: int, trigrams: Counter[str], fourgrams: Counter[str], lex: Chinese
-) -> str | None:
+def _compound_name(masked: str, i: int, grams: _Grams, lex: Chinese) -> str | None:
     """A four-character name after a compound surname (赫连若瑜), when the article says so.
 
     The fourth character belongs to the name when the first three never
@@ -294,7 +305,7 @@ def _compound_name(
     c4 = masked[i : i + 4]
     if len(c4) < 4 or not HAN_CHAR.match(c4[3]) or next_word(masked, i + 3, lex):
         return None
-    return c4 if fourgrams[c4] == trigrams[c4[:3]] else None
+    return c4 if grams.count(c4) == grams.count(c4[:3]) else None
 
 
 def known_at(masked: str, i: int, known: frozenset[str]) -> str | None:
@@ -310,6 +321,13 @@ def known_at(masked: str, i: int, known: frozenset[str]) -> str | None:
 def _heads(known: frozenset[str]) -> frozenset[str]:
     """The first two characters of every known name."""
     return frozenset(name[:2] for name in known)
+
+
+@functools.lru_cache(maxsize=64)
+def heads_re(known: frozenset[str]) -> re.Pattern[str]:
+    """Every position where a known name may start (one pattern per article's names)."""
+    heads = sorted(_heads(known))
+    return re.compile("(?=(?:" + "|".join(map(re.escape, heads)) + "))" if heads else "(?!)")
 
 
 _HAN_RUN = re.compile(rf"[{_HAN}]+")
@@ -378,6 +396,6 @@ def bare_name_ok(word: str, lex: Chinese) -> bool:
         and word[0] not in _NOT_NAME_START
         and word not in lex.pronouns
         and word[:2] not in lex.not_names
-        and not any(w in word for w in lex.group_words)
-        and not any(ch in _NOT_NAME_END for ch in word[1:])
+        and not lex.group_word_re.search(word)
+        and _NOT_NAME_END.isdisjoint(word[1:])
     )
