@@ -134,3 +134,44 @@ def test_as_x_said() -> None:
     )
     (q,) = extract_quotes(a)
     assert speaker(q) == "梁穎彤"
+
+
+def test_unnamed_source_opening_the_sentence_of_a_colon() -> None:
+    """``有位审稿人给我发邮件，只写了一句：“…”``: the unnamed reviewer, flagged anonymous."""
+    a = art("答：平均每人十一篇。有位审稿人给我发邮件，只写了一句：“我愿意帮忙，但我也需要睡觉。”")
+    (q,) = extract_quotes(a)
+    assert q.speaker is None
+    assert q.anonymous
+
+
+def test_answers_of_an_interview_are_the_interviewees() -> None:
+    """``答：`` paragraphs speak for the person who 接受…专访, and so does their 我."""
+    a = art(
+        "大会主席、南屿大学教授欧阳明远日前接受本报专访。以下为问答节选。",
+        "问：今年的工作量有多大？",
+        "答：去年我在开幕式上说过：“评审体系靠的是无偿的善意。”这句话今年依然成立。",
+        "答：我常跟学生讲：“论文可以下次再投，人垮了就真的垮了。”",
+    )
+    assert [speaker(q) for q in extract_quotes(a)] == ["欧阳明远", "欧阳明远"]
+
+
+def test_role_noun_opening_a_colon_clause_is_an_unnamed_source() -> None:
+    """``指導教授傳訊息給我：「…」`` in someone's turn: the professor, unnamed."""
+    a = art(
+        "宋以寧：還是。口試前一晚，指導教授傳訊息給我：「早點睡，明天你比誰都懂。」",
+        language="zh-Hant",
+    )
+    (q,) = extract_quotes(a)
+    assert q.speaker is None
+    assert q.anonymous
+
+
+def test_she_is_called_names_the_person_for_a_later_pronoun() -> None:
+    """``她叫梁穎彤`` gives the name a later 她說 resolves to."""
+    a = art(
+        "上星期，一位合作多年的博士後約我飲咖啡。她叫梁穎彤，是最有天分的研究員之一。"
+        "她說了一句話：「我不是離開研究，我是離開這種方法。」",
+        language="zh-Hant",
+    )
+    (q,) = extract_quotes(a)
+    assert speaker(q) == "梁穎彤"

@@ -138,6 +138,9 @@ _NP_HEAD = re.compile(
 _NEGATION = "不没未别勿"
 
 
+_CALLED = re.compile(rf"[他她](?:名字)?(?:叫做|名叫|叫)([{_HAN}]{{2,4}})(?=[，,。；;！!？?])")
+
+
 def find_subjects(masked: str, text: str, lex: Chinese | None = None) -> list[Mention]:
     """People who open a clause as its subject, with no cue (``X为…提供咨询``).
 
@@ -186,6 +189,11 @@ def find_subjects(masked: str, text: str, lex: Chinese | None = None) -> list[Me
                 continue
             end = hm.end()
             out.append(_uncued("anonymous", text, cstart, cstart, end, text[cstart:end]))
+    for m in _CALLED.finditer(masked):
+        # 她叫梁颖彤: the name of the person just mentioned, for a later 她
+        a, b = m.span(1)
+        if native_name(masked, a, b, lex) == a:
+            out.append(_uncued("name", text, a, a, b, None))
     out.sort(key=lambda x: x.start)
     return out
 
@@ -245,6 +253,40 @@ def speaker_label(masked: str, text: str, lex: Chinese | None = None) -> Mention
     if not (latin or dotted_name(masked, b, lex) == a or native_name(masked, a, b, lex) == a):
         return None
     return mention("name", text[a:b], a, b, a, cue=Cue("：", b, b + 1, b + 1))
+
+
+#: A question or an answer opening a paragraph of an interview (问：, 答：, Q:, A:).
+_QA = re.compile(r"\s*(?:问|答|Q|A)\s*[：:]")
+_ANSWER = re.compile(r"\s*(答|A)\s*[：:]")
+#: Someone being interviewed: the subject of 接受…专访 (or 采访, 访问).
+_INTERVIEWED = re.compile(r"接受[^，。,；;：:\ue000]{0,12}?(?:专访|采访|访问)")
+
+
+def interviewee(blocks: list[str], texts: list[str], known: frozenset[str]) -> str | None:
+    """The name of the person an interview's answers (``答：``) are from, if it says.
+
+    The subject of ``接受…专访`` before the first question or answer
+    (``南屿大学教授司徒明远日前接受本报专访``). Linear in the text.
+    """
+    lex = chinese()
+    for masked, text in zip(blocks, texts, strict=True):
+        if _QA.match(masked):
+            return None
+        for m in _INTERVIEWED.finditer(masked):
+            cs, ce = m.span()
+            found = _subject(masked, text, cs, ce, text[cs:ce], lex, known)
+            if found is not None and found.kind == "name":
+                return found.surface
+    return None
+
+
+def answer_label(masked: str, name: str | None) -> Mention | None:
+    """An answer of an interview (``答：``) as a label of the person interviewed."""
+    m = _ANSWER.match(masked) if name else None
+    if m is None or name is None:
+        return None
+    a, b = m.span(1)
+    return Mention("name", name, a, b, a, m.end(), "：", m.end() - 1, m.end())
 
 
 def reported_speaker(
@@ -474,6 +516,13 @@ def _sentence_subject(
                 opening = _leading_name(masked, text, k + 1, cue, lex)
             if opening is not None:
                 return opening
+    # an unnamed source opening the sentence (有位审稿人给我发邮件，只写了一句：)
+    for p in lex.anonymous_prefixes:
+        if ("位" in p or "名" in p) and masked.startswith(p, start):
+            hm = _NP_HEAD.match(masked, start + len(p))
+            if hm is not None:
+                desc = text[start : hm.end()]
+                return mention("anonymous", desc, start, hm.end(), start, description=desc, cue=cue)
     if not known:
         return None
     stop = masked.find("，", start, cstart)
@@ -539,9 +588,31 @@ def colon_mentions(
         found = _opening_subject(masked, text, cstart, common, known, lex)
         if found is None:
             found = _sentence_subject(masked, text, cstart, common, known, lex)
+        if found is None:
+            found = _role_subject(masked, text, cstart, k, common, lex)
         if found is not None:
             out.append(found)
     return out
+
+
+#: A role noun opening a clause, then its verb (指导教授|传讯息给我).
+_ROLE_OPENING = re.compile(rf"[{_HAN}]{{1,5}}")
+
+
+def _role_subject(
+    masked: str, text: str, cstart: int, end: int, cue: Cue, lex: Chinese
+) -> Mention | None:
+    """An unnamed person given by a role noun opening the clause (``医生跟我说：``)."""
+    m = _ROLE_OPENING.match(masked, cstart, end)
+    if m is None:
+        return None
+    for b in range(m.end(), cstart, -1):
+        if masked[b - 1] in lex.role_suffixes and b - cstart >= 2 and b < end:
+            if masked[cstart] in "这那其他她我你它有没不也都就还又":
+                return None
+            desc = text[cstart:b]
+            return mention("anonymous", desc, cstart, b, cstart, description=desc, cue=cue)
+    return None
 
 
 def describe(desc: str | None, lex: Chinese | None = None) -> tuple[str | None, str | None]:

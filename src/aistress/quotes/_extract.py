@@ -197,9 +197,10 @@ def analyse(article: Article) -> Analysis:
             masked = _mask(block.text, block_marks[bi])
         langs.append(lang)
         maskeds.append(masked)
-    known = _chinese.name_vocabulary(
-        [m for m, g in zip(maskeds, langs, strict=True) if g == "zh"], texts=simplified
-    )
+    zh_maskeds = [m for m, g in zip(maskeds, langs, strict=True) if g == "zh"]
+    known = _chinese.name_vocabulary(zh_maskeds, texts=simplified)
+    zh_texts = [b.text for b, g in zip(article.blocks, langs, strict=True) if g == "zh"]
+    interviewee = _chinese.interviewee(zh_maskeds, zh_texts, known)
     for bi, block in enumerate(article.blocks):
         text = block.text
         base = article.block_span(bi).start
@@ -209,7 +210,9 @@ def analyse(article: Article) -> Analysis:
         label: Mention | None = None
         cue_words: list[re.Match[str]] = []
         if lang == "zh":
-            label = _chinese.speaker_label(masked, text)
+            label = _chinese.speaker_label(masked, text) or _chinese.answer_label(
+                masked, interviewee
+            )
             mentions = _chinese.find_mentions(masked, text, known=known, label=label)
             mentions += _chinese.colon_mentions(
                 masked, text, sorted(mentions, key=lambda m: m.cue_end), known=known
