@@ -134,7 +134,7 @@ def _role_name(masked: str, s: int, cand: str, lex: Chinese) -> str:
 
 CLAUSE_OPENERS = frozenset("，,。！？!?；;：:、\n和与及" + MASK)
 #: Characters that never end a native name: they start the next word.
-_NOT_NAME_END = frozenset("说表指称问回告强补透笑想看在对向和与的是了也都则就又把被将已曾")
+_NOT_NAME_END = frozenset("说表指称问回告补透笑想看在对向和与的是了也都则就又把被将已曾")
 
 
 def name_vocabulary(
