@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import pytest
+
+from aistress import relations
 from aistress.io.json import from_json, to_json
 from aistress.model import Article, Block, Corpus, Relation, RelationKind, Source
 from aistress.relations import (
@@ -260,3 +263,18 @@ def test_copies_link_to_an_original_of_their_own_story() -> None:
             assert relation.kind in {RelationKind.COPY_OF, RelationKind.REWRITE_OF}
             assert articles[subject].kind == articles[target].kind
     assert RelationKind.SUMMARY_OF in {r.kind for r in found}
+
+
+def test_a_summary_of_another_story_sharing_a_figure_is_not_linked(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A summary holding one of an original's figures and little else is not linked to it."""
+    text = (
+        "Vexa Labs shipped 9 models in 2021 and its chatbot Moro reached 3m users.",
+        "Engineers at Vexa Labs worked 90 hours a week; some worked 120.",
+        "Investors valued the company at $7 billion after the Moro launch.",
+    )
+    other = Article("other", "en", "summary", blocks=[Block("paragraph", p) for p in text])
+    assert discover_relations(_corpus(EN, other)) == ()
+    monkeypatch.setattr(relations, "MIN_KEPT", 0.0)
+    assert [r.subject for r in discover_relations(_corpus(EN, other))] == ["other"]

@@ -15,8 +15,11 @@ the digest). :func:`discover_relations` finds the others across files:
    articles yields the candidate pairs that share rare anchors, so the cost is
    linear in the number of anchors plus the candidate pairs, not quadratic in
    the corpus.
-2. **Scoring.** Each candidate pair gets an anchor similarity (the
-   IDF-weighted anchors both share, over the geometric mean of each one's),
+2. **Scoring.** A pair whose presumed original holds less than
+   :data:`MIN_KEPT` of the derived article's anchors is dropped, unless the
+   derived article's metadata names the original. Each candidate pair gets
+   an anchor similarity (the IDF-weighted anchors both share, over the
+   geometric mean of each one's),
    averaged with the share of the presumed original that a paragraph
    alignment covers when the aligner is used; a file whose metadata names
    the other's title or URL lifts the score to at least 0.5.
@@ -66,6 +69,7 @@ from aistress.text.numbers import extract_numbers
 __all__ = [
     "MAX_ALIGNED",
     "MAX_CANDIDATES",
+    "MIN_KEPT",
     "MIN_SCORE",
     "NEAR_DUPLICATE",
     "UNLABELLED_MIN_FIGURES",
@@ -79,6 +83,14 @@ __all__ = [
 
 #: Discovered relations scoring below this are dropped.
 MIN_SCORE = 0.3
+
+#: Least share of a derived article's anchors (figures, names, URLs) its
+#: original must hold, unless the derived article's metadata names the
+#: original: a summary, rewrite or translation keeps most of what it
+#: reports. Two texts written from one template about different stories
+#: share their paragraph structure and one or two figures, which the aligner
+#: alone would reward.
+MIN_KEPT = 0.4
 
 _LATIN_NAME = re.compile(
     r"\b(?:[A-Z][A-Za-z0-9]+|[a-z]+[A-Z][A-Za-z0-9]*)(?:[ \t]+[A-Z][A-Za-z0-9]+)*"
@@ -491,6 +503,10 @@ def _pending(
     if derived.id in linked:
         return None
     meta, meta_reason = _metadata_score(derived, original)
+    if not meta:
+        found = anchors_of(derived)
+        if len(found & anchors_of(original)) < MIN_KEPT * len(found):
+            return None
     mass_d, mass_o = masses if derived is first else masses[::-1]
     # Cosine-like: shared anchor weight over the geometric mean of both
     # articles' anchor weight, so short articles do not match everything.
