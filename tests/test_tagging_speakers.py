@@ -6,7 +6,7 @@ from hypothesis import given
 
 from aistress.model import Article, Block, Remedy
 from aistress.tagging import Tagger
-from aistress.tagging.attribution import speaker_labels
+from aistress.tagging.attribution import speaker_labels, speaker_turns
 from aistress.testing import strategies as st_ai
 
 
@@ -35,6 +35,27 @@ def test_handles_and_forum_markers_name_the_speaker() -> None:
     }
 
 
+def test_floor_numbers_lead_ins_brackets_and_sign_offs() -> None:
+    """Floor numbers, reply lead-ins, chat brackets, titles and quoted sign-offs give the name."""
+    article = _article(
+        "#1 樓主 海邊的貓：每天都加班。",
+        "2楼 深夜调参人：我也是。",
+        "Reply from u/late_lab: same here.",
+        "[owl_k] nobody sleeps here.",
+        "Dr. Ines Alvarado (postdoc): we need breaks.",
+        "“我已经三个月没休息了。”——博士生 安若溪",
+        language="zh",
+    )
+    assert _names(article) == {
+        0: "海邊的貓",
+        1: "深夜调参人",
+        2: "late_lab",
+        3: "owl_k",
+        4: "Ines Alvarado",
+        5: "安若溪",
+    }
+
+
 def test_transcript_labels_name_the_speaker() -> None:
     """A capitalised name before a colon, or a label that opens several turns, is a speaker."""
     article = _article(
@@ -56,6 +77,35 @@ def test_field_names_and_lone_words_are_not_speakers() -> None:
     """Q:, Note:, 问：, and a one-off word before a colon name nobody."""
     article = _article("Q: Why?", "Note: none.", "问：为什么？", "总结：都很累。", "Lately: busy.")
     assert _names(article) == {}
+
+
+def test_a_thread_continues_a_turn_until_a_field_label() -> None:
+    """In a thread, unlabelled paragraphs after a post continue it; Q: or a heading ends it."""
+    article = Article(
+        "t1",
+        "en",
+        "blog",
+        blocks=[
+            Block("paragraph", "u/first_post: I work nights."),
+            Block("paragraph", "And weekends too."),
+            Block("paragraph", "u/second_reply: Same here."),
+            Block("paragraph", "Q: Why?"),
+            Block("paragraph", "Because of deadlines."),
+            Block("heading", "Later"),
+        ],
+    )
+    turns = {i: (p.name, own) for i, (p, own) in speaker_turns(article).items()}
+    assert turns == {
+        0: ("first_post", True),
+        1: ("first_post", False),
+        2: ("second_reply", True),
+    }
+
+
+def test_one_label_starts_no_turns() -> None:
+    """An article with a single labelled paragraph continues nobody's turn."""
+    article = _article("Priya Raman: I work nights.", "The lab closed at ten.")
+    assert {i: own for i, (_, own) in speaker_turns(article).items()} == {0: True}
 
 
 def test_a_labelled_turn_is_raised_by_its_speaker() -> None:

@@ -6,7 +6,9 @@ takes the speaker of the quotation or reported sentence holding its
 evidence, else the nearest attributed speaker in the same block. A block
 that opens with a speaker label (a transcript's ``NAME:``, a forum's
 ``u/handle:``, ``@handle：``, ``推 handle：``, ``作者 handle``) is that
-speaker's turn: its tags are raised by the labelled speaker.
+speaker's turn: its tags are raised by the labelled speaker. In a thread or
+a transcript (two or more labelled blocks), the paragraphs after a labelled
+one continue its turn until a heading or a field label such as ``Q:``.
 
 Speaker labels are read from their shape alone: a handle (``u/``, ``@``,
 a forum's reply or author marker), a capitalised name of two to four words
@@ -28,25 +30,39 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 
-from aistress.model import Article, Person, Quote, Span
+import attrs
+
+from aistress.model import Article, BlockKind, Person, Quote, Span
 from aistress.quotes import Attribution, Attributions, attribute
 
-__all__ = ["attributions", "person_for", "speaker_labels"]
+__all__ = ["attributions", "person_for", "speaker_labels", "speaker_turns"]
 
 #: Attribution looks at this many evidence spans of a tag.
 _EVIDENCE_LOOKED_AT = 8
 
-#: A label opening a block: an optional forum marker, the name, an optional
-#: bracketed nickname, a colon.
+#: A label opening a block: an optional forum marker (a reply or author mark, a
+#: floor number ``3楼``, ``#3``), the name, an optional bracketed nickname, a colon.
 _LABEL = re.compile(
-    r"\s*(?P<marker>(?:作者|回答者|回覆|回复|樓主|楼主|推|噓|嘘|→)\s*)?"
+    r"\s*(?P<marker>(?:(?:作者|回答者|回覆|回复|樓主|楼主|推|噓|嘘|→|#\d{1,4}"
+    r"|\d{1,4}\s*(?:楼|樓|F|L|#))\s*)+)?"
+    r"(?:(?:Dr|Prof|Mr|Mrs|Ms|Mx)\.?\s+)?"
     r"(?P<handle>u/|@)?"
     r"(?P<name>[^\s:：,，。;；!?！？()（）\[\]「」“”\"']{1,32}"
     r"(?: [^\s:：,，。;；!?！？()（）\[\]「」“”\"']{1,32}){0,3})"
     r"\s*(?:\([^()\n]{0,40}\)|（[^（）\n]{0,40}）)?\s*[:：]\s*\S"
 )
+#: A chat handle in brackets opening a block: ``[night_owl] text``.
+_BRACKETED = re.compile(r"\s*\[(?P<name>[^\[\]\s]{2,32})\]\s*\S")
+#: A sign-off closing a quoted block: ``“…”——研究员 龚子墨``, ``"…" — Dana Li``.
+_SIGNED = re.compile(
+    r"[”\"」』]\s*(?:——|—|--)\s*(?:[^\s”\"」』—]{1,24}\s)?"
+    r"(?P<name>[^\s,，。;；!?！？()（）—]{2,24}(?: [^\s,，。;；!?！？()（）—]{1,24}){0,2})\s*$"
+)
+#: A handle inside a lead-in (``Reply from u/name``, ``Posted by @name``).
+_INNER_HANDLE = re.compile(r"(?:^|\s)(?:u/|@)(?P<name>[\w.-]{2,32})$")
 _CAPITALISED = re.compile(r"[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){1,3}|[A-Z][A-Z'’.-]+")
-_HANDLE_SHAPE = re.compile(r"[\w.-]*(?:_|\d)[\w.-]*")
+#: A handle: letters with an underscore, a digit or an inner dot (``ravi.k``).
+_HANDLE_SHAPE = re.compile(r"[\w.-]*(?:_|\d)[\w.-]*|[a-z][\w-]*\.[a-z][\w.-]*")
 
 #: Words that head a field or a turn without naming anyone (lower-cased).
 FIELD_WORDS = frozenset(
@@ -156,29 +172,81 @@ def speaker_labels(article: Article) -> dict[int, Person]:
 
     Linear in the article: one anchored match per block.
     """
+    return {i: person for i, (person, own) in speaker_turns(article).items() if own}
+
+
+def speaker_turns(article: Article) -> dict[int, tuple[Person, bool]]:
+    """Who speaks each block of a turn-taking article, and whether its own label says so.
+
+    A block with a speaker label is that speaker's (``True``). In an article
+    where two or more blocks carry speaker labels (a thread, a transcript),
+    an unlabelled paragraph that follows a labelled one continues its turn
+    (``False``) until a heading or a field label (``Q:``, ``答：``) ends it.
+    """
     found: dict[int, tuple[str, bool]] = {}
+    fields: set[int] = set()
     for index, block in enumerate(article.blocks):
-        m = _LABEL.match(block.text)
-        if m is None:
+        label = _label(block.text)
+        if label is None:
             continue
+        if not label[0]:
+            fields.add(index)
+            continue
+        found[index] = label
+    counts: dict[str, int] = {}
+    for name, _ in found.values():
+        counts[name] = counts.get(name, 0) + 1
+    people = {
+        i: _person(name) for i, (name, shaped) in found.items() if shaped or counts[name] >= 2
+    }
+    out = {i: (person, True) for i, person in people.items()}
+    if len(people) < 2:
+        return out
+    current: Person | None = None
+    for index, block in enumerate(article.blocks):
+        if index in people:
+            current = people[index]
+        elif index in fields or block.kind is not BlockKind.PARAGRAPH:
+            current = None
+        elif current is not None and block.text.strip():
+            out[index] = (current, False)
+    return out
+
+
+def _label(text: str) -> tuple[str, bool] | None:
+    """The speaker label of a block: ``(name, shaped)``, ``("", False)`` for a field label.
+
+    ``shaped``: the label has the shape of a speaker whatever else the article
+    holds (a handle, a forum marker, a capitalised name, a sign-off).
+    """
+    m = _LABEL.match(text)
+    if m is not None:
         name = m.group("name").strip()
+        inner = _INNER_HANDLE.search(name)
+        if inner is not None:
+            return inner.group("name"), True
         if name.lower().rstrip(".") in FIELD_WORDS or len(name) < 2:
-            continue
+            return "", False
         shaped = bool(
             m.group("marker")
             or m.group("handle")
             or _CAPITALISED.fullmatch(name)
             or (" " not in name and _HANDLE_SHAPE.fullmatch(name))
         )
-        found[index] = (name, shaped)
-    counts: dict[str, int] = {}
-    for name, _ in found.values():
-        counts[name] = counts.get(name, 0) + 1
-    return {
-        i: Person(_display(name))
-        for i, (name, shaped) in found.items()
-        if shaped or counts[name] >= 2
-    }
+        return name, shaped
+    m = _BRACKETED.match(text)
+    if m is not None and _HANDLE_SHAPE.fullmatch(m.group("name")):
+        return m.group("name"), True
+    m = _SIGNED.search(text[-80:])
+    if m is not None:
+        return m.group("name"), True
+    return None
+
+
+def _person(name: str) -> Person:
+    """A label as a person: a transcript's capitals in title case, the label kept as an alias."""
+    shown = _display(name)
+    return Person(shown, aliases=(name,) if shown != name else ())
 
 
 def _display(name: str) -> str:
@@ -211,33 +279,43 @@ def person_for(
     found: Attributions,
     evidence: Sequence[Span],
     block: Span,
-    label: Person | None = None,
+    turn: tuple[Person, bool] | None = None,
 ) -> Person | None:
-    """Who says the evidence: the block's label, else its quotation or reported sentence.
+    """Who says the evidence: the block's speaker label, its quotation or reported sentence.
 
-    ``label`` is the speaker the block's opening label names
-    (:func:`speaker_labels`): a labelled block is that speaker's turn, and
-    what it reports others saying is still raised by the speaker. Without a
-    label, the speaker of the quotation or reported sentence holding the
-    evidence, else the nearest attributed speaker in the block. Each look-up
-    is a binary search, so a block with many tags stays linear.
+    ``turn`` is the block's speaker from :func:`speaker_turns`. A block with
+    its own label is that speaker's turn: what it reports others saying is
+    still raised by the speaker. Otherwise the speaker of the quotation or
+    reported sentence holding the evidence, else the speaker whose turn the
+    block continues, else the nearest attributed speaker in the block. Each
+    look-up is a binary search, so a block with many tags stays linear.
     """
     if not evidence:
         return None
-    if label is not None:
-        return label
+    if turn is not None and turn[1]:
+        return turn[0]
+    looked = evidence[:_EVIDENCE_LOOKED_AT]
+    if len(found):
+        for span in looked:
+            person = found.person_for(span)
+            if person is not None:
+                return _trimmed(person)
+    if turn is not None:
+        return turn[0]
     if not len(found):
         return None
-    looked = evidence[:_EVIDENCE_LOOKED_AT]
-    for span in looked:
-        person = found.person_for(span)
-        if person is not None:
-            return person
-    return found.person_for(looked[0], within=block)
+    return _trimmed(found.person_for(looked[0], within=block))
 
 
-def labels_of(article: Article, quotes: Sequence[Quote] | None) -> Mapping[int, Person]:
-    """The block labels, unless the caller skipped attribution (``quotes=()``)."""
+def _trimmed(person: Person | None) -> Person | None:
+    """The person with the white space around their name removed."""
+    if person is None or person.name == person.name.strip() or not person.name.strip():
+        return person
+    return attrs.evolve(person, name=person.name.strip())
+
+
+def turns_of(article: Article, quotes: Sequence[Quote] | None) -> Mapping[int, tuple[Person, bool]]:
+    """The blocks' speakers (:func:`speaker_turns`); none when attribution is skipped."""
     if quotes is not None and not quotes:
         return {}
-    return speaker_labels(article)
+    return speaker_turns(article)

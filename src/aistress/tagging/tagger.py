@@ -21,7 +21,7 @@ from aistress.model import (
     one_article,
 )
 from aistress.quotes import Attributions
-from aistress.tagging.attribution import attributions, labels_of, person_for
+from aistress.tagging.attribution import attributions, person_for, turns_of
 from aistress.tagging.detect import _Firing, _firings, _merge_spans
 from aistress.tagging.features import Observation, sentence_features, structure_features
 from aistress.tagging.learned import Model, calibration_key, default_model
@@ -122,7 +122,7 @@ class Tagger:
         if not isinstance(article, Article):
             raise TypeError(f"article must be an Article, not {type(article).__name__}")
         found_by: Attributions | None = None
-        block_labels: Mapping[int, Person] = {}
+        block_turns: Mapping[int, tuple[Person, bool]] = {}
         out: list[Tag] = []
         for index, block in enumerate(article.blocks):
             language = _block_language(block, article.language)
@@ -133,10 +133,10 @@ class Tagger:
             offset = where.start
             if found_by is None:
                 found_by = attributions(article, quotes)
-                block_labels = labels_of(article, quotes)
+                block_turns = turns_of(article, quotes)
             for f in found:
                 evidence = [Span(article.id, offset + a, offset + b) for a, b in f.spans]
-                person = person_for(found_by, evidence, where, block_labels.get(index))
+                person = person_for(found_by, evidence, where, block_turns.get(index))
                 cue = Span(article.id, offset + f.cue[0], offset + f.cue[1]) if f.cue else None
                 out.append(_make(f, evidence, index, person, cue))
         return tuple(out)
