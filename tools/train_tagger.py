@@ -29,7 +29,8 @@ Method:
    ``PRUNE`` are dropped and the rest rounded, and the model is written to
    ``src/aistress/data/tagging/model.json`` with its cross-validated figures.
 
-Usage: ``python tools/train_tagger.py [--quick]`` (``--quick``: one setting).
+Usage: ``python tools/train_tagger.py [--quick] [--save-oof PATH]`` (``--quick``: one
+setting; ``--save-oof``: write the out-of-fold scores of the last setting as JSON).
 """
 
 from __future__ import annotations
@@ -520,6 +521,10 @@ def main(argv: Iterable[str]) -> int:
     results = {}
     for setting in settings:
         scores = out_of_fold(units, categories, setting)
+        if "--save-oof" in args:
+            saved = Path(args[args.index("--save-oof") + 1])
+            rows = [(u.doc, u.key, sorted(u.labels), s) for u, s in zip(units, scores, strict=True)]
+            saved.write_text(json.dumps({"categories": categories, "rows": rows}), "utf-8")
         calibration = calibrate(units, categories, scores)
         per_category = calibrate_categories(units, categories, scores, calibration)
         probabilities = confidences(units, scores, calibration)

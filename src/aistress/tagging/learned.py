@@ -97,6 +97,7 @@ class Model:
         self._context_keys = {kind: frozenset(table) for kind, table in self._context.items()}
         self.index = {c: i for i, c in enumerate(self.categories)}
         self.document = document
+        self._floors: dict[tuple[float, str, int | None], float] = {}
 
     def scores(self, seen: Observation) -> list[float]:
         """The raw score of every category (in the order of ``categories``).
@@ -155,12 +156,19 @@ class Model:
 
         For calibration ``key`` and, if given, the category at index ``category``.
         """
+        found = self._floors.get((confidence, key, category))
+        if found is not None:
+            return found
         a, b = self._scaling(key, category)
         if confidence <= 0.0 or a <= 0.0:
-            return -math.inf
-        if confidence >= 1.0:
-            return math.inf
-        return (math.log(confidence / (1.0 - confidence)) - b) / a - 1e-9
+            found = -math.inf
+        elif confidence >= 1.0:
+            found = math.inf
+        else:
+            found = (math.log(confidence / (1.0 - confidence)) - b) / a - 1e-9
+        if len(self._floors) < 4096:
+            self._floors[(confidence, key, category)] = found
+        return found
 
     def confidence(self, score: float, key: str, category: int | None = None) -> float:
         """The calibrated probability of a raw score for ``key`` (and ``category``, if given)."""
