@@ -16,6 +16,9 @@ Linear in the length of the text.
 
 from __future__ import annotations
 
+import itertools
+import re
+
 from markdown_it.common.utils import mdTrim
 
 __all__ = ["BlockToken", "block_tokens"]
@@ -26,6 +29,10 @@ _MAX_LISTS = 8
 # The characters a rule, a list item or a heading can start with: a line that
 # starts with anything else is paragraph text.
 _BLOCK_START = frozenset("*-_+#0123456789")
+# A block quote; a line of only ``-`` or only ``=`` (and spaces), which under a
+# line of text is a setext heading's underline.
+_QUOTE = re.compile(r"^ *>", re.MULTILINE)
+_UNDERLINE = re.compile(r"^ *(?:-[- ]*|=[= ]*)$", re.MULTILINE)
 
 
 class BlockToken:
@@ -58,28 +65,21 @@ class _State:
 
     def __init__(self, src: str) -> None:
         self.src = src
-        self.b: list[int] = []  # where each line begins
-        self.e: list[int] = []  # where it ends (before its newline)
-        self.shift: list[int] = []  # leading spaces (the list rule moves it past a marker)
-        self.count: list[int] = []  # indentation in columns
-        start = 0
-        previous_blank = True
-        for line in src.split("\n"):
-            stripped = line.lstrip(" ")
-            indent = len(line) - len(stripped)
-            if stripped:
-                first = stripped[0]
-                if first == ">":
-                    raise _NotPlainError
-                if first in "=-" and not previous_blank and not stripped.strip(first + " "):
-                    raise _NotPlainError  # a setext underline (or a list marker alone under text)
-            self.b.append(start)
-            self.e.append(start + len(line))
-            self.shift.append(indent)
-            self.count.append(indent)
-            start += len(line) + 1
-            previous_blank = not stripped
-        if self.b and self.shift[-1] == self.e[-1] - self.b[-1]:
+        if _QUOTE.search(src) is not None:
+            raise _NotPlainError
+        for underline in _UNDERLINE.finditer(src):
+            at = underline.start()
+            if at and src[src.rfind("\n", 0, at - 1) + 1 : at - 1].strip(" "):
+                raise _NotPlainError  # a setext underline (or a list marker alone under text)
+        lines = src.split("\n")
+        ends = list(itertools.accumulate(len(line) + 1 for line in lines))
+        #: where each line begins, where it ends (before its newline), its leading
+        #: spaces (the list rule moves this past a marker) and its indentation.
+        self.b = [end - len(line) - 1 for end, line in zip(ends, lines, strict=True)]
+        self.e = [end - 1 for end in ends]
+        self.shift = [len(line) - len(line.lstrip(" ")) for line in lines]
+        self.count = list(self.shift)
+        if self.shift[-1] == self.e[-1] - self.b[-1]:
             # The last line, blank up to the end of the text, is no line.
             for table in (self.b, self.e, self.shift, self.count):
                 table.pop()
