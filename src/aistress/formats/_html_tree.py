@@ -133,11 +133,20 @@ def _has_chrome(
 
     if scope is not content and _text_outside(scope, content):
         return True
-    return any(
-        el.tag in _SKIP_TAGS or _classes(el) & skip_classes
-        for el in content.iter()
-        if isinstance(el.tag, str)
+    return next(content.iter(*_SKIP_TAGS), None) is not None or any(
+        _classes(el) & skip_classes for el in _with_class(content)
     )
+
+
+# Elements (the one asked about included) that have a class attribute; that
+# may mark an author (rel, itemprop or class). In document order.
+_CLASSED = etree.XPath("descendant-or-self::*[@class]")
+_MARKED = etree.XPath("descendant-or-self::*[@rel or @itemprop or @class]")
+
+
+def _with_class(el: etree._Element) -> list[etree._Element]:
+    """``el`` and its descendants that have a class attribute, in document order."""
+    return typing.cast("list[etree._Element]", _CLASSED(el))
 
 
 def _text_outside(scope: etree._Element, content: etree._Element) -> bool:
@@ -235,9 +244,8 @@ def _byline(scope: etree._Element) -> etree._Element | None:
     """The innermost element marked as the author's name, if any. O(elements x depth)."""
     found = [
         el
-        for el in scope.iter()
-        if isinstance(el.tag, str)
-        and (
+        for el in typing.cast("list[etree._Element]", _MARKED(scope))
+        if (
             (el.get("rel") or "").lower() == "author"
             or (el.get("itemprop") or "").lower() == "author"
             or _classes(el) & _BYLINE_CLASSES
@@ -309,19 +317,24 @@ def _document_order(
     # block: the text around it belongs to its parent.
     candidates = [
         el
-        for el in content.iter()
-        if isinstance(el.tag, str)
-        and el.tag in _BLOCK_TAGS
-        and el not in taken
-        and any(t.strip() for t in el.itertext())
+        for el in content.iter(*_BLOCK_TAGS)
+        if el not in taken and any(t.strip() for t in el.itertext())
     ]
     candidate_set = set(candidates)
     containers: set[etree._Element] = set()
-    for el in candidates:
-        for ancestor in el.iterancestors():
-            if ancestor in candidate_set:
-                containers.add(ancestor)
-                break
+    # Each candidate's nearest candidate ancestor is a container: the open
+    # candidates of one walk through the block elements, innermost last.
+    open_candidates: list[etree._Element] = []
+    for event, el in etree.iterwalk(content, events=("start", "end"), tag=list(_BLOCK_TAGS)):
+        if el not in candidate_set:
+            continue
+        if event == "start":
+            if open_candidates:
+                containers.add(open_candidates[-1])
+            open_candidates.append(el)
+        else:
+            open_candidates.pop()
+    under_taken = {d for el in taken for d in el.iterdescendants()}
     for el in taken:
         for ancestor in el.iterancestors():
             if ancestor in candidate_set:
@@ -330,7 +343,7 @@ def _document_order(
     for el in candidates:
         if loose is not None and el in containers:
             _loose_runs(el, candidate_set | containers, taken, loose, out, skipped)
-        if el in containers or any(a in taken for a in el.iterancestors()):
+        if el in containers or el in under_taken:
             continue
         if el.tag == "figcaption":
             out.append(("caption", el))

@@ -96,6 +96,7 @@ from aistress.formats._html_tree import (
     _merge,
     _parser,
     _rendered,
+    _with_class,
 )
 from aistress.formats._registry import FormatGuess
 from aistress.model import (
@@ -271,7 +272,7 @@ def read(text: str, *, path: str | None = None, source_id: str | None = None) ->
     if author_el is None:
         author_el = _byline(root)
     dek_el = next(
-        (el for el in content.iter() if isinstance(el.tag, str) and _classes(el) & _DEK_CLASSES),
+        (el for el in _with_class(content) if _classes(el) & _DEK_CLASSES),
         None,
     )
     time_el = next(iter(content.iter("time")), None)
