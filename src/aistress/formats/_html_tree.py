@@ -66,8 +66,8 @@ def _classes(el: etree._Element) -> set[str]:
 
 
 def _text_of(el: etree._Element) -> str:
-    """All the text inside ``el`` (an HTML parse yields text, never bytes)."""
-    return "".join(_text_of_each(el))
+    """All the text inside ``el`` (its tail left out), as one string serialised by lxml."""
+    return etree.tostring(el, method="text", encoding="unicode", with_tail=False)
 
 
 def _rendered(el: etree._Element) -> str:
