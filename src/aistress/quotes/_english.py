@@ -14,6 +14,7 @@ import re
 
 import attrs
 
+from aistress.quotes._en_sources import relative_source
 from aistress.quotes._lexicon import English, english
 from aistress.quotes._types import MASK, Cue, Mention, mention
 
@@ -449,11 +450,22 @@ def _before_cue(
         named = name_in(masked, sa, sb, lex)
         if named and named[0] == sa:
             return _described_name(text, named, segs, sa, common)
+    if len(segs) > 2 and lex.anonymous_re.match(masked[segs[0][0] : segs[0][1]]):
+        sa, sb = segs[1]
+        named = name_in(masked, sa, sb, lex)
+        if named and named[1] == sa and named[2] == sb:  # The chair, Ada Byron, pressed…
+            desc = text[segs[0][0] : segs[0][1]]
+            return mention("name", text[sa:sb], sa, sb, segs[0][0], description=desc, cue=common)
     for sa, sb in (segs[-1], segs[0]):
         anon = lex.anonymous_re.match(masked[sa:sb])
         if anon:
             start = segs[0][0] if (sa, sb) == segs[0] else sa
             return _anonymous(text, anon, sa, sb, start, common)
+    relative = relative_source(
+        masked, text, segs[0][0], lb, common, lex, lambda t, x, y: name_in(t, x, y, lex)
+    )
+    if relative is not None:
+        return relative
     words = {w.lower().strip(".") for x, y in segs for w in masked[x:y].split()}
     if words & lex.group_words:
         return mention("group", last, la, lb, la, cue=common)
@@ -704,5 +716,6 @@ def speaker_label(masked: str, text: str) -> Mention | None:
             colon + 1,
             description="interviewer",
         )
-    name = " ".join(w.capitalize() for w in text[a:b].split())
+    # every part of a hyphenated or apostrophe name: SZABO-HALE -> Szabo-Hale
+    name = re.sub(r"[^\W\d_]+", lambda w: w.group(0).capitalize(), " ".join(text[a:b].split()))
     return Mention("name", name, a, b, a, m.end(), ":", colon, colon + 1)

@@ -136,7 +136,7 @@ def english() -> English:
         + _alternation(data["anonymous_determiners"])
         + r")\s+(?:[\w’'.-]+\s+){0,3}?(?P<head>"
         + _alternation(data["anonymous_heads"])
-        + r")\b(?P<rest>(?:\s+(?:at|from|with|in|of|for|on)\s+.*)?)$"
+        + r")\b(?P<rest>(?:\s+(?:at|from|with|in|of|for|on)\s+.*|\s+who\s+\S.*)?)$"
     )
     return English(
         cues=frozenset(cues),

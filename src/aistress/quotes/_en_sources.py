@@ -1,0 +1,134 @@
+"""English speakers the clause parser misses: relative clauses and transcript turns.
+
+*Relative clauses* (``a post from a user who said he was…``):
+
+The subject of a cue right after *who* (or after a *who* clause and *and*:
+``Ada Byron, who reviews for two venues and says…``) is the noun phrase
+before *who*: a name, or, when that phrase is an unnamed source (a
+determiner, up to three words and a head noun from the lexicon: *a user*,
+*one listener*, *the area chair*), someone who speaks
+anonymously, whatever stands before it in the clause (``The thread began
+with a post from a user who said…``). Bounded look back: constant work per
+cue.
+
+*Transcript turns*: in a paragraph opened by a speaker label (``MORENO:``),
+*I* is the label's speaker (``I told one organiser, "…"``); an answer label
+(``A:``) in an interview is the interviewee's turn, the first person the
+article names.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+import attrs
+
+from aistress.quotes._lexicon import English
+from aistress.quotes._types import Cue, Mention, mention
+
+__all__ = ["NameFinder", "answer_label", "first_person_turn", "relative_source"]
+
+#: Finds a name ending ``masked[a:b]``: ``(prefix_start, name_start, name_end)`` or None.
+NameFinder = Callable[[str, int, int], "tuple[int, int, int] | None"]
+
+#: *who* closing the clause before a cue, or a *who* clause and a coordinated verb:
+#: ``a user who (said)``, ``Ada Byron, who reviews for two venues and (says)``.
+_WHO = re.compile(r"[\s,]+who(?:\s+[^.;:!?\n]*?\s(?:and|but))?\s*$", re.IGNORECASE)
+_SENTENCE_END = ".!?;:\n\ue000"
+_WORD_START = re.compile(r"(?<!\S)\S")
+#: How many words before *who* the unnamed source may start.
+_MAX_WORDS = 6
+
+
+def relative_source(
+    masked: str, text: str, a: int, b: int, cue: Cue, lex: English, name_at: NameFinder
+) -> Mention | None:
+    """The person (named or not) just before a *who* closing ``masked[a:b]``, as a mention.
+
+    ``name_at(masked, a, b)`` finds a name ending ``masked[a:b]`` as
+    ``(prefix_start, name_start, name_end)``.
+    """
+    who = _WHO.search(masked, a, b)
+    if who is None:
+        return None
+    end = who.start()
+    # the phrase before *who* may stand before the clause's first comma, not before its sentence
+    cut = max(masked.rfind(ch, max(0, end - 80), end) for ch in _SENTENCE_END)
+    a = min(a, cut + 1) if cut >= 0 else min(a, max(0, end - 80))
+    lo = max(a, end - 80)
+    starts = [m.start() for m in _WORD_START.finditer(masked, lo, end)][-_MAX_WORDS:]
+    name: tuple[int, int] | None = None
+    for k in reversed(starts):  # the widest run of name words ending before *who*
+        named = name_at(masked, k, end)
+        if named is None or named[1] != k:
+            if name is not None:
+                break
+            continue
+        name = (named[1], named[2])
+    if name is not None:
+        na, nb = name
+        return mention("name", text[na:nb], na, nb, na, cue=cue)
+    found: re.Match[str] | None = None
+    at = end
+    for k in reversed(starts):  # grow from the head back while it stays one phrase
+        anon = lex.anonymous_re.match(masked[k:end])
+        if anon:
+            found, at = anon, k
+        elif found is not None:
+            break  # "from a user": the phrase started one word later
+    if found is None:
+        return None
+    return mention(
+        "anonymous",
+        text[at:end],
+        at,
+        end,
+        at,
+        description=text[at:end],
+        definite=found.group("det").lower() in ("the", "this", "that"),
+        cue=cue,
+    )
+
+
+_ANSWER = re.compile(r"\s*(A|Answer)\s*:\s")
+
+
+def answer_label(masked: str, interviewee: Mention | None) -> Mention | None:
+    """The interviewee as the speaker of a paragraph opened by ``A:``, or None."""
+    if interviewee is None:
+        return None
+    m = _ANSWER.match(masked)
+    if m is None:
+        return None
+    a, b = m.span(1)
+    colon = masked.index(":", b)
+    return attrs.evolve(
+        interviewee,
+        name_start=a,
+        name_end=b,
+        start=a,
+        end=colon + 1,
+        cue=":",
+        cue_start=colon,
+        cue_end=colon + 1,
+        description=None,
+    )
+
+
+def first_person_turn(mentions: Sequence[Mention], label: Mention) -> list[Mention]:
+    """``mentions`` with each *I* subject of a speaker's turn replaced by the speaker."""
+    return [
+        attrs.evolve(
+            label,
+            cue=m.cue,
+            cue_start=m.cue_start,
+            cue_end=m.cue_end,
+            start=m.start,
+            end=m.end,
+            weak=m.weak,
+        )
+        if m.kind == "pronoun" and m.surface == "I"
+        else m
+        for m in mentions
+    ]
