@@ -68,7 +68,10 @@ def test_continuation_stays_inside_the_paragraph() -> None:
 
 def test_term_inside_a_sentence_is_not_continued() -> None:
     """A quoted term inside the author's sentence gets no continued speaker."""
-    a = art('Tove Lindqvist said the queue had doubled. The month is known as "the crunch".')
+    a = art(
+        "Tove Lindqvist said the queue had doubled. The cluster sat idle for a week. "
+        'The month is known as "the crunch".'
+    )
     assert all(q.speaker is None for q in extract_quotes(a, include_scare=True))
 
 
