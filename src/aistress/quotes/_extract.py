@@ -180,7 +180,7 @@ def analyse(article: Article) -> Analysis:
     block_marks = _block_marks(article)
     prev_last: _Found | None = None
     prev_mention: Mention | None = None
-    interviewee: Mention | None = None  # the first person named: who answers after "A:"
+    answers: Mention | None = None  # the first person named: who answers after "A:"
     langs: list[str] = []
     maskeds: list[str] = []
     by_block: list[list[_Found]] = []
@@ -228,12 +228,12 @@ def analyse(article: Article) -> Analysis:
             cue_words = _english.cue_matches(masked)
             mentions = _english.find_mentions(masked, text, cues=cue_words)
             mentions += _english.colon_labels(masked, text, sorted(m.cue_start for m in mentions))
-            label = _english.speaker_label(masked, text) or answer_label(masked, interviewee)
+            label = _english.speaker_label(masked, text) or answer_label(masked, answers)
             subjects = _english.find_subjects(masked, text)
             if label is not None:  # the turn's speaker, and the speaker of its "I"
                 subjects.append(label)
                 mentions = first_person_turn(mentions, label)
-            interviewee = interviewee or next((m for m in subjects if m.kind == "name"), None)
+            answers = answers or next((m for m in subjects if m.kind == "name"), None)
             basic = _english.sentence_starts(masked)
         cues = [m.start() for m in cue_words] if lang == "en" else []
         by_start = sorted(mentions, key=lambda m: m.start)
