@@ -503,7 +503,15 @@ def _threshold(level: _Level, options: AlignOptions) -> float:
         return 0.0
     rng = random.Random(options.seed)
     count = min(400, n * m)
-    sims = [level.similarity(rng.randrange(n), rng.randrange(m)) for _ in range(count)]
+    # Short texts draw the same pair again and again: each is measured once.
+    seen: dict[tuple[int, int], float] = {}
+    sims = []
+    for _ in range(count):
+        pair = (rng.randrange(n), rng.randrange(m))
+        got = seen.get(pair)
+        if got is None:
+            got = seen[pair] = level.similarity(*pair)
+        sims.append(got)
     spread = statistics.pstdev(sims) if len(sims) > 1 else 0.0
     return min(0.9, statistics.fmean(sims) + options.threshold_deviations * spread)
 
