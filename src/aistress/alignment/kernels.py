@@ -26,7 +26,24 @@ if TYPE_CHECKING:
     import numpy as np
     import numpy.typing as npt
 
-__all__ = ["MIN_SEGMENTS", "MIN_WORK", "SMALL_WORK", "Kernels", "available", "get", "ready"]
+__all__ = [
+    "LATIN",
+    "MIN_SEGMENTS",
+    "MIN_WORK",
+    "NUMBERS",
+    "SMALL_WORK",
+    "WORDS",
+    "Kernels",
+    "available",
+    "gate_limit",
+    "get",
+    "latin_evidence",
+    "length_evidence",
+    "lexical_evidence",
+    "number_evidence",
+    "outside_gate",
+    "ready",
+]
 
 #: A job that may take this many steps (for a search, band cells × bead types)
 #: loads numba and the compiled code (about 0.8 s of CPU the first time in a
@@ -175,8 +192,12 @@ def lexical_evidence(
     return (sim - threshold) * confidence
 
 
-#: Rows of a side's word sets (:func:`_search_kernel`'s ``src_ptr`` and ``tgt_ptr``).
-WORDS, LATIN, NUMBERS = 0, 1, 2
+#: Row of a side's word sets holding translations (source) or lexicon words (target).
+WORDS = 0
+#: Row of a side's word sets holding Latin-script tokens.
+LATIN = 1
+#: Row of a side's word sets holding number keys.
+NUMBERS = 2
 
 
 def _search_kernel(
