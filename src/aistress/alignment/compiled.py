@@ -47,9 +47,9 @@ class Side:
         length: Each segment's length.
         extra: Each segment's known words (source) or size in words (target).
         ptr: ``(3, n + 1)``: set ``r`` of segment ``k`` is ``ids[ptr[r, k]:ptr[r, k + 1]]``,
-            for ``r`` in :data:`~aistress.alignment.kernels.WORDS`,
-            :data:`~aistress.alignment.kernels.LATIN` and
-            :data:`~aistress.alignment.kernels.NUMBERS`.
+            for ``r`` in ``kernels.WORDS`` (translations or lexicon words),
+            ``kernels.LATIN`` (Latin-script tokens) and ``kernels.NUMBERS``
+            (number keys).
         ids: The words, numbered from 1 to ``vocabulary - 1``.
         vocabulary: One more than the highest word number (both sides share it).
     """
