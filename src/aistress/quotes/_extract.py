@@ -77,12 +77,13 @@ class _Found:
     base: int
     marks: Marks
     lang: str
+    # how it is attributed (set by the rules of :func:`analyse`)
+    kind: QuoteKind = QuoteKind.DIRECT
+    partial: bool = False
     route: str | None = None
     mention: Mention | None = None
     mention_block: int = 0
-    partial: bool = False
     source: _Found | None = None
-    kind: QuoteKind = QuoteKind.DIRECT
 
 
 @attrs.frozen
