@@ -179,3 +179,9 @@ def test_q_label_is_the_unnamed_interviewer() -> None:
     """A Q: turn quoting words is the interviewer's, an unnamed source."""
     qs = extract_quotes(art("Q: You once said, “Sleep is optional.” Do you still think so?"))
     assert [(speaker(q), q.anonymous, q.description) for q in qs] == [(None, True, "interviewer")]
+
+
+def test_reported_right_beside_a_quotation_is_a_cue() -> None:
+    """“…,” the Halden Gazette reported: the outlet speaks (reported counts only beside)."""
+    qs = extract_quotes(art("“The lab will close in May,” the Halden Gazette reported."))
+    assert [speaker(q) for q in qs] == ["Halden Gazette"]
