@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from aistress.model import Article, Block, Quote
 from aistress.quotes import extract_quotes
 from aistress.quotes._marks import find_marks
@@ -56,27 +58,34 @@ def test_stray_opening_mark_leaves_the_quotations_inside_it() -> None:
 # attribution
 
 
-def test_quote_far_from_a_weak_cue_is_that_speakers_partial_quote() -> None:
-    """A long quotation far after a weak cue in its sentence is the cue subject's, partial."""
-    qs = extract_quotes(
-        art(
+@pytest.mark.parametrize(
+    ("text", "who", "partial"),
+    [
+        (  # a long quotation far after a weak cue in its sentence
             "Tomas Ridel went after the board on Friday over its refusal to publish the audit, "
             "calling it a mistake and asserting that the only reason must be "
-            "“a problem of very unusual size.”"
-        )
-    )
-    assert [(speaker(q), q.partial) for q in qs] == [("Tomas Ridel", True)]
-
-
-def test_quote_in_a_sentence_without_cue_is_the_subjects() -> None:
-    """Name opens the sentence, a long quotation follows with no speech verb: the name's words."""
-    qs = extract_quotes(
-        art(
+            "“a problem of very unusual size.”",
+            "Tomas Ridel",
+            True,
+        ),
+        (  # a name opens the sentence, no speech verb
             "Ilse Varga also made the point that the new rules would make the lab "
-            "“a place where nobody dares to publish anything at all.”"
-        )
-    )
-    assert [(speaker(q), q.partial) for q in qs] == [("Ilse Varga", True)]
+            "“a place where nobody dares to publish anything at all.”",
+            "Ilse Varga",
+            True,
+        ),
+        (  # a quotation opening the sentence after one about its speaker
+            "Ilse Varga defended the plan at the meeting. "
+            "“We need a way to review models without burning out the reviewers.”",
+            "Ilse Varga",
+            False,
+        ),
+    ],
+)
+def test_reported_speech_without_a_cue_of_its_own(text: str, who: str, partial: bool) -> None:
+    """A quotation no cue clause attributes goes to the reported speaker of its sentence."""
+    qs = extract_quotes(art(text))
+    assert [(speaker(q), q.partial) for q in qs] == [(who, partial)]
 
 
 def test_turn_goes_on_past_a_title_in_the_attribution() -> None:
@@ -94,17 +103,6 @@ def test_quote_after_a_colon_goes_to_the_sentence_subject() -> None:
     """X gloated: “…”: the subject before the colon speaks."""
     qs = extract_quotes(art("And Tomas Ridel gloated: “I told you the model would not be ready.”"))
     assert [speaker(q) for q in qs] == ["Tomas Ridel"]
-
-
-def test_quote_after_a_sentence_about_its_speaker() -> None:
-    """X defended the plan. “…”: a quotation opening the next sentence is X's, not partial."""
-    qs = extract_quotes(
-        art(
-            "Ilse Varga defended the plan at the meeting. "
-            "“We need a way to review models without burning out the reviewers.”"
-        )
-    )
-    assert [(speaker(q), q.partial) for q in qs] == [("Ilse Varga", False)]
 
 
 def test_words_quoted_in_a_that_clause_are_partial_quotes() -> None:
