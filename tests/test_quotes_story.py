@@ -114,7 +114,7 @@ def test_zh_pronoun_follows_the_gender_of_the_given_name() -> None:
     assert got == ["李秀霞", "王建军", "李秀霞"]
 
 
-_NATIVE = [("林雨晴", "Yuqing Lin"), ("陈思远", "Siyuan Chen"), ("华春莹", "Chunying Hua")]
+_NATIVE = [("林雨晴", "Yuqing Lin"), ("陈思远", "Siyuan Chen"), ("周明岚", "Minglan Zhou")]
 
 
 @pytest.mark.parametrize(("han", "latin"), _NATIVE)

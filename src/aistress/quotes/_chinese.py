@@ -112,7 +112,7 @@ def _organisation(masked: str, a: int, b: int, lex: Chinese, statement: bool) ->
     """Start of an organisation's name ending the subject ``masked[a:b]``, or None.
 
     An organisation speaks through a statement (``在声明中表示``) or has a name
-    ending in an organisation noun (``房屋局``, ``远航汽车``); what is left of the
+    ending in an organisation noun (``港务局``, ``远航汽车``); what is left of the
     subject must be a short noun phrase without 的.
     """
     pre = masked[a:b]
@@ -316,8 +316,8 @@ def find_mentions(
     """Every cue in ``masked`` with the subject it introduces, in text order.
 
     ``known`` names (from :func:`name_vocabulary`) may be the subject at the
-    start of the clause (``许磊抬起头问``) or of the sentence when the clause
-    has none (``宋佳合上电脑，对同事说``).
+    start of the clause (``彭磊抬起头问``) or of the sentence when the clause
+    has none (``钟晴合上电脑，对同事说``).
     """
     lex = lex or chinese()
     excluded = [m.span() for m in lex.exclusion_re.finditer(masked)]
@@ -375,7 +375,7 @@ def _subject(
         if b == lo:
             break
     for i in range(max(cstart, b - 3), b):
-        # an adverbial never starts inside a known name (田晓霞|大方地问)
+        # an adverbial never starts inside a known name (卫思琪|大方地问)
         whole = known_at(masked, i, known)
         if whole is not None and b < i + len(whole) <= cs:
             b = i + len(whole)
@@ -462,7 +462,7 @@ def _subject(
         and bare_name_ok(bare, lex)
         and (bare in known or bare[0] in lex.surnames)
     ):
-        # a name by position: two or three characters alone before the cue (润叶说)
+        # a name by position: two or three characters alone before the cue (秋云说)
         a = cstart + pre.index(bare)
         return mention("name", text[a : a + len(bare)], a, a + len(bare), a, cue=common)
     # a clause without a subject of its own (又改变口气说): the sentence's
@@ -498,7 +498,7 @@ def _sentence_subject(
     """The subject of the sentence's first clause, for a clause without one.
 
     A pronoun or known name opening the sentence, else a known name inside
-    its first clause (``测试工程师宋佳合上电脑，对同事说``).
+    its first clause (``测试工程师钟晴合上电脑，对同事说``).
     """
     low = max(0, cstart - _MAX_LOOK)
     k = max(masked.rfind(p, low, cstart) for p in "。！？!?\n" + MASK)
@@ -508,7 +508,7 @@ def _sentence_subject(
     opening = _opening_subject(masked, text, start, cue, known, lex)
     if opening is not None:
         return opening
-    # a clause of time or place first (这时候，金俊山…，同时问)
+    # a clause of time or place first (这时候，马德山…，同时问)
     for k in range(start, cstart - 1):
         if masked[k] in "，,":
             opening = _opening_subject(masked, text, k + 1, cue, known, lex)
@@ -543,7 +543,7 @@ def _leading_name(masked: str, text: str, at: int, cue: Cue, lex: Chinese) -> Me
     """A native name by its shape opening a clause at ``at``: a common surname and one or two."""
     if masked[at : at + 1] not in lex.surnames:
         return None
-    # three characters unless a function word or a verb comes after two (石钟|才对)
+    # three characters unless a function word or a verb comes after two (葛钟|才对)
     size = 2 if next_word(masked, at + 2, lex) else 3
     cand = masked[at : at + size]
     if not BARE_NAME.fullmatch(cand) or not bare_name_ok(cand, lex):
@@ -642,7 +642,7 @@ def describe(desc: str | None, lex: Chinese | None = None) -> tuple[str | None, 
 def name_gender(name: str, lex: Chinese | None = None) -> str | None:
     """``"f"`` or ``"m"`` when the last character of a Chinese name shows it, else None.
 
-    >>> name_gender("润叶姐"), name_gender("孙玉亭"), name_gender("林佳")
+    >>> name_gender("秋云姐"), name_gender("葛玉亭"), name_gender("周佳")
     ('f', 'm', None)
     """
     lex = lex or chinese()

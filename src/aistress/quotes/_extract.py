@@ -373,7 +373,7 @@ def analyse(article: Article) -> Analysis:
                 all_mentions.append((bi, base, prev_mention))
         found.extend(block_found)
         by_block.append(block_found)
-        # a paragraph that opens with its attribution (润叶说。 / She said.)
+        # a paragraph that opens with its attribution (秋云说。 / She said.)
         lead = by_start[0] if by_start and not marks else None
         opens = lead is not None and not masked[: lead.start].strip()
         colon = masked.rstrip().endswith(("：", ":"))

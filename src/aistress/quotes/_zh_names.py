@@ -81,7 +81,7 @@ def native_name(text: str, a: int, b: int, lex: Chinese) -> int | None:
         before = text[s - 1] if s > a else ""
         after_role = before in lex.role_suffixes or before == "的"
         # a common surname anywhere; any surname for a full three-character
-        # name or right after a role (发言人华春莹)
+        # name or right after a role (发言人周明岚)
         surname_ok = cand[0] in lex.surnames or cand[:2] in lex.surnames
         if size == 4 and not (
             cand[:2] in lex.all_surnames
@@ -97,7 +97,7 @@ def native_name(text: str, a: int, b: int, lex: Chinese) -> int | None:
         if not surname_ok or cand[-1] in lex.role_suffixes or "的" in cand:
             continue
         if size == 3 and next_word(text, b - 1, lex):
-            continue  # 金波不(假思索地说), 石钟才(对…说): an adverb ends it
+            continue  # 马波不(假思索地说), 葛钟才(对…说): an adverb ends it
         if lex.group_word_re.search(cand) or cand in lex.pronouns:
             continue
         if s > a and compound_before(text, s, lex):
@@ -140,11 +140,11 @@ _NOT_NAME_END = frozenset("说表指称问回告补透笑想看在对向和与�
 def name_vocabulary(
     blocks: list[str], lex: Chinese | None = None, texts: list[str] | None = None
 ) -> frozenset[str]:
-    """Native names an article introduces after a role (``测试工程师宋佳``, ``同事许磊``).
+    """Native names an article introduces after a role (``测试工程师钟晴``, ``同事彭磊``).
 
     A role noun followed by a surname gives two candidates, the surname with
     one or with two more characters; the one that also opens more clauses
-    of the article wins (``宋佳`` over ``宋佳合``). Names of characters in
+    of the article wins (``钟晴`` over ``钟晴合``). Names of characters in
     narrative come from :func:`_story_names`, counting characters in
     ``texts`` (the blocks unmasked, quotations included) when given.
     Linear in the text.
@@ -190,7 +190,7 @@ def name_vocabulary(
 _OPENING = re.compile(rf"(?:^|(?<=[，,。！？!?；;：:、\n\ue000”’」』]))([{_HAN}]{{2,3}})")
 #: Speech right after a subject: a short adverbial, then a speech verb (笑着说, 惊奇地问).
 _SPEECH_AFTER = re.compile(rf"[{_HAN}]{{0,8}}?(?:说|问|喊|嚷|答|道|骂|叫道)")
-#: A sentence it opens ends in speech and a colon (少平拘束地抠着手指头，说：).
+#: A sentence it opens ends in speech and a colon (建平低着头搓了搓手，说：).
 _SPEECH_COLON = re.compile(r"[^。！？!?；;\ue000：:]{0,40}?(?:说|问|喊|嚷|答|道|骂)[：:]")
 #: Characters that open an adverb or a verb: they never end a name found by position.
 _ADVERB_START = frozenset("不没马立很便仍却只正猛赶急忙连突顿一才他她")
@@ -243,13 +243,13 @@ class _Grams:
 def _story_names(
     blocks: list[str], opens: dict[str, int], lex: Chinese, texts: list[str]
 ) -> list[str]:
-    """Names of characters in narrative: a clause subject that speaks (``少安惊奇地问``).
+    """Names of characters in narrative: a clause subject that speaks (``志刚惊奇地问``).
 
     A two- or three-character word opening a clause and followed, within
     its clause, by a speech verb is a name when it opens clauses twice or
     starts with a surname. Its length comes from the article: three
     characters when the first two never occur without the third
-    (``徐治功``, not ``徐治``), else two (``少平`` in ``少平马上说``).
+    (``葛治民``, not ``葛治``), else two (``建平`` in ``建平马上说``).
     Linear in the text: the counts are one pass over it.
     """
     grams = _Grams("\n".join(texts))
@@ -281,7 +281,7 @@ def _story_names(
                 or (_sentence_opening(masked, m.start()) and _SPEECH_COLON.match(masked, after))
             ):
                 continue
-            # a name by position: a function word right after it (少平把…, 润叶对…)
+            # a name by position: a function word right after it (建平把…, 秋云对…)
             bounded = (
                 len(c3) == 3
                 and name == c2
@@ -289,7 +289,7 @@ def _story_names(
                 and grams.count(c2) >= 2
                 and not lex.cue_re.match(c2)
             )
-            # or the subject of a sentence that is speech (润生说。 润叶插嘴说：)
+            # or the subject of a sentence that is speech (国生说。 秋云插嘴说：)
             speaks = _sentence_opening(masked, m.start()) and _SPEECH_AFTER.match(masked, after)
             if surname or bounded or speaks or opens.get(name, 0) >= 2:
                 out.append(name)
@@ -366,8 +366,8 @@ def titled_name(masked: str, a: int, b: int, lex: Chinese) -> tuple[int, int] | 
 def appositive_name(masked: str, a: int, b: int, lex: Chinese, known: frozenset[str]) -> int | None:
     """Start of a name ending the subject after a kinship noun or a description.
 
-    ``他媳妇银花``: two or three characters after a word for a relative;
-    ``情绪正好的秀莲``: a name the article uses elsewhere (``known``) after
+    ``他媳妇秀云``: two or three characters after a word for a relative;
+    ``情绪正好的春莲``: a name the article uses elsewhere (``known``) after
     的, a role noun or a relative.
     """
     for size in (3, 2):
