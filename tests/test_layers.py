@@ -35,7 +35,7 @@ LAYERS: tuple[frozenset[str], ...] = (
     frozenset({"people"}),
     frozenset({"model"}),
     frozenset({"text", "taxonomy"}),
-    frozenset({"errors", "data", "_moved"}),
+    frozenset({"errors", "data", "_moved", "_collector"}),
 )
 
 #: Call names that import a module named by a string.

@@ -38,7 +38,6 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import gc
 import re
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -46,7 +45,7 @@ from typing import Any, Protocol
 
 import attrs
 
-from aistress import data
+from aistress import _collector, data
 from aistress.errors import ParseError
 from aistress.formats._registry import FormatGuess
 from aistress.formats._text import Line, is_blank, position, split_lines, trim
@@ -157,7 +156,6 @@ class ReadFunction(Protocol):
 _trust_lock = threading.Lock()
 _trust_depth = 0
 _trust_saved = False
-_gc_saved = False
 
 
 @contextlib.contextmanager
@@ -170,23 +168,20 @@ def _validators_off() -> Iterator[None]:
     a large read. Counted under a lock, so readers running in several threads
     at once leave the settings as they found them.
     """
-    global _trust_depth, _trust_saved, _gc_saved
+    global _trust_depth, _trust_saved
     with _trust_lock:
         if _trust_depth == 0:
             _trust_saved = attrs.validators.get_disabled()
             attrs.validators.set_disabled(True)
-            _gc_saved = gc.isenabled()
-            gc.disable()
         _trust_depth += 1
     try:
-        yield
+        with _collector.paused():
+            yield
     finally:
         with _trust_lock:
             _trust_depth -= 1
             if _trust_depth == 0:
                 attrs.validators.set_disabled(_trust_saved)
-                if _gc_saved:
-                    gc.enable()
 
 
 #: Whether readers wrapped by :func:`checked_reader` skip the validators of the
