@@ -167,7 +167,7 @@ def _is_name_token(tok: str, lex: English) -> bool:
     if not tok or not tok[0].isupper() or any(ch.isdigit() for ch in tok):
         return False
     if _PARTY_STATE.match(tok):
-        return False  # Sen. Rand Paul, R-Ky.: the party and state, not a name
+        return False  # Sen. Dana Moreno, R-Ariz.: the party and state, not a name
     if tok.endswith(("’s", "'s", "s’", "s'")):
         return False
     return all(ch.isalpha() or ch in ".-’'" for ch in tok)
@@ -382,7 +382,7 @@ def sentence_subject(masked: str, text: str, start: int, pos: int) -> Mention | 
     return None
 
 
-#: A name and a colon right before a quotation (``Philip Bump: “…”``).
+#: A name and a colon right before a quotation (``Dana Whitfield: “…”``).
 _COLON_LABEL = re.compile(r":\s*" + MASK)
 
 
@@ -692,7 +692,7 @@ _LABEL = re.compile(r"\s*((?:[A-Z][A-Z.'’-]+|Q)(?:\s+[A-Z][A-Z.'’-]+){0,3})\
 
 
 def speaker_label(masked: str, text: str) -> Mention | None:
-    """A transcript label opening a paragraph (``WALLACE: …``, ``MS. LEE: …``) as a mention.
+    """A transcript label opening a paragraph (``MORENO: …``, ``MS. LEE: …``) as a mention.
 
     The label, in capitals and followed by a colon, names who speaks the
     paragraph; its quotations are that speaker's. ``Q:`` is the interviewer,
