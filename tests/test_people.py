@@ -197,3 +197,19 @@ def test_group_names_one_group_per_name(names: list[str]) -> None:
 def test_transliteration_score_is_bounded(a: str, b: str) -> None:
     """Scores lie between 0 and 1 for any two strings."""
     assert 0.0 <= transliteration_score(a, b) <= 1.0
+
+
+def test_pinyin_table_read_directly_gives_what_the_pypinyin_api_gives(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Readings from pypinyin's own table equal those of its API (ǚ read as u in both)."""
+    pytest.importorskip("pypinyin")
+    chars = "林吕晴行乐重长雨思远慧琪澔鄺冼"
+    people._pinyin.cache_clear()
+    direct = [people._pinyin(c) for c in chars]
+    monkeypatch.setattr(people, "_pinyin_readings", lambda: None)
+    people._pinyin.cache_clear()
+    through_api = [people._pinyin(c) for c in chars]
+    people._pinyin.cache_clear()
+    assert direct == through_api
+    assert direct[1] == ("lu",)

@@ -31,9 +31,12 @@ and records, for every form it joins, how the join was made
 from __future__ import annotations
 
 import functools
+import importlib.util
+import json
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
 
 import attrs
 
@@ -150,7 +153,9 @@ def _fold_sound(text: str) -> str:
     return out.translate(str.maketrans("rvqxc", "lwkss"))
 
 
+@functools.lru_cache(maxsize=65536)
 def _lev(a: str, b: str) -> int:
+    """Edit distance of two short spellings (cached: names repeat their pieces)."""
     if a == b:
         return 0
     prev = list(range(len(b) + 1))
@@ -258,17 +263,46 @@ class TransliterationTable:
 
 
 @functools.cache
+def _pinyin_readings() -> Mapping[str, str] | None:
+    """The readings of every character pypinyin ships, or ``None`` without the package.
+
+    The table is the package's own data file, read without importing the
+    package (whose import loads a phrase dictionary names never need); where
+    the file is not where this version of pypinyin keeps it, ``None`` sends
+    lookups through pypinyin's API instead.
+    """
+    spec = importlib.util.find_spec("pypinyin")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    for folder in spec.submodule_search_locations:
+        path = Path(folder) / "pinyin_dict.json"
+        try:
+            raw = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            continue
+        if isinstance(raw, dict):
+            return raw  # code point (decimal) -> readings, comma-separated
+    return None
+
+
+@functools.cache
 def _pinyin(char: str) -> tuple[str, ...]:
     """Every pinyin reading of a Han character, folded; empty without ``pypinyin``."""
     if not ("\u3400" <= char <= "\u9fff"):
         return ()
-    try:
-        from pypinyin import Style, pinyin
-    except ImportError:
-        return ()
-    readings = pinyin(char, style=Style.NORMAL, heteronym=True, errors="ignore")
-    found = [r for group in readings for r in group if r.isascii() and r.isalpha()]
-    return tuple(dict.fromkeys(_fold_sound(_fold_latin(r)) for r in found))
+    table = _pinyin_readings()
+    if table is not None:
+        found = str(table.get(str(ord(char)), "")).split(",")
+    else:
+        try:
+            from pypinyin import Style, pinyin
+        except ImportError:
+            return ()
+        # with tone marks, as in its table: folding reads ǚ as u, where NORMAL gives v
+        readings = pinyin(char, style=Style.TONE, heteronym=True, errors="ignore")
+        found = [r for group in readings for r in group]
+    folded = (_fold_sound(_fold_latin(r)) for r in found)
+    return tuple(dict.fromkeys(r for r in folded if r))
 
 
 def _part_pairs(han: str, latin: str) -> list[tuple[str, str]]:
