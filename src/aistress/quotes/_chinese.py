@@ -237,7 +237,7 @@ _LABEL = re.compile(r"\s*([^\s：:，,。；;\ue000]{2,16}?)[：:]")
 
 
 def speaker_label(masked: str, text: str, lex: Chinese | None = None) -> Mention | None:
-    """A transcript label opening the paragraph: a name and a colon (``上官若兰：``).
+    """A transcript label opening the paragraph: a name and a colon (``上官云舒：``).
 
     Only a name counts (a native name filling the label, a dotted or a Latin
     name); roles (``主持人：``, ``记者：``, ``问：``) give None.
@@ -266,7 +266,7 @@ def interviewee(blocks: list[str], texts: list[str], known: frozenset[str]) -> s
     """The name of the person an interview's answers (``答：``) are from, if it says.
 
     The subject of ``接受…专访`` before the first question or answer
-    (``南屿大学教授司徒明远日前接受本报专访``). Linear in the text.
+    (``南屿大学教授司徒嘉言日前接受本报专访``). Linear in the text.
     """
     lex = chinese()
     for masked, text in zip(blocks, texts, strict=True):

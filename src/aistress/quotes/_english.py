@@ -716,6 +716,6 @@ def speaker_label(masked: str, text: str) -> Mention | None:
             colon + 1,
             description="interviewer",
         )
-    # every part of a hyphenated or apostrophe name: SZABO-HALE -> Szabo-Hale
+    # every part of a hyphenated or apostrophe name: KOVAC-LINDQVIST -> Kovac-Lindqvist
     name = re.sub(r"[^\W\d_]+", lambda w: w.group(0).capitalize(), " ".join(text[a:b].split()))
     return Mention("name", name, a, b, a, m.end(), ":", colon, colon + 1)

@@ -61,7 +61,7 @@ def dotted_name(text: str, end: int, lex: Chinese) -> int | None:
 def native_name(text: str, a: int, b: int, lex: Chinese) -> int | None:
     """Start of a native name (surname + one or two characters) ending at ``b``."""
     for size in (4, 3):
-        # a two-character surname first: 司马承恩, not 马承恩
+        # a two-character surname first: 司马文瀚, not 马文瀚
         s = b - size
         if (
             s >= a
@@ -101,7 +101,7 @@ def native_name(text: str, a: int, b: int, lex: Chinese) -> int | None:
         if lex.group_word_re.search(cand) or cand in lex.pronouns:
             continue
         if s > a and compound_before(text, s, lex):
-            continue  # 司马承恩: the name starts one character earlier
+            continue  # 司马文瀚: the name starts one character earlier
         if before and HAN_CHAR.match(before) and before not in lex.role_suffixes and before != "的":
             continue
         return s
@@ -111,7 +111,7 @@ def native_name(text: str, a: int, b: int, lex: Chinese) -> int | None:
 def compound_before(text: str, s: int, lex: Chinese) -> bool:
     """Whether a compound surname starting just before ``s`` stands at a name's start.
 
-    ``教授司马承恩``: yes; ``公司马明`` (the company's Ma Ming): no, 公 binds 司.
+    ``教授司马文瀚``: yes; ``公司马明`` (the company's Ma Ming): no, 公 binds 司.
     """
     if len(text) <= s or text[s - 1 : s + 1] not in lex.all_surnames:
         return False
@@ -122,7 +122,7 @@ def compound_before(text: str, s: int, lex: Chinese) -> bool:
 def _role_name(masked: str, s: int, cand: str, lex: Chinese) -> str:
     """A name candidate after a role, widened to four characters for a compound surname.
 
-    ``主席司徒明远``: the role ends in 司, but 司徒 is the surname.
+    ``主席司徒嘉言``: the role ends in 司, but 司徒 is the surname.
     """
     if s > 0 and compound_before(masked, s, lex):
         s -= 1
