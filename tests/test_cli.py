@@ -396,6 +396,42 @@ def test_corpus_jobs_2_gives_the_same_records_as_jobs_1(
     assert one[0] == EXIT_OK
 
 
+def test_corpus_tei_writes_the_analysed_corpus(
+    capsys: pytest.CaptureFixture[str], folder: Path, tmp_path: Path
+) -> None:
+    """`--tei FILE` writes one teiCorpus with a TEI per article and the quotes and tags found."""
+    from lxml import etree
+
+    from aistress.io.tei import TEI_NS
+
+    tei = tmp_path / "corpus.tei.xml"
+    code, out, err = run(capsys, "corpus", str(folder), "-o", "-", "--tei", str(tei))
+    assert code == EXIT_OK, err
+    assert f"as TEI to {tei}" in err
+    records = [r for r in load_jsonl(io.StringIO(out)) if isinstance(r, ArticleRecord)]
+    root = etree.fromstring(tei.read_bytes())
+    ns = {"t": TEI_NS}
+    assert root.tag == f"{{{TEI_NS}}}teiCorpus"
+    assert len(root.findall("t:TEI", ns)) == len(records)
+    quoted = sum(len(r.quotes) for r in records)
+    assert quoted > 0
+    assert len(root.findall(".//t:q", ns)) >= quoted
+    assert root.findall(".//t:taxonomy", ns)
+
+
+def test_corpus_tei_with_dask_is_a_usage_error(
+    capsys: pytest.CaptureFixture[str], folder: Path, tmp_path: Path
+) -> None:
+    """--tei needs the whole corpus in one process, so --dask with it exits 2 and writes nothing."""
+    tei = tmp_path / "corpus.tei.xml"
+    code, _, err = run(
+        capsys, "corpus", str(folder), "-o", str(tmp_path / "out"), "--dask", "--tei", str(tei)
+    )
+    assert code == EXIT_USAGE
+    assert "--tei" in err
+    assert not tei.exists()
+
+
 def test_corpus_of_an_empty_folder_is_a_usage_error(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:

@@ -222,6 +222,12 @@ def _parser() -> argparse.ArgumentParser:
     )
     sub.add_argument("--no-quotes", action="store_true", help="do not extract quotes")
     sub.add_argument("--no-tags", action="store_true", help="do not tag stressors and remedies")
+    sub.add_argument(
+        "--tei",
+        metavar="FILE",
+        help="also write the corpus (articles, quotes with speakers, tags, relations) as one "
+        "TEI P5 teiCorpus document to FILE",
+    )
     jobs_option(sub)
     sub.add_argument(
         "--dask",

@@ -29,6 +29,7 @@ from aistress.cli.show import (
 from aistress.comparison import compare
 from aistress.io.atomic import atomic_write, write_text
 from aistress.io.json import dump_jsonl
+from aistress.io.tei import write_tei
 from aistress.model import (
     Article,
     ArticleRecord,
@@ -327,6 +328,8 @@ def _corpus_on_dask(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """``aistress corpus --dask``: the same records, written as parts by one Dask job."""
     if args.out == "-":
         raise UsageError("--dask writes one file per partition: --out must be a folder or URL")
+    if args.tei:
+        raise UsageError("--tei writes one document for the whole corpus: run it without --dask")
     paths = _paths(args.inputs)
     with _scheduler(args.dask) as scheduler:
         done = run_dask_summary(
@@ -364,6 +367,20 @@ def cmd_corpus(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         with atomic_write(args.out) as stream:
             dump_jsonl(_counted(records, "writing"), stream)
         summary = out
+    if args.tei:
+        tei: str = args.tei
+        _step(
+            "writing TEI",
+            lambda: write_tei(
+                analysis.corpus,
+                tei,
+                quotes=analysis.quotes,
+                tags=analysis.tags,
+                categories=analysis.categories,
+                title=f"aistress corpus: {', '.join(args.inputs)}",
+            ),
+        )
+        print(f"wrote the corpus as TEI to {tei}", file=err)
     failures = analysis.failures
     print(
         f"{plural(len(records) - len(failures), 'article record')} from "
