@@ -23,9 +23,11 @@ from aistress.quotes._zh_names import (
     CLAUSE_OPENERS,
     DOTS,
     DOTTED_RUN,
+    OBJECT_BEFORE,
     appositive_name,
     bare_name_ok,
     dotted_name,
+    given_name_links,
     heads_re,
     known_at,
     name_vocabulary,
@@ -38,6 +40,7 @@ from aistress.text.language import HAN, HAN_CHAR
 __all__ = [
     "describe",
     "find_mentions",
+    "given_name_links",
     "is_short",
     "name_vocabulary",
     "pronoun_start",
@@ -527,7 +530,7 @@ def _sentence_subject(
         return None
     stop = masked.find("，", start, cstart)
     for i in range(start, stop if stop >= 0 else cstart):
-        if i > start and masked[i - 1] in _OBJECT_BEFORE:
+        if i > start and masked[i - 1] in OBJECT_BEFORE:
             continue  # the object of 对, 给, 把…, not the subject
         found = _known_mention(masked, text, i, cue, known)
         if found is not None:
@@ -549,10 +552,6 @@ def _leading_name(masked: str, text: str, at: int, cue: Cue, lex: Chinese) -> Me
     if not BARE_NAME.fullmatch(cand) or not bare_name_ok(cand, lex):
         return None
     return mention("name", text[at : at + size], at, at + size, at, cue=cue)
-
-
-#: Words after which a name is an object or an addressee, not a subject.
-_OBJECT_BEFORE = frozenset("对向给跟和与把被问叫让替")
 
 
 _COLON = re.compile("[：:]")

@@ -537,6 +537,12 @@ def _build(
     group_of: dict[str, int] = {}
     for name, g in zip(names, groups, strict=True):
         group_of.setdefault(name, g)
+    for given, full in _chinese.given_name_links(names).items():
+        # a given name standing for the full name written elsewhere (晓彤, 欧阳晓彤)
+        old, new = group_of[given], group_of[full]
+        for name, g in group_of.items():
+            if g == old:
+                group_of[name] = new
     cited = {group_of[m.surface] for _, _, m in mentions if m.kind == "name" and m.cue is not None}
     keep = [
         t[2].cue is not None

@@ -17,15 +17,18 @@ from collections import Counter
 from aistress.quotes._lexicon import Chinese, chinese
 from aistress.quotes._types import MASK
 from aistress.text.language import HAN, HAN_CHAR
+from aistress.text.script import to_simplified
 
 __all__ = [
     "BARE_NAME",
     "CLAUSE_OPENERS",
     "DOTS",
     "DOTTED_RUN",
+    "OBJECT_BEFORE",
     "appositive_name",
     "bare_name_ok",
     "dotted_name",
+    "given_name_links",
     "heads_re",
     "known_at",
     "name_vocabulary",
@@ -174,6 +177,7 @@ def name_vocabulary(
         for key in {cand[:2], cand[:3], cand[:4]}:
             seen[key] = seen.get(key, 0) + 1
     out = set(_story_names(blocks, counts, lex, texts or blocks))
+    out.update(_given_names(blocks, counts, lex))
     for cand in found:
         two, three = cand[:2], cand[:3]
         if len(cand) == 4:  # a compound surname: 司马 with one or two given characters
@@ -184,6 +188,94 @@ def name_vocabulary(
         if counts.get(best, 0) + seen.get(best, 0) >= 2:
             out.add(best)
     return frozenset(n for n in out if n not in lex.pronouns and "的" not in n)
+
+
+def _given_names(blocks: list[str], opens: dict[str, int], lex: Chinese) -> list[str]:
+    """Full names whose given name also stands alone, and those given names.
+
+    ``合伙人欧阳晓彤…`` and, elsewhere, ``晓彤说过…``: a surname and two
+    characters where a name may start (a clause opening, after 的 or a role
+    noun), and the same two characters opening a clause on their own. Both
+    forms are names of one person (:func:`given_name_links` joins them).
+    A given name is only written where a name stands: each time it opens
+    a clause, follows its surname, 的 or a word taking a person as object
+    (``对晓彤说``); a word such as 研究 is also inside phrases
+    (``任何研究``, ``进行研究``). Linear in the text: one look at each surname
+    where a name may start, and one count per candidate, of which there
+    are at most :data:`_MAX_GIVEN`.
+    """
+    pairs: dict[str, str] = {}  # given name -> full name
+    starts = _name_start_re()
+    for masked in blocks:
+        for m in starts.finditer(masked):
+            i = m.start()
+            after_role = i > 0 and (masked[i - 1] == "的" or masked[i - 1] in lex.role_suffixes)
+            if not after_role and masked[i] not in lex.surnames:
+                continue  # a rare surname only where a role noun introduces it (创办人邝咏琪)
+            for size in (2, 1) if masked[i : i + 2] in lex.compound_surnames else (1,):
+                if size == 1 and masked[i] not in lex.all_surnames:
+                    continue
+                given = masked[i + size : i + size + 2]
+                if (
+                    len(given) == 2
+                    and opens.get(given, 0) >= 1
+                    and _HAN_RUN.fullmatch(given)
+                    and bare_name_ok(given, lex)
+                    and not next_word(masked, i + size + 1, lex)
+                    and not lex.cue_re.match(given)
+                ):
+                    pairs.setdefault(given, masked[i : i + size + 2])
+                    break
+    if len(pairs) > _MAX_GIVEN:
+        return []
+    out: list[str] = []
+    for given, full in pairs.items():
+        total = sum(b.count(given) for b in blocks)
+        named = opens.get(given, 0) + sum(
+            b.count(full) + sum(b.count(x + given) for x in _NAME_BEFORE) for b in blocks
+        )
+        if total <= named:
+            out.extend((full, given))
+    return out
+
+
+#: Words after which a name stands as an object or addressee (对, 给, 问…) or owner (的).
+OBJECT_BEFORE = frozenset("对向给跟和与把被问叫让替")
+_NAME_BEFORE = "".join(sorted(OBJECT_BEFORE | {"的", "见"}))
+#: The most candidate given names an article is checked for (each costs a count of the text).
+_MAX_GIVEN = 32
+
+
+@functools.cache
+def _name_start_re() -> re.Pattern[str]:
+    """Where a native name may start: a surname at a clause opening, after 的 or a role noun."""
+    lex = chinese()
+    before = re.escape("".join(sorted(CLAUSE_OPENERS | lex.role_suffixes | {"的"})))
+    first = re.escape("".join(sorted(s[0] for s in lex.all_surnames)))
+    return re.compile(f"(?:^|(?<=[{before}]))(?=[{first}])")
+
+
+def given_name_links(names: list[str], lex: Chinese | None = None) -> dict[str, str]:
+    """Given names (``晓彤``) and the one full name among ``names`` they stand for (``欧阳晓彤``).
+
+    A two-character name joins the full name that is a surname and it, when
+    exactly one such full name is among ``names``.
+
+    >>> given_name_links(["欧阳晓彤", "晓彤", "王志涵", "志涵", "李志涵"])
+    {'晓彤': '欧阳晓彤'}
+    """
+    lex = lex or chinese()
+    full: dict[str, set[str]] = {}
+    for name in names:
+        simple = to_simplified(name)  # 歐陽曉彤: the surname table is Simplified
+        for size in (1, 2):
+            if len(name) == size + 2 and simple[:size] in lex.all_surnames:
+                full.setdefault(name[size:], set()).add(name)
+    return {
+        name: next(iter(full[name]))
+        for name in dict.fromkeys(names)
+        if len(name) == 2 and len(full.get(name, ())) == 1
+    }
 
 
 #: A clause opening: the two or three characters after it may be a subject.

@@ -1,0 +1,65 @@
+"""Chinese attribution shapes on passages we wrote, each in Simplified and Traditional."""
+
+from __future__ import annotations
+
+import pytest
+
+from aistress.model import Article, Block, Quote
+from aistress.quotes import extract_quotes
+from aistress.quotes._zh_names import given_name_links
+
+
+def art(*paragraphs: str, language: str = "zh") -> Article:
+    """An article of paragraphs we wrote."""
+    return Article("s1", language, "news", blocks=[Block("paragraph", p) for p in paragraphs])
+
+
+def names(q: Quote) -> list[str]:
+    """The speaker's names (full name first), or an empty list."""
+    return [q.speaker.name, *q.speaker.aliases] if q.speaker else []
+
+
+def test_given_name_links_need_one_full_name() -> None:
+    """A given name joins the one full name ending in it, never one of two."""
+    assert given_name_links(["欧阳晓彤", "晓彤"]) == {"晓彤": "欧阳晓彤"}
+    assert given_name_links(["王志涵", "李志涵", "志涵"]) == {}
+    assert given_name_links(["歐陽曉彤", "曉彤"]) == {"曉彤": "歐陽曉彤"}
+
+
+@pytest.mark.parametrize(
+    ("language", "paragraphs", "full"),
+    [
+        (
+            "zh",
+            [
+                "我的合伙人欧阳晓彤来看我，她说：“你不能再这样熬了。”",
+                "晓彤说过一句话：“身体比版本重要。”",
+            ],
+            "欧阳晓彤",
+        ),
+        (
+            "zh-Hant",
+            [
+                "我的合夥人歐陽曉彤來看我，她說：「你不能再這樣熬了。」",
+                "曉彤說過一句話：「身體比版本重要。」",
+            ],
+            "歐陽曉彤",
+        ),
+        (
+            "zh",
+            ["实验室主任邝思远说：“我们都很累。”", "思远还说：“但没有人敢停下来。”"],
+            "邝思远",
+        ),
+        (
+            "zh-Hant",
+            ["實驗室主任鄺思遠說：「我們都很累。」", "思遠還說：「但沒有人敢停下來。」"],
+            "鄺思遠",
+        ),
+    ],
+)
+def test_given_name_stands_for_the_full_name(
+    language: str, paragraphs: list[str], full: str
+) -> None:
+    """A given name used after the full name (晓彤 after 欧阳晓彤) is the same speaker."""
+    quotes = extract_quotes(art(*paragraphs, language=language))
+    assert [names(q)[:1] for q in quotes] == [[full], [full]]
