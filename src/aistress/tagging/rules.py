@@ -259,10 +259,11 @@ def _parse_document(
 def _add_term(matcher: _Matcher, entry: str, path: str | None, field: str) -> int:
     if entry.startswith("re:"):
         try:
-            re.compile(entry[3:])
+            # Compiled as the matcher compiles it, so that ``re`` compiles it once.
+            pattern = re.compile(entry[3:], re.IGNORECASE)
         except re.error as exc:
             raise _fail(path, field, f"bad regular expression: {exc}") from None
-        if re.compile(entry[3:]).match(""):
+        if pattern.match(""):
             raise _fail(path, field, "regular expression must not match the empty string")
     elif not (_zh_key(entry) if matcher.chars else _en_key(entry, matcher.keep)):
         raise _fail(path, field, f"has no letters or digits to match (got {entry!r})")
@@ -322,20 +323,17 @@ def _parse_rule(
         raise _fail(path, f"{where}.note", f"must be a string (got {note!r})")
     expanded: list[tuple[str, ...]] = []
     for g, (entries, field) in enumerate(raw_groups):
-        terms: list[str] = []
+        terms: dict[str, int] = {}  # term to its id, in order
         for j, entry in enumerate(entries):
             if entry.startswith("@"):
                 if entry[1:] not in groups:
                     raise _fail(path, f"{field}[{j}]", f"unknown group {entry!r}")
                 for k, member in enumerate(groups[entry[1:]]):
-                    _add_term(matcher, member, path, f"groups.{entry[1:]}[{k}]")
-                    terms.append(member)
+                    terms[member] = _add_term(matcher, member, path, f"groups.{entry[1:]}[{k}]")
             else:
-                _add_term(matcher, entry, path, f"{field}[{j}]")
-                terms.append(entry)
-        unique = tuple(dict.fromkeys(terms))
-        for term in unique:
-            term_id = matcher.add(term)
+                terms[entry] = _add_term(matcher, entry, path, f"{field}[{j}]")
+        unique = tuple(terms)
+        for term_id in terms.values():
             members = matcher.members.setdefault(term_id, [])
             if (index, g) not in members:
                 members.append((index, g))
@@ -372,14 +370,15 @@ def default_rules() -> RuleSet:
     Their confidences are the calibrated ones of ``calibration.json`` where it
     lists the rule (see :func:`calibrate`).
     """
-    rules = RuleSet(
-        [
-            (str(_RULES_DIR / f"{lang}.json"), load_json(f"rules/{lang}.json"))
-            for lang in ("en", "zh")
-        ]
-    )
+    documents = [
+        (str(_RULES_DIR / f"{lang}.json"), load_json(f"rules/{lang}.json")) for lang in ("en", "zh")
+    ]
     table = load_json("rules/calibration.json")
-    return calibrate(rules, table["confidence"], [tuple(p) for p in table.get("curve", ())])
+    # The calibrated documents are compiled once (compiling is most of the cost).
+    return RuleSet(
+        _calibrated(documents, table["confidence"]),
+        [tuple(p) for p in table.get("curve", ())],
+    )
 
 
 def calibrate(
@@ -397,8 +396,15 @@ def calibrate(
     Raises:
         RuleError: if a confidence lies outside ``(0, 1]``.
     """
-    documents = []
-    for path, document in rules._documents:
+    return RuleSet(_calibrated(rules._documents, confidence), curve)
+
+
+def _calibrated(
+    documents: Sequence[tuple[str | None, Mapping[str, Any]]], confidence: Mapping[str, float]
+) -> list[tuple[str | None, Mapping[str, Any]]]:
+    """The rule documents with the confidences of ``confidence`` where it lists the rule."""
+    out: list[tuple[str | None, Mapping[str, Any]]] = []
+    for path, document in documents:
         patched = dict(document)
         patched["rules"] = [
             {**raw, "confidence": confidence[raw["id"]]}
@@ -406,8 +412,8 @@ def calibrate(
             else raw
             for raw in document.get("rules", ())
         ]
-        documents.append((path, patched))
-    return RuleSet(documents, curve)
+        out.append((path, patched))
+    return out
 
 
 def apply_curve(curve: Sequence[tuple[float, float]], raw: float) -> float:
