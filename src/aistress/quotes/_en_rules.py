@@ -80,14 +80,17 @@ def fragment(blk: Block, span: tuple[int, int], inner: str, sent_start: int) -> 
     return "fragment", None, True
 
 
-def reported(blk: Block, start: int, sent_start: int, initial: bool) -> Route | None:
+def reported(
+    blk: Block, start: int, sent_start: int, initial: bool, *, colon: bool = False
+) -> Route | None:
     """A quotation inside a sentence of reported speech with no attribution of its own.
 
     The speaker is the subject of the sentence's last cue before it, however
     weak or far (``Ridel faulted the board, calling the audit “…” and adding
     later that it was “…”``), else the name or *he*/*she* opening the
     sentence or one of its comma pieces (``Varga also held that … “…”``).
-    The quotation is partial. A quotation opening its sentence goes the same
+    The quotation is partial, unless a colon introduces it (``Varga's reply
+    was short: “…”``). A quotation opening its sentence goes the same
     way to the previous sentence of the paragraph, when that one holds no
     quotation (``Varga defended the plan. “…”``), and is not partial.
     """
@@ -99,12 +102,13 @@ def reported(blk: Block, start: int, sent_start: int, initial: bool) -> Route | 
         a, b = max(blk.starts[k - 1], sent_start - 2 * _english.MAX_LOOK), sent_start
         if MASK in blk.masked[a:b]:
             return None
+    partial = not (initial or colon)
     cued = blk.last_cue_before(b, a)
     if cued is not None:
-        return "leading", cued, not initial
+        return "leading", cued, partial
     subject = _english.sentence_subject(blk.masked, blk.text, a, b)
     if subject is not None:
-        return "subject", subject, not initial
+        return "subject", subject, partial
     return None
 
 

@@ -58,16 +58,15 @@ def relative_source(
     a = min(a, cut + 1) if cut >= 0 else min(a, max(0, end - 80))
     lo = max(a, end - 80)
     starts = [m.start() for m in _WORD_START.finditer(masked, lo, end)][-_MAX_WORDS:]
-    name: tuple[int, int] | None = None
-    for k in reversed(starts):  # the widest run of name words ending before *who*
-        named = name_at(masked, k, end)
-        if named is None or named[1] != k:
-            if name is not None:
-                break
-            continue
-        name = (named[1], named[2])
+    name = _name_ending(masked, starts, end, name_at)
     if name is not None:
         na, nb = name
+        owner = _described_owner(masked, na, name_at)
+        if owner is not None:
+            # Ada Byron, a lecturer at Leeds University, who writes…: the who is Ada Byron
+            oa, ob = owner
+            desc = " ".join(text[ob:end].strip(" ,").split()) or None
+            return mention("name", text[oa:ob], oa, ob, oa, description=desc, cue=cue)
         return mention("name", text[na:nb], na, nb, na, cue=cue)
     found: re.Match[str] | None = None
     at = end
@@ -89,6 +88,47 @@ def relative_source(
         definite=found.group("det").lower() in ("the", "this", "that"),
         cue=cue,
     )
+
+
+#: A preposition right before a name: the name belongs to a description (``at Leeds``).
+_PREPOSITION_END = re.compile(r"\b(?:at|of|for|from|with|in)\s+$")
+_APPOSITION_START = re.compile(r",\s+(?:an?|the)\s", re.IGNORECASE)
+#: How far back the name described by an apposition may start.
+_MAX_APPOSITION = 200
+
+
+def _described_owner(masked: str, na: int, name_at: NameFinder) -> tuple[int, int] | None:
+    """The name an apposition describes, when the name at ``na`` ends that apposition.
+
+    ``Ada Byron, a lecturer at Leeds University``: the name at ``na``
+    (*Leeds University*) follows a preposition; the name ending just before
+    the apposition's comma is returned as ``(start, end)``.
+    """
+    lo = max(0, na - _MAX_APPOSITION)
+    prep = _PREPOSITION_END.search(masked, max(lo, na - 12), na)
+    if prep is None:
+        return None
+    comma = masked.rfind(",", lo, prep.start())
+    if comma < 0 or not _APPOSITION_START.match(masked, comma):
+        return None
+    cut = max(lo - 1, *(masked.rfind(ch, lo, comma) for ch in _SENTENCE_END + ","))
+    starts = [m.start() for m in _WORD_START.finditer(masked, cut + 1, comma)][-_MAX_WORDS:]
+    return _name_ending(masked, starts, comma, name_at)
+
+
+def _name_ending(
+    masked: str, starts: list[int], end: int, name_at: NameFinder
+) -> tuple[int, int] | None:
+    """The widest run of name words ending at ``end``, trying the word ``starts`` from the last."""
+    name: tuple[int, int] | None = None
+    for k in reversed(starts):
+        named = name_at(masked, k, end)
+        if named is None or named[1] != k:
+            if name is not None:
+                break
+            continue
+        name = (named[1], named[2])
+    return name
 
 
 _ANSWER = re.compile(r"\s*(A|Answer)\s*:\s")

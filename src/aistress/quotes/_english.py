@@ -349,12 +349,15 @@ def _opening_name(masked: str, text: str, a: int, cue: Cue) -> Mention | None:
 _SUBJECT_PRONOUN = re.compile(r"(he|she)\s+[a-z]", re.IGNORECASE)
 #: Whose words a statement noun brings (``Ada Byron's statement``, ``a statement from Nimbix``).
 _STATEMENT = (
-    r"(?:[a-z]+\s+)?(?:statement|response|reply|answer|message|tweet|post|letter|email|"
-    r"note|remarks|comments|words|testimony|memo|release|announcement|interview)s?"
+    r"(?:[a-z]+\s+){0,2}?(?:statement|response|reply|answer|message|tweet|post|letter|email|"
+    r"note|remark|comment|word|testimony|memo|release|announcement|interview|verdict|reaction|"
+    r"view|advice|warning|assessment|explanation)s?"
 )
 _POSSESSIVE_STATEMENT = re.compile(
     r"((?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w.-]*)['’]s?\s+" + _STATEMENT + r"\b"
 )
+#: His or her statement: the owner is the pronoun's referent (``His reply was blunt: “…”``).
+_PRONOUN_STATEMENT = re.compile(r"(his|her)\s+" + _STATEMENT + r"\b", re.IGNORECASE)
 _STATEMENT_FROM = re.compile(r"(?:an?|the)\s+" + _STATEMENT + r"\s+(?:from|by|of)\s+")
 
 
@@ -375,6 +378,11 @@ def sentence_subject(masked: str, text: str, start: int, pos: int) -> Mention | 
         pron = _SUBJECT_PRONOUN.match(masked, a, sb)
         if pron is not None:
             return _pronoun(text[a : pron.end(1)], a)
+        owner = _PRONOUN_STATEMENT.match(masked, a, sb)
+        if owner is not None:
+            gender = "m" if owner.group(1).lower() == "his" else "f"
+            surface = text[a : owner.end(1)]
+            return Mention("pronoun", surface, a, owner.end(1), a, a, None, a, a, gender=gender)
         found = _leading_name(masked, a, sb, lex)
         if found is not None and not _NOT_NAME_SHAPE.fullmatch(masked[found[0] : found[1]]):
             na, nb = found
@@ -450,6 +458,9 @@ def _before_cue(
         named = name_in(masked, sa, sb, lex)
         if named and named[0] == sa:
             return _described_name(text, named, segs, sa, common)
+    appositive = _appositive(masked, text, segs, common, lex)
+    if appositive is not None:
+        return appositive
     if len(segs) > 2 and lex.anonymous_re.match(masked[segs[0][0] : segs[0][1]]):
         sa, sb = segs[1]
         named = name_in(masked, sa, sb, lex)
@@ -469,6 +480,42 @@ def _before_cue(
     words = {w.lower().strip(".") for x, y in segs for w in masked[x:y].split()}
     if words & lex.group_words:
         return mention("group", last, la, lb, la, cue=common)
+    return None
+
+
+#: A comma piece that describes the name before it: lower case, or a determiner first.
+_DESCRIPTION = re.compile(r"(?:[a-z]|(?:A|An|The|Its|Her|His|Their)\s)")
+
+
+_WHO = frozenset(["who", "whose"])
+_PLACE_BEFORE = re.compile(r"\b(?:in|at|from|of|near|outside)\s+[A-Z][\w.’'-]*$")
+
+
+def _appositive(
+    masked: str, text: str, segs: list[tuple[int, int]], cue: Cue, lex: English
+) -> Mention | None:
+    """A name standing alone in a comma piece, followed only by its descriptions, before a cue.
+
+    ``Giving evidence on Monday, Ada Byron, chief scientist at Nimbix, said…``:
+    the name is the subject, the pieces after it describe her. The latest
+    such piece wins; the pieces before it (an adverbial) are left out.
+    """
+    for k in range(len(segs) - 2, 0, -1):
+        x = segs[k + 1][0]
+        first = _TOKEN.match(masked, x)
+        word = first.group(0) if first else ""
+        if not _DESCRIPTION.match(masked, x) or (word in _FUNCTION and word not in _WHO):
+            return None
+        sa, sb = segs[k]
+        named = name_in(masked, sa, sb, lex)
+        if named is None or named[0] != sa or named[2] != sb:
+            continue
+        if _PLACE_BEFORE.search(masked, segs[k - 1][0], segs[k - 1][1]):
+            return None  # in Leeds, West Yorkshire, that…: a place and its region
+        pa, na, nb = named
+        pieces = [text[pa:na].strip()] if pa < na else []
+        desc = ", ".join(p for p in pieces + [text[x:y] for x, y in segs[k + 1 :]] if p)
+        return mention("name", text[na:nb], na, nb, pa, description=desc or None, cue=cue)
     return None
 
 

@@ -42,6 +42,7 @@ from aistress.people import group_names
 from aistress.quotes import _chinese, _en_rules, _english
 from aistress.quotes._continuation import carry_speakers
 from aistress.quotes._en_sources import answer_label, first_person_turn
+from aistress.quotes._en_subjects import introduced
 from aistress.quotes._marks import Marks, find_marks
 from aistress.quotes._types import MASK, Mention
 from aistress.text.language import detect_language, has_han, is_chinese
@@ -230,7 +231,7 @@ def analyse(article: Article) -> Analysis:
             mentions = _english.find_mentions(masked, text, cues=cue_words)
             mentions += _english.colon_labels(masked, text, sorted(m.cue_start for m in mentions))
             label = _english.speaker_label(masked, text) or answer_label(masked, answers)
-            subjects = _english.find_subjects(masked, text)
+            subjects = _english.find_subjects(masked, text) + introduced(masked, text)
             if label is not None:  # the turn's speaker, and the speaker of its "I"
                 subjects.append(label)
                 mentions = first_person_turn(mentions, label)
@@ -327,7 +328,9 @@ def analyse(article: Article) -> Analysis:
                 route = (
                     _en_rules.fragment(view, (mk.start, mk.end), inner, sent_start)
                     if _english.is_short(inner)
-                    else _en_rules.reported(view, mk.start, sent_start, initial and not colon)
+                    else _en_rules.reported(
+                        view, mk.start, sent_start, initial and not colon, colon=colon
+                    )
                 )
                 if route is not None:
                     f.route, f.mention, f.partial = route

@@ -1,0 +1,86 @@
+"""English attribution shapes: appositions, possessive statements, on sentences we wrote."""
+
+from __future__ import annotations
+
+from aistress.model import Article, Block, Quote
+from aistress.quotes import extract_quotes
+
+
+def art(*paragraphs: str) -> Article:
+    """An English news article of paragraphs we wrote."""
+    return Article("t2", "en", "news", blocks=[Block("paragraph", p) for p in paragraphs])
+
+
+def speakers(*paragraphs: str) -> list[str | None]:
+    """The speaker of each quotation of an article of ``paragraphs``."""
+    return [_name(q) for q in extract_quotes(art(*paragraphs))]
+
+
+def _name(q: Quote) -> str | None:
+    return q.speaker.name if q.speaker else None
+
+
+def test_name_between_an_adverbial_and_its_description_is_the_subject() -> None:
+    """Speaking after the vote, X, head of Y, said …: X speaks, not the adverbial."""
+    qs = extract_quotes(
+        art(
+            "Speaking after the vote, Rufus Veltmann, head of infrastructure at Pell Street "
+            "Robotics, said the rota had changed. “Nobody is on call twice in a row now.”"
+        )
+    )
+    assert [_name(q) for q in qs] == ["Rufus Veltmann"]
+    assert qs[0].speaker is not None
+    assert qs[0].speaker.affiliation == "Pell Street Robotics"
+
+
+def test_name_with_a_who_clause_after_an_adverbial() -> None:
+    """In May, X, who ran the lab, told staff that … “…”: X's partial quote."""
+    assert speakers(
+        "In May, Tovah Quennell, who ran the lab for a decade, told staff that the schedule "
+        "was “a slow-motion emergency.”"
+    ) == ["Tovah Quennell"]
+
+
+def test_a_place_and_its_region_are_no_speaker() -> None:
+    """…in Leeds, West Yorkshire, that …: the region is not the subject of a cue."""
+    got = speakers(
+        "Idris Pemberly spoke on Monday at a forum in Leeds, West Yorkshire, that states "
+        "can “do far more for junior staff.”"
+    )
+    assert "West Yorkshire" not in got
+
+
+def test_description_then_name_opening_a_sentence_resolves_a_later_he() -> None:
+    """Her deputy, X, disagreed. “…,” he said.: he is the deputy, not the woman before."""
+    assert speakers(
+        "Tovah Quennell said the team was coping.",
+        "Her deputy, Rufus Veltmann, disagreed. “We are not coping, we are hiding it,” he said.",
+    ) == ["Rufus Veltmann"]
+
+
+def test_name_described_as_a_person_anywhere_resolves_a_later_he() -> None:
+    """…came from X, a professor at Y, who …. He urged …: he is X."""
+    assert speakers(
+        "The thread began with a post from a student who said she had not slept.",
+        "The longest reply came from Idris Pemberly, a senior lecturer at Marrow Bay "
+        "University, who writes under his own name. He urged students to “keep one evening "
+        "a week free of any deadline at all.”",
+    ) == ["Idris Pemberly"]
+
+
+def test_his_or_her_statement_before_a_colon_is_the_pronoun_referent() -> None:
+    """His reply was short: “…”: the words are his, the last man named, and whole."""
+    qs = extract_quotes(
+        art(
+            "Tovah Quennell asked for more staff. Her colleague, Rufus Veltmann, did not.",
+            "His reply was short: “We have the staff. We lack the time.”",
+        )
+    )
+    assert [(_name(q), q.partial) for q in qs] == [("Rufus Veltmann", False)]
+
+
+def test_possessive_name_with_a_statement_noun_and_modifiers() -> None:
+    """X's final word on it was blunt: “…”: X's words."""
+    assert speakers(
+        "Pemberly’s final word on the matter was blunt: “Sleep is not a reward for finishing.”"
+    ) == ["Pemberly"]
