@@ -43,6 +43,10 @@ CASES: dict[str, tuple[str, Callable[[int], str]]] = {
     "no punctuation, cues": ("en", lambda n: _fill("the researcher said that Ann Lee told ", n)),
     "abbreviations Dr. U.S.": ("en", lambda n: _fill("Dr. Lee of the U.S. Mr. Xu said. ", n)),
     "quote then said": ("en", lambda n: _fill("“We work,” Ann Lee said, “hard.” ", n)),
+    "appositions, who, his": (
+        "en",
+        lambda n: _fill("Her aide, Ann Lee, a lecturer at Mo Bay, who writes, His reply: ", n),
+    ),
     "long Han run": ("zh", lambda n: _fill("研究人员表示压力很大王明说", n)),
     "Han quotes 「」 and 说": ("zh", lambda n: _fill("王明说：「好」她说，“累”", n)),
     "unclosed Han quote “": ("zh", lambda n: _fill("“王明说压力", n)),

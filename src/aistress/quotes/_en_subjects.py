@@ -55,11 +55,16 @@ def _name(text: str, span: tuple[int, int], description: str | None) -> Mention:
     return Mention("name", text[na:nb], na, nb, na, nb, None, nb, nb, description=description)
 
 
-def introduced(masked: str, text: str, lex: English | None = None) -> list[Mention]:
-    """People introduced by apposition in ``masked``, as mentions without a cue, in text order."""
+def introduced(
+    masked: str, text: str, starts: list[int] | None = None, lex: English | None = None
+) -> list[Mention]:
+    """People introduced by apposition in ``masked``, as mentions without a cue, in text order.
+
+    ``starts`` are the block's sentence starts when the caller has them.
+    """
     lex = lex or english()
     out: list[Mention] = []
-    for start in sentence_starts(masked, lex):
+    for start in sentence_starts(masked, lex) if starts is None else starts:
         if not _OPENING_DESC.match(masked, start):
             continue
         comma = _piece_end(masked, start)

@@ -231,12 +231,12 @@ def analyse(article: Article) -> Analysis:
             mentions = _english.find_mentions(masked, text, cues=cue_words)
             mentions += _english.colon_labels(masked, text, sorted(m.cue_start for m in mentions))
             label = _english.speaker_label(masked, text) or answer_label(masked, answers)
-            subjects = _english.find_subjects(masked, text) + introduced(masked, text)
+            basic = _english.sentence_starts(masked)
+            subjects = _english.find_subjects(masked, text) + introduced(masked, text, basic)
             if label is not None:  # the turn's speaker, and the speaker of its "I"
                 subjects.append(label)
                 mentions = first_person_turn(mentions, label)
             answers = answers or next((m for m in subjects if m.kind == "name"), None)
-            basic = _english.sentence_starts(masked)
         cues = [m.start() for m in cue_words] if lang == "en" else []
         by_start = sorted(mentions, key=lambda m: m.start)
         start_keys = [m.start for m in by_start]
