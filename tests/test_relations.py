@@ -16,6 +16,7 @@ from aistress.relations import (
     discover_relations,
     link_corpus,
 )
+from aistress.relations.copies import MAX_HEADS, Shingled, bucket_edges
 from aistress.testing.hostile import near_duplicates
 
 EN = Article(
@@ -240,6 +241,38 @@ def test_near_duplicate_copies_are_grouped_by_story() -> None:
     assert len(set(rep)) <= 20
     assert all(i % 5 == r % 5 for i, r in enumerate(rep))  # five stories, i % 5 is the story
     assert all(articles[r].kind.value == "news" for r in rep if articles[r].kind.value != "summary")
+
+
+def _member(key: int, shingles: range) -> Shingled:
+    """A bucket member with the given shingle hashes."""
+    return Shingled(key, True, f"f{key}", f"a{key}", frozenset(shingles))
+
+
+def test_copies_in_a_bucket_headed_by_another_story_are_still_linked() -> None:
+    """Two copies of a story share a bucket whose first member is another story: they are linked."""
+    other = _member(0, range(100))
+    original = _member(1, range(1000, 1100))
+    copy = _member(2, range(1001, 1101))
+    edges = bucket_edges([copy, other, original])
+    assert [(a[0], b[0], verbatim) for a, b, _, verbatim in edges] == [(1, 2, True)]
+
+
+def test_bucket_edges_compare_each_member_with_at_most_max_heads() -> None:
+    """A bucket of unrelated texts costs at most MAX_HEADS comparisons per member."""
+    compared = 0
+
+    class Counting(frozenset[int]):
+        def __and__(self, other: object) -> frozenset[int]:
+            nonlocal compared
+            compared += 1
+            return frozenset.__and__(self, other)  # type: ignore[arg-type]
+
+    n = 10 * MAX_HEADS
+    members = [
+        Shingled(k, True, "f", f"a{k}", Counting(range(k * 10, k * 10 + 10))) for k in range(n)
+    ]
+    assert bucket_edges(members) == []
+    assert compared <= n * MAX_HEADS
 
 
 def test_candidates_are_capped_per_article() -> None:

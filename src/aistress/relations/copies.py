@@ -9,9 +9,12 @@ of them would cost time quadratic in the copies, so they are found first:
    eight values, cut into four *bands* of two. Two texts whose shingles
    overlap a lot share a band's values with high probability.
 2. The articles of a language that share a band's values fall in one
-   *bucket*; only the bucket's first article (by key) is compared with each
-   of the others (shingle Jaccard at least :data:`NEAR_DUPLICATE`), never
-   every pair, so the work is linear.
+   *bucket*; each article is compared (shingle Jaccard at least
+   :data:`NEAR_DUPLICATE`) with the bucket's *heads* only, the earlier
+   articles that copied no head before them (at most :data:`MAX_HEADS`),
+   never with every other member, so the work is linear. In a large corpus
+   a bucket also holds texts of other stories whose signatures collide,
+   and any of them may come first.
 3. The links are joined into groups. The group's *representative* is its
    first article of an original kind (news, blog, report), else its first;
    every other member from another file is ``copy_of`` the representative
@@ -36,6 +39,7 @@ from aistress.model import Article, Relation, RelationKind
 from aistress.text.language import primary_language
 
 __all__ = [
+    "MAX_HEADS",
     "NEAR_DUPLICATE",
     "VERBATIM",
     "VERBATIM_CHANGES",
@@ -119,20 +123,37 @@ def buckets(article: Article, found: frozenset[int]) -> list[tuple[object, ...]]
     ]
 
 
-def bucket_edges(members: Iterable[Shingled]) -> list[Edge]:
-    """Near-duplicate links of one bucket: its first member with each member copying it.
+#: How many unrelated texts one bucket may hold heads for (see :func:`bucket_edges`).
+MAX_HEADS = 16
 
-    Only the first member (by key) is compared with the others, never every pair.
+
+def bucket_edges(members: Iterable[Shingled]) -> list[Edge]:
+    """Near-duplicate links of one bucket: each member with the first *head* it copies.
+
+    Members are taken in key order. The first is a head; each later member
+    is compared with the heads so far, in order, and linked to the first
+    one it is a near-duplicate of; a member that copies none becomes a head
+    itself (at most :data:`MAX_HEADS` of them). A bucket holds the copies
+    of one story, but in a large corpus also texts of other stories whose
+    signatures collide on the band: comparing with the first member only
+    would lose a story's copies whenever another story's text came first.
+    Each member is compared at most :data:`MAX_HEADS` times, never with
+    every other member, so the work stays linear in the bucket's size.
     """
     ordered = sorted(members, key=lambda m: m.key)
-    head, others = ordered[0], ordered[1:]
+    heads: list[Shingled] = []
     edges: list[Edge] = []
-    for member in others:
-        common = len(head.shingles & member.shingles)
-        union = len(head.shingles | member.shingles)
-        if common >= NEAR_DUPLICATE * union:
-            verbatim = common >= VERBATIM * union or union - common <= VERBATIM_CHANGES
-            edges.append((_node(head), _node(member), common / union, verbatim))
+    for member in ordered:
+        for head in heads:
+            common = len(head.shingles & member.shingles)
+            union = len(head.shingles) + len(member.shingles) - common
+            if common >= NEAR_DUPLICATE * union:
+                verbatim = common >= VERBATIM * union or union - common <= VERBATIM_CHANGES
+                edges.append((_node(head), _node(member), common / union, verbatim))
+                break
+        else:
+            if len(heads) < MAX_HEADS:
+                heads.append(member)
     return edges
 
 
