@@ -63,3 +63,47 @@ def test_given_name_stands_for_the_full_name(
     """A given name used after the full name (晓彤 after 欧阳晓彤) is the same speaker."""
     quotes = extract_quotes(art(*paragraphs, language=language))
     assert [names(q)[:1] for q in quotes] == [[full], [full]]
+
+
+@pytest.mark.parametrize(
+    ("language", "paragraphs", "who"),
+    [
+        (
+            "zh",
+            [
+                "温岚走进会议室。",
+                "“今天谁来讲？”",
+                "开完早会回到座位后，温岚有点不耐烦地对组员说。",
+            ],
+            "温岚",
+        ),
+        (
+            "zh-Hant",
+            [
+                "溫嵐走進會議室。",
+                "「今天誰來講？」",
+                "開完早會回到座位後，溫嵐有點不耐煩地對組員說。",
+            ],
+            "溫嵐",
+        ),
+        ("zh", ["葛志远走进机房。", "“谁动了我的配置？”", "葛志远放下杯子，冷冷地问。"], "葛志远"),
+        (
+            "zh-Hant",
+            ["葛志遠走進機房。", "「誰動了我的配置？」", "葛志遠放下杯子，冷冷地問。"],
+            "葛志遠",
+        ),
+    ],
+)
+def test_attribution_ending_the_next_paragraphs_first_sentence(
+    language: str, paragraphs: list[str], who: str
+) -> None:
+    """A lone quotation is the speaker's whose cue ends the next paragraph's first sentence."""
+    (q,) = extract_quotes(art(*paragraphs, language=language))
+    assert names(q)[:1] == [who]
+
+
+def test_a_sentence_going_on_after_its_cue_attributes_nothing_before() -> None:
+    """说 inside the next paragraph's first sentence (说的是…) does not attribute the quotation."""
+    a = art("“今天谁来讲？”", "会后，温岚说的是另一件事。")
+    (q,) = extract_quotes(a)
+    assert q.speaker is None

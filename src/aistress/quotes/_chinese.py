@@ -38,6 +38,7 @@ from aistress.quotes._zh_names import (
 from aistress.text.language import HAN, HAN_CHAR
 
 __all__ = [
+    "closing_speaker",
     "describe",
     "find_mentions",
     "given_name_links",
@@ -307,6 +308,34 @@ def reported_speaker(
     if m.kind in ("name", "anonymous", "pronoun") and not m.weak and m.cue_start >= after:
         return m
     return None
+
+
+#: What may follow a cue that ends its sentence: a particle of direction or aspect.
+_CUE_CLOSE = re.compile(r"\s*(?:道|起来|了)?\s*(?:[。！!…]|$)")
+
+
+def closing_speaker(masked: str, by_cue: list[Mention]) -> Mention | None:
+    """The speaker of a paragraph's first sentence when its cue ends it (``…，温岚平静地说。``).
+
+    Such a sentence attributes the quotation just before it, in the
+    paragraph before. ``by_cue`` are the paragraph's mentions, sorted by cue.
+    """
+    m = _SENT_END.search(masked)
+    end = m.start() if m else len(masked)
+    found = None
+    for candidate in by_cue:
+        if candidate.cue_end > end:
+            break
+        found = candidate
+    if (
+        found is None
+        or found.cue is None
+        or found.weak
+        or found.kind == "group"
+        or not _CUE_CLOSE.match(masked, found.cue_end)
+    ):
+        return None
+    return found
 
 
 def find_mentions(

@@ -379,6 +379,10 @@ def analyse(article: Article) -> Analysis:
         # a paragraph that opens with its attribution (秋云说。 / She said.)
         lead = by_start[0] if by_start and not marks else None
         opens = lead is not None and not masked[: lead.start].strip()
+        if lang == "zh" and not opens and not marks:
+            # or whose first sentence ends with its cue (回到座位后，温岚…对组员说。)
+            lead = _chinese.closing_speaker(masked, by_cue)
+            opens = lead is not None
         colon = masked.rstrip().endswith(("：", ":"))
         leads.append(lead if opens and not colon and lead is not None and lead.cue else None)
         colons.append(colon)

@@ -177,7 +177,7 @@ def name_vocabulary(
         for key in {cand[:2], cand[:3], cand[:4]}:
             seen[key] = seen.get(key, 0) + 1
     out = set(_story_names(blocks, counts, lex, texts or blocks))
-    out.update(_given_names(blocks, counts, lex))
+    out.update(_given_names(blocks, lex))
     for cand in found:
         two, three = cand[:2], cand[:3]
         if len(cand) == 4:  # a compound surname: 司马 with one or two given characters
@@ -190,7 +190,7 @@ def name_vocabulary(
     return frozenset(n for n in out if n not in lex.pronouns and "的" not in n)
 
 
-def _given_names(blocks: list[str], opens: dict[str, int], lex: Chinese) -> list[str]:
+def _given_names(blocks: list[str], lex: Chinese) -> list[str]:
     """Full names whose given name also stands alone, and those given names.
 
     ``合伙人欧阳晓彤…`` and, elsewhere, ``晓彤说过…``: a surname and two
@@ -201,8 +201,8 @@ def _given_names(blocks: list[str], opens: dict[str, int], lex: Chinese) -> list
     a clause, follows its surname, 的 or a word taking a person as object
     (``对晓彤说``); a word such as 研究 is also inside phrases
     (``任何研究``, ``进行研究``). Linear in the text: one look at each surname
-    where a name may start, and one count per candidate, of which there
-    are at most :data:`_MAX_GIVEN`.
+    where a name may start, and one pass looking for the candidates (at
+    most :data:`_MAX_GIVEN` of them).
     """
     pairs: dict[str, str] = {}  # given name -> full name
     starts = _name_start_re()
@@ -218,7 +218,6 @@ def _given_names(blocks: list[str], opens: dict[str, int], lex: Chinese) -> list
                 given = masked[i + size : i + size + 2]
                 if (
                     len(given) == 2
-                    and opens.get(given, 0) >= 1
                     and _HAN_RUN.fullmatch(given)
                     and bare_name_ok(given, lex)
                     and not next_word(masked, i + size + 1, lex)
@@ -226,23 +225,31 @@ def _given_names(blocks: list[str], opens: dict[str, int], lex: Chinese) -> list
                 ):
                     pairs.setdefault(given, masked[i : i + size + 2])
                     break
-    if len(pairs) > _MAX_GIVEN:
+    if not pairs or len(pairs) > _MAX_GIVEN:
         return []
-    out: list[str] = []
-    for given, full in pairs.items():
-        total = sum(b.count(given) for b in blocks)
-        named = opens.get(given, 0) + sum(
-            b.count(full) + sum(b.count(x + given) for x in _NAME_BEFORE) for b in blocks
-        )
-        if total <= named:
-            out.extend((full, given))
-    return out
+    # one pass over the text: where each candidate is written, and what stands before it
+    written = re.compile("(?=(" + "|".join(map(re.escape, pairs)) + "))")
+    alone: Counter[str] = Counter()  # opening a clause after punctuation
+    elsewhere: Counter[str] = Counter()  # inside a phrase
+    for masked in blocks:
+        for m in written.finditer(masked):
+            given, i = m.group(1), m.start()
+            full = pairs[given]
+            before = masked[i - 1] if i else "\n"
+            after_surname = i >= len(full) - 2 and masked.startswith(full, i - len(full) + 2)
+            if before in _PUNCT_OPENERS:
+                alone[given] += 1
+            elif not (before in _NAME_BEFORE or after_surname):
+                elsewhere[given] += 1
+    return [n for given in alone if not elsewhere[given] for n in (pairs[given], given)]
 
 
 #: Words after which a name stands as an object or addressee (对, 给, 问…) or owner (的).
 OBJECT_BEFORE = frozenset("对向给跟和与把被问叫让替")
-_NAME_BEFORE = "".join(sorted(OBJECT_BEFORE | {"的", "见"}))
-#: The most candidate given names an article is checked for (each costs a count of the text).
+_NAME_BEFORE = OBJECT_BEFORE | {"的", "见"}
+#: Punctuation after which a clause opens.
+_PUNCT_OPENERS = frozenset("，,。！？!?；;：:、\n" + MASK + "”’」』")
+#: The most candidate given names an article is checked for.
 _MAX_GIVEN = 32
 
 
@@ -282,8 +289,11 @@ def given_name_links(names: list[str], lex: Chinese | None = None) -> dict[str, 
 _OPENING = re.compile(rf"(?:^|(?<=[，,。！？!?；;：:、\n\ue000”’」』]))([{_HAN}]{{2,3}})")
 #: Speech right after a subject: a short adverbial, then a speech verb (笑着说, 惊奇地问).
 _SPEECH_AFTER = re.compile(rf"[{_HAN}]{{0,8}}?(?:说|问|喊|嚷|答|道|骂|叫道)")
-#: A sentence it opens ends in speech and a colon (建平低着头搓了搓手，说：).
-_SPEECH_COLON = re.compile(r"[^。！？!?；;\ue000：:]{0,40}?(?:说|问|喊|嚷|答|道|骂)[：:]")
+#: A sentence it opens ends in speech, with a colon or not (建平低着头搓了搓手，说：
+#: or 建平放下杯子，平静地说。).
+_SPEECH_COLON = re.compile(
+    r"[^。！？!?；;\ue000：:]{0,40}?(?:说|问|喊|嚷|答|道|骂)(?:[：:。！!]|$)"
+)
 #: Characters that open an adverb or a verb: they never end a name found by position.
 _ADVERB_START = frozenset("不没马立很便仍却只正猛赶急忙连突顿一才他她")
 
