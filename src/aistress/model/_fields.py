@@ -26,11 +26,12 @@ def _fail(instance: object, attribute: attrs.Attribute[Any], value: object, reas
 
 def _typed(kind: type | tuple[type, ...], *, optional: bool = False) -> Callable[..., None]:
     names = " or ".join(k.__name__ for k in (kind if isinstance(kind, tuple) else (kind,)))
+    bool_ok = bool in _as_tuple(kind)  # an int field takes no True (bool is an int)
 
     def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
         if value is None and optional:
             return
-        if not isinstance(value, kind) or (isinstance(value, bool) and bool not in _as_tuple(kind)):
+        if not isinstance(value, kind) or (type(value) is bool and not bool_ok):
             _fail(instance, attribute, value, f"must be {names}" + (" or None" if optional else ""))
 
     return check

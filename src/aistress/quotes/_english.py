@@ -92,8 +92,26 @@ def sentence_starts(masked: str, lex: English | None = None) -> list[int]:
 
     >>> sentence_starts("Dr. Smith left. Ph.D. students stay. He said so.")
     [0, 16, 37]
+
+    Several readers of one block ask for its starts: they are computed once
+    per block text (a small cache of the latest blocks).
     """
-    lex = lex or english()
+    if lex is None or lex is english():
+        known = _STARTS_CACHE.get(masked)
+        if known is None:
+            if len(_STARTS_CACHE) >= _STARTS_CACHE_SIZE:
+                _STARTS_CACHE.clear()
+            known = _STARTS_CACHE[masked] = tuple(_sentence_starts(masked, english()))
+        return list(known)
+    return _sentence_starts(masked, lex)
+
+
+#: The sentence starts of the latest block texts (cleared when full).
+_STARTS_CACHE: dict[str, tuple[int, ...]] = {}
+_STARTS_CACHE_SIZE = 32
+
+
+def _sentence_starts(masked: str, lex: English) -> list[int]:
     out = [0]
     for m in _SENT_END.finditer(masked):
         pos = m.end()
@@ -102,8 +120,12 @@ def sentence_starts(masked: str, lex: English | None = None) -> list[int]:
         nxt = masked[pos]
         if not (nxt.isupper() or nxt.isdigit() or nxt in "“‘\"'([" + MASK):
             continue
-        before = _ABBREV_BEFORE.search(masked, max(0, m.start() - 24), m.start() + 1)
-        if before and masked[m.start()] == ".":
+        stop = m.start()
+        if masked[stop] != ".":
+            out.append(pos)
+            continue
+        before = _ABBREV_BEFORE.search(masked, max(0, stop - 24), stop + 1)
+        if before:
             token = before.group(1).lower().rstrip(".")
             if _INITIAL.match(before.group(1) + ".") or token in ("mr", "mrs", "ms", "dr", "prof"):
                 continue
@@ -117,19 +139,23 @@ def sentence_starts(masked: str, lex: English | None = None) -> list[int]:
 
 def _clause_start(masked: str, cue_start: int, starts: list[int]) -> int:
     start = max(starts[bisect.bisect_right(starts, cue_start) - 1], cue_start - MAX_LOOK)
-    for i in range(cue_start - 1, start - 1, -1):
-        if masked[i] in _CLAUSE_DELIMS:
-            return i + 1
-    return start
+    cut = max(masked.rfind(ch, start, cue_start) for ch in _CLAUSE_DELIMS)
+    return start if cut < 0 else cut + 1
+
+
+#: What ends a clause after a cue, without and with commas.
+_CLAUSE_STOP = re.compile("[;:!?" + MASK + "—\n]")
+_CLAUSE_STOP_COMMA = re.compile("[;:!?" + MASK + "—\n,]")
 
 
 def _clause_end(masked: str, pos: int, *, commas: bool, starts: list[int]) -> int:
-    stops = ";:!?" + MASK + "—\n" + ("," if commas else "")
     k = bisect.bisect_right(starts, pos)
     sentence_end = starts[k] if k < len(starts) else len(masked)
-    for i in range(pos, min(sentence_end, pos + MAX_LOOK)):
-        if masked[i] in stops:
-            return i
+    stop = (_CLAUSE_STOP_COMMA if commas else _CLAUSE_STOP).search(
+        masked, pos, max(pos, min(sentence_end, pos + MAX_LOOK))
+    )
+    if stop is not None:
+        return stop.start()
     if sentence_end - pos > MAX_LOOK:
         return pos + MAX_LOOK
     j = sentence_end
@@ -231,21 +257,63 @@ def cue_matches(masked: str, lex: English | None = None) -> list[re.Match[str]]:
     """Every cue word in ``masked`` that is not capitalised or passive (``is said to``).
 
     One scan of the cue expression per block, shared by :func:`find_mentions`
-    and the partial-quote rule.
+    and the partial-quote rule. A cue starts a word and its first word is a
+    whole word: the cue expression is tried only where a word of the text is
+    the first word of some cue (a set lookup per word instead of the whole
+    alternation at every character).
     """
     lex = lex or english()
     out: list[re.Match[str]] = []
-    starts = set(sentence_starts(masked, lex))
-    for m in lex.cue_re.finditer(masked):
-        if _capitalised_cue(m.group(0), m.start(), starts):
+    starts: set[int] | None = None
+    firsts = _first_words(lex)
+    match = lex.cue_re.match
+    end = 0
+    for w in _WORD_RUN.finditer(masked):
+        ws = w.start()
+        if ws < end:
+            continue  # inside the cue found last
+        word = w.group(0)
+        if word.isascii() and word.lower() not in firsts:
             continue
-        prev = _LAST_WORD.search(masked, max(0, m.start() - 40), m.start())
-        if not (prev and prev.group(1).lower() in lex.passive_before):
+        m = match(masked, ws)
+        if m is None:
+            continue
+        end = m.end()
+        if m.group(0)[0].isupper():
+            if starts is None:
+                starts = set(sentence_starts(masked, lex))
+            if _capitalised_cue(m.group(0), ws, starts):
+                continue
+        if _last_word(masked, ws).lower() not in lex.passive_before:
             out.append(m)
     return out
 
 
-_LAST_WORD = re.compile(r"([\w’']+)\s*$")
+def _last_word(masked: str, pos: int) -> str:
+    """The word (``[\\w’']+``) ending the 40 characters before ``pos``, spaces aside, or ``""``."""
+    chunk = masked[max(0, pos - 40) : pos].rstrip()
+    word = _WORD_HEAD.match(chunk[::-1])
+    return "" if word is None else chunk[len(chunk) - word.end() :]
+
+
+_WORD_HEAD = re.compile(r"[\w’']+")
+
+
+#: A maximal run of the characters a cue may not touch: every cue starts one.
+_WORD_RUN = re.compile(r"[\w’'-]+")
+
+
+def _first_words(lex: English) -> frozenset[str]:
+    """The first words of the cues of ``lex`` (lower case), computed once per lexicon."""
+    cached = _FIRSTS.get(id(lex))
+    if cached is None or cached[0] is not lex:
+        cached = _FIRSTS[id(lex)] = (lex, frozenset(c.split()[0].lower() for c in lex.cues))
+    return cached[1]
+
+
+_FIRSTS: dict[int, tuple[English, frozenset[str]]] = {}
+
+
 
 
 def _capitalised_cue(cue: str, cs: int, sentence_starts: set[int]) -> bool:
