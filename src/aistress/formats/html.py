@@ -157,6 +157,16 @@ def read(text: str, *, path: str | None = None, source_id: str | None = None) ->
         raise ParseError(path, 1, 1, "not an HTML page: no element found")
     etree.strip_elements(root, *_DROP_TAGS, with_tail=False)
 
+    # The text of each element, rendered once: the extractor's test and the
+    # block loop both ask for it.
+    texts: dict[etree._Element, str] = {}
+
+    def shown(el: etree._Element) -> str:
+        known = texts.get(el)
+        if known is None:
+            known = texts[el] = _rendered(el)
+        return known
+
     index = _index(text, start)
     locator = _Locator(page, index, [line.start for line in page.lines])
     tags = _Tags(text, index)
@@ -179,7 +189,7 @@ def read(text: str, *, path: str | None = None, source_id: str | None = None) ->
         if el.tag == "title" and html_title is None:
             if any(a.tag == "svg" for a in el.iterancestors()):
                 continue  # an image's accessible name, not the page's title
-            html_title = _rendered(el)
+            html_title = shown(el)
             span = locator.find(html_title, _line(el)) if html_title else None
             if span is not None:
                 header.fields.append(FieldSpan("html_title", span))
@@ -264,7 +274,7 @@ def read(text: str, *, path: str | None = None, source_id: str | None = None) ->
             # Headings the extractor leaves out stay when our own rules keep them.
             if _BLOCK_TAGS.get(el.tag) is BlockKind.HEADING and not by_rules(el):
                 return False
-            return not chosen.keeps(_rendered(el))
+            return not chosen.keeps(shown(el))
 
     # Byline, date and standfirst: fields, not blocks.
     taken: set[etree._Element] = set()
@@ -284,13 +294,13 @@ def read(text: str, *, path: str | None = None, source_id: str | None = None) ->
     )
 
     candidates: list[tuple[str, etree._Element]] = []
-    if title_el is not None and _rendered(title_el):
+    if title_el is not None and shown(title_el):
         candidates.append(("title", title_el))
-    if dek_el is not None and _rendered(dek_el):
+    if dek_el is not None and shown(dek_el):
         candidates.append(("subtitle", dek_el))
-    if author_el is not None and _rendered(author_el):
+    if author_el is not None and shown(author_el):
         candidates.append(("author", author_el))
-    if time_el is not None and _rendered(time_el):
+    if time_el is not None and shown(time_el):
         candidates.append(("time", time_el))
     for _, el in candidates:
         taken.add(el)
@@ -301,7 +311,7 @@ def read(text: str, *, path: str | None = None, source_id: str | None = None) ->
         ranks = {el: float(i) for i, el in enumerate(root.iter())}
     order = _document_order(content, taken, skipped, ranks)
     for role, el in _merge(order, candidates, ranks):
-        rendered = _rendered(el)
+        rendered = shown(el)
         if not rendered:
             continue
         if role == "block":

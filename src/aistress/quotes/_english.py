@@ -190,7 +190,11 @@ _PARTY_STATE = re.compile(r"^[RDI]-[A-Z][A-Za-z.]*,?$")
 
 
 def _is_name_token(tok: str, lex: English) -> bool:
-    if not tok or not tok[0].isupper() or any(ch.isdigit() for ch in tok):
+    if not tok or not tok[0].isupper():
+        return False
+    if tok.isalpha():  # most words: letters only (no letter is a digit, none a mark)
+        return True
+    if any(ch.isdigit() for ch in tok):
         return False
     if _PARTY_STATE.match(tok):
         return False  # Sen. Dana Moreno, R-Ariz.: the party and state, not a name
@@ -205,7 +209,7 @@ def name_in(text: str, a: int, b: int, lex: English) -> tuple[int, int, int] | N
     The words before the name (a role such as ``CEO`` or ``AI researcher``)
     form the prefix; it may hold no function words and at most four words.
     """
-    tokens = [(m.start() + a, m.end() + a, m.group(0)) for m in _TOKEN.finditer(text[a:b])]
+    tokens = [(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(text, a, b)]
     if not tokens:
         return None
     k = len(tokens)
@@ -245,10 +249,13 @@ def name_in(text: str, a: int, b: int, lex: English) -> tuple[int, int, int] | N
 
 def _strip_adverbials(text: str, a: int, b: int, lex: English) -> int:
     while True:
-        m = re.search(r"([\w’']+)\s*$", text[a:b])
-        if not m or m.group(1).lower() not in lex.adverbials or a + m.start(1) <= a:
+        # the last word of text[a:b], spaces aside (one reversed match, not a search)
+        chunk = text[a:b].rstrip()
+        word = _WORD_HEAD.match(chunk[::-1])
+        start = len(chunk) - word.end() if word is not None else 0
+        if start <= 0 or chunk[start:].lower() not in lex.adverbials:
             return b
-        b = a + m.start(1)
+        b = a + start
         while b > a and text[b - 1].isspace():
             b -= 1
 
@@ -290,7 +297,7 @@ def cue_matches(masked: str, lex: English | None = None) -> list[re.Match[str]]:
 
 
 def _last_word(masked: str, pos: int) -> str:
-    """The word (``[\\w’']+``) ending the 40 characters before ``pos``, spaces aside, or ``""``."""
+    """The word (letters, digits, apostrophes) ending the 40 characters before ``pos``."""
     chunk = masked[max(0, pos - 40) : pos].rstrip()
     word = _WORD_HEAD.match(chunk[::-1])
     return "" if word is None else chunk[len(chunk) - word.end() :]
@@ -312,8 +319,6 @@ def _first_words(lex: English) -> frozenset[str]:
 
 
 _FIRSTS: dict[int, tuple[English, frozenset[str]]] = {}
-
-
 
 
 def _capitalised_cue(cue: str, cs: int, sentence_starts: set[int]) -> bool:
