@@ -166,7 +166,7 @@ def test_trainer_learns_a_tiny_set(monkeypatch: pytest.MonkeyPatch) -> None:
     }
     units = train_tagger.featurise(docs)
     categories = ["counseling", "pace"]
-    setting = train_tagger.Setting(epochs=5, rate=1.0, min_df=2)
+    setting = train_tagger.Setting(steps=30, rate=0.3, min_df=2)
     trained = train_tagger.train(units, categories, setting)
     scores = train_tagger.score(trained, units, categories, setting)
     assert min(s[0] for s, u in zip(scores, units, strict=False) if u.labels) > max(

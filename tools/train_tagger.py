@@ -12,9 +12,10 @@ Method:
    English stems and stem pairs, its Chinese characters and character pairs
    (Traditional read as Simplified), the categories the rule files fire for
    (asserted or denied) and whether it is a title or an interviewer's question.
-2. One logistic regression per category (L2-regularised, trained jointly by
-   stochastic gradient descent in pure Python, seeded, so the output is
-   reproducible), over features seen in at least ``min_df`` documents.
+2. One logistic regression per category (L2-regularised, class-weighted),
+   trained jointly by full-batch Adam with numpy (sparse products compiled
+   with numba; no sampling, so the output is reproducible), over features
+   seen in at least ``min_df`` documents.
 3. Settings (regularisation, positive-class weight, rule features on or off)
    are chosen by five-fold cross-validation over documents: the setting with
    the best out-of-fold paragraph micro F1 wins.
@@ -37,7 +38,6 @@ from __future__ import annotations
 
 import json
 import math
-import random
 import statistics
 import sys
 from collections.abc import Iterable, Mapping, Sequence
@@ -45,6 +45,8 @@ from pathlib import Path
 from typing import Any
 
 import attrs
+import numba
+import numpy as np
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "tools" / "tagdata"
@@ -67,13 +69,15 @@ KINDS = {c.id: "s:" if c.is_stressor else "r:" for c in default_taxonomy()}
 #: so the calibration is fitted to the scores of pruned models).
 PRUNE = 0.15
 #: The rules' calibrated confidence at which a category is tagged whatever the
-#: model says: where the rules' own calibration says they are right 95 times in
-#: 100, the model (trained on labels more conservative than the seeds') does not
-#: overrule them. The highest of 0.99, 0.95 and 0.9 that keeps the seeds' document
-#: F1 at 0.95 or more (0.92, 0.96, 0.98).
-RULES_SURE = 0.95
+#: model says (at the rules' confidence, which then is the higher): the rules'
+#: curve is fitted on the same training paragraphs, so such a tag is right about
+#: as often as its confidence says, well above the model's threshold. The
+#: highest of 0.8, 0.77, 0.66, 0.6 and 0.48 (steps of the shipped curve) that keeps
+#: the seeds' document F1 at 0.95 or more (0.77, 0.82, 0.94, 0.96); on our
+#: test split it moves document F1 by +0.02 (en), -0.01 (zh-Hans), +0.00 (zh-Hant)
+#: against 0.77.
+RULES_SURE = 0.48
 FOLDS = 5
-SEED = 12
 
 
 @attrs.frozen
@@ -88,8 +92,8 @@ class Setting:
     text_scale: float = 10.0
     text_floor: int = TEXT_FLOOR
     min_df: int = 2
-    epochs: int = 20
-    rate: float = 0.1
+    steps: int = 200
+    rate: float = 0.05
 
     def name(self) -> str:
         """A short description."""
@@ -97,7 +101,7 @@ class Setting:
             f"l2={self.l2:g} positive_weight={self.positive_weight:g} "
             f"rate={self.rate:g} rules={'on' if self.rules else 'off'} "
             f"text={'on' if self.text else 'off'} context={'on' if self.context else 'off'} "
-            f"min_df={self.min_df} epochs={self.epochs} text_scale={self.text_scale:g} "
+            f"min_df={self.min_df} steps={self.steps} text_scale={self.text_scale:g} "
             f"text_floor={self.text_floor}"
         )
 
@@ -105,10 +109,10 @@ class Setting:
 #: The candidates cross-validation chooses from; the first is ``--quick``'s.
 SETTINGS = (
     Setting(),
+    Setting(l2=3e-5),
+    Setting(l2=3e-4),
+    Setting(positive_weight=4.0),
     Setting(text_scale=3.0),
-    Setting(text_scale=30.0),
-    Setting(positive_weight=1.0),
-    Setting(text=False, context=False),
 )
 
 
@@ -228,41 +232,116 @@ def generic(units: Sequence[Unit], categories: Sequence[str], setting: Setting) 
     return out
 
 
-def train(units: Sequence[Unit], categories: Sequence[str], setting: Setting) -> Trained:
-    """Train one setting on the units."""
-    vocabulary = build_vocabulary(units, setting.min_df)
-    data = [x + o for x, o in vectors(units, vocabulary, setting)]
-    ys = [[1.0 if c in u.labels else 0.0 for c in categories] for u in units]
-    gs = generic(units, categories, setting)
-    shared: dict[str, float] = {}
+class Sparse:
+    """A sparse matrix as (row, column, value) triples, with the two products training needs."""
+
+    def __init__(
+        self,
+        rows: Sequence[int],
+        cols: Sequence[int],
+        values: Sequence[float],
+        shape: tuple[int, int],
+    ) -> None:
+        self.rows = np.asarray(rows, dtype=np.int64)
+        self.cols = np.asarray(cols, dtype=np.int64)
+        self.values = np.asarray(values, dtype=np.float64)
+        self.shape = shape
+
+    def dot(self, w: Any) -> Any:
+        """``self @ w``."""
+        out = np.zeros((self.shape[0], w.shape[1]))
+        _accumulate(self.rows, self.cols, self.values, np.ascontiguousarray(w), out)
+        return out
+
+    def tdot(self, d: Any) -> Any:
+        """``self.T @ d``."""
+        out = np.zeros((self.shape[1], d.shape[1]))
+        _accumulate(self.cols, self.rows, self.values, np.ascontiguousarray(d), out)
+        return out
+
+
+@numba.njit(cache=True)  # type: ignore[misc]
+def _accumulate(rows: Any, cols: Any, values: Any, w: Any, out: Any) -> None:
+    """``out[rows[k]] += values[k] * w[cols[k]]`` for every k."""
+    for k in range(len(rows)):
+        r, c, v = rows[k], cols[k], values[k]
+        for j in range(w.shape[1]):
+            out[r, j] += v * w[c, j]
+
+
+def _matrices(
+    units: Sequence[Unit],
+    categories: Sequence[str],
+    setting: Setting,
+    vocabulary: Mapping[str, int],
+    shared: dict[str, int],
+    grow: bool,
+) -> tuple[Sparse, Sparse]:
+    """The units' feature matrix and their (unit, category) x shared-feature matrix."""
+    rows, cols, values = [], [], []
+    for r, (x, o) in enumerate(vectors(units, vocabulary, setting)):
+        for i, v in x + o:
+            rows.append(r)
+            cols.append(i)
+            values.append(v)
     n = len(categories)
-    counts = [sum(1 for u in units if c in u.labels) for c in categories]
-    bias = [math.log((k + 0.5) / (len(units) - k + 0.5)) for k in counts]
-    weights = [[0.0] * n for _ in vocabulary]
-    order = list(range(len(data)))
-    rng = random.Random(SEED)
-    pw = setting.positive_weight
-    for epoch in range(setting.epochs):
-        rng.shuffle(order)
-        eta = setting.rate / (1.0 + epoch)
-        decay = 1.0 - eta * setting.l2
-        for j in order:
-            x, gen = data[j], gs[j]
-            s = bias[:]
-            for i, v in x:
-                s = [a + v * b for a, b in zip(s, weights[i], strict=True)]
-            for c, k, v in gen:
-                s[c] += shared.get(k, 0.0) * v
-            g = [
-                (_sigmoid(si) - yi) * (pw if yi else 1.0) * eta
-                for si, yi in zip(s, ys[j], strict=True)
-            ]
-            bias = [b - gi for b, gi in zip(bias, g, strict=True)]
-            for i, v in x:
-                weights[i] = [w * decay - v * gi for w, gi in zip(weights[i], g, strict=True)]
-            for c, k, v in gen:
-                shared[k] = shared.get(k, 0.0) * decay - g[c] * v
-    return prune(Trained(vocabulary, bias, weights, shared))
+    grows, gcols, gvalues = [], [], []
+    for r, row in enumerate(generic(units, categories, setting)):
+        for c, k, v in row:
+            j = shared.get(k)
+            if j is None:
+                if not grow:
+                    continue
+                j = shared[k] = len(shared)
+            grows.append(r * n + c)
+            gcols.append(j)
+            gvalues.append(v)
+    return (
+        Sparse(rows, cols, values, (len(units), len(vocabulary))),
+        Sparse(grows, gcols, gvalues, (len(units) * n, len(shared))),
+    )
+
+
+def train(units: Sequence[Unit], categories: Sequence[str], setting: Setting) -> Trained:
+    """Train one setting on the units.
+
+    Full-batch Adam on the class-weighted, L2-regularised mean log loss of
+    every category at once (deterministic: no sampling), ``setting.steps``
+    steps at rate ``setting.rate``.
+    """
+    vocabulary = build_vocabulary(units, setting.min_df)
+    shared_index: dict[str, int] = {}
+    x, g = _matrices(units, categories, setting, vocabulary, shared_index, True)
+    n, m = len(units), len(categories)
+    y = np.array([[1.0 if c in u.labels else 0.0 for c in categories] for u in units])
+    weight = np.where(y > 0, setting.positive_weight, 1.0) / n
+    counts = y.sum(axis=0)
+    params = [
+        np.log((counts + 0.5) / (n - counts + 0.5)),
+        np.zeros((len(vocabulary), m)),
+        np.zeros((len(shared_index), 1)),
+    ]
+    first = [np.zeros_like(p) for p in params]
+    second = [np.zeros_like(p) for p in params]
+    for step in range(1, setting.steps + 1):
+        bias, w, s = params
+        z = bias + x.dot(w) + g.dot(s).reshape(n, m)
+        d = (1.0 / (1.0 + np.exp(-np.clip(z, -35.0, 35.0))) - y) * weight
+        grads = [
+            d.sum(axis=0),
+            x.tdot(d) + setting.l2 * w,
+            g.tdot(d.reshape(-1, 1)) + setting.l2 * s,
+        ]
+        for p, grad, m1, m2 in zip(params, grads, first, second, strict=True):
+            m1 *= 0.9
+            m1 += 0.1 * grad
+            m2 *= 0.999
+            m2 += 0.001 * grad * grad
+            p -= setting.rate * (m1 / (1 - 0.9**step)) / (np.sqrt(m2 / (1 - 0.999**step)) + 1e-8)
+    bias, w, s = params
+    names = sorted(shared_index, key=shared_index.__getitem__)
+    shared = {k: float(s[shared_index[k], 0]) for k in names}
+    return prune(Trained(vocabulary, [float(b) for b in bias], w.tolist(), shared))
 
 
 def prune(model: Trained) -> Trained:
@@ -276,16 +355,12 @@ def score(
     model: Trained, units: Sequence[Unit], categories: Sequence[str], setting: Setting
 ) -> list[list[float]]:
     """Raw scores of every unit and category."""
-    out = []
-    gs = generic(units, categories, setting)
-    for (x, o), gen in zip(vectors(units, model.vocabulary, setting), gs, strict=True):
-        s = model.bias[:]
-        for i, v in x + o:
-            s = [a + v * b for a, b in zip(s, model.weights[i], strict=True)]
-        for c, k, v in gen:
-            s[c] += model.shared.get(k, 0.0) * v
-        out.append(s)
-    return out
+    shared_index = {k: i for i, k in enumerate(model.shared)}
+    x, g = _matrices(units, categories, setting, model.vocabulary, shared_index, False)
+    w = np.array(model.weights).reshape(len(model.vocabulary), len(categories))
+    s = np.array([[model.shared[k]] for k in model.shared]).reshape(-1, 1)
+    z = np.array(model.bias) + x.dot(w) + g.dot(s).reshape(len(units), len(categories))
+    return [[float(v) for v in row] for row in z]
 
 
 def platt(points: Sequence[tuple[float, float]]) -> tuple[float, float]:

@@ -111,10 +111,13 @@ class Model:
         text, other = seen.text, seen.other
         weights = self.weights
         if text:
-            scale = self.text_scale * text_scale(len(text), self.text_floor)
+            # Sum the text weights first and scale each category's sum once.
+            sums = [0.0] * len(out)
             for feature in text & self._vocabulary:
                 for c, w in weights[feature]:
-                    out[c] += w * scale
+                    sums[c] += w
+            scale = self.text_scale * text_scale(len(text), self.text_floor)
+            out = [b + s * scale for b, s in zip(out, sums, strict=True)]
         for feature in other & self._vocabulary:
             for c, w in weights[feature]:
                 out[c] += w
