@@ -84,3 +84,41 @@ def test_possessive_name_with_a_statement_noun_and_modifiers() -> None:
     assert speakers(
         "Pemberly’s final word on the matter was blunt: “Sleep is not a reward for finishing.”"
     ) == ["Pemberly"]
+
+
+def test_town_and_region_before_the_cue_are_no_speaker() -> None:
+    """X, 31, of Hull, Yorks., said …: X speaks, not the region ending the clause."""
+    got = speakers(
+        "Tovah Quennell, 31, of Hull, Yorks., said the night shifts felt "
+        "“like a second job nobody pays for.”"
+    )
+    assert got == ["Tovah Quennell"]
+
+
+def test_name_after_a_place_phrase_still_speaks() -> None:
+    """At a meeting in Hull, X said …: X is the subject, the place is an adverbial."""
+    assert speakers("At a meeting in Hull, Rufus Veltmann said staff were “worn thin.”") == [
+        "Rufus Veltmann"
+    ]
+
+
+def test_name_right_after_what_or_as_is_the_subject() -> None:
+    """… shedding what X called “…” / “…,” as X put it: X speaks, not the sentence opener."""
+    assert speakers(
+        "Pell Street Robotics hoped the move would end what Veltmann called “a culture of "
+        "all-nighters.”"
+    ) == ["Veltmann"]
+    assert speakers("The deadline is “a moving target,” as Tovah Quennell put it on Monday.") == [
+        "Tovah Quennell"
+    ]
+
+
+def test_subordinator_before_an_unnamed_source() -> None:
+    """But when the head of research says that “…”: the unnamed head speaks."""
+    qs = extract_quotes(
+        art(
+            "Rufus Veltmann runs the lab. But when the head of research says at a meeting that "
+            "“slow is the new broken”, people listen."
+        )
+    )
+    assert [(q.anonymous, q.description) for q in qs] == [(True, "the head of research")]

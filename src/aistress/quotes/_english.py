@@ -14,6 +14,8 @@ import re
 
 import attrs
 
+from aistress.quotes._en_describe import ACRONYM as _ACRONYM
+from aistress.quotes._en_describe import describe
 from aistress.quotes._en_sources import relative_source
 from aistress.quotes._lexicon import English, english
 from aistress.quotes._types import MASK, Cue, Mention, mention
@@ -34,7 +36,13 @@ _SENT_END = re.compile(r"[.!?…]+[\"”’)\]]*(\s+)")
 _ABBREV_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
 _CLAUSE_DELIMS = frozenset(";:—–()[]\n" + MASK)
 _TOKEN = re.compile(r"[^\s,]+")
-_CONJ = re.compile(r"^(?:and|but|so|yet|or|meanwhile|still|now|then|also)\b\s*", re.IGNORECASE)
+_CONJ = re.compile(r"(?:and|but|so|yet|or|meanwhile|still|now|then|also)\b\s*", re.IGNORECASE)
+#: Conjunctions and subordinators opening the clause of a cue (``But when the chair says``).
+_LEAD = re.compile(
+    r"(?:(?:and|but|so|yet|or|meanwhile|still|now|then|also|when|whenever|if|because|while|"
+    r"although|though|as|since|after|before|once|whereas|unless|until|where)\b\s*)+",
+    re.IGNORECASE,
+)
 _FUNCTION = frozenset(
     [
         "a",
@@ -79,7 +87,6 @@ _FUNCTION = frozenset(
 )
 _OBJECTS = frozenset(["me", "us", "him", "her", "them", "reporters"])
 _STRIP = " \t\n,\"“”‘’'()[]"
-_ACRONYM = re.compile(r"^[A-Z]{2,6}$")
 _INITIAL = re.compile(r"^[A-Z]\.$")
 _TITLE_RE = re.compile(r"^(?:Mr|Mrs|Ms|Dr|Prof|Professor|Sir|Dame)\.?$")
 _PRONOUN_START = re.compile(r"\s*(He|She)\b")
@@ -496,14 +503,28 @@ def colon_labels(
 def _before_cue(
     masked: str, text: str, cstart: int, b: int, common: Cue, lex: English
 ) -> Mention | None:
-    """The subject ending the clause ``masked[cstart:b]`` before a cue (``Ada Byron said``)."""
+    """The subject ending the clause ``masked[cstart:b]`` before a cue (``Ada Byron said``).
+
+    Conjunctions and subordinators opening the clause (``but when``, ``as``)
+    are no part of the subject, but the attribution clause starts with them.
+    """
     segs = _segments(masked, cstart, b)
     if not segs:
         return None
     first_a, first_b = segs[0]
-    conj = _CONJ.match(masked[first_a:first_b])
+    conj = _LEAD.match(masked[first_a:first_b])
     if conj and conj.end() < first_b - first_a:
         segs[0] = (first_a + conj.end(), first_b)
+    found = _subject(masked, text, segs, common, lex)
+    if found is not None and found.start == segs[0][0] != first_a:
+        found = attrs.evolve(found, start=first_a)
+    return found
+
+
+def _subject(
+    masked: str, text: str, segs: list[tuple[int, int]], common: Cue, lex: English
+) -> Mention | None:
+    """The subject of a cue in the comma pieces ``segs`` of the clause before it."""
     la, lb = segs[-1]
     last = masked[la:lb]
     low = last.lower()
@@ -512,6 +533,13 @@ def _before_cue(
         kind = "group" if low in ("they", "we") else "pronoun"
         return mention(kind, last, la, lb, la, gender=gender, cue=common)
     named = name_in(masked, la, lb, lex)
+    if (
+        named
+        and len(segs) > 2
+        and masked[lb : lb + 1] == ","
+        and _PLACE_BEFORE.search(masked, segs[-2][0], segs[-2][1])
+    ):
+        named = None  # Ada Byron, of Leeds, West Yorkshire, said: the region is no speaker
     if named and not (len(segs) > 1 and named[0] > la):
         pa, na, nb = named
         desc = text[pa:na].strip() or None
@@ -526,6 +554,13 @@ def _before_cue(
         return mention(
             "name", text[na:nb], na, nb, pa if len(segs) == 1 else la, description=desc, cue=common
         )
+    relative_name = _RELATIVE_NAME.search(masked, la, lb)
+    if relative_name is not None and masked[lb : lb + 1] != ",":
+        # shedding what Ada Byron called “…”, as Ada Byron put it: the name right before the cue
+        named = name_in(masked, relative_name.start(1), lb, lex)
+        if named is not None and named[0] == relative_name.start(1):
+            pa, na, nb = named
+            return mention("name", text[na:nb], na, nb, relative_name.start(), cue=common)
     if len(segs) > 1:
         sa, sb = segs[0]
         named = name_in(masked, sa, sb, lex)
@@ -561,6 +596,10 @@ _DESCRIPTION = re.compile(r"(?:[a-z]|(?:A|An|The|Its|Her|His|Their)\s)")
 
 
 _WHO = frozenset(["who", "whose"])
+#: A name right after a relative or comparative word, ending the clause before a cue.
+_RELATIVE_NAME = re.compile(
+    r"\b(?:what|which|as|whom|than)\s+((?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w.’'-]*)$"
+)
 _PLACE_BEFORE = re.compile(r"\b(?:in|at|from|of|near|outside)\s+[A-Z][\w.’'-]*$")
 
 
@@ -695,85 +734,6 @@ def find_subjects(masked: str, text: str, lex: English | None = None) -> list[Me
             nb = a + run[-1].end() - (1 if run[-1].group(0).endswith(",") else 0)
             out.append(Mention("name", text[na:nb], na, nb, na, nb, None, nb, nb))
     return out
-
-
-def _cap_runs(tokens: list[str], lex: English) -> list[tuple[int, int]]:
-    runs: list[tuple[int, int]] = []
-    i = 0
-    while i < len(tokens):
-        if tokens[i][:1].isupper():
-            j = i + 1
-            while j < len(tokens):
-                if tokens[j][:1].isupper():
-                    j += 1
-                elif (
-                    tokens[j].lower() in lex.name_connectors
-                    and j + 1 < len(tokens)
-                    and tokens[j + 1][:1].isupper()
-                ):
-                    j += 2
-                else:
-                    break
-            runs.append((i, j))
-            i = j
-        else:
-            i += 1
-    return runs
-
-
-def describe(desc: str) -> tuple[str | None, str | None]:
-    """``(role, affiliation)`` of an English speaker's description.
-
-    The role runs up to a word that ends it (``at``, ``who``…); the
-    affiliation is the capitalised run after a marker such as ``at``, else
-    the words after ``at``. A description of capitalised words alone is a
-    role, with an organisation before an acronym (``Google CEO``):
-
-    >>> [describe(d) for d in ("a data engineer at cloud vendor Nimbix", "Google CEO")]
-    [('data engineer', 'Nimbix'), ('CEO', 'Google')]
-    >>> describe("a tester working at a small robotics startup")
-    ('tester', 'small robotics startup')
-    """
-    lex = english()
-    tokens = [t.strip(",;") for t in desc.split()]
-    tokens = [t for t in tokens if t]
-    if not tokens or tokens[0].lower() in ("who", "which", "whose", "however", "though"):
-        return None, None
-    if tokens[0].lower() in ("a", "an", "the"):
-        tokens = tokens[1:]
-    if tokens and all(t[:1].isupper() for t in tokens):
-        # a prefix such as "Google CEO" or "CEO"
-        if len(tokens) > 1 and _ACRONYM.match(tokens[-1]):
-            return tokens[-1], " ".join(tokens[:-1])
-        return " ".join(tokens), None
-    k = 0
-    while k < len(tokens) and tokens[k].lower() not in lex.role_stops:
-        k += 1
-    role = " ".join(tokens[:k]) or None
-    rest = tokens[k:]
-    fallback: str | None = None
-    for i, tok in enumerate(rest):
-        if tok.lower() not in lex.affiliation_markers:
-            continue
-        phrase = rest[i + 1 :]
-        stop = next(
-            (
-                j
-                for j, t in enumerate(phrase)
-                if t.lower() in lex.role_stops and j > 0 and t.lower() not in lex.name_connectors
-            ),
-            len(phrase),
-        )
-        for a, b in _cap_runs(phrase, lex):
-            after = phrase[b] if b < len(phrase) else None
-            if after is None or after.lower() in lex.role_stops or not after[:1].isalpha():
-                return role, " ".join(phrase[a:b])
-        if fallback is None and tok.lower() == "at":
-            words = phrase[:stop]
-            if words and words[0].lower() in ("a", "an", "the"):
-                words = words[1:]
-            fallback = " ".join(words) or None
-    return role, fallback
 
 
 def is_short(inner: str) -> bool:
