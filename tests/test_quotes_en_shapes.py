@@ -122,3 +122,36 @@ def test_subordinator_before_an_unnamed_source() -> None:
         )
     )
     assert [(q.anonymous, q.description) for q in qs] == [(True, "the head of research")]
+
+
+def test_colon_after_a_sentence_naming_no_one_goes_to_the_sentence_before() -> None:
+    """X sent a farewell note. It closed: “…”: X's words, whole."""
+    qs = extract_quotes(
+        art(
+            "Tovah Quennell left Pell Street Robotics in May and sent a farewell note to the "
+            "lab. It closed: “Look after each other. Go home on time.”"
+        )
+    )
+    assert [(_name(q), q.partial) for q in qs] == [("Tovah Quennell", False)]
+
+
+def test_name_after_by_is_no_candidate_for_the_next_he() -> None:
+    """Asked by X whether …, he paused. “…,” he said.: he is the earlier speaker, not X."""
+    got = speakers(
+        "“The rota does not work,” Tovah Quennell said.",
+        "“It works,” Rufus Veltmann said on Monday.",
+        "Asked by Quennell whether the rota was fair, he paused. “Mostly,” he said.",
+    )
+    assert got == ["Tovah Quennell", "Rufus Veltmann", "Rufus Veltmann"]
+
+
+def test_unnamed_source_opening_a_sentence_before_its_verb() -> None:
+    """HOST: A caller rang in. She said, “…”: the caller speaks, not the host."""
+    qs = extract_quotes(
+        art(
+            "IDRIS PEMBERLY: Welcome back to the show.",
+            "IDRIS PEMBERLY: A caller rang in this morning about her lab. She said, "
+            "“I answer review requests at two in the morning.”",
+        )
+    )
+    assert [(_name(q), q.anonymous, q.description) for q in qs] == [(None, True, "A caller")]

@@ -90,7 +90,9 @@ def reported(
     later that it was “…”``), else the name or *he*/*she* opening the
     sentence or one of its comma pieces (``Varga also held that … “…”``).
     The quotation is partial, unless a colon introduces it (``Varga's reply
-    was short: “…”``). A quotation opening its sentence goes the same
+    was short: “…”``); when the sentence before the colon names no one
+    (``It ended: “…”``), the previous sentence does, as for a quotation
+    opening its sentence. A quotation opening its sentence goes the same
     way to the previous sentence of the paragraph, when that one holds no
     quotation (``Varga defended the plan. “…”``), and is not partial.
     """
@@ -109,6 +111,9 @@ def reported(
     subject = _english.sentence_subject(blk.masked, blk.text, a, b)
     if subject is not None:
         return "subject", subject, partial
+    if colon and not initial:
+        # It ended: “…”: a sentence naming no one introduces the words of the one before
+        return reported(blk, start, sent_start, True)
     return None
 
 

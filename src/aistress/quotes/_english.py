@@ -693,31 +693,41 @@ def _anonymous(text: str, anon: re.Match[str], a: int, b: int, start: int, cue: 
     )
 
 
-def find_subjects(masked: str, text: str, lex: English | None = None) -> list[Mention]:
+def find_subjects(
+    masked: str, text: str, lex: English | None = None, *, after: int | None = None
+) -> list[Mention]:
     """People who open a sentence as its subject, with no cue.
 
     A name of two or more capitalised words (``Nadia Ferreira has started…``)
     or an unnamed source (``An engineer at a third lab, who…``) at the start
     of a sentence. They help resolve a later *he* or *she*; a name counts
     only if the article also quotes or cites that person (checked by the
-    caller). Linear in the length of the block.
+    caller). ``after`` is one more place where a sentence starts (after a
+    transcript label, ``ANA: A listener wrote…``). Linear in the length of the block.
     """
     lex = lex or english()
     out: list[Mention] = []
     starts = sentence_starts(masked, lex)
+    if after is not None:
+        blank = _BLANK.match(masked, after)
+        after = blank.end() if blank else after
+        starts = sorted({*starts, after})
     for start in starts:
         end = _clause_end(masked, start, commas=True, starts=starts)
         conj = _CONJ.match(masked, start, end)
         a = conj.end() if conj else start
         segment = masked[a:end]
+        tokens = list(re.finditer(r"\S+", segment))
+        b = a + len(segment.rstrip())
         anon = lex.anonymous_re.match(segment.rstrip())
+        if anon is None:
+            b, anon = _unnamed_before_verb(segment, tokens, lex)
+            b += a
         if anon and anon.group("det").lower() not in ("the", "this", "that"):
-            b = a + len(segment.rstrip())
             out.append(
                 Mention("anonymous", text[a:b], a, b, a, b, None, b, b, description=text[a:b])
             )
             continue
-        tokens = list(re.finditer(r"\S+", segment))
         run = []
         for tok in tokens:
             word = tok.group(0).rstrip(",")
@@ -734,6 +744,28 @@ def find_subjects(masked: str, text: str, lex: English | None = None) -> list[Me
             nb = a + run[-1].end() - (1 if run[-1].group(0).endswith(",") else 0)
             out.append(Mention("name", text[na:nb], na, nb, na, nb, None, nb, nb))
     return out
+
+
+_BLANK = re.compile(r"\s*")
+#: How many words an unnamed source opening a sentence may have before its verb.
+_MAX_UNNAMED_WORDS = 5
+
+
+def _unnamed_before_verb(
+    segment: str, tokens: list[re.Match[str]], lex: English
+) -> tuple[int, re.Match[str] | None]:
+    """An unnamed source opening ``segment`` and followed by its verb (``A listener sent…``).
+
+    Returns where the source ends in ``segment`` and its match, or ``(0, None)``.
+    """
+    for k in range(1, min(len(tokens) - 1, _MAX_UNNAMED_WORDS)):
+        verb = tokens[k + 1].group(0)
+        if not verb[:1].islower() or verb.lower() in _FUNCTION:
+            continue
+        anon = lex.anonymous_re.match(segment, 0, tokens[k].end())
+        if anon is not None:
+            return tokens[k].end(), anon
+    return 0, None
 
 
 def is_short(inner: str) -> bool:

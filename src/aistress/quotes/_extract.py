@@ -40,6 +40,7 @@ import attrs
 from aistress.model import Article, Person, PersonLink, Quote, QuoteKind, Span
 from aistress.people import group_names
 from aistress.quotes import _chinese, _en_rules, _english
+from aistress.quotes._bare import bare_mentions
 from aistress.quotes._continuation import carry_speakers
 from aistress.quotes._en_sources import answer_label, first_person_turn
 from aistress.quotes._en_subjects import introduced
@@ -232,7 +233,9 @@ def analyse(article: Article) -> Analysis:
             mentions += _english.colon_labels(masked, text, sorted(m.cue_start for m in mentions))
             label = _english.speaker_label(masked, text) or answer_label(masked, answers)
             basic = _english.sentence_starts(masked)
-            subjects = _english.find_subjects(masked, text) + introduced(masked, text, basic)
+            after = label.end if label is not None else None  # a turn's first sentence
+            subjects = _english.find_subjects(masked, text, after=after)
+            subjects += introduced(masked, text, basic)
             if label is not None:  # the turn's speaker, and the speaker of its "I"
                 subjects.append(label)
                 mentions = first_person_turn(mentions, label)
@@ -573,7 +576,9 @@ def _build(
     # A cited speaker named again without a cue ("Lin put it more simply.")
     # is the latest candidate for a following "she said": add such bare
     # mentions to the history, for pronoun resolution only.
-    bare = _bare_mentions(article, found, mentions, group_of)
+    bare = bare_mentions(
+        article, [(f.block, f.marks.start, f.marks.end) for f in found], mentions, group_of
+    )
     resolution = sorted(
         mentions + bare + uncited,
         key=lambda t: (t[0], t[2].cue_start if t[2].cue is not None else t[2].start),
@@ -646,59 +651,6 @@ def _reports(
         cue_span = Span(article.id, base + m.cue_start, base + m.cue_end)
         out.append(Report(speaker, anonymous, desc, m.cue, cue_span, Span(article.id, a, b)))
     return tuple(out)
-
-
-#: Names looked for without a cue: the alternation costs time per name at each position.
-_MAX_BARE_NAMES = 48
-_NAME_PART = re.compile(r"[^\s·•・.]+$")
-
-
-def _bare_mentions(
-    article: Article,
-    found: list[_Found],
-    mentions: list[tuple[int, int, Mention]],
-    group_of: dict[str, int],
-) -> list[tuple[int, int, Mention]]:
-    """Mentions of cited speakers' names (full or family name) outside quotations.
-
-    Time is linear in the text for a bounded number of names: one combined
-    regular expression per article.
-    """
-    surfaces: dict[str, str] = {}
-    for _, _, m in mentions:
-        if m.kind != "name" or m.cue is None:
-            continue
-        if len(surfaces) >= _MAX_BARE_NAMES:
-            break
-        surfaces.setdefault(m.surface, m.surface)
-        last = _NAME_PART.search(m.surface)
-        if last and last.group(0) != m.surface and len(last.group(0)) >= 2:
-            surfaces.setdefault(last.group(0), m.surface)
-    if not surfaces:
-        return []
-    pattern = re.compile(
-        r"(?<![\w·])(?:"
-        + "|".join(re.escape(n) for n in sorted(surfaces, key=len, reverse=True))
-        + r")(?![\w·])"
-    )
-    quoted: dict[int, list[tuple[int, int]]] = {}
-    for f in found:  # in text order: the quotations of a block are sorted and disjoint
-        quoted.setdefault(f.block, []).append((f.marks.start, f.marks.end))
-    out: list[tuple[int, int, Mention]] = []
-    for bi, block in enumerate(article.blocks):
-        base = article.block_span(bi).start
-        inside = quoted.get(bi, [])
-        starts = [qa for qa, _ in inside]
-        for match in pattern.finditer(block.text):
-            a, b = match.span()
-            k = bisect.bisect_right(starts, a) - 1
-            if k >= 0 and a < inside[k][1]:
-                continue
-            surface = surfaces[match.group(0)]
-            if surface not in group_of:
-                continue
-            out.append((bi, base, Mention("name", surface, a, b, a, b, None, a, a)))
-    return out
 
 
 def _people(
