@@ -107,3 +107,76 @@ def test_a_sentence_going_on_after_its_cue_attributes_nothing_before() -> None:
     a = art("“今天谁来讲？”", "会后，温岚说的是另一件事。")
     (q,) = extract_quotes(a)
     assert q.speaker is None
+
+
+@pytest.mark.parametrize(
+    ("language", "paragraphs", "full"),
+    [
+        (
+            "zh",
+            [
+                "南岭星图数据科技有限公司上月推出新产品。",
+                "对此，星图数据在书面回复中表示：“我们会认真调查员工的反映。”",
+            ],
+            "南岭星图数据科技有限公司",
+        ),
+        (
+            "zh-Hant",
+            [
+                "南嶺星圖數據科技有限公司上月推出新產品。",
+                "對此，星圖數據在書面回覆中表示：「我們會認真調查員工的反映。」",
+            ],
+            "南嶺星圖數據科技有限公司",
+        ),
+    ],
+)
+def test_short_name_of_an_organisation_named_in_full(
+    language: str, paragraphs: list[str], full: str
+) -> None:
+    """An organisation's short name speaks for the full name the article gives."""
+    (q,) = extract_quotes(art(*paragraphs, language=language))
+    assert q.speaker is not None
+    assert q.speaker.name == full
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "description"),
+    [
+        ("zh", "我的第一任导师第一天就对我说：“这里没有周末。”", "我的第一任导师"),
+        ("zh-Hant", "我的第一任導師第一天就對我說：「這裡沒有週末。」", "我的第一任導師"),
+        (
+            "zh",
+            "我的一位老同事，曾在组会上半开玩笑地说：“我们不用睡觉，只用排队。”",
+            "我的一位老同事",
+        ),
+        (
+            "zh-Hant",
+            "我的一位老同事，曾在組會上半開玩笑地說：「我們不用睡覺，只用排隊。」",
+            "我的一位老同事",
+        ),
+        ("zh", "医生很直接，他跟我说：“你的心脏不是显卡。”", "医生"),
+        ("zh-Hant", "醫生很直接，他跟我說：「你的心臟不是顯卡。」", "醫生"),
+    ],
+)
+def test_someone_described_not_named_is_an_unnamed_source(
+    language: str, text: str, description: str
+) -> None:
+    """My first advisor, a colleague of mine, the doctor (then 他): unnamed, with a description."""
+    (q,) = extract_quotes(art(text, language=language))
+    assert q.speaker is None
+    assert q.anonymous
+    assert q.description == description
+
+
+def test_the_writer_is_no_unnamed_source_for_a_later_pronoun() -> None:
+    """记者 opening a sentence is the writer: a later 他 is the person named before."""
+    a = art("项目负责人邱明哲介绍了排班制度。记者也在现场，他说：“加班会减少。”")
+    (q,) = extract_quotes(a)
+    assert names(q)[:1] == ["邱明哲"]
+
+
+def test_a_time_word_before_the_cue_leaves_the_pronoun() -> None:
+    """我去年跟…说过 in a speaker's turn: 去年 is a time word, 我 is the turn's speaker."""
+    a = art("葛志远：我去年跟一位会议组织者说过：“审稿不是义务劳动。”")
+    (q,) = extract_quotes(a)
+    assert names(q)[:1] == ["葛志远"]

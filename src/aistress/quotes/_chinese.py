@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Mapping
 
 import attrs
 
@@ -23,16 +24,20 @@ from aistress.quotes._zh_names import (
     CLAUSE_OPENERS,
     DOTS,
     DOTTED_RUN,
+    NOT_ORG_START,
     OBJECT_BEFORE,
     appositive_name,
     bare_name_ok,
     dotted_name,
     given_name_links,
     heads_re,
+    join_given_names,
     known_at,
     name_vocabulary,
     native_name,
     next_word,
+    organisation_names,
+    short_organisation,
     titled_name,
 )
 from aistress.text.language import HAN, HAN_CHAR
@@ -43,7 +48,9 @@ __all__ = [
     "find_mentions",
     "given_name_links",
     "is_short",
+    "join_given_names",
     "name_vocabulary",
+    "organisation_names",
     "pronoun_start",
     "sentence_starts",
 ]
@@ -122,14 +129,11 @@ def _organisation(masked: str, a: int, b: int, lex: Chinese, statement: bool) ->
     pre = masked[a:b]
     if not 2 <= len(pre) <= 16 or "的" in pre or not _ORG_NAME.fullmatch(pre):
         return None
-    if pre[0] in _NOT_ORG_START:
+    if pre[0] in NOT_ORG_START:
         return None  # 也有人会(说): an adverb or a verb of being opens no organisation's name
     if statement or pre.endswith(lex.org_suffixes):
         return a
     return None
-
-
-_NOT_ORG_START = frozenset("也还都就又才便却有没不是将会要")
 
 
 _SUBJECT_BEFORE = re.compile(r"[了是被把将在对向说]")
@@ -193,12 +197,46 @@ def find_subjects(masked: str, text: str, lex: Chinese | None = None) -> list[Me
                 continue
             end = hm.end()
             out.append(_uncued("anonymous", text, cstart, cstart, end, text[cstart:end]))
+    out.extend(_role_openings(masked, text, lex))
     for m in _CALLED.finditer(masked):
         # 她叫梁颖彤: the name of the person just mentioned, for a later 她
         a, b = m.span(1)
         if native_name(masked, a, b, lex) == a:
             out.append(_uncued("name", text, a, a, b, None))
     out.sort(key=lambda x: x.start)
+    return out
+
+
+#: A sentence opening: up to four Han characters.
+_SENTENCE_HEAD = re.compile(rf"\s*([{_HAN}]{{2,4}})")
+#: What follows a subject at once: an adverb, a preposition or 是 (医生很直接, 主管也在).
+_SUBJECT_AFTER = frozenset("很也都就又还才便却只正在是对向跟给把立马不没从并已曾")
+#: First characters of a role noun opening a sentence that make it no subject.
+_NOT_ROLE_START = frozenset("这那其他她我你它有没不也都就还又曾再已正在于每各某该此")
+
+
+def _role_openings(masked: str, text: str, lex: Chinese) -> list[Mention]:
+    """Unnamed people a role noun names at a sentence's start (``医生很直接，他…``).
+
+    They are there for a later 他/她 of the same sentence or the next ones.
+    The writer (记者, 笔者) is left out. Linear: one look per sentence.
+    """
+    out: list[Mention] = []
+    for s in sentence_starts(masked):
+        m = _SENTENCE_HEAD.match(masked, s)
+        if m is None or m.group(1)[0] in _NOT_ROLE_START:
+            continue
+        a = m.start(1)
+        for b in range(a + 2, m.end(1) + 1):
+            word = masked[a:b]
+            if masked[b - 1] not in lex.role_suffixes:
+                continue
+            if word in lex.writer_roles or lex.group_word_re.search(word):
+                break
+            if masked[b : b + 1] not in _SUBJECT_AFTER:
+                break  # 教授李明 (a name follows), 处理完 (a verb, not a role)
+            out.append(_uncued("anonymous", text, a, a, b, text[a:b]))
+            break
     return out
 
 
@@ -344,6 +382,7 @@ def find_mentions(
     lex: Chinese | None = None,
     known: frozenset[str] = frozenset(),
     label: Mention | None = None,
+    orgs: Mapping[str, str] | None = None,
 ) -> list[Mention]:
     """Every cue in ``masked`` with the subject it introduces, in text order.
 
@@ -363,7 +402,7 @@ def find_mentions(
             continue
         if cs and masked[cs - 1] in DOTS + _NEGATION:
             continue
-        found = _subject(masked, text, cs, ce, text[cs:ce], lex, known)
+        found = _subject(masked, text, cs, ce, text[cs:ce], lex, known, orgs or {})
         if found and label is not None and found.surface == "我":
             # 我 in a speaker's turn of a transcript is that speaker
             found = attrs.evolve(
@@ -386,6 +425,7 @@ def _subject(
     cue: str,
     lex: Chinese,
     known: frozenset[str] = frozenset(),
+    orgs: Mapping[str, str] | None = None,
 ) -> Mention | None:
     cstart = _clause_start(masked, cs)
     conj = lex.conjunction_re.match(masked, cstart, cs)
@@ -458,6 +498,14 @@ def _subject(
     if start is None and anon is None:
         statement = lex.statement_re.search(masked, b, cs) is not None
         start = _organisation(masked, cstart, name_end, lex, statement)
+        if orgs:
+            # a short name of an organisation the article names in full (星图数据)
+            for k in range(cstart, name_end - 1) if start is None else (start,):
+                whole = short_organisation(masked[k:name_end], orgs)
+                if whole is not None:
+                    start = k
+                    aliases.append(whole)
+                    break
     if start is not None:
         desc = text[cstart:start].strip() or None
         return mention(
@@ -497,8 +545,17 @@ def _subject(
         # a name by position: two or three characters alone before the cue (秋云说)
         a = cstart + pre.index(bare)
         return mention("name", text[a : a + len(bare)], a, a + len(bare), a, cue=common)
+    owned = _POSSESSED_ROLE.fullmatch(masked, cstart, name_end)
+    if owned is not None and masked[name_end - 1] in lex.role_suffixes:
+        # someone described, not named: 我的第一任导师(对我说)
+        desc = text[cstart:name_end]
+        return mention("anonymous", desc, cstart, name_end, cstart, description=desc, cue=common)
     # a clause without a subject of its own (又改变口气说): the sentence's
     return _sentence_subject(masked, text, cstart, common, known, lex)
+
+
+#: A description owned by a person (我的导师, 他们的组长): someone unnamed.
+_POSSESSED_ROLE = re.compile(rf"\s*(?:我|我们|你|你们|他|她|他们|她们)的[{_HAN}]{{2,10}}")
 
 
 def _opening_subject(
@@ -548,10 +605,13 @@ def _sentence_subject(
                 opening = _leading_name(masked, text, k + 1, cue, lex)
             if opening is not None:
                 return opening
-    # an unnamed source opening the sentence (有位审稿人给我发邮件，只写了一句：)
+    # an unnamed source opening the sentence (有位审稿人给我发邮件，只写了一句：),
+    # maybe someone's (我的一位老同事，曾…说)
+    owner = _OWNER.match(masked, start)
+    at = owner.end() if owner is not None else start
     for p in lex.anonymous_prefixes:
-        if ("位" in p or "名" in p) and masked.startswith(p, start):
-            hm = _NP_HEAD.match(masked, start + len(p))
+        if ("位" in p or "名" in p) and masked.startswith(p, at):
+            hm = _NP_HEAD.match(masked, at + len(p))
             if hm is not None:
                 desc = text[start : hm.end()]
                 return mention("anonymous", desc, start, hm.end(), start, description=desc, cue=cue)
@@ -567,6 +627,8 @@ def _sentence_subject(
     return None
 
 
+#: Whose someone is (我的一位同事).
+_OWNER = re.compile(r"\s*(?:我|我们|你|你们|他|她|他们|她们)的")
 #: How a clause of time ends (这时候, 起床以后, 第二天).
 _TIME_ENDS = ("时候", "时", "以后", "之后", "后", "以前", "之前", "天", "晚上", "早上", "中午")
 
@@ -636,8 +698,10 @@ def _role_subject(
         return None
     for b in range(m.end(), cstart, -1):
         if masked[b - 1] in lex.role_suffixes and b - cstart >= 2 and b < end:
-            if masked[cstart] in "这那其他她我你它有没不也都就还又":
+            if masked[cstart] in "这那其他她我你它有没不也都就还又曾再已正":
                 return None
+            if "在" in masked[cstart:b] or "于" in masked[cstart:b]:
+                return None  # a place (曾在组会…): no role noun
             desc = text[cstart:b]
             return mention("anonymous", desc, cstart, b, cstart, description=desc, cue=cue)
     return None

@@ -206,6 +206,7 @@ def analyse(article: Article) -> Analysis:
     known = _chinese.name_vocabulary(zh_maskeds, texts=simplified)
     zh_texts = [b.text for b, g in zip(article.blocks, langs, strict=True) if g == "zh"]
     interviewee = _chinese.interviewee(zh_maskeds, zh_texts, known)
+    orgs = _chinese.organisation_names(zh_maskeds, zh_texts) if zh_maskeds else {}
     for bi, block in enumerate(article.blocks):
         text = block.text
         base = article.block_span(bi).start
@@ -218,7 +219,7 @@ def analyse(article: Article) -> Analysis:
             label = _chinese.speaker_label(masked, text) or _chinese.answer_label(
                 masked, interviewee
             )
-            mentions = _chinese.find_mentions(masked, text, known=known, label=label)
+            mentions = _chinese.find_mentions(masked, text, known=known, label=label, orgs=orgs)
             mentions += _chinese.colon_mentions(
                 masked, text, sorted(mentions, key=lambda m: m.cue_end), known=known
             )
@@ -547,12 +548,7 @@ def _build(
     group_of: dict[str, int] = {}
     for name, g in zip(names, groups, strict=True):
         group_of.setdefault(name, g)
-    for given, full in _chinese.given_name_links(names).items():
-        # a given name standing for the full name written elsewhere (晓彤, 欧阳晓彤)
-        old, new = group_of[given], group_of[full]
-        for name, g in group_of.items():
-            if g == old:
-                group_of[name] = new
+    _chinese.join_given_names(group_of)  # 晓彤 with 欧阳晓彤
     cited = {group_of[m.surface] for _, _, m in mentions if m.kind == "name" and m.cue is not None}
     keep = [
         t[2].cue is not None
@@ -675,6 +671,8 @@ def _people(
     out: dict[object, Person] = {}
     for g, items in by_group.items():
         surfaces = list(dict.fromkeys(m.surface for _, _, m in items))
+        # a short name's full form (an organisation's) may name the person too
+        surfaces += [a for _, _, m in items for a in m.aliases if has_han(a) and a not in surfaces]
         canonical = max(surfaces, key=lambda s: (len(re.split(r"[\s·・•]+", s)), len(s)))
         role = affiliation = None
         for _, _, m in items:

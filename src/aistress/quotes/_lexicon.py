@@ -124,6 +124,7 @@ class Chinese:
     group_word_re: re.Pattern[str] = re.compile(r"(?!)")
     anonymous_group_re: re.Pattern[str] = re.compile(r"(?!)")
     anonymous_group_end_re: re.Pattern[str] = re.compile(r"(?!)")
+    writer_roles: frozenset[str] = frozenset()
 
 
 @functools.cache
@@ -198,6 +199,7 @@ def chinese() -> Chinese:
         group_word_re=re.compile(_alternation(data["group_words"])),
         anonymous_group_re=re.compile(_alternation(data["anonymous_groups"])),
         anonymous_group_end_re=re.compile("(?:" + _alternation(data["anonymous_groups"]) + ")$"),
+        writer_roles=frozenset(data["writer_roles"]),
         role_name_re=re.compile(
             "(?<=[" + "".join(sorted(data["role_suffixes"])) + "])"
             "(?=([" + "".join(sorted(s for s in all_surnames if len(s) == 1)) + "]"

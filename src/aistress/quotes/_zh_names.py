@@ -13,6 +13,7 @@ import functools
 import operator
 import re
 from collections import Counter
+from collections.abc import Mapping
 
 from aistress.quotes._lexicon import Chinese, chinese
 from aistress.quotes._types import MASK
@@ -24,16 +25,20 @@ __all__ = [
     "CLAUSE_OPENERS",
     "DOTS",
     "DOTTED_RUN",
+    "NOT_ORG_START",
     "OBJECT_BEFORE",
     "appositive_name",
     "bare_name_ok",
     "dotted_name",
     "given_name_links",
     "heads_re",
+    "join_given_names",
     "known_at",
     "name_vocabulary",
     "native_name",
     "next_word",
+    "organisation_names",
+    "short_organisation",
     "titled_name",
 ]
 
@@ -260,6 +265,18 @@ def _name_start_re() -> re.Pattern[str]:
     before = re.escape("".join(sorted(CLAUSE_OPENERS | lex.role_suffixes | {"的"})))
     first = re.escape("".join(sorted(s[0] for s in lex.all_surnames)))
     return re.compile(f"(?:^|(?<=[{before}]))(?=[{first}])")
+
+
+def join_given_names(group_of: dict[str, int]) -> None:
+    """Put each given name in the group of the full name it stands for (:func:`given_name_links`).
+
+    ``group_of`` maps written names to group numbers and is changed in place.
+    """
+    for given, full in given_name_links(list(group_of)).items():
+        old, new = group_of[given], group_of[full]
+        for name, g in group_of.items():
+            if g == old:
+                group_of[name] = new
 
 
 def given_name_links(names: list[str], lex: Chinese | None = None) -> dict[str, str]:
@@ -501,3 +518,64 @@ def bare_name_ok(word: str, lex: Chinese) -> bool:
         and not lex.group_word_re.search(word)
         and _NOT_NAME_END.isdisjoint(word[1:])
     )
+
+
+#: First characters of a subject that open no organisation's name (an adverb, 有, 是).
+NOT_ORG_START = frozenset("也还都就又才便却有没不是将会要")
+#: A run of Han characters, and what ends an organisation's full name in one.
+_ORG_RUN = re.compile(rf"[{_HAN}]{{4,}}")
+#: Words that end the text before an organisation's name inside a run (…获悉杭州…公司).
+_BEFORE_ORG = re.compile(r".*[的在由与和是对将从向给被把及]")
+
+
+def organisation_names(blocks: list[str], texts: list[str]) -> dict[str, str]:
+    """Full names of organisations an article writes (``杭州星图数据科技有限公司``).
+
+    A run of Han characters ending in a suffix of two or more characters
+    (公司, 研究院, 协会): from ``blocks`` (Simplified, masked) to the name as
+    ``texts`` (the blocks as written) have it. Linear in the text.
+    """
+    suffixes = _long_org_suffix_re()
+    out: dict[str, str] = {}
+    for masked, text in zip(blocks, texts, strict=True):
+        for run in _ORG_RUN.finditer(masked):
+            ends: dict[int, int] = {}  # start -> the longest name (科技 inside 科技有限公司)
+            for m in suffixes.finditer(masked, run.start(), run.end()):
+                a = run.start()
+                cut = _BEFORE_ORG.match(masked, a, m.start())
+                if cut is not None:
+                    a = cut.end()
+                if (
+                    m.end() - a >= 4
+                    and m.start() > a
+                    and not _NOT_IN_ORG.search(masked, a, m.end())
+                ):
+                    ends[a] = m.end()
+            for a, b in ends.items():
+                out.setdefault(masked[a:b], text[a:b])
+                if len(out) >= _MAX_ORGS:
+                    return out
+    return out
+
+
+#: The most organisation names an article is read for (each subject is compared with all).
+_MAX_ORGS = 64
+
+
+@functools.cache
+def _long_org_suffix_re() -> re.Pattern[str]:
+    """The organisation suffixes of two or more characters (公司, not 部)."""
+    words = sorted((w for w in chinese().org_suffixes if len(w) >= 2), key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, words)))
+
+
+#: Words no organisation's name holds: pronouns, demonstratives, counters of people.
+_NOT_IN_ORG = re.compile(r"[我你您他她它这那跟]|一位|一名")
+
+
+def short_organisation(name: str, orgs: Mapping[str, str]) -> str | None:
+    """The one full organisation name holding ``name`` (星图数据 in 南岭星图数据科技有限公司)."""
+    if len(name) < 2 or "的" in name or name[0] in NOT_ORG_START:
+        return None
+    full = [written for simple, written in orgs.items() if name in simple and name != simple]
+    return full[0] if len(full) == 1 else None
