@@ -155,3 +155,21 @@ def test_unnamed_source_opening_a_sentence_before_its_verb() -> None:
         )
     )
     assert [(_name(q), q.anonymous, q.description) for q in qs] == [(None, True, "A caller")]
+
+
+def test_name_after_a_verb_is_no_candidate_for_the_next_she() -> None:
+    """X met Y in March. “…,” she said.: she is X, the subject, though Y is cited later."""
+    got = speakers(
+        "Tovah Quennell met Rufus Veltmann in March. “We argued for an hour,” she said.",
+        "“We did not argue,” Veltmann said.",
+    )
+    assert got[0] == "Tovah Quennell"
+    assert (got[1] or "").endswith("Veltmann")
+
+
+def test_role_then_name_opening_a_sentence_after_a_quotation() -> None:
+    """…was “on track.” His deputy X disagreed. “…,” she said.: she is X."""
+    assert speakers(
+        "Rufus Veltmann told staff the launch was “on track.” His deputy Tovah Quennell "
+        "disagreed. “It is not on track,” she said."
+    ) == ["Rufus Veltmann", "Tovah Quennell"]

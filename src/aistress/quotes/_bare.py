@@ -20,8 +20,9 @@ __all__ = ["bare_mentions"]
 
 #: Names looked for without a cue: the alternation costs time per name at each position.
 _MAX_BARE_NAMES = 48
-#: A preposition or a verb taking a person as object, right before an English name.
-_OBJECT_BEFORE = re.compile(r"\b(?:by|to|with|for|from|at|about|against|asked|told|thanked)\s+$")
+#: A lower-case word right before a name: the name is not the subject opening a clause.
+_LOWER_WORD_BEFORE = re.compile(r"(?<![\w’'-])[a-z][\w’'-]*\s+(?:[A-Z][\w.’'-]*\s+){0,3}$")
+_POSSESSIVE = frozenset(["'s", "’s"])
 _NAME_PART = re.compile(r"[^\s·•・.]+$")
 
 
@@ -67,8 +68,10 @@ def bare_mentions(
             k = bisect.bisect_right(starts, a) - 1
             if k >= 0 and a < inside[k][1]:
                 continue
-            if _OBJECT_BEFORE.search(block.text, max(0, a - 12), a):
-                continue  # asked by Lin, he…: an object is no candidate for a later pronoun
+            if block.text[b : b + 2] not in _POSSESSIVE and _LOWER_WORD_BEFORE.search(
+                block.text, max(0, a - 60), a
+            ):
+                continue  # asked by Lin, met Lin: an object is no candidate for a later pronoun
             surface = surfaces[match.group(0)]
             if surface not in group_of:
                 continue

@@ -1,7 +1,10 @@
-"""English people a sentence introduces by apposition, without a cue.
+"""English people a sentence introduces without a cue, for later pronouns.
 
-Two shapes, common in news and features, name a person who is quoted or
-referred to as *he*/*she* later:
+Subjects (:func:`find_subjects`): a name or an unnamed source opening a
+sentence (``Nadia Ferreira has started…``, ``A caller rang in…``, ``His
+deputy Ada Byron disagreed.``).
+
+Appositions (:func:`introduced`), two shapes common in news and features:
 
 - a description opening the sentence, then the name alone in its comma
   piece, then the verb: ``Her co-lead, Ada Byron, felt differently.``
@@ -10,21 +13,29 @@ referred to as *he*/*she* later:
   unnamed-source heads: *professor*, *engineer*, *spokesperson*…), wherever
   it stands: ``…came from Ada Byron, an associate professor at Leeds, who…``.
 
-Such mentions carry no cue: they help resolve a later pronoun, as
-:func:`~aistress.quotes._english.find_subjects` does for a name opening a
-sentence. One scan of a compiled expression per block; each match looks at
-most :data:`~aistress.quotes._english.MAX_LOOK` characters further.
+Such mentions carry no cue: they help resolve a later *he* or *she*. Each
+function is one pass over the block's sentence starts or one scan of a
+compiled expression; each look is bounded by
+:data:`~aistress.quotes._english.MAX_LOOK` characters.
 """
 
 from __future__ import annotations
 
 import re
 
-from aistress.quotes._english import MAX_LOOK, name_in, sentence_starts
+from aistress.quotes._english import (
+    _CONJ,
+    _FUNCTION,
+    MAX_LOOK,
+    _clause_end,
+    _is_name_token,
+    name_in,
+    sentence_starts,
+)
 from aistress.quotes._lexicon import English, english
 from aistress.quotes._types import MASK, Mention
 
-__all__ = ["introduced"]
+__all__ = ["find_subjects", "introduced"]
 
 #: Up to four capitalised words, a comma, and a determiner (the description).
 _NAME_THEN_DESC = re.compile(
@@ -89,3 +100,105 @@ def introduced(
             out.append(_name(text, span, text[m.end() : end]))
     out.sort(key=lambda m: m.start)
     return out
+
+
+def find_subjects(
+    masked: str, text: str, lex: English | None = None, *, after: int | None = None
+) -> list[Mention]:
+    """People who open a sentence as its subject, with no cue.
+
+    A name of two or more capitalised words (``Nadia Ferreira has started…``)
+    or an unnamed source (``An engineer at a third lab, who…``) at the start
+    of a sentence. They help resolve a later *he* or *she*; a name counts
+    only if the article also quotes or cites that person (checked by the
+    caller). ``after`` is one more place where a sentence starts (after a
+    transcript label, ``ANA: A listener wrote…``). Linear in the length of the block.
+    """
+    lex = lex or english()
+    out: list[Mention] = []
+    starts = sentence_starts(masked, lex)
+    starts = sorted({*starts, *_after_quoted_sentences(masked, text)})
+    if after is not None:
+        blank = _BLANK.match(masked, after)
+        after = blank.end() if blank else after
+        starts = sorted({*starts, after})
+    for start in starts:
+        end = _clause_end(masked, start, commas=True, starts=starts)
+        conj = _CONJ.match(masked, start, end)
+        a = conj.end() if conj else start
+        segment = masked[a:end]
+        tokens = list(re.finditer(r"\S+", segment))
+        b = a + len(segment.rstrip())
+        anon = lex.anonymous_re.match(segment.rstrip())
+        if anon is None:
+            b, anon = _unnamed_before_verb(segment, tokens, lex)
+            b += a
+        if anon and anon.group("det").lower() not in ("the", "this", "that"):
+            out.append(
+                Mention("anonymous", text[a:b], a, b, a, b, None, b, b, description=text[a:b])
+            )
+            continue
+        run = []
+        for tok in tokens:
+            word = tok.group(0).rstrip(",")
+            if _is_name_token(word, lex) and word not in lex.not_names:
+                run.append(tok)
+                if tok.group(0).endswith(","):
+                    break
+            else:
+                break
+        comma = masked[end : end + 1] == ","
+        followed = len(run) < len(tokens) or segment.rstrip().endswith(",") or comma
+        if 2 <= len(run) <= 4 and followed:
+            na = a + run[0].start()
+            nb = a + run[-1].end() - (1 if run[-1].group(0).endswith(",") else 0)
+            out.append(Mention("name", text[na:nb], na, nb, na, nb, None, nb, nb))
+        elif not run:
+            role = _ROLE_THEN_NAME.match(masked, a, end)
+            if role is not None:  # His colleague Ada Byron disagreed.
+                na, nb = role.span(1)
+                desc = text[a:na].strip()
+                out.append(Mention("name", text[na:nb], na, nb, na, nb, None, nb, nb, desc))
+    return out
+
+
+_QUOTE_THEN_CAPITAL = re.compile(MASK + r"\s+(?=[A-Z])")
+
+
+def _after_quoted_sentences(masked: str, text: str) -> list[int]:
+    """Where a sentence starts after a quotation that ends one (``…was “on track.” His…``)."""
+    out = []
+    for m in _QUOTE_THEN_CAPITAL.finditer(masked):
+        close = m.start()  # the closing mark; the quoted words end just before it
+        if text[close - 1 : close] in (".", "!", "?", "…"):
+            out.append(m.end())
+    return out
+
+
+#: A role opening a sentence, then a name of two to four words and its verb.
+_ROLE_THEN_NAME = re.compile(
+    r"(?:His|Her|Their|Its|Our|My|The)\s+(?:[a-z][\w’'-]*\s+){1,3}"
+    r"((?:[A-Z][\w’'-]*\s+){1,3}[A-Z][\w’'-]*)\s+[a-z]"
+)
+
+
+_BLANK = re.compile(r"\s*")
+#: How many words an unnamed source opening a sentence may have before its verb.
+_MAX_UNNAMED_WORDS = 5
+
+
+def _unnamed_before_verb(
+    segment: str, tokens: list[re.Match[str]], lex: English
+) -> tuple[int, re.Match[str] | None]:
+    """An unnamed source opening ``segment`` and followed by its verb (``A listener sent…``).
+
+    Returns where the source ends in ``segment`` and its match, or ``(0, None)``.
+    """
+    for k in range(1, min(len(tokens) - 1, _MAX_UNNAMED_WORDS)):
+        verb = tokens[k + 1].group(0)
+        if not verb[:1].islower() or verb.lower() in _FUNCTION:
+            continue
+        anon = lex.anonymous_re.match(segment, 0, tokens[k].end())
+        if anon is not None:
+            return tokens[k].end(), anon
+    return 0, None

@@ -43,7 +43,7 @@ from aistress.quotes import _chinese, _en_rules, _english
 from aistress.quotes._bare import bare_mentions
 from aistress.quotes._continuation import carry_speakers
 from aistress.quotes._en_sources import answer_label, first_person_turn
-from aistress.quotes._en_subjects import introduced
+from aistress.quotes._en_subjects import find_subjects, introduced
 from aistress.quotes._marks import Marks, find_marks
 from aistress.quotes._types import MASK, Mention
 from aistress.text.language import detect_language, has_han, is_chinese
@@ -235,7 +235,7 @@ def analyse(article: Article) -> Analysis:
             label = _english.speaker_label(masked, text) or answer_label(masked, answers)
             basic = _english.sentence_starts(masked)
             after = label.end if label is not None else None  # a turn's first sentence
-            subjects = _english.find_subjects(masked, text, after=after)
+            subjects = find_subjects(masked, text, after=after)
             subjects += introduced(masked, text, basic)
             if label is not None:  # the turn's speaker, and the speaker of its "I"
                 subjects.append(label)
