@@ -264,6 +264,9 @@ def banded_search(
         np.empty(cells, dtype=np.float64),
         np.empty(cells, dtype=np.int8),
         np.empty(cells, dtype=np.float64),
+        np.zeros(src.vocabulary, dtype=np.int64),
+        np.zeros(src.vocabulary, dtype=np.int64),
+        np.zeros(src.vocabulary, dtype=np.int64),
     )
     scores = np.empty(n + m + 1, dtype=np.float64)
     count = compiled.search(

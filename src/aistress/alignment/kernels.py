@@ -208,7 +208,7 @@ def _search_kernel(
     prior: npt.NDArray[np.float64],
     params: npt.NDArray[np.float64],
     log_tail: npt.NDArray[np.float64],
-    scratch: tuple[Any, Any, Any, Any, Any, Any, Any],
+    scratch: tuple[Any, Any, Any, Any, Any, Any, Any, Any, Any, Any],
     out: tuple[Any, Any],
 ) -> int:
     """The banded search of :mod:`aistress.alignment.search` with the scorer inlined.
@@ -236,7 +236,7 @@ def _search_kernel(
     offsets = band[2]
     src_sums, src_ptr, src_ids = src
     tgt_sums, tgt_ptr, tgt_ids = tgt
-    mark, seen, near_ptr, near_ids, best, back, gain = scratch
+    mark, seen, near_ptr, near_ids, best, back, gain, grow_mark, last_mark, row_mark = scratch
     path, scores = out
     n = lo.shape[0] - 1
     m = tgt_sums.shape[1] - 1
@@ -298,6 +298,12 @@ def _search_kernel(
     for i in range(n + 1):
         row_lo = lo[i]
         base = offsets[i]
+        # The last source segment's words, for the beads (1, b) of this row.
+        stamp += 1
+        row_stamp = stamp
+        if i > 0:
+            for k in range(near_ptr[0, i - 1], near_ptr[0, i]):
+                row_mark[near_ids[k]] = row_stamp
         for j in range(row_lo, hi[i] + 1):
             cell = base + j - row_lo
             if i == 0 and j == 0:
@@ -308,6 +314,18 @@ def _search_kernel(
             top = neg
             pick = -1
             picked = 0.0
+            # Beads (1, b) and (a, 1) of this cell share their segments: their
+            # lexical counts grow one segment at a time (same counts as a
+            # bead counted alone). ``grown`` target segments from j - 1
+            # down, and ``summed`` source segments from i - 1 down, so far.
+            stamp += 1
+            cell_stamp = stamp
+            grown = 0
+            grown_words = 0
+            grown_hits = 0
+            last_words = -1
+            summed = 0
+            summed_hits = 0
             for t in range(kinds):
                 a = types[t, 0]
                 b = types[t, 1]
@@ -361,13 +379,46 @@ def _search_kernel(
                         size_t = tgt_sums[1, j] - tgt_sums[1, pj]
                         known = src_sums[1, i] - src_sums[1, pi]
                         if known != 0.0 and size_t != 0.0:
-                            stamp += 1
-                            n_zh = _stamp_distinct(
-                                tgt_ids, (tgt_ptr[WORDS, pj], tgt_ptr[WORDS, j]), mark, stamp
-                            )
-                            hits = _stamp_distinct(
-                                near_ids, (near_ptr[0, pi], near_ptr[0, i]), mark, -stamp
-                            )
+                            if a == 1:
+                                while grown < b:
+                                    grown += 1
+                                    for k in range(
+                                        tgt_ptr[WORDS, j - grown], tgt_ptr[WORDS, j - grown + 1]
+                                    ):
+                                        word = tgt_ids[k]
+                                        if grow_mark[word] != cell_stamp:
+                                            grow_mark[word] = cell_stamp
+                                            grown_words += 1
+                                            if row_mark[word] == row_stamp:
+                                                grown_hits += 1
+                                n_zh = grown_words
+                                hits = grown_hits
+                            elif b == 1:
+                                if last_words < 0:
+                                    last_words = _stamp_distinct(
+                                        tgt_ids,
+                                        (tgt_ptr[WORDS, j - 1], tgt_ptr[WORDS, j]),
+                                        last_mark,
+                                        cell_stamp,
+                                    )
+                                while summed < a:
+                                    summed += 1
+                                    summed_hits += _stamp_distinct(
+                                        near_ids,
+                                        (near_ptr[0, i - summed], near_ptr[0, i - summed + 1]),
+                                        last_mark,
+                                        -cell_stamp,
+                                    )
+                                n_zh = last_words
+                                hits = summed_hits
+                            else:
+                                stamp += 1
+                                n_zh = _stamp_distinct(
+                                    tgt_ids, (tgt_ptr[WORDS, pj], tgt_ptr[WORDS, j]), mark, stamp
+                                )
+                                hits = _stamp_distinct(
+                                    near_ids, (near_ptr[0, pi], near_ptr[0, i]), mark, -stamp
+                                )
                             total += w_lexicon * _lexical_evidence(
                                 hits, n_zh, known, size_t, threshold, confident
                             )
