@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from aistress.alignment import compiled, kernels
-from aistress.alignment.aligner import AlignOptions, align_segments, bead_types
+from aistress.alignment.aligner import AlignOptions, _ArrayLevel, align_segments, bead_types
 from aistress.alignment.evidence import BeadScorer, LengthModel, SegmentFeatures, compiled_score
 from aistress.alignment.lexicon import learn_cooccurrence
 from aistress.alignment.search import band_around, banded_search, full_band
@@ -199,3 +199,64 @@ def _no_kernels() -> Iterator[None]:
         yield
     finally:
         kernels._LOADED[:] = kept
+
+
+@st.composite
+def paths(draw: st.DrawFn) -> tuple[list[tuple[int, int, int, int]], int, int, list, list]:
+    """A monotone path of beads over coarse units, and where each unit starts."""
+    steps = draw(st.lists(st.sampled_from([(1, 1), (1, 0), (0, 1), (1, 2), (2, 1)]), max_size=12))
+    path, i, j = [], 0, 0
+    for a, b in steps:
+        path.append((i, a, j, b))
+        i, j = i + a, j + b
+    src_sizes = draw(st.lists(st.integers(1, 4), min_size=i, max_size=i))
+    tgt_sizes = draw(st.lists(st.integers(1, 4), min_size=j, max_size=j))
+    src_starts = [sum(src_sizes[:k]) for k in range(i + 1)]
+    tgt_starts = [sum(tgt_sizes[:k]) for k in range(j + 1)]
+    return path, src_starts[-1], tgt_starts[-1], src_starts, tgt_starts
+
+
+@settings(deadline=None, max_examples=80)
+@given(paths(), st.integers(1, 4), st.booleans())
+def test_compiled_band_is_the_reference_band(
+    problem: tuple[list[tuple[int, int, int, int]], int, int, list, list],
+    width: int,
+    coarse: bool,
+) -> None:
+    """The compiled band around a path (fine or coarse) is band_around's, node for node."""
+    path, n, m, src_starts, tgt_starts = problem
+    if not coarse:
+        n, m = (path[-1][0] + path[-1][1], path[-1][2] + path[-1][3]) if path else (0, 0)
+        src_starts = tgt_starts = None
+    reference = band_around(
+        path, n, m, source_starts=src_starts, target_starts=tgt_starts, width=width
+    )
+    assert compiled.band_around(path, n, m, (src_starts, tgt_starts), width) == reference
+
+
+@settings(deadline=None, max_examples=60, suppress_health_check=[HealthCheck.too_slow])
+@given(problems(), st.data())
+def test_compiled_merge_and_similarities_are_the_reference(
+    problem: tuple[list[SegmentFeatures], list[SegmentFeatures], list], data: st.DataObject
+) -> None:
+    """Merged sides hold the reference's word sets; compiled similarities are the reference's."""
+    source, target, _ = problem
+    if not source or not target:
+        return
+    src, tgt = compiled.sides(source, target)
+    cuts = sorted(
+        data.draw(st.sets(st.integers(1, len(source) - 1) if len(source) > 1 else st.nothing()))
+    )
+    starts = [0, *cuts, len(source)]
+    fast = src.merged(starts)
+    with _no_kernels():
+        slow = src.merged(starts)
+    for r in range(3):
+        for g in range(len(starts) - 1):
+            assert set(fast.ids[fast.ptr[r, g] : fast.ptr[r, g + 1]].tolist()) == set(
+                slow.ids[slow.ptr[r, g] : slow.ptr[r, g + 1]].tolist()
+            )
+            assert fast.ptr[r, g + 1] - fast.ptr[r, g] == slow.ptr[r, g + 1] - slow.ptr[r, g]
+    level = _ArrayLevel(src, tgt)
+    pairs = [(k, r) for k in range(len(source)) for r in range(len(target))]
+    assert compiled.similarities(src, tgt, pairs) == [level.similarity(k, r) for k, r in pairs]

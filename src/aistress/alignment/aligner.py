@@ -435,6 +435,29 @@ class _Level:
         """Lexical similarity of source segment ``k`` and target segment ``r``."""
         return lexical_similarity(self.source[k], self.target[r])
 
+    def similarities(self, pairs: Sequence[tuple[int, int]]) -> list[float]:
+        """:meth:`similarity` of each pair, each distinct pair measured once."""
+        seen: dict[tuple[int, int], float] = {}
+        out = []
+        for pair in pairs:
+            got = seen.get(pair)
+            if got is None:
+                got = seen[pair] = self.similarity(*pair)
+            out.append(got)
+        return out
+
+    def band(
+        self,
+        path: _Path,
+        starts: tuple[Sequence[int] | None, Sequence[int] | None],
+        width: int,
+    ) -> list[tuple[int, int]]:
+        """:func:`~aistress.alignment.search.band_around` a path over this level."""
+        n, m = self.size()
+        return band_around(
+            path, n, m, source_starts=starts[0], target_starts=starts[1], width=width
+        )
+
     def search(self, band: list[tuple[int, int]], job: _Job, threshold: float) -> _Found:
         """The best path through ``band``, and its beads' scores if the search kept them."""
         scorer = _scorer(self.source, self.target, job, threshold)
@@ -482,6 +505,21 @@ class _ArrayLevel(_Level):
         hits = min(len(chinese & translations), len(chinese))
         return min(1.0, 2.0 * hits / (known + size))
 
+    def similarities(self, pairs: Sequence[tuple[int, int]]) -> list[float]:
+        """:meth:`similarity` of each pair, compiled."""
+        return compiled.similarities(*self.arrays, pairs)
+
+    def band(
+        self,
+        path: _Path,
+        starts: tuple[Sequence[int] | None, Sequence[int] | None],
+        width: int,
+    ) -> list[tuple[int, int]]:
+        """:func:`~aistress.alignment.search.band_around` a path over this level, compiled."""
+        n, m = self.size()
+        found = compiled.band_around(path, n, m, starts, width)
+        return found if found is not None else super().band(path, starts, width)
+
     def search(self, band: list[tuple[int, int]], job: _Job, threshold: float) -> _Found:
         """The best path through ``band``, and its beads' scores."""
         options, model = job.options, job.model
@@ -502,15 +540,8 @@ def _threshold(level: _Level, options: AlignOptions) -> float:
         return 0.0
     rng = random.Random(options.seed)
     count = min(400, n * m)
-    # Short texts draw the same pair again and again: each is measured once.
-    seen: dict[tuple[int, int], float] = {}
-    sims = []
-    for _ in range(count):
-        pair = (rng.randrange(n), rng.randrange(m))
-        got = seen.get(pair)
-        if got is None:
-            got = seen[pair] = level.similarity(*pair)
-        sims.append(got)
+    pairs = [(rng.randrange(n), rng.randrange(m)) for _ in range(count)]
+    sims = level.similarities(pairs)
     spread = statistics.pstdev(sims) if len(sims) > 1 else 0.0
     return min(0.9, statistics.fmean(sims) + options.threshold_deviations * spread)
 
@@ -558,9 +589,7 @@ def _coarse_to_fine(level: _Level, job: _Job) -> _Found:
             types=bead_types(min(2, job.options.max_group)),
         ),
     )
-    band = band_around(
-        coarse, n, m, source_starts=src_starts, target_starts=tgt_starts, width=job.options.width
-    )
+    band = level.band(coarse, (src_starts, tgt_starts), job.options.width)
     return _search(level, band, job)
 
 
@@ -699,8 +728,9 @@ def _align_segments(
         learned = learn_cooccurrence(_bead_pairs(path, source, target))
         if len(learned):
             problem.learn(learned, source, target, options)
-            band = band_around(path, n, m, width=options.width)
-            path, scores = _search(_level(problem.source, problem.target), band, job)
+            learned_level = _level(problem.source, problem.target)
+            band = learned_level.band(path, (None, None), options.width)
+            path, scores = _search(learned_level, band, job)
     if scores is None:
         last = _Level(problem.source, problem.target)
         score = compiled_score(

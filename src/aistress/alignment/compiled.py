@@ -32,7 +32,7 @@ from aistress.alignment.evidence import (
     SegmentFeatures,
 )
 
-__all__ = ["Side", "banded_search", "distinct", "sides", "work"]
+__all__ = ["Side", "band_around", "banded_search", "distinct", "sides", "similarities", "work"]
 
 
 def work(band: Sequence[tuple[int, int]], types: int) -> int:
@@ -111,6 +111,18 @@ class Side:
         groups = len(first)
         length = np.add.reduceat(self.length, first) if groups else self.length[:0]
         extra = np.add.reduceat(self.extra, first) if groups else self.extra[:0]
+        fast = kernels.get()
+        if fast is not None:
+            ptr = np.zeros((3, groups + 1), dtype=np.int64)
+            ids = np.empty(len(self.ids), dtype=np.int32)
+            done = fast.merge(
+                self.ptr,
+                self.ids,
+                np.asarray(starts, dtype=np.int64),
+                np.zeros(self.vocabulary, dtype=np.int64),
+                (ptr, ids),
+            )
+            return Side(length, extra, ptr, ids[:done].copy(), self.vocabulary)
         # The group of every segment, then of every word; a word once per group.
         group_of = np.repeat(np.arange(groups, dtype=np.int64), np.diff(np.asarray(starts)))
         ptr = np.zeros((3, groups + 1), dtype=np.int64)
@@ -127,6 +139,60 @@ class Side:
             ptr[r] += done
             done += len(keys)
         return Side(length, extra, ptr, np.concatenate(parts), self.vocabulary)
+
+
+def band_around(
+    path: Sequence[tuple[int, int, int, int]],
+    n: int,
+    m: int,
+    starts: tuple[Sequence[int] | None, Sequence[int] | None],
+    width: int,
+) -> list[tuple[int, int]] | None:
+    """:func:`~aistress.alignment.search.band_around` compiled; None without the kernels.
+
+    ``starts`` are its ``source_starts`` and ``target_starts``.
+    """
+    fast = kernels.get()
+    if fast is None:
+        return None
+    import numpy as np
+
+    src_at, tgt_at = starts
+    lo = np.full(n + 1, m, dtype=np.int64)
+    hi = np.zeros(n + 1, dtype=np.int64)
+    out_lo = np.empty(n + 1, dtype=np.int64)
+    out_hi = np.empty(n + 1, dtype=np.int64)
+    fast.band(
+        np.array(path, dtype=np.int64).reshape(len(path), 4),
+        (
+            np.arange(n + 1, dtype=np.int64) if src_at is None else np.asarray(src_at, np.int64),
+            np.arange(m + 1, dtype=np.int64) if tgt_at is None else np.asarray(tgt_at, np.int64),
+        ),
+        (n, m, width),
+        (lo, hi, out_lo, out_hi),
+    )
+    return list(zip(out_lo.tolist(), out_hi.tolist(), strict=True))
+
+
+def similarities(source: Side, target: Side, pairs: Sequence[tuple[int, int]]) -> list[float]:
+    """The lexical similarity of each ``(source segment, target segment)`` pair, compiled.
+
+    As :meth:`aistress.alignment.aligner._ArrayLevel.similarity` computes it.
+    """
+    fast = kernels.get()
+    if fast is None:
+        raise RuntimeError("the compiled kernels are not available")
+    import numpy as np
+
+    out = np.empty(len(pairs), dtype=np.float64)
+    fast.similarities(
+        np.array(pairs, dtype=np.int64).reshape(len(pairs), 2),
+        (source.extra, source.ptr, source.ids),
+        (target.extra, target.ptr, target.ids),
+        np.zeros(source.vocabulary, dtype=np.int64),
+        out,
+    )
+    return list(out.tolist())
 
 
 def sides(

@@ -66,6 +66,9 @@ class Kernels:
             globals()[name] = jit(plain)
         self.search = jit(_search_kernel)
         self.pairs = jit(_pair_kernel)
+        self.merge = jit(_merge_kernel)
+        self.band = jit(_band_kernel)
+        self.similarities = jit(_similarity_kernel)
 
 
 _LOADED: list[Kernels | None] = []
@@ -559,6 +562,139 @@ def _pair_kernel(
             out[3 * kept + 2] = top_count[r]
             kept += 1
     return kept
+
+
+def _merge_kernel(
+    ptr: npt.NDArray[np.int64],
+    ids: npt.NDArray[np.int32],
+    starts: npt.NDArray[np.int64],
+    mark: npt.NDArray[np.int64],
+    out: tuple[Any, Any],
+) -> int:
+    """The word sets of groups of neighbouring segments (``Side.merged``).
+
+    Group ``g`` is segments ``starts[g]:starts[g + 1]``; each of its three
+    sets (rows of ``ptr``) is the union of its segments' sets, each word
+    once, written into ``out`` (``(ptr, ids)``) as compressed rows. ``mark``
+    is a zeroed table as long as the vocabulary. Returns the words written.
+    Time: the words read.
+    """
+    out_ptr, out_ids = out
+    groups = starts.shape[0] - 1
+    stamp = 0
+    done = 0
+    for r in range(3):
+        out_ptr[r, 0] = done
+        for g in range(groups):
+            stamp += 1
+            for k in range(ptr[r, starts[g]], ptr[r, starts[g + 1]]):
+                word = ids[k]
+                if mark[word] != stamp:
+                    mark[word] = stamp
+                    out_ids[done] = word
+                    done += 1
+            out_ptr[r, g + 1] = done
+    return done
+
+
+def _band_kernel(
+    path: npt.NDArray[np.int64],
+    starts: tuple[Any, Any],
+    size: tuple[int, int, int],
+    out: tuple[Any, Any, Any, Any],
+) -> None:
+    """:func:`aistress.alignment.search.band_around`, statement for statement.
+
+    ``path`` holds the beads ``(i, a, j, b)`` (one a row), ``starts`` the
+    first segment of each coarse unit on both sides, ``size`` is ``(n, m,
+    width)``; ``out`` is four arrays of ``n + 1``: the projected path's
+    lowest (filled with ``m`` on entry) and highest (zeros) target node
+    per source node, then the band's. Time ``O((n + m) · width)``.
+    """
+    src_at, tgt_at = starts
+    n, m, width = size
+    lo, hi, out_lo, out_hi = out
+    i0 = 0
+    j0 = 0
+    beads = path.shape[0]
+    for k in range(beads):
+        if k == beads - 1:
+            i1 = n
+            j1 = m
+        else:
+            i1 = min(n, src_at[path[k, 0] + path[k, 1]])
+            j1 = min(m, tgt_at[path[k, 2] + path[k, 3]])
+        # Every node of the rectangle between two corners may lie on the fine path.
+        low = max(0, j0)
+        high = min(m, j1)
+        for i in range(min(max(i0, 0), n), min(max(i1, 0), n) + 1):
+            if low < lo[i]:
+                lo[i] = low
+            if high > hi[i]:
+                hi[i] = high
+        i0 = i1
+        j0 = j1
+    # Widen: each row takes the interval of its neighbours within ``width``, plus ``width``.
+    for i in range(n + 1):
+        a = lo[i]
+        b = hi[i]
+        for r in range(max(0, i - width), min(n, i + width) + 1):
+            if lo[r] < a:
+                a = lo[r]
+            if hi[r] > b:
+                b = hi[r]
+        out_lo[i] = max(0, a - width)
+        out_hi[i] = min(m, b + width)
+    # Make both ends monotone so that every node can reach (n, m).
+    for i in range(1, n + 1):
+        if out_lo[i] < 0:
+            out_lo[i] = 0
+        if out_hi[i - 1] > out_hi[i]:
+            out_hi[i] = out_hi[i - 1]
+    for i in range(n - 1, -1, -1):
+        if out_lo[i + 1] < out_lo[i]:
+            out_lo[i] = out_lo[i + 1]
+    out_lo[0] = 0
+    out_hi[n] = m
+
+
+def _similarity_kernel(
+    pairs: npt.NDArray[np.int64],
+    src: tuple[Any, Any, Any],
+    tgt: tuple[Any, Any, Any],
+    mark: npt.NDArray[np.int64],
+    out: npt.NDArray[np.float64],
+) -> None:
+    """The lexical similarity of each pair ``(k, r)`` of ``pairs``, into ``out``.
+
+    As ``_ArrayLevel.similarity`` computes it: a side is ``(extra, ptr,
+    ids)`` (known words or size, and the word sets of :class:`.compiled.Side`);
+    ``mark`` is a zeroed table as long as the vocabulary.
+    """
+    src_extra, src_ptr, src_ids = src
+    tgt_extra, tgt_ptr, tgt_ids = tgt
+    stamp = 0
+    for p in range(pairs.shape[0]):
+        k = pairs[p, 0]
+        r = pairs[p, 1]
+        known = src_extra[k]
+        size = tgt_extra[r]
+        if known == 0.0 or size == 0.0:
+            out[p] = 0.0
+            continue
+        stamp += 1
+        words = 0
+        for q in range(tgt_ptr[WORDS, r], tgt_ptr[WORDS, r + 1]):
+            mark[tgt_ids[q]] = stamp
+            words += 1
+        hits = 0
+        for q in range(src_ptr[WORDS, k], src_ptr[WORDS, k + 1]):
+            if mark[src_ids[q]] == stamp:
+                hits += 1
+        if hits > words:
+            hits = words
+        sim = 2.0 * hits / (known + size)
+        out[p] = 1.0 if sim > 1.0 else sim
 
 
 # The kernels call these names; :class:`Kernels` rebinds them to compiled versions.
