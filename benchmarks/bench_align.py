@@ -19,7 +19,8 @@ set to aistress's default Chinese-to-English length ratio, so that only the
 search and the evidence differ.
 
 Run: ``.venv/bin/python benchmarks/bench_align.py [--quick]``; results go to
-``benchmarks/results/align.json`` and ``align.md``.
+``benchmarks/results/align.json`` and ``align.md``. ``--only scaling --sizes
+50000`` re-runs one part or one row and keeps the others from the last run.
 """
 
 from __future__ import annotations
@@ -262,8 +263,15 @@ def run_seeds(results: dict[str, Any]) -> None:
     results["seeds"] = rows
 
 
-def run_scaling(results: dict[str, Any], sizes: Sequence[int]) -> None:
-    """CPU time on the Bible set concatenated with itself up to each size."""
+def run_scaling(
+    results: dict[str, Any], sizes: Sequence[int], nltk_from: Sequence[dict[str, Any]] = ()
+) -> None:
+    """CPU time on the Bible set concatenated with itself up to each size.
+
+    NLTK's figures for a size found in ``nltk_from`` (rows of an earlier run)
+    are taken from there instead of measured again.
+    """
+    earlier = {r["source_sentences"]: r for r in nltk_from}
     en, zh = _lines("en.txt"), _lines("zh.txt")
     ev, zv = _lines("en.verse"), _lines("zh.verse")
     gold = read_beads(BIBLE / "gold.align")
@@ -288,10 +296,16 @@ def run_scaling(results: dict[str, Any], sizes: Sequence[int]) -> None:
         row["aistress_cpu_seconds"] = round(secs, 2)
         _, secs = _cpu(align_segments, big_en, big_zh)
         row["aistress_learned_cpu_seconds"] = round(secs, 2)
-        _, secs = _cpu(nltk_align, big_en, big_zh, chapter_blocks(big_ev, big_zv))
+        if len(big_en) in earlier:
+            row["nltk_from_earlier_run"] = True
+            secs = earlier[len(big_en)]["nltk_chapters_cpu_seconds"]
+        else:
+            _, secs = _cpu(nltk_align, big_en, big_zh, chapter_blocks(big_ev, big_zv))
         row["nltk_chapters_cpu_seconds"] = round(secs, 2)
         row["ratio_to_nltk"] = round(row["aistress_learned_cpu_seconds"] / max(secs, 1e-9), 2)
-        if size <= 2000:
+        if len(big_en) in earlier:
+            row["nltk_full_cpu_seconds"] = earlier[len(big_en)]["nltk_full_cpu_seconds"]
+        elif size <= 2000:
             _, secs = _cpu(nltk_align, big_en, big_zh)
             row["nltk_full_cpu_seconds"] = round(secs, 2)
         else:
@@ -348,7 +362,9 @@ def write_markdown(results: dict[str, Any]) -> str:
             f"| {r['source_sentences']:,} × {r['target_sentences']:,} "
             f"| {r['aistress_cpu_seconds']} | "
             f"{r['aistress_learned_cpu_seconds']} | {r['nltk_chapters_cpu_seconds']} | "
-            f"{'—' if full is None else full} | {r['ratio_to_nltk']} |"
+            f"{'—' if full is None else full} | {r['ratio_to_nltk']}"
+            + (" (NLTK from an earlier run)" if r.get("nltk_from_earlier_run") else "")
+            + " |"
         )
     return "\n".join(out) + "\n"
 
@@ -357,6 +373,20 @@ def main() -> None:
     """Run everything and write ``benchmarks/results/align.json`` and ``align.md``."""
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--quick", action="store_true", help="smaller scaling run")
+    parser.add_argument(
+        "--only",
+        choices=("bible", "seeds", "scaling"),
+        action="append",
+        help="run only these parts; the others' rows are kept from the last align.json",
+    )
+    parser.add_argument(
+        "--sizes", help="scaling sizes, comma-separated; rows of other sizes are kept"
+    )
+    parser.add_argument(
+        "--keep-nltk-scaling",
+        action="store_true",
+        help="take NLTK's scaling figures from the last align.json instead of measuring again",
+    )
     args = parser.parse_args()
     if not (BIBLE / "gold.align").is_file():
         raise SystemExit(f"no Bible set at {BIBLE}")
@@ -365,10 +395,30 @@ def main() -> None:
         "dictionary": cedict_lexicon() is not None,
         "compiled": kernels.available(),
     }
-    run_bible(results)
-    run_seeds(results)
-    sizes = (1000, 2000, 5000) if args.quick else (1000, 2000, 5000, 10000, 20000, 50000)
-    run_scaling(results, sizes)
+    parts = set(args.only or ("bible", "seeds", "scaling"))
+    kept: dict[str, Any] = {}
+    if args.only or args.sizes or args.keep_nltk_scaling:
+        with contextlib.suppress(OSError, ValueError):
+            kept = json.loads((RESULTS / "align.json").read_text(encoding="utf-8"))
+        for part in ("bible", "seeds", "scaling"):
+            if part not in parts and part in kept:
+                results[part] = kept[part]
+    if "bible" in parts:
+        run_bible(results)
+    if "seeds" in parts:
+        run_seeds(results)
+    if "scaling" in parts:
+        if args.sizes:
+            sizes: Sequence[int] = [int(x) for x in args.sizes.split(",")]
+        else:
+            sizes = (1000, 2000, 5000) if args.quick else (1000, 2000, 5000, 10000, 20000, 50000)
+        run_scaling(results, sizes, kept.get("scaling", []) if args.keep_nltk_scaling else ())
+        if args.sizes:
+            new = {r["source_sentences"] for r in results["scaling"]}
+            old = [r for r in kept.get("scaling", []) if r["source_sentences"] not in new]
+            results["scaling"] = sorted(
+                old + results["scaling"], key=lambda r: int(r["source_sentences"])
+            )
     RESULTS.mkdir(exist_ok=True)
     (RESULTS / "align.json").write_text(
         json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
