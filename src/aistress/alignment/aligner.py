@@ -446,18 +446,6 @@ class _Level:
             out.append(got)
         return out
 
-    def band(
-        self,
-        path: _Path,
-        starts: tuple[Sequence[int] | None, Sequence[int] | None],
-        width: int,
-    ) -> list[tuple[int, int]]:
-        """:func:`~aistress.alignment.search.band_around` a path over this level."""
-        n, m = self.size()
-        return band_around(
-            path, n, m, source_starts=starts[0], target_starts=starts[1], width=width
-        )
-
     def search(self, band: list[tuple[int, int]], job: _Job, threshold: float) -> _Found:
         """The best path through ``band``, and its beads' scores if the search kept them."""
         scorer = _scorer(self.source, self.target, job, threshold)
@@ -509,17 +497,6 @@ class _ArrayLevel(_Level):
         """:meth:`similarity` of each pair, compiled."""
         return compiled.similarities(*self.arrays, pairs)
 
-    def band(
-        self,
-        path: _Path,
-        starts: tuple[Sequence[int] | None, Sequence[int] | None],
-        width: int,
-    ) -> list[tuple[int, int]]:
-        """:func:`~aistress.alignment.search.band_around` a path over this level, compiled."""
-        n, m = self.size()
-        found = compiled.band_around(path, n, m, starts, width)
-        return found if found is not None else super().band(path, starts, width)
-
     def search(self, band: list[tuple[int, int]], job: _Job, threshold: float) -> _Found:
         """The best path through ``band``, and its beads' scores."""
         options, model = job.options, job.model
@@ -532,6 +509,21 @@ class _ArrayLevel(_Level):
         if found is None:  # the compiled kernels were switched off meanwhile
             raise RuntimeError("the compiled search is not available")
         return found
+
+
+def _band(
+    level: _Level,
+    path: _Path,
+    starts: tuple[Sequence[int] | None, Sequence[int] | None],
+    width: int,
+) -> list[tuple[int, int]]:
+    """:func:`~aistress.alignment.search.band_around` a path over ``level`` (compiled: arrays)."""
+    n, m = level.size()
+    if isinstance(level, _ArrayLevel):
+        found = compiled.band_around(path, n, m, starts, width)
+        if found is not None:
+            return found
+    return band_around(path, n, m, source_starts=starts[0], target_starts=starts[1], width=width)
 
 
 def _threshold(level: _Level, options: AlignOptions) -> float:
@@ -589,7 +581,7 @@ def _coarse_to_fine(level: _Level, job: _Job) -> _Found:
             types=bead_types(min(2, job.options.max_group)),
         ),
     )
-    band = level.band(coarse, (src_starts, tgt_starts), job.options.width)
+    band = _band(level, coarse, (src_starts, tgt_starts), job.options.width)
     return _search(level, band, job)
 
 
@@ -729,7 +721,7 @@ def _align_segments(
         if len(learned):
             problem.learn(learned, source, target, options)
             learned_level = _level(problem.source, problem.target)
-            band = learned_level.band(path, (None, None), options.width)
+            band = _band(learned_level, path, (None, None), options.width)
             path, scores = _search(learned_level, band, job)
     if scores is None:
         last = _Level(problem.source, problem.target)

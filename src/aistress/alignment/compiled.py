@@ -187,8 +187,7 @@ def similarities(source: Side, target: Side, pairs: Sequence[tuple[int, int]]) -
     out = np.empty(len(pairs), dtype=np.float64)
     fast.similarities(
         np.array(pairs, dtype=np.int64).reshape(len(pairs), 2),
-        (source.extra, source.ptr, source.ids),
-        (target.extra, target.ptr, target.ids),
+        ((source.extra, source.ptr, source.ids), (target.extra, target.ptr, target.ids)),
         np.zeros(source.vocabulary, dtype=np.int64),
         out,
     )

@@ -358,15 +358,12 @@ def _search_kernel(
                         n_src = _stamp_distinct(
                             src_ids, (src_ptr[NUMBERS, pi], src_ptr[NUMBERS, i]), mark, stamp
                         )
-                        n_tgt = 0
-                        both = 0
-                        for k in range(tgt_ptr[NUMBERS, pj], tgt_ptr[NUMBERS, j]):
-                            word = tgt_ids[k]
-                            if seen[word] != stamp:
-                                seen[word] = stamp
-                                n_tgt += 1
-                                if mark[word] == stamp:
-                                    both += 1
+                        n_tgt, both = _stamp_counting(
+                            tgt_ids,
+                            (tgt_ptr[NUMBERS, pj], tgt_ptr[NUMBERS, j]),
+                            (seen, mark),
+                            (stamp, stamp),
+                        )
                         if n_src + n_tgt:
                             total += w_numbers * _number_evidence(both, n_src + n_tgt)
                     if not done and latin_on:
@@ -385,15 +382,14 @@ def _search_kernel(
                             if a == 1:
                                 while grown < b:
                                     grown += 1
-                                    for k in range(
-                                        tgt_ptr[WORDS, j - grown], tgt_ptr[WORDS, j - grown + 1]
-                                    ):
-                                        word = tgt_ids[k]
-                                        if grow_mark[word] != cell_stamp:
-                                            grow_mark[word] = cell_stamp
-                                            grown_words += 1
-                                            if row_mark[word] == row_stamp:
-                                                grown_hits += 1
+                                    added, found = _stamp_counting(
+                                        tgt_ids,
+                                        (tgt_ptr[WORDS, j - grown], tgt_ptr[WORDS, j - grown + 1]),
+                                        (grow_mark, row_mark),
+                                        (cell_stamp, row_stamp),
+                                    )
+                                    grown_words += added
+                                    grown_hits += found
                                 n_zh = grown_words
                                 hits = grown_hits
                             elif b == 1:
@@ -480,6 +476,31 @@ def _stamp_distinct(
             mark[word] = stamp
             count += 1
     return count
+
+
+def _stamp_counting(
+    ids: npt.NDArray[np.int32],
+    span: tuple[int, int],
+    marks: tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]],
+    stamps: tuple[int, int],
+) -> tuple[int, int]:
+    """Stamp the words ``ids[span[0]:span[1]]`` in ``marks[0]`` with ``stamps[0]``.
+
+    Returns how many were not stamped yet, and how many of those
+    ``marks[1]`` holds stamped ``stamps[1]``.
+    """
+    table, other = marks
+    stamp, other_stamp = stamps
+    added = 0
+    found = 0
+    for k in range(span[0], span[1]):
+        word = ids[k]
+        if table[word] != stamp:
+            table[word] = stamp
+            added += 1
+            if other[word] == other_stamp:
+                found += 1
+    return added, found
 
 
 def _pair_kernel(
@@ -659,18 +680,16 @@ def _band_kernel(
 
 
 def _similarity_kernel(
-    pairs: npt.NDArray[np.int64],
-    src: tuple[Any, Any, Any],
-    tgt: tuple[Any, Any, Any],
-    mark: npt.NDArray[np.int64],
-    out: npt.NDArray[np.float64],
+    pairs: npt.NDArray[np.int64], sides: tuple[Any, Any], mark: Any, out: Any
 ) -> None:
     """The lexical similarity of each pair ``(k, r)`` of ``pairs``, into ``out``.
 
-    As ``_ArrayLevel.similarity`` computes it: a side is ``(extra, ptr,
-    ids)`` (known words or size, and the word sets of :class:`.compiled.Side`);
-    ``mark`` is a zeroed table as long as the vocabulary.
+    As ``_ArrayLevel.similarity`` computes it: ``sides`` holds the source
+    and the target as ``(extra, ptr, ids)`` (known words or size, and the
+    word sets of :class:`.compiled.Side`); ``mark`` is a zeroed table as
+    long as the vocabulary.
     """
+    src, tgt = sides
     src_extra, src_ptr, src_ids = src
     tgt_extra, tgt_ptr, tgt_ids = tgt
     stamp = 0
@@ -712,4 +731,5 @@ _CALLED = {
     "_latin_evidence": latin_evidence,
     "_lexical_evidence": lexical_evidence,
     "_stamp_distinct": _stamp_distinct,
+    "_stamp_counting": _stamp_counting,
 }
