@@ -269,7 +269,7 @@ class _Problem:
         self.target = _drop_common(self.target, options.max_df)
         # Only words the target holds can ever match: keeping just those makes
         # every later set operation cheaper and changes no score.
-        present = frozenset().union(*(f.chinese for f in self.target))
+        present = frozenset().union(*(f.chinese for f in compiled.distinct(self.target)[1]))
         self.source = _per_object(
             lambda f: _changed(f, translations=f.translations & present) if f.translations else f,
             self.source,
@@ -297,7 +297,7 @@ class _Problem:
             return _changed(f, chinese=f.chinese | found) if found else f
 
         self.target = _drop_common(_per_object(add_words, self.target), options.max_df)
-        present = frozenset().union(*(f.chinese for f in self.target))
+        present = frozenset().union(*(f.chinese for f in compiled.distinct(self.target)[1]))
         texts = dict(zip(map(id, self.source), source, strict=True))
 
         def add_translations(f: SegmentFeatures) -> SegmentFeatures:

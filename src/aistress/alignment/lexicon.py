@@ -701,17 +701,32 @@ def _pair_counts(
 
 
 def _numbered(sets: Sequence[AbstractSet[str]], np: Any) -> tuple[list[str], Any, Any]:
-    """The words of ``sets``, and the sets as compressed rows of the words' numbers."""
-    words = list(set().union(*sets))
+    """The words of ``sets``, and the sets as compressed rows of the words' numbers.
+
+    A set object found several times (the grams of a repeated text) is
+    numbered once and its row copied.
+    """
+    seen: dict[int, int] = {}
+    index = [seen.setdefault(id(s), len(seen)) for s in sets]
+    once = list({id(s): s for s in sets}.values())
+    words = list(set().union(*once))
     number = dict(zip(words, range(len(words)), strict=True))
-    ptr = np.zeros(len(sets) + 1, dtype=np.int64)
-    np.cumsum(np.fromiter(map(len, sets), dtype=np.int64, count=len(sets)), out=ptr[1:])
+    counts = np.fromiter(map(len, once), dtype=np.int64, count=len(once))
+    first = np.zeros(len(once) + 1, dtype=np.int64)
+    np.cumsum(counts, out=first[1:])
     flat = np.fromiter(
-        map(number.__getitem__, itertools.chain.from_iterable(sets)),
+        map(number.__getitem__, itertools.chain.from_iterable(once)),
         dtype=np.int64,
-        count=int(ptr[-1]),
+        count=int(first[-1]),
     )
-    return words, ptr, flat
+    if len(once) == len(sets):
+        return words, first, flat
+    rows = np.array(index, dtype=np.int64)
+    ptr = np.zeros(len(sets) + 1, dtype=np.int64)
+    np.cumsum(counts[rows], out=ptr[1:])
+    # Position of every number taken: its row's start, plus its place in the row.
+    at = np.repeat(first[rows] - ptr[:-1], counts[rows]) + np.arange(ptr[-1])
+    return words, ptr, flat[at]
 
 
 def idf(document_frequency: int, documents: int) -> float:
