@@ -173,3 +173,27 @@ def test_role_then_name_opening_a_sentence_after_a_quotation() -> None:
         "Rufus Veltmann told staff the launch was “on track.” His deputy Tovah Quennell "
         "disagreed. “It is not on track,” she said."
     ) == ["Rufus Veltmann", "Tovah Quennell"]
+
+
+def test_titles_and_given_names_are_no_speech() -> None:
+    """A report titled “…”, her essay, “…”, codenamed “…”, dubbed the “…”: named, not said."""
+    got = extract_quotes(
+        art(
+            "The survey, titled “Long Nights at the Bench: What Labs Owe Their Staff”, came "
+            "out in May. Tovah Quennell said her essay, “The Queue Never Sleeps”, drew a "
+            "thousand replies. The model, codenamed “Lapwing”, shipped late, in what staff "
+            "dubbed the “Quiet Quarter”.",
+        )
+    )
+    assert got == ()
+
+
+def test_words_after_a_term_noun_are_a_term_but_a_verb_phrase_is_speech() -> None:
+    """The slogan “…” is a term; the report “was rushed,” X said is speech."""
+    qs = extract_quotes(
+        art(
+            "Staff chanted the slogan “sleep first” at the gate. Rufus Veltmann said the "
+            "internal report “was rushed and wrong.”"
+        )
+    )
+    assert [(q.text, _name(q)) for q in qs] == [("was rushed and wrong.", "Rufus Veltmann")]

@@ -44,6 +44,7 @@ from aistress.quotes._bare import bare_mentions
 from aistress.quotes._continuation import carry_speakers
 from aistress.quotes._en_sources import answer_label, first_person_turn
 from aistress.quotes._en_subjects import find_subjects, introduced
+from aistress.quotes._en_terms import names_title
 from aistress.quotes._marks import Marks, find_marks
 from aistress.quotes._types import MASK, Mention
 from aistress.text.language import detect_language, has_han, is_chinese
@@ -349,7 +350,10 @@ def analyse(article: Article) -> Analysis:
             ):
                 # a short term inside a noun or verb phrase (以“社畜”自嘲): no speech
                 f.route, f.mention, f.partial = None, None, False
-            if f.route is None:
+            if lang == "en" and names_title(masked, mk.start, inner):
+                f.route, f.mention, f.partial = None, None, False  # a report titled “…”
+                f.kind = QuoteKind.SCARE
+            elif f.route is None:
                 short = _chinese.is_short(inner) if lang == "zh" else _english.is_short(inner)
                 f.kind = QuoteKind.SCARE if short else QuoteKind.DIRECT
             if f.mention is not None and f.mention.cue is not None:

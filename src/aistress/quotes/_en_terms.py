@@ -1,0 +1,104 @@
+"""English titles and given names in quotation marks: words named, not said.
+
+A quotation that a naming construction introduces is the name of a work,
+a thing or a term, not anyone's speech, even inside a sentence of reported
+speech:
+
+- an explicit naming word right before it: ``titled``, ``entitled``,
+  ``codenamed``, ``nicknamed``, ``so-called``, ``known as``, ``billed as``
+  (``a report titled “…”``, ``the so-called “…”``);
+- a noun for a work right before it (``her essay, “…”``, ``a guide called
+  “…”``) when the quoted words are in title case, or a noun for a term
+  (``the slogan “…”``, ``the phrase “…”``) before title case or a few words;
+- a naming verb and an article (``what staff dubbed the “…”``) before
+  words in title case.
+
+The look back is bounded (:data:`_LOOK` characters): constant work per
+quotation.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["names_title"]
+
+_LOOK = 60
+_NAMING = re.compile(
+    r"\b(?:titled|entitled|codenamed|code-named|nicknamed|so-called|known\s+as|billed\s+as)"
+    r"\s+(?:the\s+|a\s+|an\s+)?$",
+    re.IGNORECASE,
+)
+_WORK_NOUNS = (
+    "essay|guide|report|book|memoir|novel|paper|column|editorial|film|movie|documentary|"
+    "show|programme|program|podcast|series|episode|song|album|headline|thread|poem|play|"
+    "speech|lecture|course|blog|newsletter|website|campaign|initiative|project|operation|"
+    "handbook|manual|study|survey"
+)
+_TERM_NOUNS = "term|phrase|word|slogan|motto|hashtag|nickname|tagline|catchphrase|codename"
+#: A noun for a work (title case must follow) or a term, right before the quotation.
+_NOUN_BEFORE = re.compile(
+    r"\b(?:(?P<term>" + _TERM_NOUNS + r")|" + _WORK_NOUNS + r"),?\s+"
+    r"(?:(?:called|named|dubbed|titled)\s+)?$",
+    re.IGNORECASE,
+)
+_NAMING_VERB = re.compile(
+    r"\b(?:dubbed|called|named|labelled|labeled|branded|christened)\s+(?:the|a|an)\s+$"
+)
+_WORD = re.compile(r"[^\W\d_][\w’'-]*")
+_SMALL = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "and",
+        "or",
+        "nor",
+        "but",
+        "in",
+        "on",
+        "at",
+        "to",
+        "for",
+        "from",
+        "by",
+        "with",
+        "as",
+        "vs",
+        "is",
+        "are",
+        "was",
+        "be",
+        "not",
+    ]
+)
+_TERMINAL = re.compile(r"[.!?…][\"'”’)\]]*\s*\S")
+
+
+def _title_case(inner: str) -> bool:
+    """Whether every word but the small ones starts with a capital, the first one too."""
+    words = _WORD.findall(inner)
+    if not words or not words[0][0].isupper():
+        return False
+    return all(w[0].isupper() or w.lower() in _SMALL for w in words)
+
+
+def _term(inner: str) -> bool:
+    """A few words of a term: at most three words, no sentence inside."""
+    return len(inner.split()) <= 3 and not _TERMINAL.search(inner)
+
+
+def names_title(masked: str, start: int, inner: str) -> bool:
+    """Whether the quotation starting at ``start`` (its opening mark) is a title or a term.
+
+    ``masked`` is the block's text with its quotations masked; ``inner`` the
+    quoted words.
+    """
+    before = masked[max(0, start - _LOOK) : start]
+    if _NAMING.search(before):
+        return True
+    noun = _NOUN_BEFORE.search(before)
+    if noun is not None:
+        return _title_case(inner) or (noun.group("term") is not None and _term(inner))
+    return bool(_NAMING_VERB.search(before)) and _title_case(inner)
