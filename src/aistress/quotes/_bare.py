@@ -50,9 +50,14 @@ def bare_mentions(
             surfaces.setdefault(last.group(0), m.surface)
     if not surfaces:
         return []
+    # each name's first character, then the look behind it (over both): the
+    # engine skips to those characters instead of trying every position
     pattern = re.compile(
-        r"(?<![\w·])(?:"
-        + "|".join(re.escape(n) for n in sorted(surfaces, key=len, reverse=True))
+        "(?:"
+        + "|".join(
+            re.escape(n[0]) + r"(?<![\w·].)" + re.escape(n[1:]) if n else r"(?<![\w·])"
+            for n in sorted(surfaces, key=len, reverse=True)
+        )
         + r")(?![\w·])"
     )
     quoted: dict[int, list[tuple[int, int]]] = {}

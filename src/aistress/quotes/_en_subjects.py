@@ -38,8 +38,11 @@ from aistress.quotes._types import MASK, Mention
 __all__ = ["find_subjects", "introduced"]
 
 #: Up to four capitalised words, a comma, and a determiner (the description).
+#: The capital comes first and the check of what precedes it second (``(?<!….)``
+#: looks back over both), so the engine skips to capitals instead of trying
+#: the expression at every character.
 _NAME_THEN_DESC = re.compile(
-    r"(?<![\w’'.-])((?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'-]*),\s+(?=(?:an?|the|one)\s)"
+    r"([A-Z](?<![\w’'.-].)(?:[\w’'.-]*\s+[A-Z]){0,3}[\w’'-]*),\s+(?=(?:an?|the|one)\s)"
 )
 #: A description opening a sentence: a determiner or possessive, then a lower-case word.
 _OPENING_DESC = re.compile(r"(?:The|A|An|Her|His|Their|Its|My|Our)\s+[a-z]")

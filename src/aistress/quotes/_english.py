@@ -273,22 +273,16 @@ def cue_matches(masked: str, lex: English | None = None) -> list[re.Match[str]]:
     One scan of the cue expression per block, shared by :func:`find_mentions`
     and the partial-quote rule. A cue starts a word and its first word is a
     whole word: the cue expression is tried only where a word of the text is
-    the first word of some cue (a set lookup per word instead of the whole
-    alternation at every character).
+    the first word of some cue (see :func:`_cue_starts`), not at every character.
     """
     lex = lex or english()
     out: list[re.Match[str]] = []
     starts: set[int] | None = None
-    firsts = _first_words(lex)
     match = lex.cue_re.match
     end = 0
-    for w in _WORD_RUN.finditer(masked):
-        ws = w.start()
+    for ws in _cue_starts(masked, _first_words(lex)):
         if ws < end:
             continue  # inside the cue found last
-        word = w.group(0)
-        if word.isascii() and word.lower() not in firsts:
-            continue
         m = match(masked, ws)
         if m is None:
             continue
@@ -301,6 +295,44 @@ def cue_matches(masked: str, lex: English | None = None) -> list[re.Match[str]]:
         if _last_word(masked, ws).lower() not in lex.passive_before:
             out.append(m)
     return out
+
+
+def _cue_starts(masked: str, firsts: frozenset[str]) -> list[int]:
+    """Where a word that may start a cue starts, in order.
+
+    A cue (ASCII letters, matched ignoring case) starts only at a whole word
+    equal to its first word ignoring case; letters outside ASCII match one
+    of its letters only for the few characters of :data:`_FOLDS`. Without
+    those, the words of the text that are first words are found with one
+    ``findall`` and a set intersection, and each is looked for with
+    ``str.find``: no Python step per word of the text.
+    """
+    if _FOLDS.search(masked) is not None:
+        return [
+            w.start()
+            for w in _WORD_RUN.finditer(masked)
+            if not w.group(0).isascii() or w.group(0).lower() in firsts
+        ]
+    low = masked.lower()  # same length: U+0130, the one letter that grows, is in _FOLDS
+    found: list[int] = []
+    for word in firsts.intersection(_WORD_RUN.findall(low)):
+        i = low.find(word)
+        while i >= 0:
+            j = i + len(word)
+            if (i == 0 or not _in_run(low[i - 1])) and (j == len(low) or not _in_run(low[j])):
+                found.append(i)
+            i = low.find(word, i + 1)
+    found.sort()
+    return found
+
+
+def _in_run(ch: str) -> bool:
+    """Whether ``ch`` belongs to a word run (a letter, digit, _, apostrophe or hyphen)."""
+    return ch.isalnum() or ch in "_’'-"
+
+
+#: Letters outside ASCII that match an ASCII letter when case is ignored (ı ſ K İ).
+_FOLDS = re.compile("[\u0130\u0131\u017f\u212a]")
 
 
 def _last_word(masked: str, pos: int) -> str:
