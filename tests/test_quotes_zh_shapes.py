@@ -180,3 +180,34 @@ def test_a_time_word_before_the_cue_leaves_the_pronoun() -> None:
     a = art("葛志远：我去年跟一位会议组织者说过：“审稿不是义务劳动。”")
     (q,) = extract_quotes(a)
     assert names(q)[:1] == ["葛志远"]
+
+
+@pytest.mark.parametrize(
+    ("language", "paragraphs", "who"),
+    [
+        (
+            "zh",
+            ["实习生邱润生第一次值夜班。", "润生揉着眼睛说：“我还能再跑一组。”"],
+            "邱润生",
+        ),
+        (
+            "zh-Hant",
+            ["實習生邱潤生第一次值夜班。", "潤生揉著眼睛說：「我還能再跑一組。」"],
+            "邱潤生",
+        ),
+        (
+            "zh",
+            ["闵锁子推门进来。", "闵锁子看了看屏幕。", "“又挂了？”", "闵锁子叹气地说。"],
+            "闵锁子",
+        ),
+        (
+            "zh-Hant",
+            ["閔鎖子推門進來。", "閔鎖子看了看螢幕。", "「又掛了？」", "閔鎖子嘆氣地說。"],
+            "閔鎖子",
+        ),
+    ],
+)
+def test_name_ending_like_a_role_noun(language: str, paragraphs: list[str], who: str) -> None:
+    """润生 (邱润生 written too) and 闵锁子 (always whole) are names, though 生 and 子 end roles."""
+    (q,) = extract_quotes(art(*paragraphs, language=language))
+    assert names(q)[:1] == [who]

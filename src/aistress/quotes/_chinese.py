@@ -488,6 +488,8 @@ def _subject(
             start = None
     anon = _anonymous_at(masked, cstart, name_end, lex)
     if start is None:
+        start = _known_end(masked, cstart, name_end, known)
+    if start is None:
         start = native_name(masked, cstart, name_end, lex)
     if start is None and anon is None:
         titled = titled_name(masked, cstart, name_end, lex)
@@ -556,6 +558,18 @@ def _subject(
 
 #: A description owned by a person (我的导师, 他们的组长): someone unnamed.
 _POSSESSED_ROLE = re.compile(rf"\s*(?:我|我们|你|你们|他|她|他们|她们)的[{_HAN}]{{2,10}}")
+
+
+def _known_end(masked: str, a: int, b: int, known: frozenset[str]) -> int | None:
+    """Start of a name the article uses (``known``) ending the subject ``masked[a:b]``.
+
+    It may end in a character that also ends role nouns (润生, 安锁子).
+    """
+    for size in (4, 3, 2):
+        s = b - size
+        if s >= a and masked[s:b] in known and (s == a or not HAN_CHAR.match(masked, s - 1)):
+            return s
+    return None
 
 
 def _opening_subject(

@@ -224,7 +224,8 @@ def _given_names(blocks: list[str], lex: Chinese) -> list[str]:
                 if (
                     len(given) == 2
                     and _HAN_RUN.fullmatch(given)
-                    and bare_name_ok(given, lex)
+                    and bare_name_ok(given, lex, role_end=True)
+                    and not lex.title_re.search(given)
                     and not next_word(masked, i + size + 1, lex)
                     and not lex.cue_re.match(given)
                 ):
@@ -385,9 +386,12 @@ def _story_names(
             name = c2
             if (
                 len(c3) == 3
-                and surname
                 and not next_word(masked, m.start() + 2, lex)
-                and (grams.count(c3) == grams.count(c2) or grams.count(c3) > 1)
+                and (
+                    (surname and (grams.count(c3) == grams.count(c2) or grams.count(c3) > 1))
+                    # a rarer surname: the first two are never written without the third
+                    or grams.count(c3) == grams.count(c2) >= 2
+                )
             ):
                 name = c3
             if c2 in lex.all_surnames and len(c3) == 3:  # a compound surname is no whole name
@@ -509,9 +513,14 @@ BARE_NAME = re.compile(rf"[{_HAN}]{{2,3}}")
 _NOT_NAME_START = frozenset("这那此该其每各某有没不也都就还又我你您大小老对他她它谁哪些些")
 
 
-def bare_name_ok(word: str, lex: Chinese) -> bool:
+def bare_name_ok(word: str, lex: Chinese, *, role_end: bool = False) -> bool:
+    """Whether ``word`` may be a name by its shape (no pronoun, adverb or group word).
+
+    A last character that ends role nouns (生, 子, 明) is allowed only with
+    ``role_end``, when the text shows the word is a name.
+    """
     return (
-        word[-1] not in lex.role_suffixes
+        (role_end or word[-1] not in lex.role_suffixes)
         and word[0] not in _NOT_NAME_START
         and word not in lex.pronouns
         and word[:2] not in lex.not_names
