@@ -50,6 +50,12 @@ CASES: dict[str, tuple[str, Callable[[int], str]]] = {
     "long Han run": ("zh", lambda n: _fill("研究人员表示压力很大王明说", n)),
     "Han quotes 「」 and 说": ("zh", lambda n: _fill("王明说：「好」她说，“累”", n)),
     "unclosed Han quote “": ("zh", lambda n: _fill("“王明说压力", n)),
+    "given names and organisations": (
+        "zh",
+        lambda n: _fill(
+            "研究员邱润生说，润生笑着说：“好。”星图数据科技有限公司。星图数据表示，", n
+        ),
+    ),
 }
 
 #: Ordinary text (written here) for the speed ratio against the tokenising baseline.
