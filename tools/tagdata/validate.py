@@ -47,8 +47,8 @@ def check_doc(fname, name, doc, split, counts, para_stats, names_by_split):
     paras = doc.get("paragraphs")
     if not isinstance(paras, list):
         return err(w, "paragraphs is not a list")
-    if not 6 <= len(paras) <= 14:
-        err(w, f"{len(paras)} paragraphs (need 6-14)")
+    if not 4 <= len(paras) <= 14:
+        err(w, f"{len(paras)} paragraphs (need 4-14)")
     seen_text = set()
     for i, p in enumerate(paras):
         pw = f"{w}#{i}"
