@@ -192,13 +192,17 @@ def evaluate(
 BINS = (0.1, 0.3, 0.5, 0.6, 0.7, 0.8, 0.9, 1.01)
 
 
-def calibration(gold: Mapping[str, Mapping[str, Any]]) -> dict[str, list[dict[str, Any]]]:
+def calibration(
+    gold: Mapping[str, Mapping[str, Any]],
+    split_of: Callable[[str], str] = split_of,
+    splits: tuple[str, ...] = ("held-out", "dev"),
+) -> dict[str, list[dict[str, Any]]]:
     """Per split, tags binned by confidence with the share of them that are right."""
     out: dict[str, list[dict[str, Any]]] = {}
-    for split in ("held-out", "dev"):
+    for split in splits:
         bins = [[0, 0] for _ in BINS[:-1]]
         for name, entry in gold.items():
-            if split_of(name) != split:
+            if split not in (split_of(name), "all"):
                 continue
             for t in tag(article_of(name, entry), quotes=(), min_confidence=0.1, model="default"):
                 p = entry["paragraphs"][t.block if t.block is not None else 0]
@@ -334,8 +338,8 @@ def markdown(result: Mapping[str, Any]) -> str:
         lines += [
             "",
             f"## Our own test split (`tools/tagdata/test`, {own['documents']} documents, "
-            "never trained on: `test-x` the first 18, `test-y` and `test-z` two later "
-            "batches by two writers)",
+            "never trained on: `test-x` the first 18, `test-y`, `test-z` and `test-q` "
+            "three later batches by three writers)",
             "",
         ]
         for name in ("model", "rules_alone"):
@@ -343,6 +347,13 @@ def markdown(result: Mapping[str, Any]) -> str:
                 lines += [f"### {level.capitalize()} level, {name.replace('_', ' ')}", "", head]
                 lines += [_row(k, f) for k, f in own[name][level].items()]
                 lines.append("")
+        if own.get("calibration"):
+            lines += ["### Calibration, model (paragraph tags by confidence, share right)", ""]
+            lines += ["| split | confidence | tags | right |", "| --- | --- | ---: | ---: |"]
+            for row in own["calibration"]["all"]:
+                right = "" if row["right"] is None else f"{row['right']:.2f}"
+                lines.append(f"| test | {row['confidence']} | {row['tags']} | {right} |")
+            lines.append("")
         if "speakers" in own:
             lines += ["### Negated mentions wrongly tagged and speakers, model", ""]
             for s, v in own["negated_wrongly_tagged"].items():
@@ -380,13 +391,13 @@ def _doc_labels(entry: Mapping[str, Any]) -> set[str]:
     return {c for p in entry["paragraphs"] for c in (*p["stressors"], *p["remedies"])}
 
 
-#: Our test documents by writer and batch: ``_x`` (the first 18), ``_y`` and ``_z``
-#: (written later, by two writers, blind; never trained on).
-OWN_SPLITS = ("test-x", "test-y", "test-z", "all")
+#: Our test documents by writer and batch: ``_x`` (the first 18), ``_y``, ``_z`` and
+#: ``_q`` (written later, by three more writers, blind; never trained on).
+OWN_SPLITS = ("test-x", "test-y", "test-z", "test-q", "all")
 
 
 def _test(name: str) -> str:
-    """``test-x``, ``test-y`` or ``test-z``: the batch of one of our test documents."""
+    """``test-x``, ``test-y``, ``test-z`` or ``test-q``: the batch of one of our test documents."""
     return "test-" + name.split("_")[1][0]
 
 
@@ -412,6 +423,7 @@ def main(argv: list[str]) -> int:
                 "negated_wrongly_tagged": mine["negated_wrongly_tagged"],
                 "speakers": mine["speakers"],
                 "rules_alone": {k: alone[k] for k in ("document", "paragraph")},
+                "calibration": calibration(own, _test, ("all",)),
             }
         rules_alone = evaluate(gold, model=None)
         result["rules_alone"] = {k: rules_alone[k] for k in ("document", "paragraph")}

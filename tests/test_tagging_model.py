@@ -15,7 +15,14 @@ from hypothesis import strategies as st
 
 from aistress.errors import AistressError, RuleError
 from aistress.model import Article, Block
-from aistress.tagging import DEFAULT_MIN_CONFIDENCE, Tagger, labels, tag_text
+from aistress.tagging import (
+    DEFAULT_MIN_CONFIDENCE,
+    Tagger,
+    calibrate,
+    default_rules,
+    labels,
+    tag_text,
+)
 from aistress.tagging.features import Observation, category_features, sentence_features
 from aistress.tagging.learned import Model, calibration_key, default_model
 from aistress.taxonomy import default
@@ -41,7 +48,9 @@ def test_default_threshold_is_the_models() -> None:
     """The default min_confidence is the model's trained threshold, or the rules' default."""
     assert Tagger(model="default").min_confidence == default_model().threshold
     assert Tagger().min_confidence == default_model().threshold
-    assert Tagger(model=None).min_confidence == DEFAULT_MIN_CONFIDENCE
+    assert Tagger(model=None).min_confidence == default_rules().threshold
+    uncalibrated = calibrate(default_rules(), {})
+    assert Tagger(rules=uncalibrated, model=None).min_confidence == DEFAULT_MIN_CONFIDENCE
     assert Tagger(model="default", min_confidence=0.7).min_confidence == 0.7
 
 

@@ -1,10 +1,11 @@
-"""Calibrate the shipped tagging rules' confidences on the dev half of tagging-dev.
+"""Calibrate the shipped tagging rules' confidences on our own training paragraphs.
 
-The labelled paragraphs are the dev half (odd-numbered documents of
-``../shared/bench/tagging-dev``) and the paraphrases we wrote for
+The labelled paragraphs are ``tools/tagdata/train`` (documents written and
+labelled for aistress, blind, from the taxonomy alone; the same split the
+learned model is trained on) and the paraphrases we wrote for
 ``tests/test_tagging.py`` (sentences that must fire a category, must not
-fire one, or must fire nothing); the held-out half (even-numbered documents)
-is never read.
+fire one, or must fire nothing). Nothing of ``../shared/bench`` is read:
+``tagging-dev`` is for measuring only, and so is ``tools/tagdata/test``.
 
 1. Each rule's confidence becomes the smoothed precision of its firings: a
    firing (one per rule and paragraph) is right when its category is among the
@@ -15,12 +16,17 @@ is never read.
    (pool-adjacent-violators) fit, each pool smoothed toward its own mean
    confidence by ``curve_prior`` tags, stored as the points of ``curve``.
 
-The two smoothing weights (or leaving a step out) are chosen by two-fold
-cross-validation inside the dev half (documents split by their order within
-each language): the setting whose out-of-fold paragraph micro F1 is best.
-Writes ``src/aistress/data/rules/calibration.json``.
+The two smoothing weights (or leaving a step out) are chosen by
+cross-validation over the training documents (``FOLDS`` folds, documents
+dealt round-robin within each language): the setting whose out-of-fold
+tag confidences are closest to right/wrong (lowest Brier score), since
+the point is a confidence that means the share of tags right. Then it is fitted on every
+training document. The rules' default threshold (``threshold``, the
+``min_confidence`` of ``Tagger(model=None)``) is the one on the calibrated
+confidence whose out-of-fold paragraph micro F1 is best. Writes
+``src/aistress/data/rules/calibration.json``.
 
-Usage: AISTRESS_SHARED=../shared python tools/calibrate_tagging.py
+Usage: ``python tools/calibrate_tagging.py``
 """
 
 from __future__ import annotations
@@ -32,18 +38,16 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "benchmarks"))
+DATA = ROOT / "tools" / "tagdata"
 
-from bench_tagging_quality import article_of, load_dev, split_of  # noqa: E402
-
+from aistress.model import Block  # noqa: E402
 from aistress.tagging import Tagger  # noqa: E402
-from aistress.tagging.detect import _firings  # noqa: E402
-from aistress.tagging.rules import RuleSet, calibrate, load_rules  # noqa: E402
+from aistress.tagging.rules import RuleSet, apply_curve, load_rules  # noqa: E402
 from aistress.taxonomy import default as default_taxonomy  # noqa: E402
 
 OUT = ROOT / "src" / "aistress" / "data" / "rules" / "calibration.json"
-#: Candidate (rule prior, curve prior); None leaves that step out. On equal
-#: out-of-fold F1 the earlier wins, so calibrated settings come first.
+#: Candidate (rule prior, curve prior); None leaves that step out. On an equal
+#: out-of-fold Brier score the earlier wins, so calibrated settings come first.
 SETTINGS: tuple[tuple[float | None, float | None], ...] = (
     (None, 4.0),
     (None, None),
@@ -53,21 +57,61 @@ SETTINGS: tuple[tuple[float | None, float | None], ...] = (
     (20.0, 16.0),
 )
 
+FOLDS = 5
+
 Doc = tuple[str, Mapping[str, Any]]
-#: A labelled paragraph: text, language, categories right there, and the
-#: categories wrong there (None: every other category is wrong).
-Unit = tuple[str, str, frozenset[str], frozenset[str] | None]
+#: A labelled paragraph: its asserted rule firings (rule index, the factor its
+#: confidence was scaled by: a title, a conceded clause), the categories right
+#: there, and the categories wrong there (None: every other category is wrong),
+#: and the document it belongs to ("" for a paraphrase).
+Unit = tuple[tuple[tuple[int, float], ...], frozenset[str], frozenset[str] | None, str]
 
 
-def _dev_units(docs: Sequence[Doc]) -> list[Unit]:
+def _unit(
+    tagger: Tagger,
+    text: str,
+    language: str,
+    first: bool,
+    right: frozenset[str],
+    wrong: frozenset[str] | None,
+    doc: str,
+) -> Unit:
+    """A paragraph's asserted firings, read once (confidences change, firings do not)."""
+    seen = tagger._seen(Block("paragraph", text), language, first=first)
+    firings = []
+    for f in seen.firings:
+        if f.polarity != "asserted":
+            continue
+        base = tagger.rules.rules[f.rule].confidence
+        firings.append((f.rule, f.confidence / base if base else 0.0))
+    return (tuple(firings), right, wrong, doc)
+
+
+def load(folder: Path) -> list[Doc]:
+    """Every document of a folder of gold JSON files, sorted by name."""
+    docs: dict[str, Mapping[str, Any]] = {}
+    for path in sorted(folder.glob("*.json")):
+        docs.update(json.loads(path.read_text("utf-8")))
+    return sorted(docs.items())
+
+
+def _doc_units(tagger: Tagger, docs: Sequence[Doc]) -> list[Unit]:
     return [
-        (p["text"], entry["language"], frozenset({*p["stressors"], *p["remedies"]}), None)
-        for _, entry in docs
-        for p in entry["paragraphs"]
+        _unit(
+            tagger,
+            p["text"],
+            entry["language"],
+            i == 0 and len(entry["paragraphs"]) > 1,
+            frozenset({*p["stressors"], *p["remedies"]}),
+            None,
+            name,
+        )
+        for name, entry in docs
+        for i, p in enumerate(entry["paragraphs"])
     ]
 
 
-def _own_units() -> list[Unit]:
+def _own_units(tagger: Tagger) -> list[Unit]:
     """The paraphrases we wrote for the tests: positive, negative and neutral sentences."""
     sys.path.insert(0, str(ROOT / "tests"))
     import test_tagging  # the paraphrases live with their tests
@@ -75,17 +119,20 @@ def _own_units() -> list[Unit]:
     def lang(text: str) -> str:
         return "zh" if any("\u4e00" <= ch <= "\u9fff" for ch in text) else "en"
 
-    units: list[Unit] = [
-        (t, lang(t), frozenset({c}), frozenset()) for c, t in test_tagging.POSITIVE
+    none: frozenset[str] = frozenset()
+    units = [
+        _unit(tagger, t, lang(t), False, frozenset({c}), none, "") for c, t in test_tagging.POSITIVE
     ]
-    units += [(t, lang(t), frozenset(), frozenset({c})) for c, t in test_tagging.NEGATIVE]
-    units += [(t, lang(t), frozenset(), None) for t in test_tagging.NEUTRAL]
+    units += [
+        _unit(tagger, t, lang(t), False, none, frozenset({c}), "") for c, t in test_tagging.NEGATIVE
+    ]
+    units += [_unit(tagger, t, lang(t), False, none, None, "") for t in test_tagging.NEUTRAL]
     return units
 
 
 def _verdict(category: str, unit: Unit) -> int | None:
     """1 right, 0 wrong, None unknown."""
-    _, _, right, wrong = unit
+    _, right, wrong, _ = unit
     if category in right:
         return 1
     if wrong is None or category in wrong:
@@ -94,16 +141,13 @@ def _verdict(category: str, unit: Unit) -> int | None:
 
 
 def _rule_table(rules: RuleSet, units: Sequence[Unit], prior: float) -> dict[str, float]:
-    allowed = frozenset(range(len(rules.rules)))
     ids = default_taxonomy().ids
     counts: dict[str, list[int]] = {}
     for unit in units:
-        seen: set[int] = set()
-        for firing in _firings(rules, allowed, unit[0], unit[1]):
-            rule = rules.rules[firing.rule]
-            if firing.polarity != "asserted" or firing.rule in seen or rule.category not in ids:
+        for index in {i for i, _ in unit[0]}:
+            rule = rules.rules[index]
+            if rule.category not in ids:
                 continue
-            seen.add(firing.rule)
             verdict = _verdict(rule.category, unit)
             if verdict is not None:
                 counts.setdefault(rule.id, [0, 0])[1 - verdict] += 1
@@ -116,15 +160,26 @@ def _rule_table(rules: RuleSet, units: Sequence[Unit], prior: float) -> dict[str
     return table
 
 
-def _tags(rules: RuleSet, units: Sequence[Unit]) -> list[tuple[float, int]]:
+def _combined(rules: RuleSet, table: Mapping[str, float], unit: Unit) -> dict[str, float]:
+    """The rules' raw combined confidence (noisy-or of asserted firings) per category."""
+    miss: dict[str, float] = {}
+    for index, factor in unit[0]:
+        rule = rules.rules[index]
+        confidence = table.get(rule.id, rule.confidence) * factor
+        miss[rule.category] = miss.get(rule.category, 1.0) * (1.0 - confidence)
+    return {c: 1.0 - m for c, m in miss.items()}
+
+
+def _tags(
+    rules: RuleSet, table: Mapping[str, float], units: Sequence[Unit]
+) -> list[tuple[float, int]]:
     """(confidence, right) of every tag of the labelled paragraphs whose verdict is known."""
-    tagger = Tagger(rules=rules, min_confidence=0.0)
     out = []
     for unit in units:
-        for t in tagger.tag_text(unit[0], language=unit[1]):
-            verdict = _verdict(t.category, unit)
+        for category, confidence in _combined(rules, table, unit).items():
+            verdict = _verdict(category, unit)
             if verdict is not None:
-                out.append((t.confidence, verdict))
+                out.append((round(confidence, 4), verdict))
     return out
 
 
@@ -155,64 +210,103 @@ def fit(
     table = _rule_table(rules, units, rule_prior) if rule_prior is not None else {}
     curve: list[list[float]] = []
     if curve_prior is not None:
-        curve = _curve(_tags(calibrate(rules, table), units), curve_prior)
+        curve = _curve(_tags(rules, table, units), curve_prior)
     return table, curve
 
 
-def _f1(rules: RuleSet, docs: Sequence[Doc]) -> tuple[int, int, int]:
-    tagger = Tagger(rules=rules)
+def _brier(
+    rules: RuleSet,
+    table: Mapping[str, float],
+    curve: Sequence[Sequence[float]],
+    units: Sequence[Unit],
+) -> tuple[float, int]:
+    """Squared error of the rules' calibrated tag confidences against right/wrong, and the count."""
+    points = [(x, y) for x, y in curve]
+    total, count = 0.0, 0
+    for raw, right in _tags(rules, table, units):
+        total += (apply_curve(points, raw) - right) ** 2
+        count += 1
+    return total, count
+
+
+def _counts(
+    rules: RuleSet,
+    table: Mapping[str, float],
+    curve: Sequence[Sequence[float]],
+    units: Sequence[Unit],
+    threshold: float,
+) -> tuple[int, int, int]:
+    """Paragraph counts (tp, fp, fn) of the rules alone at ``threshold``."""
+    points = [(x, y) for x, y in curve]
     tp = fp = fn = 0
-    for name, entry in docs:
-        found: dict[int, set[str]] = {}
-        for t in tagger.tag(article_of(name, entry), quotes=()):
-            found.setdefault(t.block if t.block is not None else -1, set()).add(t.category)
-        for i, p in enumerate(entry["paragraphs"]):
-            predicted, gold = found.get(i, set()), {*p["stressors"], *p["remedies"]}
-            tp += len(predicted & gold)
-            fp += len(predicted - gold)
-            fn += len(gold - predicted)
+    for unit in units:
+        found = _combined(rules, table, unit).items()
+        predicted = {c for c, v in found if apply_curve(points, v) >= threshold}
+        tp += len(predicted & unit[1])
+        fp += len(predicted - unit[1])
+        fn += len(unit[1] - predicted)
     return tp, fp, fn
 
 
+#: Thresholds on the calibrated confidence the rules alone may default to.
+THRESHOLDS = tuple(t / 100 for t in range(10, 71, 5))
+
+
 def main() -> None:
-    """Choose a setting by two-fold cross-validation in the dev half; fit it on the whole half."""
+    """Choose a setting by cross-validation over the training documents; fit it on all of them."""
     rules_dir = ROOT / "src" / "aistress" / "data" / "rules"
     rules = load_rules(rules_dir / "en.json", rules_dir / "zh.json")
-    dev = sorted((n, e) for n, e in load_dev().items() if split_of(n) == "dev")
-    folds: list[list[Doc]] = [[], []]
+    train = load(DATA / "train")
+    folds: list[list[Doc]] = [[] for _ in range(FOLDS)]
     order: dict[str, int] = {}
-    for name, entry in dev:
+    for name, entry in train:
         lang = entry["language"]
-        folds[order.get(lang, 0) % 2].append((name, entry))
+        folds[order.get(lang, 0) % FOLDS].append((name, entry))
         order[lang] = order.get(lang, 0) + 1
-    own = _own_units()
+    tagger = Tagger(rules=rules, min_confidence=0.0, model=None)
+    own = _own_units(tagger)
+    units = [_doc_units(tagger, fold) for fold in folds]
     scores = {}
     for setting in SETTINGS:
-        tp = fp = fn = 0
-        for k in (0, 1):
-            table, curve = fit(rules, _dev_units(folds[k]) + own, setting)
-            a, b, c = _f1(calibrate(rules, table, [(x, y) for x, y in curve]), folds[1 - k])
-            tp, fp, fn = tp + a, fp + b, fn + c
-        scores[setting] = round(2 * tp / (2 * tp + fp + fn), 4) if tp else 0.0
-        print(f"rule prior {setting[0]}, curve prior {setting[1]}: F1 {scores[setting]}")
-    best = max(SETTINGS, key=lambda s: (scores[s], -SETTINGS.index(s)))
-    table, curve = fit(rules, _dev_units(dev) + own, best)
+        total, count = 0.0, 0
+        for k in range(FOLDS):
+            rest = [u for j, fold in enumerate(units) if j != k for u in fold]
+            table, curve = fit(rules, rest + own, setting)
+            a, b = _brier(rules, table, curve, units[k])
+            total, count = total + a, count + b
+        scores[setting] = round(total / count, 4) if count else 1.0
+        print(f"rule prior {setting[0]}, curve prior {setting[1]}: Brier {scores[setting]}")
+    best = min(SETTINGS, key=lambda s: (scores[s], SETTINGS.index(s)))
+    # The rules' default threshold: the best out-of-fold paragraph F1 of the chosen setting.
+    counts = {t: [0, 0, 0] for t in THRESHOLDS}
+    for k in range(FOLDS):
+        rest = [u for j, fold in enumerate(units) if j != k for u in fold]
+        table, curve = fit(rules, rest + own, best)
+        for t in THRESHOLDS:
+            found = _counts(rules, table, curve, units[k], t)
+            counts[t] = [a + b for a, b in zip(counts[t], found, strict=True)]
+    f1 = {t: 2 * c[0] / (2 * c[0] + c[1] + c[2]) if c[0] else 0.0 for t, c in counts.items()}
+    threshold = max(THRESHOLDS, key=lambda t: (round(f1[t], 3), t))
+    print(f"threshold {threshold}: out-of-fold paragraph F1 {f1[threshold]:.3f}")
+    table, curve = fit(rules, [u for fold in units for u in fold] + own, best)
     description = (
         "Calibrated rule confidences (confidence: the smoothed precision of each rule's firings) "
         "and a map of a tag's combined confidence onto the share of tags found right (curve), "
-        "fitted on the dev half of tagging-dev (odd-numbered documents) and the paraphrases "
-        "of tests/test_tagging.py by "
-        "tools/calibrate_tagging.py; the held-out half is never read. Setting chosen by two-fold "
-        f"cross-validation inside the dev half: rule prior {best[0]}, curve prior {best[1]}."
+        "fitted on our own training paragraphs (tools/tagdata/train) and the paraphrases "
+        "of tests/test_tagging.py by tools/calibrate_tagging.py; no benchmark set is read. "
+        f"Setting chosen by {FOLDS}-fold cross-validation over the training documents: "
+        f"rule prior {best[0]}, curve prior {best[1]}."
     )
     cv = {f"rule prior {s[0]}, curve prior {s[1]}": f for s, f in scores.items()}
     OUT.write_text(
         json.dumps(
             {
                 "description": description,
-                "cross_validation_f1": cv,
+                "cross_validation_brier": cv,
                 "confidence": table,
                 "curve": curve,
+                "threshold": threshold,
+                "threshold_f1": round(f1[threshold], 4),
             },
             ensure_ascii=False,
             indent=1,

@@ -97,12 +97,16 @@ class RuleSet:
         self,
         documents: Sequence[tuple[str | None, Mapping[str, Any]]],
         curve: Sequence[tuple[float, float]] = (),
+        threshold: float | None = None,
     ) -> None:
         """Compile parsed rule documents; use :meth:`from_dicts` or :func:`load_rules`."""
         self._documents = tuple((path, document) for path, document in documents)
         #: Points ``(raw, calibrated)`` of a monotone map applied to a tag's
         #: combined confidence (empty: none); see :func:`calibrate`.
         self.curve: tuple[tuple[float, float], ...] = tuple((float(a), float(b)) for a, b in curve)
+        #: The calibrated confidence the rules alone tag from by default (None:
+        #: the tagger's ``DEFAULT_MIN_CONFIDENCE``); see :func:`calibrate`.
+        self.threshold: float | None = None if threshold is None else float(threshold)
         self._matchers: dict[str, _Matcher] = {}
         self._scopes: dict[str, int] = {}
         self._cues: dict[str, dict[str, tuple[str, ...]]] = {}
@@ -131,7 +135,7 @@ class RuleSet:
         return cls(list(zip(names, documents, strict=True)))
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return (_rebuild, (self._documents, self.curve))
+        return (_rebuild, (self._documents, self.curve, self.threshold))
 
     def __repr__(self) -> str:
         return f"RuleSet(languages={sorted(self.languages)}, rules={len(self.rules)})"
@@ -185,8 +189,9 @@ class RuleSet:
 def _rebuild(
     documents: tuple[tuple[str | None, Mapping[str, Any]], ...],
     curve: tuple[tuple[float, float], ...] = (),
+    threshold: float | None = None,
 ) -> RuleSet:
-    return RuleSet(list(documents), curve)
+    return RuleSet(list(documents), curve, threshold)
 
 
 def _fail(path: str | None, field: str, reason: str) -> RuleError:
@@ -378,6 +383,7 @@ def default_rules() -> RuleSet:
     return RuleSet(
         _calibrated(documents, table["confidence"]),
         [tuple(p) for p in table.get("curve", ())],
+        table.get("threshold"),
     )
 
 
@@ -385,18 +391,23 @@ def calibrate(
     rules: RuleSet,
     confidence: Mapping[str, float],
     curve: Sequence[tuple[float, float]] = (),
+    threshold: float | None = None,
 ) -> RuleSet:
     """The same rules with the confidences of ``confidence`` (rule id to confidence).
 
     Rules it does not list keep the confidence their file gives them.
     ``curve`` (points ``(raw, calibrated)``, raw increasing) maps the
     combined confidence of a tag, by linear interpolation, onto the share of
-    such tags found right (see ``apply_curve``).
+    such tags found right (see ``apply_curve``); ``threshold`` is the
+    calibrated confidence the rules alone tag from by default (None: the
+    tagger's ``DEFAULT_MIN_CONFIDENCE``).
 
     Raises:
         RuleError: if a confidence lies outside ``(0, 1]``.
     """
-    return RuleSet(_calibrated(rules._documents, confidence), curve)
+    if threshold is not None and not 0.0 <= threshold <= 1.0:
+        raise RuleError(None, "threshold", f"must lie between 0 and 1 (got {threshold})")
+    return RuleSet(_calibrated(rules._documents, confidence), curve, threshold)
 
 
 def _calibrated(

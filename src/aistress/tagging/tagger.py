@@ -41,7 +41,8 @@ Tag: TypeAlias = Stressor | Remedy
 TITLE_FACTOR = 0.5
 
 #: Tags of the rules alone below this confidence are dropped unless a caller
-#: asks otherwise (the learned model brings its own threshold).
+#: asks otherwise or the rules bring a calibrated threshold (the shipped rules
+#: do, and so does the learned model).
 DEFAULT_MIN_CONFIDENCE = 0.5
 
 #: The ``rule`` of a tag the learned model found where no rule fired.
@@ -60,7 +61,9 @@ class Tagger:
             (else :class:`~aistress.errors.RuleError`).
         min_confidence: Tags with a lower confidence are dropped (default:
             the model's threshold, chosen by cross-validation when it was
-            trained, or ``DEFAULT_MIN_CONFIDENCE`` (0.5) for the rules alone).
+            trained; for the rules alone, the rules' calibrated threshold,
+            chosen the same way for the shipped rules, else
+            ``DEFAULT_MIN_CONFIDENCE`` (0.5)).
         include_negated: Also return tags whose category the text denies,
             argues against or only asks about (``polarity`` other than
             ``"asserted"``, with the ``cue`` that says so).
@@ -111,7 +114,12 @@ class Tagger:
         #: The learned model, or None for the rules alone.
         self.model: Model | None = model
         if min_confidence is None:
-            min_confidence = model.threshold if model is not None else DEFAULT_MIN_CONFIDENCE
+            if model is not None:
+                min_confidence = model.threshold
+            elif rules.threshold is not None:
+                min_confidence = rules.threshold
+            else:
+                min_confidence = DEFAULT_MIN_CONFIDENCE
         self.min_confidence = min_confidence
         self._allowed = frozenset(
             i for i, r in enumerate(rules.rules) if r.category in self.taxonomy
@@ -229,7 +237,9 @@ class Tagger:
                 continue
             ruled = observed.confidence.get(category.id, 0.0)
             sure = ruled >= model.rules_sure
-            floor = model.floor(self.min_confidence, key, index)
+            # The floor is on the raw score: a little below, so a confidence that
+            # rounds up to min_confidence is kept (the check below is on it).
+            floor = model.floor(max(self.min_confidence - 1e-4, 0.0), key, index)
             if scores[index] < floor and not sure and not (group and self.include_negated):
                 continue
             confidence = model.confidence(scores[index], key, index)
@@ -499,7 +509,7 @@ def tag(
             (:func:`aistress.quotes.attribute`: quotations and reported
             speech); pass ``()`` to skip attribution.
         min_confidence: Drop tags below this confidence (default: the
-            model's threshold, or ``DEFAULT_MIN_CONFIDENCE`` (0.5) for the rules).
+            model's threshold, or the rules' own; see :class:`Tagger`).
         include_negated: Also return categories the text denies, argues
             against or only asks about, with their ``polarity`` and ``cue``.
         model: ``"default"`` (the default: the shipped learned model) or a
