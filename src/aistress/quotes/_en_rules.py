@@ -59,7 +59,7 @@ def sentence_end(starts: list[int], start: int, length: int) -> int:
 def fragment(blk: Block, span: tuple[int, int], inner: str, sent_start: int) -> Route | None:
     """A short quotation in a sentence of reported speech: a partial quote, not a scare quote.
 
-    ``Sanders said at a rally that Clinton was not “qualified”``: a cue word
+    ``Varga said at a rally that Ridel was not “qualified”``: a cue word
     earlier in the sentence (or later, for words not in title case) makes the
     quoted words the reported speaker's. The speaker is the sentence's
     nearest cue subject when there is one.

@@ -363,7 +363,7 @@ _FIRSTS: dict[int, tuple[English, frozenset[str]]] = {}
 def _capitalised_cue(cue: str, cs: int, sentence_starts: set[int]) -> bool:
     """A cue word in capitals is no cue: part of a name (United States) or "Says who".
 
-    Only *According to* and a sentence-initial *Said* (``Said Comey, “…”``) count.
+    Only *According to* and a sentence-initial *Said* (``Said Ridel, “…”``) count.
     """
     low = cue.lower()
     if not cue[0].isupper() or low == "according to":
@@ -441,8 +441,8 @@ _NOT_NAME_SHAPE = re.compile(r"[A-Z][a-z]+(?:ing|ed|ly)$")
 def _opening_name(masked: str, text: str, a: int, cue: Cue) -> Mention | None:
     """The name opening a comma-separated piece of the sentence before ``cue``.
 
-    The subject of a sentence whose cue has none of its own: ``Sanders stepped
-    up his emphasis…, saying, “…”``, ``Here in Columbia, Sanders warned…``.
+    The subject of a sentence whose cue has none of its own: ``Varga stepped
+    up her emphasis…, saying, “…”``, ``Here in Leeds, Varga warned…``.
     The name must be followed by a lower-case word (its verb).
     """
     lex = english()
