@@ -8,7 +8,7 @@ give each quotation an attribution by the first rule that applies:
    by ``X said`` / ``said X`` / ``X说``;
 2. *leading*: a cue earlier in the same sentence (``X said, “…”``,
    ``X说：“…”``); the quotation is *partial* when other words stand between
-   the cue and it (``said that Chatbot Arena “has had…”``);
+   the cue and it (``said that the leaderboard “has had…”``);
 3. *inherited*: a quotation right after an attributed one, separated only by
    that attribution (``“…,” X said. “…”``), is the same utterance;
 4. *trailing* again for a quotation inside a sentence (partial);

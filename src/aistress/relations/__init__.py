@@ -10,8 +10,8 @@ the digest). :func:`discover_relations` finds the others across files:
    first article of an original kind), and only representatives go on.
 1. **Blocking.** Each article is reduced to *anchors* that survive
    translation and rewriting: the values of its numbers (``200m`` and
-   ``2 亿`` give the same anchor), Latin-script names (``OpenAI``,
-   ``Chatbot Arena``), URLs and title words. An inverted index from anchor to
+   ``2 亿`` give the same anchor), Latin-script names (``Vexa Labs``,
+   ``Moro Arena``), URLs and title words. An inverted index from anchor to
    articles yields the candidate pairs that share rare anchors, so the cost is
    linear in the number of anchors plus the candidate pairs, not quadratic in
    the corpus.
