@@ -187,27 +187,27 @@ def test_a_time_word_before_the_cue_leaves_the_pronoun() -> None:
     [
         (
             "zh",
-            ["实习生邱润生第一次值夜班。", "润生揉着眼睛说：“我还能再跑一组。”"],
-            "邱润生",
+            ["实习生邱嘉生第一次值夜班。", "嘉生揉着眼睛说：“我还能再跑一组。”"],
+            "邱嘉生",
         ),
         (
             "zh-Hant",
-            ["實習生邱潤生第一次值夜班。", "潤生揉著眼睛說：「我還能再跑一組。」"],
-            "邱潤生",
+            ["實習生邱嘉生第一次值夜班。", "嘉生揉著眼睛說：「我還能再跑一組。」"],
+            "邱嘉生",
         ),
         (
             "zh",
-            ["闵锁子推门进来。", "闵锁子看了看屏幕。", "“又挂了？”", "闵锁子叹气地说。"],
-            "闵锁子",
+            ["闵柱子推门进来。", "闵柱子看了看屏幕。", "“又挂了？”", "闵柱子叹气地说。"],
+            "闵柱子",
         ),
         (
             "zh-Hant",
-            ["閔鎖子推門進來。", "閔鎖子看了看螢幕。", "「又掛了？」", "閔鎖子嘆氣地說。"],
-            "閔鎖子",
+            ["閔柱子推門進來。", "閔柱子看了看螢幕。", "「又掛了？」", "閔柱子嘆氣地說。"],
+            "閔柱子",
         ),
     ],
 )
 def test_name_ending_like_a_role_noun(language: str, paragraphs: list[str], who: str) -> None:
-    """润生 (邱润生 written too) and 闵锁子 (always whole) are names, though 生 and 子 end roles."""
+    """嘉生 (邱嘉生 written too) and 闵柱子 (always whole) are names, though 生 and 子 end roles."""
     (q,) = extract_quotes(art(*paragraphs, language=language))
     assert names(q)[:1] == [who]

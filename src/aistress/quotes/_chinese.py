@@ -563,7 +563,7 @@ _POSSESSED_ROLE = re.compile(rf"\s*(?:我|我们|你|你们|他|她|他们|她�
 def _known_end(masked: str, a: int, b: int, known: frozenset[str]) -> int | None:
     """Start of a name the article uses (``known``) ending the subject ``masked[a:b]``.
 
-    It may end in a character that also ends role nouns (润生, 安锁子).
+    It may end in a character that also ends role nouns (嘉生, 闵柱子).
     """
     for size in (4, 3, 2):
         s = b - size
