@@ -53,7 +53,7 @@ CASES: dict[str, tuple[str, Callable[[int], str]]] = {
     "given names and organisations": (
         "zh",
         lambda n: _fill(
-            "研究员邱润生说，润生笑着说：“好。”星图数据科技有限公司。星图数据表示，", n
+            "研究员邱嘉生说，嘉生笑着说：“好。”星图数据科技有限公司。星图数据表示，", n
         ),
     ),
 }
