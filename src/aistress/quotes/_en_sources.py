@@ -27,7 +27,7 @@ import attrs
 from aistress.quotes._lexicon import English
 from aistress.quotes._types import Cue, Mention, mention
 
-__all__ = ["NameFinder", "answer_label", "first_person_turn", "relative_source"]
+__all__ = ["NameFinder", "answer_label", "first_person_turn", "relative_source", "speaker_label"]
 
 #: Finds a name ending ``masked[a:b]``: ``(prefix_start, name_start, name_end)`` or None.
 NameFinder = Callable[[str, int, int], "tuple[int, int, int] | None"]
@@ -172,3 +172,36 @@ def first_person_turn(mentions: Sequence[Mention], label: Mention) -> list[Menti
         else m
         for m in mentions
     ]
+
+
+_LABEL = re.compile(r"\s*((?:[A-Z][A-Z.'’-]+|Q)(?:\s+[A-Z][A-Z.'’-]+){0,3})\s*:\s")
+
+
+def speaker_label(masked: str, text: str) -> Mention | None:
+    """A transcript label opening a paragraph (``MORENO: …``, ``MS. LEE: …``) as a mention.
+
+    The label, in capitals and followed by a colon, names who speaks the
+    paragraph; its quotations are that speaker's. ``Q:`` is the interviewer,
+    an unnamed source.
+    """
+    m = _LABEL.match(masked)
+    if not m or m.group(1).rstrip(".") == "A":
+        return None
+    a, b = m.span(1)
+    colon = m.end() - 2
+    if m.group(1) == "Q":
+        return Mention(
+            "anonymous",
+            "interviewer",
+            a,
+            b,
+            a,
+            m.end(),
+            ":",
+            colon,
+            colon + 1,
+            description="interviewer",
+        )
+    # every part of a hyphenated or apostrophe name: KOVAC-LINDQVIST -> Kovac-Lindqvist
+    name = re.sub(r"[^\W\d_]+", lambda w: w.group(0).capitalize(), " ".join(text[a:b].split()))
+    return Mention("name", name, a, b, a, m.end(), ":", colon, colon + 1)

@@ -27,7 +27,6 @@ __all__ = [
     "is_short",
     "pronoun_start",
     "sentence_starts",
-    "speaker_label",
 ]
 
 #: How far a clause is followed from a cue, in characters (keeps every look bounded).
@@ -463,7 +462,7 @@ _SUBJECT_PRONOUN = re.compile(r"(he|she)\s+[a-z]", re.IGNORECASE)
 _STATEMENT = (
     r"(?:[a-z]+\s+){0,2}?(?:statement|response|reply|answer|message|tweet|post|letter|email|"
     r"note|remark|comment|word|testimony|memo|release|announcement|interview|verdict|reaction|"
-    r"view|advice|warning|assessment|explanation)s?"
+    r"view|advice|warning|assessment|explanation|submission|filing)s?"
 )
 _POSSESSIVE_STATEMENT = re.compile(
     r"((?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w.-]*)['’]s?\s+" + _STATEMENT + r"\b"
@@ -471,6 +470,8 @@ _POSSESSIVE_STATEMENT = re.compile(
 #: His or her statement: the owner is the pronoun's referent (``His reply was blunt: “…”``).
 _PRONOUN_STATEMENT = re.compile(r"(his|her)\s+" + _STATEMENT + r"\b", re.IGNORECASE)
 _STATEMENT_FROM = re.compile(r"(?:an?|the)\s+" + _STATEMENT + r"\s+(?:from|by|of)\s+")
+#: Whose words follow *according to* (``Nimbix's statement``, ``the union's submission``).
+_OWNED_STATEMENT = re.compile(r"(.+?)['’]s?\s+" + _STATEMENT)
 
 
 def sentence_subject(masked: str, text: str, start: int, pos: int) -> Mention | None:
@@ -673,6 +674,9 @@ def _after_cue(masked: str, text: str, common: Cue, lex: English) -> Mention | N
     source = _STATEMENT_FROM.match(masked, a, b)
     if source is not None:
         a = source.end()  # according to a statement from Nimbix
+    owned = _OWNED_STATEMENT.fullmatch(masked, a, b)
+    if owned is not None:
+        b = owned.end(1)  # according to the union's written submission
     low = masked[a:b].lower()
     if low in lex.pronouns:
         kind = "group" if low in ("they", "we") else "pronoun"
@@ -755,36 +759,3 @@ def object_only(text: str) -> bool:
     """Whether ``text`` holds only a cue's object (``me``) and punctuation."""
     words = [w.strip(_STRIP + ".:;") for w in text.split()]
     return all(not w or w.lower() in _OBJECTS for w in words)
-
-
-_LABEL = re.compile(r"\s*((?:[A-Z][A-Z.'’-]+|Q)(?:\s+[A-Z][A-Z.'’-]+){0,3})\s*:\s")
-
-
-def speaker_label(masked: str, text: str) -> Mention | None:
-    """A transcript label opening a paragraph (``MORENO: …``, ``MS. LEE: …``) as a mention.
-
-    The label, in capitals and followed by a colon, names who speaks the
-    paragraph; its quotations are that speaker's. ``Q:`` is the interviewer,
-    an unnamed source.
-    """
-    m = _LABEL.match(masked)
-    if not m or m.group(1).rstrip(".") == "A":
-        return None
-    a, b = m.span(1)
-    colon = m.end() - 2
-    if m.group(1) == "Q":
-        return Mention(
-            "anonymous",
-            "interviewer",
-            a,
-            b,
-            a,
-            m.end(),
-            ":",
-            colon,
-            colon + 1,
-            description="interviewer",
-        )
-    # every part of a hyphenated or apostrophe name: KOVAC-LINDQVIST -> Kovac-Lindqvist
-    name = re.sub(r"[^\W\d_]+", lambda w: w.group(0).capitalize(), " ".join(text[a:b].split()))
-    return Mention("name", name, a, b, a, m.end(), ":", colon, colon + 1)

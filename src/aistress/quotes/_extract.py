@@ -42,7 +42,8 @@ from aistress.people import group_names
 from aistress.quotes import _chinese, _en_rules, _english
 from aistress.quotes._bare import bare_mentions
 from aistress.quotes._continuation import carry_speakers
-from aistress.quotes._en_sources import answer_label, first_person_turn
+from aistress.quotes._en_discourse import Entities, antecedent
+from aistress.quotes._en_sources import answer_label, first_person_turn, speaker_label
 from aistress.quotes._en_subjects import find_subjects, introduced
 from aistress.quotes._en_terms import names_title
 from aistress.quotes._marks import Marks, find_marks
@@ -233,7 +234,7 @@ def analyse(article: Article) -> Analysis:
             cue_words = _english.cue_matches(masked)
             mentions = _english.find_mentions(masked, text, cues=cue_words)
             mentions += _english.colon_labels(masked, text, sorted(m.cue_start for m in mentions))
-            label = _english.speaker_label(masked, text) or answer_label(masked, answers)
+            label = speaker_label(masked, text) or answer_label(masked, answers)
             basic = _english.sentence_starts(masked)
             after = label.end if label is not None else None  # a turn's first sentence
             subjects = find_subjects(masked, text, after=after)
@@ -583,14 +584,25 @@ def _build(
         mentions + bare + uncited,
         key=lambda t: (t[0], t[2].cue_start if t[2].cue is not None else t[2].start),
     )
-    for _, _, m in resolution:
+    entities = Entities(article.text)  # English names, for "the company" and gender
+    history_blocks: list[tuple[int, object]] = []  # (block, referent) of the history
+    for bi, base, m in resolution:
         ref: object = None
+        linked = None
         if m.kind == "name":
             ref = ("name", group_of[m.surface])
             if ref not in gender and has_han(m.surface):
                 known_gender = _chinese.name_gender(m.surface)
                 if known_gender is not None:
                     gender[ref] = known_gender
+            elif not has_han(m.surface):
+                seen = entities.name(ref, m.surface, base + m.name_start, m.description)
+                if seen is not None:
+                    gender.setdefault(ref, seen)
+        elif m.kind == "anonymous" and m.definite and not has_han(m.surface):
+            linked = entities.definite(m.surface, base + m.start)
+        if linked is not None:
+            ref = ("name", group_of[linked[1]]) if linked[1] in group_of else linked[0]
         elif m.kind == "anonymous":
             if m.definite and last_anon is not None:
                 ref = last_anon
@@ -604,21 +616,23 @@ def _build(
             if m.surface.lower() in ("i", "我"):
                 ref = author_key if article.author else None
             else:
-                for cand in reversed(history[-12:]):
-                    if gender.get(cand) in (None, m.gender):
-                        ref = cand
-                        break
+                here = {r for b, r in history_blocks[-12:] if b == bi}
+                ref = antecedent(history, gender, m.gender, here, english=not has_han(m.surface))
                 if ref is not None and m.gender in ("m", "f"):
                     gender.setdefault(ref, m.gender)
         referent[id(m)] = ref
         if ref is not None and m.kind != "group":
             history.append(ref)
+            history_blocks.append((bi, ref))
 
     quoted = {referent.get(id(f.mention)) for f in found if f.mention is not None}
     mentions += [t for t in uncited if ("name", group_of[t[2].surface]) in quoted]
     people = _people(article, mentions, group_of, referent, found)
     if article.author:
         people[author_key] = Person(article.author, role="author")
+    for ref in referent.values():  # an organisation named only in a description
+        if isinstance(ref, tuple) and ref[0] == "org":
+            people.setdefault(ref, Person(ref[1]))
 
     utterances: dict[object, int] = {}
     quotes = [_quote(article, f, referent, people, description, utterances) for f in found]

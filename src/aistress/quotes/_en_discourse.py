@@ -1,0 +1,272 @@
+"""English discourse entities: who a definite description or a pronoun points back to.
+
+News names a person or an organisation once, then refers to them by a
+role (``the spokeswoman added``), a kind (``the company said``, ``the
+union's submission``) or a pronoun. This tracker follows the named
+entities of an article in text order, with what the text says about them:
+
+- the words of the name and of its description (``Ada Byron, a researcher
+  at Nimbix``); the affiliation of a description is an organisation of its
+  own (*Nimbix*);
+- whether it is an organisation (a word such as *Institute* or *Labs* in
+  its name, an acronym, or an affiliation);
+- its gender, from an honorific before the name (``Ms Byron``) or a
+  gendered noun of its description (``a spokeswoman``).
+
+A definite description points back to the latest entity whose name holds
+its head noun (``the union`` → *Research Staff Union*), else whose
+description does (``the researcher`` → Ada Byron), else, for a noun of
+organisations (*company*, *firm*, *agency*…), to the latest organisation.
+Each lookup walks a bounded number of the latest entities: linear work
+per article.
+"""
+
+from __future__ import annotations
+
+import re
+
+from aistress.quotes._en_describe import describe
+from aistress.quotes._lexicon import english
+
+__all__ = ["ORG_HEADS", "Entities", "antecedent", "gender_of_description"]
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+#: How many of the latest entities a definite description is compared with.
+_WINDOW = 16
+_HONORIFIC = re.compile(r"\b(Mr|Mrs|Ms|Miss|Sir|Dame|Lady|Lord)\.?\s+$")
+_HONORIFIC_GENDER = {
+    "mr": "m",
+    "sir": "m",
+    "lord": "m",
+    "mrs": "f",
+    "ms": "f",
+    "miss": "f",
+    "dame": "f",
+    "lady": "f",
+}
+#: Nouns of a description that say who is a woman or a man.
+_FEMALE = _words(
+    "spokeswoman chairwoman congresswoman businesswoman councilwoman actress mother wife "
+    "daughter sister grandmother woman girl widow aunt niece stepmother policewoman "
+    "sportswoman headmistress waitress"
+)
+_MALE = _words(
+    "spokesman chairman congressman businessman councilman actor father husband son "
+    "brother grandfather man boy widower uncle nephew stepfather policeman sportsman "
+    "headmaster waiter"
+)
+#: Words of a name that make it an organisation's.
+_ORG_WORDS = _words(
+    "inc inc. corp corp. corporation ltd ltd. llc plc co co. company labs lab laboratory "
+    "laboratories dynamics technologies technology systems group institute university "
+    "college school union council committee ministry department agency foundation "
+    "association society forum bank partners capital ventures network networks party "
+    "commission authority board trust centre center federation alliance coalition "
+    "hospital clinic press media studio studios software robotics ai analytics consortium "
+    "office bureau service services court tribunal assembly parliament congress senate"
+)
+#: Words of a name that make it a business's.
+_COMPANY_WORDS = _words(
+    "inc inc. corp corp. corporation ltd ltd. llc plc co co. company labs lab laboratory "
+    "laboratories dynamics technologies technology systems group partners capital ventures "
+    "software robotics ai analytics studio studios media networks"
+)
+#: Head nouns of a definite description that stand for an organisation.
+ORG_HEADS = _words(
+    "company firm startup start-up lab laboratory agency ministry department union "
+    "university institute council committee organisation organization group foundation "
+    "association society campaign government administration platform employer publisher "
+    "insurer hospital school board commission regulator forum court tribunal"
+)
+#: Organisation nouns so generic that they stand for the latest organisation named.
+_ANY_ORG = _words(
+    "company firm startup start-up lab laboratory agency organisation organization employer"
+)
+#: A role noun and the nouns of a description it may stand for.
+_SAME_ROLE = {
+    "spokesperson": ("spokesperson", "spokeswoman", "spokesman"),
+    "spokeswoman": ("spokesperson", "spokeswoman"),
+    "spokesman": ("spokesperson", "spokesman"),
+    "chair": ("chair", "chairwoman", "chairman", "chairperson"),
+}
+_WORD = re.compile(r"[A-Za-z][\w’'-]*")
+_ACRONYM = re.compile(r"^[A-Z]{2,6}$")
+
+
+def gender_of_description(description: str | None) -> str | None:
+    """``"f"`` or ``"m"`` when a noun of ``description`` says so (``a spokeswoman``), else None."""
+    if not description:
+        return None
+    words = {w.lower() for w in _WORD.findall(description)}
+    female, male = bool(words & _FEMALE), bool(words & _MALE)
+    if female == male:
+        return None
+    return "f" if female else "m"
+
+
+class _Entity:
+    __slots__ = ("company", "described", "key", "named", "org", "surface")
+
+    def __init__(self, key: object, surface: str, org: bool, company: bool = False) -> None:
+        self.key = key
+        self.surface = surface
+        self.org = org
+        self.company = company  # a business: what "the company" or "the firm" may be
+        self.named = {w.lower() for w in _WORD.findall(surface)}
+        self.described: set[str] = set()
+
+
+#: A run of capitalised words, with *of*, *for*, *and* or *&* inside (``Union of Concerned Staff``).
+_CAPITALISED_RUN = re.compile(
+    r"(?<![\w’'-])[A-Z][\w&’'.-]*(?:\s+(?:(?:of|for|and|&)\s+(?:the\s+)?)?[A-Z][\w&’'.-]*){0,6}"
+)
+#: How many organisation names of an article the tracker keeps in view.
+_MAX_SCANNED = 4096
+
+
+def _org_words(words: list[str]) -> tuple[bool, bool]:
+    """Whether a name of ``words`` is an organisation's, and a business's."""
+    low = [w.lower().strip(",.") for w in words if w[:1].isupper()]
+    org = any(w in _ORG_WORDS for w in low)
+    return org, org and any(w in _COMPANY_WORDS for w in low)
+
+
+class Entities:
+    """The named entities of one English article, latest last, for definite descriptions.
+
+    Mentions are given in text order (:meth:`name`, :meth:`definite`); the
+    organisations the text names anywhere (capitalised runs holding a word
+    such as *Union* or *Labs*) join the entities as the walk passes them.
+    """
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._latest: list[_Entity] = []  # the latest entities, most recent last
+        self._by_key: dict[object, _Entity] = {}
+        self._scanned: list[tuple[int, str, bool]] = []  # (offset, name, business)
+        for m in _CAPITALISED_RUN.finditer(text):
+            words = m.group(0).split()
+            while words and words[0] in ("The", "A", "An"):
+                words = words[1:]
+            org, company = _org_words(words)
+            if org and len(words) > 1:
+                self._scanned.append((m.start(), " ".join(words), company))
+                if len(self._scanned) >= _MAX_SCANNED:
+                    break
+        self._next = 0
+
+    def _reach(self, at: int) -> None:
+        """Take in the organisations named before offset ``at``."""
+        while self._next < len(self._scanned) and self._scanned[self._next][0] < at:
+            _, surface, company = self._scanned[self._next]
+            self._touch(self._org(surface, company))
+            self._next += 1
+
+    def name(self, key: object, surface: str, at: int, description: str | None) -> str | None:
+        """Note a mention of the named entity ``key`` at article offset ``at``.
+
+        Returns the gender the text gives it there (honorific or description), or None.
+        """
+        self._reach(at)
+        entity = self._by_key.get(key)
+        if entity is None:
+            org, company = _org_words(surface.split())
+            org = org or bool(_ACRONYM.match(surface))
+            entity = self._by_key[key] = _Entity(key, surface, org, company)
+        if description:
+            entity.described.update(w.lower() for w in _WORD.findall(description))
+            _, affiliation = describe(description)
+            if affiliation and affiliation[:1].isupper():
+                self._touch(self._org(affiliation, True))
+        self._touch(entity)
+        honorific = _HONORIFIC.search(self._text, max(0, at - 8), at)
+        if honorific is not None:
+            return _HONORIFIC_GENDER[honorific.group(1).lower()]
+        return gender_of_description(description)
+
+    def _org(self, surface: str, company: bool) -> _Entity:
+        key = ("org", " ".join(surface.split()))
+        entity = self._by_key.get(key)
+        if entity is None:
+            entity = self._by_key[key] = _Entity(key, key[1], True, company)
+        return entity
+
+    def _touch(self, entity: _Entity) -> None:
+        if entity in self._latest:
+            self._latest.remove(entity)
+        self._latest.append(entity)
+        if len(self._latest) > _WINDOW:
+            del self._latest[0]
+
+    def definite(self, surface: str, at: int) -> tuple[object, str] | None:
+        """The entity (key, name) a definite description at ``at`` (``the company``) points to."""
+        self._reach(at)
+        m = english().anonymous_re.match(surface)
+        if m is None or m.group("det").lower() not in ("the", "this", "that"):
+            return None
+        head = m.group("head").lower()
+        org_head = head in ORG_HEADS
+        roles = set(_SAME_ROLE.get(head, (head,)))
+        for step in range(3):
+            for entity in reversed(self._latest):
+                if step == 0:
+                    fits = head in entity.named and (entity.org or not org_head)
+                elif step == 1:
+                    fits = not (entity.org or org_head) and bool(entity.described & roles)
+                else:
+                    fits = head in _ANY_ORG and entity.company
+                if fits:
+                    self._touch(entity)
+                    return entity.key, entity.surface
+        return None
+
+
+def antecedent(
+    history: list[object],
+    gender: dict[object, str],
+    want: str | None,
+    here: set[object] | None = None,
+    *,
+    english: bool = True,
+) -> object:
+    """The referent a *he* or *she* (``want``: ``"m"``/``"f"``) points to, or None.
+
+    The latest referent of ``history`` whose known gender does not contradict
+    the pronoun's. In English, an unnamed source of unknown gender that is
+    not in the pronoun's paragraph (``here``: the referents mentioned there)
+    gives way to a named referent among the few before it whose gender the
+    text has shown to match (a paragraph about an unnamed colleague, then
+    *She resigned…*: the woman named before).
+    """
+    seen: list[object] = []
+    first: object = None
+    for cand in reversed(history[-12:]):
+        if cand in seen:
+            continue
+        seen.append(cand)
+        known = gender.get(cand)
+        if first is None:
+            if known not in (None, want):
+                continue
+            first = cand
+            if (
+                not english
+                or known is not None
+                or not _unnamed(cand)
+                or want not in ("m", "f")
+                or cand in (here or ())
+            ):
+                return first
+        elif known == want and not _unnamed(cand):
+            return cand
+        if len(seen) > 4:
+            break
+    return first
+
+
+def _unnamed(ref: object) -> bool:
+    return isinstance(ref, tuple) and bool(ref) and ref[0] == "anon"
