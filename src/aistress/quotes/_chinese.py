@@ -19,6 +19,7 @@ import attrs
 
 from aistress.quotes._lexicon import Chinese, chinese
 from aistress.quotes._types import MASK, Cue, Mention, mention
+from aistress.quotes._zh_discourse import described
 from aistress.quotes._zh_names import (
     BARE_NAME,
     CLAUSE_OPENERS,
@@ -144,6 +145,7 @@ _NP_HEAD = re.compile(
     r"|不|没|未|[，。,；;：:！？!?])"
 )
 _NEGATION = "不没未别勿"
+_NEGATED = ("没有", "并未", "从未", "从没")
 
 
 _CALLED = re.compile(rf"[他她](?:名字)?(?:叫做|名叫|叫)([{_HAN}]{{2,4}})(?=[，,。；;！!？?])")
@@ -400,7 +402,7 @@ def find_mentions(
             ei += 1
         if any(a < ce and cs < b for a, b in excluded[ei : ei + 3]):
             continue
-        if cs and masked[cs - 1] in DOTS + _NEGATION:
+        if cs and (masked[cs - 1] in DOTS + _NEGATION or masked[cs - 2 : cs] in _NEGATED):
             continue
         found = _subject(masked, text, cs, ce, text[cs:ce], lex, known, orgs or {})
         if found and label is not None and found.surface == "我":
@@ -466,7 +468,7 @@ def _subject(
         name_end = paren.start()
         if _LATIN_LETTER.search(inner):
             aliases.append(inner)
-    end = ce
+    end = ce + 1 if masked[ce : ce + 1] == "道" else ce  # 反驳道: the clause ends after 道
     common = Cue(cue, cs, ce, end)
     pre = masked[cstart:name_end]
     if not pre.strip():
@@ -520,6 +522,9 @@ def _subject(
             aliases=tuple(aliases),
             cue=common,
         )
+    if described(masked, cstart, name_end, lex):  # 老板(对他说), 他妈, 她的导师: someone unnamed
+        desc = text[cstart:name_end].strip()
+        return mention("anonymous", desc, cstart, name_end, cstart, description=desc, cue=common)
     if anon is None:
         opening = _opening_subject(masked, text, cstart, common, known, lex)
         if opening is not None:
@@ -538,6 +543,7 @@ def _subject(
         )
     if any(pre.endswith(w) for w in lex.group_words):
         return mention("group", pre, cstart, name_end, cstart, cue=common)
+
     bare = pre.strip()
     if (
         BARE_NAME.fullmatch(bare)

@@ -39,7 +39,7 @@ import attrs
 
 from aistress.model import Article, Person, PersonLink, Quote, QuoteKind, Span
 from aistress.people import group_names
-from aistress.quotes import _chinese, _en_rules, _english
+from aistress.quotes import _chinese, _en_rules, _english, _zh_discourse
 from aistress.quotes._bare import bare_mentions
 from aistress.quotes._continuation import carry_speakers
 from aistress.quotes._en_discourse import Entities, antecedent
@@ -193,6 +193,7 @@ def analyse(article: Article) -> Analysis:
     only_quotes: list[bool] = []
     colons: list[bool] = []
     simplified: list[str] = []  # the Chinese blocks in Simplified, quotations included
+    block_cues: list[list[Mention]] = []
     for bi, block in enumerate(article.blocks):
         lang = block_language(block.text, block.language or article.language)
         if lang == "zh":
@@ -247,6 +248,7 @@ def analyse(article: Article) -> Analysis:
         by_start = sorted(mentions, key=lambda m: m.start)
         start_keys = [m.start for m in by_start]
         by_cue = sorted(mentions, key=lambda m: m.cue_start)
+        block_cues.append(by_cue)
         cue_keys = [m.cue_start for m in by_cue]
         inners = [text[m.inner_start : m.inner_end] for m in marks]
         trails = [
@@ -397,6 +399,14 @@ def analyse(article: Article) -> Analysis:
         colons.append(colon)
         only_quotes.append(bool(marks) and not masked.strip(_QUOTE_ONLY))
     _attribution_paragraphs(by_block, leads, only_quotes, colons, used)
+    if "zh" in langs:  # quotations with no cue of their own, read as dialogue
+        turns = _zh_discourse.dialogue(article, by_block, langs, maskeds, block_cues, known)
+        for bi, k, (who, wb), new in turns:
+            f = by_block[bi][k]
+            f.route, f.mention, f.source, f.mention_block = "dialogue", who, None, wb
+            f.kind, f.partial = QuoteKind.DIRECT, False
+            if new:
+                all_mentions.append((wb, article.block_span(wb).start, who))
     done = _build(article, found, all_mentions, used, sentences)
     reports = [(r.cue_span.start, r.speaker, r.anonymous, r.description) for r in done.reports]
     return attrs.evolve(done, quotes=carry_speakers(article, done.quotes, reports))
@@ -749,8 +759,9 @@ def _quote(
             desc = m.description
     if anonymous and desc is None:
         desc = description.get(ref)
-    cue = m.cue if (m is not None and f.route != "paragraph") else None
-    if m is not None and f.route != "paragraph":
+    own = m is not None and f.route not in ("paragraph", "dialogue")
+    cue = m.cue if own and m is not None else None
+    if own and m is not None:
         key: object = ("m", f.mention_block, m.cue_start, m.start)
     else:
         key = ("q", f.block, mk.start)

@@ -125,6 +125,8 @@ class Chinese:
     anonymous_group_re: re.Pattern[str] = re.compile(r"(?!)")
     anonymous_group_end_re: re.Pattern[str] = re.compile(r"(?!)")
     writer_roles: frozenset[str] = frozenset()
+    #: A kinship or title noun at a position, longest first (母亲, 老板, 发言人).
+    role_re: re.Pattern[str] = re.compile(r"(?!)")
 
 
 @functools.cache
@@ -200,6 +202,7 @@ def chinese() -> Chinese:
         anonymous_group_re=re.compile(_alternation(data["anonymous_groups"])),
         anonymous_group_end_re=re.compile("(?:" + _alternation(data["anonymous_groups"]) + ")$"),
         writer_roles=frozenset(data["writer_roles"]),
+        role_re=re.compile(_alternation(data["kinship"] + data["titles"] + data["speaker_roles"])),
         role_name_re=re.compile(
             "(?<=[" + "".join(sorted(data["role_suffixes"])) + "])"
             "(?=([" + "".join(sorted(s for s in all_surnames if len(s) == 1)) + "]"

@@ -1,0 +1,350 @@
+"""Chinese dialogue: who speaks a quotation that has no cue of its own.
+
+Fiction and feature writing give runs of quotations with few cues. Three
+readings of the paragraphs around such a quotation, tried in order:
+
+1. *after*: the sentence right after the quotation opens with a person
+   (``“还好。”林安低着头。``): that person;
+2. *next*: the quotation fills its paragraph and the next paragraph opens
+   with a person who hears it (``听林安说完``, ``林安的话``) or with a
+   person as its subject (``林安一下子红了脸。``): the one heard, else
+   that subject;
+3. *turn*: the quotation fills its paragraph, and the paragraph before
+   holds a turn of a two-person conversation: the other participant
+   answers (the addressee of ``对她说``, ``问他``, or the speaker of the
+   turn before, when it differs).
+
+A person is a pronoun (他, 她), a name the article uses (``known``), a
+native name by its shape, or a role or kinship noun (``母亲``, ``老板``),
+an unnamed person described by it. Each paragraph is looked at a bounded
+number of times: linear in the text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Protocol
+
+import attrs
+
+from aistress.model import Article, QuoteKind
+from aistress.quotes._lexicon import Chinese, chinese
+from aistress.quotes._marks import Marks
+from aistress.quotes._types import MASK, Mention
+from aistress.quotes._zh_names import BARE_NAME, bare_name_ok, known_at, next_word
+from aistress.text.language import HAN
+
+__all__ = ["Paragraph", "Quoted", "Turn", "described", "dialogue", "dialogue_speakers", "paragraph"]
+
+
+class Quoted(Protocol):
+    """A quotation under analysis, as the extractor holds it."""
+
+    @property
+    def marks(self) -> Marks: ...
+    @property
+    def route(self) -> str | None: ...
+    @property
+    def mention(self) -> Mention | None: ...
+    @property
+    def mention_block(self) -> int: ...
+    @property
+    def kind(self) -> QuoteKind: ...
+    @property
+    def source(self) -> Quoted | None: ...
+
+
+@attrs.frozen
+class Turn:
+    """A quotation of a Chinese paragraph as extraction left it.
+
+    ``mention`` is whoever it is attributed to (None when nobody);
+    ``open`` is True when that came from no cue of its own (continued from
+    the paragraph before, or nothing), so a reading of the dialogue may
+    replace it.
+    """
+
+    start: int
+    end: int
+    inner: str
+    mention: Mention | None
+    open: bool
+    block: int  # the paragraph of ``mention``
+
+
+@attrs.frozen
+class Paragraph:
+    """One Chinese paragraph: its masked and plain text and its quotations."""
+
+    masked: str
+    text: str
+    turns: tuple[Turn, ...]
+    cues: tuple[Mention, ...]  # the paragraph's cue mentions, sorted by cue
+
+
+#: Punctuation that may stand between a quotation and the sentence after it.
+_GAP = " \t，,"
+#: How quoted words end when the words after them are about their speaker.
+_TURN_END = frozenset("。！？!?…，,—～~")
+#: What a paragraph of quotations only may hold besides them.
+_QUOTE_ONLY = MASK + " \t\u3000，,。.：:；;！!？?…—-"
+#: A person heard (听林安说完, 听了她的话) or whose words are named (林安的这番话).
+_HEARD = re.compile(
+    r"听(?:完|了|到|见)?(?P<a>[^，。,；;：:！？!?\ue000]{1,6}?)(?:说|讲|的(?:话|意见|回答))"
+    r"|(?P<b>[^，。,；;：:！？!?\ue000的听]{1,6}?)的(?:这番|这些|这个|一番|这句|那番)?"
+    r"(?:话|意见|建议|回答|解释|问话)"
+)
+#: Words that take a person as the one spoken to, before a cue (对她说, 向组长解释).
+_TO_BEFORE = re.compile(r"(?:对|向|跟|给|和)(?P<p>[^，。,；;：:！？!?\ue000]{1,8}?)$")
+#: Cues whose object is the one spoken to (问他, 告诉林安).
+_TO_AFTER = ("问", "告诉", "回答", "劝", "求", "叫", "喊")
+#: How far into the next paragraph its first sentence is looked for.
+_LOOK = 80
+#: Who owns someone described: a pronoun, maybe with 的 (他妈, 她的导师), or a name and 的.
+_OWNER = re.compile(rf"[他她我你](?!们)的?|[{HAN}]{{2,4}}的")
+
+
+def described(masked: str, a: int, b: int, lex: Chinese | None = None) -> bool:
+    """Whether ``masked[a:b]`` describes someone by a role alone (老板, 他妈, 林安的导师).
+
+    >>> described("他妈", 0, 2), described("老板", 0, 2), described("研究", 0, 2)
+    (True, True, False)
+    """
+    lex = lex or chinese()
+    while a < b and masked[a].isspace():
+        a += 1
+    owner = _OWNER.match(masked, a, b)
+    at = owner.end() if owner is not None else a
+    return at < b and lex.role_re.fullmatch(masked, at, b) is not None
+
+
+def _person_at(
+    masked: str, text: str, i: int, known: frozenset[str], lex: Chinese, *, whole: int = 0
+) -> Mention | None:
+    """A person opening ``masked`` at ``i``: a pronoun, a known or shaped name, a role.
+
+    ``whole``, when given, is where the words must end (an object: 对林安).
+    """
+    n = len(masked)
+    if i >= n:
+        return None
+    ch = masked[i]
+    if ch in ("他", "她") and masked[i + 1 : i + 2] not in ("们", "的"):
+        if whole and whole != i + 1:
+            return None
+        return Mention(
+            "pronoun", ch, i, i + 1, i, i + 1, None, i + 1, i + 1, gender=lex.pronouns[ch]
+        )
+    name = known_at(masked, i, known)
+    if name is None and ch in lex.surnames:
+        size = 2 if next_word(masked, i + 2, lex) else 3
+        cand = masked[i : i + size]
+        if BARE_NAME.fullmatch(cand) and bare_name_ok(cand, lex) and not lex.cue_re.match(cand, 1):
+            name = cand
+    if name is not None:
+        j = i + len(name)
+        if whole and whole != j:
+            return None
+        return Mention("name", text[i:j], i, j, i, j, None, j, j)
+    role = _role_at(masked, i, lex)
+    if role is not None:
+        j = i + len(role)
+        if masked[j : j + 1] in lex.surnames:
+            return _person_at(masked, text, j, known, lex, whole=whole)  # 组长林安
+        if whole and whole != j:
+            return None
+        desc = text[i:j]
+        return Mention("anonymous", desc, i, j, i, j, None, j, j, description=desc, definite=True)
+    return None
+
+
+def _role_at(masked: str, i: int, lex: Chinese) -> str | None:
+    """A kinship or title noun at ``i`` (母亲, 老板), or None."""
+    m = lex.role_re.match(masked, i)
+    return m.group(0) if m else None
+
+
+def paragraph(
+    masked: str,
+    text: str,
+    found: Sequence[Quoted],
+    cues: Sequence[Mention],
+    source: Sequence[tuple[Mention, int] | None],
+) -> Paragraph:
+    """The paragraph's quotations as turns.
+
+    ``source`` is, for each quotation, whom it continues (with the mention's
+    paragraph) when it has no mention of its own.
+    """
+    only = _quote_only(masked)
+    turns = tuple(
+        Turn(
+            f.marks.start,
+            f.marks.end,
+            text[f.marks.inner_start : f.marks.inner_end],
+            f.mention or (s[0] if s else None),
+            f.route in (None, "paragraph") and (only or f.kind is QuoteKind.DIRECT),
+            f.mention_block if f.mention is not None or s is None else s[1],
+        )
+        for f, s in zip(found, source, strict=True)
+    )
+    return Paragraph(masked, text, turns, tuple(cues))
+
+
+def _quote_only(masked: str) -> bool:
+    return MASK in masked and not masked.strip(_QUOTE_ONLY)
+
+
+def _after(p: Paragraph, t: Turn, known: frozenset[str], lex: Chinese) -> Mention | None:
+    """The person opening the sentence right after the quotation ``t``."""
+    if t.inner.rstrip()[-1:] not in _TURN_END:
+        return None
+    j = t.end
+    while j < len(p.masked) and p.masked[j] in _GAP:
+        j += 1
+    if j >= len(p.masked) or p.masked[j] == MASK:
+        return None
+    return _person_at(p.masked, p.text, j, known, lex)
+
+
+def _next(p: Paragraph, known: frozenset[str], lex: Chinese) -> Mention | None:
+    """Who the paragraph after a quotation-only paragraph shows as its speaker."""
+    masked = p.masked
+    if not masked or masked[0] == MASK:
+        return None
+    end = min(len(masked), _LOOK)  # the first sentence, bounded
+    for stop in "。！？!?\ue000":
+        k = masked.find(stop, 0, end)
+        if k >= 0:
+            end = k
+    heard = _HEARD.search(masked, 0, end)
+    if heard is not None:
+        a, b = heard.span("a") if heard.group("a") else heard.span("b")
+        for i in range(a, b):
+            found = _person_at(masked, p.text, i, known, lex, whole=b)
+            if found is not None:
+                return found
+    return _person_at(masked, p.text, 0, known, lex)
+
+
+def _addressee(p: Paragraph, m: Mention, known: frozenset[str], lex: Chinese) -> Mention | None:
+    """Whom the cue of ``m`` speaks to: 对她说, 向林安解释, 问他."""
+    if m.cue is None:
+        return None
+    to = _TO_BEFORE.search(p.masked, m.name_end, m.cue_start)
+    if to is not None:
+        a, b = to.span("p")
+        for i in range(a, b):
+            found = _person_at(p.masked, p.text, i, known, lex)
+            if found is not None:
+                return found
+    if m.cue.startswith(_TO_AFTER) or m.cue.endswith(_TO_AFTER):
+        return _person_at(p.masked, p.text, m.cue_end, known, lex)
+    return None
+
+
+def _same(a: Mention, b: Mention) -> bool:
+    if a.kind == "pronoun" or b.kind == "pronoun":
+        return a.surface == b.surface or (
+            a.gender is not None and b.gender is not None and a.gender == b.gender
+        )
+    return a.surface == b.surface
+
+
+def dialogue_speakers(
+    paragraphs: Sequence[Paragraph | None],
+    known: frozenset[str],
+    lex: Chinese | None = None,
+) -> list[tuple[int, int, Mention, int]]:
+    """Speakers for quotations left open, as ``(paragraph, turn, mention, mention paragraph)``.
+
+    ``paragraphs`` are the article's blocks in order, None for a block not
+    read as Chinese. The mentions are new (found here, no cue) or the
+    mentions of earlier turns.
+    """
+    lex = lex or chinese()
+    out: list[tuple[int, int, Mention, int]] = []
+    # the conversation: the last turn's speaker and whom it spoke to, with their paragraphs
+    last: tuple[Mention, int] | None = None
+    to: tuple[Mention, int] | None = None
+    for bi, p in enumerate(paragraphs):
+        if p is None:
+            last = to = None
+            continue
+        only = _quote_only(p.masked)
+        prev = paragraphs[bi - 1] if bi else None
+        carried = prev is not None and prev.masked.rstrip().endswith(("：", ":"))
+        heard: list[Mention | None] = []  # the next paragraph's reading, once
+        for k, t in enumerate(p.turns):
+            who: tuple[Mention, int] | None = None
+            if t.open and not carried:
+                m = _after(p, t, known, lex)
+                if m is None and only and bi + 1 < len(paragraphs):
+                    nxt = paragraphs[bi + 1]
+                    if not heard:
+                        heard.append(_next(nxt, known, lex) if nxt is not None else None)
+                    if heard[0] is not None:
+                        who = (heard[0], bi + 1)
+                elif m is not None:
+                    who = (m, bi)
+                if who is None and only and last is not None and last[1] >= bi - 2:
+                    who = to
+                if who is not None:
+                    out.append((bi, k, who[0], who[1]))
+            speaker = who if who is not None else (t.mention, t.block) if t.mention else None
+            if speaker is not None and speaker[0].kind != "group":
+                if last is not None and _same(last[0], speaker[0]):
+                    continue
+                new_to = None
+                home = paragraphs[speaker[1]]
+                if speaker[0].cue is not None and home is not None:
+                    found = _addressee(home, speaker[0], known, lex)
+                    new_to = (found, bi) if found is not None else None
+                to = new_to or last
+                last = speaker
+        if not p.turns:
+            # a paragraph closing the turn before it (林安问她。) or opening one (林安说：)
+            for m in p.cues:
+                if m.kind in ("name", "pronoun", "anonymous") and not m.weak:
+                    if last is None or not _same(last[0], m):
+                        to = last
+                    found = _addressee(p, m, known, lex)
+                    if found is not None:
+                        to = (found, bi)
+                    last = (m, bi)
+                    break
+    return out
+
+
+def dialogue(
+    article: Article,
+    by_block: Sequence[Sequence[Quoted]],
+    langs: Sequence[str],
+    maskeds: Sequence[str],
+    cues: Sequence[Sequence[Mention]],
+    known: frozenset[str],
+) -> list[tuple[int, int, tuple[Mention, int], bool]]:
+    """:func:`dialogue_speakers` over the extractor's quotations of ``article``.
+
+    Each answer is ``(block, quotation, (mention, mention's block), new)``;
+    ``new`` is True the first time a mention found here (no cue) is given.
+    """
+    paras: list[Paragraph | None] = []
+    for bi, fs in enumerate(by_block):
+        src: list[tuple[Mention, int] | None] = []
+        for f in fs:
+            s = f
+            while s.route == "paragraph" and s.source is not None:
+                s = s.source
+            src.append((s.mention, s.mention_block) if s.mention is not None else None)
+        text = article.blocks[bi].text
+        zh = langs[bi] == "zh"
+        paras.append(paragraph(maskeds[bi], text, fs, cues[bi], src) if zh else None)
+    seen: set[int] = set()
+    out = []
+    for bi, k, m, mb in dialogue_speakers(paras, known):
+        new = m.cue is None and id(m) not in seen
+        seen.add(id(m))
+        out.append((bi, k, (m, mb), new))
+    return out
