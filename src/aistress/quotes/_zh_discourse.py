@@ -12,7 +12,8 @@ readings of the paragraphs around such a quotation, tried in order:
 3. *turn*: the quotation fills its paragraph, and the paragraph before
    holds a turn of a two-person conversation: the other participant
    answers (the addressee of ``对她说``, ``问他``, or the speaker of the
-   turn before, when it differs).
+   turn before, when it differs; after a question with neither, the
+   person the last paragraphs name who did not ask it).
 
 A person is a pronoun (他, 她), a name the article uses (``known``), a
 native name by its shape, or a role or kinship noun (``母亲``, ``老板``),
@@ -32,8 +33,15 @@ from aistress.model import Article, QuoteKind
 from aistress.quotes._lexicon import Chinese, chinese
 from aistress.quotes._marks import Marks
 from aistress.quotes._types import MASK, Mention
-from aistress.quotes._zh_names import BARE_NAME, bare_name_ok, known_at, next_word
-from aistress.text.language import HAN
+from aistress.quotes._zh_names import (
+    BARE_NAME,
+    bare_name_ok,
+    heads_re,
+    known_at,
+    name_start_ok,
+    next_word,
+)
+from aistress.text.language import HAN, HAN_CHAR
 
 __all__ = ["Paragraph", "Quoted", "Turn", "described", "dialogue", "dialogue_speakers", "paragraph"]
 
@@ -120,11 +128,19 @@ def described(masked: str, a: int, b: int, lex: Chinese | None = None) -> bool:
 
 
 def _person_at(
-    masked: str, text: str, i: int, known: frozenset[str], lex: Chinese, *, whole: int = 0
+    masked: str,
+    text: str,
+    i: int,
+    known: frozenset[str],
+    lex: Chinese,
+    *,
+    whole: int = 0,
+    titled: bool = False,
 ) -> Mention | None:
     """A person opening ``masked`` at ``i``: a pronoun, a known or shaped name, a role.
 
-    ``whole``, when given, is where the words must end (an object: 对林安).
+    ``whole``, when given, is where the words must end (an object: 对林安);
+    ``titled``: a role noun stands before ``i``, so any surname may open a name.
     """
     n = len(masked)
     if i >= n:
@@ -137,7 +153,7 @@ def _person_at(
             "pronoun", ch, i, i + 1, i, i + 1, None, i + 1, i + 1, gender=lex.pronouns[ch]
         )
     name = known_at(masked, i, known)
-    if name is None and ch in lex.surnames:
+    if name is None and ch in (lex.all_surnames if titled else lex.surnames):
         size = 2 if next_word(masked, i + 2, lex) else 3
         cand = masked[i : i + size]
         if BARE_NAME.fullmatch(cand) and bare_name_ok(cand, lex) and not lex.cue_re.match(cand, 1):
@@ -150,8 +166,8 @@ def _person_at(
     role = _role_at(masked, i, lex)
     if role is not None:
         j = i + len(role)
-        if masked[j : j + 1] in lex.surnames:
-            return _person_at(masked, text, j, known, lex, whole=whole)  # 组长林安
+        if masked[j : j + 1] in lex.all_surnames:
+            return _person_at(masked, text, j, known, lex, whole=whole, titled=True)  # 组长林安
         if whole and whole != j:
             return None
         desc = text[i:j]
@@ -249,7 +265,62 @@ def _same(a: Mention, b: Mention) -> bool:
         return a.surface == b.surface or (
             a.gender is not None and b.gender is not None and a.gender == b.gender
         )
-    return a.surface == b.surface
+    # a given name stands for the full name (明哲, 上官明哲), a surname and one for it too
+    x, y = a.surface, b.surface
+    return x.endswith(y) or y.endswith(x) or x.startswith(y) or y.startswith(x)
+
+
+def _scene_names(
+    p: Paragraph, bi: int, known: frozenset[str], lex: Chinese
+) -> list[tuple[Mention, int]]:
+    """The people a paragraph names outside its quotations, in order.
+
+    Names the article uses (``known``) and names after a role noun
+    (``博士生柏文澜``), any surname allowed there.
+    """
+    masked = p.masked
+    found: dict[int, int] = {}  # start -> end
+    for m in lex.role_name_re.finditer(masked):
+        i = m.start()
+        role = lex.role_re.match(masked, i)
+        if role is not None:  # 导|教授上官明哲: the name follows the whole role
+            i = role.end()
+        compound = masked[i : i + 2] in lex.compound_surnames
+        if not compound and (_inside_word(masked, i, lex) or masked[i] not in lex.all_surnames):
+            continue
+        k = i + 2 if compound else i + 1  # 上官|明哲
+        size = 1 if next_word(masked, k + 1, lex) else 2
+        if bare_name_ok(masked[k : k + size], lex):
+            found[i] = k + size
+    taken = set(found)
+    if known:
+        for m in heads_re(known).finditer(masked):
+            i = m.start()
+            name = known_at(masked, i, known)
+            if name is None or _inside_word(masked, i, lex) or lex.role_re.match(masked, i):
+                continue  # 教授上(官明哲): a role noun, not a name
+            if taken.isdisjoint(range(i, i + len(name))):
+                found[i] = i + len(name)
+    out: list[tuple[Mention, int]] = []
+    end = -1
+    for i in sorted(found):
+        if i >= end:
+            end = found[i]
+            out.append((Mention("name", p.text[i:end], i, end, i, end, None, end, end), bi))
+    return out
+
+
+def _inside_word(masked: str, i: int, lex: Chinese) -> bool:
+    """Whether ``i`` is inside a word: a role suffix after a Han character (导|师冼志恒)."""
+    if i >= len(masked):
+        return True
+    return not name_start_ok(masked, i, lex) or (
+        masked[i] in lex.role_suffixes and i > 0 and HAN_CHAR.match(masked, i - 1) is not None
+    )
+
+
+#: How many paragraphs back a conversation's participants are remembered.
+_SCENE = 3
 
 
 def dialogue_speakers(
@@ -268,9 +339,22 @@ def dialogue_speakers(
     # the conversation: the last turn's speaker and whom it spoke to, with their paragraphs
     last: tuple[Mention, int] | None = None
     to: tuple[Mention, int] | None = None
+    last_at = -1  # the paragraph of the last turn
+    asked = False  # whether the last turn asked a question
+    scene: list[tuple[Mention, int]] = []  # people named lately, the latest last
+
+    def other(bi: int) -> tuple[Mention, int] | None:
+        if to is not None or last is None or not asked:
+            return to
+        for m, b in reversed(scene):
+            if b >= bi - _SCENE and not _same(m, last[0]):
+                return (m, b)
+        return None
+
     for bi, p in enumerate(paragraphs):
         if p is None:
             last = to = None
+            scene.clear()
             continue
         only = _quote_only(p.masked)
         prev = paragraphs[bi - 1] if bi else None
@@ -280,16 +364,17 @@ def dialogue_speakers(
             who: tuple[Mention, int] | None = None
             if t.open and not carried:
                 m = _after(p, t, known, lex)
-                if m is None and only and bi + 1 < len(paragraphs):
+                turn = other(bi) if only and last is not None and last_at >= bi - 2 else None
+                if m is not None:
+                    who = (m, bi)
+                elif only and bi + 1 < len(paragraphs):
                     nxt = paragraphs[bi + 1]
                     if not heard:
                         heard.append(_next(nxt, known, lex) if nxt is not None else None)
                     if heard[0] is not None:
                         who = (heard[0], bi + 1)
-                elif m is not None:
-                    who = (m, bi)
-                if who is None and only and last is not None and last[1] >= bi - 2:
-                    who = to
+                if who is None:
+                    who = turn
                 if who is not None:
                     out.append((bi, k, who[0], who[1]))
             speaker = who if who is not None else (t.mention, t.block) if t.mention else None
@@ -300,9 +385,11 @@ def dialogue_speakers(
                 home = paragraphs[speaker[1]]
                 if speaker[0].cue is not None and home is not None:
                     found = _addressee(home, speaker[0], known, lex)
-                    new_to = (found, bi) if found is not None else None
+                    new_to = (found, speaker[1]) if found is not None else None
                 to = new_to or last
-                last = speaker
+                last, last_at = speaker, bi
+            if speaker is not None:
+                asked = t.inner.rstrip()[-1:] in ("？", "?")
         if not p.turns:
             # a paragraph closing the turn before it (林安问她。) or opening one (林安说：)
             for m in p.cues:
@@ -312,8 +399,10 @@ def dialogue_speakers(
                     found = _addressee(p, m, known, lex)
                     if found is not None:
                         to = (found, bi)
-                    last = (m, bi)
+                    last, last_at = (m, bi), bi
                     break
+        scene.extend(_scene_names(p, bi, known, lex))
+        del scene[:-8]
     return out
 
 
