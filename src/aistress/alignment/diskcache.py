@@ -64,8 +64,9 @@ def cached(name: str, source: Path, version: str, derive: Callable[[], Any]) -> 
         path = None
     if path is not None:
         try:
-            with path.open("rb") as handle:
-                return marshal.load(handle)
+            # One read, then loads: marshal.load on a file reads piece by
+            # piece through the file object, four times slower on CC-CEDICT.
+            return marshal.loads(path.read_bytes())
         except (OSError, EOFError, ValueError, TypeError):
             pass
     value = derive()
