@@ -466,6 +466,22 @@ def test_split_lines_keeps_offsets_for_every_terminator() -> None:
     assert [line.number for line in lines] == [1, 2, 3, 4]
 
 
+@given(st.text(alphabet="\n\r \t\u3000\xa0\u2028\x85\x0cab中", max_size=40))
+def test_split_lines_fast_path_matches_the_terminator_scan(text: str) -> None:
+    """Splitting at LF in C gives the lines the terminator-by-terminator scan gives."""
+    lines = split_lines(text)
+    assert lines == list(_text.iter_lines(text))
+    for line in lines:
+        assert line.blank == _text.is_blank(line.text)
+        assert line.trimmed() == _text.trim(line.text, 0, len(line.text), line.start)
+
+
+@given(st.text(alphabet="\x00\x08\t\n\x0b\x0c\r\x0e\x1f\x7f\x80\ud800\udfffa中😀", max_size=12))
+def test_binary_prefilter_never_misses_what_the_pattern_finds(text: str) -> None:
+    """The byte-level test says "maybe binary" exactly when the pattern finds something."""
+    assert _common._may_hold_binary(text) == (_common._NOT_TEXT.search(text) is not None)
+
+
 @given(st.text(alphabet=" \t\u3000\xa0\u2028\u200bab中", max_size=20), st.data())
 def test_trim_drops_exactly_the_whitespace_characters(text: str, data: st.DataObject) -> None:
     """Trimming narrows a range to where its first and last non-whitespace characters are."""

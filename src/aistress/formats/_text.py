@@ -12,6 +12,8 @@ import hashlib
 import re
 import unicodedata
 from collections.abc import Iterator
+from itertools import accumulate, count
+from operator import add
 from pathlib import PurePath
 
 import attrs
@@ -57,10 +59,14 @@ class Line:
     end: int
     text: str
 
+    # The properties are asked for every line, several times a read: written
+    # out here rather than through is_blank and trim (same results).
+
     @property
     def blank(self) -> bool:
         """Whether the line holds only whitespace (including no-break and ideographic spaces)."""
-        return is_blank(self.text)
+        text = self.text
+        return not text or text.isspace()
 
     @property
     def stripped(self) -> str:
@@ -70,11 +76,15 @@ class Line:
     @property
     def indent(self) -> int:
         """How many whitespace characters start the line (where :attr:`stripped` starts)."""
-        return len(self.text) - len(self.text.lstrip())
+        text = self.text
+        return len(text) - len(text.lstrip())
 
     def trimmed(self) -> tuple[int, int]:
         """``(start, end)`` of the line's content without surrounding whitespace."""
-        return trim(self.text, 0, len(self.text), self.start)
+        text = self.text
+        content = text.lstrip()
+        start = self.start + len(text) - len(content)
+        return start, start + len(content.rstrip())
 
 
 def split_lines(text: str) -> list[Line]:
@@ -87,7 +97,16 @@ def split_lines(text: str) -> list[Line]:
     >>> [(l.number, l.start, l.end, l.text) for l in split_lines("a\r\nbc\rd\n")]
     [(1, 0, 1, 'a'), (2, 3, 5, 'bc'), (3, 6, 7, 'd')]
     """
-    return list(iter_lines(text))
+    if "\r" in text:
+        return list(iter_lines(text))
+    # LF only: str.split cuts in C, and the offsets are running sums of the lengths.
+    parts = text.split("\n")
+    if not parts[-1]:  # a final terminator does not start an empty line
+        parts.pop()
+    lengths = list(map(len, parts))
+    starts = list(accumulate(map((1).__add__, lengths), initial=0))
+    ends = list(map(add, starts, lengths))
+    return list(map(Line, count(1), starts, ends, parts))
 
 
 def iter_lines(text: str) -> Iterator[Line]:

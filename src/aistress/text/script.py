@@ -28,7 +28,7 @@ False
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 
 from aistress.data import read_text
 
@@ -60,7 +60,7 @@ class _Tables:
         self.simplified_only = frozenset(simplified_only)
 
 
-@lru_cache(maxsize=1)
+@cache  # a data table, loaded once per process
 def _tables() -> _Tables:
     return _Tables()
 
