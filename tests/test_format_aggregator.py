@@ -420,3 +420,17 @@ def test_traditional_channel_word_is_dropped_from_the_outlet() -> None:
     """新聞 after an outlet's name is a channel word, like 新闻."""
     path = Path(__file__).parent / "fixtures" / "formats" / "aggregator_hant_lumi.txt"
     assert aggregator.read(path.read_text(encoding="utf-8")).article.outlet == "Harbour Ledger"
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            ["mail", "E", "-", "MAİL", "emaıl", "Contact", "FEEDBACK", "ſ", "\u212a", "联系", "聯"]
+        ).map(str)
+        | st.text(max_size=3),
+        max_size=8,
+    ).map("".join)
+)
+def test_contact_word_test_agrees_with_the_pattern(text: str) -> None:
+    """The substring test for contact words finds what the case-blind pattern finds."""
+    assert aggregator._contact_word(text) == (aggregator._CONTACT_WORD.search(text) is not None)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import pickle
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -199,3 +200,25 @@ def test_person_names() -> None:
     """Names lists the canonical name first."""
     p = Person("Kai Arulkumaran", aliases=["Arulkumaran", "凯·阿拉卢库马兰"])
     assert p.names == ("Kai Arulkumaran", "Arulkumaran", "凯·阿拉卢库马兰")
+
+
+@given(ais.blocks())
+def test_trusted_construction_equals_the_validated_one(block: Block) -> None:
+    """Blocks and spans built by the readers' trusted path equal validated ones and validate."""
+    from aistress.model._document import trusted_block, trusted_span
+
+    span = block.span
+    if span is not None:
+        fast_span = trusted_span(span.doc, span.start, span.end)
+        assert fast_span == span
+        assert hash(fast_span) == hash(span)
+        assert repr(fast_span) == repr(span)
+        attrs.validate(fast_span)
+    fields = (block.text, block.level, block.heading, block.marker, block.language, span)
+    fast = trusted_block(block.kind, *fields)
+    assert fast == block
+    assert hash(fast) == hash(block)
+    assert repr(fast) == repr(block)
+    attrs.validate(fast)
+    assert pickle.loads(pickle.dumps(fast)) == block
+    assert Block(block.kind, *fields) == fast  # the public constructor still validates

@@ -65,6 +65,7 @@ from aistress.model import (
     Span,
     Translation,
 )
+from aistress.model._document import trusted_block, trusted_span
 from aistress.text.dates import DateMatch, find_date
 from aistress.text.language import language_from_counts, letter_counts
 from aistress.text.script import to_simplified
@@ -531,11 +532,11 @@ class Page:
 
     def span(self, start: int, end: int) -> Span:
         """A span of this source from ``start`` to ``end``."""
-        return Span(self.id, start, end)
+        return trusted_span(self.id, start, end)  # the reader's own offsets
 
     def line_span(self, line: Line) -> Span:
         """The span of a line's content without surrounding whitespace."""
-        return self.span(*line.trimmed())
+        return trusted_span(self.id, *line.trimmed())
 
     def sub_span(self, line: Line, start: int, end: int) -> Span:
         """The span of ``line.text[start:end]``, narrowed to its non-whitespace content."""
@@ -575,12 +576,14 @@ class Page:
         span: Span | None = None,
     ) -> Block:
         """A block read from ``line``: by default its trimmed text, spanning the line."""
-        return Block(
-            kind=kind,
-            text=line.stripped if text is None else text,
-            marker=marker,
-            language=language,
-            span=self.line_span(line) if span is None else span,
+        return trusted_block(
+            kind if type(kind) is BlockKind else Block(kind, "").kind,  # a str: converted
+            line.text.strip() if text is None else text,
+            0,
+            None,
+            marker,
+            language,
+            trusted_span(self.id, *line.trimmed()) if span is None else span,
         )
 
     def provenance(self, fields: Iterable[FieldSpan] = ()) -> Provenance:

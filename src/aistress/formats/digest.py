@@ -123,6 +123,7 @@ from aistress.model import (
     Source,
     Span,
 )
+from aistress.model._document import trusted_block
 from aistress.text.dates import format_chinese_date
 from aistress.text.numbers import chinese_numeral_value
 
@@ -239,7 +240,7 @@ class _Reader:
                 text = "\n".join(line.rstrip() for line in el.text.strip("\n").split("\n"))
                 if text.strip():
                     art.blocks.append(
-                        Block(
+                        trusted_block(
                             BlockKind.PARAGRAPH,
                             text,
                             level=el.level,
@@ -254,7 +255,7 @@ class _Reader:
             span = self.lines_span(el.first, el.last)
             if el.kind == "heading":
                 art.blocks.append(
-                    Block(
+                    trusted_block(
                         BlockKind.HEADING,
                         " ".join(inline.text.split("\n")),
                         level=el.level,
@@ -272,7 +273,7 @@ class _Reader:
                 zone = list_zone[el.list_id] = False
                 block_kind = BlockKind.POINT if digest and el.level == 0 else BlockKind.LIST_ITEM
                 art.blocks.append(
-                    Block(
+                    trusted_block(
                         block_kind,
                         inline.text,
                         level=el.level,
@@ -310,11 +311,13 @@ class _Reader:
             if zone and el.level == 0 and self.known_label(el) and self.metadata(el, art):
                 continue
             if inline.wrapped == "strong":
-                art.blocks.append(Block(BlockKind.HEADING, inline.text, level=0, span=span))
+                art.blocks.append(trusted_block(BlockKind.HEADING, inline.text, level=0, span=span))
             else:
                 lead = inline.lead if inline.lead and self.colon_after(inline) else None
                 art.blocks.append(
-                    Block(BlockKind.PARAGRAPH, inline.text, level=el.level, heading=lead, span=span)
+                    trusted_block(
+                        BlockKind.PARAGRAPH, inline.text, level=el.level, heading=lead, span=span
+                    )
                 )
             zone, body = False, True
         return art

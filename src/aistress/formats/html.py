@@ -106,6 +106,7 @@ from aistress.model import (
     FieldSpan,
     Source,
 )
+from aistress.model._document import trusted_block
 
 __all__ = ["FORMAT", "read", "sniff", "write"]
 
@@ -325,7 +326,7 @@ def read(text: str, *, path: str | None = None, source_id: str | None = None) ->
                 )
             kind = _BLOCK_TAGS[el.tag]
             level = int(el.tag[1]) if kind is BlockKind.HEADING else 0
-            blocks.append(Block(kind, rendered, level=level, span=span))
+            blocks.append(trusted_block(kind, rendered, level=level, span=span))
         elif role == "caption":
             span = locator.find(rendered, _line(el))
             if span is not None:

@@ -68,6 +68,7 @@ from aistress.model import (
     Span,
     Translation,
 )
+from aistress.model._document import trusted_block
 from aistress.text.language import HAN, HAN_CHAR, LATIN, letter_counts
 
 __all__ = ["FORMAT", "line_language", "read", "sniff", "split_bilingual", "write"]
@@ -369,10 +370,14 @@ def _blocks(pairs: Iterable[_Pair], page: Page) -> tuple[list[Block], list[Block
         target: tuple[int, ...] = ()
         if pair.en is not None:
             source = (len(en_blocks),)
-            en_blocks.append(Block(kind, pair.en.text, span=page.span(pair.en.start, pair.en.end)))
+            en_blocks.append(
+                trusted_block(kind, pair.en.text, span=page.span(pair.en.start, pair.en.end))
+            )
         if pair.zh is not None:
             target = (len(zh_blocks),)
-            zh_blocks.append(Block(kind, pair.zh.text, span=page.span(pair.zh.start, pair.zh.end)))
+            zh_blocks.append(
+                trusted_block(kind, pair.zh.text, span=page.span(pair.zh.start, pair.zh.end))
+            )
         beads.append(Bead(source, target, 1.0 if source and target else 0.0))
     return en_blocks, zh_blocks, beads
 

@@ -65,6 +65,7 @@ from aistress.formats._common import (
 from aistress.formats._registry import FormatGuess
 from aistress.formats._text import Line
 from aistress.model import ArticleKind, Block, BlockKind, FieldSpan, PartialDate, Source
+from aistress.model._document import trusted_block
 from aistress.text.dates import format_chinese_date
 from aistress.text.script import is_traditional, to_simplified
 
@@ -397,9 +398,9 @@ def _read(page: Page) -> Source:
         lang = language_of(joined)
         span = page.span(group[0].trimmed()[0], group[-1].trimmed()[1])
         blocks.append(
-            Block(
-                kind=BlockKind.PARAGRAPH,
-                text=joined,
+            trusted_block(
+                BlockKind.PARAGRAPH,
+                joined,
                 language=lang if lang not in (None, language) else None,
                 span=span,
             )
