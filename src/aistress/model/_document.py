@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+from itertools import accumulate
 
 import attrs
 
@@ -302,13 +303,11 @@ class Article:
     _text: str = attrs.field(init=False, eq=False, hash=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
-        offsets = []
-        at = 0
-        for block in self.blocks:
-            offsets.append(at)
-            at += len(block.text) + len(BLOCK_SEPARATOR)
-        object.__setattr__(self, "_offsets", tuple(offsets))
-        object.__setattr__(self, "_text", BLOCK_SEPARATOR.join(b.text for b in self.blocks))
+        texts = [block.text for block in self.blocks]
+        # Block i starts after the texts and separators before it: running sums in C.
+        steps = map(len(BLOCK_SEPARATOR).__add__, map(len, texts[:-1]))
+        object.__setattr__(self, "_offsets", tuple(accumulate(steps, initial=0)) if texts else ())
+        object.__setattr__(self, "_text", BLOCK_SEPARATOR.join(texts))
 
     @property
     def text(self) -> str:
