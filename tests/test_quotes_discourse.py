@@ -97,3 +97,53 @@ def test_entities_never_fail(text: str, surface: str) -> None:
     entities.name(("name", 1), surface or "X", len(text) // 2, surface)
     found = entities.definite("the " + surface, len(text))
     assert found is None or isinstance(found[1], str)
+
+
+def test_short_form_of_an_organisation_is_its_full_name() -> None:
+    """Quillmere said the messages were “…”: the full name Quillmere Analytics Ltd. speaks."""
+    a = art(
+        "Messages from a channel at Quillmere Analytics Ltd. show managers urging staff on.",
+        'Quillmere said the messages had been "taken out of context."',
+    )
+    [q] = extract_quotes(a)
+    assert q.speaker is not None
+    assert q.speaker.name == "Quillmere Analytics Ltd."
+
+
+def test_it_is_the_organisation_and_she_is_not() -> None:
+    """An organisation's *it said* and a woman's *she said*: neither goes to the other."""
+    a = art(
+        'Dagny Rusk said the deadline "broke people." '
+        "The Vellacott Institute for Learning Systems acknowledged the strain. "
+        'In a post, it said reviewers had "too many papers."',
+        'She is not optimistic. "They will say no," she said.',
+    )
+    speakers = [q.speaker.name if q.speaker else None for q in extract_quotes(a)]
+    assert speakers == [
+        "Dagny Rusk",
+        "Vellacott Institute for Learning Systems",
+        "Dagny Rusk",
+    ]
+
+
+def test_said_she_gives_the_gender_of_a_name() -> None:
+    """Orsk said she … elsewhere in the text: *he* skips Orsk for the man named."""
+    a = art(
+        'Temperance Orsk called the review "three sentences long."',
+        'Brannock Tull, one of the chairs, went further. "We ask too much," he said.',
+        "Orsk said she had resubmitted within a week.",
+    )
+    quotes = extract_quotes(a)
+    assert quotes[-1].speaker is not None
+    assert quotes[-1].speaker.name == "Brannock Tull"
+
+
+def test_common_noun_opening_a_sentence_is_no_speaker() -> None:
+    """Queues grew. … He said …: *Queues* (lower case elsewhere) is no person."""
+    a = art(
+        'Ansel Morrow runs the lab. "It was hard," he said.',
+        "The queues were long. Queues grew all week.",
+        '"Nobody slept."',
+    )
+    quotes = extract_quotes(a)
+    assert all(q.speaker is None or q.speaker.name != "Queues" for q in quotes)

@@ -27,6 +27,8 @@ import re
 
 from aistress.quotes._en_describe import describe
 from aistress.quotes._lexicon import english
+from aistress.quotes._types import Mention
+from aistress.text.language import has_han
 
 __all__ = ["ORG_HEADS", "Entities", "antecedent", "gender_of_description"]
 
@@ -67,7 +69,8 @@ _ORG_WORDS = _words(
     "association society forum bank partners capital ventures network networks party "
     "commission authority board trust centre center federation alliance coalition "
     "hospital clinic press media studio studios software robotics ai analytics consortium "
-    "office bureau service services court tribunal assembly parliament congress senate"
+    "office bureau service services court tribunal assembly parliament congress senate "
+    "symposium conference summit workshop collective guild league cooperative"
 )
 #: Words of a name that make it a business's.
 _COMPANY_WORDS = _words(
@@ -120,10 +123,26 @@ class _Entity:
         self.described: set[str] = set()
 
 
+#: A capitalised word (``Øresund``), with the full stop of an abbreviation (``Ltd.``).
+_CAPITAL_WORD = r"[A-ZÀ-ÖØ-Þ][\w&’'-]*(?:(?:(?<=Ltd)|(?<=Inc)|(?<=Corp)|(?<=Co))\.)?"
 #: A run of capitalised words, with *of*, *for*, *and* or *&* inside (``Union of Concerned Staff``).
 _CAPITALISED_RUN = re.compile(
-    r"(?<![\w’'-])[A-Z][\w&’'.-]*(?:\s+(?:(?:of|for|and|&)\s+(?:the\s+)?)?[A-Z][\w&’'.-]*){0,6}"
+    r"(?<![\w’'-])"
+    + _CAPITAL_WORD
+    + r"(?:\s+(?:(?:of|for|and|on|in|&)\s+(?:the\s+)?)?"
+    + _CAPITAL_WORD
+    + r"){0,7}"
 )
+#: A word in lower case.
+_LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z][a-z’'-]*")
+#: What stands before a capitalised word that opens a sentence (or a quotation).
+_SENTENCE_OPENERS = frozenset(".!?:;\"“”‘’'(\n—–-")
+#: A name, its cue and *he* or *she* opening the reported clause: ``Chen said she had…``.
+_SAID_PRONOUN = re.compile(
+    r"([A-Z][\w’'-]+)\s+(?:said|says|added|wrote|writes|noted|recalled|admitted|explained|"
+    r"argued|insisted|warned|told(?:\s+[\w’'-]+){1,2}?)\s+(?:that\s+)?(he|she)\b"
+)
+_PRONOUN_GENDER = {"he": "m", "she": "f"}
 #: How many organisation names of an article the tracker keeps in view.
 _MAX_SCANNED = 4096
 
@@ -148,16 +167,57 @@ class Entities:
         self._latest: list[_Entity] = []  # the latest entities, most recent last
         self._by_key: dict[object, _Entity] = {}
         self._scanned: list[tuple[int, str, bool]] = []  # (offset, name, business)
+        self._full: dict[str, str] = {}  # the first word of an organisation's name -> the name
+        self._mid: set[str] = set()  # words capitalised inside a sentence somewhere
+        self._word: dict[str, str] = {}  # a word of organisations' names -> the one name, or ""
         for m in _CAPITALISED_RUN.finditer(text):
             words = m.group(0).split()
+            before = text[max(0, m.start() - 3) : m.start()].rstrip()
+            if before and before[-1] not in _SENTENCE_OPENERS:
+                self._mid.update(w.strip(",.") for w in words)
             while words and words[0] in ("The", "A", "An"):
                 words = words[1:]
             org, company = _org_words(words)
-            if org and len(words) > 1:
+            if org and len(words) > 1 and len(self._scanned) < _MAX_SCANNED:
                 self._scanned.append((m.start(), " ".join(words), company))
-                if len(self._scanned) >= _MAX_SCANNED:
-                    break
+                self._full.setdefault(words[0], " ".join(words))
+                name = " ".join(words)
+                for w in words:  # a word of one organisation's name only
+                    self._word[w] = name if self._word.get(w, name) == name else ""
+        self._lower = set(_LOWER_WORD.findall(text))
         self._next = 0
+        self._said: dict[str, set[str]] = {}  # a name's last word -> the genders said of it
+        for m in _SAID_PRONOUN.finditer(text):
+            self._said.setdefault(m.group(1), set()).add(_PRONOUN_GENDER[m.group(2)])
+
+    def plausible(self, m: Mention) -> bool:
+        """Whether a mention is a name, if it is one without a cue (``Papers accepted…`` is not).
+
+        A single word is, unless the text writes it in lower case too and never
+        capitalises it inside a sentence.
+        """
+        surface = m.surface.strip()
+        if m.kind != "name" or " " in surface or has_han(surface):
+            return True
+        return surface in self._mid or surface.lower() not in self._lower
+
+    def full_name(self, surface: str) -> str | None:
+        """The full name of an organisation that ``surface`` shortens, or None.
+
+        Its first words (``Pellucid`` for *Pellucid Systems*), or one word of
+        it that names no other organisation (``Symposium``).
+        """
+        words = surface.split()
+        if not words:
+            return None
+        full = self._full.get(words[0])
+        if full is not None and full.startswith(surface + " "):
+            return full
+        if len(words) == 1 and words[0].lower() in _ORG_WORDS:
+            found = self._word.get(words[0])
+            if found and found != surface:
+                return found
+        return None
 
     def _reach(self, at: int) -> None:
         """Take in the organisations named before offset ``at``."""
@@ -174,18 +234,24 @@ class Entities:
         self._reach(at)
         entity = self._by_key.get(key)
         if entity is None:
-            org, company = _org_words(surface.split())
+            full = self.full_name(surface)
+            org, company = _org_words((full or surface).split())
             org = org or bool(_ACRONYM.match(surface))
-            entity = self._by_key[key] = _Entity(key, surface, org, company)
+            entity = self._by_key[key] = _Entity(key, full or surface, org, company)
         if description:
             entity.described.update(w.lower() for w in _WORD.findall(description))
             _, affiliation = describe(description)
             if affiliation and affiliation[:1].isupper():
                 self._touch(self._org(affiliation, True))
         self._touch(entity)
+        if entity.org:
+            return "n"  # *it*, never *he* or *she*
         honorific = _HONORIFIC.search(self._text, max(0, at - 8), at)
         if honorific is not None:
             return _HONORIFIC_GENDER[honorific.group(1).lower()]
+        said = self._said.get(surface.split()[-1]) if surface.split() else None
+        if said is not None and len(said) == 1:
+            return next(iter(said))
         return gender_of_description(description)
 
     def _org(self, surface: str, company: bool) -> _Entity:
@@ -201,6 +267,19 @@ class Entities:
         self._latest.append(entity)
         if len(self._latest) > _WINDOW:
             del self._latest[0]
+
+    def is_org(self, key: object) -> bool:
+        """Whether the entity ``key`` is an organisation."""
+        entity = self._by_key.get(key)
+        return entity is not None and entity.org
+
+    def latest_org(self, at: int) -> tuple[object, str] | None:
+        """The organisation named last before offset ``at`` (what *it said* may be), or None."""
+        self._reach(at)
+        for entity in reversed(self._latest):
+            if entity.org:
+                return entity.key, entity.surface
+        return None
 
     def definite(self, surface: str, at: int) -> tuple[object, str] | None:
         """The entity (key, name) a definite description at ``at`` (``the company``) points to."""
@@ -250,8 +329,8 @@ def antecedent(
         seen.append(cand)
         known = gender.get(cand)
         if first is None:
-            if known not in (None, want):
-                continue
+            if known not in (None, want) or (english and want == "n" and known != "n"):
+                continue  # a known contradiction; in English *it* is an organisation
             first = cand
             if (
                 not english

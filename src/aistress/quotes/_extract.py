@@ -556,6 +556,9 @@ def _build(
         for bi, base, m in all_mentions
         if (not m.weak or (bi, m.cue_start) in used or id(m) in quote_mentions)
     ]
+    # a capitalised word opening a sentence, never capitalised inside one, is no name
+    entities = Entities(article.text)  # English names, for "the company" and gender
+    mentions = [t for t in mentions if t[2].cue is not None or entities.plausible(t[2])]
     mentions.sort(key=lambda t: (t[0], t[2].cue_start if t[2].cue is not None else t[2].start))
     # each written form once: a name cited a thousand times is grouped once
     names = list(dict.fromkeys(m.surface for _, _, m in mentions if m.kind == "name"))
@@ -594,7 +597,6 @@ def _build(
         mentions + bare + uncited,
         key=lambda t: (t[0], t[2].cue_start if t[2].cue is not None else t[2].start),
     )
-    entities = Entities(article.text)  # English names, for "the company" and gender
     history_blocks: list[tuple[int, object]] = []  # (block, referent) of the history
     for bi, base, m in resolution:
         ref: object = None
@@ -610,9 +612,11 @@ def _build(
                 if seen is not None:
                     gender.setdefault(ref, seen)
         elif m.kind == "anonymous" and m.definite and not has_han(m.surface):
-            linked = entities.definite(m.surface, base + m.start)
+            linked = entities.definite(m.surface, base + m.end)
         if linked is not None:
             ref = ("name", group_of[linked[1]]) if linked[1] in group_of else linked[0]
+            if entities.is_org(linked[0]):
+                gender.setdefault(ref, "n")
         elif m.kind == "anonymous":
             if m.definite and last_anon is not None:
                 ref = last_anon
@@ -630,6 +634,11 @@ def _build(
                 ref = antecedent(history, gender, m.gender, here, english=not has_han(m.surface))
                 if ref is not None and m.gender in ("m", "f"):
                     gender.setdefault(ref, m.gender)
+                elif ref is None and m.surface.lower() == "it":  # the organisation named last
+                    org = entities.latest_org(base + m.start)
+                    if org is not None:
+                        ref = ("name", group_of[org[1]]) if org[1] in group_of else org[0]
+                        gender.setdefault(ref, "n")
         referent[id(m)] = ref
         if ref is not None and m.kind != "group":
             history.append(ref)
@@ -640,6 +649,10 @@ def _build(
     people = _people(article, mentions, group_of, referent, found)
     if article.author:
         people[author_key] = Person(article.author, role="author")
+    for key, person in list(people.items()):  # Pellucid said: Pellucid Systems
+        full = entities.full_name(person.name) if not has_han(person.name) else None
+        if full is not None:
+            people[key] = attrs.evolve(person, name=full, aliases=(person.name, *person.aliases))
     for ref in referent.values():  # an organisation named only in a description
         if isinstance(ref, tuple) and ref[0] == "org":
             people.setdefault(ref, Person(ref[1]))
