@@ -147,3 +147,25 @@ def test_common_noun_opening_a_sentence_is_no_speaker() -> None:
     )
     quotes = extract_quotes(a)
     assert all(q.speaker is None or q.speaker.name != "Queues" for q in quotes)
+
+
+def test_headline_quote_takes_the_speaker_of_its_echo() -> None:
+    """A headline's quoted words said in full in the body: the body's speaker, not the headline's."""
+    a = art(
+        'Panel told night shifts "runs on borrowed sleep"',
+        "A panel on working hours met on Tuesday.",
+        '"Our field runs on borrowed sleep and borrowed money," said Odile Fenwright, a linguist.',
+    )
+    quotes = extract_quotes(a)
+    assert [q.speaker.name if q.speaker else None for q in quotes] == ["Odile Fenwright"] * 2
+
+
+def test_headline_quote_without_echo_keeps_its_speaker() -> None:
+    """A headline quote the body never repeats keeps the headline's own attribution."""
+    a = art(
+        'Halvard Brisk: "Nobody should sleep at the lab"',
+        '"We shipped on time," said Odile Fenwright.',
+    )
+    quotes = extract_quotes(a)
+    assert quotes[0].speaker is not None
+    assert quotes[0].speaker.name == "Halvard Brisk"

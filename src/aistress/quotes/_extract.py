@@ -42,6 +42,7 @@ from aistress.people import group_names
 from aistress.quotes import _chinese, _en_rules, _english, _zh_discourse
 from aistress.quotes._bare import bare_mentions
 from aistress.quotes._continuation import carry_speakers
+from aistress.quotes._echo import echo_headline
 from aistress.quotes._en_discourse import Entities, antecedent
 from aistress.quotes._en_sources import answer_label, first_person_turn, speaker_label
 from aistress.quotes._en_subjects import find_subjects, introduced
@@ -409,7 +410,8 @@ def analyse(article: Article) -> Analysis:
                 all_mentions.append((wb, article.block_span(wb).start, who))
     done = _build(article, found, all_mentions, used, sentences)
     reports = [(r.cue_span.start, r.speaker, r.anonymous, r.description) for r in done.reports]
-    return attrs.evolve(done, quotes=carry_speakers(article, done.quotes, reports))
+    quotes = echo_headline(article, carry_speakers(article, done.quotes, reports))
+    return attrs.evolve(done, quotes=quotes)
 
 
 _QUOTE_ONLY = MASK + " \t\n，,。.：:；;！!？?…—-"
