@@ -150,7 +150,7 @@ def test_common_noun_opening_a_sentence_is_no_speaker() -> None:
 
 
 def test_headline_quote_takes_the_speaker_of_its_echo() -> None:
-    """A headline's quoted words said in full in the body: the body's speaker, not the headline's."""
+    """Headline words said in full in the body: the body's speaker, not the headline's."""
     a = art(
         'Panel told night shifts "runs on borrowed sleep"',
         "A panel on working hours met on Tuesday.",
