@@ -169,3 +169,10 @@ def test_headline_quote_without_echo_keeps_its_speaker() -> None:
     quotes = extract_quotes(a)
     assert quotes[0].speaker is not None
     assert quotes[0].speaker.name == "Halvard Brisk"
+
+
+def test_person_of_an_institution_keeps_the_person_name() -> None:
+    """A person said of the University of Tessel: the speaker is the person, not the university."""
+    [q] = extract_quotes(art('"Sleep is data," said Ilka Varn of the University of Tessel.'))
+    assert q.speaker is not None
+    assert q.speaker.name == "Ilka Varn"

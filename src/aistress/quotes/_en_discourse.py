@@ -154,6 +154,24 @@ def _org_words(words: list[str]) -> tuple[bool, bool]:
     return org, org and any(w in _COMPANY_WORDS for w in low)
 
 
+def _organisation_part(words: list[str]) -> list[str]:
+    """The words of a capitalised run that may name an organisation.
+
+    A leading article goes; a name before *of* that holds no word of
+    organisations (``Ilse Marten of the University of Leeds``) is a person's
+    and goes too.
+    """
+    while words and words[0] in ("The", "A", "An"):
+        words = words[1:]
+    if "of" in words:
+        k = words.index("of")
+        if not _org_words(words[:k])[0]:
+            words = words[k + 1 :]
+            while words and words[0] in ("the", "The"):
+                words = words[1:]
+    return words
+
+
 class Entities:
     """The named entities of one English article, latest last, for definite descriptions.
 
@@ -175,8 +193,7 @@ class Entities:
             before = text[max(0, m.start() - 3) : m.start()].rstrip()
             if before and before[-1] not in _SENTENCE_OPENERS:
                 self._mid.update(w.strip(",.") for w in words)
-            while words and words[0] in ("The", "A", "An"):
-                words = words[1:]
+            words = _organisation_part(words)
             org, company = _org_words(words)
             if org and len(words) > 1 and len(self._scanned) < _MAX_SCANNED:
                 self._scanned.append((m.start(), " ".join(words), company))
