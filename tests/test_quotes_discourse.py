@@ -176,3 +176,29 @@ def test_person_of_an_institution_keeps_the_person_name() -> None:
     [q] = extract_quotes(art('"Sleep is data," said Ilka Varn of the University of Tessel.'))
     assert q.speaker is not None
     assert q.speaker.name == "Ilka Varn"
+
+
+def test_dialogue_lines_alternate_between_two_speakers() -> None:
+    """A asks, B says, then bare short lines: A's turn, then B's, then A's."""
+    a = art(
+        "Olwen Tarr and her student Piet Vasko work through the night.",
+        '"How many runs finished?" Tarr asks.',
+        '"Three of five," Vasko says.',
+        '"Then we report three."',
+        '"The reviewers will hate three."',
+        '"They hate everything."',
+    )
+    speakers = [q.speaker.name.split()[-1] if q.speaker else None for q in extract_quotes(a)]
+    assert speakers == ["Tarr", "Vasko", "Tarr", "Vasko", "Tarr"]
+
+
+def test_long_quote_paragraphs_keep_their_speaker() -> None:
+    """A quoted, B quoted, then a long bare paragraph: B goes on speaking (not a dialogue)."""
+    a = art(
+        '"We asked for more time," said Olwen Tarr.',
+        '"No extension is possible this year," said Piet Vasko, who chairs the programme.',
+        '"The deadline is shared by eleven thousand submissions, and moving it for one group '
+        'would move it for all of them, which the committee cannot do this late."',
+    )
+    speakers = [q.speaker.name if q.speaker else None for q in extract_quotes(a)]
+    assert speakers == ["Olwen Tarr", "Piet Vasko", "Piet Vasko"]

@@ -48,6 +48,7 @@ from aistress.quotes._en_sources import answer_label, first_person_turn, speaker
 from aistress.quotes._en_subjects import find_subjects, introduced
 from aistress.quotes._en_terms import names_title
 from aistress.quotes._marks import Marks, find_marks
+from aistress.quotes._turns import take_turns
 from aistress.quotes._types import MASK, Mention
 from aistress.text.language import detect_language, has_han, is_chinese
 from aistress.text.script import to_simplified
@@ -410,7 +411,8 @@ def analyse(article: Article) -> Analysis:
                 all_mentions.append((wb, article.block_span(wb).start, who))
     done = _build(article, found, all_mentions, used, sentences)
     reports = [(r.cue_span.start, r.speaker, r.anonymous, r.description) for r in done.reports]
-    quotes = echo_headline(article, carry_speakers(article, done.quotes, reports))
+    quotes = take_turns(article, carry_speakers(article, done.quotes, reports))
+    quotes = echo_headline(article, quotes)
     return attrs.evolve(done, quotes=quotes)
 
 
