@@ -202,3 +202,26 @@ def test_long_quote_paragraphs_keep_their_speaker() -> None:
     )
     speakers = [q.speaker.name if q.speaker else None for q in extract_quotes(a)]
     assert speakers == ["Olwen Tarr", "Piet Vasko", "Piet Vasko"]
+
+
+def test_family_name_opening_a_sentence_is_a_pronoun_antecedent() -> None:
+    """Her manager, Oswin Garrick, … Garrick, in a statement, denied it. “…,” he replied."""
+    a = art(
+        'Mira Holt said she had asked her manager, Oswin Garrick, for leave. "He said no," '
+        "she said.",
+        "Garrick, in a statement read to the panel, denied it. Asked about staffing, "
+        '"We were stretched," he replied.',
+    )
+    last = extract_quotes(a)[-1]
+    assert last.speaker is not None
+    assert last.speaker.name == "Oswin Garrick"
+
+
+def test_in_writing_is_no_cue() -> None:
+    """She never complained in writing: *writing* there introduces no speaker."""
+    a = art(
+        "Cross-examined by counsel, Bram Oduya, she agreed she had never complained in writing. "
+        '"It would not have changed anything," she said.',
+    )
+    [q] = extract_quotes(a)
+    assert q.speaker is None or q.speaker.name != "Bram Oduya"

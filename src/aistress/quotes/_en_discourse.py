@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 
+from aistress.model import Article
 from aistress.quotes._en_describe import describe
 from aistress.quotes._lexicon import english
 from aistress.quotes._types import Mention
@@ -133,6 +134,8 @@ _CAPITALISED_RUN = re.compile(
     + _CAPITAL_WORD
     + r"){0,7}"
 )
+#: What follows a sentence's subject: a comma or a word in lower case (its verb).
+_SUBJECT_AFTER = re.compile(r",|\s+[a-z]")
 #: A word in lower case.
 _LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z][a-z’'-]*")
 #: What stands before a capitalised word that opens a sentence (or a quotation).
@@ -188,11 +191,24 @@ class Entities:
         self._full: dict[str, str] = {}  # the first word of an organisation's name -> the name
         self._mid: set[str] = set()  # words capitalised inside a sentence somewhere
         self._word: dict[str, str] = {}  # a word of organisations' names -> the one name, or ""
+        surnames: dict[str, str] = {}  # the last word of a person's full name -> the name
+        #: (offset, name) of a family name alone opening a sentence as its subject
+        self.surname_subjects: list[tuple[int, int, str]] = []
         for m in _CAPITALISED_RUN.finditer(text):
             words = m.group(0).split()
             before = text[max(0, m.start() - 3) : m.start()].rstrip()
             if before and before[-1] not in _SENTENCE_OPENERS:
                 self._mid.update(w.strip(",.") for w in words)
+            if len(words) == 1 and words[0] in surnames and _SUBJECT_AFTER.match(text, m.end()):
+                if not before or before[-1] in ".!?\n":
+                    self.surname_subjects.append((m.start(), m.end(), surnames[words[0]]))
+            elif (
+                2 <= len(words) <= 4
+                and all(w[:1].isupper() for w in words)
+                and not _org_words(words)[0]
+                and words[0] not in ("The", "A", "An")
+            ):
+                surnames[words[-1]] = " ".join(words)
             words = _organisation_part(words)
             org, company = _org_words(words)
             if org and len(words) > 1 and len(self._scanned) < _MAX_SCANNED:
@@ -206,6 +222,21 @@ class Entities:
         self._said: dict[str, set[str]] = {}  # a name's last word -> the genders said of it
         for m in _SAID_PRONOUN.finditer(text):
             self._said.setdefault(m.group(1), set()).add(_PRONOUN_GENDER[m.group(2)])
+
+    def surname_mentions(self, article: Article) -> list[tuple[int, int, Mention]]:
+        """A family name opening a sentence, for a person named in full before it.
+
+        ``Byron, in a statement read to the panel, denied it.`` after ``Ada
+        Byron`` somewhere earlier: a mention of Ada Byron with no cue, as
+        ``(block, block offset, mention)``, for a later *he* or *she*.
+        """
+        out: list[tuple[int, int, Mention]] = []
+        for a, b, name in self.surname_subjects:
+            bi = article.block_at(a)
+            base = article.block_span(bi).start
+            na, nb = a - base, b - base
+            out.append((bi, base, Mention("name", name, na, nb, na, nb, None, nb, nb)))
+        return out
 
     def plausible(self, m: Mention) -> bool:
         """Whether a mention is a name, if it is one without a cue (``Papers accepted…`` is not).

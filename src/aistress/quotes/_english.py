@@ -651,6 +651,8 @@ def _appositive(
         word = first.group(0) if first else ""
         if not _DESCRIPTION.match(masked, x) or (word in _FUNCTION and word not in _WHO):
             return None
+        if word.lower() in lex.pronouns:
+            return None  # Asked by counsel, Ada Byron, she agreed…: a clause of its own
         sa, sb = segs[k]
         named = name_in(masked, sa, sb, lex)
         if named is None or named[0] != sa or named[2] != sb:

@@ -563,6 +563,7 @@ def _build(
     # a capitalised word opening a sentence, never capitalised inside one, is no name
     entities = Entities(article.text)  # English names, for "the company" and gender
     mentions = [t for t in mentions if t[2].cue is not None or entities.plausible(t[2])]
+    mentions += entities.surname_mentions(article)  # Byron, in a statement, denied…
     mentions.sort(key=lambda t: (t[0], t[2].cue_start if t[2].cue is not None else t[2].start))
     # each written form once: a name cited a thousand times is grouped once
     names = list(dict.fromkeys(m.surface for _, _, m in mentions if m.kind == "name"))
