@@ -35,7 +35,6 @@ import json
 import os
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
@@ -281,6 +280,10 @@ def map_tasks(
                 tracker.advance(name)
                 yield result
             return
+        # Imported here: a process pool (multiprocessing, pickle, queues) costs
+        # every run a fifth of the report's own imports, and most runs use one job.
+        from concurrent.futures import ProcessPoolExecutor
+
         chunk = max(1, min(64, len(items) // (jobs * 8)))
         with ProcessPoolExecutor(max_workers=min(jobs, len(items))) as pool:
             for result, name in zip(pool.map(function, items, chunksize=chunk), shown, strict=True):

@@ -24,6 +24,7 @@ import random
 import statistics
 from collections import Counter
 from collections.abc import Callable, Sequence
+from functools import lru_cache
 
 import attrs
 
@@ -45,10 +46,12 @@ from aistress.alignment.evidence import (
     strip_quotes,
 )
 from aistress.alignment.lexicon import (
+    MAX_LEARNING_BEADS,
     Lexicon,
     bracketed_names,
     cedict_lexicon,
     learn_cooccurrence,
+    spread,
 )
 from aistress.alignment.search import (
     band_around,
@@ -530,12 +533,17 @@ def _threshold(level: _Level, options: AlignOptions) -> float:
     n, m = level.size()
     if not n or not m:
         return 0.0
-    rng = random.Random(options.seed)
-    count = min(400, n * m)
-    pairs = [(rng.randrange(n), rng.randrange(m)) for _ in range(count)]
-    sims = level.similarities(pairs)
-    spread = statistics.pstdev(sims) if len(sims) > 1 else 0.0
+    sims = level.similarities(_random_pairs(options.seed, n, m))
+    # pstdev is exact (fractions): equal values, often all 0.0, need none of it.
+    spread = statistics.pstdev(sims) if len(sims) > 1 and min(sims) != max(sims) else 0.0
     return min(0.9, statistics.fmean(sims) + options.threshold_deviations * spread)
+
+
+@lru_cache(maxsize=256)
+def _random_pairs(seed: int, n: int, m: int) -> tuple[tuple[int, int], ...]:
+    """The segment pairs :func:`_threshold` samples (the same for the same sizes and seed)."""
+    rng = random.Random(seed)
+    return tuple((rng.randrange(n), rng.randrange(m)) for _ in range(min(400, n * m)))
 
 
 #: A search's beads ``(i, a, j, b)``.
@@ -717,7 +725,9 @@ def _align_segments(
     else:
         path, scores = _diagonal_search(level, job)
     if mode == "bilingual" and options.learn and options.lexicon and len(path) >= 8:
-        learned = learn_cooccurrence(_bead_pairs(path, source, target))
+        # The beads learning uses, chosen before their words are gathered.
+        linked = spread([bead for bead in path if bead[1] and bead[3]], MAX_LEARNING_BEADS)
+        learned = learn_cooccurrence(_bead_pairs(linked, source, target))
         if len(learned):
             problem.learn(learned, source, target, options)
             learned_level = _level(problem.source, problem.target)
@@ -737,10 +747,13 @@ def _align_segments(
 
 def _bead_pairs(
     path: Sequence[tuple[int, int, int, int]], source: Sequence[str], target: Sequence[str]
-) -> list[tuple[list[str], str]]:
-    out: list[tuple[list[str], str]] = []
+) -> list[tuple[Sequence[str], str]]:
+    """The English words and the Chinese text of each bead (a 1-1 bead's words as cached)."""
+    out: list[tuple[Sequence[str], str]] = []
     for i, a, j, b in path:
-        if a and b:
+        if a == 1 and b == 1:
+            out.append((english_words(source[i]), target[j]))
+        elif a and b:
             words = [w for s in source[i : i + a] for w in english_words(s)]
             out.append((words, "".join(target[j : j + b])))
     return out

@@ -31,19 +31,21 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from aistress.alignment import diskcache, kernels
 from aistress.text.language import HAN
 from aistress.text.words import stop_words
 
 __all__ = [
+    "MAX_LEARNING_BEADS",
     "STOP_WORDS",
     "Lexicon",
     "bracketed_names",
     "cedict_lexicon",
     "english_lemmas",
     "learn_cooccurrence",
+    "spread",
 ]
 
 #: English function words carry no alignment evidence (see :func:`~aistress.text.words.stop_words`).
@@ -554,12 +556,30 @@ def bracketed_names(texts: Iterable[str]) -> Lexicon:
     return lex
 
 
+#: Most beads :func:`learn_cooccurrence` learns from by default.
+MAX_LEARNING_BEADS = 20000
+
+_T = TypeVar("_T")
+
+
+def spread(items: Sequence[_T], limit: int) -> Sequence[_T]:
+    """At most ``limit`` of ``items``, spread evenly (all of them when there are few enough).
+
+    >>> spread("abcdef", 3)
+    ['a', 'c', 'e']
+    """
+    if len(items) <= limit:
+        return items
+    step = len(items) / limit
+    return [items[int(k * step)] for k in range(limit)]
+
+
 def learn_cooccurrence(
     pairs: Sequence[tuple[Sequence[str], str]],
     *,
     min_count: int = 2,
     min_dice: float = 0.3,
-    max_pairs: int = 20000,
+    max_pairs: int = MAX_LEARNING_BEADS,
     per_word: int = 3,
 ) -> Lexicon:
     """Learn translation pairs from aligned segments by co-occurrence.
@@ -583,12 +603,15 @@ def learn_cooccurrence(
     >>> "伯拉罕" in learn_cooccurrence(beads).translations("abraham")
     True
     """
-    if len(pairs) > max_pairs:
-        step = len(pairs) / max_pairs
-        pairs = [pairs[int(k * step)] for k in range(max_pairs)]
-    beads: list[tuple[set[str], frozenset[str]]] = []
+    pairs = spread(pairs, max_pairs)
+    beads: list[tuple[frozenset[str], frozenset[str]]] = []
+    # One set per words object: a repeated text's words are one (cached)
+    # sequence, and its set is then numbered once (:func:`_numbered`).
+    content: dict[int, frozenset[str]] = {}
     for words, chinese in pairs:
-        es = set(words).difference(STOP_WORDS)
+        es = content.get(id(words))
+        if es is None:
+            es = content[id(words)] = frozenset(words).difference(STOP_WORDS)
         zs = _han_grams(chinese)
         if es and zs:
             beads.append((es, zs))

@@ -53,7 +53,6 @@ import contextlib
 import importlib
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from typing import Any, NamedTuple, TypeVar
 
 import attrs
@@ -137,6 +136,8 @@ def one_pool(scheduler: str | None) -> Iterator[None]:
     if scheduler not in {"processes", "multiprocessing"}:
         yield
         return
+    from concurrent.futures import ProcessPoolExecutor  # loads multiprocessing: Dask jobs only
+
     dask, _ = dask_modules()
     context = importlib.import_module("dask.multiprocessing").get_context()
     with ProcessPoolExecutor(mp_context=context) as pool, dask.config.set(pool=pool):
