@@ -29,6 +29,7 @@ from aistress.cli.show import (
 from aistress.comparison import compare
 from aistress.io.atomic import atomic_write, write_text
 from aistress.io.json import dump_jsonl
+from aistress.io.tei import write_tei
 from aistress.model import (
     Article,
     ArticleRecord,
@@ -367,8 +368,6 @@ def cmd_corpus(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             dump_jsonl(_counted(records, "writing"), stream)
         summary = out
     if args.tei:
-        from aistress.io.tei import write_tei  # only this option needs the TEI writer
-
         tei: str = args.tei
         _step(
             "writing TEI",
