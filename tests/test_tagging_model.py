@@ -25,6 +25,7 @@ from aistress.tagging import (
 )
 from aistress.tagging.features import Observation, category_features, sentence_features
 from aistress.tagging.learned import Model, calibration_key, default_model
+from aistress.tagging.rescore import default_rescorer
 from aistress.taxonomy import default
 
 TOOLS = Path(__file__).resolve().parents[1] / "tools"
@@ -45,9 +46,10 @@ def _tiny(**changes: Any) -> dict[str, Any]:
 
 
 def test_default_threshold_is_the_models() -> None:
-    """The default min_confidence is the model's trained threshold, or the rules' default."""
-    assert Tagger(model="default").min_confidence == default_model().threshold
-    assert Tagger().min_confidence == default_model().threshold
+    """The default min_confidence is the second stage's, the model's, or the rules' threshold."""
+    assert Tagger(model="default").min_confidence == default_rescorer().threshold
+    assert Tagger().min_confidence == default_rescorer().threshold
+    assert Tagger(rescorer=None).min_confidence == default_model().threshold
     assert Tagger(model=None).min_confidence == default_rules().threshold
     uncalibrated = calibrate(default_rules(), {})
     assert Tagger(rules=uncalibrated, model=None).min_confidence == DEFAULT_MIN_CONFIDENCE

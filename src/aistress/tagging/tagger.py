@@ -8,6 +8,7 @@ from typing import TypeAlias
 
 import attrs
 
+from aistress.errors import InvalidValueError
 from aistress.model import (
     Article,
     Block,
@@ -25,6 +26,13 @@ from aistress.tagging.attribution import attributions, person_for, turns_of
 from aistress.tagging.detect import _Firing, _firings, _merge_spans
 from aistress.tagging.features import Observation, sentence_features, structure_features
 from aistress.tagging.learned import Model, calibration_key, default_model
+from aistress.tagging.rescore import (
+    Candidate,
+    Context,
+    Rescorer,
+    candidate_features,
+    default_rescorer,
+)
 from aistress.tagging.rules import RuleSet, apply_curve, default_rules, load_rules
 from aistress.taxonomy import Category, CategoryKind, Taxonomy
 from aistress.taxonomy import default as default_taxonomy
@@ -72,6 +80,10 @@ class Tagger:
             the one aistress ships), with the rules' firings among its
             features and the rules' spans as evidence. ``None`` tags with
             the rules alone.
+        rescorer: The second stage that re-scores the model's candidates in
+            their document context (:mod:`aistress.tagging.rescore`;
+            ``"default"``, the default: the one aistress ships, used with the
+            default model only). ``None``: the model's confidences stand.
 
     >>> from aistress.model import Article, Block
     >>> tagger = Tagger()
@@ -88,6 +100,7 @@ class Tagger:
         min_confidence: float | None = None,
         include_negated: bool = False,
         model: Model | str | None = "default",
+        rescorer: Rescorer | str | None = "default",
     ) -> None:
         if taxonomy is not None and not isinstance(taxonomy, Taxonomy):
             raise TypeError(f"taxonomy must be a Taxonomy, not {type(taxonomy).__name__}")
@@ -113,14 +126,32 @@ class Tagger:
             raise TypeError(f"model must be a Model, not {type(model).__name__}")
         #: The learned model, or None for the rules alone.
         self.model: Model | None = model
+        if isinstance(rescorer, str):
+            if rescorer != "default":
+                raise InvalidValueError(
+                    "Tagger.rescorer", rescorer, "must be a Rescorer, None or 'default'"
+                )
+            rescorer = default_rescorer() if model is default_model() else None
+        elif rescorer is not None and not isinstance(rescorer, Rescorer):
+            raise TypeError(f"rescorer must be a Rescorer, not {type(rescorer).__name__}")
+        #: The second stage, or None (the model's confidences stand).
+        self.rescorer: Rescorer | None = rescorer if model is not None else None
         if min_confidence is None:
-            if model is not None:
+            if self.rescorer is not None:
+                min_confidence = self.rescorer.threshold
+            elif model is not None:
                 min_confidence = model.threshold
             elif rules.threshold is not None:
                 min_confidence = rules.threshold
             else:
                 min_confidence = DEFAULT_MIN_CONFIDENCE
         self.min_confidence = min_confidence
+        #: The first stage's own threshold: the second stage's floor, if any.
+        self._first_min = (
+            min(self.rescorer.floor, min_confidence)
+            if self.rescorer is not None
+            else min_confidence
+        )
         self._allowed = frozenset(
             i for i, r in enumerate(rules.rules) if r.category in self.taxonomy
         )
@@ -132,9 +163,12 @@ class Tagger:
         found_by: Attributions | None = None
         block_turns: Mapping[int, tuple[Person, bool]] = {}
         out: list[Tag] = []
-        for index, block in enumerate(article.blocks):
-            language = _block_language(block, article.language)
-            found = self._block(block, language, first=index == 0 and len(article.blocks) > 1)
+        several = len(article.blocks) > 1
+        every = [
+            self._block(block, _block_language(block, article.language), first=several and i == 0)
+            for i, block in enumerate(article.blocks)
+        ]
+        for index, found in enumerate(self._rescored(every)):
             if not found:
                 continue
             where = article.block_span(index)
@@ -163,6 +197,7 @@ class Tagger:
         if language is None:
             language = detect_language(text)
         block = Block("paragraph", text, language=None)
+        (found,) = self._rescored([self._block(block, language)])
         return tuple(
             _make(
                 f,
@@ -171,17 +206,55 @@ class Tagger:
                 None,
                 Span(doc, *f.cue) if f.cue else None,
             )
-            for f in self._block(block, language)
+            for f in found
         )
 
     def labels(self, article: Article, *, kind: CategoryKind | str | None = None) -> frozenset[str]:
         """The document-level labels of ``article`` (union of its block tags)."""
         return labels(self.tag(article, quotes=()), kind=kind)
 
-    def _block(self, block: Block, language: str, *, first: bool = False) -> list[_Found]:
+    def _rescored(self, blocks: Sequence[tuple[list[_Found], Context]]) -> list[list[_Found]]:
+        """Each block's tags, re-scored by the second stage in the document's context."""
+        if self.rescorer is None:
+            return [found for found, _ in blocks]
+        known = self.model.index if self.model is not None else {}
+        candidates = [
+            (i, j, _candidate(i, f))
+            for i, (found, _) in enumerate(blocks)
+            for j, f in enumerate(found)
+            if f.polarity == "asserted" and f.category.id in known
+        ]
+        features = candidate_features(
+            [c for _, _, c in candidates], [b for _, b in blocks], self.rescorer.floor
+        )
+        out = [list(found) for found, _ in blocks]
+        drop: set[tuple[int, int]] = set()
+        for (i, j, _), row in zip(candidates, features, strict=True):
+            confidence = round(self.rescorer.confidence(row), 4)
+            if confidence < self.min_confidence:
+                drop.add((i, j))
+            out[i][j] = attrs.evolve(out[i][j], confidence=confidence)
+        return [
+            [f for j, f in enumerate(found) if (i, j) not in drop] for i, found in enumerate(out)
+        ]
+
+    def _block(
+        self, block: Block, language: str, *, first: bool = False
+    ) -> tuple[list[_Found], Context]:
+        """The block's tags (the first stage's) and what the second stage reads of it."""
         seen = self._seen(block, language, first=first)
+        denied = frozenset(
+            self.rules.rules[f.rule].category for f in seen.firings if f.polarity != "asserted"
+        )
+        context = Context(
+            block.text,
+            calibration_key(language, block.text),
+            seen.title,
+            seen.asked is not None,
+            denied,
+        )
         if self.model is not None:
-            return self._learned(seen)
+            return self._learned(seen), context
         by_category: dict[str, list[_Firing]] = {}
         for firing in seen.firings:
             by_category.setdefault(self.rules.rules[firing.rule].category, []).append(firing)
@@ -193,7 +266,7 @@ class Tagger:
             found = self._ruled(category, group)
             if found is not None:
                 out.append(found)
-        return out
+        return out, context
 
     def _seen(self, block: Block, language: str, *, first: bool = False) -> Seen:
         """What the rules find in a block, with the features the model reads."""
@@ -239,7 +312,7 @@ class Tagger:
             sure = ruled >= model.rules_sure
             # The floor is on the raw score: a little below, so a confidence that
             # rounds up to min_confidence is kept (the check below is on it).
-            floor = model.floor(max(self.min_confidence - 1e-4, 0.0), key, index)
+            floor = model.floor(max(self._first_min - 1e-4, 0.0), key, index)
             if scores[index] < floor and not sure and not (group and self.include_negated):
                 continue
             confidence = model.confidence(scores[index], key, index)
@@ -249,12 +322,9 @@ class Tagger:
             # Where the rules see the category only denied, rejected or asked
             # about, the model's tag takes their polarity and cue: the model
             # weighs words, the rules' scopes say what is denied.
-            if (
-                confidence >= self.min_confidence
-                and seen.asked is None
-                and (asserted or not denied)
-            ):
-                out.append(self._modelled(category, index, confidence, asserted, sentences_))
+            if confidence >= self._first_min and seen.asked is None and (asserted or not denied):
+                found = self._modelled(category, index, confidence, asserted, sentences_)
+                out.append(attrs.evolve(found, ruled=ruled, denied=bool(denied)))
             elif self.include_negated:
                 if confidence >= self.min_confidence and seen.asked is not None:
                     found = self._modelled(category, index, confidence, asserted, sentences_)
@@ -378,6 +448,24 @@ class _Found:
     spans: list[tuple[int, int]]
     polarity: str = "asserted"
     cue: tuple[int, int] | None = None
+    #: The rules' own confidence (0: none fired, asserted).
+    ruled: float = 0.0
+    #: Whether some rule saw the category denied, rejected or asked about.
+    denied: bool = False
+
+
+def _candidate(block: int, found: _Found) -> Candidate:
+    """What the second stage reads of one first-stage tag."""
+    return Candidate(
+        block,
+        found.category.id,
+        found.category.is_stressor,
+        found.confidence,
+        found.ruled,
+        tuple(found.spans),
+        found.rule == MODEL_RULE,
+        found.denied,
+    )
 
 
 def _rules_language(language: str) -> str:

@@ -1,0 +1,286 @@
+"""The second stage of tagging: each candidate tag re-scored in its context.
+
+The learned model (:mod:`aistress.tagging.learned`) scores one paragraph at a
+time from its words. Many of its false alarms are plain from a little more
+context: a weak category whose only evidence lies inside a stronger
+category's evidence (``加班`` inside ``加班時數上限``, a remedy), a category
+the rest of the document argues against, a lone weak mention in a document
+that never comes back to it, a mention under a negation, a condition or a
+question. The second stage is a logistic regression over a few such features
+of each candidate (a category the first stage gives at least
+:attr:`Rescorer.floor`), trained by ``tools/train_rescorer.py`` on the first
+stage's cross-validated confidences over our own training documents
+(``tools/tagdata/train``), and ships as ``aistress/data/tagging/rescorer.json``.
+Its output is the tag's confidence: a probability fitted on text the first
+stage had not seen, so a confidence means the same share right in every
+language and category.
+
+The cue lists below are general function words of English and Chinese
+(negation, condition, reporting, person), written from grammar references,
+not from any document.
+
+Everything is linear in the document: each candidate reads its own sentence
+and a per-category summary of the document.
+
+>>> c = Candidate(0, "overwork", True, 0.4, 0.0, ((0, 2),), False, False)
+>>> sorted(candidate_features([c], [Context("加班", "zh-Hans")])[0])[:3]
+[('cat:overwork', 1.0), ('doc_blocks', 0.0), ('doc_count', 0.0)]
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+import re
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import attrs
+
+from aistress.data import load_json
+from aistress.errors import RuleError
+
+__all__ = ["Candidate", "Context", "Rescorer", "candidate_features", "default_rescorer"]
+
+_PATH = "tagging/rescorer.json"
+
+#: English negation words (a closed class of the grammar).
+_EN_NEGATION = re.compile(
+    r"\b(?:not|no|never|nobody|nothing|none|neither|nor|without|hardly|barely|cannot)\b|n['’]t\b",
+    re.IGNORECASE,
+)
+#: Chinese negation morphemes (不, 没/沒, 无/無, 非, 未, 别/別, 甭).
+_ZH_NEGATION = re.compile(r"[不没沒无無非未别別甭]")
+#: Conditions and hypotheticals.
+_HEDGE = re.compile(
+    r"\b(?:if|would|could|might|whether|suppose|imagine|unless|should)\b"
+    r"|如果|假如|要是|万一|萬一|是否|会不会|會不會|也许|也許|假设|假設|應該|应该|能否",
+    re.IGNORECASE,
+)
+#: The writer or speaker in the first person.
+_FIRST = re.compile(r"\b(?:I|I['’]m|my|me|we|our|us)\b|我")
+#: Reporting verbs and others as the subject.
+_REPORTED = re.compile(
+    r"\b(?:said|says|told|according|they|their|many|some|others|respondents|percent)\b"
+    r"|%|％|表示|说|說|称|稱|认为|認為|他们|他們|她们|她們|有人|受访|受訪|不少",
+    re.IGNORECASE,
+)
+_QUESTION = re.compile(r"[?？]")
+_SENTENCE_END = re.compile(r"[.!?。！？]+[\"'”’」』)）]*\s*|\n")
+_OPEN_QUOTES = frozenset('“「『"')
+_CLOSE_QUOTES = frozenset('”」』"')
+#: How many characters before the evidence a negation is looked for.
+_NEGATION_REACH = 12
+
+
+@attrs.frozen
+class Candidate:
+    """One category the first stage found in one block.
+
+    Attributes:
+        block: The block index.
+        category: The category id.
+        stressor: Whether the category is a stressor (else a remedy).
+        confidence: The first stage's calibrated confidence.
+        ruled: The rules' own confidence for the category (0: no rule fired).
+        spans: The evidence, as offsets into the block's text.
+        modelled: Whether only the model found it (no rule fired, asserted).
+        denied: Whether some rule saw the category denied, rejected or asked about.
+    """
+
+    block: int
+    category: str
+    stressor: bool
+    confidence: float
+    ruled: float
+    spans: tuple[tuple[int, int], ...]
+    modelled: bool
+    denied: bool
+
+
+@attrs.frozen
+class Context:
+    """One block of the document: its text, calibration key and layout.
+
+    Attributes:
+        text: The block's text.
+        key: ``"en"``, ``"zh-Hans"`` or ``"zh-Hant"``.
+        title: Whether the block is a title line or an editorial note.
+        asked: Whether the block is an interviewer's question.
+        denied: Categories some rule saw denied, rejected or asked about there.
+    """
+
+    text: str
+    key: str
+    title: bool = False
+    asked: bool = False
+    denied: frozenset[str] = frozenset()
+
+
+def _logit(p: float) -> float:
+    p = min(max(p, 1e-3), 1 - 1e-3)
+    return math.log(p / (1 - p))
+
+
+def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence(s) of ``text`` around ``start:end`` (bounded look-around)."""
+    lo = max(0, start - 300)
+    head = 0
+    for m in _SENTENCE_END.finditer(text, lo, start):
+        head = m.end()
+    head = max(head, lo)
+    found = _SENTENCE_END.search(text, end, min(len(text), end + 300))
+    tail = found.end() if found else min(len(text), end + 300)
+    return head, tail
+
+
+def _quoted(text: str, start: int) -> bool:
+    """Whether ``start`` lies inside quotation marks (an odd count of quotes before it)."""
+    lo = max(0, start - 400)
+    depth = 0
+    for ch in text[lo:start]:
+        if ch in _OPEN_QUOTES and ch != '"':
+            depth += 1
+        elif ch in _CLOSE_QUOTES and ch != '"':
+            depth = max(0, depth - 1)
+        elif ch == '"':
+            depth = 1 - depth if depth <= 1 else depth - 1
+    return depth > 0
+
+
+def candidate_features(
+    candidates: Sequence[Candidate], blocks: Sequence[Context], floor: float = 0.0
+) -> list[dict[str, float]]:
+    """The second stage's features of every candidate of one document.
+
+    Args:
+        candidates: The first stage's candidates, in any order.
+        blocks: Every block of the document (index = :attr:`Candidate.block`).
+        floor: Only candidates with at least this confidence count as the
+            context of the others (so a candidate's features do not depend
+            on how far below the floor a caller asks for tags).
+
+    Returns:
+        One ``{feature: value}`` per candidate, in the order given.
+    """
+    by_block: dict[int, list[Candidate]] = {}
+    for c in candidates:
+        if c.confidence >= floor:
+            by_block.setdefault(c.block, []).append(c)
+    denied_in: dict[str, int] = {}
+    for b in blocks:
+        for category in b.denied:
+            denied_in[category] = denied_in.get(category, 0) + 1
+    n_blocks = max(len(blocks), 1)
+    out = []
+    for c in candidates:
+        block = blocks[c.block]
+        text = block.text
+        f: dict[str, float] = {
+            "z": _logit(c.confidence),
+            "cat:" + c.category: 1.0,
+            "key:" + block.key: 1.0,
+            "z&key:" + block.key: _logit(c.confidence),
+            "doc_blocks": math.log(n_blocks) / 3,
+        }
+        if c.ruled:
+            f["ruled"] = c.ruled
+        if c.modelled:
+            f["modelled"] = 1.0
+        if c.denied:
+            f["denied"] = 1.0
+        if block.title:
+            f["title"] = 1.0
+        if block.asked:
+            f["asked"] = 1.0
+        if not c.stressor:
+            f["remedy"] = 1.0
+        denied = denied_in.get(c.category, 0) - (1 if c.category in block.denied else 0)
+        if denied:
+            f["doc_denied"] = math.log1p(denied)
+            f["doc_denied_share"] = denied / n_blocks
+        rivals = [o for o in by_block.get(c.block, ()) if o.category != c.category]
+        same = [o.confidence for o in rivals if o.stressor == c.stressor]
+        f["rival_same"] = max(same, default=0.0)
+        f["rival_other"] = max(
+            (o.confidence for o in rivals if o.stressor != c.stressor), default=0
+        )
+        f["block_count"] = math.log1p(len(rivals))
+        if c.spans and not c.modelled:
+            stronger = [s for o in rivals if o.confidence > c.confidence for s in o.spans]
+            if stronger and all(any(a <= x and y <= b for a, b in stronger) for x, y in c.spans):
+                f["covered"] = 1.0
+            elif stronger and any(a < y and x < b for a, b in stronger for x, y in c.spans):
+                f["overlapped"] = 1.0
+        start = c.spans[0][0] if c.spans else 0
+        end = c.spans[-1][1] if c.spans else len(text)
+        head, tail = _sentence(text, start, end) if c.spans else (0, len(text))
+        sentence = text[head:tail]
+        before = text[max(head, start - _NEGATION_REACH) : start]
+        if _EN_NEGATION.search(before) or _ZH_NEGATION.search(before):
+            f["negation_before"] = 1.0
+        if _EN_NEGATION.search(sentence) or _ZH_NEGATION.search(sentence):
+            f["negation_sentence"] = 1.0
+        if _HEDGE.search(sentence):
+            f["hedge"] = 1.0
+        if _QUESTION.search(sentence):
+            f["question"] = 1.0
+        if _FIRST.search(sentence):
+            f["first_person"] = 1.0
+        if _REPORTED.search(sentence):
+            f["reported"] = 1.0
+        if c.spans and _quoted(text, start):
+            f["quoted"] = 1.0
+        f["short"] = 1.0 / math.sqrt(max(len(text), 1) / 40 + 1)
+        out.append(f)
+    return out
+
+
+class Rescorer:
+    """The second-stage model: a logistic regression over :func:`candidate_features`.
+
+    Args:
+        document: The parsed model file (see ``tools/train_rescorer.py``).
+        path: Where it was read from, for error messages.
+
+    Raises:
+        RuleError: the document is not a second-stage model file.
+    """
+
+    def __init__(self, document: Mapping[str, Any], path: str | None = None) -> None:
+        try:
+            self.bias = float(document["bias"])
+            self.weights: dict[str, float] = {
+                str(k): float(v) for k, v in document["weights"].items()
+            }
+            #: Candidates under this first-stage confidence are never tagged.
+            self.floor = float(document["floor"])
+            #: The default ``min_confidence`` of a tagger using this model.
+            self.threshold = float(document["threshold"])
+            #: A candidate the rules alone are at least this sure of keeps the
+            #: rules' confidence if that is the higher (above 1: never).
+            self.rules_sure = float(document.get("rules_sure", 2.0))
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise RuleError(
+                path, "rescorer", f"not a second-stage model file ({error!r})"
+            ) from None
+        if not 0.0 <= self.floor <= 1.0 or not 0.0 <= self.threshold <= 1.0:
+            raise RuleError(path, "rescorer", "floor and threshold must lie between 0 and 1")
+        self.document = document
+
+    def confidence(self, features: Mapping[str, float]) -> float:
+        """The probability that a candidate with these features is right.
+
+        Where the rules' own confidence (``ruled``) reaches :attr:`rules_sure`,
+        the higher of the two.
+        """
+        z = self.bias + sum(self.weights.get(k, 0.0) * v for k, v in features.items())
+        found = 0.0 if z < -35.0 else 1.0 / (1.0 + math.exp(-z))
+        ruled = features.get("ruled", 0.0)
+        return max(found, ruled) if ruled >= self.rules_sure else found
+
+
+@functools.cache
+def default_rescorer() -> Rescorer:
+    """The second-stage model aistress ships, read once."""
+    return Rescorer(load_json(_PATH), _PATH)

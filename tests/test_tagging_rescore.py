@@ -1,0 +1,111 @@
+"""Tests for the second stage of tagging (aistress.tagging.rescore).
+
+Every sentence here is one we wrote for these tests.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from aistress.errors import InvalidValueError, RuleError
+from aistress.model import Article, Block
+from aistress.tagging import Tagger, labels
+from aistress.tagging.rescore import (
+    Candidate,
+    Context,
+    Rescorer,
+    candidate_features,
+    default_rescorer,
+)
+
+PARAGRAPHS = [
+    "Our lab works every weekend and nobody takes a day off before the deadline.",
+    "The hours are not the problem here; the money is.",
+    "She said a counsellor on campus helped her more than any retreat.",
+    "We should never cap the working hours, the op-ed argued.",
+]
+
+
+def _article(*texts: str) -> Article:
+    return Article("r1", "en", "news", blocks=[Block("paragraph", t) for t in texts])
+
+
+def test_shipped_rescorer_loads_with_sane_bounds() -> None:
+    """The shipped second stage has a floor under its threshold and some weights."""
+    r = default_rescorer()
+    assert 0.0 < r.floor < r.threshold < 1.0
+    assert r.weights
+
+
+@pytest.mark.parametrize(
+    "document",
+    [{}, {"bias": 0.0, "weights": {}, "floor": 2.0, "threshold": 0.3}, {"bias": "x"}],
+)
+def test_bad_rescorer_files_raise_rule_error(document: dict[str, Any]) -> None:
+    """A file that is not a second-stage model is a RuleError."""
+    with pytest.raises(RuleError):
+        Rescorer(document)
+
+
+def test_rules_sure_keeps_the_rules_confidence() -> None:
+    """A candidate the rules are sure of keeps the rules' confidence if higher."""
+    r = Rescorer({"bias": -5.0, "weights": {}, "floor": 0.1, "threshold": 0.3, "rules_sure": 0.5})
+    assert r.confidence({"ruled": 0.8}) == 0.8
+    assert r.confidence({"ruled": 0.4}) < 0.01
+
+
+def test_a_weak_category_inside_a_stronger_ones_evidence_is_covered() -> None:
+    """Evidence lying inside a stronger category's evidence is marked ``covered``."""
+    strong = Candidate(0, "reasonable_hours", False, 0.9, 0.9, ((0, 8),), False, False)
+    weak = Candidate(0, "overwork", True, 0.4, 0.4, ((0, 2),), False, False)
+    rows = candidate_features([strong, weak], [Context("加班时数上限", "zh-Hans")])
+    assert "covered" in rows[1]
+    assert "covered" not in rows[0]
+    assert rows[1]["rival_other"] == 0.9
+
+
+def test_negation_and_denial_in_the_document_are_features() -> None:
+    """A negation before the evidence and denials elsewhere in the document are read."""
+    text = "The hours are not long here."
+    c = Candidate(0, "overwork", True, 0.5, 0.5, ((4, 9),), False, False)
+    blocks = [Context(text, "en"), Context("x", "en", denied=frozenset({"overwork"}))]
+    (row,) = candidate_features([c], blocks)
+    assert row["negation_sentence"] == 1.0
+    assert row["doc_denied"] > 0
+
+
+def test_lower_min_confidence_only_adds_tags() -> None:
+    """Asking for lower confidences adds tags; the tags already found keep their confidence."""
+    article = _article(*PARAGRAPHS)
+    high = {(t.block, t.category): t.confidence for t in Tagger().tag(article, quotes=())}
+    low = {
+        (t.block, t.category): t.confidence
+        for t in Tagger(min_confidence=0.0).tag(article, quotes=())
+    }
+    assert set(high) <= set(low)
+    assert all(low[k] == v for k, v in high.items())
+
+
+def test_rescorer_none_gives_the_first_stage() -> None:
+    """Without the second stage the model's own threshold and confidences stand."""
+    article = _article(*PARAGRAPHS)
+    first = Tagger(rescorer=None)
+    assert labels(first.tag(article, quotes=())) >= labels(
+        Tagger(rescorer=None, min_confidence=0.9).tag(article, quotes=())
+    )
+    with pytest.raises(InvalidValueError, match="rescorer"):
+        Tagger(rescorer="other")
+    with pytest.raises(TypeError):
+        Tagger(rescorer=3)  # type: ignore[arg-type]
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.lists(st.text(max_size=120), min_size=1, max_size=4))
+def test_any_document_rescores_without_error(texts: list[str]) -> None:
+    """Any blocks tag without error, with confidences between 0 and 1."""
+    for t in Tagger().tag(_article(*texts), quotes=()):
+        assert 0.0 <= t.confidence <= 1.0
