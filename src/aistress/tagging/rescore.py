@@ -22,9 +22,10 @@ not from any document.
 Everything is linear in the document: each candidate reads its own sentence
 and a per-category summary of the document.
 
->>> c = Candidate(0, "overwork", True, 0.4, 0.0, ((0, 2),), False, False)
->>> sorted(candidate_features([c], [Context("加班", "zh-Hans")])[0])[:3]
-[('cat:overwork', 1.0), ('doc_blocks', 0.0), ('doc_count', 0.0)]
+>>> c = Candidate(0, "overwork", True, 0.4, 0.0, ((2, 4),), False, False)
+>>> row = candidate_features([c], [Context("没有加班。", "zh-Hans")])[0]
+>>> row["cat:overwork"], row["negation_before"], "hedge" in row
+(1.0, 1.0, False)
 """
 
 from __future__ import annotations
