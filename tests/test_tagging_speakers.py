@@ -130,3 +130,68 @@ def test_speaker_labels_never_fail(article: Article) -> None:
     for index, person in speaker_labels(article).items():
         assert 0 <= index < len(article.blocks)
         assert person.name.strip()
+
+
+def test_roles_with_bracketed_names_descriptions_and_answer_lead_ins() -> None:
+    """A bracketed name after a role, a description before a name, ``X的回答``: the name."""
+    article = _article(
+        "MOTION (Tove Arkwright): our team was folded into another twice.",
+        "受访者（岑嘉禾）：账上的钱只够撑一个月。",
+        "【语音留言】卢小满（夜里两点）：我还在实验室。",
+        "反方二辩 欧文涛：限制工时不等于不努力。",
+        "2019届 潘若溪：公司每季度有一天休息日。",
+        "2014年畢業 Winnie 凌：我哋有個讀書會。",
+        "用户 @不睡觉的猫头鹰 的回答：第一感觉是害怕。",
+        "沙丁鱼罐头的回答：出来创业十个月。",
+        "Reply by user amber_lantern: tell your manager.",
+        "#7 Kit Ming 黎：講就易。",
+        language="zh",
+    )
+    assert _names(article) == {
+        0: "Tove Arkwright",
+        1: "岑嘉禾",
+        3: "欧文涛",
+        4: "潘若溪",
+        5: "Winnie 凌",
+        6: "不睡觉的猫头鹰",
+        7: "沙丁鱼罐头",
+        8: "amber_lantern",
+        9: "Kit Ming 黎",
+    }
+
+
+def test_a_recurring_tagged_label_and_not_a_year() -> None:
+    """A label after a bracketed tag counts once it recurs; a year alone is never a name."""
+    article = _article(
+        "【语音留言】卢小满（夜里两点）：我还在实验室，没吃晚饭。",
+        "【语音留言】卢小满（早上七点）：交了，办公室只剩我一个人。",
+        "Class of 2021: Odile Marchetti reports long nights.",
+        language="zh",
+    )
+    names = _names(article)
+    assert names[0] == names[1] == "卢小满"
+    assert 2 not in names
+
+
+def test_the_writer_speaks_first_person_blocks() -> None:
+    """An op-ed's closing bio line names who raises what its first-person paragraphs say."""
+    article = _article(
+        "Why a pause will not help",
+        "I advise students who work every weekend and sleep at the lab before each deadline.",
+        "Hollis Vantongeren is a lecturer in computational linguistics.",
+    )
+    (found,) = [t for t in Tagger().tag(article) if t.category == "overwork"]
+    assert found.raised_by is not None
+    assert found.raised_by.name == "Hollis Vantongeren"
+    assert all(t.raised_by is None for t in Tagger().tag(article, quotes=()) if t.block == 1)
+
+
+def test_a_byline_names_the_writer() -> None:
+    """A byline in the first blocks names the writer of first-person blocks, in Chinese too."""
+    article = _article(
+        "作者：闵书禾",
+        "我已经连续三个周末睡在实验室，每天加班到凌晨。",
+        language="zh",
+    )
+    people = {t.raised_by.name for t in Tagger().tag(article) if t.raised_by is not None}
+    assert people == {"闵书禾"}

@@ -35,7 +35,14 @@ import attrs
 from aistress.model import Article, BlockKind, Person, Quote, Span
 from aistress.quotes import Attribution, Attributions, attribute
 
-__all__ = ["attributions", "person_for", "speaker_labels", "speaker_turns"]
+__all__ = [
+    "attributions",
+    "author_of",
+    "first_person",
+    "person_for",
+    "speaker_labels",
+    "speaker_turns",
+]
 
 #: Attribution looks at this many evidence spans of a tag.
 _EVIDENCE_LOOKED_AT = 8
@@ -49,8 +56,22 @@ _LABEL = re.compile(
     r"(?P<handle>u/|@)?"
     r"(?P<name>[^\s:：,，。;；!?！？()（）\[\]「」“”\"']{1,32}"
     r"(?: [^\s:：,，。;；!?！？()（）\[\]「」“”\"']{1,32}){0,3})"
-    r"\s*(?:\([^()\n]{0,40}\)|（[^（）\n]{0,40}）)?\s*[:：]\s*\S"
+    r"\s*(?:\((?P<paren>[^()\n]{0,40})\)|（(?P<wide>[^（）\n]{0,40})）)?\s*[:：]\s*\S"
 )
+#: A bracketed tag opening a block before its label (``【语音转文字】``, ``[Transcript]``).
+_TAG_PREFIX = re.compile(r"\s*(?:【[^】\n]{1,20}】|〔[^〕\n]{1,20}〕|\[[^\]\n]{1,20}\])\s*")
+#: A forum answer's lead-in: ``X的回答``, ``X 的回覆``.
+_ANSWER_SUFFIX = re.compile(r"\s*的(?:回答|回覆|回复|留言|评论|評論|回帖)$")
+#: A Chinese name: two to four Han characters, none of them a numeral or a time word.
+_HAN_NAME = re.compile(
+    r"(?:(?![〇零一二三四五六七八九十百千点點时時分秒凌晨早晚午])[\u4e00-\u9fff]){2,4}"
+)
+#: A Latin given name and a Han surname (``Cherry 馮``), or the reverse.
+_MIXED_NAME = re.compile(
+    r"(?:[A-Z][a-z]+ ){1,3}[\u4e00-\u9fff]{1,2}|[\u4e00-\u9fff]{1,2}(?: [A-Z][a-z]+){1,3}"
+)
+#: The last characters of a Chinese role noun heading a turn (``受访者``, ``正方一辩``).
+_ROLE_END = ("者", "员", "員", "方", "辩", "辯", "官", "嘉宾", "嘉賓", "代表", "主持")
 #: A chat handle in brackets opening a block: ``[night_owl] text``.
 _BRACKETED = re.compile(r"\s*\[(?P<name>[^\[\]\s]{2,32})\]\s*\S")
 #: A sign-off closing a quoted block: ``“…”——研究员 龚子墨``, ``"…" — Dana Li``.
@@ -219,27 +240,71 @@ def _label(text: str) -> tuple[str, bool] | None:
     ``shaped``: the label has the shape of a speaker whatever else the article
     holds (a handle, a forum marker, a capitalised name, a sign-off).
     """
-    m = _LABEL.match(text)
+    m = _BRACKETED.match(text)
+    if m is not None and _HANDLE_SHAPE.fullmatch(m.group("name")):
+        return m.group("name"), True
+    tag = _TAG_PREFIX.match(text)
+    m = _LABEL.match(text, tag.end() if tag else 0)
     if m is not None:
         name = m.group("name").strip()
+        answer = _ANSWER_SUFFIX.search(name)
+        if answer is not None:
+            name = name[: answer.start()].strip()
         inner = _INNER_HANDLE.search(name)
         if inner is not None:
             return inner.group("name"), True
+        bracketed = (m.group("paren") or m.group("wide") or "").strip()
+        if bracketed and _role_and_name(name, bracketed):
+            return bracketed, True
         if name.lower().rstrip(".") in FIELD_WORDS or len(name) < 2:
             return "", False
+        if " " in name and not _CAPITALISED.fullmatch(name) and not _name_shaped(name):
+            named = _described(name)
+            if named is not None:
+                return named, True
         shaped = bool(
             m.group("marker")
             or m.group("handle")
+            or answer
             or _CAPITALISED.fullmatch(name)
             or (" " not in name and _HANDLE_SHAPE.fullmatch(name))
         )
         return name, shaped
-    m = _BRACKETED.match(text)
-    if m is not None and _HANDLE_SHAPE.fullmatch(m.group("name")):
-        return m.group("name"), True
     m = _SIGNED.search(text[-80:])
     if m is not None:
         return m.group("name"), True
+    return None
+
+
+def _name_shaped(text: str) -> bool:
+    """Whether a label part reads as a person's name (not a role, a time or a field)."""
+    if text.lower() in FIELD_WORDS:
+        return False
+    if " " not in text and _HANDLE_SHAPE.fullmatch(text):
+        return any(ch.isalpha() for ch in text)
+    if _MIXED_NAME.fullmatch(text):
+        return True
+    if _HAN_NAME.fullmatch(text):
+        return not text.endswith(_ROLE_END)
+    return bool(_CAPITALISED.fullmatch(text)) and " " in text
+
+
+def _role_and_name(outer: str, inner: str) -> bool:
+    """Whether a label is a role with the name in brackets (``受访者（X）``, ``HOST (X Y)``)."""
+    if not _name_shaped(inner):
+        return False
+    role = outer.lower() in FIELD_WORDS or outer.endswith(_ROLE_END)
+    shouted = outer.isupper() and " " not in outer
+    return role or shouted
+
+
+def _described(label: str) -> str | None:
+    """The name closing a label that first describes its speaker (``2016级 X``, ``Reply by x``)."""
+    words = label.split()
+    for start in range(1, len(words)):
+        rest = " ".join(words[start:])
+        if _name_shaped(rest):
+            return rest
     return None
 
 
@@ -312,6 +377,58 @@ def _trimmed(person: Person | None) -> Person | None:
     if person is None or person.name == person.name.strip() or not person.name.strip():
         return person
     return attrs.evolve(person, name=person.name.strip())
+
+
+#: The writer in the first person.
+_FIRST_PERSON = re.compile(r"\b(?:I|I['’](?:m|ve|d|ll)|my|me|we|our|us)\b|我")
+_EN_NAME = r"[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,3}"
+_ZH_NAME = r"[\u4e00-\u9fff·]{2,6}"
+#: A byline opening an article: ``By X``, ``作者：X``, ``文／X``.
+_BYLINE = re.compile(
+    rf"\s*(?:[Bb]y\s+(?P<en>{_EN_NAME})|(?:作者|文|撰文|文字)\s*[：:／/|｜]\s*(?P<zh>{_ZH_NAME}))\s*$"
+)
+#: A closing line that names the writer: ``X is a professor of ...``,
+#: ``（作者系…）``, ``—— X``.
+_SIGN_OFF = re.compile(
+    rf"\s*(?:(?P<en>{_EN_NAME}) (?:is|was) (?:a|an|the)\s"
+    rf"|[（(]?作者(?:系|为|為|是)?\s*[：:]?\s*(?P<zh>{_ZH_NAME})(?=[，,。）)\s]|$)"
+    rf"|(?:——|—|--)\s*(?P<signed>{_EN_NAME}|{_ZH_NAME})\s*$)"
+)
+
+
+def author_of(article: Article) -> Person | None:
+    """The writer an article names: its ``author`` field, a byline or a closing bio line.
+
+    A byline is one of the first three blocks (``By X``, ``作者：X``); a
+    closing line one of the last two (``X is an associate professor ...``,
+    ``（作者系某大学教师）``, ``—— X``). Linear: one anchored match per block
+    looked at.
+
+    >>> from aistress.model import Article, Block
+    >>> a = Article("o", "en", "blog", blocks=[
+    ...     Block("paragraph", "I work every weekend."),
+    ...     Block("paragraph", "Ada Quill is a lecturer in statistics."),
+    ... ])
+    >>> author_of(a).name
+    'Ada Quill'
+    """
+    if article.author and article.author.strip():
+        return Person(article.author.strip())
+    blocks = article.blocks
+    for block in blocks[:3]:
+        m = _BYLINE.match(block.text)
+        if m is not None:
+            return Person(m.group("en") or m.group("zh"))
+    for block in blocks[-2:] if len(blocks) > 1 else ():
+        m = _SIGN_OFF.match(block.text)
+        if m is not None:
+            return Person(m.group("en") or m.group("zh") or m.group("signed"))
+    return None
+
+
+def first_person(text: str) -> bool:
+    """Whether a block speaks in the first person (``I``, ``we``, ``我``)."""
+    return _FIRST_PERSON.search(text) is not None
 
 
 def turns_of(article: Article, quotes: Sequence[Quote] | None) -> Mapping[int, tuple[Person, bool]]:

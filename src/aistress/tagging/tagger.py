@@ -22,7 +22,13 @@ from aistress.model import (
     one_article,
 )
 from aistress.quotes import Attributions
-from aistress.tagging.attribution import attributions, person_for, turns_of
+from aistress.tagging.attribution import (
+    attributions,
+    author_of,
+    first_person,
+    person_for,
+    turns_of,
+)
 from aistress.tagging.detect import _Firing, _firings, _merge_spans
 from aistress.tagging.features import Observation, sentence_features, structure_features
 from aistress.tagging.learned import Model, calibration_key, default_model
@@ -162,6 +168,7 @@ class Tagger:
             raise TypeError(f"article must be an Article, not {type(article).__name__}")
         found_by: Attributions | None = None
         block_turns: Mapping[int, tuple[Person, bool]] = {}
+        writer: Person | None = None
         out: list[Tag] = []
         several = len(article.blocks) > 1
         every = [
@@ -176,9 +183,13 @@ class Tagger:
             if found_by is None:
                 found_by = attributions(article, quotes)
                 block_turns = turns_of(article, quotes)
+                # The writer speaks the first-person blocks no one else is given.
+                writer = author_of(article) if quotes is None or quotes else None
+            turn = block_turns.get(index)
+            own = writer if turn is None and first_person(article.blocks[index].text) else None
             for f in found:
                 evidence = [Span(article.id, offset + a, offset + b) for a, b in f.spans]
-                person = person_for(found_by, evidence, where, block_turns.get(index))
+                person = person_for(found_by, evidence, where, turn) or own
                 cue = Span(article.id, offset + f.cue[0], offset + f.cue[1]) if f.cue else None
                 out.append(_make(f, evidence, index, person, cue))
         return tuple(out)
