@@ -195,3 +195,32 @@ def test_a_byline_names_the_writer() -> None:
     )
     people = {t.raised_by.name for t in Tagger().tag(article) if t.raised_by is not None}
     assert people == {"闵书禾"}
+
+
+def test_interview_answers_are_the_interviewees() -> None:
+    """Answers (``A:``, ``答：``) are raised by the person the introduction names first."""
+    english = _article(
+        "Ten questions for a tired researcher",
+        "Odile Brisbane spent five years at a large lab. We asked her about the change.",
+        "Q: Why did you leave?",
+        "A: I worked every weekend for three years and slept at the office before each launch.",
+    )
+    chinese = _article(
+        "【访谈】龙知远曾在一家大公司负责研究团队，去年回到高校任教。",
+        "问：您为什么离开？",
+        "答：我连续三年每个周末都在加班，发布前就睡在办公室。",
+        language="zh",
+    )
+    for article, name in ((english, "Odile Brisbane"), (chinese, "龙知远")):
+        people = {t.raised_by.name for t in Tagger().tag(article) if t.raised_by is not None}
+        assert people == {name}
+
+
+def test_a_memo_sender_proposes_what_the_memo_says() -> None:
+    """A memo's ``From:`` line names who proposes its remedies, first person or not."""
+    article = _article(
+        "To: All research staff\nFrom: Dr. Ines Whitcombe, Director of Research",
+        "From next month, staff may take two mental health days each quarter, no reason needed.",
+    )
+    people = {t.proposed_by.name for t in Tagger().tag(article) if isinstance(t, Remedy)}
+    assert people == {"Ines Whitcombe"}

@@ -34,14 +34,20 @@ import attrs
 
 from aistress.model import Article, BlockKind, Person, Quote, Span
 from aistress.quotes import Attribution, Attributions, attribute
+from aistress.quotes._en_subjects import find_subjects
+from aistress.quotes._lexicon import chinese
+from aistress.quotes._zh_names import native_name
+from aistress.text.script import to_simplified
 
 __all__ = [
     "attributions",
     "author_of",
     "first_person",
+    "interviewee",
     "person_for",
     "speaker_labels",
     "speaker_turns",
+    "writer_of",
 ]
 
 #: Attribution looks at this many evidence spans of a tag.
@@ -206,12 +212,15 @@ def speaker_turns(article: Article) -> dict[int, tuple[Person, bool]]:
     """
     found: dict[int, tuple[str, bool]] = {}
     fields: set[int] = set()
+    answers: list[int] = []
     for index, block in enumerate(article.blocks):
         label = _label(block.text)
         if label is None:
             continue
         if not label[0]:
             fields.add(index)
+            if _ANSWER_LABEL.match(block.text):
+                answers.append(index)
             continue
         found[index] = label
     counts: dict[str, int] = {}
@@ -221,6 +230,9 @@ def speaker_turns(article: Article) -> dict[int, tuple[Person, bool]]:
         i: _person(name) for i, (name, shaped) in found.items() if shaped or counts[name] >= 2
     }
     out = {i: (person, True) for i, person in people.items()}
+    answering = interviewee(article) if answers else None
+    if answering is not None:
+        out.update((i, (answering, True)) for i in answers)
     if len(people) < 2:
         return out
     current: Person | None = None
@@ -396,6 +408,33 @@ _SIGN_OFF = re.compile(
 )
 
 
+#: A memo's or notice's sender: ``From: X``, ``发件人：X``, ``發文者：X``.
+_SENDER = re.compile(
+    rf"^[ \t]*(?:From|Sent by|发件人|發件人|发文人|發文人|發文者|发布人|發布人|签发人|簽發人)"
+    rf"[ \t]*[:：][ \t]*(?:(?:Dr|Prof|Mr|Mrs|Ms|Mx)\.?[ \t]+)?"
+    rf"(?:(?P<en>{_EN_NAME})|(?:[^\n:：]{{0,12}}?[ \t])?(?P<zh>{_ZH_NAME}))[ \t]*(?:[,，(（]|$)",
+    re.MULTILINE,
+)
+_TITLE = re.compile(r"(?:Dr|Prof|Mr|Mrs|Ms|Mx)\.?\s+")
+
+
+def writer_of(article: Article) -> tuple[Person, bool] | None:
+    """The writer an article names, and whether they speak every block or the first-person ones.
+
+    A memo's or notice's sender (``From: X``, ``发件人：X``) speaks every
+    block no one else is given; the writer a byline or a closing bio line
+    names (:func:`author_of`) speaks the blocks in the first person.
+    """
+    for block in article.blocks[:3]:
+        m = _SENDER.search(block.text)
+        if m is not None:
+            name = (m.group("en") or m.group("zh")).strip()
+            if not name.startswith(("The ", "the ")):
+                return Person(_TITLE.sub("", name, count=1)), True
+    found = author_of(article)
+    return (found, False) if found is not None else None
+
+
 def author_of(article: Article) -> Person | None:
     """The writer an article names: its ``author`` field, a byline or a closing bio line.
 
@@ -418,11 +457,54 @@ def author_of(article: Article) -> Person | None:
     for block in blocks[:3]:
         m = _BYLINE.match(block.text)
         if m is not None:
-            return Person(m.group("en") or m.group("zh"))
+            return Person(_TITLE.sub("", m.group("en") or m.group("zh"), count=1))
     for block in blocks[-2:] if len(blocks) > 1 else ():
         m = _SIGN_OFF.match(block.text)
         if m is not None:
-            return Person(m.group("en") or m.group("zh") or m.group("signed"))
+            name = m.group("en") or m.group("zh") or m.group("signed")
+            return Person(_TITLE.sub("", name, count=1))
+    return None
+
+
+#: An interview's question and answer labels.
+_QUESTION_LABEL = re.compile(r"\s*(?:Q|Question|问|問|提问|提問)\s*[:：]")
+_ANSWER_LABEL = re.compile(r"\s*(?:A|Answer|答|回答)\s*[:：]")
+#: What may follow a Chinese name opening an interview's introduction.
+_AFTER_NAME = frozenset("曾是在现現任从從于於，,（(、为為和与與说說")
+
+
+def interviewee(article: Article) -> Person | None:
+    """Who answers an interview: the first person its introduction names.
+
+    An interview is an article with question (``Q:``, ``问：``) and answer
+    (``A:``, ``答：``) labels; its introduction is what comes before the
+    first of them. The name is found by the attribution engine's own name
+    readers: an English sentence's subject (``Odile Brisbane spent ...``),
+    a Chinese name opening the introduction after a bracketed tag
+    (``【访谈】龙知远曾…``). Linear in the introduction.
+    """
+    blocks = article.blocks
+    first = next(
+        (
+            i
+            for i, b in enumerate(blocks)
+            if _QUESTION_LABEL.match(b.text) or _ANSWER_LABEL.match(b.text)
+        ),
+        None,
+    )
+    if first is None or not any(_ANSWER_LABEL.match(b.text) for b in blocks[first:]):
+        return None
+    for block in blocks[:first][:3]:
+        text = block.text
+        for m in find_subjects(text, text):
+            if m.kind == "name":
+                return Person(text[m.name_start : m.name_end])
+        tag = _TAG_PREFIX.match(text)
+        start = tag.end() if tag else len(text) - len(text.lstrip())
+        simple = to_simplified(text[start : start + 6])
+        for end in range(2, min(5, len(simple))):
+            if simple[end] in _AFTER_NAME and native_name(simple, 0, end, chinese()) == 0:
+                return Person(text[start : start + end])
     return None
 
 

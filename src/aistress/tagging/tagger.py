@@ -24,10 +24,10 @@ from aistress.model import (
 from aistress.quotes import Attributions
 from aistress.tagging.attribution import (
     attributions,
-    author_of,
     first_person,
     person_for,
     turns_of,
+    writer_of,
 )
 from aistress.tagging.detect import _Firing, _firings, _merge_spans
 from aistress.tagging.features import Observation, sentence_features, structure_features
@@ -168,7 +168,7 @@ class Tagger:
             raise TypeError(f"article must be an Article, not {type(article).__name__}")
         found_by: Attributions | None = None
         block_turns: Mapping[int, tuple[Person, bool]] = {}
-        writer: Person | None = None
+        writer: tuple[Person, bool] | None = None
         out: list[Tag] = []
         several = len(article.blocks) > 1
         every = [
@@ -184,9 +184,15 @@ class Tagger:
                 found_by = attributions(article, quotes)
                 block_turns = turns_of(article, quotes)
                 # The writer speaks the first-person blocks no one else is given.
-                writer = author_of(article) if quotes is None or quotes else None
+                writer = writer_of(article) if quotes is None or quotes else None
             turn = block_turns.get(index)
-            own = writer if turn is None and first_person(article.blocks[index].text) else None
+            own = None
+            if (
+                writer is not None
+                and turn is None
+                and (writer[1] or first_person(article.blocks[index].text))
+            ):
+                own = writer[0]
             for f in found:
                 evidence = [Span(article.id, offset + a, offset + b) for a, b in f.spans]
                 person = person_for(found_by, evidence, where, turn) or own
