@@ -48,7 +48,9 @@ The package
 - :mod:`aistress.tagging.features`: what the learned model reads of a paragraph;
 - :mod:`aistress.tagging.learned`: the learned model (``model="default"``,
   the default), trained on paragraphs we labelled, with the rules' firings
-  among its features.
+  among its features;
+- :mod:`aistress.tagging.rescore`: the second stage, which re-scores the
+  model's candidates in their document context (``rescorer="default"``).
 
 Tagging an article is linear in its length.
 """
