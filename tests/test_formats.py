@@ -609,6 +609,15 @@ def test_main_language_counts_paragraph_votes() -> None:
     assert _common.main_language(["123", ""]) is None
 
 
+@given(st.lists(st.text(alphabet="ab Z中文é1。", max_size=8), max_size=6))
+def test_languages_gives_main_language_and_each_language_of(texts: list[str]) -> None:
+    """One count per text gives what main_language and language_of give apiece."""
+    assert _common.languages(texts) == (
+        _common.main_language(texts),
+        [_common.language_of(text) for text in texts],
+    )
+
+
 def test_check_text_points_at_control_characters() -> None:
     """Control characters are refused with their line and column; tabs and CR are fine."""
     _common.check_text("a\tb\r\nc\x0cd")

@@ -18,8 +18,9 @@ The API (stable; other readers may import it):
 - :func:`page_reader`: a format's ``read(text, *, path=None, source_id=None)``;
 - :func:`article_to_write`, :func:`boilerplate_texts`: what a writer prints;
 - :func:`check_text`: refuse input that is empty or not text, with a position;
-- :func:`script_counts`, :func:`language_of`, :func:`main_language`: Latin letters
-  against Han characters (from :mod:`aistress.text.language`);
+- :func:`script_counts`, :func:`language_of`, :func:`main_language`,
+  :func:`languages`: Latin letters against Han characters (from
+  :mod:`aistress.text.language`);
 - :func:`leading_emoji`: the emoji that starts a line (a key-point marker);
 - :func:`find_date`: a printed date (``01月25日``, ``2024年10月20日``,
   ``2024-10-20``, ``January 25, 2024``) as a :class:`~aistress.model.PartialDate`
@@ -84,6 +85,7 @@ __all__ = [
     "find_date",
     "label_key",
     "language_of",
+    "languages",
     "leading_emoji",
     "load_list",
     "main_language",
@@ -295,17 +297,29 @@ def main_language(texts: Iterable[str]) -> str | None:
     >>> main_language(["An English paragraph.", "中文一句。", "More English."])
     'en'
     """
+    return languages(texts)[0]
+
+
+def languages(texts: Iterable[str]) -> tuple[str | None, list[str | None]]:
+    """:func:`main_language` of ``texts`` and :func:`language_of` of each, counting each once.
+
+    >>> languages(["An English paragraph.", "中文一句。", "More English.", "42"])
+    ('en', ['en', 'zh', 'en', None])
+    """
     votes: dict[str, list[float]] = {}
+    each: list[str | None] = []
     for text in texts:
         latin, han = script_counts(text)
+        language = None
         if latin or han:  # what language_of says, from the same counts
             language = language_from_counts(latin, han, han_per_letter=1 / 4)
             vote = votes.setdefault(language, [0.0, 0.0])
             vote[0] += 1
             vote[1] += latin / 5 + han
+        each.append(language)
     if not votes:
-        return None
-    return max(sorted(votes), key=lambda lang: tuple(votes[lang]))
+        return None, each
+    return max(sorted(votes), key=lambda lang: tuple(votes[lang])), each
 
 
 def leading_emoji(text: str) -> str | None:

@@ -332,17 +332,15 @@ def _read(page: Page) -> Source:
         summary_lines = region[:k] if has_points else []
     body_lines = region[len(summary_lines) :]
 
-    body_language = main_language(line.text for line in body_lines) or (
-        language_of(header.title) if header.title else None
-    )
+    found, each = common.languages([line.text for line in body_lines])
+    body_language = found or (language_of(header.title) if header.title else None)
     language = body_language or "en"
     main_id = page.article_id(language)
     body: list[model.Block] = []
-    for line in body_lines:
+    for line, lang in zip(body_lines, each, strict=True):
         if _template(line.stripped):
             page.add_line_boilerplate("template", line)
             continue
-        lang = language_of(line.text)
         body.append(
             page.block(
                 model.BlockKind.PARAGRAPH,

@@ -219,10 +219,10 @@ def _read(page: Page) -> Source:
                 line.number,
             )
     body_lines = body_lines[:related_from]
-    language = common.main_language(line.text for line in body_lines) or "en"
+    main, each = common.languages([line.text for line in body_lines])
+    language = main or "en"
     blocks: list[Block] = []
-    for line in body_lines:
-        lang = language_of(line.text)
+    for line, lang in zip(body_lines, each, strict=True):
         blocks.append(
             page.block(
                 BlockKind.PARAGRAPH, line, language=lang if lang not in (None, language) else None

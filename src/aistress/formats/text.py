@@ -56,8 +56,8 @@ from aistress.formats._common import (
     label_key,
     label_set,
     language_of,
+    languages,
     load_list,
-    main_language,
     page_reader,
     sample_lines,
     sniff_weight,
@@ -392,10 +392,10 @@ def _read(page: Page) -> Source:
 
     texts = [_joined(group) for group in groups[:end]]
     title = header.title
-    language = main_language(texts) or (language_of(title) if title else None) or "en"
+    main, each = languages(texts)
+    language = main or (language_of(title) if title else None) or "en"
     blocks: list[Block] = []
-    for group, joined in zip(groups[:end], texts, strict=True):
-        lang = language_of(joined)
+    for group, joined, lang in zip(groups[:end], texts, each, strict=True):
         span = page.span(group[0].trimmed()[0], group[-1].trimmed()[1])
         blocks.append(
             trusted_block(

@@ -47,8 +47,8 @@ from aistress.formats._common import (
     label_key,
     label_set,
     language_of,
+    languages,
     load_list,
-    main_language,
     name_artefacts,
     page_reader,
     sample_lines,
@@ -203,8 +203,9 @@ def _read(page: Page) -> Source:
     blocks = [
         page.block(BlockKind.PARAGRAPH, line, text=_collapse(page, line)) for line in body_lines
     ]
-    language = main_language(b.text for b in blocks) or "zh"
-    blocks = [_with_language(b, language) for b in blocks]
+    main, each = languages([b.text for b in blocks])
+    language = main or "zh"
+    blocks = [_with_language(b, language, lang) for b, lang in zip(blocks, each, strict=True)]
     if not blocks:
         page.warn("missing-body", "no body paragraphs before the footer")
 
@@ -225,8 +226,8 @@ def _read(page: Page) -> Source:
 read = page_reader(FORMAT, _read)
 
 
-def _with_language(block: Block, language: str) -> Block:
-    lang = language_of(block.text)
+def _with_language(block: Block, language: str, lang: str | None) -> Block:
+    """``block`` marked with its own language ``lang`` where that is not the body's."""
     if lang is None or lang == language:
         return block
     return Block(block.kind, block.text, language=lang, span=block.span)
