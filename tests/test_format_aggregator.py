@@ -425,7 +425,22 @@ def test_traditional_channel_word_is_dropped_from_the_outlet() -> None:
 @given(
     st.lists(
         st.sampled_from(
-            ["mail", "E", "-", "MAİL", "emaıl", "Contact", "FEEDBACK", "ſ", "\u212a", "联系", "聯"]
+            [
+                *("mail", "E", "-", "MAİL", "emaıl", "Contact", "FEEDBACK", "ſ", "\u212a"),
+                *(
+                    "联系",
+                    "聯",
+                    "繫",
+                    "絡",
+                    "邮箱",
+                    "郵箱",
+                    "信箱",
+                    "反馈",
+                    "反饋",
+                    "e-MAIL",
+                    "eMail",
+                ),
+            ]
         ).map(str)
         | st.text(max_size=3),
         max_size=8,

@@ -104,9 +104,14 @@ def _footer_label(text: str) -> bool:
     return len(text) < 40 and common.label_key(text) in common.label_set("aggregator_footer_labels")
 
 
-#: :data:`_CONTACT_WORD`'s words as :func:`_contact_word` finds them in lower-case text.
-_CONTACT_WORDS: tuple[str, ...] = ("联系", "聯繫", "聯絡", "邮箱", "郵箱", "信箱", "反馈", "反饋")
-_CONTACT_WORDS += ("email", "e-mail", "contact", "feedback")
+def _label_line(text: str) -> bool:
+    """``_tag_label(text) or _footer_label(text)``, folding the label once."""
+    if len(text) >= 40:
+        return False
+    key = common.label_key(text)
+    return key in common.label_set("aggregator_tag_labels") or key in common.label_set(
+        "aggregator_footer_labels"
+    )
 
 
 def _contact_word(text: str) -> bool:
@@ -120,7 +125,19 @@ def _contact_word(text: str) -> bool:
     if "ı" in text or "İ" in text:
         return _CONTACT_WORD.search(text) is not None
     low = text.lower()
-    return any(word in low for word in _CONTACT_WORDS)
+    return (  # the pattern's words, written out: a loop over them costs twice as much
+        ("mail" in low and ("email" in low or "e-mail" in low))
+        or "contact" in low
+        or "feedback" in low
+        or "联系" in low
+        or "聯繫" in low
+        or "聯絡" in low
+        or "邮箱" in low
+        or "郵箱" in low
+        or "信箱" in low
+        or "反馈" in low
+        or "反饋" in low
+    )
 
 
 def _contact(text: str) -> bool:
@@ -132,12 +149,7 @@ def _contact(text: str) -> bool:
 
 def _footer_line(text: str) -> bool:
     """A line that certainly belongs to the footer: a label, a listed promotion, a contact line."""
-    return (
-        _promotion(text)
-        or _tag_label(text)
-        or _footer_label(text)
-        or (_contact_word(text) and _contact(text))
-    )
+    return _promotion(text) or _label_line(text) or (_contact_word(text) and _contact(text))
 
 
 def _brands(text: str) -> set[str]:
