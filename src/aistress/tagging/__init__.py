@@ -15,9 +15,11 @@ per block and category found there. Every tag carries
   rules' calibrated noisy-or of every firing in the block;
 - ``block``: the block index;
 - ``raised_by`` / ``proposed_by``: the speaker whose label opens the block
-  (``NAME:``, ``u/handle:``, ``推 handle：``), else the person a quote or an
-  attribution (``X said``, ``X proposed``, ``X说``, ``X建议``) in the same
-  sentence, or else in the same paragraph, names.
+  (``NAME:``, ``u/handle:``, ``推 handle：``) or the interviewee of an
+  answer (``A:``, ``答：``), else the person a quote or an attribution
+  (``X said``, ``X proposed``, ``X说``, ``X建议``) in the same sentence, or
+  else in the same paragraph, names, else the writer a memo's sender line,
+  a byline or a closing bio line names (for a first-person block).
 
 >>> from aistress.model import Article, Block
 >>> a = Article("a1", "en", "news", blocks=[
