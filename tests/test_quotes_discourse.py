@@ -225,3 +225,26 @@ def test_in_writing_is_no_cue() -> None:
     )
     [q] = extract_quotes(a)
     assert q.speaker is None or q.speaker.name != "Bram Oduya"
+
+
+def test_one_of_a_group_then_name_and_description() -> None:
+    """One of its chairs, X, reached by phone, went further. “…,” he said: X."""
+    a = art(
+        'Sunniva Rook said she had resubmitted. "You do not grieve," she said.',
+        "One of its program chairs, Tobiah Meret, reached by phone, went further. "
+        '"We ask volunteers to do a second job," he said.',
+    )
+    last = extract_quotes(a)[-1]
+    assert last.speaker is not None
+    assert last.speaker.name == "Tobiah Meret"
+
+
+def test_name_with_a_description_opening_with_an_article() -> None:
+    """One of the organisers, X, a postdoc in Perth, said …: X is the subject of *said*."""
+    a = art(
+        "One of the organisers, Wren Obasi, a postdoctoral fellow in Perth, said the idea "
+        'grew out of a chat. "Everyone went quiet," she said.',
+    )
+    [q] = extract_quotes(a)
+    assert q.speaker is not None
+    assert q.speaker.name == "Wren Obasi"

@@ -45,7 +45,7 @@ _NAME_THEN_DESC = re.compile(
     r"([A-Z](?<![\w’'.-].)(?:[\w’'.-]*\s+[A-Z]){0,3}[\w’'-]*),\s+(?=(?:an?|the|one)\s)"
 )
 #: A description opening a sentence: a determiner or possessive, then a lower-case word.
-_OPENING_DESC = re.compile(r"(?:The|A|An|Her|His|Their|Its|My|Our)\s+[a-z]")
+_OPENING_DESC = re.compile(r"(?:The|A|An|Her|His|Their|Its|My|Our|One|Another)\s+[a-z]")
 #: What ends a comma piece.
 _PIECE_END = re.compile(r"[,;:!?.\n" + MASK + "]")
 

@@ -629,6 +629,8 @@ _DESCRIPTION = re.compile(r"(?:[a-z]|(?:A|An|The|Its|Her|His|Their)\s)")
 
 
 _WHO = frozenset(["who", "whose"])
+#: Words that may open the description after a name (``Ada Byron, a lecturer at Leeds, said``).
+_ARTICLES = _WHO | {"a", "an", "the"}
 #: A name right after a relative or comparative word, ending the clause before a cue.
 _RELATIVE_NAME = re.compile(
     r"\b(?:what|which|as|whom|than)\s+((?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w.’'-]*)$"
@@ -649,7 +651,7 @@ def _appositive(
         x = segs[k + 1][0]
         first = _TOKEN.match(masked, x)
         word = first.group(0) if first else ""
-        if not _DESCRIPTION.match(masked, x) or (word in _FUNCTION and word not in _WHO):
+        if not _DESCRIPTION.match(masked, x) or (word in _FUNCTION and word not in _ARTICLES):
             return None
         if word.lower() in lex.pronouns:
             return None  # Asked by counsel, Ada Byron, she agreed…: a clause of its own
