@@ -28,10 +28,10 @@ import re
 from aistress.model import Article
 from aistress.quotes._en_describe import describe
 from aistress.quotes._lexicon import english
-from aistress.quotes._types import Mention
+from aistress.quotes._types import Cue, Mention, mention
 from aistress.text.language import has_han
 
-__all__ = ["ORG_HEADS", "Entities", "antecedent", "gender_of_description"]
+__all__ = ["ORG_HEADS", "Entities", "antecedent", "gender_of_description", "written_by"]
 
 
 def _words(text: str) -> frozenset[str]:
@@ -397,3 +397,26 @@ def antecedent(
 
 def _unnamed(ref: object) -> bool:
     return isinstance(ref, tuple) and bool(ref) and ref[0] == "anon"
+
+
+#: A written text as a cue's subject, with its author after *by* (``The letter, published
+#: on Monday by the Night Shift Union, reads:``): the author is who speaks.
+_WRITTEN_BY = re.compile(
+    r"\s*(?:The|This|That|A|An|Its|Their|His|Her|the|a|an|its|their|his|her)\s+"
+    r"(?:[\w’'-]+\s+){0,2}?(?:letter|statement|email|e-mail|post|message|note|submission|"
+    r"petition|memo|reply|response|report|blog\s+post|open\s+letter)s?\b[^.;:!?\n]*?"
+    r"\bby\s+(?:the\s+)?("
+    + _CAPITAL_WORD
+    + r"(?:\s+(?:(?:of|for|and|on|in|&)\s+(?:the\s+)?)?"
+    + _CAPITAL_WORD
+    + r"){0,7})[,\s]*$"
+)
+
+
+def written_by(masked: str, text: str, a: int, cue: Cue) -> Mention | None:
+    """The author of a written text opening the clause at ``a`` before ``cue``, or None."""
+    m = _WRITTEN_BY.match(masked, a, cue.start)
+    if m is None:
+        return None
+    na, nb = m.span(1)
+    return mention("name", text[na:nb], na, nb, m.start(), cue=cue)

@@ -16,6 +16,7 @@ import attrs
 
 from aistress.quotes._en_describe import ACRONYM as _ACRONYM
 from aistress.quotes._en_describe import describe
+from aistress.quotes._en_discourse import written_by
 from aistress.quotes._en_sources import relative_source
 from aistress.quotes._lexicon import English, english
 from aistress.quotes._types import MASK, Cue, Mention, mention
@@ -405,6 +406,8 @@ def find_mentions(
         before = Cue(cue, cs, ce, _clause_end(masked, ce, commas=True, starts=starts), weak)
         if not masked[cstart:b].strip(_STRIP):
             found = _after_cue(masked, text, after, lex)
+        elif (found := written_by(masked, text, cstart, before)) is not None:
+            pass  # The letter, published by Nimbix, reads:
         else:
             found = _before_cue(masked, text, cstart, b, before, lex)
         if found is None:
