@@ -248,3 +248,14 @@ def test_name_with_a_description_opening_with_an_article() -> None:
     [q] = extract_quotes(a)
     assert q.speaker is not None
     assert q.speaker.name == "Wren Obasi"
+
+
+def test_one_word_name_before_its_verb_is_a_candidate() -> None:
+    """Tobin rubbed his eyes. … He closed the laptop. “…”: Tobin, named by one word."""
+    a = art(
+        '"You said you would stop at midnight," Marisol Quennell said.',
+        'Tobin rubbed his eyes. He closed the laptop. "The reviewers want another ablation."',
+    )
+    last = extract_quotes(a)[-1]
+    assert last.speaker is not None
+    assert last.speaker.name == "Tobin"

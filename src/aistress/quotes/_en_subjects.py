@@ -152,7 +152,7 @@ def find_subjects(
                 break
         comma = masked[end : end + 1] == ","
         followed = len(run) < len(tokens) or segment.rstrip().endswith(",") or comma
-        if 2 <= len(run) <= 4 and followed:
+        if (2 <= len(run) <= 4 and followed) or _verb_after(run, tokens):
             na = a + run[0].start()
             nb = a + run[-1].end() - (1 if run[-1].group(0).endswith(",") else 0)
             out.append(Mention("name", text[na:nb], na, nb, na, nb, None, nb, nb))
@@ -163,6 +163,18 @@ def find_subjects(
                 desc = text[a:na].strip()
                 out.append(Mention("name", text[na:nb], na, nb, na, nb, None, nb, nb, desc))
     return out
+
+
+def _verb_after(run: list[re.Match[str]], tokens: list[re.Match[str]]) -> bool:
+    """A one-word name opening a sentence right before its verb (``Tobin rubbed his eyes.``).
+
+    The verb is a lower-case word that is no function word and ends as a
+    verb in the past or present tense does (*-ed*, *-s*).
+    """
+    if len(run) != 1 or len(tokens) < 2 or run[0].group(0).endswith(","):
+        return False
+    verb = tokens[1].group(0)
+    return verb[:1].islower() and verb not in _FUNCTION and verb.endswith(("ed", "s"))
 
 
 _QUOTE_THEN_CAPITAL = re.compile(MASK + r"\s+(?=[A-Z])")
