@@ -47,6 +47,14 @@ CASES: dict[str, tuple[str, Callable[[int], str]]] = {
         "en",
         lambda n: _fill("Her aide, Ann Lee, a lecturer at Mo Bay, who writes, His reply: ", n),
     ),
+    "organisations, the company, it said": (
+        "en",
+        lambda n: _fill(
+            "Ann Lee of Mo Bay Labs said so. The company said “x.” It said “y.” Lee, in a "
+            "note, denied it. The letter, published by the Bay Union, reads: “z.” ",
+            n,
+        ),
+    ),
     "long Han run": ("zh", lambda n: _fill("研究人员表示压力很大王明说", n)),
     "Han quotes 「」 and 说": ("zh", lambda n: _fill("王明说：「好」她说，“累”", n)),
     "unclosed Han quote “": ("zh", lambda n: _fill("“王明说压力", n)),
