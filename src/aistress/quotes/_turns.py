@@ -11,7 +11,8 @@ A paragraph that opens with a quotation carrying no cue of its own,
 right after two paragraphs of quotations whose speakers differ (A, then
 B), is A's turn, when all three lines are short (dialogue, not a speech
 running over paragraphs). Otherwise the extractor's reading stands (the
-same speaker going on). One walk over the quotations: linear.
+same speaker going on). English only: Chinese dialogue has rules of its
+own (:mod:`~aistress.quotes._chinese`). One walk over the quotations: linear.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from collections.abc import Sequence
 import attrs
 
 from aistress.model import Article, Person, Quote, QuoteKind
+from aistress.text.language import has_han
 
 __all__ = ["take_turns"]
 
@@ -46,8 +48,8 @@ def take_turns(article: Article, quotes: Sequence[Quote]) -> tuple[Quote, ...]:
         first = out[here[0]]
         block = article.block_span(bi)
         opens = not article.text[block.start : first.spans[0].start].strip(" \"'“‘")
-        if not opens or first.cue is not None:
-            continue
+        if not opens or first.cue is not None or has_han(first.text):
+            continue  # (Chinese dialogue has rules of its own)
         before = [out[k] for k in by_block[bi - 2]]
         last = [out[k] for k in by_block[bi - 1]]
         a, b = before[-1].speaker, last[-1].speaker
