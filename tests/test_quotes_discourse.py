@@ -18,9 +18,9 @@ def art(*paragraphs: str) -> Article:
 def test_the_union_is_the_union_named_before() -> None:
     """“…,” according to the union's submission: the union the text named earlier."""
     a = art(
-        "The hearing closed with evidence from the Night Shift Workers Union, whose officer, "
-        'Tamsin Orle, called the contracts "a slow leak."',
-        '"We are asking for data, not sympathy," according to the union\'s written submission.',
+        "The inquiry also heard from the Night Shift Workers Union, whose organiser, "
+        'Tamsin Orle, called the rota "a slow leak."',
+        '"Rotas are set without asking us," according to the union\'s written statement.',
     )
     quotes = extract_quotes(a)
     assert quotes[-1].speaker is not None
@@ -53,7 +53,7 @@ def test_the_spokeswoman_is_the_named_spokeswoman() -> None:
 
 def test_an_unknown_company_stays_unnamed() -> None:
     """“…,” the company said, with no organisation named before: an unnamed source."""
-    [q] = extract_quotes(art('"We are reviewing our on-call rota," the company said.'))
+    [q] = extract_quotes(art('"We are reviewing our shift patterns," the company said.'))
     assert q.speaker is None
     assert q.anonymous
 
@@ -62,9 +62,9 @@ def test_she_after_an_unnamed_colleague_is_the_woman_named() -> None:
     """A named woman, then an unnamed colleague's words, then *She*: the woman."""
     a = art(
         'Corra Maddox led the data team for six years. "I loved it," she said.',
-        'A colleague on her team said the pace was relentless. "Nobody slept," the colleague said.',
-        "She resigned in March, writing a short note to the team. It ended: "
-        '"Take it as a sign that I stopped trying to."',
+        'A former teammate said the pace never let up. "Nobody took holidays," the teammate added.',
+        "She left in March and sent the team a card. It closed with: "
+        '"Look after the interns for me."',
     )
     last = extract_quotes(a)[-1]
     assert last.speaker is not None
@@ -102,8 +102,8 @@ def test_entities_never_fail(text: str, surface: str) -> None:
 def test_short_form_of_an_organisation_is_its_full_name() -> None:
     """Quillmere said the messages were “…”: the full name Quillmere Analytics Ltd. speaks."""
     a = art(
-        "Messages from a channel at Quillmere Analytics Ltd. show managers urging staff on.",
-        'Quillmere said the messages had been "taken out of context."',
+        "Rota changes at Quillmere Analytics Ltd. upset its night staff this spring.",
+        'Quillmere said the changes were "a pilot, not a policy."',
     )
     [q] = extract_quotes(a)
     assert q.speaker is not None
@@ -113,10 +113,10 @@ def test_short_form_of_an_organisation_is_its_full_name() -> None:
 def test_it_is_the_organisation_and_she_is_not() -> None:
     """An organisation's *it said* and a woman's *she said*: neither goes to the other."""
     a = art(
-        'Dagny Rusk said the deadline "broke people." '
-        "The Vellacott Institute for Learning Systems acknowledged the strain. "
-        'In a post, it said reviewers had "too many papers."',
-        'She is not optimistic. "They will say no," she said.',
+        'Dagny Rusk said the timetable "wore everyone down." '
+        "The Vellacott Institute for Learning Systems admitted the problem. "
+        'In a bulletin, it said the timetable was "under review."',
+        'She has heard that before. "Reviews take years," she said.',
     )
     speakers = [q.speaker.name if q.speaker else None for q in extract_quotes(a)]
     assert speakers == [
@@ -129,9 +129,9 @@ def test_it_is_the_organisation_and_she_is_not() -> None:
 def test_said_she_gives_the_gender_of_a_name() -> None:
     """Orsk said she … elsewhere in the text: *he* skips Orsk for the man named."""
     a = art(
-        'Temperance Orsk called the review "three sentences long."',
-        'Brannock Tull, one of the chairs, went further. "We ask too much," he said.',
-        "Orsk said she had resubmitted within a week.",
+        'Temperance Orsk called the schedule "a treadmill."',
+        'Brannock Tull, one of the organisers, went further. "We ask too much," he said.',
+        "Orsk said she had moved to a smaller team.",
     )
     quotes = extract_quotes(a)
     assert quotes[-1].speaker is not None
@@ -152,9 +152,9 @@ def test_common_noun_opening_a_sentence_is_no_speaker() -> None:
 def test_headline_quote_takes_the_speaker_of_its_echo() -> None:
     """Headline words said in full in the body: the body's speaker, not the headline's."""
     a = art(
-        'Panel told night shifts "runs on borrowed sleep"',
+        'Panel told night shifts "never really end"',
         "A panel on working hours met on Tuesday.",
-        '"Our field runs on borrowed sleep and borrowed money," said Odile Fenwright, a linguist.',
+        '"In our labs the night shifts never really end," said Odile Fenwright, a linguist.',
     )
     quotes = extract_quotes(a)
     assert [q.speaker.name if q.speaker else None for q in quotes] == ["Odile Fenwright"] * 2
@@ -182,11 +182,11 @@ def test_dialogue_lines_alternate_between_two_speakers() -> None:
     """A asks, B says, then bare short lines: A's turn, then B's, then A's."""
     a = art(
         "Olwen Tarr and her student Piet Vasko work through the night.",
-        '"How many runs finished?" Tarr asks.',
-        '"Three of five," Vasko says.',
-        '"Then we report three."',
-        '"The reviewers will hate three."',
-        '"They hate everything."',
+        '"Is the kettle on?" Tarr asks.',
+        '"It boiled an hour ago," Vasko says.',
+        '"Then boil it again."',
+        '"You boil it."',
+        '"I asked first."',
     )
     speakers = [q.speaker.name.split()[-1] if q.speaker else None for q in extract_quotes(a)]
     assert speakers == ["Tarr", "Vasko", "Tarr", "Vasko", "Tarr"]
@@ -207,10 +207,10 @@ def test_long_quote_paragraphs_keep_their_speaker() -> None:
 def test_family_name_opening_a_sentence_is_a_pronoun_antecedent() -> None:
     """Her manager, Oswin Garrick, … Garrick, in a statement, denied it. “…,” he replied."""
     a = art(
-        'Mira Holt said she had asked her manager, Oswin Garrick, for leave. "He said no," '
-        "she said.",
-        "Garrick, in a statement read to the panel, denied it. Asked about staffing, "
-        '"We were stretched," he replied.',
+        "Mira Holt said she had asked her manager, Oswin Garrick, for a later shift. "
+        '"He laughed," she said.',
+        "Garrick, in a note to the board, called that unfair. Asked about shifts, "
+        '"Every team rotates," he replied.',
     )
     last = extract_quotes(a)[-1]
     assert last.speaker is not None
@@ -220,8 +220,8 @@ def test_family_name_opening_a_sentence_is_a_pronoun_antecedent() -> None:
 def test_in_writing_is_no_cue() -> None:
     """She never complained in writing: *writing* there introduces no speaker."""
     a = art(
-        "Cross-examined by counsel, Bram Oduya, she agreed she had never complained in writing. "
-        '"It would not have changed anything," she said.',
+        "Questioned by the chair, Bram Oduya, she admitted she had never asked in writing. "
+        '"Nobody reads those forms," she said.',
     )
     [q] = extract_quotes(a)
     assert q.speaker is None or q.speaker.name != "Bram Oduya"
@@ -230,9 +230,9 @@ def test_in_writing_is_no_cue() -> None:
 def test_one_of_a_group_then_name_and_description() -> None:
     """One of its chairs, X, reached by phone, went further. “…,” he said: X."""
     a = art(
-        'Sunniva Rook said she had resubmitted. "You do not grieve," she said.',
-        "One of its program chairs, Tobiah Meret, reached by phone, went further. "
-        '"We ask volunteers to do a second job," he said.',
+        'Sunniva Rook said she had changed teams. "It was time," she said.',
+        "One of its founders, Tobiah Meret, reached at home, disagreed. "
+        '"Nobody was pushed out," he said.',
     )
     last = extract_quotes(a)[-1]
     assert last.speaker is not None
@@ -242,8 +242,8 @@ def test_one_of_a_group_then_name_and_description() -> None:
 def test_name_with_a_description_opening_with_an_article() -> None:
     """One of the organisers, X, a postdoc in Perth, said …: X is the subject of *said*."""
     a = art(
-        "One of the organisers, Wren Obasi, a postdoctoral fellow in Perth, said the idea "
-        'grew out of a chat. "Everyone went quiet," she said.',
+        "One of the founders, Wren Obasi, a software engineer in Perth, said the club "
+        'began as a joke. "Then people kept coming," she said.',
     )
     [q] = extract_quotes(a)
     assert q.speaker is not None

@@ -1,11 +1,11 @@
 """Headline quotations: the words come back in the body, with who said them.
 
-A headline quotes a few words (``Cluster outage leaves researchers
-“sleeping next to the queue”``) that the body gives in full with their
-speaker (``“Some of us are literally sleeping next to the queue,” said
-Ada Byron``). The headline's own attribution is often missing or a
-headline shorthand (``Committee told AI research “runs on borrowed
-sleep”``: the committee heard the words, it did not say them). So a
+A headline quotes a few words (``Lab outage leaves students “camping by
+the racks”``) that the body gives in full with their speaker (``“Half of
+us are camping by the racks until Friday,” said Ada Byron``). The
+headline's own attribution is often missing or a headline shorthand
+(``Panel told night shifts “never end”``: the panel heard the words, it
+did not say them). So a
 quotation of the headline takes the speaker of the first quotation of the
 body that holds the same words, ignoring case and punctuation; one with
 no such echo keeps what it had. Works for any language: words are compared

@@ -14,7 +14,7 @@ entities of an article in text order, with what the text says about them:
   gendered noun of its description (``a spokeswoman``).
 
 A definite description points back to the latest entity whose name holds
-its head noun (``the union`` → *Research Staff Union*), else whose
+its head noun (``the union`` → *Night Shift Union*), else whose
 description does (``the researcher`` → Ada Byron), else, for a noun of
 organisations (*company*, *firm*, *agency*…), to the latest organisation.
 Each lookup walks a bounded number of the latest entities: linear work
@@ -124,7 +124,7 @@ class _Entity:
         self.described: set[str] = set()
 
 
-#: A capitalised word (``Øresund``), with the full stop of an abbreviation (``Ltd.``).
+#: A capitalised word (``Ærlund``), with the full stop of an abbreviation (``Ltd.``).
 _CAPITAL_WORD = r"[A-ZÀ-ÖØ-Þ][\w&’'-]*(?:(?:(?<=Ltd)|(?<=Inc)|(?<=Corp)|(?<=Co))\.)?"
 #: A run of capitalised words, with *of*, *for*, *and* or *&* inside (``Union of Concerned Staff``).
 _CAPITALISED_RUN = re.compile(
@@ -239,7 +239,7 @@ class Entities:
         return out
 
     def plausible(self, m: Mention) -> bool:
-        """Whether a mention is a name, if it is one without a cue (``Papers accepted…`` is not).
+        """Whether a mention is a name, if it is one without a cue (``Queues grew…`` is not).
 
         A single word is, unless the text writes it in lower case too and never
         capitalises it inside a sentence.
@@ -252,8 +252,8 @@ class Entities:
     def full_name(self, surface: str) -> str | None:
         """The full name of an organisation that ``surface`` shortens, or None.
 
-        Its first words (``Pellucid`` for *Pellucid Systems*), or one word of
-        it that names no other organisation (``Symposium``).
+        Its first words (``Quillmere`` for *Quillmere Analytics*), or one word
+        of it that names no other organisation (``Institute``).
         """
         words = surface.split()
         if not words:

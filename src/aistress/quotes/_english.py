@@ -657,7 +657,7 @@ def _appositive(
         if not _DESCRIPTION.match(masked, x) or (word in _FUNCTION and word not in _ARTICLES):
             return None
         if word.lower() in lex.pronouns:
-            return None  # Asked by counsel, Ada Byron, she agreed…: a clause of its own
+            return None  # Asked by the chair, Ada Byron, she agreed…: a clause of its own
         sa, sb = segs[k]
         named = name_in(masked, sa, sb, lex)
         if named is None or named[0] != sa or named[2] != sb:

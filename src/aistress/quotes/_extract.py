@@ -654,7 +654,7 @@ def _build(
     people = _people(article, mentions, group_of, referent, found)
     if article.author:
         people[author_key] = Person(article.author, role="author")
-    for key, person in list(people.items()):  # Pellucid said: Pellucid Systems
+    for key, person in list(people.items()):  # Quillmere said: Quillmere Analytics
         full = entities.full_name(person.name) if not has_han(person.name) else None
         if full is not None:
             people[key] = attrs.evolve(person, name=full, aliases=(person.name, *person.aliases))
