@@ -169,12 +169,13 @@ def _verb_after(run: list[re.Match[str]], tokens: list[re.Match[str]]) -> bool:
     """A one-word name opening a sentence right before its verb (``Tobin rubbed his eyes.``).
 
     The verb is a lower-case word that is no function word and ends as a
-    verb in the past or present tense does (*-ed*, *-s*).
+    verb in the past tense does (*-ed*; a plural noun ends in *-s* too:
+    ``Ten questions for…``).
     """
     if len(run) != 1 or len(tokens) < 2 or run[0].group(0).endswith(","):
         return False
     verb = tokens[1].group(0)
-    return verb[:1].islower() and verb not in _FUNCTION and verb.endswith(("ed", "s"))
+    return verb[:1].islower() and verb not in _FUNCTION and verb.endswith("ed")
 
 
 _QUOTE_THEN_CAPITAL = re.compile(MASK + r"\s+(?=[A-Z])")
