@@ -349,10 +349,11 @@ def markdown(result: Mapping[str, Any]) -> str:
                 lines.append("")
         if own.get("calibration"):
             lines += ["### Calibration, model (paragraph tags by confidence, share right)", ""]
-            lines += ["| split | confidence | tags | right |", "| --- | --- | ---: | ---: |"]
-            for row in own["calibration"]["all"]:
-                right = "" if row["right"] is None else f"{row['right']:.2f}"
-                lines.append(f"| test | {row['confidence']} | {row['tags']} | {right} |")
+            lines += ["| script | confidence | tags | right |", "| --- | --- | ---: | ---: |"]
+            for script, rows in own["calibration"].items():
+                for row in rows:
+                    right = "" if row["right"] is None else f"{row['right']:.2f}"
+                    lines.append(f"| {script} | {row['confidence']} | {row['tags']} | {right} |")
             lines.append("")
         if "speakers" in own:
             lines += ["### Negated mentions wrongly tagged and speakers, model", ""]
@@ -423,7 +424,9 @@ def main(argv: list[str]) -> int:
                 "negated_wrongly_tagged": mine["negated_wrongly_tagged"],
                 "speakers": mine["speakers"],
                 "rules_alone": {k: alone[k] for k in ("document", "paragraph")},
-                "calibration": calibration(own, _test, ("all",)),
+                "calibration": calibration(
+                    own, lambda n: str(own[n]["language"]), ("all", *LANGUAGES)
+                ),
             }
         rules_alone = evaluate(gold, model=None)
         result["rules_alone"] = {k: rules_alone[k] for k in ("document", "paragraph")}
