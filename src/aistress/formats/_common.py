@@ -542,7 +542,7 @@ class Page:
 
     def content_lines(self) -> list[Line]:
         """The lines that are not blank, in order."""
-        return [line for line in self.lines if not line.blank]
+        return [line for line in self.lines if line.text and not line.text.isspace()]  # blank
 
     def span(self, start: int, end: int) -> Span:
         """A span of this source from ``start`` to ``end``."""

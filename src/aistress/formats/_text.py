@@ -11,8 +11,9 @@ import codecs
 import hashlib
 import re
 import unicodedata
+from collections import deque
 from collections.abc import Iterator
-from itertools import accumulate, count
+from itertools import accumulate, count, repeat
 from operator import add
 from pathlib import PurePath
 
@@ -106,21 +107,14 @@ def split_lines(text: str) -> list[Line]:
     lengths = list(map(len, parts))
     starts = list(accumulate(map((1).__add__, lengths), initial=0))
     ends = list(map(add, starts, lengths))
-    return list(map(_line, count(1), starts, ends, parts))
+    # The records are made and their slots filled by map in C, no Python call per line.
+    lines = list(map(object.__new__, repeat(Line, len(parts))))
+    for set_slot, values in zip(_LINE_SLOTS, (count(1), starts, ends, parts), strict=True):
+        deque(map(set_slot, lines, values), maxlen=0)
+    return lines
 
 
 _LINE_SLOTS = tuple(Line.__dict__[name].__set__ for name in ("number", "start", "end", "text"))
-
-
-def _line(number: int, start: int, end: int, text: str) -> Line:
-    """``Line(number, start, end, text)`` with the slots filled directly (a third cheaper)."""
-    line = object.__new__(Line)
-    set_number, set_start, set_end, set_text = _LINE_SLOTS
-    set_number(line, number)
-    set_start(line, start)
-    set_end(line, end)
-    set_text(line, text)
-    return line
 
 
 def iter_lines(text: str) -> Iterator[Line]:
