@@ -537,8 +537,9 @@ def test_min_confidence_controls_weak_tags() -> None:
     found = tag_text("There was competition.", min_confidence=0.0, model=None)
     assert [t.category for t in found] == ["competition"]
     assert 0.0 < found[0].confidence < DEFAULT_MIN_CONFIDENCE
-    with pytest.raises(ValueError, match="min_confidence"):
+    with pytest.raises(ValueError, match="min_confidence") as raised:
         Tagger(min_confidence=1.5)
+    assert isinstance(raised.value, AistressError)
 
 
 def test_stemming_matches_inflections() -> None:

@@ -114,8 +114,9 @@ def test_model_none_is_the_rules_alone() -> None:
     assert Tagger().model is default_model()
     assert Tagger().tag_text(text) == Tagger(model="default").tag_text(text)
     assert "counseling" in labels(Tagger().tag_text(text))
-    with pytest.raises(ValueError, match="model"):
+    with pytest.raises(ValueError, match="model") as raised:
         Tagger(model="other")
+    assert isinstance(raised.value, AistressError)
     with pytest.raises(TypeError, match="model"):
         Tagger(model=3)  # type: ignore[arg-type]
 

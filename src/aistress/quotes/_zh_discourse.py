@@ -265,7 +265,7 @@ def _same(a: Mention, b: Mention) -> bool:
         return a.surface == b.surface or (
             a.gender is not None and b.gender is not None and a.gender == b.gender
         )
-    # a given name stands for the full name (明哲, 上官明哲), a surname and one for it too
+    # a given name stands for the full name (嘉言, 司马嘉言), a surname and one for it too
     x, y = a.surface, b.surface
     return x.endswith(y) or y.endswith(x) or x.startswith(y) or y.startswith(x)
 
@@ -283,12 +283,12 @@ def _scene_names(
     for m in lex.role_name_re.finditer(masked):
         i = m.start()
         role = lex.role_re.match(masked, i)
-        if role is not None:  # 导|教授上官明哲: the name follows the whole role
+        if role is not None:  # 导|教授司马嘉言: the name follows the whole role
             i = role.end()
         compound = masked[i : i + 2] in lex.compound_surnames
         if not compound and (_inside_word(masked, i, lex) or masked[i] not in lex.all_surnames):
             continue
-        k = i + 2 if compound else i + 1  # 上官|明哲
+        k = i + 2 if compound else i + 1  # 司马|嘉言
         size = 1 if next_word(masked, k + 1, lex) else 2
         if bare_name_ok(masked[k : k + size], lex):
             found[i] = k + size
@@ -298,7 +298,7 @@ def _scene_names(
             i = m.start()
             name = known_at(masked, i, known)
             if name is None or _inside_word(masked, i, lex) or lex.role_re.match(masked, i):
-                continue  # 教授上(官明哲): a role noun, not a name
+                continue  # 教授司(马嘉言): a role noun, not a name
             if taken.isdisjoint(range(i, i + len(name))):
                 found[i] = i + len(name)
     out: list[tuple[Mention, int]] = []

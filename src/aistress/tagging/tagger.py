@@ -113,7 +113,9 @@ class Tagger:
         if rules is not None and not isinstance(rules, RuleSet):
             raise TypeError(f"rules must be a RuleSet, not {type(rules).__name__}")
         if min_confidence is not None and not 0.0 <= min_confidence <= 1.0:
-            raise ValueError(f"min_confidence must lie between 0 and 1 (got {min_confidence})")
+            raise InvalidValueError(
+                "Tagger.min_confidence", min_confidence, "must lie between 0 and 1"
+            )
         self.taxonomy = taxonomy if taxonomy is not None else default_taxonomy()
         if rules is None:
             if self.taxonomy.rules and self.taxonomy != default_taxonomy():
@@ -126,7 +128,7 @@ class Tagger:
         self.include_negated = include_negated
         if isinstance(model, str):
             if model != "default":
-                raise ValueError(f"model must be a Model, None or 'default' (got {model!r})")
+                raise InvalidValueError("Tagger.model", model, "must be a Model, None or 'default'")
             model = default_model()
         elif model is not None and not isinstance(model, Model):
             raise TypeError(f"model must be a Model, not {type(model).__name__}")
