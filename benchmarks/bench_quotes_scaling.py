@@ -64,6 +64,10 @@ CASES: dict[str, tuple[str, Callable[[int], str]]] = {
             "研究员邱嘉生说，嘉生笑着说：“好。”星图数据科技有限公司。星图数据表示，", n
         ),
     ),
+    "dialogue turns without cues": (
+        "zh",
+        lambda n: _fill("“还卡着？”导师冼志恒问她。“嗯。”博士生柏文澜沉默不语，“好”", n),
+    ),
 }
 
 #: Ordinary text (written here) for the speed ratio against the tokenising baseline.

@@ -23,8 +23,8 @@ def who(q: Quote) -> str | None:
 
 #: Our passages' Traditional characters (a fixed table: we write both scripts ourselves).
 _HANT = str.maketrans(
-    "还没学习调饭这吃样导师进来边坐问说话对弟别骗组会开点头实验两周验从沉默儿个项须线静怡妈电里让辛苦两回事驳张继续办觉门开跑间紧张们时",
-    "還沒學習調飯這吃樣導師進來邊坐問說話對弟別騙組會開點頭實驗兩週驗從沉默兒個項須線靜怡媽電裡讓辛苦兩回事駁張繼續辦覺門開跑間緊張們時",
+    "还没学习调饭这吃样导师进来边坐问说话对弟别骗组会开点头实验两周验从沉默儿个项须线静怡妈电里让辛苦两回事驳张继续办觉门开跑间紧张们时诸发条消进务钟离语复",
+    "還沒學習調飯這吃樣導師進來邊坐問說話對弟別騙組會開點頭實驗兩週驗從沉默兒個項須線靜怡媽電裡讓辛苦兩回事駁張繼續辦覺門開跑間緊張們時諸發條消進務鍾離語復",
 )
 
 
@@ -71,7 +71,7 @@ _AFTER = [
     "组会开到一半，博士生卜嘉禾站了起来。",
     "“我不同意。”卜嘉禾摇了摇头。",
     "“这个实验至少还要两周。”",
-    "殷振东沉默了一会儿，点了点头。",
+    "殷振东叹了口气，点了点头。",
 ]
 
 
@@ -120,3 +120,53 @@ def test_a_cue_ending_in_dao_attributes_the_quotation_before_it(
 ) -> None:
     """``“…”X反驳道。`` gives the quotation to X, not to the speaker before."""
     assert [g[-2:] if g else g for g in speakers(language, paragraphs)] == ["嘉禾", "振东"]
+
+
+_TITLED = [
+    "截稿前三天，导师诸葛允文在群里发出第一条消息：“所有人今晚十点前提交进度。”",
+    "十分钟后，博士生钟离语回复：“我的任务还在排队。”",
+]
+
+
+@pytest.mark.parametrize(("language", "paragraphs"), both(_TITLED))
+def test_a_name_after_its_role_opens_a_colon_clause(language: str, paragraphs: list[str]) -> None:
+    """``导师X在群里发出…：`` and ``博士生X回复：`` give X (compound surnames too)."""
+    got = speakers(language, paragraphs)
+    assert got == (["诸葛允文", "钟离语"] if language == "zh" else ["諸葛允文", "鍾離語"])
+
+
+_NARRATIVE = [
+    (
+        "过了一会她才对身边的同事说：",
+        "“我们先把结果发出去吧。”",
+    ),
+    (
+        "邝思远把桌上的“草稿”塞进书包，说：",
+        "“今天就到这里。”",
+    ),
+    (
+        "组会上，邝思远突然大声喊叫说：",
+        "“服务器又挂了！”",
+    ),
+]
+
+
+@pytest.mark.parametrize("paragraphs", [list(p) for p in _NARRATIVE])
+def test_the_subject_of_a_narrative_colon_clause_speaks(paragraphs: list[str]) -> None:
+    """After a time phrase, past a quoted term, before 喊叫说: the subject speaks."""
+    article = art("葛雨桐说：“今天必须投稿。”", "葛雨桐的导师邝思远坐在一旁。", *paragraphs)
+    q = [q for q in extract_quotes(article) if len(q.text) > 4][-1]
+    assert q.speaker is not None
+    assert q.speaker.name == ("葛雨桐" if "她" in paragraphs[0] else "邝思远")
+
+
+def test_a_silent_person_opening_the_next_paragraph_is_not_the_speaker() -> None:
+    """``X沉默不语`` after a line: X did not say it."""
+    article = art(
+        "“你还要熬多久？”葛雨桐问邝思远。",
+        "“女人是水，实验是酒。”",
+        "邝思远沉默不语。",
+    )
+    quotes = extract_quotes(article)
+    assert quotes[1].speaker is not None
+    assert quotes[1].speaker.name == "邝思远"

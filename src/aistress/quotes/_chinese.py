@@ -19,7 +19,6 @@ import attrs
 
 from aistress.quotes._lexicon import Chinese, chinese
 from aistress.quotes._types import MASK, Cue, Mention, mention
-from aistress.quotes._zh_discourse import described
 from aistress.quotes._zh_names import (
     BARE_NAME,
     CLAUSE_OPENERS,
@@ -41,6 +40,14 @@ from aistress.quotes._zh_names import (
     short_organisation,
     titled_name,
 )
+from aistress.quotes._zh_people import (
+    describe,
+    described,
+    is_sentence,
+    is_short,
+    name_gender,
+    role_name_at,
+)
 from aistress.text.language import HAN, HAN_CHAR
 
 __all__ = [
@@ -48,8 +55,10 @@ __all__ = [
     "describe",
     "find_mentions",
     "given_name_links",
+    "is_sentence",
     "is_short",
     "join_given_names",
+    "name_gender",
     "name_vocabulary",
     "organisation_names",
     "pronoun_start",
@@ -404,6 +413,11 @@ def find_mentions(
             continue
         if cs and (masked[cs - 1] in DOTS + _NEGATION or masked[cs - 2 : cs] in _NEGATED):
             continue
+        last = out[-1] if out else None
+        if last is not None and last.cue is not None and last.cue_end == cs:
+            # two cues in a row (喊叫说, 恳求说): one, with the first one's subject
+            out[-1] = attrs.evolve(last, cue=last.cue + text[cs:ce], cue_end=ce, end=ce)
+            continue
         found = _subject(masked, text, cs, ce, text[cs:ce], lex, known, orgs or {})
         if found and label is not None and found.surface == "我":
             # 我 in a speaker's turn of a transcript is that speaker
@@ -480,6 +494,12 @@ def _subject(
                 kind = "pronoun" if lex.pronouns[pron] in ("m", "f") or pron == "我" else "group"
                 return mention(kind, pron, s, name_end, s, gender=lex.pronouns[pron], cue=common)
             break
+    late = _LATE_PRONOUN.search(pre)
+    if late is not None and pre[: late.start()].endswith(_TIME_ENDS + _WHILE):
+        # 过了一会他才(对…说): a time clause, then the pronoun subject
+        s = cstart + late.start()
+        pron = masked[s]
+        return mention("pronoun", pron, s, s + 1, s, gender=lex.pronouns[pron], cue=common)
     start = None
     latin = _LATIN_NAME.search(masked, cstart, name_end)
     if latin and latin.end() == name_end and latin.group(1)[:1].isupper():
@@ -587,7 +607,12 @@ def _opening_subject(
     pron = masked[at : at + 1]
     if pron in ("他", "她") and masked[at + 1 : at + 2] != "们":
         return mention("pronoun", pron, at, at + 1, at, gender=lex.pronouns[pron], cue=cue)
-    return _known_mention(masked, text, at, cue, known)
+    found = _known_mention(masked, text, at, cue, known)
+    titled = role_name_at(masked, at, lex, known) if found is None else None
+    if titled is not None:  # 导师诸葛允文(在群里发出…：): a name after its role
+        a, b = titled
+        return mention("name", text[a:b], a, b, at, description=text[at:a], cue=cue)
+    return found
 
 
 def _known_mention(
@@ -611,6 +636,14 @@ def _sentence_subject(
     """
     low = max(0, cstart - _MAX_LOOK)
     k = max(masked.rfind(p, low, cstart) for p in "。！？!?\n" + MASK)
+    while k > low and masked[k] == MASK:
+        j = k
+        while j > low and masked[j - 1] == MASK:
+            j -= 1
+        if not (j and _WORDISH.match(masked, j - 1) and _WORDISH.match(masked, k + 1)):
+            break
+        # a term quoted inside the sentence (把桌上的“赃物”塞进…) does not end it
+        k = max(masked.rfind(p, low, j) for p in "。！？!?\n" + MASK)
     start = low if k < 0 else k + 1
     if start >= cstart:
         return None
@@ -647,6 +680,9 @@ def _sentence_subject(
     return None
 
 
+#: A pronoun subject after a time phrase, with an adverb or two before the cue (他才).
+_LATE_PRONOUN = re.compile(r"[他她](?![们的])[才就又便也却还只先再已都]{0,2}$")
+_WHILE = ("一会", "一会儿", "片刻", "半天", "半晌")
 #: Whose someone is (我的一位同事).
 _OWNER = re.compile(r"\s*(?:我|我们|你|你们|他|她|他们|她们)的")
 #: How a clause of time ends (这时候, 起床以后, 第二天).
@@ -725,55 +761,6 @@ def _role_subject(
             desc = text[cstart:b]
             return mention("anonymous", desc, cstart, b, cstart, description=desc, cue=cue)
     return None
-
-
-def describe(desc: str | None, lex: Chinese | None = None) -> tuple[str | None, str | None]:
-    """Split a speaker's description into ``(role, affiliation)``.
-
-    >>> describe("马里兰大学的AI博士研究生")
-    ('AI博士研究生', '马里兰大学')
-    >>> describe("一位在某公司工作的工程师")
-    ('工程师', '某公司')
-    """
-    lex = lex or chinese()
-    if not desc:
-        return None, None
-    d = desc.strip(" ，,")
-    for p in lex.anonymous_prefixes:
-        if d.startswith(p):
-            d = d[len(p) :]
-            break
-    if "的" not in d:
-        return d or None, None
-    aff, role = d.rsplit("的", 1)
-    aff = re.sub(r"^在", "", aff)
-    aff = re.sub(r"(?:工作|任职|就职|就读|学习)$", "", aff)
-    return role or None, aff or None
-
-
-def name_gender(name: str, lex: Chinese | None = None) -> str | None:
-    """``"f"`` or ``"m"`` when the last character of a Chinese name shows it, else None.
-
-    >>> name_gender("秋云姐"), name_gender("葛玉亭"), name_gender("周佳")
-    ('f', 'm', None)
-    """
-    lex = lex or chinese()
-    return lex.name_gender.get(name[-1:]) if name else None
-
-
-_SPACE = re.compile(r"\s")
-
-
-def is_sentence(inner: str) -> bool:
-    """Whether quoted words read as speech on their own: punctuated, or long."""
-    core = _SPACE.sub("", inner)
-    return len(core) > 15 or re.search(r"[。！？，；,;!?]", core) is not None
-
-
-def is_short(inner: str) -> bool:
-    """Whether quoted words are few enough to be a term rather than speech."""
-    core = _SPACE.sub("", inner)
-    return len(core) <= 8 and not re.search(r"[。！？，；,;!?]", core)
 
 
 def pronoun_start(masked: str, start: int, lex: Chinese | None = None) -> Mention | None:

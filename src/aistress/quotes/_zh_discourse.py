@@ -33,15 +33,8 @@ from aistress.model import Article, QuoteKind
 from aistress.quotes._lexicon import Chinese, chinese
 from aistress.quotes._marks import Marks
 from aistress.quotes._types import MASK, Mention
-from aistress.quotes._zh_names import (
-    BARE_NAME,
-    bare_name_ok,
-    heads_re,
-    known_at,
-    name_start_ok,
-    next_word,
-)
-from aistress.text.language import HAN, HAN_CHAR
+from aistress.quotes._zh_names import heads_re, known_at
+from aistress.quotes._zh_people import described, inside_word, person_at, role_name_at
 
 __all__ = ["Paragraph", "Quoted", "Turn", "described", "dialogue", "dialogue_speakers", "paragraph"]
 
@@ -103,82 +96,14 @@ _HEARD = re.compile(
     r"|(?P<b>[^，。,；;：:！？!?\ue000的听]{1,6}?)的(?:这番|这些|这个|一番|这句|那番)?"
     r"(?:话|意见|建议|回答|解释|问话)"
 )
+#: Silence or speech denied (沉默, 没有回答, 没吭声, 不语).
+_SILENT = re.compile(r"沉默|不语|不吭声|没吭声|没(?:有)?(?:说话|回答|作声|言语|开口)|一言不发")
 #: Words that take a person as the one spoken to, before a cue (对她说, 向组长解释).
 _TO_BEFORE = re.compile(r"(?:对|向|跟|给|和)(?P<p>[^，。,；;：:！？!?\ue000]{1,8}?)$")
 #: Cues whose object is the one spoken to (问他, 告诉林安).
 _TO_AFTER = ("问", "告诉", "回答", "劝", "求", "叫", "喊")
 #: How far into the next paragraph its first sentence is looked for.
 _LOOK = 80
-#: Who owns someone described: a pronoun, maybe with 的 (他妈, 她的导师), or a name and 的.
-_OWNER = re.compile(rf"[他她我你](?!们)的?|[{HAN}]{{2,4}}的")
-
-
-def described(masked: str, a: int, b: int, lex: Chinese | None = None) -> bool:
-    """Whether ``masked[a:b]`` describes someone by a role alone (老板, 他妈, 林安的导师).
-
-    >>> described("他妈", 0, 2), described("老板", 0, 2), described("研究", 0, 2)
-    (True, True, False)
-    """
-    lex = lex or chinese()
-    while a < b and masked[a].isspace():
-        a += 1
-    owner = _OWNER.match(masked, a, b)
-    at = owner.end() if owner is not None else a
-    return at < b and lex.role_re.fullmatch(masked, at, b) is not None
-
-
-def _person_at(
-    masked: str,
-    text: str,
-    i: int,
-    known: frozenset[str],
-    lex: Chinese,
-    *,
-    whole: int = 0,
-    titled: bool = False,
-) -> Mention | None:
-    """A person opening ``masked`` at ``i``: a pronoun, a known or shaped name, a role.
-
-    ``whole``, when given, is where the words must end (an object: 对林安);
-    ``titled``: a role noun stands before ``i``, so any surname may open a name.
-    """
-    n = len(masked)
-    if i >= n:
-        return None
-    ch = masked[i]
-    if ch in ("他", "她") and masked[i + 1 : i + 2] not in ("们", "的"):
-        if whole and whole != i + 1:
-            return None
-        return Mention(
-            "pronoun", ch, i, i + 1, i, i + 1, None, i + 1, i + 1, gender=lex.pronouns[ch]
-        )
-    name = known_at(masked, i, known)
-    if name is None and ch in (lex.all_surnames if titled else lex.surnames):
-        size = 2 if next_word(masked, i + 2, lex) else 3
-        cand = masked[i : i + size]
-        if BARE_NAME.fullmatch(cand) and bare_name_ok(cand, lex) and not lex.cue_re.match(cand, 1):
-            name = cand
-    if name is not None:
-        j = i + len(name)
-        if whole and whole != j:
-            return None
-        return Mention("name", text[i:j], i, j, i, j, None, j, j)
-    role = _role_at(masked, i, lex)
-    if role is not None:
-        j = i + len(role)
-        if masked[j : j + 1] in lex.all_surnames:
-            return _person_at(masked, text, j, known, lex, whole=whole, titled=True)  # 组长林安
-        if whole and whole != j:
-            return None
-        desc = text[i:j]
-        return Mention("anonymous", desc, i, j, i, j, None, j, j, description=desc, definite=True)
-    return None
-
-
-def _role_at(masked: str, i: int, lex: Chinese) -> str | None:
-    """A kinship or title noun at ``i`` (母亲, 老板), or None."""
-    m = lex.role_re.match(masked, i)
-    return m.group(0) if m else None
 
 
 def paragraph(
@@ -221,7 +146,7 @@ def _after(p: Paragraph, t: Turn, known: frozenset[str], lex: Chinese) -> Mentio
         j += 1
     if j >= len(p.masked) or p.masked[j] == MASK:
         return None
-    return _person_at(p.masked, p.text, j, known, lex)
+    return person_at(p.masked, p.text, j, known, lex)
 
 
 def _next(p: Paragraph, known: frozenset[str], lex: Chinese) -> Mention | None:
@@ -234,14 +159,16 @@ def _next(p: Paragraph, known: frozenset[str], lex: Chinese) -> Mention | None:
         k = masked.find(stop, 0, end)
         if k >= 0:
             end = k
+    if _SILENT.search(masked, 0, end):
+        return None  # 林安沉默不语: whoever opens it did not speak
     heard = _HEARD.search(masked, 0, end)
     if heard is not None:
         a, b = heard.span("a") if heard.group("a") else heard.span("b")
         for i in range(a, b):
-            found = _person_at(masked, p.text, i, known, lex, whole=b)
+            found = person_at(masked, p.text, i, known, lex, whole=b)
             if found is not None:
                 return found
-    return _person_at(masked, p.text, 0, known, lex)
+    return person_at(masked, p.text, 0, known, lex)
 
 
 def _addressee(p: Paragraph, m: Mention, known: frozenset[str], lex: Chinese) -> Mention | None:
@@ -252,11 +179,11 @@ def _addressee(p: Paragraph, m: Mention, known: frozenset[str], lex: Chinese) ->
     if to is not None:
         a, b = to.span("p")
         for i in range(a, b):
-            found = _person_at(p.masked, p.text, i, known, lex)
+            found = person_at(p.masked, p.text, i, known, lex, titled=True)
             if found is not None:
                 return found
     if m.cue.startswith(_TO_AFTER) or m.cue.endswith(_TO_AFTER):
-        return _person_at(p.masked, p.text, m.cue_end, known, lex)
+        return person_at(p.masked, p.text, m.cue_end, known, lex, titled=True)
     return None
 
 
@@ -265,7 +192,7 @@ def _same(a: Mention, b: Mention) -> bool:
         return a.surface == b.surface or (
             a.gender is not None and b.gender is not None and a.gender == b.gender
         )
-    # a given name stands for the full name (嘉言, 司马嘉言), a surname and one for it too
+    # a given name stands for the full name (允文, 诸葛允文), a surname and one for it too
     x, y = a.surface, b.surface
     return x.endswith(y) or y.endswith(x) or x.startswith(y) or y.startswith(x)
 
@@ -281,24 +208,18 @@ def _scene_names(
     masked = p.masked
     found: dict[int, int] = {}  # start -> end
     for m in lex.role_name_re.finditer(masked):
-        i = m.start()
-        role = lex.role_re.match(masked, i)
-        if role is not None:  # 导|教授司马嘉言: the name follows the whole role
-            i = role.end()
-        compound = masked[i : i + 2] in lex.compound_surnames
-        if not compound and (_inside_word(masked, i, lex) or masked[i] not in lex.all_surnames):
-            continue
-        k = i + 2 if compound else i + 1  # 司马|嘉言
-        size = 1 if next_word(masked, k + 1, lex) else 2
-        if bare_name_ok(masked[k : k + size], lex):
-            found[i] = k + size
+        at = role_name_at(
+            masked, m.start() - 1, lex, known
+        )  # 师|冼志恒: from the role's last character
+        if at is not None:
+            found.setdefault(at[0], at[1])
     taken = set(found)
     if known:
         for m in heads_re(known).finditer(masked):
             i = m.start()
             name = known_at(masked, i, known)
-            if name is None or _inside_word(masked, i, lex) or lex.role_re.match(masked, i):
-                continue  # 教授司(马嘉言): a role noun, not a name
+            if name is None or inside_word(masked, i, lex) or lex.role_re.match(masked, i):
+                continue  # 教授欧(阳晓彤): a role noun, not a name
             if taken.isdisjoint(range(i, i + len(name))):
                 found[i] = i + len(name)
     out: list[tuple[Mention, int]] = []
@@ -308,15 +229,6 @@ def _scene_names(
             end = found[i]
             out.append((Mention("name", p.text[i:end], i, end, i, end, None, end, end), bi))
     return out
-
-
-def _inside_word(masked: str, i: int, lex: Chinese) -> bool:
-    """Whether ``i`` is inside a word: a role suffix after a Han character (导|师冼志恒)."""
-    if i >= len(masked):
-        return True
-    return not name_start_ok(masked, i, lex) or (
-        masked[i] in lex.role_suffixes and i > 0 and HAN_CHAR.match(masked, i - 1) is not None
-    )
 
 
 #: How many paragraphs back a conversation's participants are remembered.
