@@ -40,6 +40,7 @@ from aistress.quotes._zh_names import (
     short_organisation,
     titled_name,
 )
+from aistress.quotes._zh_orgs import Orgs, referred
 from aistress.quotes._zh_people import (
     describe,
     described,
@@ -393,7 +394,7 @@ def find_mentions(
     lex: Chinese | None = None,
     known: frozenset[str] = frozenset(),
     label: Mention | None = None,
-    orgs: Mapping[str, str] | None = None,
+    orgs: Orgs | None = None,
 ) -> list[Mention]:
     """Every cue in ``masked`` with the subject it introduces, in text order.
 
@@ -418,7 +419,11 @@ def find_mentions(
             # two cues in a row (喊叫说, 恳求说): one, with the first one's subject
             out[-1] = attrs.evolve(last, cue=last.cue + text[cs:ce], cue_end=ce, end=ce)
             continue
-        found = _subject(masked, text, cs, ce, text[cs:ce], lex, known, orgs or {})
+        found = _subject(masked, text, cs, ce, text[cs:ce], lex, known, orgs.names if orgs else {})
+        if found and found.kind == "name" and orgs:
+            # 该会, 院方, 联署: the organisation written in full before
+            whole = referred(masked[found.name_start : found.name_end], orgs)
+            found = attrs.evolve(found, aliases=(*found.aliases, whole)) if whole else found
         if found and label is not None and found.surface == "我":
             # 我 in a speaker's turn of a transcript is that speaker
             found = attrs.evolve(

@@ -39,7 +39,7 @@ import attrs
 
 from aistress.model import Article, Person, PersonLink, Quote, QuoteKind, Span
 from aistress.people import group_names
-from aistress.quotes import _chinese, _en_rules, _english, _zh_discourse
+from aistress.quotes import _chinese, _en_rules, _english, _zh_discourse, _zh_orgs
 from aistress.quotes._bare import bare_mentions
 from aistress.quotes._continuation import carry_speakers
 from aistress.quotes._echo import echo_headline
@@ -211,7 +211,7 @@ def analyse(article: Article) -> Analysis:
     known = _chinese.name_vocabulary(zh_maskeds, texts=simplified)
     zh_texts = [b.text for b, g in zip(article.blocks, langs, strict=True) if g == "zh"]
     interviewee = _chinese.interviewee(zh_maskeds, zh_texts, known)
-    orgs = _chinese.organisation_names(zh_maskeds, zh_texts) if zh_maskeds else {}
+    orgs = _zh_orgs.organisations(maskeds, [b.text for b in article.blocks], langs)
     for bi, block in enumerate(article.blocks):
         text = block.text
         base = article.block_span(bi).start
@@ -224,7 +224,7 @@ def analyse(article: Article) -> Analysis:
             label = _chinese.speaker_label(masked, text) or _chinese.answer_label(
                 masked, interviewee
             )
-            mentions = _chinese.find_mentions(masked, text, known=known, label=label, orgs=orgs)
+            mentions = _chinese.find_mentions(masked, text, known=known, label=label, orgs=orgs[bi])
             mentions += _chinese.colon_mentions(
                 masked, text, sorted(mentions, key=lambda m: m.cue_end), known=known
             )

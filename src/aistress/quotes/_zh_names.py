@@ -534,7 +534,7 @@ NOT_ORG_START = frozenset("也还都就又才便却有没不是将会要")
 #: A run of Han characters, and what ends an organisation's full name in one.
 _ORG_RUN = re.compile(rf"[{_HAN}]{{4,}}")
 #: Words that end the text before an organisation's name inside a run (…获悉杭州…公司).
-_BEFORE_ORG = re.compile(r".*[的在由与和是对将从向给被把及]")
+_BEFORE_ORG = re.compile(r".*[的在由与和是对将从向给被把及为过]")
 
 
 def organisation_names(blocks: list[str], texts: list[str]) -> dict[str, str]:
@@ -579,7 +579,7 @@ def _long_org_suffix_re() -> re.Pattern[str]:
 
 
 #: Words no organisation's name holds: pronouns, demonstratives, counters of people.
-_NOT_IN_ORG = re.compile(r"[我你您他她它这那跟]|一位|一名")
+_NOT_IN_ORG = re.compile(r"[我你您他她它这那跟某]|一位|一名")
 
 
 def short_organisation(name: str, orgs: Mapping[str, str]) -> str | None:

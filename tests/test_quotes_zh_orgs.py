@@ -1,0 +1,69 @@
+"""Chinese references back to an organisation named in full (该会, 院方, 联署), on text we wrote."""
+
+from __future__ import annotations
+
+import pytest
+
+from aistress.model import Article, Block, Quote
+from aistress.quotes import extract_quotes
+from aistress.quotes._zh_orgs import Orgs, referred
+
+
+def art(*paragraphs: str, language: str = "zh") -> Article:
+    """An article of paragraphs we wrote."""
+    return Article("o1", language, "news", blocks=[Block("paragraph", p) for p in paragraphs])
+
+
+def names(q: Quote) -> list[str]:
+    """The speaker's names (full name first), or an empty list."""
+    return [q.speaker.name, *q.speaker.aliases] if q.speaker else []
+
+
+def test_referred_takes_the_last_fitting_name_written_so_far() -> None:
+    """该校 takes a university written before it; a name written later is no candidate."""
+    orgs = {"青禾大学": "青禾大学", "远帆数据科技有限公司": "远帆数据科技有限公司"}
+    assert referred("该校", Orgs(orgs, 2)) == "青禾大学"
+    assert referred("该公司", Orgs(orgs, 2)) == "远帆数据科技有限公司"
+    assert referred("该公司", Orgs(orgs, 1)) is None
+    assert referred("联署", Orgs(orgs, 1)) == "青禾大学"
+    assert referred("校方", Orgs(orgs, 0)) is None
+    assert referred("远帆", Orgs(orgs, 2)) is None
+
+
+@pytest.mark.parametrize(
+    ("language", "paragraphs", "full"),
+    [
+        (
+            "zh",
+            [
+                "青年学者权益促进会今年的调查显示，多数受访者曾连续熬夜。",
+                "该会并警告，行业正“以健康换取速度”。",
+            ],
+            "青年学者权益促进会",
+        ),
+        (
+            "zh-Hant",
+            [
+                "青年學者權益促進會今年的調查顯示，多數受訪者曾連續熬夜。",
+                "該會並警告，行業正「以健康換取速度」。",
+            ],
+            "青年學者權益促進會",
+        ),
+        (
+            "zh-Hant",
+            [
+                "青年研究者聯盟日前發起聯署，要求公開排程規則。",
+                "聯署信寫道：",
+                "「我們每天等待的時間比做研究還多。」",
+            ],
+            "青年研究者聯盟",
+        ),
+    ],
+)
+def test_reference_speaks_for_the_organisation(
+    language: str, paragraphs: list[str], full: str
+) -> None:
+    """A statement under 该会 or 联署 is the organisation's, by its full written name."""
+    quotes = extract_quotes(art(*paragraphs, language=language))
+    assert quotes
+    assert full in names(quotes[-1])
