@@ -47,6 +47,7 @@ from aistress.quotes._zh_people import (
     is_sentence,
     is_short,
     name_gender,
+    recalled_words,
     role_name_at,
 )
 from aistress.text.language import HAN, HAN_CHAR
@@ -736,7 +737,8 @@ def colon_mentions(
         if i < len(cue_ends) and cue_ends[i] <= k:
             continue
         common = Cue("：", k, k + 1, k + 1)
-        found = _opening_subject(masked, text, cstart, common, known, lex)
+        found = recalled_words(masked, text, cstart, k, known, common)
+        found = found or _opening_subject(masked, text, cstart, common, known, lex)
         if found is None:
             found = _sentence_subject(masked, text, cstart, common, known, lex)
         if found is None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from aistress.quotes._lexicon import Chinese, chinese
-from aistress.quotes._types import Mention
+from aistress.quotes._types import Cue, Mention, mention
 from aistress.quotes._zh_names import BARE_NAME, bare_name_ok, known_at, name_start_ok, next_word
 from aistress.text.language import HAN, HAN_CHAR
 
@@ -25,6 +25,7 @@ __all__ = [
     "is_short",
     "name_gender",
     "person_at",
+    "recalled_words",
     "role_name_at",
 ]
 
@@ -212,4 +213,46 @@ def role_name_at(
             name = masked[k : g + size]  # a verb may end what looks like a name (钟离语|回复)
             if _HAN_NAME.fullmatch(name) and bare_name_ok(name, lex):
                 return k, g + size
+    return None
+
+
+#: A clause naming words said before (那句话是, 这番话就是, 他的原话是), colon next.
+_RECALLED = re.compile(r"\s*(?:(?:那|这)一?(?:句|番|段)话|(?P<p>[他她])?的?原话)(?:就|则)?是\s*")
+#: How a sentence ends.
+_SENTENCE_END = re.compile(r"[。！？!?]")
+#: How far back the person who said the words is looked for.
+_RECALL_BACK = 160
+
+
+def recalled_words(
+    masked: str, text: str, cstart: int, colon: int, known: frozenset[str], cue: Cue
+) -> Mention | None:
+    """Who said the words a clause names before its colon (``那句话是：“…”``), or None.
+
+    The clause's own pronoun (``他的原话是``); else the first name the
+    article uses, or a name after a role noun opening a clause, in the
+    sentence of the clause, else in the sentence before
+    (``柏某发了一句话，又撤回了。那句话是：``). Reads at most
+    :data:`_RECALL_BACK` characters back.
+    """
+    m = _RECALLED.fullmatch(masked, cstart, colon)
+    if m is None:
+        return None
+    if m.group("p"):
+        k = m.start("p")
+        gender = "m" if m.group("p") == "他" else "f"
+        return mention("pronoun", text[k], k, k + 1, k, gender=gender, cue=cue)
+    lo = max(0, cstart - _RECALL_BACK)
+    ends = [e.end() for e in _SENTENCE_END.finditer(masked, lo, cstart)]
+    starts = [ends[-1] if ends else lo, ends[-2] if len(ends) > 1 else lo]
+    stops = [cstart, starts[0]]
+    for a, b in zip(starts, stops, strict=True):
+        for i in range(a, b):
+            name = known_at(masked, i, known)
+            if name is not None and i + len(name) <= b:
+                return mention("name", text[i : i + len(name)], i, i + len(name), i, cue=cue)
+            titled = role_name_at(masked, i, known=known) if masked[i - 1 : i] in "，,；;" else None
+            if titled is not None and titled[1] <= b:  # 博士生柏知远 opening a clause
+                s, e = titled
+                return mention("name", text[s:e], s, e, i, description=text[i:s], cue=cue)
     return None
