@@ -5,7 +5,9 @@ Sets (read from ``../shared/bench``, see :mod:`quote_sets` for the split):
 - ``polnear``: PolNeAR train, English news. Span P/R/F1 of direct quotes
   (exact offsets), speaker accuracy on matched quotes whose gold source is a
   name, and the quoted stretches outside any attribution that come out as
-  direct quotes.
+  direct quotes. The gold is derived from double-marked stretches only, so
+  speech quoted inside a quote (``‘…’`` within ``“…”``), which extraction
+  returns as a quote of its own, is set aside (``nested_set_aside`` counts it).
 - ``zh-news``: quotes-zh-dev, Simplified (Hans) and Traditional (Hant)
   separately: span P/R/F1, speaker accuracy (names, organisations, and
   unnamed sources, which must come out without a name and flagged
@@ -127,7 +129,14 @@ class Tally:
         }
 
 
-def _news(items: Iterable[Item], lang: str, by_group: bool) -> tuple[dict[str, Tally], list[str]]:
+def _news(
+    items: Iterable[Item],
+    lang: str,
+    by_group: bool,
+    top_level: bool = False,
+    nested: dict[str, int] | None = None,
+) -> tuple[dict[str, Tally], list[str]]:
+    nested = {} if nested is None else nested
     tallies: dict[str, Tally] = {}
     errors: list[str] = []
     for item in items:
@@ -135,8 +144,27 @@ def _news(items: Iterable[Item], lang: str, by_group: bool) -> tuple[dict[str, T
         group = f"{item.group} " if by_group else ""
         tally = tallies.setdefault(f"{group}{part}", Tally())
         found = extract_quotes(item.article)
+        if top_level:
+            # the derived gold holds double-marked stretches only: speech quoted
+            # inside a quote ('…' within “…”) can never be in it, so it is set aside
+            inside = _nested(found)
+            nested[part] = nested.get(part, 0) + len(inside)
+            found = tuple(q for k, q in enumerate(found) if k not in inside)
         tally.news(item, found, lang, errors if part == "dev" else [])
     return tallies, errors
+
+
+def _nested(found: tuple[Quote, ...]) -> set[int]:
+    """Indexes of the quotes lying inside the quote before them (nested speech)."""
+    out: set[int] = set()
+    outer = None
+    for k, q in enumerate(found):
+        span = q.spans[0]
+        if outer is not None and outer.start <= span.start and span.end <= outer.end:
+            out.add(k)
+        else:
+            outer = span
+    return out
 
 
 def _novel(items: Iterable[Novel]) -> tuple[dict[str, Counter[str]], list[str]]:
@@ -170,8 +198,11 @@ def main(argv: list[str]) -> int:
     results: dict[str, dict[str, dict[str, float | int]]] = {}
     errors: dict[str, list[str]] = {}
     if args.only in (None, "polnear"):
-        tallies, errors["polnear"] = _news(polnear_items(), "en", False)
-        results["polnear (en)"] = {k: t.row() for k, t in sorted(tallies.items())}
+        nested: dict[str, int] = {}
+        tallies, errors["polnear"] = _news(polnear_items(), "en", False, True, nested)
+        results["polnear (en)"] = {
+            k: {**t.row(), "nested_set_aside": nested.get(k, 0)} for k, t in sorted(tallies.items())
+        }
     if args.only in (None, "zh-news"):
         tallies, errors["zh-news"] = _news(zh_news_items(), "zh", True)
         results["quotes-zh-dev"] = {k: t.row() for k, t in sorted(tallies.items())}

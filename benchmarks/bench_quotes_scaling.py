@@ -55,6 +55,12 @@ CASES: dict[str, tuple[str, Callable[[int], str]]] = {
             n,
         ),
     ),
+    "nested speech in one quote ‘…’ she said": (
+        "en",
+        lambda n: (
+            "“" + _fill("She said, ‘a b.’ Her boss told me, ‘c d,’ the ’90s ", n) + "” he said."
+        ),
+    ),
     "long Han run": ("zh", lambda n: _fill("研究人员表示压力很大王明说", n)),
     "Han quotes 「」 and 说": ("zh", lambda n: _fill("王明说：「好」她说，“累”", n)),
     "unclosed Han quote “": ("zh", lambda n: _fill("“王明说压力", n)),

@@ -39,7 +39,7 @@ import attrs
 
 from aistress.model import Article, Person, PersonLink, Quote, QuoteKind, Span
 from aistress.people import group_names
-from aistress.quotes import _chinese, _en_rules, _english, _zh_discourse, _zh_orgs
+from aistress.quotes import _chinese, _en_rules, _english, _nested, _zh_discourse, _zh_orgs
 from aistress.quotes._bare import bare_mentions
 from aistress.quotes._continuation import carry_speakers
 from aistress.quotes._echo import echo_headline
@@ -412,7 +412,7 @@ def analyse(article: Article) -> Analysis:
     done = _build(article, found, all_mentions, used, sentences)
     reports = [(r.cue_span.start, r.speaker, r.anonymous, r.description) for r in done.reports]
     quotes = take_turns(article, carry_speakers(article, done.quotes, reports))
-    quotes = echo_headline(article, quotes)
+    quotes = _nested.nested_quotes(article, echo_headline(article, quotes))
     return attrs.evolve(done, quotes=quotes)
 
 
