@@ -211,31 +211,3 @@ def test_name_ending_like_a_role_noun(language: str, paragraphs: list[str], who:
     """嘉生 (邱嘉生 written too) and 闵柱子 (always whole) are names, though 生 and 子 end roles."""
     (q,) = extract_quotes(art(*paragraphs, language=language))
     assert names(q)[:1] == [who]
-
-
-@pytest.mark.parametrize(
-    ("language", "paragraphs", "full"),
-    [
-        (
-            "zh",
-            [
-                "深夜，博士生柏知远在群里发了一句话，又很快撤回了。据同组成员回忆，那句话是：“我想休息一周。”"
-            ],
-            "柏知远",
-        ),
-        (
-            "zh-Hant",
-            [
-                "深夜，博士生柏知遠在群裡發了一句話，又很快撤回了。據同組成員回憶，那句話是：「我想休息一週。」"
-            ],
-            "柏知遠",
-        ),
-    ],
-)
-def test_words_recalled_take_the_person_before(
-    language: str, paragraphs: list[str], full: str
-) -> None:
-    """``那句话是：“…”`` gives the words to the person of the sentence before."""
-    quotes = extract_quotes(art(*paragraphs, language=language))
-    assert quotes
-    assert full in names(quotes[-1])

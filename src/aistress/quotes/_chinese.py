@@ -44,6 +44,7 @@ from aistress.quotes._zh_orgs import Orgs, referred
 from aistress.quotes._zh_people import (
     describe,
     described,
+    interview_intro,
     is_sentence,
     is_short,
     name_gender,
@@ -327,6 +328,8 @@ def interviewee(blocks: list[str], texts: list[str], known: frozenset[str]) -> s
     for masked, text in zip(blocks, texts, strict=True):
         if _QA.match(masked):
             return None
+        if (intro := interview_intro(masked, text, known)) is not None:
+            return intro
         for m in _INTERVIEWED.finditer(masked):
             cs, ce = m.span()
             found = _subject(masked, text, cs, ce, text[cs:ce], lex, known)
@@ -336,12 +339,16 @@ def interviewee(blocks: list[str], texts: list[str], known: frozenset[str]) -> s
 
 
 def answer_label(masked: str, name: str | None) -> Mention | None:
-    """An answer of an interview (``答：``) as a label of the person interviewed."""
+    """An answer of an interview (``答：``) as a label of the person interviewed.
+
+    The answer speaks of that person as 我, so its 他 and 她 are others: the
+    label's gender is ``"n"``, neither.
+    """
     m = _ANSWER.match(masked) if name else None
     if m is None or name is None:
         return None
     a, b = m.span(1)
-    return Mention("name", name, a, b, a, m.end(), "：", m.end() - 1, m.end())
+    return Mention("name", name, a, b, a, m.end(), "：", m.end() - 1, m.end(), gender="n")
 
 
 def reported_speaker(
@@ -716,8 +723,11 @@ def colon_mentions(
     taken: list[Mention],
     lex: Chinese | None = None,
     known: frozenset[str] = frozenset(),
+    label: Mention | None = None,
 ) -> list[Mention]:
     """A colon before a quotation (or ending the paragraph) with no cue: its clause's subject.
+
+    In a speaker's turn (``label``) a clause opening with 我 is that speaker's.
 
     ``她却红了眼圈：“…”``, ``他…感受尤其直接：`` + a quotation in the next
     paragraph. The colon is the cue. ``taken`` are the cue mentions already
@@ -738,6 +748,10 @@ def colon_mentions(
             continue
         common = Cue("：", k, k + 1, k + 1)
         found = recalled_words(masked, text, cstart, k, known, common)
+        if label is not None and _SELF_SPEAKS.match(masked, cstart, k):
+            found = attrs.evolve(
+                label, cue="：", cue_start=k, cue_end=k + 1, start=cstart, end=k + 1
+            )
         found = found or _opening_subject(masked, text, cstart, common, known, lex)
         if found is None:
             found = _sentence_subject(masked, text, cstart, common, known, lex)
@@ -746,6 +760,11 @@ def colon_mentions(
         if found is not None:
             out.append(found)
     return out
+
+
+#: A turn's speaker as the subject of a clause before a colon (我第一反应是回他), not
+#: an owner (我的导师) nor a thought (我觉得).
+_SELF_SPEAKS = re.compile(r"我(?![们的])(?!.*(?:觉得|认为|想)).*$")
 
 
 #: A role noun opening a clause, then its verb (指导教授|传讯息给我).

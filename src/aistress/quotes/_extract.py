@@ -226,7 +226,7 @@ def analyse(article: Article) -> Analysis:
             )
             mentions = _chinese.find_mentions(masked, text, known=known, label=label, orgs=orgs[bi])
             mentions += _chinese.colon_mentions(
-                masked, text, sorted(mentions, key=lambda m: m.cue_end), known=known
+                masked, text, sorted(mentions, key=lambda m: m.cue_end), known=known, label=label
             )
             subjects = _chinese.find_subjects(masked, text)
             subjects += _chinese.known_subjects(masked, text, known)
@@ -609,7 +609,7 @@ def _build(
         if m.kind == "name":
             ref = ("name", group_of[m.surface])
             if ref not in gender and has_han(m.surface):
-                known_gender = _chinese.name_gender(m.surface)
+                known_gender = m.gender or _chinese.name_gender(m.surface)
                 if known_gender is not None:
                     gender[ref] = known_gender
             elif not has_han(m.surface):

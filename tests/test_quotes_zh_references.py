@@ -1,4 +1,4 @@
-"""Chinese references back to an organisation named in full (该会, 院方, 联署), on text we wrote."""
+"""Chinese references back (该会, 联署, 那句话是) and interview answers, on text we wrote."""
 
 from __future__ import annotations
 
@@ -58,12 +58,42 @@ def test_referred_takes_the_last_fitting_name_written_so_far() -> None:
             ],
             "青年研究者聯盟",
         ),
+        (
+            "zh",
+            [
+                "深夜，博士生柏知远在群里发了一句话，又很快撤回了。"
+                "据同组成员回忆，那句话是：“我想休息一周。”"
+            ],
+            "柏知远",
+        ),
+        (
+            "zh-Hant",
+            [
+                "深夜，博士生柏知遠在群裡發了一句話，又很快撤回了。"
+                "據同組成員回憶，那句話是：「我想休息一週。」"
+            ],
+            "柏知遠",
+        ),
     ],
 )
-def test_reference_speaks_for_the_organisation(
-    language: str, paragraphs: list[str], full: str
-) -> None:
-    """A statement under 该会 or 联署 is the organisation's, by its full written name."""
+def test_reference_gives_the_speaker(language: str, paragraphs: list[str], full: str) -> None:
+    """该会 or 联署 speak for the organisation named in full; 那句话是 for the person before."""
     quotes = extract_quotes(art(*paragraphs, language=language))
     assert quotes
     assert full in names(quotes[-1])
+
+
+def test_interview_answer_is_the_interviewee() -> None:
+    """An answer's 我 (…回他：“…”) is the one a 专访X： headline names; its 他 is someone else."""
+    quotes = extract_quotes(
+        art(
+            "专访宫絮宁：“我花了两年才学会休息”",
+            "宫絮宁是一家实验室的研究员。本刊记者近日与她进行了对话。",
+            "问：那天发生了什么？",
+            "答：我的导师岑树德把我叫到办公室。我第一反应是回他：“可是实验还没跑完。”"
+            "他说：“实验可以等，人不能等。”",
+        )
+    )
+    by_text = {q.text: names(q) for q in quotes}
+    assert "宫絮宁" in by_text["可是实验还没跑完。"]
+    assert "宫絮宁" not in by_text["实验可以等，人不能等。"]
