@@ -97,3 +97,14 @@ def test_interview_answer_is_the_interviewee() -> None:
     by_text = {q.text: names(q) for q in quotes}
     assert "宫絮宁" in by_text["可是实验还没跑完。"]
     assert "宫絮宁" not in by_text["实验可以等，人不能等。"]
+
+
+def test_time_word_is_no_name_for_a_pronoun() -> None:
+    """时间 (a time word opening with a surname character) never becomes the 她 of a quote."""
+    quotes = extract_quotes(
+        art(
+            "平台负责人宫絮宁表示，新机房下月启用，排队时间有望缩短，等待时间也会减少。"
+            "她同时承认，过渡安排“考虑不周”。"
+        )
+    )
+    assert "宫絮宁" in names(quotes[-1])

@@ -192,7 +192,9 @@ def name_vocabulary(
         # a name is written more than once: a one-off is more likely a phrase
         if counts.get(best, 0) + seen.get(best, 0) >= 2:
             out.add(best)
-    return frozenset(n for n in out if n not in lex.pronouns and "的" not in n)
+    return frozenset(
+        n for n in out if n not in lex.pronouns and "的" not in n and n not in lex.not_names
+    )
 
 
 def _given_names(blocks: list[str], lex: Chinese) -> list[str]:
