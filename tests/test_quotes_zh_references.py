@@ -108,3 +108,13 @@ def test_time_word_is_no_name_for_a_pronoun() -> None:
         )
     )
     assert "宫絮宁" in names(quotes[-1])
+
+
+def test_vocabulary_holds_no_unnamed_source_or_pronoun() -> None:
+    """一位 (someone unnamed) and 但我 (a pronoun) never join the article's names."""
+    from aistress.quotes._zh_names import name_vocabulary
+
+    blocks = ["最近，一位学生留下来，问我一件事。", "一位同事也来了。但我没有回答。但我知道。"]
+    known = name_vocabulary(blocks, texts=blocks)
+    assert "一位" not in known
+    assert "但我" not in known

@@ -193,7 +193,13 @@ def name_vocabulary(
         if counts.get(best, 0) + seen.get(best, 0) >= 2:
             out.add(best)
     return frozenset(
-        n for n in out if n not in lex.pronouns and "的" not in n and n not in lex.not_names
+        n
+        for n in out
+        if "的" not in n
+        and n not in lex.pronouns
+        and n not in lex.not_names
+        and not n.startswith(lex.anonymous_prefixes)  # 一位: someone unnamed
+        and not any(p in n for p in ("我", "你", "他", "她"))  # 但我: a pronoun
     )
 
 
