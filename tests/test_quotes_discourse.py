@@ -114,14 +114,14 @@ def test_it_is_the_organisation_and_she_is_not() -> None:
     """An organisation's *it said* and a woman's *she said*: neither goes to the other."""
     a = art(
         'Dagny Rusk said the timetable "wore everyone down." '
-        "The Vellacott Institute for Learning Systems admitted the problem. "
+        "The Vellacott Institute of Applied Vision admitted the problem. "
         'In a bulletin, it said the timetable was "under review."',
         'She has heard that before. "Reviews take years," she said.',
     )
     speakers = [q.speaker.name if q.speaker else None for q in extract_quotes(a)]
     assert speakers == [
         "Dagny Rusk",
-        "Vellacott Institute for Learning Systems",
+        "Vellacott Institute of Applied Vision",
         "Dagny Rusk",
     ]
 

@@ -42,15 +42,15 @@ def test_a_pronoun_inside_the_quote_is_the_person_named_before_it() -> None:
 
 
 def test_a_cue_after_the_nested_words_and_a_role_named_before() -> None:
-    """‘…,’ my advisor said inside a quote, and ‘She says, …’ for her mother named before."""
+    """‘…,’ my advisor said inside a quote, and ‘She says, …’ for her aunt named before."""
     a = art(
         "“‘Go home,’ my advisor said, and I did,” Ana Ruiz said.",
-        "Her mother, she adds, still calls.",
+        "Her aunt, she writes, still texts every night.",
         "“She says, ‘Why are you still at the lab?’ I never know,” said Ana Ruiz.",
     )
     rows = _rows(a)
     assert rows[1] == ("Go home,", None, True, "my advisor")
-    assert rows[3] == ("Why are you still at the lab?", None, True, "Her mother")
+    assert rows[3] == ("Why are you still at the lab?", None, True, "Her aunt")
 
 
 def test_i_said_inside_a_quote_is_the_outer_speaker() -> None:

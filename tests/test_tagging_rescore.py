@@ -24,7 +24,7 @@ from aistress.tagging.rescore import (
 
 PARAGRAPHS = [
     "Our lab works every weekend and nobody takes a day off before the deadline.",
-    "The hours are not the problem here; the money is.",
+    "Long weeks are not the problem for us; the money is.",
     "She said a counsellor on campus helped her more than any retreat.",
     "We should never cap the working hours, the op-ed argued.",
 ]

@@ -206,8 +206,8 @@ def test_interview_answers_are_the_interviewees() -> None:
         "A: I worked every weekend for three years and slept at the office before each launch.",
     )
     chinese = _article(
-        "【访谈】龙知远曾在一家大公司负责研究团队，去年回到高校任教。",
-        "问：您为什么离开？",
+        "【对话】龙知远在一家创业公司带过五个人的模型组，今年春天转去了研究所。",
+        "问：是什么让你决定换一份工作？",
         "答：我连续三年每个周末都在加班，发布前就睡在办公室。",
         language="zh",
     )

@@ -762,7 +762,7 @@ def colon_mentions(
     return out
 
 
-#: A turn's speaker as the subject of a clause before a colon (我第一反应是回他), not
+#: A turn's speaker as the subject of a clause before a colon (我当时就回他), not
 #: an owner (我的导师) nor a thought (我觉得).
 _SELF_SPEAKS = re.compile(r"我(?![们的])(?!.*(?:觉得|认为|想)).*$")
 

@@ -683,7 +683,7 @@ def _after_cue(masked: str, text: str, common: Cue, lex: English) -> Mention | N
         a = source.end()  # according to a statement from Nimbix
     owned = _OWNED_STATEMENT.fullmatch(masked, a, b)
     if owned is not None:
-        b = owned.end(1)  # according to the union's written submission
+        b = owned.end(1)  # according to the institute's written reply
     low = masked[a:b].lower()
     if low in lex.pronouns:
         kind = "group" if low in ("they", "we") else "pronoun"

@@ -147,7 +147,7 @@ def describe(desc: str | None, lex: Chinese | None = None) -> tuple[str | None, 
 def name_gender(name: str, lex: Chinese | None = None) -> str | None:
     """``"f"`` or ``"m"`` when the last character of a Chinese name shows it, else None.
 
-    >>> name_gender("秋云姐"), name_gender("葛玉亭"), name_gender("周佳")
+    >>> name_gender("秋云姐"), name_gender("葛文亭"), name_gender("周佳")
     ('f', 'm', None)
     """
     lex = lex or chinese()
@@ -240,7 +240,7 @@ def recalled_words(
     The clause's own pronoun (``他的原话是``); else the first name the
     article uses, or a name after a role noun opening a clause, in the
     sentence of the clause, else in the sentence before
-    (``柏某发了一句话，又撤回了。那句话是：``). Reads at most
+    (``柏某留了一条言，第二天删掉了。那句话是：``). Reads at most
     :data:`_RECALL_BACK` characters back.
     """
     m = _RECALLED.fullmatch(masked, cstart, colon)
@@ -279,7 +279,7 @@ def interview_intro(masked: str, text: str, known: frozenset[str]) -> str | None
 
     A headline ``专访X：…`` (X after any role noun), or a paragraph that
     opens with a person and says the writer talked with them
-    (``X是……。本刊记者与她进行了对话``).
+    (``X是……。上周我们与她进行了对话``).
     """
     lex = chinese()
     head = _HEAD_INTERVIEW.match(masked)

@@ -21,10 +21,10 @@ ahead or back, so the work is linear in the text.
 text (the comparison checks can use it to see whether a derived text denies
 what its source asserts):
 
->>> text = "The hours are not the problem here. Burnout is real."
->>> polarity(text, 4, 9)
-Polarity(polarity='negated', cue=(10, 29))
->>> polarity(text, 36, 43)
+>>> text = "Long weeks are not the problem for us. Burnout is real."
+>>> polarity(text, 5, 10)
+Polarity(polarity='negated', cue=(11, 30))
+>>> polarity(text, 39, 46)
 Polarity(polarity='asserted', cue=None)
 >>> polarity("我们组并不缺算力。", 6, 8).polarity
 'negated'
