@@ -200,6 +200,7 @@ def name_vocabulary(
         and n not in lex.not_names
         and not n.startswith(lex.anonymous_prefixes)  # 一位: someone unnamed
         and not any(p in n for p in ("我", "你", "他", "她"))  # 但我: a pronoun
+        and lex.conjunction_re.match(n) is None  # 据隔(壁…说): a preposition opens it
     )
 
 
