@@ -155,18 +155,20 @@ def name_gender(name: str, lex: Chinese | None = None) -> str | None:
 
 
 _SPACE = re.compile(r"\s")
+#: Punctuation that makes quoted words a clause rather than a term.
+_CLAUSE_MARK = re.compile(r"[。！？，；,;!?]")
 
 
 def is_sentence(inner: str) -> bool:
     """Whether quoted words read as speech on their own: punctuated, or long."""
     core = _SPACE.sub("", inner)
-    return len(core) > 15 or re.search(r"[。！？，；,;!?]", core) is not None
+    return len(core) > 15 or _CLAUSE_MARK.search(core) is not None
 
 
 def is_short(inner: str) -> bool:
     """Whether quoted words are few enough to be a term rather than speech."""
     core = _SPACE.sub("", inner)
-    return len(core) <= 8 and not re.search(r"[。！？，；,;!?]", core)
+    return len(core) <= 8 and _CLAUSE_MARK.search(core) is None
 
 
 #: The longest role noun a name may follow at a clause's start (人工智能实验室研究员).
