@@ -16,7 +16,9 @@ See the guide *Quotes and speakers* for the patterns recognised and their limits
 from __future__ import annotations
 
 from aistress.model import Article, Person, Quote, QuoteKind, Source, one_article
+from aistress.quotes._blocks import read_blocks
 from aistress.quotes._extract import analyse
+from aistress.quotes._interview import ANSWER_LABEL, find_interviewee
 from aistress.quotes.attribution import Attribution, Attributions, attribute
 from aistress.quotes.evaluate import GoldQuote, QuoteScore, score_quotes
 from aistress.quotes.link import LinkedQuotes, link_quotes
@@ -30,6 +32,7 @@ __all__ = [
     "attribute",
     "extract_quotes",
     "extract_speakers",
+    "interviewee",
     "link_quotes",
     "score_quotes",
 ]
@@ -69,3 +72,40 @@ def extract_speakers(article: Article | Source) -> tuple[Person, ...]:
     conferences``), merged by the name rules, in order of first mention.
     """
     return analyse(one_article(article, "extract_speakers")).people
+
+
+def interviewee(article: Article | Source) -> Person | None:
+    """Return the person an interview's answers are from, or None if it is no interview.
+
+    An interview has question (``Q:``, ``问：``) and answer (``A:``, ``答：``)
+    labels opening its paragraphs; the person interviewed is the first one
+    its introduction (what comes before the first label) names: an English
+    sentence's subject or a name in apposition, a Chinese ``专访X：``
+    headline, the subject of ``接受…专访``, or a name opening the
+    introduction. Each answer paragraph is that person's turn, in
+    :func:`extract_quotes` and in the tagger alike.
+
+    >>> from aistress.model import Article, Block
+    >>> article = Article("i", "en", "blog", blocks=[
+    ...     Block("paragraph", "Ada Byron ran a review team for six years."),
+    ...     Block("paragraph", "Q: What changed?"),
+    ...     Block("paragraph", "A: The deadlines."),
+    ... ])
+    >>> interviewee(article).name
+    'Ada Byron'
+
+    Args:
+        article: Any article, English or Chinese, or a
+            :class:`~aistress.model.Source` holding exactly one article.
+
+    Raises:
+        TypeError: ``article`` is not an :class:`~aistress.model.Article`.
+
+    Linear in the length of the article.
+    """
+    article = one_article(article, "interviewee")
+    if not any(ANSWER_LABEL.match(b.text) for b in article.blocks):
+        return None
+    read = read_blocks(article)
+    name = find_interviewee(read.texts, read.maskeds, read.langs, read.known)
+    return Person(name) if name is not None else None

@@ -44,7 +44,6 @@ from aistress.quotes._zh_orgs import Orgs, referred
 from aistress.quotes._zh_people import (
     describe,
     described,
-    interview_intro,
     is_sentence,
     is_short,
     name_gender,
@@ -54,6 +53,7 @@ from aistress.quotes._zh_people import (
 from aistress.text.language import HAN, HAN_CHAR
 
 __all__ = [
+    "clause_subject",
     "closing_speaker",
     "describe",
     "find_mentions",
@@ -311,44 +311,11 @@ def speaker_label(masked: str, text: str, lex: Chinese | None = None) -> Mention
     return mention("name", text[a:b], a, b, a, cue=Cue("：", b, b + 1, b + 1))
 
 
-#: A question or an answer opening a paragraph of an interview (问：, 答：, Q:, A:).
-_QA = re.compile(r"\s*(?:问|答|Q|A)\s*[：:]")
-_ANSWER = re.compile(r"\s*(答|A)\s*[：:]")
-#: Someone being interviewed: the subject of 接受…专访 (or 采访, 访问).
-_INTERVIEWED = re.compile(r"接受[^，。,；;：:\ue000]{0,12}?(?:专访|采访|访问)")
-
-
-def interviewee(blocks: list[str], texts: list[str], known: frozenset[str]) -> str | None:
-    """The name of the person an interview's answers (``答：``) are from, if it says.
-
-    The subject of ``接受…专访`` before the first question or answer
-    (``南屿大学教授司徒嘉言日前接受本报专访``). Linear in the text.
-    """
-    lex = chinese()
-    for masked, text in zip(blocks, texts, strict=True):
-        if _QA.match(masked):
-            return None
-        if (intro := interview_intro(masked, text, known)) is not None:
-            return intro
-        for m in _INTERVIEWED.finditer(masked):
-            cs, ce = m.span()
-            found = _subject(masked, text, cs, ce, text[cs:ce], lex, known)
-            if found is not None and found.kind == "name":
-                return found.surface
-    return None
-
-
-def answer_label(masked: str, name: str | None) -> Mention | None:
-    """An answer of an interview (``答：``) as a label of the person interviewed.
-
-    The answer speaks of that person as 我, so its 他 and 她 are others: the
-    label's gender is ``"n"``, neither.
-    """
-    m = _ANSWER.match(masked) if name else None
-    if m is None or name is None:
-        return None
-    a, b = m.span(1)
-    return Mention("name", name, a, b, a, m.end(), "：", m.end() - 1, m.end(), gender="n")
+def clause_subject(
+    masked: str, text: str, cs: int, ce: int, known: frozenset[str]
+) -> Mention | None:
+    """The subject of the clause that ``masked[cs:ce]`` (a cue, or 接受…专访) ends."""
+    return _subject(masked, text, cs, ce, text[cs:ce], chinese(), known)
 
 
 def reported_speaker(

@@ -12,9 +12,8 @@ with a post from a user who said…``). Bounded look back: constant work per
 cue.
 
 *Transcript turns*: in a paragraph opened by a speaker label (``MORENO:``),
-*I* is the label's speaker (``I told one organiser, "…"``); an answer label
-(``A:``) in an interview is the interviewee's turn, the first person the
-article names.
+*I* is the label's speaker (``I told one organiser, "…"``); an interview's
+answer label (``A:``) is read by :mod:`._interview`.
 """
 
 from __future__ import annotations
@@ -27,7 +26,7 @@ import attrs
 from aistress.quotes._lexicon import English
 from aistress.quotes._types import Cue, Mention, mention
 
-__all__ = ["NameFinder", "answer_label", "first_person_turn", "relative_source", "speaker_label"]
+__all__ = ["NameFinder", "first_person_turn", "relative_source", "speaker_label"]
 
 #: Finds a name ending ``masked[a:b]``: ``(prefix_start, name_start, name_end)`` or None.
 NameFinder = Callable[[str, int, int], "tuple[int, int, int] | None"]
@@ -129,31 +128,6 @@ def _name_ending(
             continue
         name = (named[1], named[2])
     return name
-
-
-_ANSWER = re.compile(r"\s*(A|Answer)\s*:\s")
-
-
-def answer_label(masked: str, interviewee: Mention | None) -> Mention | None:
-    """The interviewee as the speaker of a paragraph opened by ``A:``, or None."""
-    if interviewee is None:
-        return None
-    m = _ANSWER.match(masked)
-    if m is None:
-        return None
-    a, b = m.span(1)
-    colon = masked.index(":", b)
-    return attrs.evolve(
-        interviewee,
-        name_start=a,
-        name_end=b,
-        start=a,
-        end=colon + 1,
-        cue=":",
-        cue_start=colon,
-        cue_end=colon + 1,
-        description=None,
-    )
 
 
 def first_person_turn(mentions: Sequence[Mention], label: Mention) -> list[Mention]:

@@ -41,19 +41,20 @@ from aistress.model import Article, Person, PersonLink, Quote, QuoteKind, Span
 from aistress.people import group_names
 from aistress.quotes import _chinese, _en_rules, _english, _nested, _zh_discourse, _zh_orgs
 from aistress.quotes._bare import bare_mentions
+from aistress.quotes._blocks import read_blocks
 from aistress.quotes._continuation import carry_speakers
 from aistress.quotes._echo import echo_headline
 from aistress.quotes._en_discourse import Entities, antecedent
-from aistress.quotes._en_sources import answer_label, first_person_turn, speaker_label
+from aistress.quotes._en_sources import first_person_turn, speaker_label
 from aistress.quotes._en_subjects import find_subjects, introduced
 from aistress.quotes._en_terms import names_title
-from aistress.quotes._marks import Marks, find_marks
+from aistress.quotes._interview import answer_label, find_interviewee
+from aistress.quotes._marks import Marks
 from aistress.quotes._turns import take_turns
 from aistress.quotes._types import MASK, Mention
-from aistress.text.language import detect_language, has_han, is_chinese
-from aistress.text.script import to_simplified
+from aistress.text.language import has_han
 
-__all__ = ["Analysis", "analyse", "block_language"]
+__all__ = ["Analysis", "analyse"]
 
 _WORDISH = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fffA-Za-z0-9]")
 _TERMINAL = re.compile(r"[.!?。！？…]\s*$")
@@ -63,12 +64,6 @@ _LEAD_GAP = re.compile(r"^[\s,，:：]*$")
 _MAX_GAP = 12
 #: A weak cue ("put it", "added") counts before a quotation only right beside it.
 _WEAK_GAP = re.compile(r"^\s*(?:[\w’'-]+\s*){0,6}[,，:：]?\s*$")
-
-
-def block_language(text: str, default: str) -> str:
-    """``"zh"`` or ``"en"``: which parser reads this block."""
-    fallback = "zh" if is_chinese(default) else "en"
-    return detect_language(text, fallback, han_per_letter=1 / 2)
 
 
 def _language_of(text: str) -> str:
@@ -113,40 +108,6 @@ class Analysis:
     reports: tuple[Report, ...] = ()
 
 
-def _mask(text: str, marks: Sequence[Marks]) -> str:
-    if not marks:
-        return text
-    parts: list[str] = []
-    at = 0
-    for m in marks:
-        parts.append(text[at : m.start])
-        parts.append(MASK * (m.end - m.start))
-        at = m.end
-    parts.append(text[at:])
-    return "".join(parts)
-
-
-def _block_marks(article: Article) -> list[list[Marks]]:
-    blocks = article.blocks
-    out: list[list[Marks]] = []
-    for bi, block in enumerate(blocks):
-        marks = [
-            m for m in find_marks(block.text) if block.text[m.inner_start : m.inner_end].strip()
-        ]
-        if marks and not marks[-1].closed:
-            opener = block.text[marks[-1].start]
-            following = blocks[bi + 1].text.lstrip() if bi + 1 < len(blocks) else ""
-            if not following.startswith(opener):
-                # a stray opening mark: what it would enclose are quotations of their own
-                marks = [
-                    m
-                    for m in find_marks(block.text, open_end=False)
-                    if block.text[m.inner_start : m.inner_end].strip()
-                ]
-        out.append(marks)
-    return out
-
-
 def _trailing(
     mark: Marks,
     inner: str,
@@ -184,34 +145,18 @@ def analyse(article: Article) -> Analysis:
     all_mentions: list[tuple[int, int, Mention]] = []  # (block, base, mention)
     sentences: dict[int, tuple[int, int]] = {}  # id(mention) -> its sentence (article offsets)
     used: set[tuple[int, int]] = set()  # (block, cue_start) of mentions that attribute a quote
-    block_marks = _block_marks(article)
+    read = read_blocks(article)
+    block_marks, langs, maskeds, texts = read.marks, read.langs, read.maskeds, read.texts
+    known = read.known
+    interviewee = find_interviewee(texts, maskeds, langs, known)
     prev_last: _Found | None = None
     prev_mention: Mention | None = None
-    answers: Mention | None = None  # the first person named: who answers after "A:"
-    langs: list[str] = []
-    maskeds: list[str] = []
     by_block: list[list[_Found]] = []
     leads: list[Mention | None] = []
     only_quotes: list[bool] = []
     colons: list[bool] = []
-    simplified: list[str] = []  # the Chinese blocks in Simplified, quotations included
     block_cues: list[list[Mention]] = []
-    for bi, block in enumerate(article.blocks):
-        lang = block_language(block.text, block.language or article.language)
-        if lang == "zh":
-            # Traditional text is read in Simplified, character for character:
-            # offsets stay the text's, surfaces come from the text itself
-            simplified.append(to_simplified(block.text))
-            masked = _mask(simplified[-1], block_marks[bi])
-        else:
-            masked = _mask(block.text, block_marks[bi])
-        langs.append(lang)
-        maskeds.append(masked)
-    zh_maskeds = [m for m, g in zip(maskeds, langs, strict=True) if g == "zh"]
-    known = _chinese.name_vocabulary(zh_maskeds, texts=simplified)
-    zh_texts = [b.text for b, g in zip(article.blocks, langs, strict=True) if g == "zh"]
-    interviewee = _chinese.interviewee(zh_maskeds, zh_texts, known)
-    orgs = _zh_orgs.organisations(maskeds, [b.text for b in article.blocks], langs)
+    orgs = _zh_orgs.organisations(maskeds, texts, langs)
     for bi, block in enumerate(article.blocks):
         text = block.text
         base = article.block_span(bi).start
@@ -221,9 +166,7 @@ def analyse(article: Article) -> Analysis:
         label: Mention | None = None
         cue_words: list[re.Match[str]] = []
         if lang == "zh":
-            label = _chinese.speaker_label(masked, text) or _chinese.answer_label(
-                masked, interviewee
-            )
+            label = _chinese.speaker_label(masked, text) or answer_label(masked, interviewee)
             mentions = _chinese.find_mentions(masked, text, known=known, label=label, orgs=orgs[bi])
             mentions += _chinese.colon_mentions(
                 masked, text, sorted(mentions, key=lambda m: m.cue_end), known=known, label=label
@@ -237,7 +180,7 @@ def analyse(article: Article) -> Analysis:
             cue_words = _english.cue_matches(masked)
             mentions = _english.find_mentions(masked, text, cues=cue_words)
             mentions += _english.colon_labels(masked, text, sorted(m.cue_start for m in mentions))
-            label = speaker_label(masked, text) or answer_label(masked, answers)
+            label = speaker_label(masked, text) or answer_label(masked, interviewee)
             basic = _english.sentence_starts(masked)
             after = label.end if label is not None else None  # a turn's first sentence
             subjects = find_subjects(masked, text, after=after)
@@ -245,7 +188,6 @@ def analyse(article: Article) -> Analysis:
             if label is not None:  # the turn's speaker, and the speaker of its "I"
                 subjects.append(label)
                 mentions = first_person_turn(mentions, label)
-            answers = answers or next((m for m in subjects if m.kind == "name"), None)
         cues = [m.start() for m in cue_words] if lang == "en" else []
         by_start = sorted(mentions, key=lambda m: m.start)
         start_keys = [m.start for m in by_start]

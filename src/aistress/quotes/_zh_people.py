@@ -19,7 +19,6 @@ from aistress.quotes._zh_names import (
     bare_name_ok,
     known_at,
     name_start_ok,
-    native_name,
     next_word,
 )
 from aistress.text.language import HAN, HAN_CHAR
@@ -28,7 +27,6 @@ __all__ = [
     "describe",
     "described",
     "inside_word",
-    "interview_intro",
     "is_sentence",
     "is_short",
     "name_gender",
@@ -265,37 +263,4 @@ def recalled_words(
             if titled is not None and titled[1] <= b:  # 博士生柏知远 opening a clause
                 s, e = titled
                 return mention("name", text[s:e], s, e, i, description=text[i:s], cue=cue)
-    return None
-
-
-#: A headline naming whom it interviews: 专访(心理师)X：.
-_HEAD_INTERVIEW = re.compile(r"\s*(?:独家)?专访(?P<who>[^：:，,。\ue000]{2,16})[：:]")
-#: The writer talking with someone named before: 与她进行了对话, 与他对谈.
-_TALKED_WITH = re.compile(r"与(?:他|她)(?:进行了?|做了)?(?:一次|一场)?(?:对话|对谈|访谈|专访)")
-#: How many characters of a paragraph its opening name is looked for in.
-_OPENING = 24
-
-
-def interview_intro(masked: str, text: str, known: frozenset[str]) -> str | None:
-    """Whom an interview's introduction names as interviewed, or None.
-
-    A headline ``专访X：…`` (X after any role noun), or a paragraph that
-    opens with a person and says the writer talked with them
-    (``X是……。上周我们与她进行了对话``).
-    """
-    lex = chinese()
-    head = _HEAD_INTERVIEW.match(masked)
-    if head is not None:
-        a, b = head.span("who")
-        for s in range(a, b - 1):
-            if masked[s:b] in known:
-                return text[s:b]
-        start = native_name(masked, a, b, lex)
-        return text[start:b] if start is not None else None
-    if _TALKED_WITH.search(masked) is None:
-        return None
-    for i in range(min(len(masked), _OPENING)):
-        name = known_at(masked, i, known)
-        if name is not None:
-            return text[i : i + len(name)]
     return None

@@ -33,17 +33,13 @@ from collections.abc import Mapping, Sequence
 import attrs
 
 from aistress.model import Article, BlockKind, Person, Quote, Span
-from aistress.quotes import Attribution, Attributions, attribute
-from aistress.quotes._en_subjects import find_subjects
-from aistress.quotes._lexicon import chinese
-from aistress.quotes._zh_names import native_name
-from aistress.text.script import to_simplified
+from aistress.quotes import Attribution, Attributions, attribute, interviewee
+from aistress.quotes._interview import ANSWER_LABEL, TAG_PREFIX
 
 __all__ = [
     "attributions",
     "author_of",
     "first_person",
-    "interviewee",
     "person_for",
     "speaker_labels",
     "speaker_turns",
@@ -64,8 +60,6 @@ _LABEL = re.compile(
     r"(?: [^\s:：,，。;；!?！？()（）\[\]「」“”\"']{1,32}){0,3})"
     r"\s*(?:\((?P<paren>[^()\n]{0,40})\)|（(?P<wide>[^（）\n]{0,40})）)?\s*[:：]\s*\S"
 )
-#: A bracketed tag opening a block before its label (``【语音转文字】``, ``[Transcript]``).
-_TAG_PREFIX = re.compile(r"\s*(?:【[^】\n]{1,20}】|〔[^〕\n]{1,20}〕|\[[^\]\n]{1,20}\])\s*")
 #: A forum answer's lead-in: ``X的回答``, ``X 的回覆``.
 _ANSWER_SUFFIX = re.compile(r"\s*的(?:回答|回覆|回复|留言|评论|評論|回帖)$")
 #: A Chinese name: two to four Han characters, none of them a numeral or a time word.
@@ -219,7 +213,7 @@ def speaker_turns(article: Article) -> dict[int, tuple[Person, bool]]:
             continue
         if not label[0]:
             fields.add(index)
-            if _ANSWER_LABEL.match(block.text):
+            if ANSWER_LABEL.match(block.text):
                 answers.append(index)
             continue
         found[index] = label
@@ -255,7 +249,7 @@ def _label(text: str) -> tuple[str, bool] | None:
     m = _BRACKETED.match(text)
     if m is not None and _HANDLE_SHAPE.fullmatch(m.group("name")):
         return m.group("name"), True
-    tag = _TAG_PREFIX.match(text)
+    tag = TAG_PREFIX.match(text)
     m = _LABEL.match(text, tag.end() if tag else 0)
     if m is not None:
         name = m.group("name").strip()
@@ -463,48 +457,6 @@ def author_of(article: Article) -> Person | None:
         if m is not None:
             name = m.group("en") or m.group("zh") or m.group("signed")
             return Person(_TITLE.sub("", name, count=1))
-    return None
-
-
-#: An interview's question and answer labels.
-_QUESTION_LABEL = re.compile(r"\s*(?:Q|Question|问|問|提问|提問)\s*[:：]")
-_ANSWER_LABEL = re.compile(r"\s*(?:A|Answer|答|回答)\s*[:：]")
-#: What may follow a Chinese name opening an interview's introduction.
-_AFTER_NAME = frozenset("曾是在现現任从從于於，,（(、为為和与與说說")
-
-
-def interviewee(article: Article) -> Person | None:
-    """Who answers an interview: the first person its introduction names.
-
-    An interview is an article with question (``Q:``, ``问：``) and answer
-    (``A:``, ``答：``) labels; its introduction is what comes before the
-    first of them. The name is found by the attribution engine's own name
-    readers: an English sentence's subject (``Odile Brisbane spent ...``),
-    a Chinese name opening the introduction after a bracketed tag
-    (``【访谈】龙知远曾…``). Linear in the introduction.
-    """
-    blocks = article.blocks
-    first = next(
-        (
-            i
-            for i, b in enumerate(blocks)
-            if _QUESTION_LABEL.match(b.text) or _ANSWER_LABEL.match(b.text)
-        ),
-        None,
-    )
-    if first is None or not any(_ANSWER_LABEL.match(b.text) for b in blocks[first:]):
-        return None
-    for block in blocks[:first][:3]:
-        text = block.text
-        for m in find_subjects(text, text):
-            if m.kind == "name":
-                return Person(text[m.name_start : m.name_end])
-        tag = _TAG_PREFIX.match(text)
-        start = tag.end() if tag else len(text) - len(text.lstrip())
-        simple = to_simplified(text[start : start + 6])
-        for end in range(2, min(5, len(simple))):
-            if simple[end] in _AFTER_NAME and native_name(simple, 0, end, chinese()) == 0:
-                return Person(text[start : start + end])
     return None
 
 
