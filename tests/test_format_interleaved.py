@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from aistress.errors import ParseError
 from aistress.formats import get_format, interleaved
 from aistress.formats import read as read_any
+from aistress.formats._text import trim
 from aistress.formats.accounting import unaccounted
 from aistress.model import (
     Alignment,
@@ -25,6 +26,7 @@ from aistress.model import (
     Translation,
 )
 from aistress.testing import strategies as st_ai
+from aistress.text.language import HAN_CHAR
 from conftest import bare_articles as _bare
 from conftest import fixture as _fixture
 from conftest import seed
@@ -403,3 +405,56 @@ def test_line_counts_equal_the_per_character_definition(text: str) -> None:
         len(interleaved._LATIN.findall(text)),
         len(interleaved._CHINESE.findall(text)),
     )
+
+
+def _split_by_definition(text: str) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """:func:`interleaved.split_bilingual` from the position of every letter (the definition)."""
+    latin = [m.start() for m in interleaved._LATIN.finditer(text)]
+    han = [m.start() for m in HAN_CHAR.finditer(text)]
+    if not latin or not han:
+        return None
+    if latin[-1] < han[0]:
+        lo, hi = latin[-1] + 1, han[0]
+    elif han[-1] < latin[0]:
+        lo, hi = han[-1] + 1, latin[0]
+    else:
+        return None
+    runs = [m.span() for m in re.finditer(r"\s+", text[lo:hi])]
+    if not runs:
+        return None
+    cut_start, cut_end = runs[-1][0] + lo, runs[-1][1] + lo
+    first, second = trim(text, 0, cut_start), trim(text, cut_end, len(text))
+    en, zh = (first, second) if latin[-1] < han[0] else (second, first)
+    en_text, zh_text = text[en[0] : en[1]], text[zh[0] : zh[1]]
+    if interleaved._CHINESE.search(en_text) or interleaved._LATIN.search(zh_text):
+        return None
+    if len(interleaved._LATIN.findall(en_text)) < len(HAN_CHAR.findall(zh_text)):
+        return None
+    return en, zh
+
+
+def _label_by_definition(text: str) -> str | None:
+    """The label of a trimmed line from :func:`line_language` and the split by definition."""
+    language = interleaved.line_language(text)
+    if language is None:
+        return "?" if re.search(r"\d", text) or re.search(r"[^\W_]", text) else None
+    if _split_by_definition(text) is None:
+        return language
+    return "both"
+
+
+_MIXED_LINE = st.text(alphabet="aZé ɏ中々〇。「」ｶＡ！㐀 \t\u3000 1.,-", max_size=30)
+
+
+@given(
+    _MIXED_LINE
+    | st.builds(" ".join, st.lists(_english() | _chinese() | _ANY_LINE, max_size=3))
+    | st.text(max_size=40)
+)
+def test_line_labels_equal_the_per_character_definition(line: str) -> None:
+    """The reader's one-pass label and split of a line equal the definitions letter by letter."""
+    text = line.strip()
+    label, cut = interleaved._label_and_cut(text)
+    assert label == _label_by_definition(text)
+    assert interleaved.split_bilingual(text) == _split_by_definition(text)
+    assert cut == (_split_by_definition(text) if label == "both" else None)

@@ -222,3 +222,20 @@ def test_trusted_construction_equals_the_validated_one(block: Block) -> None:
     attrs.validate(fast)
     assert pickle.loads(pickle.dumps(fast)) == block
     assert Block(block.kind, *fields) == fast  # the public constructor still validates
+
+
+@given(st.lists(ais.blocks(), max_size=8))
+def test_bulk_trusted_construction_equals_one_by_one(blocks: list[Block]) -> None:
+    """Blocks, spans and beads made in bulk equal the same records made one at a time."""
+    from aistress.model._document import trusted_block, trusted_blocks, trusted_span, trusted_spans
+
+    plain = [Block(b.kind, b.text, span=b.span) for b in blocks]
+    bulk = trusted_blocks([b.kind for b in plain], [b.text for b in plain], [b.span for b in plain])
+    assert bulk == [trusted_block(b.kind, b.text, span=b.span) for b in plain] == plain
+    assert [repr(b) for b in bulk] == [repr(b) for b in plain]
+    spans = [b.span for b in plain if b.span is not None]
+    made = trusted_spans("d", [s.start for s in spans], [s.end for s in spans])
+    assert made == [trusted_span("d", s.start, s.end) for s in spans]
+    sides = [((i,), (i,) if i % 2 else (), float(i)) for i in range(len(blocks))]
+    beads = Bead.unchecked_many(*zip(*sides, strict=True)) if sides else []
+    assert beads == [Bead(*side) for side in sides]

@@ -66,7 +66,7 @@ from aistress.model import (
     Span,
     Translation,
 )
-from aistress.model._document import trusted_block, trusted_span
+from aistress.model._document import trusted_block, trusted_span, trusted_spans
 from aistress.text.dates import DateMatch, find_date
 from aistress.text.language import language_from_counts, letter_counts
 from aistress.text.script import to_simplified
@@ -547,6 +547,10 @@ class Page:
     def span(self, start: int, end: int) -> Span:
         """A span of this source from ``start`` to ``end``."""
         return trusted_span(self.id, start, end)  # the reader's own offsets
+
+    def spans(self, starts: Sequence[int], ends: Sequence[int]) -> list[Span]:
+        """``[self.span(a, b) for a, b in zip(starts, ends)]``, made in bulk."""
+        return trusted_spans(self.id, starts, ends)
 
     def line_span(self, line: Line) -> Span:
         """The span of a line's content without surrounding whitespace."""

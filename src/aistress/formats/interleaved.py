@@ -47,9 +47,10 @@ spaces go and every line ends with LF.
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Iterable, Sequence
-from typing import NamedTuple
+from collections.abc import Callable, Sequence
+from typing import NamedTuple, cast
 
 from aistress.formats._common import BOM_KIND, Evidence, Page, checked_reader, sample_lines
 from aistress.formats._registry import FormatGuess
@@ -68,7 +69,7 @@ from aistress.model import (
     Span,
     Translation,
 )
-from aistress.model._document import trusted_block
+from aistress.model._document import trusted_blocks
 from aistress.text.language import HAN, HAN_CHAR, LATIN, letter_counts
 
 __all__ = ["FORMAT", "line_language", "read", "sniff", "split_bilingual", "write"]
@@ -156,6 +157,12 @@ def split_bilingual(text: str) -> tuple[tuple[int, int], tuple[int, int]] | None
     >>> split_bilingual("ChatGPT 的月活跃用户接近两亿。") is None
     True
     """
+    # The English part holds every Latin letter of the line and the Chinese part
+    # every Han character (neither part may hold the other script), so the
+    # letter test at the end can be taken on the whole line's counts first.
+    latin, han = letter_counts(text)
+    if not latin or not han or latin < han:
+        return None
     # Only the first and last character of each script matter: four searches
     # (the last ones over the reversed line), no list of every position.
     first_han, first_latin = HAN_CHAR.search(text), _LATIN.search(text)
@@ -183,8 +190,6 @@ def split_bilingual(text: str) -> tuple[tuple[int, int], tuple[int, int]] | None
     en_text, zh_text = text[en[0] : en[1]], text[zh[0] : zh[1]]
     if _CHINESE.search(en_text) or _LATIN.search(zh_text):
         return None
-    if letter_counts(en_text)[0] < letter_counts(zh_text)[1]:
-        return None
     return en, zh
 
 
@@ -202,11 +207,11 @@ def _space_before(text: str, lo: int, hi: int) -> tuple[int, int] | None:
 
 
 def _english_heading(text: str, scale: int = 1) -> bool:
-    words = text.split()
+    # The length first: a paragraph is not split into words.
     return (
-        0 < len(words) <= _EN_HEADING_WORDS * scale
-        and len(text) <= _EN_HEADING_CHARS * scale
+        0 < len(text) <= _EN_HEADING_CHARS * scale
         and text[-1] not in _EN_SENTENCE_END
+        and 0 < len(text.split()) <= _EN_HEADING_WORDS * scale
     )
 
 
@@ -215,12 +220,19 @@ def _chinese_heading(text: str, scale: int = 1) -> bool:
 
 
 class _Part(NamedTuple):
-    """One side of a pair: trimmed text and where it is (a tuple: one per line, made fast)."""
+    """Trimmed text and where it is: a whole content line, or one side of a line holding both.
+
+    A tuple, made without a Python call per line. A content line also carries
+    its :func:`_label` and, labelled ``"both"``, where :func:`split_bilingual`
+    cuts its text.
+    """
 
     text: str
     start: int
     end: int
     line: int
+    label: str | None = None
+    cut: tuple[tuple[int, int], tuple[int, int]] | None = None
 
 
 class _Pair(NamedTuple):
@@ -246,41 +258,77 @@ class _Pair(NamedTuple):
         )
 
 
-def _part(line: Line, start: int = 0, end: int | None = None) -> _Part:
-    a, b = trim(line.text, start, len(line.text) if end is None else end, line.start)
-    return _Part(line.text[a - line.start : b - line.start], a, b, line.number)
+# ``_Part(...)`` and ``_Pair(...)`` without the Python-level ``__new__`` of a
+# named tuple (the same tuples): readers make one per line.
+_new_part = cast(
+    "Callable[[tuple[str, int, int, int, str | None, object]], _Part]",
+    functools.partial(tuple.__new__, _Part),
+)
+_new_pair = cast(
+    "Callable[[tuple[_Part | None, _Part | None]], _Pair]",
+    functools.partial(tuple.__new__, _Pair),
+)
 
-
-def _merged(line: Line, cut: tuple[tuple[int, int], tuple[int, int]]) -> _Pair:
-    (a, b), (c, d) = cut
-    return _Pair(_part(line, a, b), _part(line, c, d))
+_ASCII_LETTER = re.compile("[A-Za-z]")
+_ASCII_DIGIT = re.compile("[0-9]")
 
 
 def _label(text: str) -> str | None:
-    """``en``, ``zh``, ``both``, ``?`` (undecided) or None (symbols only) for a trimmed line."""
-    language = line_language(text)
-    if language is None:
-        return "?" if _DIGIT.search(text) or _WORD.search(text) else None
-    if not all(letter_counts(text)):  # a split needs a Latin letter and a Han character
-        return language
-    return "both" if split_bilingual(text) is not None else language
+    """``en``, ``zh``, ``both``, ``?`` (undecided) or None (symbols only) for a trimmed line.
+
+    What :func:`line_language` says, ``"?"`` for a line of digits or letters
+    of no script counted (None for symbols only), and ``"both"`` when
+    :func:`split_bilingual` splits the line.
+    """
+    return _label_and_cut(text)[0]
 
 
-def _classify(page: Page, lines: Sequence[Line]) -> list[tuple[str, Line]]:
-    """Label every content line (see :func:`_label`); record symbol lines as separators."""
-    out: list[tuple[str, Line]] = []
+def _label_and_cut(
+    text: str,
+) -> tuple[str | None, tuple[tuple[int, int], tuple[int, int]] | None]:
+    """:func:`_label` of a trimmed line, and the split of a line labelled ``"both"``.
+
+    The counts are taken once; an ASCII line (no Chinese at all) is decided
+    by two searches.
+    """
+    if text.isascii():  # no Han or CJK mark: English as soon as it has a letter
+        if _ASCII_LETTER.search(text):
+            return "en", None
+        return ("?" if _ASCII_DIGIT.search(text) else None), None
+    latin, han = letter_counts(text)
+    chinese = han + len(text) - len(_CJK_MARKS.sub("", text))
+    if not latin and not chinese:
+        return ("?" if _DIGIT.search(text) or _WORD.search(text) else None), None
+    share = chinese / (latin + chinese)
+    language = "zh" if share >= ZH_FROM else "en" if share < EN_BELOW else "?"
+    if not latin or not han or latin < han:  # split_bilingual would say None
+        return language, None
+    cut = split_bilingual(text)
+    return ("both" if cut is not None else language), cut
+
+
+def _classify(page: Page, lines: Sequence[Line]) -> list[_Part]:
+    """Every content line as a labelled part (see :func:`_label`); symbol lines are separators."""
+    out: list[_Part] = []
+    append = out.append
     for line in lines:
-        label = _label(line.stripped)
+        raw = line.text
+        text = raw.strip()
+        label, cut = _label_and_cut(text)
         if label is None:
             page.add_line_boilerplate(SEPARATOR_KIND, line)
-        else:
-            out.append((label, line))
+            continue
+        start = line.start
+        if len(text) != len(raw):
+            start += len(raw) - len(raw.lstrip())
+        append(_new_part((text, start, start + len(text), line.number, label, cut)))
     return out
 
 
-def _pairs(page: Page, labelled: Sequence[tuple[str, Line]]) -> list[_Pair]:
+def _pairs(page: Page, labelled: Sequence[_Part]) -> list[_Pair]:
     """Pair English lines with the Chinese lines after them; one pass, one line of look-ahead."""
     pairs: list[_Pair] = []
+    append = pairs.append
     pending: _Part | None = None
 
     def flush() -> None:
@@ -291,51 +339,52 @@ def _pairs(page: Page, labelled: Sequence[tuple[str, Line]]) -> list[_Pair]:
                 f"line {pending.line}: English line without a Chinese line after it",
                 pending.line,
             )
-            pairs.append(_Pair(pending, None))
+            append(_new_pair((pending, None)))
             pending = None
 
-    for i, (label, line) in enumerate(labelled):
-        following = labelled[i + 1] if i + 1 < len(labelled) else None
+    last = len(labelled) - 1
+    for i, part in enumerate(labelled):
+        label = part.label
         if label == "both":
+            following = labelled[i + 1] if i < last else None
             label = _resolve_both(
-                line.stripped,
+                part,
                 pending.text if pending is not None else None,
-                following[0] if following is not None else None,
-                following[1].text if following is not None else None,
+                following.label if following is not None else None,
+                following.text if following is not None else None,
             )
         elif label == "?":
             label = "zh" if pending is not None else "en"
-        if label == "both":
+        if label == "en":
             flush()
-            cut = split_bilingual(line.stripped)
-            assert cut is not None
-            offset = len(line.text) - len(line.text.lstrip())
-            (a, b), (c, d) = cut
-            pair = _merged(line, ((a + offset, b + offset), (c + offset, d + offset)))
-            assert pair.en is not None
-            assert pair.zh is not None
-            first, second = sorted((pair.en, pair.zh), key=lambda part: part.start)
+            pending = part
+        elif label == "zh":
+            if pending is not None:
+                append(_new_pair((pending, part)))
+                pending = None
+            else:
+                page.warn(
+                    "unpaired-chinese",
+                    f"line {part.line}: Chinese line without an English line before it",
+                    part.line,
+                )
+                append(_new_pair((None, part)))
+        else:  # both languages on one line
+            flush()
+            assert part.cut is not None
+            (a, b), (c, d) = part.cut
+            text, start = part.text, part.start
+            en = _new_part((text[a:b], start + a, start + b, part.line, None, None))
+            zh = _new_part((text[c:d], start + c, start + d, part.line, None, None))
+            first, second = (en, zh) if en.start < zh.start else (zh, en)
             page.add_boilerplate(BILINGUAL_KIND, page.span(first.end, second.start))
-            pairs.append(pair)
-        elif label == "en":
-            flush()
-            pending = _part(line)
-        elif pending is not None:
-            pairs.append(_Pair(pending, _part(line)))
-            pending = None
-        else:
-            page.warn(
-                "unpaired-chinese",
-                f"line {line.number}: Chinese line without an English line before it",
-                line.number,
-            )
-            pairs.append(_Pair(None, _part(line)))
+            append(_new_pair((en, zh)))
     flush()
     return pairs
 
 
 def _resolve_both(
-    text: str, pending: str | None, next_label: str | None, next_text: str | None
+    part: _Part, pending: str | None, next_label: str | None, next_text: str | None
 ) -> str:
     """Decide whether a line holding both scripts is a bilingual pair or one side of one.
 
@@ -345,9 +394,9 @@ def _resolve_both(
     when the next line is Chinese and repeats its Chinese part, and a pair
     otherwise. Returns ``"both"``, ``"en"`` or ``"zh"``.
     """
-    cut = split_bilingual(text)
-    assert cut is not None
-    (a, b), (c, d) = cut
+    text = part.text
+    assert part.cut is not None
+    (a, b), (c, d) = part.cut
     english, chinese = text[a:b], text[c:d]
     if pending is not None:
         if next_label == "zh":
@@ -360,27 +409,42 @@ def _resolve_both(
     return "both"
 
 
-def _blocks(pairs: Iterable[_Pair], page: Page) -> tuple[list[Block], list[Block], list[Bead]]:
-    en_blocks: list[Block] = []
-    zh_blocks: list[Block] = []
-    beads: list[Bead] = []
-    for pair in pairs:
-        kind = BlockKind.HEADING if pair.heading else BlockKind.PARAGRAPH
-        source: tuple[int, ...] = ()
-        target: tuple[int, ...] = ()
-        if pair.en is not None:
-            source = (len(en_blocks),)
-            en_blocks.append(
-                trusted_block(kind, pair.en.text, span=page.span(pair.en.start, pair.en.end))
-            )
-        if pair.zh is not None:
-            target = (len(zh_blocks),)
-            zh_blocks.append(
-                trusted_block(kind, pair.zh.text, span=page.span(pair.zh.start, pair.zh.end))
-            )
-        # One index a side, at least one side (a pair has a part): valid by construction.
-        beads.append(Bead.unchecked(source, target, 1.0 if source and target else 0.0))
-    return en_blocks, zh_blocks, beads
+def _blocks(pairs: Sequence[_Pair], page: Page) -> tuple[list[Block], list[Block], list[Bead]]:
+    """Each side's blocks and one bead a pair, the records made in bulk."""
+    heading, paragraph = BlockKind.HEADING, BlockKind.PARAGRAPH
+    sides: tuple[list[tuple[BlockKind, _Part]], list[tuple[BlockKind, _Part]]] = ([], [])
+    en_side, zh_side = sides
+    sources: list[tuple[int, ...]] = []
+    targets: list[tuple[int, ...]] = []
+    scores: list[float] = []
+    for en, zh in pairs:
+        kind = heading if _is_heading(en, zh) else paragraph
+        if en is not None:
+            sources.append((len(en_side),))
+            en_side.append((kind, en))
+        else:
+            sources.append(())
+        if zh is not None:
+            targets.append((len(zh_side),))
+            zh_side.append((kind, zh))
+        else:
+            targets.append(())
+        scores.append(1.0 if en is not None and zh is not None else 0.0)
+    en_blocks, zh_blocks = (
+        trusted_blocks(
+            [kind for kind, _ in side],
+            [part.text for _, part in side],
+            page.spans([part.start for _, part in side], [part.end for _, part in side]),
+        )
+        for side in sides
+    )
+    # One index a side, at least one side (a pair has a part): valid by construction.
+    return en_blocks, zh_blocks, Bead.unchecked_many(sources, targets, scores)
+
+
+def _is_heading(en: _Part | None, zh: _Part | None) -> bool:
+    """:attr:`_Pair.heading` of the pair ``(en, zh)``."""
+    return (en is None or _english_heading(en.text)) and (zh is None or _chinese_heading(zh.text))
 
 
 @checked_reader

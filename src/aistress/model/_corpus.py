@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import collections
 import itertools
 import warnings
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
 import attrs
@@ -116,6 +117,30 @@ class Bead:
         object.__setattr__(bead, "target", target)
         object.__setattr__(bead, "score", score)
         return bead
+
+    @classmethod
+    def unchecked_many(
+        cls,
+        sources: Iterable[tuple[int, ...]],
+        targets: Iterable[tuple[int, ...]],
+        scores: Iterable[float],
+    ) -> list[Bead]:
+        """``[Bead.unchecked(s, t, x) for s, t, x in zip(sources, targets, scores)]``, in bulk.
+
+        ``sources`` decides the number of beads. The objects are made and
+        their slots filled by ``map`` in C, with no Python call per bead.
+
+        >>> Bead.unchecked_many([(0,), ()], [(0,), (1,)], [1.0, 0.0]) == [
+        ...     Bead((0,), (0,), 1.0),
+        ...     Bead((), (1,), 0.0),
+        ... ]
+        True
+        """
+        sources = list(sources)
+        beads = list(map(object.__new__, itertools.repeat(cls, len(sources))))
+        for name, values in (("source", sources), ("target", targets), ("score", scores)):
+            collections.deque(map(getattr(cls, name).__set__, beads, values), maxlen=0)
+        return beads
 
 
 @attrs.frozen
