@@ -622,7 +622,7 @@ def _sentence_subject(
             j -= 1
         if not (j and _WORDISH.match(masked, j - 1) and _WORDISH.match(masked, k + 1)):
             break
-        # a term quoted inside the sentence (把桌上的“赃物”塞进…) does not end it
+        # a term quoted inside the sentence (他把“成果”交上去…) does not end it
         k = max(masked.rfind(p, low, j) for p in "。！？!?\n" + MASK)
     start = low if k < 0 else k + 1
     if start >= cstart:
