@@ -26,9 +26,9 @@ def test_quote_after_reported_speech_belongs_to_its_speaker() -> None:
 
 
 def test_chinese_quote_after_an_introduction_clause() -> None:
-    """平台负责人X介绍，过去……。“……”: the later quotation is X's."""
+    """主管X介绍，……。“……”: the later quotation is X's."""
     a = art(
-        "平台负责人、副研究员柏晓岚介绍，过去夜里的提交量常常是白天的两倍。"
+        "机房主管、工程师柏晓岚介绍，周末排队的任务往往比工作日多一倍。"
         "“大家都是等到半夜才排得上。”",
         language="zh",
     )
@@ -77,7 +77,10 @@ def test_term_inside_a_sentence_is_not_continued() -> None:
 
 def test_anonymous_source_continues_anonymous() -> None:
     """An unnamed source's clause before a quotation makes that quotation anonymous."""
-    a = art("一位不愿透露姓名的工程师表示，加班已成常态。“我们每周只休息半天。”", language="zh")
+    a = art(
+        "一位不愿透露姓名的研究员透露，周末加班越来越多。“我们一个月也歇不了几天。”",
+        language="zh",
+    )
     [q] = extract_quotes(a)
     assert q.speaker is None
     assert q.anonymous

@@ -114,14 +114,14 @@ def test_name_right_after_what_or_as_is_the_subject() -> None:
 
 
 def test_subordinator_before_an_unnamed_source() -> None:
-    """But when the head of research says that “…”: the unnamed head speaks."""
+    """But when the lab's director says that “…”: the unnamed director speaks."""
     qs = extract_quotes(
         art(
-            "Rufus Veltmann runs the lab. But when the head of research says at a meeting that "
+            "Rufus Veltmann pays the bills. But when the lab's director says at a meeting that "
             "“slow is the new broken”, people listen."
         )
     )
-    assert [(q.anonymous, q.description) for q in qs] == [(True, "the head of research")]
+    assert [(q.anonymous, q.description) for q in qs] == [(True, "the lab's director")]
 
 
 def test_colon_after_a_sentence_naming_no_one_goes_to_the_sentence_before() -> None:

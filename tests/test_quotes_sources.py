@@ -32,10 +32,11 @@ def test_forum_poster_and_moderator_are_unnamed_sources() -> None:
 
 
 def test_pronoun_after_a_relative_clause_source() -> None:
-    """A post from a user who said he was … . “…,” he wrote: the user, anonymous."""
+    """A message from a reader who said she was … . “…,” she wrote: the reader, anonymous."""
     a = art(
-        "The thread opened with a post from a user who said he was a student in Porto. "
-        '"I have rewritten the rebuttal six times," he wrote.'
+        "The inbox filled overnight, starting with a message from a reader "
+        "who said she was a tutor in Ghent. "
+        '"I have marked essays until dawn all week," she wrote.'
     )
     [q] = extract_quotes(a)
     assert q.speaker is None

@@ -154,8 +154,8 @@ def test_short_name_of_an_organisation_named_in_full(
             "我的一位老同事，曾在組會上半開玩笑地說：「我們不用睡覺，只用排隊。」",
             "我的一位老同事",
         ),
-        ("zh", "医生很直接，他跟我说：“你的心脏不是显卡。”", "医生"),
-        ("zh-Hant", "醫生很直接，他跟我說：「你的心臟不是顯卡。」", "醫生"),
+        ("zh", "医生没绕弯子，他对我说：“你又不是一台服务器。”", "医生"),
+        ("zh-Hant", "醫生沒繞彎子，他對我說：「你又不是一台伺服器。」", "醫生"),
     ],
 )
 def test_someone_described_not_named_is_an_unnamed_source(

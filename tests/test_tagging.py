@@ -308,7 +308,7 @@ NEGATIVE = [
     ("sudden_wealth", "Money was never a source of anxiety for her."),
     ("sudden_wealth", "尽管薪水很高，研究人员仍然担心速度。"),
     ("sudden_wealth", "我们应该培养一种富有同情心的文化，减轻压力。"),
-    ("normalize_talking", "No one openly discusses their struggles."),
+    ("normalize_talking", "Nobody here ever admits to having a hard week."),
     ("normalize_talking", "Nobody talks about their stress here."),
     ("normalize_talking", "没有人公开讨论自己的挣扎。"),
     ("isolation", "Thanks to my friends, I was never lonely."),
@@ -316,7 +316,7 @@ NEGATIVE = [
     ("isolation", "我并不孤单。"),
     ("inescapability", "After work I can easily switch off and relax."),
     ("inescapability", "下班后我可以轻松地放松下来。"),
-    ("pace", "Not all researchers are convinced that this is a good thing."),
+    ("pace", "Not every engineer thinks this is an improvement."),
     ("pace", "并非所有研究人员都认为这是好事。"),
     ("pace", "I hope life becomes a little happier."),
     ("pace", "我希望生活更快乐一些。"),
@@ -464,13 +464,13 @@ def _tags(text: str, category: str) -> list[Stressor | Remedy]:
 
 def test_no_relief_does_not_hide_the_competition_after_it() -> None:
     """'no relief' negates relief, not the competing labs three words later."""
-    (found,) = _tags("There's no relief to be found at competing labs.", "competition")
+    (found,) = _tags("There is no relief in sight at rival labs either.", "competition")
     assert found.confidence >= Tagger(model=None).min_confidence
 
 
 def test_not_all_is_not_a_negation() -> None:
     """'Not all ... are convinced' leaves the following stressor words alone."""
-    text = "Not all researchers are convinced, given the breakneck pace of the field."
+    text = "Not all engineers agree, given the breakneck pace of the field."
     assert "pace" in labels(tag_text(text))
 
 

@@ -92,7 +92,7 @@ def _clause_start(masked: str, cue_start: int) -> int:
     i = cue_start - 1
     while i >= low:
         if masked[i] == MASK:
-            # a quoted term inside a noun phrase (谷歌“双子星”开发者) does not end the clause
+            # a quoted term inside a noun phrase (某公司“星河”团队成员) does not end the clause
             j = i
             while j > 0 and masked[j - 1] == MASK:
                 j -= 1
@@ -638,7 +638,7 @@ def _sentence_subject(
                 opening = _leading_name(masked, text, k + 1, cue, lex)
             if opening is not None:
                 return opening
-    # an unnamed source opening the sentence (有位审稿人给我发邮件，只写了一句：),
+    # an unnamed source opening the sentence (有位同行私信我，只留了一句：),
     # maybe someone's (我的一位老同事，曾…说)
     owner = _OWNER.match(masked, start)
     at = owner.end() if owner is not None else start

@@ -4,7 +4,7 @@ News writing often names its speaker in a clause of reported speech and
 gives the quotation afterwards as a sentence of its own, with no cue::
 
     Lab head Ada Byron said the queue doubles at night. "Nobody sleeps."
-    平台负责人林雨晴介绍，过去夜间提交量常常是白天的两倍。“没人睡觉。”
+    机房主管唐若川说，周末的排队任务比平时多一倍。“谁都没回家。”
 
 The quotation belongs to the most recent attributed speaker of the same
 paragraph: the subject of the latest reported-speech clause, or the speaker

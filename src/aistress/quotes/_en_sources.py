@@ -1,14 +1,14 @@
 """English speakers the clause parser misses: relative clauses and transcript turns.
 
-*Relative clauses* (``a post from a user who said he was…``):
+*Relative clauses* (``a message from a reader who said she was…``):
 
 The subject of a cue right after *who* (or after a *who* clause and *and*:
 ``Ada Byron, who reviews for two venues and says…``) is the noun phrase
 before *who*: a name, or, when that phrase is an unnamed source (a
 determiner, up to three words and a head noun from the lexicon: *a user*,
 *one listener*, *the area chair*), someone who speaks
-anonymously, whatever stands before it in the clause (``The thread began
-with a post from a user who said…``). Bounded look back: constant work per
+anonymously, whatever stands before it in the clause (``The inbox filled
+with a message from a reader who said…``). Bounded look back: constant work per
 cue.
 
 *Transcript turns*: in a paragraph opened by a speaker label (``MORENO:``),
