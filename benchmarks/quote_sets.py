@@ -101,6 +101,38 @@ _PRONOUNS = frozenset(
 _QUOTE = re.compile(r"“([^”\n]+)”|''([^\n]+?)''|\"([^\"\n]+)\"|``([^\n]+?)''")
 
 
+#: A paragraph opened by a quotation mark that it does not close, followed by
+#: one opened by the same mark: a quotation running over paragraphs.
+_RUNNING = re.compile(
+    r"^[ \t]*(“|\"|``|'')(?P<words>[^\n]*?)[ \t]*$(?=\n(?:[ \t]*\n)*[ \t]*\1)", re.M
+)
+
+
+def _marked(text: str) -> Iterator[tuple[re.Match[str], int, int]]:
+    """The quotation-marked stretches of ``text``: (match, start, end of the words).
+
+    A pair of marks on one line, except inside a markup tag (the empty
+    attribute value of ``<tweet pic="" author="…">`` makes ``" author="``
+    look like a quotation); and each paragraph of a quotation running over
+    paragraphs, which opens every paragraph with the mark and closes only
+    the last one (the last one is a pair on one line).
+    """
+    out: list[tuple[re.Match[str], int, int]] = []
+    for m in _QUOTE.finditer(text):
+        line = text[text.rfind("\n", 0, m.start()) + 1 : m.start()]
+        if line.rfind("<") > line.rfind(">"):
+            continue  # an attribute value of a markup tag
+        g = next(i for i in range(1, 5) if m.group(i) is not None)
+        out.append((m, m.start(g), m.end(g)))
+    for m in _RUNNING.finditer(text):
+        words = m.group("words")
+        if not words.strip() or _QUOTE.search(m.group(0)):
+            continue  # a line holding a closed quotation is no running one
+        out.append((m, m.start("words"), m.end("words")))
+    out.sort(key=lambda t: t[1])
+    yield from out
+
+
 def _is_name(source: str) -> bool:
     """A source span that is a proper name: capitalised words, no determiner or pronoun."""
     words = source.replace("’s", "").replace("'s", "").split()
@@ -131,9 +163,10 @@ def polnear_items() -> Iterator[Item]:
     """PolNeAR train articles: gold quotes are the marked stretches inside Content spans.
 
     One annotator per article (the first annotation file by name). A quoted
-    stretch whose marks lie inside (or on the edge of) a Content span is a
-    direct quote of that relation's Source; the Source counts as a name when
-    it is capitalised words without a determiner or pronoun.
+    stretch (see :func:`_marked`) whose marks lie inside (or on the edge of) a
+    Content span is a direct quote of that relation's Source; the Source
+    counts as a name when it is capitalised words without a determiner or
+    pronoun.
     """
     root = bench_root() / "polnear-train"
     anns: dict[str, Path] = {}
@@ -162,9 +195,7 @@ def polnear_items() -> Iterator[Item]:
             contents.append((start, end, name if named else None, named))
         gold: list[Gold] = []
         seen: set[tuple[int, int]] = set()
-        for m in _QUOTE.finditer(text):
-            g = next(i for i in range(1, 5) if m.group(i) is not None)
-            a, b = m.start(g), m.end(g)
+        for m, a, b in _marked(text):
             owner = next(
                 (c for c in contents if c[0] <= m.start() + 1 and m.end() - 1 <= c[1]), None
             )
