@@ -197,3 +197,25 @@ def test_words_after_a_term_noun_are_a_term_but_a_verb_phrase_is_speech() -> Non
         )
     )
     assert [(q.text, _name(q)) for q in qs] == [("was rushed and wrong.", "Rufus Veltmann")]
+
+
+def test_a_crowds_cry_is_speech_of_no_one_named() -> None:
+    """Chants of “…” and a man kept hollering “…”: words cried out, direct, no speaker named."""
+    qs = extract_quotes(
+        art(
+            "When the vote was read out, Mirela Santangelo's supporters broke into chants of "
+            "“two more years” in the atrium. A courier in a green coat kept hollering "
+            "“mind the cables!” at the loading bay."
+        )
+    )
+    assert [(q.text, _name(q), q.partial) for q in qs] == [
+        ("two more years", None, False),
+        ("mind the cables!", None, False),
+    ]
+
+
+def test_a_cry_word_far_from_the_quotation_makes_no_speech() -> None:
+    """Chants … outside the hall, then a slogan “…”: the cry is not right before the words."""
+    assert (
+        extract_quotes(art("The chants faded outside the hall under the banner “Open Labs”.")) == ()
+    )

@@ -16,10 +16,18 @@ import re
 
 import attrs
 
-from aistress.quotes import _english
+from aistress.quotes import _en_terms, _english
 from aistress.quotes._types import MASK, Mention
 
-__all__ = ["Block", "Route", "fragment", "paragraph_speaker", "reported", "sentence_end"]
+__all__ = [
+    "Block",
+    "Route",
+    "fragment",
+    "paragraph_speaker",
+    "reported",
+    "sentence_end",
+    "words_said",
+]
 
 #: How a quotation is attributed: (route, speaker mention or None, partial).
 Route = tuple[str, Mention | None, bool]
@@ -160,3 +168,12 @@ def paragraph_speaker(blk: Block) -> Mention | None:
         return cued
     end = len(blk.masked.rstrip())
     return _english.sentence_subject(blk.masked, blk.text, blk.starts[-1], end)
+
+
+def words_said(blk: Block, start: int) -> Route | None:
+    """Words cried out right before the quotation, though no cue word attributes them.
+
+    ``the crowd broke into chants of “…”``, ``a man kept hollering “…”``:
+    direct speech of no one named (see :func:`~aistress.quotes._en_terms.cried_out`).
+    """
+    return ("cry", None, False) if _en_terms.cried_out(blk.masked, start) else None

@@ -13,6 +13,10 @@ speech:
 - a naming verb and an article (``what staff dubbed the “…”``) before
   words in title case.
 
+The other way round, words right after a cry (``chants of “…”``, ``kept
+hollering “…”``) are speech though no cue word attributes them
+(:func:`cried_out`).
+
 The look back is bounded (:data:`_LOOK` characters): constant work per
 quotation.
 """
@@ -21,7 +25,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["names_title"]
+__all__ = ["cried_out", "names_title"]
 
 _LOOK = 60
 _NAMING = re.compile(
@@ -44,6 +48,13 @@ _NOUN_BEFORE = re.compile(
 )
 _NAMING_VERB = re.compile(
     r"\b(?:dubbed|called|named|labelled|labeled|branded|christened)\s+(?:the|a|an)\s+$"
+)
+#: A cry right before the quotation: a noun (``chants of``) or a verb (``yelled``).
+_CRY = re.compile(
+    r"\b(?:(?:chants|chant|cries|cry|shouts|shout|screams|scream|roars|roar)\s+of"
+    r"|(?:chanted|chanting|cried|crying|shouted|shouting|yelled|yelling|screamed|screaming|"
+    r"roared|roaring|jeered|jeering|hollered|hollering))\s*,?\s*$",
+    re.IGNORECASE,
 )
 _WORD = re.compile(r"[^\W\d_][\w’'-]*")
 _SMALL = frozenset(
@@ -102,3 +113,14 @@ def names_title(masked: str, start: int, inner: str) -> bool:
     if noun is not None:
         return _title_case(inner) or (noun.group("term") is not None and _term(inner))
     return bool(_NAMING_VERB.search(before)) and _title_case(inner)
+
+
+def cried_out(masked: str, start: int) -> bool:
+    """Whether a cry stands right before the quotation starting at ``start``.
+
+    ``chants of “…”``, ``cries of “…”``, ``the fans kept roaring “…”``: words
+    someone cried out, though no cue word attributes them (a crowd's, more
+    often than the sentence subject's). The cry must touch the quotation:
+    ``chanted the slogan “…”`` names a slogan.
+    """
+    return _CRY.search(masked[max(0, start - _LOOK) : start]) is not None

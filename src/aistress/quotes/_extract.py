@@ -297,7 +297,10 @@ def analyse(article: Article) -> Analysis:
             ):
                 # a short term inside a noun or verb phrase (以“社畜”自嘲): no speech
                 f.route, f.mention, f.partial = None, None, False
-            if lang == "en" and names_title(masked, mk.start, inner):
+            said = None if f.route or lang != "en" else _en_rules.words_said(view, mk.start)
+            if said is not None:  # chants of “…”
+                f.route, f.mention, f.partial = said
+            elif lang == "en" and names_title(masked, mk.start, inner):
                 f.route, f.mention, f.partial = None, None, False  # a report titled “…”
                 f.kind = QuoteKind.SCARE
             elif f.route is None:
