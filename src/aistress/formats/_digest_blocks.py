@@ -17,9 +17,10 @@ Linear in the length of the text.
 from __future__ import annotations
 
 import itertools
+import operator
 import re
 
-from markdown_it.common.utils import mdTrim
+from markdown_it.common.utils import MD_TRIM_CHARS, mdTrim
 
 __all__ = ["BlockToken", "block_tokens"]
 
@@ -56,6 +57,15 @@ class BlockToken:
         self.content = ""
 
 
+# Closing tokens carry nothing of their own: one object each, shared by every block
+# (the reader never changes a token).
+_PARAGRAPH_CLOSE = BlockToken("paragraph_close", "p")
+_HEADING_CLOSE = {
+    level: BlockToken("heading_close", f"h{level}", None, "#" * level) for level in range(1, 7)
+}
+_ITEM_CLOSE = {marker: BlockToken("list_item_close", "li", None, marker) for marker in "*-+.)"}
+
+
 class _NotPlainError(Exception):
     """The document holds something this parser leaves to markdown-it (never escapes it)."""
 
@@ -72,13 +82,16 @@ class _State:
             if at and src[src.rfind("\n", 0, at - 1) + 1 : at - 1].strip(" "):
                 raise _NotPlainError  # a setext underline (or a list marker alone under text)
         lines = src.split("\n")
-        ends = list(itertools.accumulate(len(line) + 1 for line in lines))
+        lengths = list(map(len, lines))
         #: where each line begins, where it ends (before its newline), its leading
-        #: spaces (the list rule moves this past a marker) and its indentation.
-        self.b = [end - len(line) - 1 for end, line in zip(ends, lines, strict=True)]
-        self.e = [end - 1 for end in ends]
-        self.shift = [len(line) - len(line.lstrip(" ")) for line in lines]
-        self.count = list(self.shift)
+        #: spaces (the list rule moves this past a marker) and its indentation
+        #: (the tables made by map in C, no Python call per line).
+        self.b: list[int] = list(itertools.accumulate(map((1).__add__, lengths), initial=0))
+        self.b.pop()
+        self.e: list[int] = list(map(operator.add, self.b, lengths))
+        unindented = map(len, map(str.lstrip, lines, itertools.repeat(" ")))
+        self.shift: list[int] = list(map(operator.sub, lengths, unindented))
+        self.count: list[int] = list(self.shift)
         if self.shift[-1] == self.e[-1] - self.b[-1]:
             # The last line, blank up to the end of the text, is no line.
             for table in (self.b, self.e, self.shift, self.count):
@@ -115,20 +128,23 @@ class _State:
         return pos, self.e[line]
 
     def lines(self, begin: int, end: int, indent: int) -> str:
-        """``getLines(begin, end, indent, keepLastLF=False)`` without tabs."""
+        """``getLines(begin, end, indent, keepLastLF=False)`` without tabs.
+
+        Each line loses up to ``indent`` leading characters: those before its
+        :attr:`shift` whatever they are, then spaces.
+        """
         src, b, e, shift = self.src, self.b, self.e, self.shift
         out = []
         for line in range(begin, end):
-            first = start = b[line]
+            start = b[line]
             last = e[line] + 1 if line + 1 < end else e[line]
-            width = 0
-            while first < last and width < indent:
-                if src[first] == " " or first - start < shift[line]:
-                    width += 1
-                    first += 1
-                else:
-                    break
-            out.append(src[first:last])
+            limit = min(indent, last - start)
+            cut = min(shift[line], limit)
+            while cut < limit and src[start + cut] == " ":
+                cut += 1
+            if begin + 1 == end:
+                return src[start + cut : last]
+            out.append(src[start + cut : last])
         return "".join(out)
 
 
@@ -152,16 +168,26 @@ def block_tokens(text: str) -> list[BlockToken] | None:
 
 
 def _tokenize(state: _State, start: int, end: int) -> None:
+    # The line tests of _State (empty, code) written out: this loop sees every block.
+    src, b, e, shift, count = state.src, state.b, state.e, state.shift, state.count
+    last = state.max
+    blk_indent = state.blk_indent  # a nested list sets it back before returning
     line = start
     while line < end:
-        state.line = line = state.skip_empty(line)
-        if line >= end or state.count[line] < state.blk_indent:
+        while line < last and b[line] + shift[line] >= e[line]:
+            line += 1
+        state.line = line
+        if line >= end or count[line] < blk_indent:
             break
-        if state.code(line):
+        if count[line] - blk_indent >= 4:
             raise _NotPlainError  # indented code
-        # markdown-it's order: hr, list, heading, else a paragraph.
+        # markdown-it's order: hr, list, heading, else a paragraph. A line opening
+        # with ``*`` and then neither a space nor ``*`` (a bold label) is no rule,
+        # no list item and no heading.
+        pos = b[line] + shift[line]
         if not (
-            state.src[state.b[line] + state.shift[line]] in _BLOCK_START
+            src[pos] in _BLOCK_START
+            and not (src[pos] == "*" and pos + 1 < e[line] and src[pos + 1] not in " *")
             and (
                 _hr(state, line, False)
                 or _list(state, line, end, False)
@@ -170,7 +196,7 @@ def _tokenize(state: _State, start: int, end: int) -> None:
         ):
             _paragraph(state, line)
         line = state.line
-        if line < end and state.empty(line):
+        if line < end and b[line] + shift[line] >= e[line]:
             line += 1
             state.line = line
 
@@ -225,7 +251,7 @@ def _heading(state: _State, start: int, silent: bool) -> bool:
     span = [start, start + 1]
     state.tokens.append(BlockToken("heading_open", tag, span, "#" * level))
     state.tokens.append(_inline(mdTrim(src[pos:maximum]), span))
-    state.tokens.append(BlockToken("heading_close", tag, None, "#" * level))
+    state.tokens.append(_HEADING_CLOSE[level])
     return True
 
 
@@ -235,33 +261,35 @@ def _inline(content: str, span: list[int]) -> BlockToken:
     return token
 
 
-def _paragraph_ends(state: _State, line: int) -> bool:
-    """Whether ``line`` starts a block that interrupts a paragraph (hr, list, heading)."""
-    if state.src[state.b[line] + state.shift[line]] not in _BLOCK_START:
-        return False
-    return (
-        _hr(state, line, True) or _list(state, line, state.max, True) or _heading(state, line, True)
-    )
-
-
 def _paragraph(state: _State, start: int) -> None:
+    src, b, e, shift, count = state.src, state.b, state.e, state.shift, state.count
+    blk_indent = state.blk_indent
     following = start + 1
     end = state.max
     old_parent = state.parent
     state.parent = "paragraph"
-    while following < end and not state.empty(following):
-        if state.count[following] - state.blk_indent > 3:
-            following += 1
-            continue
-        if _paragraph_ends(state, following):
+    while following < end:
+        pos = b[following] + shift[following]
+        if pos >= e[following]:  # an empty line
+            break
+        if (
+            count[following] - blk_indent <= 3
+            and src[pos] in _BLOCK_START
+            and (
+                _hr(state, following, True)
+                or _list(state, following, end, True)
+                or _heading(state, following, True)
+            )
+        ):
             break
         following += 1
-    content = mdTrim(state.lines(start, following, state.blk_indent))
+    content = state.lines(start, following, blk_indent).strip(MD_TRIM_CHARS)
     state.line = following
     span = [start, following]
-    state.tokens.append(BlockToken("paragraph_open", "p", span))
-    state.tokens.append(_inline(content, span))
-    state.tokens.append(BlockToken("paragraph_close", "p"))
+    tokens = state.tokens
+    tokens.append(BlockToken("paragraph_open", "p", span))
+    tokens.append(_inline(content, span))
+    tokens.append(_PARAGRAPH_CLOSE)
     state.parent = old_parent
 
 
@@ -374,7 +402,7 @@ def _list(state: _State, start: int, end: int, silent: bool) -> bool:
         state.list_indent = old_list_indent
         state.shift[start] = old_shift
         state.count[start] = old_count
-        tokens.append(BlockToken("list_item_close", "li", None, marker))
+        tokens.append(_ITEM_CLOSE[marker])
         following = start = state.line
         assert item.map is not None
         item.map[1] = following

@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, NamedTuple
 
 import attrs
 from markdown_it import MarkdownIt
@@ -159,6 +159,10 @@ class _OpenItem:
     used: bool = False
 
 
+# Tokens that _elements passes over (each block closes with one).
+_IGNORED = frozenset(("paragraph_close", "heading_close"))
+
+
 def _elements(tokens: Sequence[Token | BlockToken]) -> list[_El]:
     """Flatten the token stream into elements; linear in the number of tokens."""
     out: list[_El] = []
@@ -175,6 +179,8 @@ def _elements(tokens: Sequence[Token | BlockToken]) -> list[_El]:
 
     for tok in tokens:
         kind = tok.type
+        if kind in _IGNORED:
+            continue
         if kind in ("bullet_list_open", "ordered_list_open"):
             lists.append((next_list, kind == "ordered_list_open"))
             next_list += 1
@@ -232,9 +238,8 @@ def _elements(tokens: Sequence[Token | BlockToken]) -> list[_El]:
 # inline rendering
 
 
-@attrs.frozen
-class _Inline:
-    """Plain text of inline tokens, and what their Markdown said about it."""
+class _Inline(NamedTuple):
+    """Plain text of inline tokens, and what their Markdown said about it (one per block)."""
 
     text: str
     links: tuple[tuple[str, str], ...] = ()  # (href, link text)
@@ -304,7 +309,8 @@ def _inline_of(el: _El, env: dict[str, Any]) -> _Inline:
 def _render_inline(token: Token | BlockToken, env: dict[str, Any]) -> _Inline:
     content = token.content
     if _INLINE_SYNTAX.search(content) is None:
-        return _Inline(_plain_text(content))
+        # One line: no break to render (what _plain_text does, without the regex).
+        return _Inline(_plain_text(content) if "\n" in content else content.strip())
     lead = _STRONG_LEAD.fullmatch(content)
     if lead is not None and _closes_as_strong(lead.group("label"), lead.group("rest")):
         before = lead.group("before")
@@ -326,10 +332,15 @@ def _closes_as_strong(label: str, rest: str) -> bool:
     The opening ``**`` starts the content, so it opens unless a space follows;
     the closing one must be right-flanking (markdown-it's ``scanDelims``).
     """
-    after = rest[0] if rest else " "
-    last_space, last_punct = _is_space(label[-1]), _is_punct(label[-1])
+    return _flanking(label[0], label[-1], rest[0] if rest else " ")
+
+
+@functools.lru_cache(maxsize=4096)
+def _flanking(first: str, last: str, after: str) -> bool:
+    """:func:`_closes_as_strong` by the three characters it looks at (few distinct ones)."""
+    last_space, last_punct = _is_space(last), _is_punct(last)
     right_flanking = not (last_space or (last_punct and not (_is_space(after) or _is_punct(after))))
-    return not _is_space(label[0]) and right_flanking
+    return not _is_space(first) and right_flanking
 
 
 def _is_space(char: str) -> bool:

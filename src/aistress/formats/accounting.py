@@ -43,17 +43,25 @@ def unaccounted(text: str, source: Source) -> list[tuple[int, int]]:
     [(3, 5)]
     """
     n = len(text)
-    covered = sorted(
-        (max(0, span.start), min(n, span.end))
-        for span in covering_spans(source)
-        if span.doc == source.id and max(0, span.start) < min(n, span.end)
-    )
+    doc = source.id
+    # Sorted as recorded and clamped to the text on the way: clamping keeps the order.
+    covered = sorted([(span.start, span.end) for span in covering_spans(source) if span.doc == doc])
     runs: list[tuple[int, int]] = []
     pos = 0  # everything before pos is covered or looked at
+    search = _NON_SPACE.search
     for start, end in covered:
-        if start > pos:  # only the gaps between spans are searched, by the regex engine
+        if start < 0:
+            start = 0
+        if end > n:
+            end = n
+        if start >= end:
+            continue
+        # Only the gaps between spans are searched, by the regex engine; most
+        # are whitespace, which one search rules out.
+        if start > pos and search(text, pos, start) is not None:
             runs += [m.span() for m in _NON_SPACE.finditer(text, pos, start)]
-        pos = max(pos, end)
+        if end > pos:
+            pos = end
     if pos < n:
         runs += [m.span() for m in _NON_SPACE.finditer(text, pos, n)]
     return runs

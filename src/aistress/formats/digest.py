@@ -123,7 +123,7 @@ from aistress.model import (
     Source,
     Span,
 )
-from aistress.model._document import trusted_block
+from aistress.model._document import trusted_block, trusted_span
 from aistress.text.dates import format_chinese_date
 from aistress.text.numbers import chinese_numeral_value
 
@@ -181,19 +181,23 @@ class _Reader:
     def lines_span(self, first: int, last: int) -> Span:
         """The trimmed span of 0-based lines ``first`` to ``last`` (exclusive)."""
         lines = self.page.lines
-        last = min(last, len(lines))
-        while last > first + 1 and lines[last - 1].blank:
-            last -= 1
-        if first < len(lines):  # where the first line's content starts (Line.trimmed)
-            text = lines[first].text
-            start = lines[first].start + len(text) - len(text.lstrip())
+        count = len(lines)
+        if last > count:
+            last = count
+        while last > first + 1 and (not lines[last - 1].text or lines[last - 1].text.isspace()):
+            last -= 1  # a blank line (Line.blank)
+        if first < count:  # where the first line's content starts (Line.trimmed)
+            line = lines[first]
+            text = line.text
+            start = line.start + len(text) - len(text.lstrip())
         else:
             start = len(self.page.text)
         end = start
-        if last - 1 < len(lines):  # where the last line's content ends (its end if blank)
-            text = lines[last - 1].text
-            end = lines[last - 1].start + (len(text.rstrip()) or len(text))
-        return self.page.span(start, max(start, end))
+        if last - 1 < count:  # where the last line's content ends (its end if blank)
+            line = lines[last - 1]
+            text = line.text
+            end = line.start + (len(text.rstrip()) or len(text))
+        return trusted_span(self.page.id, start, end if end > start else start)
 
     def locate(self, el: _El) -> list[tuple[Line, int, str] | None]:
         """Where each line of an element's inline content starts in the source.

@@ -91,6 +91,8 @@ _CJK_MARKS = re.compile(
 _LATIN = re.compile(f"[{LATIN}]")
 _WORD = re.compile(r"[^\W_]")
 _DIGIT = re.compile(r"\d")
+_ASCII_LETTER = re.compile("[A-Za-z]")
+_ASCII_DIGIT = re.compile("[0-9]")
 
 #: Share of Chinese evidence from which a line is Chinese, and below which it is English.
 ZH_FROM = 0.3
@@ -129,6 +131,8 @@ def line_language(text: str) -> str | None:
     >>> line_language("Tea with 李白 today"), line_language("* * *")
     ('?', None)
     """
+    if text.isascii():  # no Chinese evidence: English as soon as there is a letter
+        return "en" if _ASCII_LETTER.search(text) else None
     latin, chinese = _counts(text)
     if not latin and not chinese:
         return None
@@ -268,9 +272,6 @@ _new_pair = cast(
     "Callable[[tuple[_Part | None, _Part | None]], _Pair]",
     functools.partial(tuple.__new__, _Pair),
 )
-
-_ASCII_LETTER = re.compile("[A-Za-z]")
-_ASCII_DIGIT = re.compile("[0-9]")
 
 
 def _label(text: str) -> str | None:
