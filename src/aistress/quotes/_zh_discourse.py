@@ -168,6 +168,8 @@ def _next(p: Paragraph, known: frozenset[str], lex: Chinese) -> Mention | None:
             found = person_at(masked, p.text, i, known, lex, whole=b)
             if found is not None:
                 return found
+    if masked[end : end + 1] == MASK:
+        return None  # 林安笑了：“…”: the next turn, opened by its own speaker
     return person_at(masked, p.text, 0, known, lex)
 
 

@@ -183,6 +183,7 @@ def name_vocabulary(
             seen[key] = seen.get(key, 0) + 1
     out = set(_story_names(blocks, counts, lex, texts or blocks))
     out.update(_given_names(blocks, lex))
+    out.update(_repeated_names(blocks, lex))
     for cand in found:
         two, three = cand[:2], cand[:3]
         if len(cand) == 4:  # a compound surname: 司马 with one or two given characters
@@ -201,6 +202,8 @@ def name_vocabulary(
         and not n.startswith(lex.anonymous_prefixes)  # 一位: someone unnamed
         and not any(p in n for p in ("我", "你", "他", "她"))  # 但我: a pronoun
         and lex.conjunction_re.match(n) is None  # 据隔(壁…说): a preposition opens it
+        and n[-1] not in _NOT_GIVEN  # 硕一, 四十: a year of study or a number
+        and n not in lex.compound_surnames  # 令狐: a surname alone
     )
 
 
@@ -259,6 +262,48 @@ def _given_names(blocks: list[str], lex: Chinese) -> list[str]:
     return [n for given in alone if not elsewhere[given] for n in (pairs[given], given)]
 
 
+#: Characters that never stand in a given name: numerals and counters (硕一, 三个月).
+_NOT_GIVEN = frozenset("一二三四五六七八九十百千万两几第个")
+
+
+def _repeated_names(blocks: list[str], lex: Chinese) -> list[str]:
+    """Full names written again and again where a name may start, with no cue near them.
+
+    A surname (a common one, or any surname written three times) and two
+    characters, or a compound surname and one or two, each starting a
+    clause, following a role noun or 的 (``…只剩下冯晓岚和…``, ``冯晓岚抬起头``);
+    the first characters never written without the last one (``三个月`` is
+    no name where ``三个人`` is also written). Linear in the text.
+    """
+    grams = _Grams("\n".join(blocks))
+    at_start: Counter[str] = Counter()
+    for masked in blocks:
+        for m in _repeat_start_re().finditer(masked):
+            i = m.start()
+            size = 2 if masked[i : i + 2] in lex.compound_surnames else 1
+            for glen in (2, 1) if size == 2 else (2,):
+                cand = masked[i : i + size + glen]
+                given = cand[size:]
+                if (
+                    len(given) == glen
+                    and _HAN_RUN.fullmatch(cand)
+                    and _NOT_GIVEN.isdisjoint(given)
+                    and given[-1] not in lex.role_suffixes
+                    and cand[:2] not in lex.not_names
+                    and given not in lex.not_names
+                    and not lex.group_word_re.search(cand)
+                    and not any(next_word(masked, k, lex) for k in range(i + size, i + len(cand)))
+                ):
+                    at_start[cand] += 1
+                    break
+    return [
+        cand
+        for cand, n in at_start.items()
+        if n >= (2 if cand[0] in lex.surnames else 3)
+        and grams.count(cand) == grams.count(cand[:-1])
+    ]
+
+
 #: Words after which a name stands as an object or addressee (对, 给, 问…) or owner (的).
 OBJECT_BEFORE = frozenset("对向给跟和与把被问叫让替")
 _NAME_BEFORE = OBJECT_BEFORE | {"的", "见"}
@@ -273,6 +318,15 @@ def _name_start_re() -> re.Pattern[str]:
     """Where a native name may start: a surname at a clause opening, after 的 or a role noun."""
     lex = chinese()
     before = re.escape("".join(sorted(CLAUSE_OPENERS | lex.role_suffixes | {"的"})))
+    first = re.escape("".join(sorted(s[0] for s in lex.all_surnames)))
+    return re.compile(f"(?:^|(?<=[{before}]))(?=[{first}])")
+
+
+@functools.cache
+def _repeat_start_re() -> re.Pattern[str]:
+    """Where a name written again may start: as :func:`_name_start_re`, or after 是, 对, 跟…."""
+    lex = chinese()
+    before = re.escape("".join(sorted(CLAUSE_OPENERS | lex.role_suffixes | _NAME_BEFORE | {"是"})))
     first = re.escape("".join(sorted(s[0] for s in lex.all_surnames)))
     return re.compile(f"(?:^|(?<=[{before}]))(?=[{first}])")
 
