@@ -183,3 +183,12 @@ def test_reported_right_beside_a_quotation_is_a_cue() -> None:
     """“…,” the Halden Gazette reported: the outlet speaks (reported counts only beside)."""
     qs = extract_quotes(art("“The lab will close in May,” the Halden Gazette reported."))
     assert [speaker(q) for q in qs] == ["Halden Gazette"]
+
+
+@pytest.mark.parametrize("cue", ["emailed", "texted", "messaged"])
+def test_written_messages_are_cues(cue: str) -> None:
+    """A message verb of the lexicon (emailed, texted) attributes the quotation before it."""
+    (q,) = extract_quotes(art(f"“The queue never empties at night,” Quill Ferrante {cue}."))
+    assert q.speaker is not None
+    assert q.speaker.name == "Quill Ferrante"
+    assert q.cue == cue

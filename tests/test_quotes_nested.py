@@ -102,3 +102,17 @@ def test_nested_extraction_is_total_and_exact(paragraphs: list[str]) -> None:
         assert q.text.strip()
     starts = [q.spans[0].start for q in quotes]
     assert starts == sorted(starts)
+
+
+def test_any_cue_of_the_lexicon_introduces_nested_speech() -> None:
+    """A cue from the shared lexicon (pointed out) introduces nested words, kinship too."""
+    a = art("“My flatmate pointed out, ‘You have not eaten since noon,’ and left,” Oren Vale said.")
+    assert _rows(a)[1] == ("You have not eaten since noon,", None, True, "My flatmate")
+
+
+def test_a_weak_cue_needs_a_comma_before_nested_words() -> None:
+    """A show called ‘…’ names a title; she called me, ‘…’ introduces speech."""
+    titled = art("“We watched a show called ‘Long Nights at the Lab’ every week,” Oren Vale said.")
+    assert len(extract_quotes(titled)) == 1
+    spoken = art("“My sister called me, ‘Come home for the weekend,’ so I did,” Oren Vale said.")
+    assert _rows(spoken)[1] == ("Come home for the weekend,", None, True, "My sister")

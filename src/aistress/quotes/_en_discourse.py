@@ -23,6 +23,7 @@ per article.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from aistress.model import Article
@@ -140,12 +141,21 @@ _SUBJECT_AFTER = re.compile(r",|\s+[a-z]")
 _LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z][a-z’'-]*")
 #: What stands before a capitalised word that opens a sentence (or a quotation).
 _SENTENCE_OPENERS = frozenset(".!?:;\"“”‘’'(\n—–-")
-#: A name, its cue and *he* or *she* opening the reported clause: ``Chen said she had…``.
-_SAID_PRONOUN = re.compile(
-    r"([A-Z][\w’'-]+)\s+(?:said|says|added|wrote|writes|noted|recalled|admitted|explained|"
-    r"argued|insisted|warned|told(?:\s+[\w’'-]+){1,2}?)\s+(?:that\s+)?(he|she)\b"
-)
 _PRONOUN_GENDER = {"he": "m", "she": "f"}
+
+
+@functools.cache
+def _said_pronoun() -> re.Pattern[str]:
+    """A name, a cue of the lexicon, then *he* or *she* opening the reported clause.
+
+    ``Chen said she had…``, ``Chen told the panel that he…``.
+    """
+    cue = english().cue_words
+    return re.compile(
+        rf"([A-Z][\w’'-]+)\s+(?:told(?:\s+[\w’'-]+){{1,2}}?|{cue})\s+(?:that\s+)?(he|she)\b"
+    )
+
+
 #: How many organisation names of an article the tracker keeps in view.
 _MAX_SCANNED = 4096
 
@@ -220,7 +230,7 @@ class Entities:
         self._lower = set(_LOWER_WORD.findall(text))
         self._next = 0
         self._said: dict[str, set[str]] = {}  # a name's last word -> the genders said of it
-        for m in _SAID_PRONOUN.finditer(text):
+        for m in _said_pronoun().finditer(text):
             self._said.setdefault(m.group(1), set()).add(_PRONOUN_GENDER[m.group(2)])
 
     def surname_mentions(self, article: Article) -> list[tuple[int, int, Mention]]:

@@ -3,7 +3,7 @@
 Each list is a JSON file whose ``about`` field documents its keys:
 
 - ``en.json``: English cue verbs, pronouns, words that make or end an
-  unnamed source, names and descriptions;
+  unnamed source, kinship nouns, names and descriptions;
 - ``zh.json``: Chinese cues and the words that look like cues but are not
   (``来说``, ``据说``), pronouns, unnamed-source prefixes, role suffixes,
   adverbials and common surnames;
@@ -82,6 +82,12 @@ class English:
     cues: frozenset[str]
     weak_cues: frozenset[str]
     cue_re: re.Pattern[str]
+    #: Every cue as one regex alternation, lower case, without boundaries: for
+    #: the readers that build their own patterns around a cue.
+    cue_words: str
+    #: The same for the weak cues alone, and for every other cue.
+    weak_cue_words: str
+    strong_cue_words: str
     passive_before: frozenset[str]
     pronouns: dict[str, str]
     anonymous_re: re.Pattern[str]
@@ -94,6 +100,9 @@ class English:
     role_stops: frozenset[str]
     affiliation_markers: frozenset[str]
     adverbials: frozenset[str]
+    #: Nouns that name a person by a role after a determiner or a possessive
+    #: (``the researcher``, ``her mother``): the unnamed-source heads and kinship.
+    person_heads: frozenset[str]
 
 
 @attrs.frozen
@@ -145,6 +154,9 @@ def english() -> English:
         cues=frozenset(cues),
         weak_cues=frozenset(data["weak_cues"]),
         cue_re=re.compile(r"(?<![\w’'-])(?:" + _alternation(cues) + r")(?![\w’'-])", re.IGNORECASE),
+        cue_words=_alternation(cues),
+        weak_cue_words=_alternation(data["weak_cues"]),
+        strong_cue_words=_alternation([c for c in cues if c not in set(data["weak_cues"])]),
         passive_before=frozenset(data["passive_before"]),
         pronouns=dict(data["pronouns"]),
         anonymous_re=re.compile(anon, re.IGNORECASE | re.DOTALL),
@@ -157,6 +169,7 @@ def english() -> English:
         role_stops=frozenset(data["role_stops"]),
         affiliation_markers=frozenset(data["affiliation_markers"]),
         adverbials=frozenset(data["adverbials"]),
+        person_heads=frozenset(data["anonymous_heads"]) | frozenset(data["kinship"]),
     )
 
 

@@ -24,22 +24,17 @@ the length of the text.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 
 from aistress.model import Article, Person, Quote, QuoteKind, Span
 from aistress.quotes._en_discourse import gender_of_description
-from aistress.quotes._lexicon import load
+from aistress.quotes._lexicon import english
 from aistress.quotes._marks import find_marks
 
 __all__ = ["nested_quotes"]
 
-#: Verbs that introduce the words a quotation holds.
-_CUE = (
-    r"(?:said|says|asked|asks|told|tells|wrote|writes|replied|replies|added|adds|"
-    r"shouted|yelled|snapped|whispered|answered|answers|texted|emailed|messaged|"
-    r"announced|insisted|warned|explained|kept\s+saying|used\s+to\s+say)"
-)
 #: Words before a cue that make the speech hypothetical or habitual (``would say``).
 _MODAL = re.compile(
     r"(?<![\w’'-])(?:to|can|could|would|will|may|might|must|should|shall|had|[’']d|n[’']t|"
@@ -54,12 +49,6 @@ _OWNER = r"(?:[Mm]y|[Oo]ur|[Hh]is|[Hh]er|[Tt]heir)"
 _PRONOUN = r"(?:[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e)(?![\w’'-])"
 _ROLE_PHRASE = rf"{_POSSESSIVE}\s+(?:[a-z][\w-]*\s+){{0,2}}[a-z][\w-]*"
 _SUBJECT = rf"(?:{_ROLE_PHRASE}|{_PRONOUN}|{_NAME})"
-#: A cue right before the nested quotation: ``…she said, ‘``.
-_BEFORE = re.compile(rf"(?<![\w’'-]){_CUE}{_OBJECT}\s*[,:]?\s*$")
-#: A cue right after it: ``’ she said`` / ``’ said my manager``.
-_AFTER = re.compile(
-    rf"[\s,]*(?:(?P<subj>{_SUBJECT})\s+(?:\w+ly\s+)?{_CUE}\b|{_CUE}\s+(?P<post>{_SUBJECT}))"
-)
 #: The subject of a clause: its first words.
 _LEAD = re.compile(rf"^\s*(?:(?:[Tt]hen|[Aa]nd|[Bb]ut|[Ss]o|[Oo]nce)\s+)?(?P<subj>{_SUBJECT})\b")
 #: The subject right before a cue: a pronoun, a name, a possessive role.
@@ -78,15 +67,6 @@ _CANDIDATES = 12
 _PRONOUNS = {"he": "m", "she": "f", "they": None}
 _DETERMINERS = frozenset({"my", "our", "his", "her", "their", "the", "a", "an", "one"})
 _SELF = frozenset({"i", "we"})
-#: Person nouns that a possessive makes a person (``her mother``, ``my boss``).
-_KIN = frozenset(
-    {
-        *("boss", "mum", "mom", "dad", "mother", "father", "wife", "husband", "partner"),
-        *("sister", "brother", "son", "daughter", "aunt", "uncle", "grandmother"),
-        *("grandfather", "cousin", "neighbour", "neighbor", "flatmate", "roommate"),
-        *("landlord", "landlady", "coach", "teammate"),
-    }
-)
 #: A preposition or an article before a capitalised run: a place or an organisation.
 _PLACE_BEFORE = re.compile(r"(?:\b(?:at|in|of|for|from|to|with|by|on|a|an|the)\s+(?:the\s+)?)$")
 #: A capitalised word inside a sentence (after a word in lower case or a comma).
@@ -95,8 +75,22 @@ _CAPITALISED = re.compile(rf"(?<![\w’'-]){_NAME}")
 _ROLE = re.compile(rf"(?<![\w’'-]){_OWNER}\s+(?:[a-z][\w-]*\s+){{0,2}}(?P<head>[a-z][\w-]*)")
 
 
-def _heads() -> frozenset[str]:
-    return frozenset(load("en")["anonymous_heads"]) | _KIN
+@functools.cache
+def _cue_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A cue of the lexicon right before a nested quotation, and right after one.
+
+    Before: ``…she said, ‘``, ``…told me: ‘``; a weak cue (``called``,
+    ``asked``) only with a comma or a colon before the quotation
+    (``she called me, ‘…’``, not ``a show called ‘…’``). After: ``’ she
+    said``, ``’ said my manager``.
+    """
+    lex = english()
+    strong, weak, cue = lex.strong_cue_words, lex.weak_cue_words, f"(?:{lex.cue_words})"
+    before = re.compile(rf"(?<![\w’'-])(?:{strong}{_OBJECT}\s*[,:]?|{weak}{_OBJECT}\s*[,:])\s*$")
+    after = re.compile(
+        rf"[\s,]*(?:(?P<subj>{_SUBJECT})\s+(?:\w+ly\s+)?{cue}\b|{cue}\s+(?P<post>{_SUBJECT}))"
+    )
+    return before, after
 
 
 def _is_role(phrase: str, heads: frozenset[str]) -> bool:
@@ -108,7 +102,7 @@ def _is_role(phrase: str, heads: frozenset[str]) -> bool:
 def nested_quotes(article: Article, quotes: Sequence[Quote]) -> tuple[Quote, ...]:
     """``quotes`` with each English quote followed by the speech quoted inside it."""
     text = article.text
-    heads = _heads()
+    heads = english().person_heads
     mid: frozenset[str] | None = None
     out: list[Quote] = []
     next_utterance = 1 + max((q.utterance for q in quotes if q.utterance is not None), default=-1)
@@ -154,7 +148,8 @@ def nested_quotes(article: Article, quotes: Sequence[Quote]) -> tuple[Quote, ...
 def _cue_subject(inner: str, start: int, end: int, heads: frozenset[str]) -> str | None:
     """The subject of the cue that introduces the quotation at ``start:end`` of ``inner``."""
     before = inner[max(0, start - _CLAUSE) : start]  # a cue's clause is short
-    cue = _BEFORE.search(before)
+    before_re, after_re = _cue_patterns()
+    cue = before_re.search(before)
     if cue is not None:
         clause = before[: cue.start()]
         if _MODAL.search(clause):
@@ -174,7 +169,7 @@ def _cue_subject(inner: str, start: int, end: int, heads: frozenset[str]) -> str
         if lead is not None and lead.group("subj").lower() in (*_PRONOUNS, *_SELF):
             return lead.group("subj")
         return None
-    after = _AFTER.match(inner, end)
+    after = after_re.match(inner, end)
     if after is not None:
         subj = after.group("subj") or after.group("post")
         if subj and _subject_like(subj):
