@@ -338,8 +338,8 @@ def markdown(result: Mapping[str, Any]) -> str:
         lines += [
             "",
             f"## Our own test split (`tools/tagdata/test`, {own['documents']} documents, "
-            "never trained on: `test-x` the first 18, `test-y`, `test-z` and `test-q` "
-            "three later batches by three writers)",
+            "never trained on: `test-x` the first 18, `test-y`, `test-z`, `test-q` and "
+            "`test-s` four later batches by four writers)",
             "",
         ]
         for name in ("model", "rules_alone"):
@@ -392,13 +392,13 @@ def _doc_labels(entry: Mapping[str, Any]) -> set[str]:
     return {c for p in entry["paragraphs"] for c in (*p["stressors"], *p["remedies"])}
 
 
-#: Our test documents by writer and batch: ``_x`` (the first 18), ``_y``, ``_z`` and
-#: ``_q`` (written later, by three more writers, blind; never trained on).
-OWN_SPLITS = ("test-x", "test-y", "test-z", "test-q", "all")
+#: Our test documents by writer and batch: ``_x`` (the first 18), ``_y``, ``_z``, ``_q``
+#: and ``_s`` (written later, by four more writers, blind; never trained on).
+OWN_SPLITS = ("test-x", "test-y", "test-z", "test-q", "test-s", "all")
 
 
 def _test(name: str) -> str:
-    """``test-x``, ``test-y``, ``test-z`` or ``test-q``: the batch of one of our test documents."""
+    """``test-x`` ... ``test-s``: the batch of one of our test documents."""
     return "test-" + name.split("_")[1][0]
 
 

@@ -78,6 +78,29 @@ def test_negation_and_denial_in_the_document_are_features() -> None:
     assert row["doc_denied"] > 0
 
 
+def test_shared_cues_read_the_candidates_sentence_only() -> None:
+    """Negation, conditions and quotation come from the shared text tools, per sentence."""
+    text = 'We work late most nights. If it went on, "I would quit" she said. 不少人加班。'
+    at, quits, hours = text.index("late"), text.index("quit"), text.index("加班")
+    late = Candidate(0, "overwork", True, 0.5, 0.5, ((at, at + 4),), False, False)
+    quit_ = Candidate(0, "churn", True, 0.5, 0.5, ((quits, quits + 4),), False, False)
+    many = Candidate(0, "overwork", True, 0.5, 0.5, ((hours, hours + 2),), False, False)
+    rows = candidate_features([late, quit_, many], [Context(text, "en")])
+    assert not {"negation_sentence", "hedge", "modal", "quoted"} & set(rows[0])
+    assert rows[1]["hedge"] == 1.0
+    assert rows[1]["quoted"] == 1.0
+    assert "negation_sentence" not in rows[2]  # 不少 is no negation
+
+
+def test_a_rejection_is_its_own_feature() -> None:
+    """A rejection in the candidate's sentence is read apart from a negation."""
+    text = "The union rejected the plan to cap hours."
+    c = Candidate(0, "reasonable_hours", False, 0.5, 0.5, ((30, 40),), False, False)
+    (row,) = candidate_features([c], [Context(text, "en")])
+    assert row["rejection"] == 1.0
+    assert "negation_sentence" not in row
+
+
 def test_lower_min_confidence_only_adds_tags() -> None:
     """Asking for lower confidences adds tags; the tags already found keep their confidence."""
     article = _article(*PARAGRAPHS)

@@ -15,9 +15,11 @@ Its output is the tag's confidence: a probability fitted on text the first
 stage had not seen, so a confidence means the same share right in every
 language and category.
 
-The cue lists below are general function words of English and Chinese
-(negation, condition, reporting, person), written from grammar references,
-not from any document.
+Sentences come from :func:`aistress.text.sentences.sentences`, quotations
+from the quotation-mark pairing of :mod:`aistress.quotes`, negations,
+rejections and conditions from :func:`aistress.text.polarity.polarity_cues`;
+the cue lists below (reporting, person) are general function words of
+English and Chinese, written from grammar references, not from any document.
 
 Everything is linear in the document: each candidate reads its own sentence
 and a per-category summary of the document.
@@ -40,24 +42,14 @@ import attrs
 
 from aistress.data import load_json
 from aistress.errors import RuleError
+from aistress.quotes._marks import find_marks
+from aistress.text.polarity import PolarityCue, polarity_cues
+from aistress.text.sentences import sentences as sentence_spans
 
 __all__ = ["Candidate", "Context", "Rescorer", "candidate_features", "default_rescorer"]
 
 _PATH = "tagging/rescorer.json"
 
-#: English negation words (a closed class of the grammar).
-_EN_NEGATION = re.compile(
-    r"\b(?:not|no|never|nobody|nothing|none|neither|nor|without|hardly|barely|cannot)\b|n['’]t\b",
-    re.IGNORECASE,
-)
-#: Chinese negation morphemes (不, 没/沒, 无/無, 非, 未, 别/別, 甭).
-_ZH_NEGATION = re.compile(r"[不没沒无無非未别別甭]")
-#: Conditions and hypotheticals.
-_HEDGE = re.compile(
-    r"\b(?:if|would|could|might|whether|suppose|imagine|unless|should)\b"
-    r"|如果|假如|要是|万一|萬一|是否|会不会|會不會|也许|也許|假设|假設|應該|应该|能否",
-    re.IGNORECASE,
-)
 #: The writer or speaker in the first person.
 _FIRST = re.compile(r"\b(?:I|I['’]m|my|me|we|our|us)\b|我")
 #: Reporting verbs and others as the subject.
@@ -67,9 +59,6 @@ _REPORTED = re.compile(
     re.IGNORECASE,
 )
 _QUESTION = re.compile(r"[?？]")
-_SENTENCE_END = re.compile(r"[.!?。！？]+[\"'”’」』)）]*\s*|\n")
-_OPEN_QUOTES = frozenset('“「『"')
-_CLOSE_QUOTES = frozenset('”」』"')
 #: How many characters before the evidence a negation is looked for.
 _NEGATION_REACH = 12
 
@@ -109,6 +98,7 @@ class Context:
         title: Whether the block is a title line or an editorial note.
         asked: Whether the block is an interviewer's question.
         denied: Categories some rule saw denied, rejected or asked about there.
+        spans: Its sentences as ``(start, end)`` offsets (empty: found here).
     """
 
     text: str
@@ -116,6 +106,7 @@ class Context:
     title: bool = False
     asked: bool = False
     denied: frozenset[str] = frozenset()
+    spans: tuple[tuple[int, int], ...] = ()
 
 
 def _logit(p: float) -> float:
@@ -123,30 +114,39 @@ def _logit(p: float) -> float:
     return math.log(p / (1 - p))
 
 
-def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
-    """The sentence(s) of ``text`` around ``start:end`` (bounded look-around)."""
-    lo = max(0, start - 300)
-    head = 0
-    for m in _SENTENCE_END.finditer(text, lo, start):
-        head = m.end()
-    head = max(head, lo)
-    found = _SENTENCE_END.search(text, end, min(len(text), end + 300))
-    tail = found.end() if found else min(len(text), end + 300)
-    return head, tail
+class _Reading:
+    """What the candidates of one block read of it: sentences, quotations, cues."""
 
+    def __init__(self, block: Context) -> None:
+        self.text = block.text
+        self.key = block.key
+        self.spans = block.spans or sentence_spans(block.text, block.key) or ((0, len(block.text)),)
+        self._quotes: list[tuple[int, int]] | None = None
+        self._cues: dict[tuple[int, int], list[PolarityCue]] = {}
 
-def _quoted(text: str, start: int) -> bool:
-    """Whether ``start`` lies inside quotation marks (an odd count of quotes before it)."""
-    lo = max(0, start - 400)
-    depth = 0
-    for ch in text[lo:start]:
-        if ch in _OPEN_QUOTES and ch != '"':
-            depth += 1
-        elif ch in _CLOSE_QUOTES and ch != '"':
-            depth = max(0, depth - 1)
-        elif ch == '"':
-            depth = 1 - depth if depth <= 1 else depth - 1
-    return depth > 0
+    def sentence(self, start: int, end: int) -> tuple[int, int]:
+        """The sentences holding ``start:end`` (the whole block if none does)."""
+        over = [(a, b) for a, b in self.spans if a < max(end, start + 1) and start < b]
+        if not over:
+            return 0, len(self.text)
+        return over[0][0], over[-1][1]
+
+    def cues(self, head: int, tail: int) -> list[PolarityCue]:
+        """The polarity cues of ``text[head:tail]``, at block offsets."""
+        found = self._cues.get((head, tail))
+        if found is None:
+            found = [
+                attrs.evolve(c, start=c.start + head, end=c.end + head)
+                for c in polarity_cues(self.text[head:tail], self.key)
+            ]
+            self._cues[(head, tail)] = found
+        return found
+
+    def quoted(self, at: int) -> bool:
+        """Whether offset ``at`` lies inside a quotation."""
+        if self._quotes is None:
+            self._quotes = [(m.inner_start, m.inner_end) for m in find_marks(self.text)]
+        return any(a <= at < b for a, b in self._quotes)
 
 
 def candidate_features(
@@ -173,6 +173,7 @@ def candidate_features(
         for category in b.denied:
             denied_in[category] = denied_in.get(category, 0) + 1
     n_blocks = max(len(blocks), 1)
+    readings: dict[int, _Reading] = {}
     out = []
     for c in candidates:
         block = blocks[c.block]
@@ -213,24 +214,29 @@ def candidate_features(
                 f["covered"] = 1.0
             elif stronger and any(a < y and x < b for a, b in stronger for x, y in c.spans):
                 f["overlapped"] = 1.0
+        reading = readings.get(c.block)
+        if reading is None:
+            reading = readings[c.block] = _Reading(block)
         start = c.spans[0][0] if c.spans else 0
         end = c.spans[-1][1] if c.spans else len(text)
-        head, tail = _sentence(text, start, end) if c.spans else (0, len(text))
+        head, tail = reading.sentence(start, end) if c.spans else (0, len(text))
         sentence = text[head:tail]
-        before = text[max(head, start - _NEGATION_REACH) : start]
-        if _EN_NEGATION.search(before) or _ZH_NEGATION.search(before):
-            f["negation_before"] = 1.0
-        if _EN_NEGATION.search(sentence) or _ZH_NEGATION.search(sentence):
-            f["negation_sentence"] = 1.0
-        if _HEDGE.search(sentence):
-            f["hedge"] = 1.0
+        for cue in reading.cues(head, tail):
+            if cue.kind == "negation":
+                f["negation_sentence"] = 1.0
+                if start - _NEGATION_REACH <= cue.start and cue.end <= start:
+                    f["negation_before"] = 1.0
+            elif cue.kind == "rejection":
+                f["rejection"] = 1.0
+            elif cue.kind == "hypothetical":
+                f["hedge" if cue.strong else "modal"] = 1.0
         if _QUESTION.search(sentence):
             f["question"] = 1.0
         if _FIRST.search(sentence):
             f["first_person"] = 1.0
         if _REPORTED.search(sentence):
             f["reported"] = 1.0
-        if c.spans and _quoted(text, start):
+        if c.spans and reading.quoted(start):
             f["quoted"] = 1.0
         f["short"] = 1.0 / math.sqrt(max(len(text), 1) / 40 + 1)
         out.append(f)

@@ -271,6 +271,7 @@ class Tagger:
             seen.title,
             seen.asked is not None,
             denied,
+            seen.spans,
         )
         if self.model is not None:
             return self._learned(seen), context
