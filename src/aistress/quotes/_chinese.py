@@ -44,6 +44,7 @@ from aistress.quotes._zh_orgs import Orgs, referred
 from aistress.quotes._zh_people import (
     describe,
     described,
+    described_by_quote,
     is_sentence,
     is_short,
     name_gender,
@@ -399,6 +400,14 @@ def find_mentions(
             # 该会, 院方, 联署: the organisation written in full before
             whole = referred(masked[found.name_start : found.name_end], orgs)
             found = attrs.evolve(found, aliases=(*found.aliases, whole)) if whole else found
+        if (
+            found
+            and last
+            and last.cue
+            and found.name_start >= last.cue_end > cs - 24
+            and _clause_start(masked, cs) <= last.start
+        ):  # 回复本报查询时表示: the clause's one subject
+            found = attrs.evolve(last, cue=text[cs:ce], cue_start=cs, cue_end=ce)
         if found and label is not None and found.surface == "我":
             # 我 in a speaker's turn of a transcript is that speaker
             found = attrs.evolve(
@@ -467,6 +476,10 @@ def _subject(
     pre = masked[cstart:name_end]
     if not pre.strip():
         return _sentence_subject(masked, text, cstart, common, known, lex)
+    handle = described_by_quote(masked, cstart, name_end)  # 自称“…”的网友: unnamed
+    if handle is not None:
+        words = text[handle:name_end]
+        return mention("anonymous", words, handle, name_end, handle, description=words, cue=common)
     for pron in lex.pronoun_order:
         if pre.endswith(pron):
             s = name_end - len(pron)
@@ -525,6 +538,10 @@ def _subject(
     if described(masked, cstart, name_end, lex):  # 老板(对他说), 他妈, 她的导师: someone unnamed
         desc = text[cstart:name_end].strip()
         return mention("anonymous", desc, cstart, name_end, cstart, description=desc, cue=common)
+    if anon is None and _role_headed(pre, lex) and pre[0] not in "也都就还又有没不他她我你它":
+        # 该公司人力资源负责人, 校方发言人: someone unnamed, described by a role
+        desc = text[cstart:name_end].strip()
+        return mention("anonymous", desc, cstart, name_end, cstart, description=desc, cue=common)
     if anon is None:
         opening = _opening_subject(masked, text, cstart, common, known, lex)
         if opening is not None:
@@ -560,6 +577,15 @@ def _subject(
         return mention("anonymous", desc, cstart, name_end, cstart, description=desc, cue=common)
     # a clause without a subject of its own (又改变口气说): the sentence's
     return _sentence_subject(masked, text, cstart, common, known, lex)
+
+
+#: Role nouns of someone acting for others (负责人, 代理人, 律师).
+_ROLE_HEAD = re.compile(r"(?:(?:负责|代理|发言|当事|经纪|监护|联系)人|律师)$")
+
+
+def _role_headed(pre: str, lex: Chinese) -> bool:
+    """Whether the subject ``pre`` is a description ending in 负责人, 代理人, 发言人…."""
+    return len(pre) > 3 and _ROLE_HEAD.search(pre) is not None
 
 
 #: A description owned by a person (我的导师, 他们的组长): someone unnamed.

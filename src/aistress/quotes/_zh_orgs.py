@@ -25,7 +25,10 @@ from aistress.quotes._zh_names import organisation_names
 __all__ = ["Orgs", "organisations", "referred"]
 
 #: A reference back to an organisation: 该 + its noun, a side (院方, 校方), or the signatories.
-_REFERENCE = re.compile(r"该(?P<noun>[\u4e00-\u9fff]{1,3})|(?P<side>[院校])方|(?P<letter>联署)")
+_REFERENCE = re.compile(
+    r"该(?P<noun>[\u4e00-\u9fff]{1,3})|(?P<side>[院校])方"
+    r"|(?P<letter>联署|(?:公开|联名)?信(?:中|里|内))"
+)
 #: The endings of a full name a reference's noun (or side) fits, when not the noun itself.
 _FITS: Mapping[str, tuple[str, ...]] = {
     "校": ("大学", "学院", "学校", "中学", "小学"),

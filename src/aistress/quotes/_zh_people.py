@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from aistress.quotes._lexicon import Chinese, chinese
-from aistress.quotes._types import Cue, Mention, mention
+from aistress.quotes._types import MASK, Cue, Mention, mention
 from aistress.quotes._zh_names import (
     BARE_NAME,
     bare_name_ok,
@@ -26,6 +26,7 @@ from aistress.text.language import HAN, HAN_CHAR
 __all__ = [
     "describe",
     "described",
+    "described_by_quote",
     "inside_word",
     "is_sentence",
     "is_short",
@@ -52,6 +53,30 @@ def described(masked: str, a: int, b: int, lex: Chinese | None = None) -> bool:
     owner = _OWNER.match(masked, a, b)
     at = owner.end() if owner is not None else a
     return at < b and lex.role_re.fullmatch(masked, at, b) is not None
+
+
+#: A quoted handle or nickname, then 的 and who wears it (网名为“…”的网友).
+_HANDLE_HEAD = re.compile(rf"的[{HAN}]{{1,6}}$")
+
+
+def described_by_quote(masked: str, a: int, b: int) -> int | None:
+    """Start of a description that runs through a quoted name: ``网名为“…”的网友``.
+
+    ``masked[a:b]`` is a subject opening right after a quotation (masked)
+    with 的 and a noun; the description starts where the quotation's clause
+    does. Such a person is unnamed (a forum handle is no name).
+    """
+    inside = masked.rfind(MASK, a, b)
+    if inside >= 0 and _HANDLE_HEAD.fullmatch(masked, inside + 1, b):
+        return a  # the clause runs through the quotation
+    if a == 0 or masked[a - 1] != MASK or _HANDLE_HEAD.fullmatch(masked, a, b) is None:
+        return None
+    k = a - 1
+    while k > 0 and masked[k - 1] == MASK:
+        k -= 1
+    while k > 0 and masked[k - 1] not in "，,。！？!?；;：:\n" + MASK:
+        k -= 1
+    return k
 
 
 def person_at(
