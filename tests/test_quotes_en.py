@@ -192,3 +192,9 @@ def test_written_messages_are_cues(cue: str) -> None:
     assert q.speaker is not None
     assert q.speaker.name == "Quill Ferrante"
     assert q.cue == cue
+
+
+def test_a_title_and_its_full_stop_stay_out_of_the_name() -> None:
+    """Mx. X said: the title's full stop ends no sentence, and the name is X."""
+    (q,) = extract_quotes(art("“We stop at six every day now,” Mx. Rowan Teal said."))
+    assert speaker(q) == "Rowan Teal"

@@ -224,3 +224,14 @@ def test_a_memo_sender_proposes_what_the_memo_says() -> None:
     )
     people = {t.proposed_by.name for t in Tagger().tag(article) if isinstance(t, Remedy)}
     assert people == {"Ines Whitcombe"}
+
+
+def test_a_title_of_the_lexicon_is_no_part_of_the_senders_name() -> None:
+    """From: Professor X or Mx. X names X, by the quotes lexicon's titles."""
+    for title in ("Professor", "Mx.", "Dr"):
+        article = _article(
+            f"To: All research staff\nFrom: {title} Ines Whitcombe, Director of Research",
+            "From next month, staff may take two mental health days a quarter, no reason needed.",
+        )
+        people = {t.proposed_by.name for t in Tagger().tag(article) if isinstance(t, Remedy)}
+        assert people == {"Ines Whitcombe"}

@@ -88,7 +88,6 @@ _FUNCTION = frozenset(
 _OBJECTS = frozenset(["me", "us", "him", "her", "them", "reporters"])
 _STRIP = " \t\n,\"“”‘’'()[]"
 _INITIAL = re.compile(r"^[A-Z]\.$")
-_TITLE_RE = re.compile(r"^(?:Mr|Mrs|Ms|Dr|Prof|Professor|Sir|Dame)\.?$")
 _PRONOUN_START = re.compile(r"\s*(He|She)\b")
 _WORD_AT = re.compile(r"[A-Za-z]+")
 _LOWER_START = re.compile(r"^[\s\[(…\.'\"‘“-]*(?:\[[^\]]*\]\s*)*[a-z]")
@@ -232,12 +231,12 @@ def name_in(text: str, a: int, b: int, lex: English) -> tuple[int, int, int] | N
             break
     run = tokens[k:]
     while run and (run[0][2] in lex.name_particles or run[0][2] in lex.not_names):
-        if _TITLE_RE.match(run[0][2]):
+        if lex.title_re.fullmatch(run[0][2]):
             break
         run = run[1:]
-    while run and _TITLE_RE.match(run[0][2]) and len(run) > 1:
+    while run and lex.title_re.fullmatch(run[0][2]) and len(run) > 1:
         run = run[1:]
-    if not run or all(t[2] in lex.not_names or _TITLE_RE.match(t[2]) for t in run):
+    if not run or all(t[2] in lex.not_names or lex.title_re.fullmatch(t[2]) for t in run):
         return None
     # "Google CEO Sundar Pichai": an acronym inside the run is a role.
     for j in range(len(run) - 2, -1, -1):
@@ -422,7 +421,7 @@ def _leading_name(masked: str, a: int, b: int, lex: English) -> tuple[int, int] 
     """A name opening ``masked[a:b]`` and followed by a lower-case word: its offsets."""
     toks = list(_TOKEN.finditer(masked, a, b))
     k = 0
-    while k < len(toks) - 1 and _TITLE_RE.match(toks[k].group(0)):
+    while k < len(toks) - 1 and lex.title_re.fullmatch(toks[k].group(0)):
         k += 1
     first = k
     while k < len(toks) and (

@@ -94,6 +94,10 @@ class English:
     group_words: frozenset[str]
     not_names: frozenset[str]
     titles: frozenset[str]
+    #: A title before a name, maybe with its full stop (``Dr``, ``Prof.``),
+    #: as a regex alternation for the readers that build patterns around it.
+    title_words: str
+    title_re: re.Pattern[str]
     name_particles: frozenset[str]
     name_connectors: frozenset[str]
     abbreviations: frozenset[str]
@@ -163,6 +167,8 @@ def english() -> English:
         group_words=frozenset(data["group_words"]),
         not_names=frozenset(data["not_names"]),
         titles=frozenset(data["titles"]),
+        title_words=r"(?:" + _alternation(data["titles"]) + r")\.?",
+        title_re=re.compile(r"(?:" + _alternation(data["titles"]) + r")\.?"),
         name_particles=frozenset(data["name_particles"]),
         name_connectors=frozenset(data["name_connectors"]),
         abbreviations=frozenset(data["abbreviations"]),

@@ -28,6 +28,8 @@ import functools
 import re
 from collections.abc import Sequence
 
+import attrs
+
 from aistress.model import Article, Person, Quote, QuoteKind, Span
 from aistress.quotes._en_discourse import gender_of_description
 from aistress.quotes._lexicon import english
@@ -43,18 +45,10 @@ _MODAL = re.compile(
 )
 #: Who a cue is said to: ``told me``, ``asked the team``.
 _OBJECT = r"(?:\s+(?:me|us|him|her|them|everyone|everybody|(?:the|our|my)\s+[a-z]+))?"
-_NAME = r"(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3}"
 _POSSESSIVE = r"(?:[Mm]y|[Oo]ur|[Hh]is|[Hh]er|[Tt]heir|[Tt]he|[Aa]n?|[Oo]ne)"
 _OWNER = r"(?:[Mm]y|[Oo]ur|[Hh]is|[Hh]er|[Tt]heir)"
 _PRONOUN = r"(?:[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e)(?![\w’'-])"
 _ROLE_PHRASE = rf"{_POSSESSIVE}\s+(?:[a-z][\w-]*\s+){{0,2}}[a-z][\w-]*"
-_SUBJECT = rf"(?:{_ROLE_PHRASE}|{_PRONOUN}|{_NAME})"
-#: The subject of a clause: its first words.
-_LEAD = re.compile(rf"^\s*(?:(?:[Tt]hen|[Aa]nd|[Bb]ut|[Ss]o|[Oo]nce)\s+)?(?P<subj>{_SUBJECT})\b")
-#: The subject right before a cue: a pronoun, a name, a possessive role.
-_NEAR = tuple(
-    re.compile(rf"(?<![\w’'-])({p})\s+(?:\w+ly\s+)?$") for p in (_PRONOUN, _NAME, _ROLE_PHRASE)
-)
 _BOUNDARY = re.compile(r"[.!?;]\s+|[’'”\"]\s+")
 _WORDS = re.compile(r"[\w’'-]+")
 #: How far before a nested quotation its cue's clause may start.
@@ -71,26 +65,51 @@ _SELF = frozenset({"i", "we"})
 _PLACE_BEFORE = re.compile(r"(?:\b(?:at|in|of|for|from|to|with|by|on|a|an|the)\s+(?:the\s+)?)$")
 #: A capitalised word inside a sentence (after a word in lower case or a comma).
 _MID = re.compile(r"(?<=[a-z,;] )[A-Z][\w’'-]*")
-_CAPITALISED = re.compile(rf"(?<![\w’'-]){_NAME}")
 _ROLE = re.compile(rf"(?<![\w’'-]){_OWNER}\s+(?:[a-z][\w-]*\s+){{0,2}}(?P<head>[a-z][\w-]*)")
 
 
-@functools.cache
-def _cue_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """A cue of the lexicon right before a nested quotation, and right after one.
+@attrs.frozen
+class _Patterns:
+    """The patterns built with the lexicon's cues and titles."""
 
-    Before: ``…she said, ‘``, ``…told me: ‘``; a weak cue (``called``,
-    ``asked``) only with a comma or a colon before the quotation
-    (``she called me, ‘…’``, not ``a show called ‘…’``). After: ``’ she
-    said``, ``’ said my manager``.
+    #: A cue right before a nested quotation: ``…she said, ‘``, ``…told me: ‘``.
+    before: re.Pattern[str]
+    #: A cue right after it: ``’ she said``, ``’ said my manager``.
+    after: re.Pattern[str]
+    #: The subject of a clause: its first words.
+    lead: re.Pattern[str]
+    #: The subject right before a cue: a pronoun, a name, a possessive role.
+    near: tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]
+    #: A name: capitalised words, maybe after a title (``Dr. Vell``).
+    capitalised: re.Pattern[str]
+
+
+@functools.cache
+def _patterns() -> _Patterns:
+    """The cue and subject patterns, with the lexicon's cues and titles.
+
+    A weak cue (``called``, ``asked``) introduces nested words only with a
+    comma or a colon before them (``she called me, ‘…’``, not ``a show
+    called ‘…’``).
     """
     lex = english()
     strong, weak, cue = lex.strong_cue_words, lex.weak_cue_words, f"(?:{lex.cue_words})"
-    before = re.compile(rf"(?<![\w’'-])(?:{strong}{_OBJECT}\s*[,:]?|{weak}{_OBJECT}\s*[,:])\s*$")
-    after = re.compile(
-        rf"[\s,]*(?:(?P<subj>{_SUBJECT})\s+(?:\w+ly\s+)?{cue}\b|{cue}\s+(?P<post>{_SUBJECT}))"
+    name = rf"(?:{lex.title_words}\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){{0,3}}"
+    subject = rf"(?:{_ROLE_PHRASE}|{_PRONOUN}|{name})"
+    near = [
+        re.compile(rf"(?<![\w’'-])({p})\s+(?:\w+ly\s+)?$") for p in (_PRONOUN, name, _ROLE_PHRASE)
+    ]
+    return _Patterns(
+        before=re.compile(rf"(?<![\w’'-])(?:{strong}{_OBJECT}\s*[,:]?|{weak}{_OBJECT}\s*[,:])\s*$"),
+        after=re.compile(
+            rf"[\s,]*(?:(?P<subj>{subject})\s+(?:\w+ly\s+)?{cue}\b|{cue}\s+(?P<post>{subject}))"
+        ),
+        lead=re.compile(
+            rf"^\s*(?:(?:[Tt]hen|[Aa]nd|[Bb]ut|[Ss]o|[Oo]nce)\s+)?(?P<subj>{subject})\b"
+        ),
+        near=(near[0], near[1], near[2]),
+        capitalised=re.compile(rf"(?<![\w’'-]){name}"),
     )
-    return before, after
 
 
 def _is_role(phrase: str, heads: frozenset[str]) -> bool:
@@ -148,8 +167,8 @@ def nested_quotes(article: Article, quotes: Sequence[Quote]) -> tuple[Quote, ...
 def _cue_subject(inner: str, start: int, end: int, heads: frozenset[str]) -> str | None:
     """The subject of the cue that introduces the quotation at ``start:end`` of ``inner``."""
     before = inner[max(0, start - _CLAUSE) : start]  # a cue's clause is short
-    before_re, after_re = _cue_patterns()
-    cue = before_re.search(before)
+    patterns = _patterns()
+    cue = patterns.before.search(before)
     if cue is not None:
         clause = before[: cue.start()]
         if _MODAL.search(clause):
@@ -159,17 +178,17 @@ def _cue_subject(inner: str, start: int, end: int, heads: frozenset[str]) -> str
             cut = b.end()
         clause = clause[cut:]
         # the subject right before the cue (and she said), else the clause's first one
-        for near_re in _NEAR:
+        for k, near_re in enumerate(patterns.near):
             near = near_re.search(clause)
-            if near is not None and (near_re is not _NEAR[2] or _is_role(near.group(1), heads)):
+            if near is not None and (k != 2 or _is_role(near.group(1), heads)):
                 return near.group(1)
-        lead = _LEAD.match(clause)
+        lead = patterns.lead.match(clause)
         if lead is not None and lead.group("subj")[:1].islower():
             return lead.group("subj")  # a pronoun or a role opening the clause
         if lead is not None and lead.group("subj").lower() in (*_PRONOUNS, *_SELF):
             return lead.group("subj")
         return None
-    after = after_re.match(inner, end)
+    after = patterns.after.match(inner, end)
     if after is not None:
         subj = after.group("subj") or after.group("post")
         if subj and _subject_like(subj):
@@ -184,7 +203,15 @@ def _subject_like(phrase: str) -> bool:
         return True
     if low.split()[0] in _DETERMINERS:
         return True
-    return phrase[:1].isupper() and low not in {"then", "and", "but", "so", "it", "this", "that"}
+    return phrase[:1].isupper() and low not in {
+        "then",
+        "and",
+        "but",
+        "so",
+        "it",
+        "this",
+        "that",
+    }
 
 
 def _speaker(
@@ -235,7 +262,7 @@ def _antecedent(
     lo = max(0, at - _LOOK_BACK)
     window = text[lo:at]
     found: list[tuple[int, int, str, bool]] = []  # (start, end, surface, is_role)
-    for m in _CAPITALISED.finditer(window):
+    for m in _patterns().capitalised.finditer(window):
         if _PLACE_BEFORE.search(window, max(0, m.start() - 12), m.start()):
             continue
         found.append((m.start(), m.end(), m.group(0), False))
@@ -277,7 +304,19 @@ def _plausible_name(window: str, start: int, surface: str) -> bool:
         return False  # an acronym: an organisation
     if words[0].lower() in _PRONOUNS or words[0].lower() in _SELF:
         return False
-    if words[0] in ("The", "A", "An", "This", "That", "It", "In", "At", "On", "But", "And"):
+    if words[0] in (
+        "The",
+        "A",
+        "An",
+        "This",
+        "That",
+        "It",
+        "In",
+        "At",
+        "On",
+        "But",
+        "And",
+    ):
         return False
     before = window[:start].rstrip()
     if len(words) >= 2 or (before and before[-1] not in ".!?\n“\"‘'"):

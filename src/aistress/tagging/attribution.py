@@ -27,6 +27,7 @@ speakers.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Mapping, Sequence
 
@@ -35,6 +36,7 @@ import attrs
 from aistress.model import Article, BlockKind, Person, Quote, Span
 from aistress.quotes import Attribution, Attributions, attribute, interviewee
 from aistress.quotes._interview import ANSWER_LABEL, TAG_PREFIX
+from aistress.quotes._lexicon import english
 
 __all__ = [
     "attributions",
@@ -50,11 +52,12 @@ __all__ = [
 _EVIDENCE_LOOKED_AT = 8
 
 #: A label opening a block: an optional forum marker (a reply or author mark, a
-#: floor number ``3楼``, ``#3``), the name, an optional bracketed nickname, a colon.
-_LABEL = re.compile(
+#: floor number ``3楼``, ``#3``), a title, the name, an optional bracketed
+#: nickname, a colon (compiled by :func:`_patterns`).
+_LABEL = (
     r"\s*(?P<marker>(?:(?:作者|回答者|回覆|回复|樓主|楼主|推|噓|嘘|→|#\d{1,4}"
     r"|\d{1,4}\s*(?:楼|樓|F|L|#))\s*)+)?"
-    r"(?:(?:Dr|Prof|Mr|Mrs|Ms|Mx)\.?\s+)?"
+    r"(?:{title}\s+)?"
     r"(?P<handle>u/|@)?"
     r"(?P<name>[^\s:：,，。;；!?！？()（）\[\]「」“”\"']{1,32}"
     r"(?: [^\s:：,，。;；!?！？()（）\[\]「」“”\"']{1,32}){0,3})"
@@ -250,7 +253,7 @@ def _label(text: str) -> tuple[str, bool] | None:
     if m is not None and _HANDLE_SHAPE.fullmatch(m.group("name")):
         return m.group("name"), True
     tag = TAG_PREFIX.match(text)
-    m = _LABEL.match(text, tag.end() if tag else 0)
+    m = _patterns()[0].match(text, tag.end() if tag else 0)
     if m is not None:
         name = m.group("name").strip()
         answer = _ANSWER_SUFFIX.search(name)
@@ -402,14 +405,24 @@ _SIGN_OFF = re.compile(
 )
 
 
-#: A memo's or notice's sender: ``From: X``, ``发件人：X``, ``發文者：X``.
-_SENDER = re.compile(
+#: A memo's or notice's sender: ``From: X``, ``发件人：X``, ``發文者：X`` (compiled by
+#: :func:`_patterns`).
+_SENDER = (
     rf"^[ \t]*(?:From|Sent by|发件人|發件人|发文人|發文人|發文者|发布人|發布人|签发人|簽發人)"
-    rf"[ \t]*[:：][ \t]*(?:(?:Dr|Prof|Mr|Mrs|Ms|Mx)\.?[ \t]+)?"
-    rf"(?:(?P<en>{_EN_NAME})|(?:[^\n:：]{{0,12}}?[ \t])?(?P<zh>{_ZH_NAME}))[ \t]*(?:[,，(（]|$)",
-    re.MULTILINE,
+    rf"[ \t]*[:：][ \t]*(?:{{title}}[ \t]+)?"
+    rf"(?:(?P<en>{_EN_NAME})|(?:[^\n:：]{{0,12}}?[ \t])?(?P<zh>{_ZH_NAME}))[ \t]*(?:[,，(（]|$)"
 )
-_TITLE = re.compile(r"(?:Dr|Prof|Mr|Mrs|Ms|Mx)\.?\s+")
+
+
+@functools.cache
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """The block label, the sender line and a title, built with the lexicon's titles."""
+    title = english().title_words
+    return (
+        re.compile(_LABEL.replace("{title}", title)),
+        re.compile(_SENDER.replace("{title}", title), re.MULTILINE),
+        re.compile(rf"(?<![\w.]){title}\s+"),
+    )
 
 
 def writer_of(article: Article) -> tuple[Person, bool] | None:
@@ -420,11 +433,11 @@ def writer_of(article: Article) -> tuple[Person, bool] | None:
     names (:func:`author_of`) speaks the blocks in the first person.
     """
     for block in article.blocks[:3]:
-        m = _SENDER.search(block.text)
+        m = _patterns()[1].search(block.text)
         if m is not None:
             name = (m.group("en") or m.group("zh")).strip()
             if not name.startswith(("The ", "the ")):
-                return Person(_TITLE.sub("", name, count=1)), True
+                return Person(_patterns()[2].sub("", name, count=1)), True
     found = author_of(article)
     return (found, False) if found is not None else None
 
@@ -451,12 +464,12 @@ def author_of(article: Article) -> Person | None:
     for block in blocks[:3]:
         m = _BYLINE.match(block.text)
         if m is not None:
-            return Person(_TITLE.sub("", m.group("en") or m.group("zh"), count=1))
+            return Person(_patterns()[2].sub("", m.group("en") or m.group("zh"), count=1))
     for block in blocks[-2:] if len(blocks) > 1 else ():
         m = _SIGN_OFF.match(block.text)
         if m is not None:
             name = m.group("en") or m.group("zh") or m.group("signed")
-            return Person(_TITLE.sub("", name, count=1))
+            return Person(_patterns()[2].sub("", name, count=1))
     return None
 
 
