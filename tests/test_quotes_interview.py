@@ -52,12 +52,12 @@ def art(*paragraphs: str, language: str = "en") -> Article:
         ),
         (  # the subject of 接受…专访
             (
-                "大会主席、南屿大学教授欧阳明远日前接受本报专访。以下为问答节选。",
-                "问：今年的工作量有多大？",
-                "答：很大。",
+                "年会主席、东岭大学教授闻一舟近日接受本报专访，以下是访谈摘录。",
+                "问：今年审稿的压力大吗？",
+                "答：不小。",
             ),
             "zh",
-            "欧阳明远",
+            "闻一舟",
         ),
         (  # a paragraph opening with the person, then the writer talked with them
             (
