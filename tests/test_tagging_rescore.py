@@ -92,6 +92,20 @@ def test_shared_cues_read_the_candidates_sentence_only() -> None:
     assert "negation_sentence" not in rows[2]  # 不少 is no negation
 
 
+def test_evidence_over_several_sentences_reads_all_of_them() -> None:
+    """Evidence spread over sentences reads the cues of every sentence between."""
+    text = "Weekends vanish. Perhaps nobody minds. Deadlines pile up again."
+    first, last = text.index("Weekends"), text.index("pile")
+    wide = Candidate(
+        0, "overwork", True, 0.5, 0.5, ((first, first + 8), (last, last + 4)), False, False
+    )
+    narrow = Candidate(0, "pace", True, 0.5, 0.5, ((last, last + 4),), False, False)
+    rows = candidate_features([wide, narrow], [Context(text, "en")])
+    assert rows[0]["hedge"] == 1.0
+    assert rows[0]["negation_sentence"] == 1.0
+    assert not {"hedge", "negation_sentence"} & set(rows[1])
+
+
 def test_a_rejection_is_its_own_feature() -> None:
     """A rejection in the candidate's sentence is read apart from a negation."""
     text = "The union rejected the plan to cap hours."

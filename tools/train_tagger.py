@@ -30,6 +30,12 @@ Method:
    ``PRUNE`` are dropped and the rest rounded, and the model is written to
    ``src/aistress/data/tagging/model.json`` with its cross-validated figures.
 
+Tried and left out, measured the same way on 750 documents (out-of-fold
+paragraph micro F1, all / English, 0.639 / 0.559 with the setting chosen):
+English word prefixes (the first five letters of words of seven or more,
+so ``counsellor`` meets ``counseling``): 0.635 / 0.551; a positive-class
+weight of 6: 0.637 / 0.547.
+
 Usage: ``python tools/train_tagger.py [--quick] [--save-oof PATH]`` (``--quick``: one
 setting; ``--save-oof``: write the out-of-fold scores of the last setting as JSON).
 """

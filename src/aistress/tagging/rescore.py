@@ -32,6 +32,7 @@ and a per-category summary of the document.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import math
 import re
@@ -43,7 +44,7 @@ import attrs
 from aistress.data import load_json
 from aistress.errors import RuleError
 from aistress.quotes._marks import find_marks
-from aistress.text.polarity import PolarityCue, polarity_cues
+from aistress.text.polarity import polarity_cues
 from aistress.text.sentences import sentences as sentence_spans
 
 __all__ = ["Candidate", "Context", "Rescorer", "candidate_features", "default_rescorer"]
@@ -114,39 +115,86 @@ def _logit(p: float) -> float:
     return math.log(p / (1 - p))
 
 
+#: The sentence features, read once per sentence and summed over a candidate's sentences.
+_FLAGS = (
+    "negation_sentence",
+    "rejection",
+    "hedge",
+    "modal",
+    "question",
+    "first_person",
+    "reported",
+)
+
+
 class _Reading:
-    """What the candidates of one block read of it: sentences, quotations, cues."""
+    """What the candidates of one block read of it: sentences, quotations, cues.
+
+    Each sentence is read once (its polarity cues and person and reporting
+    words); a candidate's sentences are then a range whose features are
+    looked up in prefix counts, so a block costs time linear in its length
+    whatever its candidates' evidence spans.
+    """
 
     def __init__(self, block: Context) -> None:
         self.text = block.text
         self.key = block.key
         self.spans = block.spans or sentence_spans(block.text, block.key) or ((0, len(block.text)),)
+        self._starts = [a for a, _ in self.spans]
+        self._ends = [b for _, b in self.spans]
         self._quotes: list[tuple[int, int]] | None = None
-        self._cues: dict[tuple[int, int], list[PolarityCue]] = {}
+        self._counts: list[list[int]] = []
+        self._negations: list[list[tuple[int, int]]] = []
 
-    def sentence(self, start: int, end: int) -> tuple[int, int]:
-        """The sentences holding ``start:end`` (the whole block if none does)."""
-        over = [(a, b) for a, b in self.spans if a < max(end, start + 1) and start < b]
-        if not over:
-            return 0, len(self.text)
-        return over[0][0], over[-1][1]
+    def _read(self) -> None:
+        """Read every sentence's cues once."""
+        counts = [[0] * (len(self.spans) + 1) for _ in _FLAGS]
+        for i, (a, b) in enumerate(self.spans):
+            sentence = self.text[a:b]
+            found: set[str] = set()
+            negations = []
+            for cue in polarity_cues(sentence, self.key):
+                if cue.kind == "negation":
+                    found.add("negation_sentence")
+                    negations.append((cue.start + a, cue.end + a))
+                elif cue.kind == "rejection":
+                    found.add("rejection")
+                elif cue.kind == "hypothetical":
+                    found.add("hedge" if cue.strong else "modal")
+            for name, pattern in (
+                ("question", _QUESTION),
+                ("first_person", _FIRST),
+                ("reported", _REPORTED),
+            ):
+                if pattern.search(sentence):
+                    found.add(name)
+            for k, name in enumerate(_FLAGS):
+                counts[k][i + 1] = counts[k][i] + (name in found)
+            self._negations.append(negations)
+        self._counts = counts
 
-    def cues(self, head: int, tail: int) -> list[PolarityCue]:
-        """The polarity cues of ``text[head:tail]``, at block offsets."""
-        found = self._cues.get((head, tail))
-        if found is None:
-            found = [
-                attrs.evolve(c, start=c.start + head, end=c.end + head)
-                for c in polarity_cues(self.text[head:tail], self.key)
-            ]
-            self._cues[(head, tail)] = found
-        return found
+    def features(self, start: int, end: int, whole: bool) -> dict[str, float]:
+        """The sentence features of the sentences holding ``start:end`` (``whole``: all)."""
+        if not self._counts:
+            self._read()
+        lo = bisect.bisect_right(self._ends, start)
+        hi = bisect.bisect_left(self._starts, max(end, start + 1))
+        if whole or lo >= hi:
+            lo, hi = 0, len(self.spans)
+        out = {
+            name: 1.0 for k, name in enumerate(_FLAGS) if self._counts[k][hi] > self._counts[k][lo]
+        }
+        near = self._negations[lo] if not whole and lo < len(self._negations) else ()
+        if any(start - _NEGATION_REACH <= a and b <= start for a, b in near):
+            out["negation_before"] = 1.0
+        return out
 
     def quoted(self, at: int) -> bool:
         """Whether offset ``at`` lies inside a quotation."""
         if self._quotes is None:
             self._quotes = [(m.inner_start, m.inner_end) for m in find_marks(self.text)]
-        return any(a <= at < b for a, b in self._quotes)
+        i = bisect.bisect_right(self._quotes, (at, len(self.text) + 1)) - 1
+        return i >= 0 and self._quotes[i][0] <= at < self._quotes[i][1]
 
 
 def candidate_features(
@@ -219,23 +267,7 @@ def candidate_features(
             reading = readings[c.block] = _Reading(block)
         start = c.spans[0][0] if c.spans else 0
         end = c.spans[-1][1] if c.spans else len(text)
-        head, tail = reading.sentence(start, end) if c.spans else (0, len(text))
-        sentence = text[head:tail]
-        for cue in reading.cues(head, tail):
-            if cue.kind == "negation":
-                f["negation_sentence"] = 1.0
-                if start - _NEGATION_REACH <= cue.start and cue.end <= start:
-                    f["negation_before"] = 1.0
-            elif cue.kind == "rejection":
-                f["rejection"] = 1.0
-            elif cue.kind == "hypothetical":
-                f["hedge" if cue.strong else "modal"] = 1.0
-        if _QUESTION.search(sentence):
-            f["question"] = 1.0
-        if _FIRST.search(sentence):
-            f["first_person"] = 1.0
-        if _REPORTED.search(sentence):
-            f["reported"] = 1.0
+        f.update(reading.features(start, end, not c.spans))
         if c.spans and reading.quoted(start):
             f["quoted"] = 1.0
         f["short"] = 1.0 / math.sqrt(max(len(text), 1) / 40 + 1)
