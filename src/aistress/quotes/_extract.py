@@ -151,6 +151,7 @@ def analyse(article: Article) -> Analysis:
     interviewee = find_interviewee(texts, maskeds, langs, known)
     prev_last: _Found | None = None
     prev_mention: Mention | None = None
+    other: Mention | None = None  # the last transcript turn's speaker (for 你 in the next turn)
     by_block: list[list[_Found]] = []
     leads: list[Mention | None] = []
     only_quotes: list[bool] = []
@@ -269,6 +270,14 @@ def analyse(article: Article) -> Analysis:
                     rep = _chinese.reported_speaker(by_cue, cue_keys, sent_start, after)
                     if rep is not None and _chinese.is_sentence(inner):
                         f.route, f.mention = "reported", rep
+            if f.route is None and lang == "zh":
+                # 你在文章里写“…”: in a transcript, words of the one spoken to
+                you = _zh_discourse.addressed(
+                    masked, sent_start, mk.start, interviewee, other, label
+                )
+                if you is not None:
+                    f.route, f.mention, f.partial = "label", you, True
+                    all_mentions.append((bi, base, you))
             if (
                 f.route is None
                 and label is not None
@@ -315,6 +324,8 @@ def analyse(article: Article) -> Analysis:
                     turn = f  # (a title after the cue, told NBC's “Today”, keeps the turn)
             elif f.kind is not QuoteKind.SCARE and f.route != "fragment":
                 turn = None
+        if lang == "zh" and label is not None and label.surface != (other and other.surface):
+            other = label
         all_mentions.extend((bi, base, m) for m in mentions)
         all_mentions.extend((bi, base, m) for m in subjects)
         for m in mentions:

@@ -36,7 +36,16 @@ from aistress.quotes._types import MASK, Mention
 from aistress.quotes._zh_names import heads_re, known_at
 from aistress.quotes._zh_people import described, inside_word, person_at, role_name_at
 
-__all__ = ["Paragraph", "Quoted", "Turn", "described", "dialogue", "dialogue_speakers", "paragraph"]
+__all__ = [
+    "Paragraph",
+    "Quoted",
+    "Turn",
+    "addressed",
+    "described",
+    "dialogue",
+    "dialogue_speakers",
+    "paragraph",
+]
 
 
 class Quoted(Protocol):
@@ -351,3 +360,30 @@ def dialogue(
         seen.add(id(m))
         out.append((bi, k, (m, mb), new))
     return out
+
+
+#: The one spoken to as the subject of what they said or wrote (你上个月在朋友圈说).
+_YOU_SAID = re.compile(r"你(?!们)[^。！？!?\ue000]{0,16}?(?:说|写|讲|提到|发)")
+
+
+def addressed(
+    masked: str,
+    a: int,
+    b: int,
+    interviewee: str | None,
+    other: Mention | None,
+    label: Mention | None,
+) -> Mention | None:
+    """In an interview or transcript, who ``你`` is when ``masked[a:b]`` says they said it.
+
+    The interviewee (when the turn is not theirs), else the last turn's speaker.
+    """
+    you = _YOU_SAID.search(masked, a, b)
+    if you is None:
+        return None
+    k = you.start()
+    if interviewee and (label is None or label.surface != interviewee):
+        return Mention("name", interviewee, k, k + 1, k, k + 1, None, k + 1, k + 1)
+    if other is not None and (label is None or label.surface != other.surface):
+        return Mention("name", other.surface, k, k + 1, k, k + 1, None, k + 1, k + 1)
+    return None
