@@ -219,3 +219,19 @@ def test_a_cry_word_far_from_the_quotation_makes_no_speech() -> None:
     assert (
         extract_quotes(art("The chants faded outside the hall under the banner “Open Labs”.")) == ()
     )
+
+
+def test_a_characterisation_is_the_subjects_partial_quote() -> None:
+    """X praised the plan as a “…”: X's words for it, a partial quote, though no cue word."""
+    qs = extract_quotes(
+        art(
+            "At the depot on Tuesday, Halvard Teague praised the new rota as a “small "
+            "mercy” for the night crews."
+        )
+    )
+    assert [(q.text, _name(q), q.partial) for q in qs] == [("small mercy", "Halvard Teague", True)]
+
+
+def test_a_passive_characterisation_is_no_ones_words() -> None:
+    """The rota was described as a “…”: no object and no one describing, a scare quote."""
+    assert extract_quotes(art("The rota was described as a “small mercy” in the memo.")) == ()

@@ -170,10 +170,17 @@ def paragraph_speaker(blk: Block) -> Mention | None:
     return _english.sentence_subject(blk.masked, blk.text, blk.starts[-1], end)
 
 
-def words_said(blk: Block, start: int) -> Route | None:
-    """Words cried out right before the quotation, though no cue word attributes them.
+def words_said(blk: Block, start: int, sent_start: int) -> Route | None:
+    """Someone's words right before which no cue word stands.
 
-    ``the crowd broke into chants of “…”``, ``a man kept hollering “…”``:
-    direct speech of no one named (see :func:`~aistress.quotes._en_terms.cried_out`).
+    Words cried out (``the crowd broke into chants of “…”``, ``a man kept
+    hollering “…”``) are direct speech of no one named; the subject's words
+    for something (``Varga praised the plan as a “…”``) a partial quote of
+    the sentence's subject. See :mod:`~aistress.quotes._en_terms`.
     """
-    return ("cry", None, False) if _en_terms.cried_out(blk.masked, start) else None
+    if _en_terms.cried_out(blk.masked, start):
+        return "cry", None, False
+    if _en_terms.characterised(blk.masked, start):
+        subject = _english.sentence_subject(blk.masked, blk.text, sent_start, start)
+        return "characterised", subject, True
+    return None

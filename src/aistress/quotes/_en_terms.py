@@ -15,7 +15,9 @@ speech:
 
 The other way round, words right after a cry (``chants of “…”``, ``kept
 hollering “…”``) are speech though no cue word attributes them
-(:func:`cried_out`).
+(:func:`cried_out`), and so are the words a subject gives something after
+its verb and object (``Varga praised the plan as a “…”``,
+:func:`characterised`).
 
 The look back is bounded (:data:`_LOOK` characters): constant work per
 quotation.
@@ -25,7 +27,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["cried_out", "names_title"]
+__all__ = ["characterised", "cried_out", "names_title"]
 
 _LOOK = 60
 _NAMING = re.compile(
@@ -55,6 +57,20 @@ _CRY = re.compile(
     r"|(?:chanted|chanting|cried|crying|shouted|shouting|yelled|yelling|screamed|screaming|"
     r"roared|roaring|jeered|jeering|hollered|hollering))\s*,?\s*$",
     re.IGNORECASE,
+)
+#: Words that cannot be the verb of ``VERB OBJECT as “…”``, nor stand inside its object.
+_NOT_VERB = (
+    r"(?:in|of|for|to|with|on|at|from|by|about|and|or|but|than|as|into|over|under|"
+    r"is|was|are|were|be|been|being|has|have|had|such|well|known|that|which|who|whom|"
+    r"this|these|those|when|where|while|if|because|since|after|before|until|though)"
+)
+#: A characterisation: a verb, its object, then ``as`` (``praised the plan as a``).
+_CHARACTERISE = re.compile(
+    r"\b(?!" + _NOT_VERB + r"\b)[a-z][a-z’'-]+\s+"
+    r"(?:him|her|them|us|me|it|itself|himself|herself|themselves|ourselves"
+    r"|(?:the|a|an|his|her|its|their|our)\s+(?:(?!" + _NOT_VERB + r"\b)[\w’'-]+\s+){0,4}?[\w’'-]+"
+    r"|(?:[A-Z][\w’'.-]*\s+){0,2}[A-Z][\w’'-]*)"
+    r"\s+as\s+(?:(?:a|an|the)\s+)?$"
 )
 _WORD = re.compile(r"[^\W\d_][\w’'-]*")
 _SMALL = frozenset(
@@ -124,3 +140,14 @@ def cried_out(masked: str, start: int) -> bool:
     ``chanted the slogan “…”`` names a slogan.
     """
     return _CRY.search(masked[max(0, start - _LOOK) : start]) is not None
+
+
+def characterised(masked: str, start: int) -> bool:
+    """Whether the quotation starting at ``start`` is the subject's words for something.
+
+    ``Varga praised the plan as a “…”``, ``casting her rival as an “…”``,
+    ``describes herself as a “…”``: a verb, its object (a pronoun, a name or
+    a noun phrase) and ``as`` right before the quotation. Not a passive
+    (``was described as a “…”``: no object) nor a name (``known as``).
+    """
+    return _CHARACTERISE.search(masked[max(0, start - _LOOK) : start]) is not None

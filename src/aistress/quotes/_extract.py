@@ -306,9 +306,15 @@ def analyse(article: Article) -> Analysis:
             ):
                 # a short term inside a noun or verb phrase (以“社畜”自嘲): no speech
                 f.route, f.mention, f.partial = None, None, False
-            said = None if f.route or lang != "en" else _en_rules.words_said(view, mk.start)
-            if said is not None:  # chants of “…”
+            said = (
+                None
+                if f.route or lang != "en"
+                else _en_rules.words_said(view, mk.start, sent_start)
+            )
+            if said is not None:  # chants of “…”; praised the plan as a “…”
                 f.route, f.mention, f.partial = said
+                if f.mention is not None:
+                    all_mentions.append((bi, base, f.mention))
             elif lang == "en" and names_title(masked, mk.start, inner):
                 f.route, f.mention, f.partial = None, None, False  # a report titled “…”
                 f.kind = QuoteKind.SCARE
