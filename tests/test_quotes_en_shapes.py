@@ -235,3 +235,11 @@ def test_a_characterisation_is_the_subjects_partial_quote() -> None:
 def test_a_passive_characterisation_is_no_ones_words() -> None:
     """The rota was described as a “…”: no object and no one describing, a scare quote."""
     assert extract_quotes(art("The rota was described as a “small mercy” in the memo.")) == ()
+
+
+def test_calling_something_something_is_the_callers_words() -> None:
+    """X likes to call the rota “…”: X's words for it, though no cue word stands there."""
+    qs = extract_quotes(
+        art("Odile Brack likes to call the night rota “the long haul” when she briefs drivers.")
+    )
+    assert [(q.text, _name(q), q.partial) for q in qs] == [("the long haul", "Odile Brack", True)]

@@ -64,13 +64,19 @@ _NOT_VERB = (
     r"is|was|are|were|be|been|being|has|have|had|such|well|known|that|which|who|whom|"
     r"this|these|those|when|where|while|if|because|since|after|before|until|though)"
 )
-#: A characterisation: a verb, its object, then ``as`` (``praised the plan as a``).
-_CHARACTERISE = re.compile(
-    r"\b(?!" + _NOT_VERB + r"\b)[a-z][a-z’'-]+\s+"
+#: The object of a characterisation: a pronoun, a noun phrase or a name.
+_OBJECT = (
     r"(?:him|her|them|us|me|it|itself|himself|herself|themselves|ourselves"
     r"|(?:the|a|an|his|her|its|their|our)\s+(?:(?!" + _NOT_VERB + r"\b)[\w’'-]+\s+){0,4}?[\w’'-]+"
     r"|(?:[A-Z][\w’'.-]*\s+){0,2}[A-Z][\w’'-]*)"
-    r"\s+as\s+(?:(?:a|an|the)\s+)?$"
+)
+#: A characterisation: a verb, its object, then ``as`` (``praised the plan as a``),
+#: or a verb of calling and its object (``calls this the``, ``to call her``).
+_CHARACTERISE = re.compile(
+    r"\b(?:(?!" + _NOT_VERB + r"\b)[a-z][a-z’'-]+\s+" + _OBJECT + r"\s+as"
+    r"|(?:call|calls|called|calling|name|names|named|naming|dub|dubs|dubbed|dubbing"
+    r"|label|labels|labelled|labeled|labelling|labeling|brand|brands|branded|branding)\s+"
+    r"(?:this|that|" + _OBJECT + r"))\s+(?:(?:a|an|the)\s+)?$"
 )
 _WORD = re.compile(r"[^\W\d_][\w’'-]*")
 _SMALL = frozenset(
@@ -147,7 +153,9 @@ def characterised(masked: str, start: int) -> bool:
 
     ``Varga praised the plan as a “…”``, ``casting her rival as an “…”``,
     ``describes herself as a “…”``: a verb, its object (a pronoun, a name or
-    a noun phrase) and ``as`` right before the quotation. Not a passive
-    (``was described as a “…”``: no object) nor a name (``known as``).
+    a noun phrase) and ``as`` right before the quotation; or a verb of
+    calling and its object (``Varga calls this the “…”``, ``went on to call
+    Ridel “…”``). Not a passive (``was described as a “…”``: no object), a
+    name (``known as``) nor a thing so called (``a group called the “…”``).
     """
     return _CHARACTERISE.search(masked[max(0, start - _LOOK) : start]) is not None
