@@ -28,6 +28,12 @@ def inners(text: str, *, open_end: bool = True) -> list[str]:
 # quote marks
 
 
+def test_a_right_single_quote_inside_an_open_double_one_is_an_apostrophe() -> None:
+    """‘bout … “… drivers’ rest …”: a ’ closing the ‘ over an open “ is a possessive."""
+    text = "And how ‘bout the sign on the gate: “Shut for the drivers’ rest day.” Nobody minded."
+    assert inners(text) == ["Shut for the drivers’ rest day."]
+
+
 def test_three_apostrophes_close_a_nested_quote_and_its_outer_one() -> None:
     """''I said, 'no,''' she recalled: one quotation, closed by the first two marks."""
     text = "''I told them, 'Not this year,''' Ms. Ota recalled. ''They laughed.''"

@@ -174,6 +174,10 @@ class _Scan:
         stack = self.stack
         if ch == "’" and (_is_word(nxt) or all(s[1] != "’" for s in stack)):
             return  # an apostrophe or a possessive: researchers’ work
+        if ch == "’" and stack[-1][1] != "’":
+            # ‘…“…’ would end the single quotation with a double one still open
+            # inside it: a possessive (the researchers’ “quiet hours”)
+            return
         for k in range(len(stack) - 1, -1, -1):
             if stack[k][1] == ch:
                 self._close(k, i)
