@@ -243,3 +243,22 @@ def test_calling_something_something_is_the_callers_words() -> None:
         art("Odile Brack likes to call the night rota “the long haul” when she briefs drivers.")
     )
     assert [(q.text, _name(q), q.partial) for q in qs] == [("the long haul", "Odile Brack", True)]
+
+
+def test_a_characterisation_with_a_long_object_and_an_aside() -> None:
+    """X hailed the deal with Y as a “…”; casting rivals, in turn, as “…”: still X's words."""
+    qs = extract_quotes(
+        art(
+            "Mirela Santangelo hailed the depot's deal with the union as a “fair start.” "
+            "Odile Brack kept casting her critics, in turn, as “night owls” at every briefing."
+        )
+    )
+    assert [(q.text, _name(q)) for q in qs] == [
+        ("fair start.", "Mirela Santangelo"),
+        ("night owls", "Odile Brack"),
+    ]
+
+
+def test_such_as_is_no_characterisation() -> None:
+    """Terms containing words such as “…”: examples of words, not anyone's."""
+    assert extract_quotes(art("The log lists terms containing words such as “overtime”.")) == ()

@@ -64,11 +64,19 @@ _NOT_VERB = (
     r"is|was|are|were|be|been|being|has|have|had|such|well|known|that|which|who|whom|"
     r"this|these|those|when|where|while|if|because|since|after|before|until|though)"
 )
-#: The object of a characterisation: a pronoun, a noun phrase or a name.
+#: Words that cannot stand inside the object of a characterisation (a clause goes on).
+_NOT_OBJECT = (
+    r"(?:is|was|are|were|be|been|being|has|have|had|that|which|who|whom|when|where|while|"
+    r"if|because|since|though|known|as|and|or|but|such)"
+)
+#: The object of a characterisation: a pronoun, a noun phrase or a name, then maybe a
+#: short aside (``casting her rivals, in turn, as``).
 _OBJECT = (
-    r"(?:him|her|them|us|me|it|itself|himself|herself|themselves|ourselves"
-    r"|(?:the|a|an|his|her|its|their|our)\s+(?:(?!" + _NOT_VERB + r"\b)[\w’'-]+\s+){0,4}?[\w’'-]+"
-    r"|(?:[A-Z][\w’'.-]*\s+){0,2}[A-Z][\w’'-]*)"
+    r"(?:(?:him|her|them|us|me|it|itself|himself|herself|themselves|ourselves"
+    r"|(?:the|a|an|his|her|its|their|our)\s+(?:(?!" + _NOT_OBJECT + r"\b)[\w’'-]+\s+){0,6}?"
+    r"(?!" + _NOT_OBJECT + r"\b)[\w’'-]+"
+    r"|(?:[A-Z][\w’'.-]*\s+){0,2}[A-Z][\w’'-]*(?:\s+(?!" + _NOT_OBJECT + r"\b)[a-z][\w’'-]*)?)"
+    r"(?:\s*,\s*(?:in particular|too|also|again|in turn|at times)\s*,)?)"
 )
 #: A characterisation: a verb, its object, then ``as`` (``praised the plan as a``),
 #: or a verb of calling and its object (``calls this the``, ``to call her``).
