@@ -262,3 +262,16 @@ def test_a_characterisation_with_a_long_object_and_an_aside() -> None:
 def test_such_as_is_no_characterisation() -> None:
     """Terms containing words such as “…”: examples of words, not anyone's."""
     assert extract_quotes(art("The log lists terms containing words such as “overtime”.")) == ()
+
+
+def test_a_vague_groups_way_of_putting_it_stays_a_scare_quote() -> None:
+    """Some call it a “…”; critics describe it as a “…”: the writer's distance, not speech."""
+    assert (
+        extract_quotes(
+            art(
+                "Some call the night rota a “long haul”. Critics describe the rota as a "
+                "“slow grind”."
+            )
+        )
+        == ()
+    )

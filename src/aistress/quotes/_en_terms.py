@@ -27,6 +27,8 @@ from __future__ import annotations
 
 import re
 
+from aistress.quotes._lexicon import english
+
 __all__ = ["characterised", "cried_out", "names_title"]
 
 _LOOK = 60
@@ -86,6 +88,8 @@ _CHARACTERISE = re.compile(
     r"|label|labels|labelled|labeled|labelling|labeling|brand|brands|branded|branding)\s+"
     r"(?:this|that|" + _OBJECT + r"))\s+(?:(?:a|an|the)\s+)?$"
 )
+#: The last word before a position (searched in a short window ending there).
+_LAST_WORD = re.compile(r"([\w’'-]+)\s*$")
 _WORD = re.compile(r"[^\W\d_][\w’'-]*")
 _SMALL = frozenset(
     [
@@ -164,6 +168,13 @@ def characterised(masked: str, start: int) -> bool:
     a noun phrase) and ``as`` right before the quotation; or a verb of
     calling and its object (``Varga calls this the “…”``, ``went on to call
     Ridel “…”``). Not a passive (``was described as a “…”``: no object), a
-    name (``known as``) nor a thing so called (``a group called the “…”``).
+    name (``known as``), a thing so called (``a group called the “…”``),
+    nor a vague group's way of putting it (``some call it a “…”``).
     """
-    return _CHARACTERISE.search(masked[max(0, start - _LOOK) : start]) is not None
+    lo = max(0, start - _LOOK)
+    found = _CHARACTERISE.search(masked, lo, start)
+    if found is None:
+        return False
+    # "some call it a “…”", "critics describe her as a “…”": no one's words but the writer's
+    before = _LAST_WORD.search(masked, max(0, found.start() - 30), found.start())
+    return before is None or before.group(1).lower() not in english().group_words
