@@ -357,7 +357,23 @@ def test_main_text_of_a_wire_page_with_loose_text() -> None:
 
 @given(
     st.lists(
-        st.sampled_from(["a", "中", " ", "\n", "\u3000", "<p>", "</p>", "&amp;", "&#20013;"]),
+        st.sampled_from(
+            [
+                "a",
+                "中",
+                " ",
+                "\n",
+                "\u3000",
+                "<p>",
+                "</p>",
+                "&amp;",
+                "&#20013;",
+                "&nbsp;",
+                "&#x4E2D",
+                "&A" + "b" * 31 + ";",
+                "&A" + "b" * 31 + "x;",
+            ]
+        ),
         max_size=40,
     ).map("".join)
 )
@@ -395,3 +411,57 @@ def test_main_text_uses_up_words_as_counter_subtraction(bag: list[str], used: li
     expected -= Counter(used)
     main.use(Counter(used))
     assert main.bag == expected
+
+
+def _segments_by_search(text: str) -> list[tuple[str, int, int]]:
+    """The page's markup, script and text segments by one search per piece (the definition)."""
+    from aistress.formats import _html_positions as positions
+
+    segments: list[tuple[str, int, int]] = []
+    at = 0
+    while at < len(text):
+        match = positions._MARKUP.search(text, at)
+        if match is None:
+            segments.append(("text", at, len(text)))
+            break
+        if at < match.start():
+            segments.append(("text", at, match.start()))
+        segments.append(("markup", match.start(), match.end()))
+        at = match.end()
+        raw = positions._RAW_START.match(text, match.start(), match.end())
+        if raw is not None:
+            closing = re.compile(rf"</{raw.group(1)}\s*>", re.IGNORECASE).search(text, at)
+            stop = closing.start() if closing is not None else len(text)
+            if stop > at:
+                segments.append(("script", at, stop))
+            at = stop
+    return segments
+
+
+_RAW_SOUP = st.lists(
+    st.sampled_from(["<style>", "</style >", "<SCRIPT>", "<s>", "<sup>", "</script>"])
+    | _SOUP.map("".join),
+    max_size=12,
+).map("".join)
+
+
+@given(_RAW_SOUP)
+def test_page_index_and_line_breaks_equal_their_definitions(text: str) -> None:
+    """The one-scan segment index and the set of elements holding <br> match the per-piece tests."""
+    from lxml import etree
+
+    from aistress.formats import _html_positions as positions
+    from aistress.formats import _html_tree as tree
+
+    assert positions._index(text).segments == _segments_by_search(text)
+    try:
+        root = etree.fromstring(text.encode("utf-8"), tree._parser())
+    except (etree.LxmlError, ValueError):
+        return
+    if root is None:
+        return
+    holding = tree._holding_br(root)
+    for el in root.iter():
+        assert (el in holding) == (next(el.iter("br"), None) is not None)
+        assert tree._rendered(el, holding) == tree._rendered(el)
+        assert tree._holds_text(el) == any(t.strip() for t in el.itertext())

@@ -66,7 +66,12 @@ from aistress.model import (
     Span,
     Translation,
 )
-from aistress.model._document import trusted_block, trusted_span, trusted_spans
+from aistress.model._document import (
+    trusted_block,
+    trusted_boilerplate,
+    trusted_span,
+    trusted_spans,
+)
 from aistress.text.dates import DateMatch, find_date
 from aistress.text.language import language_from_counts, letter_counts
 from aistress.text.script import to_simplified
@@ -574,6 +579,15 @@ class Page:
         item = Boilerplate(kind, span.slice(self.text), span, rule)
         self.boilerplate.append(item)
         return item
+
+    def add_boilerplate_runs(self, runs: Sequence[tuple[str, int, int]]) -> None:
+        """:meth:`add_boilerplate` of each ``(kind, start, end)`` of ``runs``, made in bulk."""
+        text = self.text
+        self.boilerplate += trusted_boilerplate(
+            [kind for kind, _, _ in runs],
+            [text[start:end] for _, start, end in runs],
+            self.spans([start for _, start, _ in runs], [end for _, _, end in runs]),
+        )
 
     def add_line_boilerplate(self, kind: str, line: Line, rule: str | None = None) -> Boilerplate:
         """Record a whole line (trimmed) as boilerplate of ``kind``, found by ``rule``."""

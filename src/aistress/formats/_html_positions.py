@@ -19,6 +19,7 @@ import attrs
 
 from aistress.formats._common import Page
 from aistress.model import Span
+from aistress.model._document import trusted_span
 
 _MARKUP = re.compile(
     r"<!--.*?(?:-->|\Z)"
@@ -34,6 +35,7 @@ _WS = re.compile(r"\s+")
 # A character reference, else a run of other non-space characters (a lone "&"
 # alone); \s and \S test what str.isspace tests.
 _STREAM_PIECE = re.compile(rf"(?P<ref>{_ENTITY.pattern})|(?P<run>[^\s&]+|&)")
+_LONGEST_REFERENCE = 34  # characters of the longest match of _ENTITY
 _BR = "\x01"  # marks <br> in extracted text (never in an input: check_text refuses it)
 _MAX_SEARCH = 200_000
 
@@ -55,21 +57,31 @@ class _Index:
 
     def to_source(self, index: int, *, end: bool) -> int:
         """Offset in the page of stream character ``index`` (its end if ``end``)."""
-        k = bisect.bisect_right(self.stream_at, index) - 1
-        local = index - self.stream_at[k]
+        stream_at = self.stream_at
+        k = bisect.bisect_right(stream_at, index) - 1
+        local = index - stream_at[k]
         start, stop = self.source[k]
         text = self.text
-        following = self.stream_at[k + 1] if k + 1 < len(self.stream_at) else len(self.stream)
+        if not local and text[start] != "&" and not text[start].isspace():
+            # The segment's first character, plain: the first piece below would say so.
+            return start + 1 if end else start
+        following = stream_at[k + 1] if k + 1 < len(stream_at) else len(self.stream)
         after = following - index - 1  # characters of the segment's stream after this one
-        if 0 <= after < local and text.find("&", start, stop) < 0:
-            # Nearer the segment's end (a block's last character): count back from there.
+        if 0 <= after < local:
+            # Nearer the segment's end (a block's last character): count back from
+            # there, over non-space characters (a character reference has at least
+            # as many as it decodes to, so the walk stays in the segment) ...
             at = stop
+            left = after
             while True:
                 at -= 1
                 if not text[at].isspace():
-                    if not after:
-                        return at + 1 if end else at
-                    after -= 1
+                    if not left:
+                        break
+                    left -= 1
+            # ... which is right when no reference reaches what was walked over.
+            if text.find("&", max(start, at - _LONGEST_REFERENCE), stop) < 0:
+                return at + 1 if end else at
         seen = 0
         # Runs of plain characters count one each; a character reference counts
         # the non-space characters it decodes to (whitespace counts nothing).
@@ -137,21 +149,29 @@ def _index(text: str, start: int = 0) -> _Index:
         parts.append(squeezed)
         length += len(squeezed)
 
-    while at < len(text):
-        match = _MARKUP.search(text, at)
-        if match is None:
-            add_text(at, len(text))
+    n = len(text)
+    while at < n:
+        # One scan of the markup until a script or style, whose raw text is
+        # skipped; then the scan starts again after it. (A match is never
+        # empty, so the scan finds what a search from each match's end would.)
+        for match in _MARKUP.finditer(text, at):
+            tag_start, tag_end = match.span()
+            add_text(at, tag_start)
+            segments.append(("markup", tag_start, tag_end))
+            at = tag_end
+            if text[tag_start + 1] not in "sS":  # no <script or <style
+                continue
+            raw = _RAW_START.match(text, tag_start, tag_end)
+            if raw is not None:
+                closing = re.compile(rf"</{raw.group(1)}\s*>", re.IGNORECASE).search(text, at)
+                stop = closing.start() if closing is not None else n
+                if stop > at:
+                    segments.append(("script", at, stop))
+                at = stop
+                break
+        else:
+            add_text(at, n)
             break
-        add_text(at, match.start())
-        segments.append(("markup", match.start(), match.end()))
-        at = match.end()
-        raw = _RAW_START.match(text, match.start(), match.end())
-        if raw is not None:
-            closing = re.compile(rf"</{raw.group(1)}\s*>", re.IGNORECASE).search(text, at)
-            stop = closing.start() if closing is not None else len(text)
-            if stop > at:
-                segments.append(("script", at, stop))
-            at = stop
     return _Index(text, "".join(parts), stream_at, sources, segments)
 
 
@@ -170,24 +190,26 @@ class _Locator:
         needle = "".join(text.split())
         if not needle:
             return None
+        index, stream = self.index, self.index.stream
         floor = self.cursor
         if sourceline is not None and 0 < sourceline <= len(self.line_starts):
-            floor = max(floor, self.index.from_source(self.line_starts[sourceline - 1]))
-        stop = min(len(self.index.stream), floor + 4 * len(needle) + _MAX_SEARCH)
-        found = self.index.stream.find(needle, floor, stop)
+            floor = max(floor, index.from_source(self.line_starts[sourceline - 1]))
+        stop = min(len(stream), floor + 4 * len(needle) + _MAX_SEARCH)
+        found = stream.find(needle, floor, stop)
         if found < 0 and floor > self.cursor:
-            found = self.index.stream.find(needle, self.cursor, stop)
+            found = stream.find(needle, self.cursor, stop)
         if found < 0:
             return None
         self.cursor = found + len(needle)
-        start = self.index.to_source(found, end=False)
-        end = self.index.to_source(found + len(needle) - 1, end=True)
-        return self.cover(start, end)
+        start = index.to_source(found, end=False)
+        end = index.to_source(found + len(needle) - 1, end=True)
+        self.covered.append((start, end))  # what cover() does
+        return trusted_span(self.page.id, start, end)
 
     def cover(self, start: int, end: int) -> Span:
         """Record ``start:end`` as accounted for and return its span."""
         self.covered.append((start, end))
-        return self.page.span(start, end)
+        return trusted_span(self.page.id, start, end)
 
 
 def _attribute_span(text: str, tag: tuple[int, int], name: str) -> tuple[int, int] | None:
@@ -269,12 +291,13 @@ def _fill_gaps(page: Page, index: _Index, covered: list[tuple[int, int]]) -> Non
         return j > 0 and spans[j - 1][1] > a
 
     pending: list[tuple[str, int, int]] = []
+    found: list[tuple[str, int, int]] = []  # the items, recorded in bulk at the end
     for a, b in gaps:
         if a >= b:
             continue
         if not reaches(text_starts, texts, a, b) and not reaches(script_starts, scripts, a, b):
             pending.append(("markup", a, b))
-            _flush(page, pending)
+            _flush(text, pending, found)
             continue
         k = max(0, bisect.bisect_right(starts, a) - 1)
         while k < len(segments) and segments[k][1] < b:
@@ -282,22 +305,26 @@ def _fill_gaps(page: Page, index: _Index, covered: list[tuple[int, int]]) -> Non
             piece_start, piece_end = max(start, a), min(end, b)
             if piece_start < piece_end and not text[piece_start:piece_end].isspace():
                 if pending and pending[-1][0] != kind:
-                    _flush(page, pending)
+                    _flush(text, pending, found)
                 pending.append((kind, piece_start, piece_end))
             k += 1
-        _flush(page, pending)
+        _flush(text, pending, found)
+    page.add_boilerplate_runs(found)
 
 
-def _flush(page: Page, pending: list[tuple[str, int, int]]) -> None:
+def _flush(
+    text: str, pending: list[tuple[str, int, int]], found: list[tuple[str, int, int]]
+) -> None:
+    """Add the pending pieces (one kind) to ``found`` as one trimmed item; empty ``pending``."""
     if not pending:
         return
     kind = {"text": "page-text"}.get(pending[0][0], pending[0][0])
     first, last = pending[0][1], pending[-1][2]
     start, end = first, last
-    while start < end and page.text[start].isspace():
+    while start < end and text[start].isspace():
         start += 1
-    while end > start and page.text[end - 1].isspace():
+    while end > start and text[end - 1].isspace():
         end -= 1
     if start < end:
-        page.add_boilerplate(kind, page.span(start, end))
+        found.append((kind, start, end))
     pending.clear()

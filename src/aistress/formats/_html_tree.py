@@ -70,9 +70,29 @@ def _text_of(el: etree._Element) -> str:
     return etree.tostring(el, method="text", encoding="unicode", with_tail=False)
 
 
-def _rendered(el: etree._Element) -> str:
-    """The text of an element as a reader sees it: whitespace collapsed, <br> a line break."""
-    if next(el.iter("br"), None) is None:  # one line: its text, whitespace collapsed
+def _holding_br(root: etree._Element) -> set[etree._Element]:
+    """Every ``<br>`` under ``root`` and every element that holds one. Linear.
+
+    Each ``<br>`` marks its ancestors up to the first one already marked.
+    """
+    found: set[etree._Element] = set()
+    for br in root.iter("br"):
+        found.add(br)
+        for ancestor in br.iterancestors():
+            if ancestor in found:
+                break
+            found.add(ancestor)
+    return found
+
+
+def _rendered(el: etree._Element, holding_br: set[etree._Element] | None = None) -> str:
+    """The text of an element as a reader sees it: whitespace collapsed, <br> a line break.
+
+    ``holding_br`` (see :func:`_holding_br`), when given, says which elements
+    of the tree hold a ``<br>``; an element outside the tree holds none.
+    """
+    if el not in (holding_br if holding_br is not None else _holding_br(el)):
+        # One line: its text, whitespace collapsed.
         return " ".join(_text_of(el).split())
     parts: list[str] = []
     for event, node in etree.iterwalk(el, events=("start", "end")):
@@ -258,6 +278,14 @@ def _byline(scope: etree._Element) -> etree._Element | None:
     return None
 
 
+def _holds_text(el: etree._Element) -> bool:
+    """Whether ``el`` holds a non-whitespace character (its own text asked first)."""
+    text = el.text
+    if text and not text.isspace():
+        return True
+    return any(t.strip() for t in el.itertext())
+
+
 def _has_direct_text(el: etree._Element) -> bool:
     return bool((el.text or "").strip()) or any((child.tail or "").strip() for child in el)
 
@@ -315,11 +343,7 @@ def _document_order(
     """
     # A block element without text (an image's wrapper, a spacer) contains no
     # block: the text around it belongs to its parent.
-    candidates = [
-        el
-        for el in content.iter(*_BLOCK_TAGS)
-        if el not in taken and any(t.strip() for t in el.itertext())
-    ]
+    candidates = [el for el in content.iter(*_BLOCK_TAGS) if el not in taken and _holds_text(el)]
     candidate_set = set(candidates)
     containers: set[etree._Element] = set()
     # Each candidate's nearest candidate ancestor is a container: the open

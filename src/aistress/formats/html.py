@@ -89,6 +89,7 @@ from aistress.formats._html_tree import (
     _date,
     _document_order,
     _has_chrome,
+    _holding_br,
     _keywords,
     _language,
     _line,
@@ -161,11 +162,12 @@ def read(text: str, *, path: str | None = None, source_id: str | None = None) ->
     # The text of each element, rendered once: the extractor's test and the
     # block loop both ask for it.
     texts: dict[etree._Element, str] = {}
+    holding_br = _holding_br(root)
 
     def shown(el: etree._Element) -> str:
         known = texts.get(el)
         if known is None:
-            known = texts[el] = _rendered(el)
+            known = texts[el] = _rendered(el, holding_br)
         return known
 
     index = _index(text, start)

@@ -486,3 +486,24 @@ def trusted_blocks(
     for set_slot, values in zip(_BLOCK_SLOTS, columns, strict=True):
         deque(map(set_slot, blocks, values), maxlen=0)
     return blocks
+
+
+_BOILERPLATE_SLOTS = tuple(
+    Boilerplate.__dict__[name].__set__ for name in ("kind", "text", "span", "rule")
+)
+
+
+def trusted_boilerplate(
+    kinds: Iterable[str], texts: Iterable[str], spans: Iterable[Span | None]
+) -> list[Boilerplate]:
+    """``[Boilerplate(k, t, s) for k, t, s in zip(kinds, texts, spans)]`` unchecked, in bulk.
+
+    ``texts`` decides the number of items; no rule (see :func:`trusted_spans`).
+    """
+    texts = list(texts)
+    items = list(map(_new, repeat(Boilerplate, len(texts))))
+    for set_slot, values in zip(
+        _BOILERPLATE_SLOTS, (kinds, texts, spans, repeat(None)), strict=True
+    ):
+        deque(map(set_slot, items, values), maxlen=0)
+    return items
