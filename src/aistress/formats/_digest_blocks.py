@@ -32,8 +32,10 @@ _MAX_LISTS = 8
 _BLOCK_START = frozenset("*-_+#0123456789")
 # A block quote; a line of only ``-`` or only ``=`` (and spaces), which under a
 # line of text is a setext heading's underline.
+# (The underline is matched with the line break before it, which the regex
+# engine looks for first: a line anchor would be tried at every character.)
 _QUOTE = re.compile(r"^ *>", re.MULTILINE)
-_UNDERLINE = re.compile(r"^ *(?:-[- ]*|=[= ]*)$", re.MULTILINE)
+_UNDERLINE = re.compile(r"\n *(?:-[- ]*|=[= ]*)(?=\n|\Z)")
 
 
 class BlockToken:
@@ -75,11 +77,11 @@ class _State:
 
     def __init__(self, src: str) -> None:
         self.src = src
-        if _QUOTE.search(src) is not None:
+        if ">" in src and _QUOTE.search(src) is not None:
             raise _NotPlainError
         for underline in _UNDERLINE.finditer(src):
-            at = underline.start()
-            if at and src[src.rfind("\n", 0, at - 1) + 1 : at - 1].strip(" "):
+            at = underline.start() + 1  # where the underline's line starts (never the first)
+            if src[src.rfind("\n", 0, at - 1) + 1 : at - 1].strip(" "):
                 raise _NotPlainError  # a setext underline (or a list marker alone under text)
         lines = src.split("\n")
         lengths = list(map(len, lines))
@@ -134,6 +136,8 @@ class _State:
         :attr:`shift` whatever they are, then spaces.
         """
         src, b, e, shift = self.src, self.b, self.e, self.shift
+        if not indent and begin + 1 == end:  # one line, nothing to take off
+            return src[b[begin] : e[begin]]
         out = []
         for line in range(begin, end):
             start = b[line]

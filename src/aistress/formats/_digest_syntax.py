@@ -181,28 +181,7 @@ def _elements(tokens: Sequence[Token | BlockToken]) -> list[_El]:
         kind = tok.type
         if kind in _IGNORED:
             continue
-        if kind in ("bullet_list_open", "ordered_list_open"):
-            lists.append((next_list, kind == "ordered_list_open"))
-            next_list += 1
-        elif kind in ("bullet_list_close", "ordered_list_close"):
-            if lists:
-                lists.pop()
-        elif kind == "list_item_open" and tok.map and lists:
-            list_id, ordered = lists[-1]
-            marker = f"{tok.info}{tok.markup}" if ordered else tok.markup
-            items.append(_OpenItem(marker, tok.map[0], list_id, ordered, len(lists) - 1))
-        elif kind == "list_item_close" and items:
-            item = items.pop()
-            if not item.used:
-                out.append(_El("markup", item.first, item.first + 1))
-                claim(item.first)
-        elif kind == "paragraph_open":
-            block_map = tok.map
-            heading = None
-        elif kind == "heading_open":
-            block_map = tok.map
-            heading = int(tok.tag[1:]) if tok.tag[1:].isdigit() else 1
-        elif kind == "inline" and block_map is not None:
+        if kind == "inline" and block_map is not None:
             first, last = block_map
             if heading is not None:
                 out.append(_El("heading", first, last, tok, heading))
@@ -225,6 +204,27 @@ def _elements(tokens: Sequence[Token | BlockToken]) -> list[_El]:
             claim(first)
             block_map = None
             heading = None
+        elif kind == "paragraph_open":
+            block_map = tok.map
+            heading = None
+        elif kind in ("bullet_list_open", "ordered_list_open"):
+            lists.append((next_list, kind == "ordered_list_open"))
+            next_list += 1
+        elif kind in ("bullet_list_close", "ordered_list_close"):
+            if lists:
+                lists.pop()
+        elif kind == "list_item_open" and tok.map and lists:
+            list_id, ordered = lists[-1]
+            marker = f"{tok.info}{tok.markup}" if ordered else tok.markup
+            items.append(_OpenItem(marker, tok.map[0], list_id, ordered, len(lists) - 1))
+        elif kind == "list_item_close" and items:
+            item = items.pop()
+            if not item.used:
+                out.append(_El("markup", item.first, item.first + 1))
+                claim(item.first)
+        elif kind == "heading_open":
+            block_map = tok.map
+            heading = int(tok.tag[1:]) if tok.tag[1:].isdigit() else 1
         elif kind == "hr" and tok.map:
             out.append(_El("rule", tok.map[0], tok.map[1]))
             claim(tok.map[0])
@@ -353,7 +353,7 @@ def _is_punct(char: str) -> bool:
 
 def _strong_lead(label: str, rest: str) -> _Inline:
     """What :func:`_render` makes of a strong ``label`` followed by plain ``rest``."""
-    tail = _SPACE_BEFORE_BREAK.sub("\n", rest)
+    tail = _SPACE_BEFORE_BREAK.sub("\n", rest) if "\n" in rest else rest
     text = (label + tail).strip()
     inner = label.strip()
     name = inner.rstrip(":： \t").strip()

@@ -182,6 +182,12 @@ class _Reader:
         """The trimmed span of 0-based lines ``first`` to ``last`` (exclusive)."""
         lines = self.page.lines
         count = len(lines)
+        if last == first + 1 and last <= count:  # one line: its content, trimmed
+            line = lines[first]
+            text = line.text
+            start = line.start + len(text) - len(text.lstrip())
+            end = line.start + (len(text.rstrip()) or len(text))
+            return trusted_span(self.page.id, start, end if end > start else start)
         if last > count:
             last = count
         while last > first + 1 and (not lines[last - 1].text or lines[last - 1].text.isspace()):
@@ -255,7 +261,7 @@ class _Reader:
                     page.add_boilerplate(MARKUP, self.lines_span(el.first, el.last))
                 zone, body = False, True
                 continue
-            inline = _inline_of(el, self.env)
+            inline = el.rendered if el.rendered is not None else _inline_of(el, self.env)
             span = self.lines_span(el.first, el.last)
             if el.kind == "heading":
                 art.blocks.append(
