@@ -68,6 +68,15 @@ def test_terms_apostrophes_and_would_say_give_no_nested_quote() -> None:
     assert len(extract_quotes(a)) == 2
 
 
+def test_contracted_modals_and_negations_give_no_nested_quote() -> None:
+    """I'd say, they'll say and didn't say before ‘…’ are no speech quoted, like would say."""
+    for clause in ("I'd say", "they'll say", "he didn't say"):
+        a = art(f"“Sometimes {clause}, ‘Take the weekend,’ and mean it,” Noor Lindqvist said.")
+        assert len(extract_quotes(a)) == 1, clause
+    a = art("“Sometimes I said, ‘Take the weekend,’ and meant it,” Noor Lindqvist said.")
+    assert len(extract_quotes(a)) == 2
+
+
 _PIECES = st.sampled_from(
     [
         "“",

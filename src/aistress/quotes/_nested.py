@@ -39,8 +39,8 @@ __all__ = ["nested_quotes"]
 
 #: Words before a cue that make the speech hypothetical or habitual (``would say``).
 _MODAL = re.compile(
-    r"(?<![\w’'-])(?:to|can|could|would|will|may|might|must|should|shall|had|[’']d|n[’']t|"
-    r"never|just|cannot)\s+$",
+    r"(?:(?<![\w’'-])(?:to|can|could|would|will|may|might|must|should|shall|had|never|just|"
+    r"cannot)|[’'](?:d|ll)|n[’']t)\s+$",
     re.IGNORECASE,
 )
 #: Who a cue is said to: ``told me``, ``asked the team``.
