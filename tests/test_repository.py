@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -24,3 +25,45 @@ def test_no_corpus_text_in_the_repository() -> None:
         [sys.executable, str(checker), str(REPO)], capture_output=True, text=True, timeout=600
     )
     assert result.returncode == 0, result.stdout
+
+
+#: Our own held-out passages: written blind, scored by the benchmarks only.
+BLIND_SETS = REPO / "benchmarks" / "blind"
+#: Where a copy would turn a held-out passage into a fixture.
+SCANNED = ("src/", "tests/", "docs/", "examples/", "tools/", "benchmarks/", "README.md")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _squash(text: str) -> str:
+    """``text`` without whitespace, so line breaks and indentation hide no copy."""
+    return re.sub(r"\s+", "", text)
+
+
+def test_no_blind_passage_text_outside_its_set() -> None:
+    """No code, test or doc repeats 16 Chinese or 40 other characters of a blind quote passage."""
+    shingles: set[str] = set()
+    for path in sorted(BLIND_SETS.glob("quotes*/passage*.txt")):
+        text = _squash(path.read_text(encoding="utf-8"))
+        for i in range(len(text)):
+            n = 16 if _CJK.search(text[i : i + 16]) else 40
+            if i + n <= len(text):
+                shingles.add(text[i : i + n])
+    assert shingles, "no blind passages found"
+    names = subprocess.run(
+        ["git", "-C", str(REPO), "ls-files", *SCANNED], capture_output=True, text=True
+    ).stdout.split()
+    if not names:
+        pytest.skip("not a git checkout")
+    copied = []
+    for name in names:
+        if name.startswith(("benchmarks/blind/", "benchmarks/results/", "tools/tagdata/")):
+            continue
+        try:
+            text = _squash((REPO / name).read_text(encoding="utf-8"))
+        except (UnicodeDecodeError, OSError):
+            continue
+        for i in range(len(text)):
+            if text[i : i + 16] in shingles or text[i : i + 40] in shingles:
+                copied.append(f"{name}: {text[i : i + 40]}")
+                break
+    assert not copied, "\n".join(copied)
