@@ -143,20 +143,41 @@ def _is_name(source: str) -> bool:
     return all(w[:1].isupper() or w.lower() in ("de", "van", "von", "al", "bin") for w in words)
 
 
-def _brat(path: Path) -> tuple[dict[str, tuple[str, int, int, str]], list[dict[str, str]]]:
-    spans: dict[str, tuple[str, int, int, str]] = {}
+#: A brat span: kind, start, end, text, and its pieces in text order (brat may list
+#: them in any order; one piece for a continuous span).
+Span = tuple[str, int, int, str, tuple[tuple[int, int], ...]]
+
+
+def _brat(path: Path) -> tuple[dict[str, Span], list[dict[str, str]]]:
+    spans: dict[str, Span] = {}
     relations: list[dict[str, str]] = []
     for line in path.read_text(encoding="utf-8").splitlines():
         parts = line.split("\t")
         if line.startswith("T") and len(parts) >= 3:
-            head = parts[1].split(" ")
-            if ";" in parts[1]:
-                nums = re.findall(r"\d+", parts[1])
-                head = [head[0], nums[0], nums[-1]]
-            spans[parts[0]] = (head[0], int(head[1]), int(head[2]), parts[2])
+            kind, _, where = parts[1].partition(" ")
+            pieces = tuple(
+                sorted((int(a), int(b)) for a, b in (p.split() for p in where.split(";")))
+            )
+            spans[parts[0]] = (kind, pieces[0][0], pieces[-1][1], parts[2], pieces)
         elif line.startswith("E") and len(parts) >= 2:
             relations.append(dict(p.split(":", 1) for p in parts[1].split() if ":" in p))
     return spans, relations
+
+
+def _covers(pieces: tuple[tuple[int, int], ...], a: int, b: int) -> bool:
+    """Whether a Content span in ``pieces`` holds the marked words ``a:b``.
+
+    At least half of the words lie in its pieces. A span in pieces leaves
+    out the words between them (``X told the “Morning Desk” show`` interrupting
+    the content), so a quotation standing in such a gap is no part of it,
+    while one the pieces mostly hold is, whatever else the gap inside it
+    holds (an editor's bracketed note) and wherever the annotator's piece
+    starts a word or two late.
+    """
+    if b <= a:
+        return any(s <= a <= e for s, e in pieces)
+    inside = sum(max(0, min(b, e) - max(a, s)) for s, e in pieces)
+    return 2 * inside >= b - a
 
 
 def polnear_items() -> Iterator[Item]:
@@ -185,27 +206,25 @@ def polnear_items() -> Iterator[Item]:
             for key, tid in rel.items():
                 if key.startswith("Content") and "Source" in rel:
                     source_of[tid] = rel["Source"]
-        contents: list[tuple[int, int, str | None, bool]] = []
-        for tid, (kind, start, end, _) in spans.items():
+        contents: list[tuple[tuple[tuple[int, int], ...], str | None, bool]] = []
+        for tid, (kind, _, _, _, pieces) in spans.items():
             if kind != "Content":
                 continue
             source = spans.get(source_of.get(tid, ""))
             name = source[3] if source else None
             named = bool(name and _is_name(name))
-            contents.append((start, end, name if named else None, named))
+            contents.append((pieces, name if named else None, named))
         gold: list[Gold] = []
         seen: set[tuple[int, int]] = set()
         for m, a, b in _marked(text):
-            owner = next(
-                (c for c in contents if c[0] <= m.start() + 1 and m.end() - 1 <= c[1]), None
-            )
+            owner = next((c for c in contents if _covers(c[0], m.start() + 1, m.end() - 1)), None)
             if owner is None or (a, b) in seen:
                 continue
             seen.add((a, b))
             ma, mb = mapping[a], mapping[b]
             if ma < 0 or mb < 0:
                 continue
-            gold.append(Gold(ma, mb, owner[2], owner[3]))
+            gold.append(Gold(ma, mb, owner[1], owner[2]))
         yield Item(txt.stem, article, tuple(gold))
 
 
