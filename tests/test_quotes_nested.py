@@ -125,3 +125,11 @@ def test_a_weak_cue_needs_a_comma_before_nested_words() -> None:
     assert len(extract_quotes(titled)) == 1
     spoken = art("“My sister called me, ‘Come home for the weekend,’ so I did,” Oren Vale said.")
     assert _rows(spoken)[1] == ("Come home for the weekend,", None, True, "My sister")
+
+
+def test_a_pronoun_with_nobody_named_before_still_gives_nested_speech() -> None:
+    """She told me, ‘…’ opening the first quote of a text: nested speech with no speaker."""
+    a = art("“She told me, ‘Leave the pager at home,’ and I listened,” Ivo Marren said.")
+    rows = _rows(a)
+    assert rows[0][1] == "Ivo Marren"
+    assert rows[1:] == [("Leave the pager at home,", None, False, None)]

@@ -12,7 +12,8 @@ it (``‘…,’ X said``). Its speaker is the cue's subject:
 - a role with a possessive (``my manager``): anonymous, with that description;
 - *he* / *she*: the person the text before the outer quote named last
   (a name, or a role with a possessive), never the outer speaker, and not
-  one whose role says the other gender.
+  one whose role says the other gender; no speaker when none fits (the
+  words are still speech).
 
 A quotation inside a quote with no such cue (a term, a title) is no speech
 and gives nothing. Apostrophes are never marks (the scan reads ``'90s``,
@@ -230,7 +231,9 @@ def _speaker(
     if low in _SELF:
         return outer.speaker, outer.anonymous, outer.description
     if low in _PRONOUNS:
-        return _antecedent(article.text, at, outer, _PRONOUNS[low], heads)
+        # nobody fits before the quote: the words are still speech, of someone unnamed
+        found = _antecedent(article.text, at, outer, _PRONOUNS[low], heads)
+        return found if found is not None else (None, False, None)
     if _is_role(subject, heads):
         return None, True, subject
     if low.split()[0] in _DETERMINERS:
