@@ -275,3 +275,13 @@ def test_a_vague_groups_way_of_putting_it_stays_a_scare_quote() -> None:
         )
         == ()
     )
+
+
+def test_a_word_and_a_comma_opening_the_sentence_is_no_speaker() -> None:
+    """Downstairs, a porter in a grey cap called out, “…”: an unnamed porter, not Downstairs."""
+    qs = extract_quotes(
+        art("Downstairs, a porter in a grey cap called out, “Mind the wet floor by the lifts.”")
+    )
+    assert [(_name(q), q.anonymous) for q in qs] == [(None, True)]
+    assert qs[0].description is not None
+    assert "porter" in qs[0].description

@@ -596,7 +596,7 @@ def _subject(
         if named is not None and named[0] == relative_name.start(1):
             pa, na, nb = named
             return mention("name", text[na:nb], na, nb, relative_name.start(), cue=common)
-    if len(segs) > 1:
+    if len(segs) > 1 and not _opening_adverbial(masked, segs, lb):
         sa, sb = segs[0]
         named = name_in(masked, sa, sb, lex)
         if named and named[0] == sa:
@@ -615,6 +615,18 @@ def _subject(
         if anon:
             start = segs[0][0] if (sa, sb) == segs[0] else sa
             return _anonymous(text, anon, sa, sb, start, common)
+    if len(segs) > 1 and _opening_adverbial(masked, segs, lb):
+        # Outside, a courier in a green coat shouted: an unnamed source of any role
+        return mention(
+            "anonymous",
+            text[la:lb],
+            la,
+            lb,
+            la,
+            description=text[la:lb],
+            definite=low.startswith("the "),
+            cue=common,
+        )
     relative = relative_source(
         masked, text, segs[0][0], lb, common, lex, lambda t, x, y: name_in(t, x, y, lex)
     )
@@ -626,6 +638,25 @@ def _subject(
     return None
 
 
+def _opening_adverbial(masked: str, segs: list[tuple[int, int]], lb: int) -> bool:
+    """Whether the clause opens with one word and a comma before a subject of its own.
+
+    ``Outside, a courier shouted``: the last piece (a noun phrase with its
+    determiner) runs into the cue with no comma, so it is the subject and the opening
+    word an adverbial; ``Vell, a nurse, said`` closes its description with a
+    comma and stays a name.
+    """
+    sa, sb = segs[0]
+    la = segs[-1][0]
+    return (
+        masked[lb : lb + 1] != ","
+        and " " not in masked[sa:sb]
+        and _DETERMINED.match(masked[la:lb]) is not None
+    )
+
+
+#: A noun phrase opening with its determiner (``a courier in a green coat``).
+_DETERMINED = re.compile(r"(?:a|an|the|one|another)\s+[a-z]")
 #: A comma piece that describes the name before it: lower case, or a determiner first.
 _DESCRIPTION = re.compile(r"(?:[a-z]|(?:A|An|The|Its|Her|His|Their)\s)")
 
