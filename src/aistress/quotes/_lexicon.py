@@ -224,6 +224,8 @@ def chinese() -> Chinese:
         role_re=re.compile(_alternation(data["kinship"] + data["titles"] + data["speaker_roles"])),
         role_name_re=re.compile(
             "(?<=[" + "".join(sorted(data["role_suffixes"])) + "])"
+            # 公司 is an organisation, not a role ending in 司 (上司, 司长): 公司宣布 is no name
+            "(?<!公司)"
             "(?=([" + "".join(sorted(s for s in all_surnames if len(s) == 1)) + "]"
             "[\u4e00-\u9fff]{1,2}))"
         ),

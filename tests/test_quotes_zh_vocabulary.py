@@ -1,0 +1,26 @@
+"""Which words of an article enter its Chinese name vocabulary, on sentences we wrote."""
+
+from __future__ import annotations
+
+import pytest
+
+from aistress.quotes._zh_names import name_vocabulary
+from aistress.text.script import to_simplified
+
+
+def vocabulary(text: str) -> frozenset[str]:
+    """The name vocabulary of one paragraph, read as the extractor reads it (Simplified)."""
+    simple = to_simplified(text)
+    return name_vocabulary([simple], texts=[simple])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "青松公司宣布了新的考勤办法。公司宣布后，员工反应不一。",
+        "青松公司宣佈了新的考勤辦法。公司宣佈後，員工反應不一。",
+    ],
+)
+def test_a_company_is_no_role_before_a_name(text: str) -> None:
+    """公司 ends in 司 like 上司, but the word after it (公司宣布) is no name."""
+    assert "宣布" not in vocabulary(text)
