@@ -24,3 +24,15 @@ def vocabulary(text: str) -> frozenset[str]:
 def test_a_company_is_no_role_before_a_name(text: str) -> None:
     """公司 ends in 司 like 上司, but the word after it (公司宣布) is no name."""
     assert "宣布" not in vocabulary(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "林海峰在信中写道，林海峰说。在信中他说，正如他所说，研究需要耐心。",
+        "林海峰在信中寫道，林海峰說。在信中他說，正如他所說，研究需要耐心。",
+    ],
+)
+def test_a_place_phrase_or_a_word_before_a_pronoun_is_no_name(text: str) -> None:
+    """A clause opening 在…中, or one the speaking pronoun follows (正如他所说), is no name."""
+    assert vocabulary(text) == {"林海峰"}

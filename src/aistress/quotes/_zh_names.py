@@ -462,6 +462,8 @@ def _story_names(
                     name = c3
                 name = _compound_name(masked, m.start(), grams, lex) or name
             after = m.start() + len(name)
+            if _not_story_subject(masked, m.start(), after, lex):
+                continue
             if not (
                 _SPEECH_AFTER.match(masked, after)
                 or (_sentence_opening(masked, m.start()) and _SPEECH_COLON.match(masked, after))
@@ -480,6 +482,28 @@ def _story_names(
             if surname or bounded or speaks or opens.get(name, 0) >= 2:
                 out.append(name)
     return out
+
+
+#: Pronouns: one written right after a clause's first word is the clause's subject.
+_PRONOUN_CHARS = frozenset("他她我你您它")
+
+
+def _not_story_subject(masked: str, i: int, after: int, lex: Chinese) -> bool:
+    """Whether the word ``masked[i:after]`` opening a clause is no speaker by its shape.
+
+    It is a phrase of place or time (``在信中他说``), or a pronoun or
+    plural subject follows it (``正如他所说``: the pronoun speaks).
+    """
+    if _PLACE_PHRASE.fullmatch(masked, i, after):
+        return True
+    return (
+        masked[after : after + 1] in _PRONOUN_CHARS
+        or lex.group_word_re.match(masked, after) is not None
+    )
+
+
+#: A phrase of place or time opening a clause (在信中, 在会上): 在, a word, a locative.
+_PLACE_PHRASE = re.compile(rf"在[{_HAN}]{{0,2}}[上中里内时后前]")
 
 
 def _compound_name(masked: str, i: int, grams: _Grams, lex: Chinese) -> str | None:
