@@ -1,9 +1,11 @@
-"""Which words of an article enter its Chinese name vocabulary, on sentences we wrote."""
+"""Which words of an article are Chinese names, on sentences we wrote (both scripts)."""
 
 from __future__ import annotations
 
 import pytest
 
+from aistress.model import Article, Block
+from aistress.quotes import extract_quotes
 from aistress.quotes._zh_names import name_vocabulary
 from aistress.text.script import to_simplified
 
@@ -36,3 +38,25 @@ def test_a_company_is_no_role_before_a_name(text: str) -> None:
 def test_a_place_phrase_or_a_word_before_a_pronoun_is_no_name(text: str) -> None:
     """A clause opening 在…中, or one the speaking pronoun follows (正如他所说), is no name."""
     assert vocabulary(text) == {"林海峰"}
+
+
+def speakers(paragraph: str, language: str) -> list[str | None]:
+    """The speakers of the quotations of a one-paragraph article."""
+    article = Article("v1", language, "news", blocks=[Block("paragraph", paragraph)])
+    return [q.speaker.name if q.speaker else None for q in extract_quotes(article)]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "language", "expected"),
+    [
+        ("实验室主任孔令舟总是说：“别把自己逼太紧。”", "zh", "孔令舟"),
+        ("實驗室主任孔令舟總是說：「別把自己逼太緊。」", "zh-Hant", "孔令舟"),
+        ("组长常说：“进度比人重要。”", "zh", None),
+        ("組長常說：「進度比人重要。」", "zh-Hant", None),
+    ],
+)
+def test_an_adverb_of_habit_before_the_cue(
+    paragraph: str, language: str, expected: str | None
+) -> None:
+    """常, 总是 between subject and cue are no part of a name and leave the subject found."""
+    assert speakers(paragraph, language) == [expected]
