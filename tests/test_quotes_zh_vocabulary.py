@@ -51,8 +51,8 @@ def speakers(paragraph: str, language: str) -> list[str | None]:
     [
         ("实验室主任孔令舟总是说：“别把自己逼太紧。”", "zh", "孔令舟"),
         ("實驗室主任孔令舟總是說：「別把自己逼太緊。」", "zh-Hant", "孔令舟"),
-        ("组长常说：“进度比人重要。”", "zh", None),
-        ("組長常說：「進度比人重要。」", "zh-Hant", None),
+        ("班长常说：“进度比人重要。”", "zh", None),
+        ("班長常說：「進度比人重要。」", "zh-Hant", None),
     ],
 )
 def test_an_adverb_of_habit_before_the_cue(
