@@ -285,3 +285,11 @@ def test_a_word_and_a_comma_opening_the_sentence_is_no_speaker() -> None:
     assert [(_name(q), q.anonymous) for q in qs] == [(None, True)]
     assert qs[0].description is not None
     assert "porter" in qs[0].description
+
+
+def test_a_naming_participle_after_a_noun_is_no_speech_cue() -> None:
+    """Pell set up a rota called the “…”: the rota's name, not anything Pell said."""
+    a = art("Oona Pell set up a rota called the “two quiet evenings” for her team this spring.")
+    assert extract_quotes(a) == ()
+    assert speakers("Oona Pell called the plan “a long shot” on Monday.") == ["Oona Pell"]
+    assert len(extract_quotes(art("A porter called, “Mind the step by the door.”"))) == 1

@@ -28,8 +28,9 @@ from __future__ import annotations
 import re
 
 from aistress.quotes._lexicon import english
+from aistress.quotes._types import MASK
 
-__all__ = ["characterised", "cried_out", "names_title"]
+__all__ = ["characterised", "cried_out", "names_title", "naming_participle"]
 
 _LOOK = 60
 _NAMING = re.compile(
@@ -178,3 +179,34 @@ def characterised(masked: str, start: int) -> bool:
     # "some call it a “…”", "critics describe her as a “…”": no one's words but the writer's
     before = _LAST_WORD.search(masked, max(0, found.start() - 30), found.start())
     return before is None or before.group(1).lower() not in english().group_words
+
+
+#: A noun phrase ending right before a cue word: a determiner, up to three
+#: words, then the noun (``a rota``, ``the new staff scheme``).
+_NOUN_PHRASE = re.compile(
+    r"\b(?:a|an|the|this|that|its|his|her|their|our|my|your)\s+(?:[\w’'-]+\s+){0,3}?"
+    r"(?P<noun>[a-z][\w’'-]*)\s+$"
+)
+_PARTICIPLES = frozenset(["called", "named", "dubbed"])
+#: A quotation right after the participle, maybe after an article.
+_QUOTED_NEXT = re.compile(r"\s+(?:(?:the|a|an)\s+)?" + MASK)
+
+
+def naming_participle(masked: str, cue_start: int, cue_end: int) -> bool:
+    """Whether the cue word at ``masked[cue_start:cue_end]`` names the noun phrase before it.
+
+    ``a rota called the “…”``, ``a scheme named “…”``: a participle right
+    after a noun (not a person's role, which may be the subject calling out,
+    nor a pronoun or an adverb) and right before a quotation (``masked``
+    masks quotations with :data:`MASK`) names a thing; it is no speech cue.
+    """
+    if masked[cue_start:cue_end].lower() not in _PARTICIPLES:
+        return False
+    if _QUOTED_NEXT.match(masked, cue_end) is None:
+        return False
+    found = _NOUN_PHRASE.search(masked, max(0, cue_start - _LOOK), cue_start)
+    if found is None:
+        return False
+    noun = found.group("noun").lower()
+    lex = english()
+    return not (noun.endswith("ly") or noun in lex.person_heads or noun in lex.pronouns)

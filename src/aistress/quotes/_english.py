@@ -18,6 +18,7 @@ from aistress.quotes._en_describe import ACRONYM as _ACRONYM
 from aistress.quotes._en_describe import describe
 from aistress.quotes._en_discourse import written_by
 from aistress.quotes._en_sources import relative_source
+from aistress.quotes._en_terms import naming_participle
 from aistress.quotes._lexicon import English, english
 from aistress.quotes._types import MASK, Cue, Mention, mention
 
@@ -291,7 +292,8 @@ def cue_matches(masked: str, lex: English | None = None) -> list[re.Match[str]]:
                 starts = set(sentence_starts(masked, lex))
             if _capitalised_cue(m.group(0), ws, starts):
                 continue
-        if _last_word(masked, ws).lower() not in lex.passive_before:
+        passive = _last_word(masked, ws).lower() in lex.passive_before
+        if not passive and not naming_participle(masked, ws, m.end()):
             out.append(m)
     return out
 
