@@ -293,3 +293,17 @@ def test_a_naming_participle_after_a_noun_is_no_speech_cue() -> None:
     assert extract_quotes(a) == ()
     assert speakers("Oona Pell called the plan “a long shot” on Monday.") == ["Oona Pell"]
     assert len(extract_quotes(art("A porter called, “Mind the step by the door.”"))) == 1
+
+
+def test_evaluative_verbs_are_speech_cues() -> None:
+    """“…,” X lambasted / X blamed it on “…”: X speaks, through that verb."""
+    qs = extract_quotes(
+        art(
+            "“Nobody on the night desk has slept properly for a month,” Cato Wyrell lambasted.",
+            "Ines Marrow blamed the backlog on “a rota built for a team twice our size.”",
+        )
+    )
+    assert [(_name(q), q.cue) for q in qs] == [
+        ("Cato Wyrell", "lambasted"),
+        ("Ines Marrow", "blamed"),
+    ]
