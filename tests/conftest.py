@@ -10,7 +10,7 @@ import attrs
 import pytest
 from hypothesis import HealthCheck, settings
 
-from aistress.model import Article, Source
+from aistress.model import Article, Block, Source
 
 # "ci" is fast and deterministic; "dev" is the default; "thorough" digs deeper.
 settings.register_profile(
@@ -88,6 +88,11 @@ def fixture(name: str) -> str:
 def squash(text: str) -> str:
     """``text`` without any whitespace, to compare texts that differ in layout only."""
     return re.sub(r"\s+", "", text)
+
+
+def article_of(*paragraphs: str, language: str = "en", genre: str = "news") -> Article:
+    """An article of ``paragraphs`` we wrote, one paragraph block each."""
+    return Article("t", language, genre, blocks=[Block("paragraph", p) for p in paragraphs])
 
 
 def bare_articles(source: Source) -> tuple[Article, ...]:

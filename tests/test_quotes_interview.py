@@ -7,8 +7,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from aistress.errors import AistressError
-from aistress.model import Article, Block, Source
+from aistress.model import Article, Source
 from aistress.quotes import interviewee
+from conftest import article_of
 
 #: At most this many examples whatever the profile.
 BOUNDED = settings(max_examples=min(settings().max_examples, 40), deadline=None)
@@ -16,7 +17,7 @@ BOUNDED = settings(max_examples=min(settings().max_examples, 40), deadline=None)
 
 def art(*paragraphs: str, language: str = "en") -> Article:
     """An article of ``paragraphs``, one block each."""
-    return Article("t", language, "blog", blocks=[Block("paragraph", p) for p in paragraphs])
+    return article_of(*paragraphs, language=language, genre="blog")
 
 
 @pytest.mark.parametrize(

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from aistress.model import Article, Block
 from aistress.quotes import extract_quotes
+from conftest import article_of
 
 _PODCAST = [
     "播客文字稿：熬夜以后",
@@ -26,8 +26,7 @@ _PODCAST_HANT = [
 @pytest.mark.parametrize("paragraphs", [_PODCAST, _PODCAST_HANT])
 def test_words_a_question_says_you_wrote_are_the_guests(paragraphs: list[str]) -> None:
     """``主持人：你在博客里写过“…”``: the quoted words are the guest's, the last other turn."""
-    blocks = [Block("paragraph", p) for p in paragraphs]
-    (q,) = extract_quotes(Article("t1", "zh", "news", blocks=blocks))
+    (q,) = extract_quotes(article_of(*paragraphs, language="zh"))
     assert q.speaker is not None
     assert q.speaker.name == paragraphs[2][:3]
     assert q.partial

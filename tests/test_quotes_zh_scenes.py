@@ -6,9 +6,10 @@ import re
 
 import pytest
 
-from aistress.model import Article, Block, Quote
+from aistress.model import Article, Quote
 from aistress.quotes import extract_quotes
 from aistress.quotes._zh_names import name_vocabulary
+from conftest import article_of
 
 #: Our passages' Traditional characters (a fixed table: we write both scripts ourselves).
 _HANT = str.maketrans(
@@ -19,7 +20,7 @@ _HANT = str.maketrans(
 
 def art(*paragraphs: str) -> Article:
     """An article of paragraphs we wrote."""
-    return Article("s1", "zh", "news", blocks=[Block("paragraph", p) for p in paragraphs])
+    return article_of(*paragraphs, language="zh")
 
 
 def both(paragraphs: list[str]) -> list[list[str]]:

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from aistress.model import Article, Block, Quote
+from aistress.model import Quote
 from aistress.quotes import extract_quotes
+from conftest import article_of
 
 
 def quotes(*paragraphs: str) -> list[Quote]:
     """The quotations of an article of paragraphs we wrote."""
-    blocks = [Block("paragraph", p) for p in paragraphs]
-    return list(extract_quotes(Article("u1", "zh", "news", blocks=blocks)))
+    return list(extract_quotes(article_of(*paragraphs, language="zh")))
 
 
 def who(q: Quote) -> str | None:

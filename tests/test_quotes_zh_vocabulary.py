@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from aistress.model import Article, Block
 from aistress.quotes import extract_quotes
 from aistress.quotes._zh_names import name_vocabulary
 from aistress.text.script import to_simplified
+from conftest import article_of
 
 
 def vocabulary(text: str) -> frozenset[str]:
@@ -42,7 +42,7 @@ def test_a_place_phrase_or_a_word_before_a_pronoun_is_no_name(text: str) -> None
 
 def speakers(paragraph: str, language: str) -> list[str | None]:
     """The speakers of the quotations of a one-paragraph article."""
-    article = Article("v1", language, "news", blocks=[Block("paragraph", paragraph)])
+    article = article_of(paragraph, language=language)
     return [q.speaker.name if q.speaker else None for q in extract_quotes(article)]
 
 

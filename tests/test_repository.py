@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SHARED, missing_shared
+from conftest import SHARED, missing_shared, squash
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -34,16 +34,11 @@ SCANNED = ("src/", "tests/", "docs/", "examples/", "tools/", "benchmarks/", "REA
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
-def _squash(text: str) -> str:
-    """``text`` without whitespace, so line breaks and indentation hide no copy."""
-    return re.sub(r"\s+", "", text)
-
-
 def test_no_blind_passage_text_outside_its_set() -> None:
     """No code, test or doc repeats 16 Chinese or 40 other characters of a blind quote passage."""
     shingles: set[str] = set()
     for path in sorted(BLIND_SETS.glob("quotes*/passage*.txt")):
-        text = _squash(path.read_text(encoding="utf-8"))
+        text = squash(path.read_text(encoding="utf-8"))
         for i in range(len(text)):
             n = 16 if _CJK.search(text[i : i + 16]) else 40
             if i + n <= len(text):
@@ -59,7 +54,7 @@ def test_no_blind_passage_text_outside_its_set() -> None:
         if name.startswith(("benchmarks/blind/", "benchmarks/results/", "tools/tagdata/")):
             continue
         try:
-            text = _squash((REPO / name).read_text(encoding="utf-8"))
+            text = squash((REPO / name).read_text(encoding="utf-8"))
         except (UnicodeDecodeError, OSError):
             continue
         for i in range(len(text)):
