@@ -393,12 +393,12 @@ def _doc_labels(entry: Mapping[str, Any]) -> set[str]:
 
 
 #: Our test documents by writer and batch: ``_x`` (the first 18), ``_y``, ``_z``, ``_q``,
-#: ``_s`` and ``_n`` (written later, by more writers, blind; never trained on).
-OWN_SPLITS = ("test-x", "test-y", "test-z", "test-q", "test-s", "test-n", "all")
+#: ``_s``, ``_n`` and ``_h`` (written later, by more writers, blind; never trained on).
+OWN_SPLITS = ("test-x", "test-y", "test-z", "test-q", "test-s", "test-n", "test-h", "all")
 
 
 def _test(name: str) -> str:
-    """``test-x`` ... ``test-n``: the batch of one of our test documents."""
+    """``test-x`` ... ``test-h``: the batch of one of our test documents."""
     return "test-" + name.split("_")[1][0]
 
 
