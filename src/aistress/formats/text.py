@@ -44,7 +44,10 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Sequence
+from bisect import bisect_right
+from collections.abc import Iterable, Sequence
+from itertools import accumulate, compress, repeat
+from operator import add, sub
 
 from aistress.formats._common import (
     Evidence,
@@ -64,8 +67,8 @@ from aistress.formats._common import (
 )
 from aistress.formats._registry import FormatGuess
 from aistress.formats._text import Line
-from aistress.model import ArticleKind, Block, BlockKind, FieldSpan, PartialDate, Source
-from aistress.model._document import trusted_block
+from aistress.model import ArticleKind, BlockKind, FieldSpan, PartialDate, Source
+from aistress.model._document import trusted_blocks
 from aistress.text.dates import format_chinese_date
 from aistress.text.script import is_traditional, to_simplified
 
@@ -243,38 +246,140 @@ def sniff(text: str) -> FormatGuess:
     return ev.guess()
 
 
-def _paragraph_groups(lines: Sequence[Line]) -> list[list[Line]]:
-    """Blank-line separated groups; a group whose lines all end like sentences splits per line."""
-    groups: list[list[Line]] = []
-    current: list[Line] = []
-    for line in lines:
-        if line.blank:
-            if current:
-                groups.append(current)
-                current = []
-        else:
-            current.append(line)
-    if current:
-        groups.append(current)
-    out: list[list[Line]] = []
-    for group in groups:
-        if len(group) > 1 and not all(
-            _ends_like_sentence(line.stripped) or len(line.stripped) > 100 for line in group[:-1]
-        ):
-            out.append(group)  # hard-wrapped: one paragraph
-        else:
-            out.extend([line] for line in group)
-    return out
+def _split_group(group: list[Line]) -> list[list[Line]]:
+    """A blank-line separated group: one paragraph, or one a line if all end like sentences."""
+    if len(group) > 1 and not all(
+        _ends_like_sentence(line.stripped) or len(line.stripped) > 100 for line in group[:-1]
+    ):
+        return [group]  # hard-wrapped: one paragraph
+    return [[line] for line in group]
+
+
+# A run of blank lines with the line breaks around it: where paragraphs part.
+# Every try starts at a line break, so the run of spaces after one is scanned
+# once per break: linear whatever the input.
+_BREAK = r"(?:\r\n|\r(?!\n)|\n)"
+_BLANK_RUN = re.compile(rf"({_BREAK}[^\S\r\n]*{_BREAK}(?:[^\S\r\n]*{_BREAK})*)")
+_NEWLINES = re.compile(r"[\r\n]")
+
+
+class _Pieces:
+    """The text cut at runs of blank lines: each piece one group of non-blank lines.
+
+    Made in C (one split, then ``map``), so a document of many paragraphs
+    costs no Python call per paragraph; :meth:`lines` makes the
+    :class:`Line` records of one piece, only where a reader needs them
+    (the header, the closing region, groups of several lines).
+    """
+
+    def __init__(self, page: Page) -> None:
+        text = page.text
+        self.page = page
+        base = 1 if text.startswith("\ufeff") else 0  # the mark is not part of line 1
+        body = text[base:] if base else text
+        if "\r" in body:
+            parts = _BLANK_RUN.split(body)
+            offsets = list(accumulate(map(len, parts), initial=base))[::2]
+            pieces = parts[::2]
+        else:  # LF only: cut at empty lines by str.split, blank lines of spaces below
+            pieces = body.split("\n\n")
+            offsets = list(accumulate(map((2).__add__, map(len, pieces)), initial=base))
+        stripped = list(map(str.strip, pieces))
+        # The non-blank pieces: where each starts, its content's bounds and text.
+        keep = list(map(bool, stripped))
+        self.pieces = list(compress(pieces, keep))
+        self.starts = list(compress(offsets, keep))
+        self.texts = list(compress(stripped, keep))
+        self.multi = _holding_breaks(self.texts)  # the pieces of several lines
+        if self.multi:
+            self._cut_at_blank_lines()
+        leading = map(sub, map(len, self.pieces), map(len, map(str.lstrip, self.pieces)))
+        self.first = list(map(add, self.starts, leading))
+        self.last = list(map(add, self.first, map(len, self.texts)))
+        self.content = len(self.texts) + sum(
+            len(_NEWLINE.findall(self.texts[k])) for k in self.multi
+        )
+
+    def _cut_at_blank_lines(self) -> None:
+        """Cut the pieces of several lines again at every run of blank lines (of spaces)."""
+        pieces: list[str] = []
+        starts: list[int] = []
+        texts: list[str] = []
+        multi: list[int] = []
+        at = 0
+        for k in self.multi:
+            pieces += self.pieces[at:k]
+            starts += self.starts[at:k]
+            texts += self.texts[at:k]
+            parts = _BLANK_RUN.split(self.pieces[k])  # parts and the separators between them
+            offsets = list(accumulate(map(len, parts), initial=self.starts[k]))[:-1:2]
+            for part, start in zip(parts[::2], offsets, strict=True):
+                content = part.strip()
+                if content:
+                    if "\n" in content or "\r" in content:
+                        multi.append(len(texts))
+                    pieces.append(part)
+                    starts.append(start)
+                    texts.append(content)
+            at = k + 1
+        self.pieces = pieces + self.pieces[at:]
+        self.starts = starts + self.starts[at:]
+        self.texts = texts + self.texts[at:]
+        self.multi = multi
+
+    def lines(self, k: int) -> list[Line]:
+        """The non-blank lines of piece ``k`` (numbered 0: nothing below the header asks)."""
+        piece = self.pieces[k]
+        start = self.starts[k]
+        out = []
+        at = 0
+        for match in _NEWLINE.finditer(piece):
+            if piece[at : match.start()].strip():
+                out.append(Line(0, start + at, start + match.start(), piece[at : match.start()]))
+            at = match.end()
+        if piece[at:].strip():
+            out.append(Line(0, start + at, start + len(piece), piece[at:]))
+        return out
+
+
+_NEWLINE = re.compile(r"\r\n|\r|\n")
+
+
+def _holding_breaks(texts: list[str]) -> list[int]:
+    """The indices of the texts that hold a line break, found by ``str.find`` over them all."""
+    joined = "".join(texts)
+    if "\n" not in joined and "\r" not in joined:
+        return []
+    ends = list(accumulate(map(len, texts)))
+    found: set[int] = set()
+    for char in "\n\r":
+        at = joined.find(char)
+        while at >= 0:
+            k = bisect_right(ends, at)
+            found.add(k)
+            at = joined.find(char, ends[k])
+    return sorted(found)
 
 
 def _read(page: Page) -> Source:
     """Read a plain-text article (see the module docstring for its parts)."""
-    content = page.content_lines()
+    pieces = _Pieces(page)
+    # The lines of the first pieces, up to the header's last possible line.
+    head_count = seen = 0
+    while head_count < len(pieces.texts) and seen < _MAX_HEADER_LINES:
+        seen += 1 + len(_NEWLINE.findall(pieces.texts[head_count]))
+        head_count += 1
+    head_end = (
+        pieces.starts[head_count - 1] + len(pieces.pieces[head_count - 1]) if head_count else 0
+    )
+    head_lines = page.lines_before(head_end)
+    content = [line for line in head_lines if not line.blank]
+    total = pieces.content  # content lines in the whole text
     header = Header()
     header_lines: set[int] = set()
 
     # The header: title, then byline / date line / a dek before them.
-    if len(content) > 1 and _title_like(content[0].stripped):
+    if total > 1 and _title_like(content[0].stripped):
         header.title = content[0].stripped
         header.fields.append(page.field("title", content[0]))
         header_lines.add(content[0].number)
@@ -287,11 +392,11 @@ def _read(page: Page) -> Source:
         # The header block: the lines under the title up to the first blank
         # line, when a blank line follows it. A dek may sit anywhere in it.
         block: set[int] = set()
-        for line in page.lines[content[0].number :]:
+        for line in head_lines[content[0].number :]:
             if line.blank:
                 break
             block.add(line.number)
-        if len(block) >= len(content) - 1:
+        if len(block) >= total - 1:
             block = set()  # no blank line after the header: no header block
         if marks:
             last = max(k for k in marks if k <= marks[0] + 2)
@@ -299,7 +404,7 @@ def _read(page: Page) -> Source:
                 [last] + [k for k, line in enumerate(window) if line.number in block and k > last]
             )
             for k, line in enumerate(window[: last + 1]):
-                body_after = k + 1 < len(window) or len(content) > _MAX_HEADER_LINES
+                body_after = k + 1 < len(window) or total > _MAX_HEADER_LINES
                 stripped = line.stripped
                 by = _byline(stripped)
                 date = _date_line(stripped)
@@ -345,21 +450,42 @@ def _read(page: Page) -> Source:
             content[0].number,
         )
 
-    body_lines = [line for line in page.lines if line.number not in header_lines]
+    # Blank-line separated groups: those of the head as lines, then the other
+    # pieces (``middle``, by index), then groups the closing region cut short.
+    head_groups = _raw_groups(line for line in head_lines if line.number not in header_lines)
+    middle = range(head_count, len(pieces.texts))
+    tail_groups: list[list[Line]] = []
 
     # The closing region: trailing lines that are boilerplate by their shape.
     closing: list[tuple[Line, str]] = []
-    end = len(body_lines)
-    kept = sum(1 for line in body_lines if not line.blank)
-    while end > 0 and kept > 1:
-        line = body_lines[end - 1]
-        if not line.blank:
-            rule = _closing_rule(line.stripped)
+    kept = total - len(header_lines)
+    while kept > 1:
+        if len(middle):
+            group = pieces.lines(middle[-1])
+        elif head_groups:
+            group = head_groups[-1]
+        else:
+            break
+        end = len(group)
+        while end > 0 and kept > 1:
+            rule = _closing_rule(group[end - 1].stripped)
             if rule is None:
                 break
-            closing.append((line, rule))
+            closing.append((group[end - 1], rule))
             kept -= 1
-        end -= 1
+            end -= 1
+        if end == len(group):
+            break
+        if len(middle):
+            middle = middle[:-1]
+            if end:
+                tail_groups.insert(0, group[:end])
+        else:
+            head_groups.pop()
+            if end:
+                head_groups.append(group[:end])
+        if end:
+            break
     for line, rule in reversed(closing):
         stripped = line.stripped
         off = line.indent
@@ -387,29 +513,81 @@ def _read(page: Page) -> Source:
                 "link-list": "share",
             }.get(rule, "contact")
             page.add_line_boilerplate(kind, line, rule)
-    groups = _paragraph_groups(body_lines[:end])
-    end = len(groups)
 
-    texts = [_joined(group) for group in groups[:end]]
+    texts, firsts, lasts = _grouped(head_groups)
+    texts_mid, firsts_mid, lasts_mid = _middle(pieces, middle)
+    texts_tail, firsts_tail, lasts_tail = _grouped(tail_groups)
+    texts += texts_mid + texts_tail
+    firsts += firsts_mid + firsts_tail
+    lasts += lasts_mid + lasts_tail
+
     title = header.title
     main, each = languages(texts)
     language = main or (language_of(title) if title else None) or "en"
-    blocks: list[Block] = []
-    for group, joined, lang in zip(groups[:end], texts, each, strict=True):
-        span = page.span(group[0].trimmed()[0], group[-1].trimmed()[1])
-        blocks.append(
-            trusted_block(
-                BlockKind.PARAGRAPH,
-                joined,
-                language=lang if lang not in (None, language) else None,
-                span=span,
-            )
-        )
+    foreign = [lang if lang not in (None, language) else None for lang in each]
+    blocks = trusted_blocks(repeat(BlockKind.PARAGRAPH), texts, page.spans(firsts, lasts), foreign)
     if not blocks:
         page.warn("missing-body", "no paragraphs under the header")
     if language == "zh" and is_traditional("".join(texts[:20])):
         header.extra.append(("script", "Hant"))
     return page.source([page.article(language, ArticleKind.NEWS, blocks, header)])
+
+
+def _raw_groups(lines: Iterable[Line]) -> list[list[Line]]:
+    """Runs of non-blank lines between blank ones."""
+    groups: list[list[Line]] = []
+    current: list[Line] = []
+    for line in lines:
+        if line.blank:
+            if current:
+                groups.append(current)
+                current = []
+        else:
+            current.append(line)
+    if current:
+        groups.append(current)
+    return groups
+
+
+def _grouped(groups: list[list[Line]]) -> tuple[list[str], list[int], list[int]]:
+    """Paragraph texts and content bounds of raw groups, split as :func:`_split_group` says."""
+    texts: list[str] = []
+    firsts: list[int] = []
+    lasts: list[int] = []
+    for raw in groups:
+        for group in _split_group(raw):
+            texts.append(_joined(group))
+            firsts.append(group[0].trimmed()[0])
+            lasts.append(group[-1].trimmed()[1])
+    return texts, firsts, lasts
+
+
+def _middle(pieces: _Pieces, middle: range) -> tuple[list[str], list[int], list[int]]:
+    """Paragraph texts and bounds of the pieces ``middle``, one-line pieces in bulk."""
+    lo, hi = middle.start, middle.stop
+    texts = pieces.texts[lo:hi]
+    firsts = pieces.first[lo:hi]
+    lasts = pieces.last[lo:hi]
+    multi = [k for k in pieces.multi if lo <= k < hi]
+    if not multi:
+        return texts, firsts, lasts
+    out_texts: list[str] = []
+    out_firsts: list[int] = []
+    out_lasts: list[int] = []
+    at = lo
+    for k in multi:  # the pieces before it as they are, then its paragraphs
+        out_texts += texts[at - lo : k - lo]
+        out_firsts += firsts[at - lo : k - lo]
+        out_lasts += lasts[at - lo : k - lo]
+        t, f, e = _grouped([pieces.lines(k)])
+        out_texts += t
+        out_firsts += f
+        out_lasts += e
+        at = k + 1
+    out_texts += texts[at - lo :]
+    out_firsts += firsts[at - lo :]
+    out_lasts += lasts[at - lo :]
+    return out_texts, out_firsts, out_lasts
 
 
 read = page_reader(FORMAT, _read)

@@ -471,18 +471,21 @@ def trusted_spans(doc: str, starts: Iterable[int], ends: Iterable[int]) -> list[
 
 
 def trusted_blocks(
-    kinds: Iterable[BlockKind], texts: Iterable[str], spans: Iterable[Span | None]
+    kinds: Iterable[BlockKind],
+    texts: Iterable[str],
+    spans: Iterable[Span | None],
+    languages: Iterable[str | None] | None = None,
 ) -> list[Block]:
-    """``[trusted_block(k, t, span=s) for k, t, s in zip(kinds, texts, spans)]``, in bulk.
+    """``[trusted_block(k, t, language=g, span=s) for k, t, s, g in zip(...)]``, in bulk.
 
-    ``texts`` decides the number of blocks; ``kinds`` and ``spans`` must hold
-    at least as many items. Level 0, no heading, marker or language (see
-    :func:`trusted_spans`).
+    ``texts`` decides the number of blocks; ``kinds``, ``spans`` and
+    ``languages`` (None: no language) must hold at least as many items.
+    Level 0, no heading or marker (see :func:`trusted_spans`).
     """
     texts = list(texts)
     blocks = list(map(_new, repeat(Block, len(texts))))
     none = repeat(None)
-    columns = (kinds, texts, repeat(0), none, none, none, spans)
+    columns = (kinds, texts, repeat(0), none, none, none if languages is None else languages, spans)
     for set_slot, values in zip(_BLOCK_SLOTS, columns, strict=True):
         deque(map(set_slot, blocks, values), maxlen=0)
     return blocks

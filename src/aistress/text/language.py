@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import functools
 import re
+from operator import add
 
 __all__ = [
     "HAN",
@@ -38,6 +39,7 @@ __all__ = [
     "is_han",
     "language_from_counts",
     "letter_counts",
+    "letter_counts_many",
     "primary_language",
 ]
 
@@ -138,6 +140,70 @@ _HAN_4D_RUN = re.compile("[\u4d00-\u4dbf]+")
 _HAN_ASTRAL_RUN = re.compile("[\U00020000-\U0003134f]+")
 
 _cached_counts = functools.lru_cache(maxsize=4096)(_counts)
+
+# Separators for :func:`letter_counts_many`: NUL between the texts in the Latin-1
+# stream, U+0A0A (high byte 0x0A) in the stream of UTF-16 high bytes.
+_NOT_LATIN_1_LETTER_OR_NUL = _bytes_except((0x00, 0x00), (0x41, 0x5A), (0x61, 0x7A), (0xC0, 0xFF))
+_NOT_HAN_HIGH_OR_SEP = _bytes_except((0x0A, 0x0A), (0x34, 0x4C), (0x4E, 0x9F), (0xF9, 0xFA))
+_NOT_LATIN_A_HIGH_OR_SEP = _bytes_except((0x01, 0x01), (0x0A, 0x0A))
+# What the high bytes cannot decide (see :func:`_counts`).
+_RARE = re.compile("[\u0200-\u024f\u3005\u3007\u4d00-\u4dbf\ud800-\udfff\U00010000-\U0010ffff]")
+
+
+def letter_counts_many(texts: list[str]) -> tuple[list[int], list[int]]:
+    """``[letter_counts(t)[0] ...]`` and ``[letter_counts(t)[1] ...]`` for many texts at once.
+
+    The same counts as :func:`letter_counts` text by text, taken with a few
+    byte operations in C over all the texts joined (one separator between
+    them, a character of its own in each byte stream), then split at the
+    separators; a text that holds a character the byte streams cannot decide
+    is counted alone, and texts that hold a separator (NUL or U+0A00-U+0AFF)
+    one by one. For readers, which count every
+    paragraph of a document. Linear in the total length.
+
+    >>> letter_counts_many(["AI研究者 work", "", "压力", "Élan 42"])
+    ([6, 0, 0, 4], [3, 0, 2, 0])
+    """
+    if not texts:
+        return [], []
+    joined = "\x00".join(texts)
+    latin_1 = joined.encode("latin-1", "ignore").translate(None, _NOT_LATIN_1_LETTER_OR_NUL)
+    latin = list(map(len, latin_1.split(b"\x00")))
+    if len(latin) != len(texts):  # a text holds a NUL
+        return _one_by_one(texts)
+    if joined.isascii():
+        return latin, [0] * len(texts)
+    try:
+        high = "\u0a0a".join(texts).encode("utf-16-le")[1::2]
+    except UnicodeEncodeError:  # a lone surrogate
+        return _one_by_one(texts)
+    han = list(map(len, high.translate(None, _NOT_HAN_HIGH_OR_SEP).split(b"\x0a")))
+    if len(han) != len(texts):  # a text holds a character U+0A00-U+0AFF
+        return _one_by_one(texts)
+    if 1 in high:
+        latin_a = high.translate(None, _NOT_LATIN_A_HIGH_OR_SEP).split(b"\x0a")
+        latin = list(map(add, latin, map(len, latin_a)))
+    if not (
+        2 in high
+        or 0x4D in high
+        or len(high) != len(joined)  # a surrogate pair: a character past U+FFFF
+        or (0x30 in high and ("\u3005" in joined or "\u3007" in joined))
+    ):
+        return latin, han
+    at = k = 0  # each text that holds such a character is counted alone
+    while (rare := _RARE.search(joined, at)) is not None:
+        k += joined.count("\x00", at, rare.start())
+        latin[k], han[k] = _counts(texts[k])
+        at = joined.find("\x00", rare.start()) + 1
+        if not at:
+            break
+        k += 1
+    return latin, han
+
+
+def _one_by_one(texts: list[str]) -> tuple[list[int], list[int]]:
+    counts = list(map(_counts, texts))
+    return [c[0] for c in counts], [c[1] for c in counts]
 
 
 def detect_language(text: str, default: str = "en", *, han_per_letter: float = 1 / 3) -> str:

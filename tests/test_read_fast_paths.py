@@ -1,0 +1,54 @@
+"""The readers' bulk paths give what their definitions, line by line and text by text, give."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from aistress.formats import _common, text
+from aistress.formats._common import Page
+from aistress.text.language import _counts, letter_counts_many
+
+# Letters of both scripts, the characters the byte streams cannot decide, the
+# separators the bulk count uses, whitespace and every line terminator.
+_ALPHABET = st.sampled_from(
+    [
+        *"aZé\u0101\u0201\u3005\u3007\u4d00\u4e00\u9fff\uf900\U00020000 ,。\u3001\u0a0a\x00",
+        *("\u0aff", "\u01ff", "\u0250", "\ufeff", "\t", "\u3000", "\x0c", "\u2028"),
+    ]
+)
+_LINES = st.sampled_from(
+    ["", " ", "\u3000", "\t ", "\x0c", "a", "A line.", " indented", "中文一句。", "x\u2028y"]
+)
+_BREAKS = st.sampled_from(["\n", "\r\n", "\r"])
+
+
+@given(st.lists(st.text(_ALPHABET, max_size=12), max_size=8))
+def test_bulk_letter_counts_equal_one_by_one(texts: list[str]) -> None:
+    """letter_counts_many gives the counts of letter_counts text by text."""
+    expected = ([_counts(t)[0] for t in texts], [_counts(t)[1] for t in texts])
+    assert letter_counts_many(texts) == expected
+
+
+@given(st.lists(st.text(_ALPHABET, max_size=12), max_size=40))
+def test_bulk_languages_equal_one_by_one(texts: list[str]) -> None:
+    """The bulk languages give the same main language and per-text languages as the loop."""
+    assert _common._languages_many(texts) == _common._languages_one_by_one(texts)
+
+
+@given(st.lists(st.tuples(_LINES, _BREAKS), min_size=1, max_size=30), st.booleans())
+def test_pieces_are_the_blank_line_groups(lines: list[tuple[str, str]], bom: bool) -> None:
+    """The text reader's pieces are the runs of non-blank lines of Page.lines."""
+    document = ("\ufeff" if bom else "") + "".join(line + end for line, end in lines) + "x"
+    page = Page(document, path=None, source_id="s", format="text")
+    groups = text._raw_groups(page.lines)
+    pieces = text._Pieces(page)
+    assert len(pieces.texts) == len(groups)
+    assert pieces.content == sum(map(len, groups))
+    assert pieces.multi == [k for k, group in enumerate(groups) if len(group) > 1]
+    for k, group in enumerate(groups):
+        first, last = group[0].trimmed()[0], group[-1].trimmed()[1]
+        assert (pieces.first[k], pieces.last[k]) == (first, last)
+        assert pieces.texts[k] == document[first:last]
+        got = [(line.start, line.end, line.text) for line in pieces.lines(k)]
+        assert got == [(line.start, line.end, line.text) for line in group]
