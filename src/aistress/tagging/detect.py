@@ -60,6 +60,7 @@ def _firings(
     handles = [m.span() for m in _HANDLE.finditer(text)]
     out: list[_Firing] = []
     rejections: list[tuple[int, int, _Hit]] = []
+    layout = rules._layout
     for lang, matcher in rules._matchers.items():
         if not (has_han if matcher.chars else has_latin):
             continue
@@ -76,22 +77,26 @@ def _firings(
             for h, reach in _rejection_hits(hits, matcher)
         )
         buckets: dict[tuple[int, int, bool], list[list[_Hit]]] = {}
+        members = matcher.members
         for hit in hits:
-            for rule_index, group in matcher.members.get(hit.term, ()):
+            for rule_index, group in members.get(hit.term, ()):
                 if rule_index not in allowed:
                     continue
-                rule = rules.rules[rule_index]
-                if rule.window == "paragraph":
+                window, size = layout[rule_index]
+                if window == 0:
                     unit = 0
-                elif rule.window == "sentence":
+                elif window == 1:
                     unit = _unit(sentence_starts, hit.start)
                 else:
                     unit = _unit(clauses, hit.start)
-                slots = buckets.setdefault(
-                    (rule_index, unit, hit.conceded), [[] for _ in rule.groups]
-                )
+                key = (rule_index, unit, hit.conceded)
+                slots = buckets.get(key)
+                if slots is None:
+                    slots = buckets[key] = [[] for _ in range(size)]
                 slots[group].append(hit)
         for (rule_index, _, conceded), slots in buckets.items():
+            if not all(slots):
+                continue  # some group has no hit: the rule cannot fire, asserted or denied
             rule = rules.rules[rule_index]
             confidence = rule.confidence * (CONCESSION_FACTOR if conceded else 1.0)
             chosen = _fill(slots, head_negated=rule.negated)

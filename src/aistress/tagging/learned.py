@@ -98,6 +98,7 @@ class Model:
         self.index = {c: i for i, c in enumerate(self.categories)}
         self.document = document
         self._floors: dict[tuple[float, str, int | None], float] = {}
+        self._all_floors: dict[tuple[float, str], tuple[float, ...]] = {}
 
     def scores(self, seen: Observation) -> list[float]:
         """The raw score of every category (in the order of ``categories``).
@@ -144,6 +145,10 @@ class Model:
         """The weight of one feature for one category (0 if it has none)."""
         return self._tables[category].get(feature, 0.0)
 
+    def table(self, category: int) -> Mapping[str, float]:
+        """Every weight of one category, by feature (absent: 0)."""
+        return self._tables[category]
+
     def _scaling(self, key: str, category: int | None) -> tuple[float, float]:
         """``(a, b)`` of the calibrated log-odds ``a * score + b`` of ``key`` and ``category``."""
         a, b = self.calibration.get(key) or next(iter(self.calibration.values()))
@@ -171,6 +176,15 @@ class Model:
             found = (math.log(confidence / (1.0 - confidence)) - b) / a - 1e-9
         if len(self._floors) < 4096:
             self._floors[(confidence, key, category)] = found
+        return found
+
+    def floors(self, confidence: float, key: str) -> tuple[float, ...]:
+        """:meth:`floor` of every category, in the order of ``categories``."""
+        found = self._all_floors.get((confidence, key))
+        if found is None:
+            found = tuple(self.floor(confidence, key, c) for c in range(len(self.categories)))
+            if len(self._all_floors) < 256:
+                self._all_floors[(confidence, key)] = found
         return found
 
     def confidence(self, score: float, key: str, category: int | None = None) -> float:

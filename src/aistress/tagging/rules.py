@@ -117,6 +117,8 @@ class RuleSet:
             for rule in _parse_document(path, document, seen, self)
         )
         self._by_id = {r.id: r for r in self.rules}
+        #: Per rule, its window (0 paragraph, 1 sentence, 2 clause) and number of groups.
+        self._layout = tuple((2 - _WINDOWS.index(r.window), len(r.groups)) for r in self.rules)
 
     # -- construction -----------------------------------------------------
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import itertools
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TypeAlias
 
@@ -163,6 +164,10 @@ class Tagger:
         self._allowed = frozenset(
             i for i, r in enumerate(rules.rules) if r.category in self.taxonomy
         )
+        #: The taxonomy's categories in order, with their index in the model (None: not in it).
+        self._columns = tuple(
+            (c, model.index.get(c.id) if model is not None else None) for c in self.taxonomy
+        )
 
     def tag(self, article: Article, *, quotes: Sequence[Quote] | None = None) -> tuple[Tag, ...]:
         """Tag every block of ``article``; see :func:`tag`."""
@@ -319,22 +324,25 @@ class Tagger:
         observed = self._observe(seen, by_category, sentences_)
         scores = model.scores(observed)
         key = calibration_key(seen.language, seen.text)
+        # The floor is on the raw score: a little below, so a confidence that
+        # rounds up to min_confidence is kept (the check below is on it).
+        floors = model.floors(max(self._first_min - 1e-4, 0.0), key)
+        confidences = observed.confidence
+        rules_sure = model.rules_sure
+        negated = self.include_negated
         out = []
-        for category in self.taxonomy:
-            group = by_category.get(category.id, [])
-            index = model.index.get(category.id)
+        for category, index in self._columns:
+            group = by_category.get(category.id)
             if index is None:
                 found = self._ruled(category, group) if group else None
                 if found is not None:
                     out.append(found)
                 continue
-            ruled = observed.confidence.get(category.id, 0.0)
-            sure = ruled >= model.rules_sure
-            # The floor is on the raw score: a little below, so a confidence that
-            # rounds up to min_confidence is kept (the check below is on it).
-            floor = model.floor(max(self._first_min - 1e-4, 0.0), key, index)
-            if scores[index] < floor and not sure and not (group and self.include_negated):
+            ruled = confidences.get(category.id, 0.0)
+            sure = ruled >= rules_sure
+            if scores[index] < floors[index] and not sure and not (group and negated):
                 continue
+            group = group or []
             confidence = model.confidence(scores[index], key, index)
             confidence = round(max(confidence, ruled) if sure else confidence, 4)
             asserted = [f for f in group if f.polarity == "asserted"]
@@ -383,7 +391,7 @@ class Tagger:
                     found.update(features)
             context[category] = frozenset(found)
         return Observation(
-            frozenset(f for _, _, fs in sentences_ for f in fs),
+            frozenset().union(*(fs for _, _, fs in sentences_)),
             seen.structure(by_category),
             self._rule_confidences(by_category),
             context,
@@ -415,8 +423,10 @@ class Tagger:
             spans = _merge_spans(s for f in asserted for s in f.spans)
             return _Found(category, self.rules.rules[best.rule].id, confidence, spans)
         assert self.model is not None
-        weight = self.model.weight
-        start, end, _ = max(sentences_, key=lambda s: (sum(weight(f, index) for f in s[2]), -s[0]))
+        get = self.model.table(index).get
+        start, end, _ = max(
+            sentences_, key=lambda s: (sum(map(get, s[2], itertools.repeat(0.0))), -s[0])
+        )
         return _Found(category, MODEL_RULE, confidence, [(start, end)])
 
     def _combine(self, category: Category, group: list[_Firing]) -> _Found | None:
