@@ -57,7 +57,9 @@ def _firings(
     sentence_starts, clause_starts = _bounds(text, language, spans)
     has_han = _HAN.search(text) is not None
     has_latin = _LATIN.search(text) is not None
-    handles = [m.span() for m in _HANDLE.finditer(text)]
+    # A handle holds "@", "u/" or "_": most blocks need no search for one.
+    maybe = "@" in text or "u/" in text or "_" in text
+    handles = [m.span() for m in _HANDLE.finditer(text)] if maybe else []
     out: list[_Firing] = []
     rejections: list[tuple[int, int, _Hit]] = []
     layout = rules._layout

@@ -38,8 +38,10 @@ sentence that carries a category. Everything is linear in the text.
 from __future__ import annotations
 
 import math
+import operator
 import re
 from collections.abc import Iterable, Mapping, Sequence
+from typing import NamedTuple
 
 import attrs
 
@@ -101,38 +103,62 @@ def sentence_features(
 
 
 def _features(text: str) -> frozenset[str]:
-    stop = stop_words("en")
     out: set[str] = set()
     if text.rstrip("\"”」』'’) ）").endswith(("?", "？")):
         out.add("?")
-    previous: str | None = None
+    previous: str | None = None  # the "b:<stem> " prefix of the word before
     negated = 0
-    for match in _TOKEN.finditer(text):
-        token = match.group()
+    for token in _TOKEN.findall(text):
         first = token[0]
         if first in _PUNCT:
             previous, negated = None, 0
             continue
         if first >= "\u2e80":  # a run of Han characters
             run = to_simplified(token)
-            out.update("c:" + ch for ch in run)
-            out.update("z:" + run[i : i + 2] for i in range(len(run) - 1))
+            out.update(map("c:".__add__, run))
+            out.update(map("z:".__add__, map(operator.add, run, run[1:])))
             previous, negated = None, 0
             continue
-        low = token.lower().replace("’", "'")
-        term = stem(low)
+        word = _WORDS.get(token) or _word(token)
         if previous is not None:
-            out.add(f"b:{previous} {term}")
-        previous = term
-        if low not in stop and len(low) > 2:
-            out.add("w:" + term)
+            out.add(previous + word.stem)
+        previous = word.before
+        if word.content:
+            out.add(word.content)
             if negated:
-                out.add("~:" + term)
+                out.add(word.negated)
         if negated:
             negated -= 1
-        if low in NEGATIONS or low.endswith("n't"):
+        if word.negation:
             negated = _NEGATION_REACH
     return frozenset(out)
+
+
+class _Word(NamedTuple):
+    """What the features read of one English word, worked out once per process."""
+
+    stem: str
+    before: str  # "b:<stem> ": the start of the bigram it opens
+    content: str  # "w:<stem>", or "" for a stop word or a short one
+    negated: str  # "~:<stem>"
+    negation: bool
+
+
+#: The words seen so far (cleared when it grows past _MAX_WORDS).
+_WORDS: dict[str, _Word] = {}
+_MAX_WORDS = 1 << 16
+
+
+def _word(token: str) -> _Word:
+    low = token.lower().replace("’", "'")
+    term = stem(low)
+    content = low not in stop_words("en") and len(low) > 2
+    negation = low in NEGATIONS or low.endswith("n't")
+    word = _Word(term, f"b:{term} ", "w:" + term if content else "", "~:" + term, negation)
+    if len(_WORDS) >= _MAX_WORDS:
+        _WORDS.clear()
+    _WORDS[token] = word
+    return word
 
 
 def text_scale(count: int, floor: int = TEXT_FLOOR) -> float:

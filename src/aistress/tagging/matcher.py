@@ -11,6 +11,7 @@ for a fixed rule set (each walk is at most as deep as the longest term).
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Iterator
 from typing import Any
@@ -28,6 +29,11 @@ _EN_TOKEN = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)*|\$")
 _HAN = HAN_CHAR
 _LATIN = re.compile(r"[A-Za-z]")
 _SPACE = frozenset(" \t\r\n\u00a0\u3000")
+_START, _END, _GROUP = re.Match.start, re.Match.end, re.Match.group
+# Most distinct words a matcher keeps the stems of before it starts again.
+_STEM_CACHE = 1 << 16
+# Inline flags and conditionals: a pattern holding one keeps its own scan.
+_OWN_SYNTAX = re.compile(r"\(\?[aiLmsux(-]")
 # Full-width ASCII to ASCII and upper to lower case, one character for one.
 _FOLD = {c: c + 0x20 for c in range(ord("A"), ord("Z") + 1)}
 _FOLD.update({c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)})
@@ -83,6 +89,11 @@ class _Matcher:
         self.patterns: list[tuple[int, re.Pattern[str]]] = []
         self.cue_of: dict[int, set[str]] = {}
         self.members: dict[int, list[tuple[int, int]]] = {}
+        # The alternation of the ``re:`` terms that can share one, and which can.
+        self._any: re.Pattern[str] | None = None
+        self._shared: list[bool] = []
+        self._stem_keep: frozenset[str] | None = None
+        self._stem_cache: dict[str, str] = {}
 
     def add(self, text: str) -> int:
         """Register a term (phrase or ``re:`` pattern); return its id."""
@@ -102,6 +113,7 @@ class _Matcher:
             pattern = re.compile(key, re.IGNORECASE)
             self.terms.append(_Term(kind, pattern))
             self.patterns.append((term_id, pattern))
+            self._any = None
             return term_id
         self.terms.append(_Term(kind, key))
         node = self.trie
@@ -128,33 +140,58 @@ class _Matcher:
         return hits
 
     def _scan_tokens(self, text: str) -> tuple[list[_Hit], list[int]]:
-        keep = self.keep
-        tokens = [(m.start(), m.end(), stem(m.group(), keep)) for m in _EN_TOKEN.finditer(text)]
+        matches = list(_EN_TOKEN.finditer(text))
+        starts = list(map(_START, matches))
+        ends = list(map(_END, matches))
+        units = self._stems(list(map(_GROUP, matches)))
         hits: list[_Hit] = []
         root = self.trie
-        n = len(tokens)
-        for i in range(n):
-            node = root.get(tokens[i][2])
+        n = len(units)
+        # Only tokens that begin some term start a walk (found in C, not a Python loop).
+        for i in itertools.compress(range(n), map(root.__contains__, units)):
+            node = root[units[i]]
             j = i
-            while node is not None:
-                hits.extend(_Hit(tokens[i][0], tokens[j][1], t, i, j + 1) for t in node.get("", ()))
+            while True:
+                found = node.get("")
+                if found:
+                    hits.extend(_Hit(starts[i], ends[j], t, i, j + 1) for t in found)
                 j += 1
                 if j >= n:
                     break
-                node = node.get(tokens[j][2])
-        return hits, [t[0] for t in tokens]
+                node = node.get(units[j])
+                if node is None:
+                    break
+        return hits, starts
+
+    def _stems(self, words: list[str]) -> list[str]:
+        """:func:`stem` of each word, cached per matcher."""
+        if self._stem_keep is not self.keep:
+            self._stem_keep, self._stem_cache = self.keep, {}
+        cache = self._stem_cache
+        units = list(map(cache.get, words))
+        if None in units:
+            keep = self.keep
+            if len(cache) > _STEM_CACHE:
+                cache.clear()
+            for i, word in enumerate(words):
+                if units[i] is None:
+                    units[i] = cache[word] = stem(word, keep)
+        return units  # type: ignore[return-value]
 
     def _scan_chars(self, text: str) -> list[_Hit]:
         folded = _fold(text)
         hits: list[_Hit] = []
         root = self.trie
         n = len(folded)
-        for i in range(n):
-            node = root.get(folded[i])
+        # Only characters that begin some term start a walk (found in C, not a Python loop).
+        for i in itertools.compress(range(n), map(root.__contains__, folded)):
+            node = root[folded[i]]
             j = i
             gaps = 0
-            while node is not None:
-                hits.extend(_Hit(i, j + 1, t, i, j + 1) for t in node.get("", ()))
+            while True:
+                found = node.get("")
+                if found:
+                    hits.extend(_Hit(i, j + 1, t, i, j + 1) for t in found)
                 j += 1
                 # Whitespace inside a term is ignored (at most two in a row).
                 while j < n and folded[j] in _SPACE and gaps < 2:
@@ -166,11 +203,38 @@ class _Matcher:
                     break
                 gaps = 0
                 node = node.get(folded[j])
+                if node is None:
+                    break
         return hits
 
+    def _first_pattern(self, text: str) -> int | None:
+        """Where the first match of a ``re:`` term that can share an alternation may start.
+
+        One search with the alternation of those terms replaces a scan per
+        term where none matches (most blocks): a term's matches all start at
+        or after the alternation's first, so scanning from there finds them
+        all (word boundaries and look-behinds still see the text before). None: no
+        such term matches.
+        """
+        if self._any is None:
+            self._shared = [_shareable(p) for _, p in self.patterns]
+            shared = [p.pattern for _, p in self.patterns if _shareable(p)]
+            self._any = re.compile("|".join(f"(?:{p})" for p in shared) or "(?!)", re.IGNORECASE)
+        found = self._any.search(text)
+        return None if found is None else found.start()
+
     def _scan_patterns(self, text: str, starts: list[int]) -> Iterator[_Hit]:
-        for term_id, pattern in self.patterns:
-            for m in pattern.finditer(text):
+        if not self.patterns:
+            return
+        begin = self._first_pattern(text)
+        for (term_id, pattern), shared in zip(self.patterns, self._shared, strict=True):
+            if not shared:
+                matches = pattern.finditer(text)
+            elif begin is None:
+                continue
+            else:
+                matches = pattern.finditer(text, begin)
+            for m in matches:
                 if m.end() == m.start():
                     continue
                 if self.chars:
@@ -179,3 +243,8 @@ class _Matcher:
                     first = bisect.bisect_left(starts, m.start())
                     last = max(first + 1, bisect.bisect_left(starts, m.end()))
                 yield _Hit(m.start(), m.end(), term_id, first, last)
+
+
+def _shareable(pattern: re.Pattern[str]) -> bool:
+    """Whether a ``re:`` term means the same inside an alternation (no groups, no flags)."""
+    return not pattern.groups and _OWN_SYNTAX.search(pattern.pattern) is None
