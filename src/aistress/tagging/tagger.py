@@ -270,16 +270,17 @@ class Tagger:
         denied = frozenset(
             self.rules.rules[f.rule].category for f in seen.firings if f.polarity != "asserted"
         )
+        key = calibration_key(language, block.text)
         context = Context(
             block.text,
-            calibration_key(language, block.text),
+            key,
             seen.title,
             seen.asked is not None,
             denied,
             seen.spans,
         )
         if self.model is not None:
-            return self._learned(seen), context
+            return self._learned(seen, key), context
         by_category: dict[str, list[_Firing]] = {}
         for firing in seen.firings:
             by_category.setdefault(self.rules.rules[firing.rule].category, []).append(firing)
@@ -313,8 +314,11 @@ class Tagger:
             found = self._combine(category, [f for f in group if f.polarity != "asserted"])
         return found
 
-    def _learned(self, seen: Seen) -> list[_Found]:
-        """The model's tags for a block; categories the model lacks keep the rules' tags."""
+    def _learned(self, seen: Seen, key: str | None = None) -> list[_Found]:
+        """The model's tags for a block; categories the model lacks keep the rules' tags.
+
+        ``key`` is the block's calibration key, if the caller has it.
+        """
         model = self.model
         assert model is not None
         by_category: dict[str, list[_Firing]] = {}
@@ -323,7 +327,8 @@ class Tagger:
         sentences_ = seen.sentences()
         observed = self._observe(seen, by_category, sentences_)
         scores = model.scores(observed)
-        key = calibration_key(seen.language, seen.text)
+        if key is None:
+            key = calibration_key(seen.language, seen.text)
         # The floor is on the raw score: a little below, so a confidence that
         # rounds up to min_confidence is kept (the check below is on it).
         floors = model.floors(max(self._first_min - 1e-4, 0.0), key)
