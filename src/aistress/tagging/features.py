@@ -147,6 +147,8 @@ class _Word(NamedTuple):
 #: The words seen so far (cleared when it grows past _MAX_WORDS).
 _WORDS: dict[str, _Word] = {}
 _MAX_WORDS = 1 << 16
+#: Longer tokens are not kept (a long run of letters is no word worth keeping).
+_LONGEST_KEPT = 40
 
 
 def _word(token: str) -> _Word:
@@ -155,9 +157,10 @@ def _word(token: str) -> _Word:
     content = low not in stop_words("en") and len(low) > 2
     negation = low in NEGATIONS or low.endswith("n't")
     word = _Word(term, f"b:{term} ", "w:" + term if content else "", "~:" + term, negation)
-    if len(_WORDS) >= _MAX_WORDS:
-        _WORDS.clear()
-    _WORDS[token] = word
+    if len(token) <= _LONGEST_KEPT:
+        if len(_WORDS) >= _MAX_WORDS:
+            _WORDS.clear()
+        _WORDS[token] = word
     return word
 
 

@@ -32,6 +32,8 @@ _SPACE = frozenset(" \t\r\n\u00a0\u3000")
 _START, _END, _GROUP = re.Match.start, re.Match.end, re.Match.group
 # Most distinct words a matcher keeps the stems of before it starts again.
 _STEM_CACHE = 1 << 16
+# Longer tokens are stemmed each time (a long run of letters is no word worth keeping).
+_LONGEST_KEPT = 40
 # Inline flags and conditionals: a pattern holding one keeps its own scan.
 _OWN_SYNTAX = re.compile(r"\(\?[aiLmsux(-]")
 # Full-width ASCII to ASCII and upper to lower case, one character for one.
@@ -175,7 +177,9 @@ class _Matcher:
                 cache.clear()
             for i, word in enumerate(words):
                 if units[i] is None:
-                    units[i] = cache[word] = stem(word, keep)
+                    units[i] = found = stem(word, keep)
+                    if len(word) <= _LONGEST_KEPT:
+                        cache[word] = found
         return units  # type: ignore[return-value]
 
     def _scan_chars(self, text: str) -> list[_Hit]:
