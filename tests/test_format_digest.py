@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from typing import Any
 
 import pytest
-from hypothesis import assume, given
+from hypothesis import assume, example, given
 from hypothesis import strategies as st
 
 from aistress.errors import ParseError
@@ -314,6 +314,49 @@ def test_deep_nesting_is_kept_as_unread_text() -> None:
     assert "unread-text" in {w.code for w in source.warnings}
 
 
+@pytest.mark.parametrize("elsewhere", ["", "\n\n> 另一段引文\n"])
+def test_block_quote_in_a_list_item_keeps_its_quote_and_its_text(elsewhere: str) -> None:
+    """``- > text`` is an item holding a quote (marker ``- >``), however the rest is laid out."""
+    text = "前言\n\n- > 我们每晚都在赶截止日期，>50% 的人睡不够。\n- 普通的一点\n" + elsewhere
+    source = digest.read(text, source_id="q")
+    quoted, plain = source.articles[0].blocks[1:3]
+    assert (quoted.kind, quoted.marker, quoted.text) == (
+        BlockKind.POINT,
+        "- >",
+        "我们每晚都在赶截止日期，>50% 的人睡不够。",
+    )
+    assert (plain.marker, plain.text) == ("-", "普通的一点")
+    assert unaccounted(text, source) == []
+    assert _squash(digest.write(source)) == _squash(text)
+
+
+def test_block_quotes_are_paragraphs_marked_as_quotes() -> None:
+    """A block quote reads as paragraphs with marker ``>`` (``> >`` nested), nested items too."""
+    text = (
+        "> 第一行\n> 第二行\n\n> > 引文里的引文\n\n"
+        "1. **要点**：正文\n\n   > 要点下的引文\n\n   - > 嵌套的引文\n"
+    )
+    source = digest.read(text, source_id="q")
+    assert [(b.kind, b.level, b.marker, b.text) for b in source.articles[0].blocks] == [
+        (BlockKind.PARAGRAPH, 0, ">", "第一行\n第二行"),
+        (BlockKind.PARAGRAPH, 0, "> >", "引文里的引文"),
+        (BlockKind.POINT, 0, "1.", "要点：正文"),
+        (BlockKind.PARAGRAPH, 1, ">", "要点下的引文"),
+        (BlockKind.LIST_ITEM, 1, "- >", "嵌套的引文"),
+    ]
+    assert unaccounted(text, source) == []
+    assert digest.write(source) == text
+    assert digest.read(digest.write(source), source_id="q") == source
+
+
+def test_a_quoted_label_is_quoted_text_not_metadata() -> None:
+    """A labelled line inside a block quote is quoted text, never the digest's own field."""
+    text = "- **作者**：甲\n- > **作者**：乙\n"
+    main = digest.read(text, source_id="q").articles[0]
+    assert main.author == "甲"
+    assert [(b.marker, b.text) for b in main.blocks] == [("- >", "作者：乙")]
+
+
 @pytest.mark.parametrize("text", ["", " \n\t", "a\x00b"])
 def test_unreadable_text_raises_parse_error(text: str) -> None:
     """Empty and binary text raise ParseError naming the path."""
@@ -383,7 +426,10 @@ def _blocks(draw: st.DrawFn, *, points: bool) -> list[Block]:
             level = draw(st.sampled_from([0, 2, 3]))
         elif kind is BlockKind.LIST_ITEM:
             level = draw(st.integers(0, 2))
-        marker = draw(st.sampled_from(["1.", "2)", "-", "*", "+"])) if heading or level else None
+        markers = ["1.", "2)", "-", "*", "+", "- >", "1. > >"]
+        marker = draw(st.sampled_from(markers)) if heading or level else None
+        if kind is BlockKind.PARAGRAPH:
+            marker = draw(st.sampled_from([None, None, ">", "> >"]))
         out.append(Block(kind, text, level=level, heading=heading, marker=marker))
     return out
 
@@ -542,7 +588,7 @@ _BLOCK_PIECES = [
     *["", " ", "  ", "   ", "    ", "     ", "-", "- ", "* ", "+ ", "1. ", "2) ", "10. ", "1."],
     *["#", "# ", "## ", "###### ", "####### ", "---", "***", "_ _ _", "- - -", "-   ", "-     "],
     *["text", "**粗体**：值", "中文", " x ", "a", "1)", "*", "+", "# a #", "# a ##  ", "#a"],
-    *["- # h", "1. - x", "\u3000", "1234567890. ", "\xa0", "=", "===", "a>b"],
+    *["- # h", "1. - x", "\u3000", "1234567890. ", "\xa0", "=", "===", "a>b", ">", "> ", "- > "],
 ]
 
 
@@ -552,6 +598,8 @@ _BLOCK_PIECES = [
     ),
     st.sampled_from(["", "\n", "\n\n", "  "]),
 )
+@example("- > quoted", "\n")
+@example("a\n1.  - > b", "")
 def test_block_tokens_equal_markdown_its(body: str, end: str) -> None:
     """The digest's own block parser gives markdown-it's block tokens, or leaves the text to it."""
     from aistress.formats._digest_blocks import block_tokens

@@ -30,11 +30,12 @@ _MAX_LISTS = 8
 # The characters a rule, a list item or a heading can start with: a line that
 # starts with anything else is paragraph text.
 _BLOCK_START = frozenset("*-_+#0123456789")
-# A block quote; a line of only ``-`` or only ``=`` (and spaces), which under a
-# line of text is a setext heading's underline.
+# A block quote, also one opening a list item's content (``- > text``); a line of
+# only ``-`` or only ``=`` (and spaces), which under a line of text is a setext
+# heading's underline.
 # (The underline is matched with the line break before it, which the regex
 # engine looks for first: a line anchor would be tried at every character.)
-_QUOTE = re.compile(r"^ *>", re.MULTILINE)
+_QUOTE = re.compile(r"^ *(?:(?:[-*+]|\d{1,9}[.)]) +)*>", re.MULTILINE)
 _UNDERLINE = re.compile(r"\n *(?:-[- ]*|=[= ]*)(?=\n|\Z)")
 
 

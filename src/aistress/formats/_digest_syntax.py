@@ -147,6 +147,7 @@ class _El:
     ordered: bool = False
     text: str = ""
     rendered: _Inline | None = None  # the inline content rendered, once asked for
+    quote: int = 0  # block quotes around it, opened inside its innermost list item
 
 
 @attrs.define
@@ -169,6 +170,7 @@ def _elements(tokens: Sequence[Token | BlockToken]) -> list[_El]:
     lists: list[tuple[int, bool]] = []
     items: list[_OpenItem] = []
     next_list = 0
+    quotes: list[int] = []  # for each open block quote, the list items open around it
     block_map: list[int] | None = None
     heading: int | None = None
 
@@ -183,6 +185,7 @@ def _elements(tokens: Sequence[Token | BlockToken]) -> list[_El]:
             continue
         if kind == "inline" and block_map is not None:
             first, last = block_map
+            quote = quotes.count(len(items)) if quotes else 0
             if heading is not None:
                 out.append(_El("heading", first, last, tok, heading))
             elif items and not items[-1].used and items[-1].first == first:
@@ -197,10 +200,11 @@ def _elements(tokens: Sequence[Token | BlockToken]) -> list[_El]:
                         item.marker,
                         item.list_id,
                         item.ordered,
+                        quote=quote,
                     )
                 )
             else:
-                out.append(_El("paragraph", first, last, tok, len(items)))
+                out.append(_El("paragraph", first, last, tok, len(items), quote=quote))
             claim(first)
             block_map = None
             heading = None
@@ -231,6 +235,10 @@ def _elements(tokens: Sequence[Token | BlockToken]) -> list[_El]:
         elif kind in ("code_block", "fence", "html_block") and tok.map:
             out.append(_El("code", tok.map[0], tok.map[1], level=len(items), text=tok.content))
             claim(tok.map[0])
+        elif kind == "blockquote_open":
+            quotes.append(len(items))
+        elif kind == "blockquote_close" and quotes:
+            quotes.pop()
     return out
 
 

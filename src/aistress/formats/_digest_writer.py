@@ -43,6 +43,10 @@ from aistress.text.dates import format_chinese_date
 _ESCAPE = re.compile(r"[\\`*_\[\]<]|&(?=#?[0-9A-Za-z]+;)")
 _LINE_START = re.compile(r"(?P<digits>\d{1,9})(?P<delim>[.)])|[#>\-+=~|]")
 _BREAK = re.compile(r"\r\n|\r|\n")
+# A list marker, then the block quotes its item's text opens with (``- >``).
+_ITEM_MARKER = re.compile(r"(?P<list>[-*+]|\d{1,9}[.)])(?P<quote>(?: >)*)")
+# The block quotes around a paragraph (``>``, ``> >`` for a quote in a quote).
+_QUOTE_MARKER = re.compile(r">(?: >)*")
 _EMITTED = frozenset(
     {
         RULE,
@@ -476,10 +480,13 @@ def _block(block: Block, stack: list[int]) -> tuple[str, list[int]]:
         stack = stack[:level]
         indent = stack[-1] if stack else 0
         marker = block.marker or ("1." if block.kind is BlockKind.POINT else "-")
-        if not _LIST_MARKER.fullmatch(marker):
-            marker = "-"
+        parts = _ITEM_MARKER.fullmatch(marker)
+        if parts is None:
+            marker, quote = "-", ""
+        else:
+            marker, quote = parts.group("list"), parts.group("quote")
         content = indent + len(marker) + 1
-        text = _inline(block, content, content)
+        text = _quoted(block, quote.strip(), content)
         if not text:
             return "", stack
         stack = [*stack, content]
@@ -500,5 +507,15 @@ def _block(block: Block, stack: list[int]) -> tuple[str, list[int]]:
 
 
 def _paragraph_block(block: Block, indent: int) -> str:
-    text = _inline(block, indent, indent)
+    quote = block.marker if block.marker and _QUOTE_MARKER.fullmatch(block.marker) else ""
+    text = _quoted(block, quote, indent)
     return (" " * indent + text) if text else ""
+
+
+def _quoted(block: Block, quote: str, indent: int) -> str:
+    """A block's inline Markdown, every line inside the block quotes ``quote`` (``> >``)."""
+    if not quote:
+        return _inline(block, indent, indent)
+    prefix = quote + " "
+    text = _inline(block, 0, 0)
+    return prefix + text.replace("\n", "\n" + " " * indent + prefix) if text else ""

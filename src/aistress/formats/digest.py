@@ -26,6 +26,9 @@ every span is computed from the tokens' line ranges. Its parts:
 - paragraphs, headings (``#`` headings with their level; a bold-only
   paragraph without colon is a heading of level 0), horizontal rules
   (boilerplate ``"rule"``).
+- **block quotes**: a quoted paragraph has the ``marker`` ``">"`` (``"> >"``
+  in a quote in a quote), an item whose text is a quote ``"- >"``; the text is
+  the quoted text, never a label or a field.
 - **appendices**: a heading ``## 附1: 博客文章翻译`` (also ``附录``,
   ``Appendix 2``) starts an article of its own (boilerplate
   ``"appendix-heading"``; ``extra["appendix"]`` and
@@ -278,7 +281,7 @@ class _Reader:
                 continue
             if el.kind == "item":
                 in_zone = list_zone.setdefault(el.list_id, zone and not el.ordered)
-                if in_zone and self.metadata(el, art):
+                if in_zone and not el.quote and self.metadata(el, art):
                     continue
                 zone = list_zone[el.list_id] = False
                 block_kind = BlockKind.POINT if digest and el.level == 0 else BlockKind.LIST_ITEM
@@ -288,13 +291,25 @@ class _Reader:
                         inline.text,
                         level=el.level,
                         heading=inline.lead,
-                        marker=el.marker,
+                        marker=f"{el.marker} {' '.join('>' * el.quote)}" if el.quote else el.marker,
                         span=span,
                     )
                 )
                 body = True
                 continue
             # a paragraph
+            if el.quote:  # quoted text: never a label, title, byline or field
+                art.blocks.append(
+                    trusted_block(
+                        BlockKind.PARAGRAPH,
+                        inline.text,
+                        level=el.level,
+                        marker=" ".join(">" * el.quote),
+                        span=span,
+                    )
+                )
+                zone, body = False, True
+                continue
             if inline.wrapped == "strong" and inline.colon:
                 page.add_boilerplate(SECTION_LABEL, span)
                 zone = any(word in inline.text.casefold() for word in _INFO_WORDS)
