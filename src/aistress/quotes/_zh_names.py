@@ -403,24 +403,50 @@ _AFTER_OPENER = re.compile(
 
 
 class _Grams:
-    """Counts of the two- to four-character strings of a text, taken on first use.
+    """Counts of two- to four-character strings in a text, each found when first asked for.
 
-    Most articles never ask (no clause subject speaks), so the one pass over
-    the text is paid only by those that do.
+    Most articles never ask (no clause subject speaks), and most ask about
+    few strings: each of the first :data:`_MAX_SEARCHED` distinct strings is
+    counted by one search of the text (in C); past them, one pass counts
+    every string of the text at once. Linear in the text either way.
     """
 
     def __init__(self, text: str) -> None:
         self.text = text
         self.counts: Counter[str] | None = None
+        self.searched: dict[str, int] = {}
 
     def count(self, gram: str) -> int:
         """How many times ``gram`` (two to four characters) occurs in the text."""
-        if self.counts is None:
-            t = self.text
-            self.counts = Counter(map(operator.add, t, t[1:]))
-            self.counts.update(map("".join, zip(t, t[1:], t[2:], strict=False)))
-            self.counts.update(map("".join, zip(t, t[1:], t[2:], t[3:], strict=False)))
-        return self.counts[gram]
+        if self.counts is not None:
+            return self.counts[gram]
+        n = self.searched.get(gram)
+        if n is None:
+            if len(self.searched) >= _MAX_SEARCHED:
+                t = self.text
+                self.counts = Counter(map(operator.add, t, t[1:]))
+                self.counts.update(map("".join, zip(t, t[1:], t[2:], strict=False)))
+                self.counts.update(map("".join, zip(t, t[1:], t[2:], t[3:], strict=False)))
+                return self.counts[gram]
+            n = _occurrences(self.text, gram) if 2 <= len(gram) <= 4 else 0
+            self.searched[gram] = n
+        return n
+
+
+#: Distinct strings :class:`_Grams` counts one search each before it counts them all.
+_MAX_SEARCHED = 256
+
+
+def _occurrences(text: str, gram: str) -> int:
+    """How many times ``gram`` occurs in ``text``, overlapping occurrences included."""
+    if all(gram[:k] != gram[-k:] for k in range(1, len(gram))):
+        return text.count(gram)  # no border: no two occurrences overlap
+    n = 0
+    i = text.find(gram)
+    while i >= 0:
+        n += 1
+        i = text.find(gram, i + 1)
+    return n
 
 
 def _story_names(
