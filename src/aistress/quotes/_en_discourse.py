@@ -185,6 +185,30 @@ def _organisation_part(words: list[str]) -> list[str]:
     return words
 
 
+#: What a capitalised run tells by itself: its words, those words without a
+#: comma or full stop, the person's full name it may be, the words that may
+#: name an organisation, that organisation's name (or None), and whether it
+#: is a business's.
+_RunShape = tuple[list[str], list[str], str | None, list[str], str | None, bool]
+
+
+def _run_shape(run: str) -> _RunShape:
+    """The :data:`_RunShape` of one capitalised run of the text."""
+    words = run.split()
+    person = (
+        " ".join(words)
+        if 2 <= len(words) <= 4
+        and all(w[:1].isupper() for w in words)
+        and not _org_words(words)[0]
+        and words[0] not in ("The", "A", "An")
+        else None
+    )
+    part = _organisation_part(words)
+    org, company = _org_words(part)
+    org_name = " ".join(part) if org and len(part) > 1 else None
+    return words, [w.strip(",.") for w in words], person, part, org_name, company
+
+
 class Entities:
     """The named entities of one English article, latest last, for definite descriptions.
 
@@ -204,29 +228,25 @@ class Entities:
         surnames: dict[str, str] = {}  # the last word of a person's full name -> the name
         #: (offset, name) of a family name alone opening a sentence as its subject
         self.surname_subjects: list[tuple[int, int, str]] = []
+        shapes: dict[str, _RunShape] = {}  # a name written again is read once
         for m in _CAPITALISED_RUN.finditer(text):
-            words = m.group(0).split()
+            shape = shapes.get(m.group(0))
+            if shape is None:
+                shape = shapes[m.group(0)] = _run_shape(m.group(0))
+            words, bare, person, part, org_name, company = shape
             before = text[max(0, m.start() - 3) : m.start()].rstrip()
             if before and before[-1] not in _SENTENCE_OPENERS:
-                self._mid.update(w.strip(",.") for w in words)
+                self._mid.update(bare)
             if len(words) == 1 and words[0] in surnames and _SUBJECT_AFTER.match(text, m.end()):
                 if not before or before[-1] in ".!?\n":
                     self.surname_subjects.append((m.start(), m.end(), surnames[words[0]]))
-            elif (
-                2 <= len(words) <= 4
-                and all(w[:1].isupper() for w in words)
-                and not _org_words(words)[0]
-                and words[0] not in ("The", "A", "An")
-            ):
-                surnames[words[-1]] = " ".join(words)
-            words = _organisation_part(words)
-            org, company = _org_words(words)
-            if org and len(words) > 1 and len(self._scanned) < _MAX_SCANNED:
-                self._scanned.append((m.start(), " ".join(words), company))
-                self._full.setdefault(words[0], " ".join(words))
-                name = " ".join(words)
-                for w in words:  # a word of one organisation's name only
-                    self._word[w] = name if self._word.get(w, name) == name else ""
+            elif person is not None:
+                surnames[words[-1]] = person
+            if org_name is not None and len(self._scanned) < _MAX_SCANNED:
+                self._scanned.append((m.start(), org_name, company))
+                self._full.setdefault(part[0], org_name)
+                for w in part:  # a word of one organisation's name only
+                    self._word[w] = org_name if self._word.get(w, org_name) == org_name else ""
         self._lower = set(_LOWER_WORD.findall(text))
         self._next = 0
         self._said: dict[str, set[str]] = {}  # a name's last word -> the genders said of it
