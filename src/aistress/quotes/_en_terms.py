@@ -135,6 +135,38 @@ def _term(inner: str) -> bool:
     return len(inner.split()) <= 3 and not _TERMINAL.search(inner)
 
 
+#: The words one of the naming expressions ends with (its last word, or the one
+#: before an article), in lower case.
+_NAMING_ENDS = (
+    *("titled", "entitled", "codenamed", "code-named", "nicknamed", "so-called", "as"),
+    *("called", "named", "dubbed", "labelled", "labeled", "branded", "christened"),
+    *_WORK_NOUNS.split("|"),
+    *_TERM_NOUNS.split("|"),
+)
+
+
+def _may_name(before: str) -> bool:
+    """Whether a naming expression may end ``before``: a quick test before the searches.
+
+    Each expression ends in a space after a word of :data:`_NAMING_ENDS`,
+    maybe with a comma or an article between them; words with letters outside
+    ASCII (which a search ignoring case may fold) are always searched.
+    """
+    if not before[-1:].isspace():
+        return False
+    words = before.split()[-2:]
+    if not words:
+        return False
+    last = words[-1].lower()
+    if last in ("the", "a", "an") and len(words) == 2:
+        last = words[0].lower() + " " + last
+    return (
+        not last.isascii()
+        or last.rstrip(",").endswith(_NAMING_ENDS)
+        or (" " in last and last.split()[0].endswith(_NAMING_ENDS))
+    )
+
+
 def names_title(masked: str, start: int, inner: str) -> bool:
     """Whether the quotation starting at ``start`` (its opening mark) is a title or a term.
 
@@ -142,6 +174,8 @@ def names_title(masked: str, start: int, inner: str) -> bool:
     quoted words.
     """
     before = masked[max(0, start - _LOOK) : start]
+    if not _may_name(before):
+        return False
     if _NAMING.search(before):
         return True
     noun = _NOUN_BEFORE.search(before)
