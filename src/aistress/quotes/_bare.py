@@ -65,7 +65,7 @@ def bare_mentions(
         quoted.setdefault(bi, []).append((qa, qb))
     out: list[tuple[int, int, Mention]] = []
     for bi, block in enumerate(article.blocks):
-        base = article.block_span(bi).start
+        base = -1  # the block's offset in the article, once a name is found in it
         inside = quoted.get(bi, [])
         starts = [qa for qa, _ in inside]
         for match in pattern.finditer(block.text):
@@ -80,5 +80,7 @@ def bare_mentions(
             surface = surfaces[match.group(0)]
             if surface not in group_of:
                 continue
+            if base < 0:
+                base = article.block_span(bi).start
             out.append((bi, base, Mention("name", surface, a, b, a, b, None, a, a)))
     return out

@@ -130,7 +130,7 @@ def find_subjects(
         conj = _CONJ.match(masked, start, end)
         a = conj.end() if conj else start
         segment = masked[a:end]
-        tokens = list(re.finditer(r"\S+", segment))
+        tokens = list(_NON_SPACE.finditer(segment))
         b = a + len(segment.rstrip())
         anon = lex.anonymous_re.match(segment.rstrip())
         if anon is None:
@@ -199,6 +199,7 @@ _ROLE_THEN_NAME = re.compile(
 
 
 _BLANK = re.compile(r"\s*")
+_NON_SPACE = re.compile(r"\S+")
 #: How many words an unnamed source opening a sentence may have before its verb.
 _MAX_UNNAMED_WORDS = 5
 

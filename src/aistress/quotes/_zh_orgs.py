@@ -62,10 +62,13 @@ def organisations(maskeds: list[str], texts: list[str], langs: list[str]) -> lis
     firsts = list(names)
     out: list[Orgs] = []
     count = 0
+    seen = Orgs(names, count)  # one value per count, shared by the blocks that see it
     for masked in maskeds:
         while count < len(firsts) and firsts[count] in masked:
             count += 1
-        out.append(Orgs(names, count))
+        if count != seen.seen:
+            seen = Orgs(names, count)
+        out.append(seen)
     return out
 
 
