@@ -52,3 +52,14 @@ def test_pieces_are_the_blank_line_groups(lines: list[tuple[str, str]], bom: boo
         assert pieces.texts[k] == document[first:last]
         got = [(line.start, line.end, line.text) for line in pieces.lines(k)]
         assert got == [(line.start, line.end, line.text) for line in group]
+
+
+@given(st.lists(st.tuples(_LINES, _BREAKS), min_size=1, max_size=30), st.booleans())
+def test_content_lines_are_the_non_blank_lines(lines: list[tuple[str, str]], bom: bool) -> None:
+    """Page.content_lines, made without the blank lines' records, equals filtering Page.lines."""
+    document = ("\ufeff" if bom else "") + "".join(line + end for line, end in lines)
+    fresh = Page(document, path=None, source_id="s", format="text")
+    split = Page(document, path=None, source_id="s", format="text")
+    expected = [line for line in split.lines if not line.blank]
+    assert fresh.content_lines() == expected
+    assert split.content_lines() == expected

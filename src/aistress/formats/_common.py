@@ -43,7 +43,7 @@ import re
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import compress, repeat
-from operator import add, eq, truediv
+from operator import add, attrgetter, eq, sub, truediv
 from typing import Any, Protocol
 
 import attrs
@@ -51,7 +51,14 @@ import attrs
 from aistress import _collector, data
 from aistress.errors import ParseError
 from aistress.formats._registry import FormatGuess
-from aistress.formats._text import Line, is_blank, position, split_lines, trim
+from aistress.formats._text import (
+    Line,
+    is_blank,
+    position,
+    split_content_lines,
+    split_lines,
+    trim,
+)
 from aistress.formats._text import source_id as make_source_id
 from aistress.model import (
     Article,
@@ -70,6 +77,7 @@ from aistress.model import (
 )
 from aistress.model._document import (
     trusted_block,
+    trusted_blocks,
     trusted_boilerplate,
     trusted_span,
     trusted_spans,
@@ -102,6 +110,9 @@ __all__ = [
     "script_counts",
     "sniff_weight",
 ]
+
+_LINE_TEXT = attrgetter("text")
+_LINE_START = attrgetter("start")
 
 #: Boilerplate kind of a byte-order mark left at the start of a decoded text.
 BOM_KIND = "byte-order-mark"
@@ -595,8 +606,17 @@ class Page:
         return cls(text, path=path, source_id=sid, format=format)
 
     def content_lines(self) -> list[Line]:
-        """The lines that are not blank, in order."""
-        return [line for line in self.lines if line.text and not line.text.isspace()]  # blank
+        """The lines that are not blank, in order (made without the blank ones' records)."""
+        if "lines" in self.__dict__:  # split already
+            return [line for line in self.lines if line.text and not line.text.isspace()]
+        lines = split_content_lines(self.text)
+        if self.text.startswith("\ufeff") and lines and lines[0].start == 0:
+            first = lines[0]
+            if first.text[1:].strip():
+                lines[0] = Line(first.number, 1, first.end, first.text[1:])
+            else:  # the mark alone on its line: a blank line
+                del lines[0]
+        return lines
 
     def span(self, start: int, end: int) -> Span:
         """A span of this source from ``start`` to ``end``."""
@@ -666,6 +686,28 @@ class Page:
             language,
             trusted_span(self.id, *line.trimmed()) if span is None else span,
         )
+
+    def line_blocks(
+        self,
+        kind: BlockKind,
+        lines: Sequence[Line],
+        languages: Iterable[str | None],
+        *,
+        texts: Sequence[str] | None = None,
+    ) -> list[Block]:
+        """``[self.block(kind, line, text=t, language=g) for ...]`` over ``lines``, in bulk.
+
+        Each block spans its line's content without surrounding whitespace and
+        holds ``texts`` (by default each line's trimmed text); the records are
+        made by ``map`` in C (see :func:`~aistress.model._document.trusted_blocks`).
+        """
+        raw = list(map(_LINE_TEXT, lines))
+        content = list(map(str.strip, raw))
+        indents = map(sub, map(len, raw), map(len, map(str.lstrip, raw)))
+        starts = list(map(add, map(_LINE_START, lines), indents))
+        ends = list(map(add, starts, map(len, content)))
+        spans = self.spans(starts, ends)
+        return trusted_blocks(repeat(kind), content if texts is None else texts, spans, languages)
 
     def provenance(self, fields: Iterable[FieldSpan] = ()) -> Provenance:
         """Where an article of this page came from (encoding is set by the caller's decode)."""

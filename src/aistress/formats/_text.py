@@ -13,7 +13,7 @@ import re
 import unicodedata
 from collections import deque
 from collections.abc import Iterator
-from itertools import accumulate, count, repeat
+from itertools import accumulate, compress, count, repeat
 from operator import add
 from pathlib import PurePath
 
@@ -115,6 +115,33 @@ def split_lines(text: str) -> list[Line]:
 
 
 _LINE_SLOTS = tuple(Line.__dict__[name].__set__ for name in ("number", "start", "end", "text"))
+
+
+def split_content_lines(text: str) -> list[Line]:
+    r"""The lines of ``text`` that are not blank: ``[l for l in split_lines(text) if not l.blank]``.
+
+    Only the records of those lines are made (the line numbers count every
+    line), in bulk as :func:`split_lines` makes them. Linear time.
+
+    >>> [(l.number, l.start, l.text) for l in split_content_lines("a\n \n\nb\n")]
+    [(1, 0, 'a'), (4, 5, 'b')]
+    """
+    if "\r" in text:
+        return [line for line in split_lines(text) if not line.blank]
+    parts = text.split("\n")
+    if not parts[-1]:
+        parts.pop()
+    lengths = list(map(len, parts))
+    starts = list(accumulate(map((1).__add__, lengths), initial=0))
+    keep = list(map(bool, map(str.strip, parts)))  # str.strip drops what str.isspace accepts
+    parts = list(compress(parts, keep))
+    starts = list(compress(starts, keep))
+    ends = list(map(add, starts, map(len, parts)))
+    numbers = compress(count(1), keep)
+    lines = list(map(object.__new__, repeat(Line, len(parts))))
+    for set_slot, values in zip(_LINE_SLOTS, (numbers, starts, ends, parts), strict=False):
+        deque(map(set_slot, lines, values), maxlen=0)
+    return lines
 
 
 def iter_lines(text: str) -> Iterator[Line]:

@@ -41,6 +41,9 @@ from __future__ import annotations
 
 import functools
 import re
+from bisect import bisect_right
+from itertools import accumulate, compress, repeat
+from operator import gt, not_
 
 from aistress import model
 from aistress.formats import _common as common
@@ -150,6 +153,41 @@ def _contact(text: str) -> bool:
 def _footer_line(text: str) -> bool:
     """A line that certainly belongs to the footer: a label, a listed promotion, a contact line."""
     return _promotion(text) or _label_line(text) or (_contact_word(text) and _contact(text))
+
+
+#: The words :func:`_contact_word` looks for, lower-cased.
+_CONTACT_WORDS: tuple[str, ...] = ("email", "e-mail", "contact", "feedback", "联系", "聯繫")
+_CONTACT_WORDS += ("聯絡", "邮箱", "郵箱", "信箱", "反馈", "反饋")
+
+
+def _first_footer_line(lines: list[Line], begin: int) -> int:
+    """The index of the first line from ``begin`` on that :func:`_footer_line` takes, or the end.
+
+    :func:`_footer_line` is asked only about the lines it can take: those that
+    start with a promotion's first words, shorter than a label, or holding a
+    contact word, found by tests in C over all the lines at once.
+    """
+    texts = [line.text.strip() for line in lines[begin:]]
+    candidates = set(
+        compress(range(len(texts)), map(str.startswith, texts, repeat(_promotion_prefixes())))
+    )
+    candidates.update(compress(range(len(texts)), map(gt, repeat(40), map(len, texts))))
+    joined = "\x00".join(texts)
+    if "ı" in joined or "İ" in joined:  # left to the pattern (see _contact_word)
+        candidates.update(range(len(texts)))
+    else:
+        low = joined.lower()  # as long as joined: only İ lower-cases to two characters
+        ends = list(accumulate(map((1).__add__, map(len, texts))))
+        for word in _CONTACT_WORDS:
+            at = low.find(word)
+            while at >= 0:
+                k = bisect_right(ends, at)
+                candidates.add(k)
+                at = low.find(word, ends[k])
+    for k in sorted(candidates):
+        if _footer_line(texts[k]):
+            return begin + k
+    return len(lines)
 
 
 def _brands(text: str) -> set[str]:
@@ -319,7 +357,7 @@ def _read(page: Page) -> Source:
             break
         i += 1
 
-    footer = next((k for k in range(i, len(lines)) if _footer_line(lines[k].stripped)), len(lines))
+    footer = _first_footer_line(lines, i)
     footer_rules = _footer_start(lines, i, footer)
     footer -= len(footer_rules)
     region = lines[i:footer]
@@ -348,18 +386,16 @@ def _read(page: Page) -> Source:
     body_language = found or (language_of(header.title) if header.title else None)
     language = body_language or "en"
     main_id = page.article_id(language)
-    body: list[model.Block] = []
-    for line, lang in zip(body_lines, each, strict=True):
-        if _template(line.stripped):
-            page.add_line_boilerplate("template", line)
-            continue
-        body.append(
-            page.block(
-                model.BlockKind.PARAGRAPH,
-                line,
-                language=lang if lang not in (None, language) else None,
-            )
-        )
+    texts = [line.text.strip() for line in body_lines]
+    template = list(map(_template, texts))
+    for line in compress(body_lines, template):
+        page.add_line_boilerplate("template", line)
+    prose = list(map(not_, template))
+    body = page.line_blocks(
+        model.BlockKind.PARAGRAPH,
+        list(compress(body_lines, prose)),
+        [lang if lang not in (None, language) else None for lang in compress(each, prose)],
+    )
     if not body:
         page.warn("missing-body", "no body paragraphs between the headline and the footer")
 

@@ -37,12 +37,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from itertools import compress, repeat
+from operator import attrgetter, gt
 
 from aistress.formats import _common as common
 from aistress.formats._common import Page, language_of, sample_lines
 from aistress.formats._registry import FormatGuess
 from aistress.formats._text import Line
-from aistress.model import ArticleKind, Block, BlockKind, Source
+from aistress.model import ArticleKind, BlockKind, Source
 
 __all__ = ["FORMAT", "read", "sniff", "write"]
 
@@ -221,13 +223,11 @@ def _read(page: Page) -> Source:
     body_lines = body_lines[:related_from]
     main, each = common.languages([line.text for line in body_lines])
     language = main or "en"
-    blocks: list[Block] = []
-    for line, lang in zip(body_lines, each, strict=True):
-        blocks.append(
-            page.block(
-                BlockKind.PARAGRAPH, line, language=lang if lang not in (None, language) else None
-            )
-        )
+    blocks = page.line_blocks(
+        BlockKind.PARAGRAPH,
+        body_lines,
+        [lang if lang not in (None, language) else None for lang in each],
+    )
     if not blocks:
         page.warn("missing-body", "no body paragraphs under the headline")
 
@@ -235,6 +235,9 @@ def _read(page: Page) -> Source:
 
 
 read = common.page_reader(FORMAT, _read)
+
+
+_TEXT = attrgetter("text")
 
 
 def _dek_like(text: str) -> bool:
@@ -254,8 +257,10 @@ def _related_start(
     A line that ends like a sentence is never a teaser by its shape alone. At
     least one line stays body. Linear in the length of the lines.
     """
-    for k, line in enumerate(lines):
-        if k > 0 and _related_label(line.stripped):
+    # Only a line under 60 characters can be a label: those are found in C first.
+    short = map(gt, repeat(60), map(len, map(str.strip, map(_TEXT, lines))))
+    for k in compress(range(len(lines)), short):
+        if k > 0 and _related_label(lines[k].stripped):
             return k, ["label"] * (len(lines) - k)
     printed = {title, subtitle}
     for k in range(len(lines) - 1, max(0, len(lines) - _MAX_TEASERS) - 1, -1):

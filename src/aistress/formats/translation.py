@@ -37,6 +37,8 @@ from __future__ import annotations
 
 import functools
 import re
+from itertools import compress, repeat
+from operator import attrgetter, contains, ge, gt, or_
 
 from aistress.formats._common import (
     BOM_KIND,
@@ -182,30 +184,46 @@ def _read(page: Page) -> Source:
     """Read a translated-article page (see the module docstring for its parts)."""
     lines = page.content_lines()
     header = Header()
-    footer = next((k for k, line in enumerate(lines) if _footer_line(line.stripped)), len(lines))
+    texts = list(map(str.strip, map(_TEXT, lines)))
+    footer = _first_footer_line(texts)
 
-    body_lines: list[Line] = []
-    for line in lines[:footer]:
-        content = line.stripped
-        link = _SOURCE_LINK.fullmatch(content)
-        if _image(content):
+    # Image references and the source link: asked only about the lines they can be.
+    shorts = map(ge, repeat(120), map(len, texts[:footer]))
+    images = {k for k in compress(range(footer), shorts) if _image(texts[k])}
+    links = list(map(_SOURCE_LINK.fullmatch, texts[:footer]))
+    body = [True] * footer
+    for k in sorted(images.union(compress(range(footer), links))):
+        line = lines[k]
+        link = links[k]
+        if k in images:
             page.add_line_boilerplate("image", line)
+            body[k] = False
         elif link is not None and header.url is None:
             header.url = _read_link(page, line, link, header.fields)
-        else:
-            body_lines.append(line)
+            body[k] = False
+    body_lines = list(compress(lines, body))
+    body_texts = list(compress(texts, body))
 
-    if len(body_lines) >= 2 and _title_like(body_lines[0].stripped):
+    if len(body_lines) >= 2 and _title_like(body_texts[0]):
         title_line = body_lines.pop(0)
+        body_texts.pop(0)
         header.title = _collapse(page, title_line)
         header.fields.append(page.field("title", title_line))
 
-    blocks = [
-        page.block(BlockKind.PARAGRAPH, line, text=_collapse(page, line)) for line in body_lines
-    ]
-    main, each = languages([b.text for b in blocks])
+    # A name artefact needs parentheses: only those lines are collapsed.
+    paren = map(
+        or_, map(contains, body_texts, repeat("(")), map(contains, body_texts, repeat("（"))
+    )
+    for k in compress(range(len(body_texts)), paren):
+        body_texts[k] = _collapse(page, body_lines[k])
+    main, each = languages(body_texts)
     language = main or "zh"
-    blocks = [_with_language(b, language, lang) for b, lang in zip(blocks, each, strict=True)]
+    blocks = page.line_blocks(
+        BlockKind.PARAGRAPH,
+        body_lines,
+        [lang if lang != language else None for lang in each],
+        texts=body_texts,
+    )
     if not blocks:
         page.warn("missing-body", "no body paragraphs before the footer")
 
@@ -226,11 +244,21 @@ def _read(page: Page) -> Source:
 read = page_reader(FORMAT, _read)
 
 
-def _with_language(block: Block, language: str, lang: str | None) -> Block:
-    """``block`` marked with its own language ``lang`` where that is not the body's."""
-    if lang is None or lang == language:
-        return block
-    return Block(block.kind, block.text, language=lang, span=block.span)
+_TEXT = attrgetter("text")
+
+
+def _first_footer_line(texts: list[str]) -> int:
+    """The index of the first text that :func:`_footer_line` takes, or ``len(texts)``.
+
+    Asked only about the texts it can take (found in C over them all): those
+    starting with ``#``, shorter than 40 characters or with a colon in their
+    first 40 (a label).
+    """
+    candidates = set(compress(range(len(texts)), map(str.startswith, texts, repeat("#"))))
+    candidates.update(compress(range(len(texts)), map(gt, repeat(40), map(len, texts))))
+    colons = map(_COLON.search, texts, repeat(0), repeat(40))
+    candidates.update(compress(range(len(texts)), colons))
+    return next((k for k in sorted(candidates) if _footer_line(texts[k])), len(texts))
 
 
 def _collapse(page: Page, line: Line) -> str:
