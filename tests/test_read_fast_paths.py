@@ -7,6 +7,7 @@ from hypothesis import strategies as st
 
 from aistress.formats import _common, text
 from aistress.formats._common import Page
+from aistress.formats._text import line_texts, split_lines
 from aistress.text.language import _counts, letter_counts_many
 
 # Letters of both scripts, the characters the byte streams cannot decide, the
@@ -63,3 +64,10 @@ def test_content_lines_are_the_non_blank_lines(lines: list[tuple[str, str]], bom
     expected = [line for line in split.lines if not line.blank]
     assert fresh.content_lines() == expected
     assert split.content_lines() == expected
+
+
+@given(st.lists(st.tuples(_LINES, _BREAKS), max_size=30), st.booleans())
+def test_sample_lines_are_the_split_lines(lines: list[tuple[str, str]], cut: bool) -> None:
+    """The sniffers' sample holds the texts of split_lines, without making the records."""
+    document = "".join(line + end for line, end in lines) + ("" if cut else "x")
+    assert line_texts(document) == tuple(line.text for line in split_lines(document))

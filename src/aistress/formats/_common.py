@@ -54,6 +54,7 @@ from aistress.formats._registry import FormatGuess
 from aistress.formats._text import (
     Line,
     is_blank,
+    line_texts,
     position,
     split_content_lines,
     split_lines,
@@ -431,10 +432,8 @@ def sample_lines(text: str, *, head: int = 65536, tail: int = 16384) -> list[str
 @functools.lru_cache(maxsize=4)
 def _sample(text: str, head: int, tail: int) -> tuple[str, ...]:
     if len(text) <= head + tail:
-        return tuple(line.text for line in split_lines(text))
-    return tuple(line.text for line in split_lines(text[:head])) + tuple(
-        line.text for line in split_lines(text[-tail:])
-    )
+        return line_texts(text)
+    return line_texts(text[:head]) + line_texts(text[-tail:])
 
 
 def load_list(name: str) -> tuple[str, ...]:

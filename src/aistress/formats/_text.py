@@ -144,6 +144,18 @@ def split_content_lines(text: str) -> list[Line]:
     return lines
 
 
+def line_texts(text: str) -> tuple[str, ...]:
+    r"""``tuple(line.text for line in split_lines(text))``, without making the records.
+
+    >>> line_texts("a\r\nbc\rd\n")
+    ('a', 'bc', 'd')
+    """
+    parts = text.split("\n") if "\r" not in text else _NEWLINE.split(text)
+    if parts and not parts[-1]:  # a final terminator does not start an empty line
+        parts.pop()
+    return tuple(parts)
+
+
 def iter_lines(text: str) -> Iterator[Line]:
     """Yield the lines of ``text`` one by one (see :func:`split_lines`)."""
     start = 0
