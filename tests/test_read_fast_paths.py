@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from aistress.formats import _common, text
+from aistress.formats import _common, interleaved, text
 from aistress.formats._common import Page
 from aistress.formats._text import line_texts, split_lines
 from aistress.text.language import _counts, letter_counts_many
@@ -71,3 +71,14 @@ def test_sample_lines_are_the_split_lines(lines: list[tuple[str, str]], cut: boo
     """The sniffers' sample holds the texts of split_lines, without making the records."""
     document = "".join(line + end for line, end in lines) + ("" if cut else "x")
     assert line_texts(document) == tuple(line.text for line in split_lines(document))
+
+
+@given(
+    st.lists(
+        st.text(_ALPHABET | st.sampled_from(["A", "b", "、", "（", "\u2e80", "\uff0c"])),
+        max_size=20,
+    )
+)
+def test_bulk_line_languages_equal_line_by_line(texts: list[str]) -> None:
+    """The interleaved sniffer's bulk labels are line_language of each line."""
+    assert interleaved._line_languages(texts) == [interleaved.line_language(t) for t in texts]

@@ -50,6 +50,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable, Sequence
+from operator import add
 from typing import NamedTuple, cast
 
 from aistress.formats._common import BOM_KIND, Evidence, Page, checked_reader, sample_lines
@@ -70,7 +71,7 @@ from aistress.model import (
     Translation,
 )
 from aistress.model._document import trusted_blocks
-from aistress.text.language import HAN, HAN_CHAR, LATIN, letter_counts
+from aistress.text.language import HAN, HAN_CHAR, LATIN, letter_counts, letter_counts_many
 
 __all__ = ["FORMAT", "line_language", "read", "sniff", "split_bilingual", "write"]
 
@@ -133,7 +134,38 @@ def line_language(text: str) -> str | None:
     """
     if text.isascii():  # no Chinese evidence: English as soon as there is a letter
         return "en" if _ASCII_LETTER.search(text) else None
-    latin, chinese = _counts(text)
+    return _label_of_counts(*_counts(text))
+
+
+# Everything but the CJK marks and NUL (the separator of :func:`_line_languages`).
+_NOT_CJK_MARK = re.compile(
+    r"[^\x00\u2e80-\u2fdf\u3000-\u3004\u3006\u3008-\u303f\u31c0-\u31ef\ufe30-\ufe4f\uff00-\uffef]+"
+)
+
+
+def _line_languages(texts: list[str]) -> list[str | None]:
+    """``[line_language(t) for t in texts]``, the counts taken for all lines at once.
+
+    The letters by :func:`~aistress.text.language.letter_counts_many`, the CJK
+    marks by one substitution over the lines joined (a property test compares
+    both with :func:`line_language`).
+    """
+    ascii_ = list(map(str.isascii, texts))
+    wide = [text for text, plain in zip(texts, ascii_, strict=True) if not plain]
+    latin, han = letter_counts_many(wide)
+    marks = list(map(len, _NOT_CJK_MARK.sub("", "\x00".join(wide)).split("\x00")))
+    if len(marks) != len(wide):  # a line holds a NUL
+        marks = [sum(map(len, _CJK_MARKS.findall(text))) for text in wide]
+    chinese = map(add, han, marks)
+    wide_labels = iter([_label_of_counts(n, c) for n, c in zip(latin, chinese, strict=False)])
+    return [
+        ("en" if _ASCII_LETTER.search(text) else None) if plain else next(wide_labels)
+        for text, plain in zip(texts, ascii_, strict=True)
+    ]
+
+
+def _label_of_counts(latin: int, chinese: int) -> str | None:
+    """:func:`line_language` of a line beyond ASCII from its counts."""
     if not latin and not chinese:
         return None
     share = chinese / (latin + chinese)
@@ -537,7 +569,7 @@ def sniff(text: str) -> FormatGuess:
     lines = [line.strip() for line in sample_lines(text) if line.strip()][:2000]
     if len(lines) < 2:
         return ev.guess()
-    labels = [line_language(line) for line in lines]
+    labels = _line_languages(lines)
     paired = 0
     i = 0
     while i < len(lines):
