@@ -244,6 +244,8 @@ def _scene_names(
 
 #: How many paragraphs back a conversation's participants are remembered.
 _SCENE = 3
+#: How many of the people named lately are remembered.
+_SCENE_NAMES = 8
 
 
 def dialogue_speakers(
@@ -264,20 +266,28 @@ def dialogue_speakers(
     to: tuple[Mention, int] | None = None
     last_at = -1  # the paragraph of the last turn
     asked = False  # whether the last turn asked a question
-    scene: list[tuple[Mention, int]] = []  # people named lately, the latest last
+    # the people each paragraph names, read only when a turn asks for the scene
+    named: dict[int, list[tuple[Mention, int]]] = {}
+    since = 0  # where the scene starts (after a block not read as Chinese)
 
     def other(bi: int) -> tuple[Mention, int] | None:
         if to is not None or last is None or not asked:
             return to
-        for m, b in reversed(scene):
-            if b >= bi - _SCENE and not _same(m, last[0]):
+        scene: list[tuple[Mention, int]] = []  # people named lately, the latest last
+        for b in range(max(since, bi - _SCENE), bi):
+            seen = paragraphs[b]  # never None after the scene's start
+            if b not in named and seen is not None:
+                named[b] = _scene_names(seen, b, known, lex)
+            scene.extend(named.get(b, ()))
+        for m, b in reversed(scene[-_SCENE_NAMES:]):
+            if not _same(m, last[0]):
                 return (m, b)
         return None
 
     for bi, p in enumerate(paragraphs):
         if p is None:
             last = to = None
-            scene.clear()
+            since = bi + 1
             continue
         only = _quote_only(p.masked)
         prev = paragraphs[bi - 1] if bi else None
@@ -324,8 +334,6 @@ def dialogue_speakers(
                         to = (found, bi)
                     last, last_at = (m, bi), bi
                     break
-        scene.extend(_scene_names(p, bi, known, lex))
-        del scene[:-8]
     return out
 
 
