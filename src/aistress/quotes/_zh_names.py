@@ -159,7 +159,7 @@ def name_vocabulary(
     """
     lex = lex or chinese()
     found: list[str] = []
-    counts: dict[str, int] = {}
+    counts: Counter[str] = Counter()
     for masked in blocks:
         found.extend(
             _role_name(masked, m.start(1), m.group(1), lex)
@@ -173,10 +173,9 @@ def name_vocabulary(
                 k += 1
             if 2 <= k - last <= 5:
                 found.append(masked[last:k])
-        for m in _AFTER_OPENER.finditer(masked):
-            i = m.start()
-            for key in (masked[i : i + 2], masked[i : i + 3], masked[i : i + 4]):
-                counts[key] = counts.get(key, 0) + 1
+        opens = [m.start() for m in _AFTER_OPENER.finditer(masked)]
+        for size in (2, 3, 4):  # what opens each clause, two to four characters (in C)
+            counts.update([masked[i : i + size] for i in opens])
     seen: dict[str, int] = {}
     for cand in found:
         for key in {cand[:2], cand[:3], cand[:4]}:
