@@ -90,24 +90,39 @@ def sentence_starts(masked: str) -> list[int]:
 
 def _clause_start(masked: str, cue_start: int) -> int:
     low = max(0, cue_start - _MAX_LOOK)
-    i = cue_start - 1
-    while i >= low:
-        if masked[i] == MASK:
-            # a quoted term inside a noun phrase (某公司“星河”团队成员) does not end the clause
-            j = i
-            while j > 0 and masked[j - 1] == MASK:
-                j -= 1
-            inside = (
-                j > 0 and _WORDISH.match(masked[j - 1]) and _WORDISH.match(masked[i + 1 : i + 2])
-            )
-            if not inside or i + 1 >= cue_start:
-                return i + 1
-            i = j - 1
-            continue
-        if masked[i] in _CLAUSE_DELIMS:
+    end = cue_start
+    while True:
+        stop = _LAST_STOP.search(masked, low, end)  # the last delimiter or mask before end
+        if stop is None:
+            return low
+        i = stop.start()
+        if masked[i] != MASK:
             return i + 1
-        i -= 1
-    return max(low, 0)
+        # a quoted term inside a noun phrase (某公司“星河”团队成员) does not end the clause
+        j = _mask_start(masked, i)
+        inside = j > 0 and _WORDISH.match(masked[j - 1]) and _WORDISH.match(masked[i + 1 : i + 2])
+        if not inside or i + 1 >= cue_start:
+            return i + 1
+        end = j
+
+
+#: The last clause delimiter (or mask) of a stretch: one search, not a step per character.
+_LAST_STOP = re.compile(
+    "[" + re.escape("".join(sorted(_CLAUSE_DELIMS))) + "]"
+    "[^" + re.escape("".join(sorted(_CLAUSE_DELIMS))) + "]*\\Z"
+)
+
+
+def _mask_start(masked: str, i: int) -> int:
+    """Where the run of masks ending at ``i`` starts (a few slices, not a step per character)."""
+    j = i
+    while j > 0:
+        lo = max(0, j - 256)
+        kept = len(masked[lo:j].rstrip(MASK))
+        if kept:
+            return lo + kept
+        j = lo
+    return 0
 
 
 def _anonymous_at(masked: str, a: int, b: int, lex: Chinese) -> str | None:
