@@ -40,6 +40,7 @@ from typing import Any, Protocol, TypeVar
 
 import attrs
 
+from aistress.alignment import AlignmentCache
 from aistress.comparison import compare
 from aistress.errors import AistressError, ParseError
 from aistress.formats import read_file
@@ -68,7 +69,7 @@ from aistress.model import (
 )
 from aistress.people import merge_people
 from aistress.quotes import extract_quotes
-from aistress.relations import MIN_SCORE, AlignFunction, link_corpus
+from aistress.relations import MIN_SCORE, AlignFunction, link_corpus, paragraph_aligner
 from aistress.relations.distributed import (
     Numbered,
     attach_relations,
@@ -508,9 +509,12 @@ def analyse_corpus(
 
     Time is linear in the corpus size for quotes and tags; comparison runs
     once per related pair, and discovery is near-linear (see
-    :mod:`aistress.relations`).
+    :mod:`aistress.relations`). Each pair of texts is aligned once: the
+    paragraph alignments discovery makes are kept for the run (an
+    :class:`~aistress.alignment.AlignmentCache`) and the comparisons start from them.
     """
     start = progress or _silent
+    alignments = AlignmentCache()
     if records is None:
         tracker = start("quoting, tagging", len(corpus.sources))
         made: list[ArticleRecord | ReadFailure] = []
@@ -525,7 +529,7 @@ def analyse_corpus(
         records = made
     if discover:
         tracker = start("finding relations", None)
-        corpus = link_corpus(corpus)
+        corpus = link_corpus(corpus, align=paragraph_aligner(alignments))
         tracker.close()
     found: dict[str, list[Relation]] = {}
     for relation in corpus.relations:
@@ -553,6 +557,7 @@ def analyse_corpus(
                     derived_tags=tag_map.get(derived.id, ()),
                     source_quotes=quote_map.get(original.id, ()),
                     derived_quotes=quote_map.get(derived.id, ()),
+                    cache=alignments,
                 )
             )
             tracker.advance(derived.id)

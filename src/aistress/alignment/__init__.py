@@ -19,8 +19,7 @@ and export alignments::
 from __future__ import annotations
 
 import sys
-from collections.abc import Sequence
-from functools import lru_cache
+from collections.abc import Callable, Hashable, Sequence
 
 from aistress.alignment import legacy
 from aistress.alignment.aligner import AlignOptions, align_segments, bead_types, guess_language
@@ -42,6 +41,7 @@ from aistress.text.sentences import split_sentences
 
 __all__ = [
     "AlignOptions",
+    "AlignmentCache",
     "LengthModel",
     "Scores",
     "align",
@@ -84,6 +84,40 @@ def _paragraphs(value: Text) -> list[str]:
     return list(value)
 
 
+class AlignmentCache:
+    """The alignments of one run, so that a pair of texts is aligned once however often it is asked.
+
+    A run of the pipeline (:func:`aistress.pipeline.analyse_corpus`) makes
+    one and hands it to relation discovery and to every comparison: the
+    paragraph alignment that confirms a relation is the one the comparison
+    of that pair starts from, and the one its sentence alignment groups
+    sentences by. Alignments are keyed by the texts, their languages, the
+    unit and the options, and kept until the cache is dropped, so its size
+    is that of the run's alignments: make one per run, not one per process.
+
+    >>> cache = AlignmentCache()
+    >>> first = align(["Fast."], ["很快。"], unit="paragraph", cache=cache)
+    >>> align(["Fast."], ["很快。"], unit="paragraph", cache=cache) is first
+    True
+    >>> len(cache)
+    1
+    """
+
+    def __init__(self) -> None:
+        self._found: dict[Hashable, Alignment] = {}
+
+    def __len__(self) -> int:
+        return len(self._found)
+
+    def get(self, key: Hashable) -> Alignment | None:
+        """The alignment kept under ``key``, or None."""
+        return self._found.get(key)
+
+    def put(self, key: Hashable, alignment: Alignment) -> None:
+        """Keep ``alignment`` under ``key``."""
+        self._found[key] = alignment
+
+
 def align(
     source: Text,
     target: Text,
@@ -92,6 +126,7 @@ def align(
     source_language: str | None = None,
     target_language: str | None = None,
     options: AlignOptions | None = None,
+    cache: AlignmentCache | None = None,
 ) -> Alignment:
     """Align ``source`` with ``target``.
 
@@ -111,6 +146,9 @@ def align(
             or a guess from the text.
         target_language: Language tag of the target, likewise.
         options: Switches and weights; defaults to :class:`AlignOptions`.
+        cache: A run's :class:`AlignmentCache`: an alignment it holds is
+            returned as it is, one made is kept there (and a sentence
+            alignment finds its paragraph alignment there).
 
     Returns:
         An :class:`~aistress.model.Alignment` whose segments are the
@@ -126,98 +164,130 @@ def align(
     src_paras = _paragraphs(source)
     tgt_paras = _paragraphs(target)
     presplit = not isinstance(source, (Article, str)) and not isinstance(target, (Article, str))
-    if options is None:
-        # A pipeline often aligns one pair twice (relations, then comparison):
-        # the result is immutable, so the last few are kept.
-        return _align_default(
-            tuple(src_paras), tuple(tgt_paras), src_lang, tgt_lang, unit, presplit
-        )
-    return _align(src_paras, tgt_paras, src_lang, tgt_lang, unit, presplit, options)
+    job = _Job(src_paras, tgt_paras, src_lang, tgt_lang, options or _DEFAULT_OPTIONS, cache)
+    return job.paragraphs() if unit == "paragraph" else job.sentences(presplit)
 
 
 _DEFAULT_OPTIONS = AlignOptions()
 
 
-@lru_cache(maxsize=32)
-def _align_default(
-    src_paras: tuple[str, ...],
-    tgt_paras: tuple[str, ...],
-    src_lang: str,
-    tgt_lang: str,
-    unit: str,
-    presplit: bool,
-) -> Alignment:
-    return _align(
-        list(src_paras), list(tgt_paras), src_lang, tgt_lang, unit, presplit, AlignOptions()
-    )
+class _Job:
+    """One pair of texts to align, and the run's cache of alignments if there is one."""
 
+    def __init__(
+        self,
+        src_paras: list[str],
+        tgt_paras: list[str],
+        src_lang: str,
+        tgt_lang: str,
+        options: AlignOptions,
+        cache: AlignmentCache | None,
+    ) -> None:
+        self.src_paras, self.tgt_paras = src_paras, tgt_paras
+        self.src_lang, self.tgt_lang = src_lang, tgt_lang
+        self.options = options
+        self.cache = cache
 
-def _align(
-    src_paras: list[str],
-    tgt_paras: list[str],
-    src_lang: str,
-    tgt_lang: str,
-    unit: str,
-    presplit: bool,
-    options: AlignOptions,
-) -> Alignment:
-    if unit == "paragraph" or (presplit and unit == "sentence"):
-        beads = (align_paragraphs if unit == "paragraph" else align_segments)(
-            src_paras,
-            tgt_paras,
-            source_language=src_lang,
-            target_language=tgt_lang,
-            options=options,
+    def _key(self, unit: str) -> Hashable | None:
+        """The key of this pair aligned by ``unit``; None without a cache or hashable options."""
+        if self.cache is None:
+            return None
+        key = (
+            tuple(self.src_paras),
+            tuple(self.tgt_paras),
+            self.src_lang,
+            self.tgt_lang,
+            unit,
+            self.options,
         )
-        return Alignment(beads, unit=unit, source_segments=src_paras, target_segments=tgt_paras)
-    return _sentences(src_paras, tgt_paras, src_lang, tgt_lang, options)
+        try:
+            hash(key)
+        except TypeError:  # options holding a table of priors
+            return None
+        return key
 
+    def _cached(self, unit: str, make: Callable[[], Alignment]) -> Alignment:
+        key = self._key(unit)
+        if key is None or self.cache is None:
+            return make()
+        found = self.cache.get(key)
+        if found is None:
+            found = make()
+            self.cache.put(key, found)
+        return found
 
-def _sentences(
-    src_paras: list[str],
-    tgt_paras: list[str],
-    src_lang: str,
-    tgt_lang: str,
-    options: AlignOptions,
-) -> Alignment:
-    para_beads: Sequence[Bead]
-    if options == _DEFAULT_OPTIONS:
-        # The paragraph alignment of this pair is often made already (relation
-        # discovery, comparison): the cached one is the same.
-        para_beads = _align_default(
-            tuple(src_paras), tuple(tgt_paras), src_lang, tgt_lang, "paragraph", False
-        ).beads
-    else:
-        para_beads = align_paragraphs(
-            src_paras,
-            tgt_paras,
-            source_language=src_lang,
-            target_language=tgt_lang,
-            options=options,
+    def paragraphs(self) -> Alignment:
+        """The paragraph alignment (made once per cache)."""
+
+        def make() -> Alignment:
+            beads = align_paragraphs(
+                self.src_paras,
+                self.tgt_paras,
+                source_language=self.src_lang,
+                target_language=self.tgt_lang,
+                options=self.options,
+            )
+            return Alignment(
+                beads,
+                unit="paragraph",
+                source_segments=self.src_paras,
+                target_segments=self.tgt_paras,
+            )
+
+        return self._cached("paragraph", make)
+
+    def sentences(self, presplit: bool) -> Alignment:
+        """The sentence alignment; ``presplit``: the segments are sentences already."""
+        if not presplit:
+            return self._cached("sentence", self._sentences)
+
+        def make() -> Alignment:
+            beads = align_segments(
+                self.src_paras,
+                self.tgt_paras,
+                source_language=self.src_lang,
+                target_language=self.tgt_lang,
+                options=self.options,
+            )
+            return Alignment(
+                beads,
+                unit="sentence",
+                source_segments=self.src_paras,
+                target_segments=self.tgt_paras,
+            )
+
+        return self._cached("presplit", make)
+
+    def _sentences(self) -> Alignment:
+        """Paragraphs aligned first, then the sentences inside each aligned group."""
+        src_paras, tgt_paras = self.src_paras, self.tgt_paras
+        src_lang, tgt_lang = self.src_lang, self.tgt_lang
+        para_beads = self.paragraphs().beads
+        src_lang_key = "zh" if is_chinese(src_lang) else "en"
+        tgt_lang_key = "zh" if is_chinese(tgt_lang) else "en"
+        src_sents: list[str] = []
+        tgt_sents: list[str] = []
+        beads: list[Bead] = []
+        for pb in para_beads:
+            s_group = [s for i in pb.source for s in split_sentences(src_paras[i], src_lang_key)]
+            t_group = [t for j in pb.target for t in split_sentences(tgt_paras[j], tgt_lang_key)]
+            s0, t0 = len(src_sents), len(tgt_sents)
+            src_sents += s_group
+            tgt_sents += t_group
+            inner = align_segments(
+                s_group,
+                t_group,
+                source_language=src_lang,
+                target_language=tgt_lang,
+                options=self.options,
+            )
+            beads.extend(
+                Bead(tuple(i + s0 for i in b.source), tuple(j + t0 for j in b.target), b.score)
+                for b in inner
+            )
+        return Alignment(
+            beads, unit="sentence", source_segments=src_sents, target_segments=tgt_sents
         )
-    src_lang_key = "zh" if is_chinese(src_lang) else "en"
-    tgt_lang_key = "zh" if is_chinese(tgt_lang) else "en"
-    src_sents: list[str] = []
-    tgt_sents: list[str] = []
-    beads: list[Bead] = []
-    for pb in para_beads:
-        s_group = [s for i in pb.source for s in split_sentences(src_paras[i], src_lang_key)]
-        t_group = [t for j in pb.target for t in split_sentences(tgt_paras[j], tgt_lang_key)]
-        s0, t0 = len(src_sents), len(tgt_sents)
-        src_sents += s_group
-        tgt_sents += t_group
-        inner = align_segments(
-            s_group,
-            t_group,
-            source_language=src_lang,
-            target_language=tgt_lang,
-            options=options,
-        )
-        beads.extend(
-            Bead(tuple(i + s0 for i in b.source), tuple(j + t0 for j in b.target), b.score)
-            for b in inner
-        )
-    return Alignment(beads, unit="sentence", source_segments=src_sents, target_segments=tgt_sents)
 
 
 legacy.install(align, sys.modules[__name__])

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 
-from aistress.alignment import align
+from aistress.alignment import AlignmentCache, align
 from aistress.comparison._pair import Check, Pair
 from aistress.comparison.attribution import check_attribution
 from aistress.comparison.dates import check_dates
@@ -55,12 +55,14 @@ def _coverage(source: Article, alignment: Alignment) -> float:
     return round(min(1.0, covered / total), 4)
 
 
-def _default_alignment(source: Article, derived: Article) -> Alignment:
+def _default_alignment(
+    source: Article, derived: Article, cache: AlignmentCache | None
+) -> Alignment:
     if not source.blocks or not derived.blocks:
         beads = [Bead((i,), ()) for i in range(len(source.blocks))]
         beads += [Bead((), (j,)) for j in range(len(derived.blocks))]
         return Alignment(beads, unit="paragraph")
-    result: Alignment = align(source, derived, unit="paragraph")
+    result: Alignment = align(source, derived, unit="paragraph", cache=cache)
     return result
 
 
@@ -117,6 +119,7 @@ def compare(
     source_quotes: Sequence[Quote] | None = None,
     derived_quotes: Sequence[Quote] | None = None,
     checks: Iterable[str | Check] = tuple(CHECKS),
+    cache: AlignmentCache | None = None,
 ) -> Comparison:
     """Compare ``derived`` (a translation, summary or rewrite) with ``source``.
 
@@ -137,6 +140,9 @@ def compare(
         derived_quotes: Quotes of ``derived``.
         checks: The checks to run: names from ``CHECKS`` or functions
             with the same signature (a :class:`Pair` in, discrepancies out).
+        cache: A run's :class:`~aistress.alignment.AlignmentCache`: the
+            alignments of this pair made earlier in the run (by relation
+            discovery) are taken from it rather than made again.
 
     Returns:
         A :class:`~aistress.model.Comparison`.
@@ -149,7 +155,7 @@ def compare(
     derived = one_article(derived, "compare")
     chosen = _resolve(checks)
     if alignment is None:
-        alignment = _default_alignment(source, derived)
+        alignment = _default_alignment(source, derived, cache)
     if source_tags is None:
         source_tags = tag(source)
     if derived_tags is None:
@@ -166,6 +172,7 @@ def compare(
         relation=kind,
         source_quotes=[q for q in source_quotes if q.kind is QuoteKind.DIRECT],
         derived_quotes=[q for q in derived_quotes if q.kind is QuoteKind.DIRECT],
+        cache=cache,
     )
     a, b = _labels(source_tags), _labels(derived_tags)
     kept, dropped = pair_quotes(pair)

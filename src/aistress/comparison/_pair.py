@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Sequence
 from functools import cached_property
 from typing import TypeVar, cast
 
-from aistress.alignment import align
+from aistress.alignment import AlignmentCache, align
 from aistress.comparison._similar import similarity
 from aistress.model import (
     Alignment,
@@ -74,6 +74,8 @@ class Pair:
         relation: How ``derived`` relates to ``source``, if known.
         source_quotes: Direct quotes of ``source``.
         derived_quotes: Direct quotes of ``derived``.
+        cache: A run's :class:`~aistress.alignment.AlignmentCache`, for the
+            sentence alignment (:meth:`sentence_pairs`).
     """
 
     def __init__(
@@ -85,6 +87,7 @@ class Pair:
         relation: RelationKind | None = None,
         source_quotes: Sequence[Quote] = (),
         derived_quotes: Sequence[Quote] = (),
+        cache: AlignmentCache | None = None,
     ) -> None:
         self.source = source
         self.derived = derived
@@ -92,6 +95,7 @@ class Pair:
         self.relation = relation
         self.source_quotes = tuple(source_quotes)
         self.derived_quotes = tuple(derived_quotes)
+        self.cache = cache
         self._sentences: dict[tuple[str, int], tuple[list[int], list[int]]] = {}
         self._linked: LinkedQuotes | None = None
         self._memo: dict[str, object] = {}
@@ -187,7 +191,7 @@ class Pair:
     def _sentence_pairs(self) -> list[tuple[list[tuple[int, int]], list[tuple[int, int]]]]:
         if not self.source.blocks or not self.derived.blocks:
             return []
-        alignment = align(self.source, self.derived, unit="sentence")
+        alignment = align(self.source, self.derived, unit="sentence", cache=self.cache)
         src = locate_in_order(self.source.text, alignment.source_segments)
         drv = locate_in_order(self.derived.text, alignment.target_segments)
         out = []

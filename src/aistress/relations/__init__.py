@@ -53,6 +53,7 @@ from typing import NamedTuple
 
 import attrs
 
+from aistress.alignment import AlignmentCache
 from aistress.alignment import align as align_texts
 from aistress.model import Alignment, Article, ArticleKind, Corpus, Relation, RelationKind
 from aistress.relations.copies import (
@@ -79,6 +80,7 @@ __all__ = [
     "anchors",
     "discover_relations",
     "link_corpus",
+    "paragraph_aligner",
 ]
 
 #: Discovered relations scoring below this are dropped.
@@ -307,6 +309,20 @@ AlignFunction = Callable[[Article, Article], Alignment]
 def _align_paragraphs(source: Article, target: Article) -> Alignment:
     result: Alignment = align_texts(source, target, unit="paragraph")
     return result
+
+
+def paragraph_aligner(cache: AlignmentCache) -> AlignFunction:
+    """The aligner ``align=True`` uses, keeping what it aligns in a run's ``cache``.
+
+    So a comparison of a pair discovery confirmed starts from the same
+    alignment instead of making it again (see :func:`aistress.pipeline.analyse_corpus`).
+    """
+
+    def aligned(source: Article, target: Article) -> Alignment:
+        result: Alignment = align_texts(source, target, unit="paragraph", cache=cache)
+        return result
+
+    return aligned
 
 
 def _alignment_score(original: Article, derived: Article, align: AlignFunction) -> float:
@@ -540,6 +556,69 @@ def _most_promising(pairs: list[Pending]) -> list[Pending]:
     return [pair for k, pair in enumerate(pairs) if k in kept]
 
 
+def _score(overlap: float, meta: float, aligned: float | None) -> float:
+    """A pair's score from its anchor overlap, metadata and share aligned (None: not aligned)."""
+    score = min(1.0, overlap)
+    if aligned is not None:
+        score = 0.5 * score + 0.5 * aligned
+    if meta:
+        score = 0.5 + 0.5 * score  # a file that names its original settles the question
+    return score
+
+
+def _unlabelled(pending: Pending) -> bool:
+    """Whether a pair is scored as an unlabelled translation (two originals, no metadata)."""
+    return pending[0].kind not in _DERIVED_KINDS and not pending[3]
+
+
+def _best_possible(pending: Pending) -> tuple[float, tuple[bool, float]]:
+    """The highest score a pair can reach (its alignment covering all the original), and rank.
+
+    Every step of :func:`_score` and the rounding of a candidate's score
+    only grow with the share aligned, so no alignment can do better.
+    """
+    score = _score(pending[2], pending[3], 1.0)
+    return score, (pending[1].kind not in _DERIVED_KINDS, round(score, 4))
+
+
+def _confirm_all(
+    pairs: Sequence[Pending], aligner: AlignFunction | None, min_score: float
+) -> list[Ranked | Unlabelled | None]:
+    """:func:`_confirm` of each pair, aligning only the pairs that can still be chosen.
+
+    Aligning is most of discovery's time. A labelled pair becomes its
+    derived article's relation only if its rank beats (or, listed first,
+    ties) every other candidate of that article (:func:`_first_best`), so
+    each article's pairs are confirmed from the best they could possibly
+    score down, and a pair whose best possible rank cannot beat the best
+    one confirmed already is not aligned: it could never be chosen. A pair
+    that cannot reach ``min_score`` is not aligned either. The relations are
+    those confirming every pair gives.
+    """
+    if aligner is None:
+        return [_confirm(pair, aligner, min_score) for pair in pairs]
+    found: list[Ranked | Unlabelled | None] = [None] * len(pairs)
+    by_derived: dict[str, list[int]] = defaultdict(list)
+    bounds = [_best_possible(pair) for pair in pairs]
+    for k, pair in enumerate(pairs):
+        if bounds[k][0] < min_score:
+            continue
+        if _unlabelled(pair):
+            found[k] = _confirm(pair, aligner, min_score)
+        else:
+            by_derived[pair[0].id].append(k)
+    for ks in by_derived.values():
+        best: tuple[tuple[bool, float], int] | None = None
+        for k in sorted(ks, key=lambda k: (tuple(-x for x in bounds[k][1]), k)):
+            if best is not None and (bounds[k][1], -k) < (best[0], -best[1]):
+                continue  # cannot beat the best found, nor tie it from an earlier place
+            confirmed = found[k] = _confirm(pairs[k], aligner, min_score)
+            rank = None if confirmed is None else confirmed[1]
+            if isinstance(rank, tuple) and (best is None or (rank, -k) > (best[0], -best[1])):
+                best = (rank, k)
+    return found
+
+
 def _confirm(
     pending: Pending, aligner: AlignFunction | None, min_score: float
 ) -> Ranked | Unlabelled | None:
@@ -548,13 +627,11 @@ def _confirm(
     reasons = [f"anchor overlap {overlap:.2f}"]
     if meta_reason:
         reasons.append(meta_reason)
-    score = min(1.0, overlap)
+    aligned = None
     if aligner is not None:
         aligned = _alignment_score(original, derived, aligner)
         reasons.append(f"alignment covers {aligned:.2f} of the original")
-        score = 0.5 * score + 0.5 * aligned
-    if meta:
-        score = 0.5 + 0.5 * score  # a file that names its original settles the question
+    score = _score(overlap, meta, aligned)
     if score < min_score:
         return None
     candidate = Candidate(
@@ -672,8 +749,7 @@ def discover_relations(
         pairs = _most_promising(pairs)
     labelled: list[Ranked] = []
     unlabelled: list[Unlabelled] = []
-    for pair in pairs:
-        confirmed = _confirm(pair, aligner, min_score)
+    for confirmed in _confirm_all(pairs, aligner, min_score):
         if confirmed is None:
             continue
         if isinstance(confirmed[0], Candidate):
