@@ -113,17 +113,20 @@ class Model:
         weights = self.weights
         if text:
             # Sum the text weights first and scale each category's sum once.
+            # Features in sorted order: a float sum depends on its order, and a
+            # set's order on the process's string hashing, so the same text gets
+            # the same scores in every process (PYTHONHASHSEED).
             sums = [0.0] * len(out)
-            for feature in text & self._vocabulary:
+            for feature in sorted(text & self._vocabulary):
                 for c, w in weights[feature]:
                     sums[c] += w
             scale = self.text_scale * text_scale(len(text), self.text_floor)
             out = [b + s * scale for b, s in zip(out, sums, strict=True)]
-        for feature in other & self._vocabulary:
+        for feature in sorted(other & self._vocabulary):
             for c, w in weights[feature]:
                 out[c] += w
         shared = self.shared
-        named = {f[2:] for f in seen.other if f[1:2] == ":"}
+        named = sorted({f[2:] for f in seen.other if f[1:2] == ":"})
         for category in named:
             index = self.index.get(category)
             if index is None:
@@ -138,7 +141,7 @@ class Model:
                 if hits:
                     table = self._context[kind]
                     norm = text_scale(len(context), self.text_floor)
-                    out[index] += sum(table[f] for f in hits) * norm
+                    out[index] += sum(table[f] for f in sorted(hits)) * norm
         return out
 
     def weight(self, feature: str, category: int) -> float:
