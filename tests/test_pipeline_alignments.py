@@ -95,3 +95,20 @@ def test_compare_with_a_cache_is_compare_without(counted: Counter[Any]) -> None:
     cached = compare(ENGLISH, CHINESE, cache=cache)
     assert sum(counted.values()) == 1
     assert compare(ENGLISH, CHINESE) == cached
+
+
+def test_the_program_freezes_what_starting_made(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Run as the program (no argv), main freezes the start-up objects; called with argv, never."""
+    import gc
+
+    from aistress.cli import main
+
+    monkeypatch.setattr("sys.argv", ["aistress", "--version"])
+    before = gc.get_freeze_count()
+    try:
+        main(["--version"])
+        assert gc.get_freeze_count() == before
+        main()
+        assert gc.get_freeze_count() > before
+    finally:
+        gc.unfreeze()
