@@ -90,9 +90,16 @@ def squash(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
-def article_of(*paragraphs: str, language: str = "en", genre: str = "news") -> Article:
-    """An article of ``paragraphs`` we wrote, one paragraph block each."""
-    return Article("t", language, genre, blocks=[Block("paragraph", p) for p in paragraphs])
+def article_of(
+    *paragraphs: str,
+    language: str = "en",
+    genre: str = "news",
+    doc: str = "t",
+    author: str | None = None,
+) -> Article:
+    """An article ``doc`` of ``paragraphs`` we wrote, one paragraph block each."""
+    blocks = [Block("paragraph", p) for p in paragraphs]
+    return Article(doc, language, genre, blocks=blocks, author=author)
 
 
 def bare_articles(source: Source) -> tuple[Article, ...]:

@@ -5,26 +5,22 @@ from __future__ import annotations
 import pytest
 from hypothesis import given
 
-from aistress.model import Article, Block, Span
+from aistress.model import Article, Span
 from aistress.quotes import attribute
 from aistress.testing import strategies as st_ai
-
-
-def art(*paragraphs: str, language: str = "en") -> Article:
-    """An article of the given paragraphs."""
-    return Article("t", language, "news", blocks=[Block("paragraph", p) for p in paragraphs])
+from conftest import article_of as art
 
 
 def test_attribute_covers_quotes_and_reported_speech() -> None:
     """attribute() gives quotations and reported speech, each with person and cue."""
-    a = art("“We need breaks,” Ada Byron said. Ravi Menon proposed fewer meetings.")
+    a = art("“We need breaks,” Ada Brynmor said. Ravi Menon proposed fewer meetings.")
     found = attribute(a)
     assert [(x.person.name if x.person else None, x.cue, x.quote) for x in found] == [
-        ("Ada Byron", "said", True),
+        ("Ada Brynmor", "said", True),
         ("Ravi Menon", "proposed", False),
     ]
     inside_quote = Span(a.id, 2, 6)
-    assert found.person_for(inside_quote).name == "Ada Byron"  # type: ignore[union-attr]
+    assert found.person_for(inside_quote).name == "Ada Brynmor"  # type: ignore[union-attr]
     later = Span(a.id, len(a.text) - 9, len(a.text) - 1)
     assert found.person_for(later).name == "Ravi Menon"  # type: ignore[union-attr]
 

@@ -111,7 +111,7 @@ def test_matching_fixture_reads_with_labelled_teasers() -> None:
     source = read_any(FIXTURE)
     article = source.article
     assert source.format == "syndication"
-    assert article.author == "Priya Natarajan"
+    assert article.author == "Priya Anandan"
     assert article.outlet == "Northwind Wire"
     assert article.get("copyright_year") == "2023"
     assert len(article.paragraphs) == 4
@@ -284,7 +284,7 @@ _VOCABULARY = (
     "benchmark ranking sleep pressure manager staff counsel review sprint weekend"
 )
 _WORDS = _VOCABULARY.split()
-_NAMES = ["Ada Brown", "Priya Natarajan", "Tomas de la Cruz", "Li Wei"]
+_NAMES = ["Ada Brown", "Priya Anandan", "Tomas de la Cruz", "Li Wei"]
 
 
 def _sentence(end: str = ".") -> st.SearchStrategy[str]:

@@ -198,8 +198,8 @@ def test_models_are_hashable_and_picklable(obj: object) -> None:
 
 def test_person_names() -> None:
     """Names lists the canonical name first."""
-    p = Person("Kai Arulkumaran", aliases=["Arulkumaran", "凯·阿拉卢库马兰"])
-    assert p.names == ("Kai Arulkumaran", "Arulkumaran", "凯·阿拉卢库马兰")
+    p = Person("Tamsin Okafor", aliases=["Okafor", "塔姆辛·奥卡福"])
+    assert p.names == ("Tamsin Okafor", "Okafor", "塔姆辛·奥卡福")
 
 
 @given(ais.blocks())

@@ -15,15 +15,13 @@ from aistress.quotes import (
     score_quotes,
 )
 from aistress.testing import strategies as st_ai
-from conftest import seed
+from conftest import article_of, seed
 
 
 def art(*paragraphs: str, language: str = "en", author: str | None = None) -> Article:
     """An article of paragraphs we wrote."""
     kind = "news" if language == "en" else "translation"
-    return Article(
-        "t1", language, kind, author=author, blocks=[Block("paragraph", p) for p in paragraphs]
-    )
+    return article_of(*paragraphs, language=language, genre=kind, doc="t1", author=author)
 
 
 def speaker(q: Quote) -> str | None:
@@ -375,7 +373,7 @@ _PIECES = st.sampled_from(
         "「",
         "」",
         " said ",
-        " Ada Byron",
+        " Ada Brynmor",
         ", a lead at Example Labs,",
         " she said",
         " he told me",
@@ -383,8 +381,8 @@ _PIECES = st.sampled_from(
         "说：",
         "表示，",
         "他说",
-        "阿达·拜伦",
-        "(阿达·拜伦)",
+        "阿达·布林莫",
+        "(阿达·布林莫)",
         "。",
         ". ",
         ", ",

@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-from aistress.model import Article, Block, Quote, QuoteKind
+from aistress.model import Quote, QuoteKind
 from aistress.quotes import extract_quotes
-
-
-def art(*paragraphs: str, language: str = "en") -> Article:
-    """An article of paragraphs we wrote."""
-    return Article("c1", language, "news", blocks=[Block("paragraph", p) for p in paragraphs])
+from conftest import article_of as art
 
 
 def speaker(q: Quote) -> str | None:

@@ -5,14 +5,9 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from aistress.model import Article, Block
 from aistress.quotes import extract_quotes
 from aistress.quotes._en_discourse import Entities, antecedent, gender_of_description
-
-
-def art(*paragraphs: str) -> Article:
-    """An English article of paragraphs we wrote."""
-    return Article("d1", "en", "news", blocks=[Block("paragraph", p) for p in paragraphs])
+from conftest import article_of as art
 
 
 def test_the_union_is_the_union_named_before() -> None:

@@ -4,14 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from aistress.model import Article, Block, Quote
+from aistress.model import Quote
 from aistress.quotes import extract_quotes
 from aistress.quotes._marks import find_marks
-
-
-def art(*paragraphs: str) -> Article:
-    """An English news article of paragraphs we wrote."""
-    return Article("t1", "en", "news", blocks=[Block("paragraph", p) for p in paragraphs])
+from conftest import article_of as art
 
 
 def speaker(q: Quote) -> str | None:

@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-from aistress.model import Article, Block, Quote
+from aistress.model import Quote
 from aistress.quotes import extract_quotes
-
-
-def art(*paragraphs: str) -> Article:
-    """An English news article of paragraphs we wrote."""
-    return Article("t2", "en", "news", blocks=[Block("paragraph", p) for p in paragraphs])
+from conftest import article_of as art
 
 
 def speakers(*paragraphs: str) -> list[str | None]:

@@ -5,13 +5,9 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from aistress.model import Article, Block
+from aistress.model import Article
 from aistress.quotes import extract_quotes
-
-
-def art(*paragraphs: str) -> Article:
-    """An English news article of these paragraphs."""
-    return Article("n1", "en", "news", blocks=[Block("paragraph", p) for p in paragraphs])
+from conftest import article_of as art
 
 
 def _rows(article: Article) -> list[tuple[str, str | None, bool, str | None]]:

@@ -2,13 +2,8 @@
 
 from __future__ import annotations
 
-from aistress.model import Article, Block
 from aistress.quotes import extract_quotes
-
-
-def art(*paragraphs: str) -> Article:
-    """An English article of paragraphs we wrote."""
-    return Article("s1", "en", "news", blocks=[Block("paragraph", p) for p in paragraphs])
+from conftest import article_of as art
 
 
 def test_source_who_asked_not_to_be_named_is_anonymous() -> None:

@@ -4,14 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from aistress.model import Article, Block, Person, Quote
+from aistress.model import Person, Quote
 from aistress.people import THRESHOLD, merge_people, transliteration_score
 from aistress.quotes import extract_quotes
-
-
-def art(*paragraphs: str, language: str = "en") -> Article:
-    """An article of paragraphs we wrote."""
-    return Article("s1", language, "news", blocks=[Block("paragraph", p) for p in paragraphs])
+from conftest import article_of as art
 
 
 def speaker(q: Quote) -> str | None:

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from aistress.model import Article, Block, Quote
+from aistress.model import Article, Quote
 from aistress.quotes import extract_quotes
+from conftest import article_of
 
 
 def art(*paragraphs: str, language: str = "zh") -> Article:
-    """An article of paragraphs we wrote."""
-    return Article("z1", language, "news", blocks=[Block("paragraph", p) for p in paragraphs])
+    """An article of paragraphs we wrote (Chinese unless ``language`` says)."""
+    return article_of(*paragraphs, language=language)
 
 
 def speaker(q: Quote) -> str | None:
@@ -19,14 +20,14 @@ def speaker(q: Quote) -> str | None:
 def test_hant_cue_forms_give_the_speaker() -> None:
     """Traditional cues with 於…上, 受訪時 and 接著 before them name the speaker."""
     a = art(
-        "立法委員范雲於臉書上寫道：「勞工的健康不能被犧牲。」",
-        "陳建仁受訪時直言：「這不是個人的問題。」",
+        "立法委員岳萱於臉書上寫道：「勞工的健康不能被犧牲。」",
+        "陳啟帆受訪時直言：「這不是個人的問題。」",
         "她接著說：「社會需要改變。」",
         "張家豪對記者說：「我每天加班到凌晨。」",
         language="zh-Hant",
     )
     got = [(speaker(q), q.cue) for q in extract_quotes(a)]
-    assert got == [("范雲", "寫道"), ("陳建仁", "直言"), ("陳建仁", "說"), ("張家豪", "說")]
+    assert got == [("岳萱", "寫道"), ("陳啟帆", "直言"), ("陳啟帆", "說"), ("張家豪", "說")]
 
 
 def test_three_character_name_before_an_adverb() -> None:
@@ -80,18 +81,18 @@ def test_titles_and_familiar_forms_of_names() -> None:
         "李教授笑說：「這是好事。」",
         "王大明教授指出：「壓力來自工作。」",
         "老陳說：「沒辦法。」",
-        "財政司司長陳茂波指，「經濟正在復甦」。",
+        "財政司司長陳茂澄指，「經濟正在復甦」。",
         language="zh-Hant",
     )
     got = [speaker(q) for q in extract_quotes(a)]
-    assert got == ["陳先生", "李教授", "王大明", "老陳", "陳茂波"]
+    assert got == ["陳先生", "李教授", "王大明", "老陳", "陳茂澄"]
 
 
 def test_name_before_a_one_character_adverb() -> None:
-    """``「…，」陳時中笑說``: the adverb after the name is not part of it."""
-    a = art("「這是好消息，」陳時中笑說。", language="zh-Hant")
+    """``「…，」陳禮中笑說``: the adverb after the name is not part of it."""
+    a = art("「這是好消息，」陳禮中笑說。", language="zh-Hant")
     (q,) = extract_quotes(a)
-    assert speaker(q) == "陳時中"
+    assert speaker(q) == "陳禮中"
 
 
 def test_two_character_surname_comes_first() -> None:

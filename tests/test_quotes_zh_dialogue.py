@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from aistress.model import Article, Block, Quote
+from aistress.model import Article, Quote
 from aistress.quotes import extract_quotes
 from aistress.quotes._zh_discourse import described
+from conftest import article_of
 
 
 def art(*paragraphs: str, language: str = "zh") -> Article:
-    """An article of paragraphs we wrote."""
-    return Article("d1", language, "news", blocks=[Block("paragraph", p) for p in paragraphs])
+    """An article of paragraphs we wrote (Chinese unless ``language`` says)."""
+    return article_of(*paragraphs, language=language)
 
 
 def who(q: Quote) -> str | None:

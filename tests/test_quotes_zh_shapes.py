@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from aistress.model import Article, Block, Quote
+from aistress.model import Article, Quote
 from aistress.quotes import extract_quotes
 from aistress.quotes._zh_names import given_name_links
+from conftest import article_of
 
 
 def art(*paragraphs: str, language: str = "zh") -> Article:
-    """An article of paragraphs we wrote."""
-    return Article("s1", language, "news", blocks=[Block("paragraph", p) for p in paragraphs])
+    """An article of paragraphs we wrote (Chinese unless ``language`` says)."""
+    return article_of(*paragraphs, language=language)
 
 
 def names(q: Quote) -> list[str]:

@@ -54,7 +54,7 @@ from aistress.tagging import (
 from aistress.tagging.tagger import MODEL_RULE
 from aistress.taxonomy import Category, Taxonomy, TaxonomyError, default
 from aistress.testing import strategies as st_ai
-from conftest import seed
+from conftest import article_of, seed
 
 # ---------------------------------------------------------------------------
 # paraphrases we wrote: (category, text) that must fire
@@ -561,7 +561,7 @@ def test_chinese_terms_ignore_spaces_and_width() -> None:
 
 
 def _article(*paragraphs: str, language: str = "en", doc: str = "a1") -> Article:
-    return Article(doc, language, "news", blocks=[Block("paragraph", p) for p in paragraphs])
+    return article_of(*paragraphs, language=language, doc=doc)
 
 
 def test_tags_are_per_block_in_taxonomy_order() -> None:

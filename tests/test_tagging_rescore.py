@@ -12,7 +12,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from aistress.errors import InvalidValueError, RuleError
-from aistress.model import Article, Block
 from aistress.tagging import Tagger, labels
 from aistress.tagging.rescore import (
     Candidate,
@@ -21,6 +20,7 @@ from aistress.tagging.rescore import (
     candidate_features,
     default_rescorer,
 )
+from conftest import article_of as _article
 
 PARAGRAPHS = [
     "Our lab works every weekend and nobody takes a day off before the deadline.",
@@ -28,10 +28,6 @@ PARAGRAPHS = [
     "She said a counsellor on campus helped her more than any retreat.",
     "We should never cap the working hours, the op-ed argued.",
 ]
-
-
-def _article(*texts: str) -> Article:
-    return Article("r1", "en", "news", blocks=[Block("paragraph", t) for t in texts])
 
 
 def test_shipped_rescorer_loads_with_sane_bounds() -> None:

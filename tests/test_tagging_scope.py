@@ -13,7 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from aistress.errors import AistressError
-from aistress.model import Article, Block, Remedy, Stressor
+from aistress.model import Remedy, Stressor
 from aistress.tagging import (
     Polarity,
     RuleSet,
@@ -25,6 +25,7 @@ from aistress.tagging import (
     tag_text,
 )
 from aistress.text.script import to_simplified
+from conftest import article_of as _article
 
 #: Traditional sentences we wrote, each with the category it must carry.
 TRADITIONAL = [
@@ -34,10 +35,6 @@ TRADITIONAL = [
     ("isolation", "讀博的日子很孤獨，沒有人可以說話。"),
     ("fewer_conferences", "我覺得研討會太多了，應該減少會議。"),
 ]
-
-
-def _article(*texts: str, language: str = "en") -> Article:
-    return Article("a1", language, "news", blocks=[Block("paragraph", t) for t in texts])
 
 
 @pytest.mark.parametrize(("category", "text"), TRADITIONAL)

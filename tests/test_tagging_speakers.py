@@ -8,10 +8,11 @@ from aistress.model import Article, Block, Remedy
 from aistress.tagging import Tagger
 from aistress.tagging.attribution import speaker_labels, speaker_turns
 from aistress.testing import strategies as st_ai
+from conftest import article_of
 
 
 def _article(*paragraphs: str, language: str = "en") -> Article:
-    return Article("s1", language, "blog", blocks=[Block("paragraph", p) for p in paragraphs])
+    return article_of(*paragraphs, language=language, genre="blog")
 
 
 def _names(article: Article) -> dict[int, str]:
