@@ -1,4 +1,4 @@
-"""The Dask jobs on a real ``dask.distributed`` cluster: two worker processes, one per session."""
+"""The Dask jobs on a real ``dask.distributed`` cluster: two worker processes, for this module."""
 
 from __future__ import annotations
 
@@ -21,9 +21,13 @@ distributed = pytest.importorskip("distributed")
 pytestmark = pytest.mark.cluster
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def client() -> Iterator[Any]:
-    """A LocalCluster of two single-threaded worker processes, started once per session."""
+    """A LocalCluster of two single-threaded worker processes, closed after this module.
+
+    (Kept for the whole session, its idle workers and nanny burned more CPU
+    than the tests of this module use.)
+    """
     cluster = distributed.LocalCluster(
         processes=True,
         n_workers=2,

@@ -21,6 +21,7 @@ never by a string (``importlib.import_module``, ``__import__``, ``find_spec``).
 from __future__ import annotations
 
 import ast
+import functools
 from pathlib import Path
 
 import pytest
@@ -49,7 +50,9 @@ def _layer(top: str) -> int:
     raise AssertionError(f"aistress.{top} belongs to no layer: add it to LAYERS")
 
 
+@functools.cache
 def _modules() -> list[tuple[str, ast.Module]]:
+    """Every module of aistress with its syntax tree, parsed once per session (read only)."""
     out = []
     for path in sorted(SRC.rglob("*.py")):
         parts = path.relative_to(SRC).with_suffix("").parts
