@@ -21,7 +21,7 @@ from aistress.quotes._zh_names import name_vocabulary
 from aistress.text.language import detect_language, is_chinese
 from aistress.text.script import to_simplified
 
-__all__ = ["Blocks", "block_language", "read_blocks"]
+__all__ = ["Blocks", "block_language", "mask_start", "read_blocks"]
 
 
 @attrs.frozen
@@ -75,6 +75,18 @@ def _mask(text: str, marks: Sequence[Marks]) -> str:
         at = m.end
     parts.append(text[at:])
     return "".join(parts)
+
+
+def mask_start(masked: str, i: int) -> int:
+    """Where the run of masks ending at ``i`` starts (a few slices, not a step per character)."""
+    j = i
+    while j > 0:
+        lo = max(0, j - 256)
+        kept = len(masked[lo:j].rstrip(MASK))
+        if kept:
+            return lo + kept
+        j = lo
+    return 0
 
 
 def _block_marks(article: Article) -> list[list[Marks]]:

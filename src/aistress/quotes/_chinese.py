@@ -17,6 +17,7 @@ from collections.abc import Mapping
 
 import attrs
 
+from aistress.quotes._blocks import mask_start
 from aistress.quotes._lexicon import Chinese, chinese
 from aistress.quotes._types import MASK, Cue, Mention, mention
 from aistress.quotes._zh_names import (
@@ -99,7 +100,7 @@ def _clause_start(masked: str, cue_start: int) -> int:
         if masked[i] != MASK:
             return i + 1
         # a quoted term inside a noun phrase (某公司“星河”团队成员) does not end the clause
-        j = _mask_start(masked, i)
+        j = mask_start(masked, i)
         inside = j > 0 and _WORDISH.match(masked[j - 1]) and _WORDISH.match(masked[i + 1 : i + 2])
         if not inside or i + 1 >= cue_start:
             return i + 1
@@ -107,22 +108,8 @@ def _clause_start(masked: str, cue_start: int) -> int:
 
 
 #: The last clause delimiter (or mask) of a stretch: one search, not a step per character.
-_LAST_STOP = re.compile(
-    "[" + re.escape("".join(sorted(_CLAUSE_DELIMS))) + "]"
-    "[^" + re.escape("".join(sorted(_CLAUSE_DELIMS))) + "]*\\Z"
-)
-
-
-def _mask_start(masked: str, i: int) -> int:
-    """Where the run of masks ending at ``i`` starts (a few slices, not a step per character)."""
-    j = i
-    while j > 0:
-        lo = max(0, j - 256)
-        kept = len(masked[lo:j].rstrip(MASK))
-        if kept:
-            return lo + kept
-        j = lo
-    return 0
+_STOPS = re.escape("".join(sorted(_CLAUSE_DELIMS)))
+_LAST_STOP = re.compile(f"[{_STOPS}][^{_STOPS}]*\\Z")
 
 
 def _anonymous_at(masked: str, a: int, b: int, lex: Chinese) -> str | None:
