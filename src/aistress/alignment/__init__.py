@@ -216,47 +216,28 @@ class _Job:
             self.cache.put(key, found)
         return found
 
+    def _whole(self, run: Callable[..., list[Bead]], unit: str) -> Alignment:
+        """The segments aligned as they are by ``run``, as an alignment of ``unit``."""
+        beads = run(
+            self.src_paras,
+            self.tgt_paras,
+            source_language=self.src_lang,
+            target_language=self.tgt_lang,
+            options=self.options,
+        )
+        return Alignment(
+            beads, unit=unit, source_segments=self.src_paras, target_segments=self.tgt_paras
+        )
+
     def paragraphs(self) -> Alignment:
         """The paragraph alignment (made once per cache)."""
-
-        def make() -> Alignment:
-            beads = align_paragraphs(
-                self.src_paras,
-                self.tgt_paras,
-                source_language=self.src_lang,
-                target_language=self.tgt_lang,
-                options=self.options,
-            )
-            return Alignment(
-                beads,
-                unit="paragraph",
-                source_segments=self.src_paras,
-                target_segments=self.tgt_paras,
-            )
-
-        return self._cached("paragraph", make)
+        return self._cached("paragraph", lambda: self._whole(align_paragraphs, "paragraph"))
 
     def sentences(self, presplit: bool) -> Alignment:
         """The sentence alignment; ``presplit``: the segments are sentences already."""
         if not presplit:
             return self._cached("sentence", self._sentences)
-
-        def make() -> Alignment:
-            beads = align_segments(
-                self.src_paras,
-                self.tgt_paras,
-                source_language=self.src_lang,
-                target_language=self.tgt_lang,
-                options=self.options,
-            )
-            return Alignment(
-                beads,
-                unit="sentence",
-                source_segments=self.src_paras,
-                target_segments=self.tgt_paras,
-            )
-
-        return self._cached("presplit", make)
+        return self._cached("presplit", lambda: self._whole(align_segments, "sentence"))
 
     def _sentences(self) -> Alignment:
         """Paragraphs aligned first, then the sentences inside each aligned group."""
