@@ -12,7 +12,7 @@ import hashlib
 import re
 import unicodedata
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from itertools import accumulate, compress, count, repeat
 from operator import add
 from pathlib import PurePath
@@ -109,7 +109,8 @@ def split_lines(text: str) -> list[Line]:
     ends = list(map(add, starts, lengths))
     # The records are made and their slots filled by map in C, no Python call per line.
     lines = list(map(object.__new__, repeat(Line, len(parts))))
-    for set_slot, values in zip(_LINE_SLOTS, (count(1), starts, ends, parts), strict=True):
+    columns: tuple[Iterable[object], ...] = (count(1), starts, ends, parts)
+    for set_slot, values in zip(_LINE_SLOTS, columns, strict=True):
         deque(map(set_slot, lines, values), maxlen=0)
     return lines
 
