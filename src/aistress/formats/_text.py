@@ -140,7 +140,8 @@ def split_content_lines(text: str) -> list[Line]:
     ends = list(map(add, starts, map(len, parts)))
     numbers = compress(count(1), keep)
     lines = list(map(object.__new__, repeat(Line, len(parts))))
-    for set_slot, values in zip(_LINE_SLOTS, (numbers, starts, ends, parts), strict=False):
+    columns: tuple[Iterable[object], ...] = (numbers, starts, ends, parts)
+    for set_slot, values in zip(_LINE_SLOTS, columns, strict=True):
         deque(map(set_slot, lines, values), maxlen=0)
     return lines
 

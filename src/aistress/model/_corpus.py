@@ -138,7 +138,8 @@ class Bead:
         """
         sources = list(sources)
         beads = list(map(object.__new__, itertools.repeat(cls, len(sources))))
-        for name, values in (("source", sources), ("target", targets), ("score", scores)):
+        columns: tuple[Iterable[object], ...] = (sources, targets, scores)
+        for name, values in zip(("source", "target", "score"), columns, strict=True):
             collections.deque(map(getattr(cls, name).__set__, beads, values), maxlen=0)
         return beads
 

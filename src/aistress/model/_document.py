@@ -465,7 +465,8 @@ def trusted_spans(doc: str, starts: Iterable[int], ends: Iterable[int]) -> list[
     starts = list(starts)
     spans = list(map(_new, repeat(Span, len(starts))))
     set_doc, set_start, set_end = _SPAN_SLOTS
-    for set_slot, values in ((set_doc, repeat(doc)), (set_start, starts), (set_end, ends)):
+    columns: tuple[Iterable[object], ...] = (repeat(doc), starts, ends)
+    for set_slot, values in zip((set_doc, set_start, set_end), columns, strict=True):
         deque(map(set_slot, spans, values), maxlen=0)
     return spans
 
@@ -485,7 +486,15 @@ def trusted_blocks(
     texts = list(texts)
     blocks = list(map(_new, repeat(Block, len(texts))))
     none = repeat(None)
-    columns = (kinds, texts, repeat(0), none, none, none if languages is None else languages, spans)
+    columns: tuple[Iterable[object], ...] = (
+        kinds,
+        texts,
+        repeat(0),
+        none,
+        none,
+        none if languages is None else languages,
+        spans,
+    )
     for set_slot, values in zip(_BLOCK_SLOTS, columns, strict=True):
         deque(map(set_slot, blocks, values), maxlen=0)
     return blocks
@@ -505,8 +514,7 @@ def trusted_boilerplate(
     """
     texts = list(texts)
     items = list(map(_new, repeat(Boilerplate, len(texts))))
-    for set_slot, values in zip(
-        _BOILERPLATE_SLOTS, (kinds, texts, spans, repeat(None)), strict=True
-    ):
+    columns: tuple[Iterable[object], ...] = (kinds, texts, spans, repeat(None))
+    for set_slot, values in zip(_BOILERPLATE_SLOTS, columns, strict=True):
         deque(map(set_slot, items, values), maxlen=0)
     return items
