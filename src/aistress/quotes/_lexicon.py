@@ -20,6 +20,7 @@ from typing import Any
 import attrs
 
 from aistress.data import load_json, load_list
+from aistress.text.words import alternation
 
 __all__ = ["Chinese", "English", "chinese", "english", "load"]
 
@@ -28,51 +29,6 @@ def load(name: str) -> dict[str, Any]:
     """Return the parsed JSON data file ``aistress/data/quotes/<name>.json`` (cached)."""
     data: dict[str, Any] = load_json(f"quotes/{name}.json")
     return data
-
-
-def _alternation(words: list[str]) -> str:
-    """A regex matching any of ``words``, the longest first, written as a trie.
-
-    ``say|says|saying`` becomes ``say(?:ing|s)?``: at each position the
-    engine follows one branch per letter instead of trying every word, and
-    (greedy, longest branch first) still prefers the longest word that fits.
-
-    >>> _alternation(["say", "says", "saying", "told"])
-    '(?:say(?:ing|s)?|told)'
-    """
-    trie: dict[str, Any] = {}
-    for w in set(words):
-        node = trie
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-    return _trie_regex(trie) or "(?!)"
-
-
-def _trie_regex(node: dict[str, Any]) -> str:
-    def depth(item: tuple[str, dict[str, Any]]) -> int:
-        ch, child = item
-        return 0 if ch == "" else 1 + max(map(depth, child.items()), default=0)
-
-    branches = [(ch, child) for ch, child in node.items() if ch != ""]
-    branches.sort(key=lambda item: (-depth(item), item[0]))
-    parts = []
-    for ch, child in branches:
-        # a chain of single children is one literal run
-        run = ch
-        while len(child) == 1 and "" not in child:
-            ((nxt, child),) = child.items()
-            run += nxt
-        rest = _trie_regex(child) if child != {"": {}} else ""
-        parts.append(re.escape(run) + rest)
-    if not parts:
-        return ""
-    body = parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
-    if "" in node:
-        if len(parts) == 1 and not body.startswith("(?:"):
-            body = "(?:" + body + ")"
-        return body + "?"
-    return body
 
 
 @attrs.frozen
@@ -149,26 +105,26 @@ def english() -> English:
     cues = list(data["cues"])
     anon = (
         r"^(?P<det>"
-        + _alternation(data["anonymous_determiners"])
+        + alternation(data["anonymous_determiners"])
         + r")\s+(?:[\w’'.-]+\s+){0,3}?(?P<head>"
-        + _alternation(data["anonymous_heads"])
+        + alternation(data["anonymous_heads"])
         + r")\b(?P<rest>(?:\s+(?:at|from|with|in|of|for|on)\s+.*|\s+who\s+\S.*)?)$"
     )
     return English(
         cues=frozenset(cues),
         weak_cues=frozenset(data["weak_cues"]),
-        cue_re=re.compile(r"(?<![\w’'-])(?:" + _alternation(cues) + r")(?![\w’'-])", re.IGNORECASE),
-        cue_words=_alternation(cues),
-        weak_cue_words=_alternation(data["weak_cues"]),
-        strong_cue_words=_alternation([c for c in cues if c not in set(data["weak_cues"])]),
+        cue_re=re.compile(r"(?<![\w’'-])(?:" + alternation(cues) + r")(?![\w’'-])", re.IGNORECASE),
+        cue_words=alternation(cues),
+        weak_cue_words=alternation(data["weak_cues"]),
+        strong_cue_words=alternation([c for c in cues if c not in set(data["weak_cues"])]),
         passive_before=frozenset(data["passive_before"]),
         pronouns=dict(data["pronouns"]),
         anonymous_re=re.compile(anon, re.IGNORECASE | re.DOTALL),
         group_words=frozenset(data["group_words"]),
         not_names=frozenset(data["not_names"]),
         titles=frozenset(data["titles"]),
-        title_words=r"(?:" + _alternation(data["titles"]) + r")\.?",
-        title_re=re.compile(r"(?:" + _alternation(data["titles"]) + r")\.?"),
+        title_words=r"(?:" + alternation(data["titles"]) + r")\.?",
+        title_re=re.compile(r"(?:" + alternation(data["titles"]) + r")\.?"),
         name_particles=frozenset(data["name_particles"]),
         name_connectors=frozenset(data["name_connectors"]),
         abbreviations=frozenset(data["abbreviations"]),
@@ -192,36 +148,36 @@ def chinese() -> Chinese:
         r"|[\u4e00-\u9fff]{1,3}地"
         r"|[\u4e00-\u9fff]{1,2}[着著]"
         r"|[\u4e00-\u9fff]了[\u4e00-\u9fff]"
-        r"|" + _alternation(data["adverbial_prefixes"]) + r")$"
+        r"|" + alternation(data["adverbial_prefixes"]) + r")$"
     )
     return Chinese(
-        cue_re=re.compile(_alternation(data["cues"])),
-        exclusion_re=re.compile(_alternation(data["cue_exclusions"])),
+        cue_re=re.compile(alternation(data["cues"])),
+        exclusion_re=re.compile(alternation(data["cue_exclusions"])),
         pronouns=dict(data["pronouns"]),
         anonymous_prefixes=tuple(sorted(data["anonymous_prefixes"], key=lambda w: (-len(w), w))),
         group_words=frozenset(data["group_words"]),
         role_suffixes=frozenset(data["role_suffixes"]),
         adverbial_re=re.compile(adverbial),
-        conjunction_re=re.compile(r"(?:" + _alternation(data["leading_conjunctions"]) + r")[，,]?"),
+        conjunction_re=re.compile(r"(?:" + alternation(data["leading_conjunctions"]) + r")[，,]?"),
         surnames=frozenset(data["surnames"]),
         name_chars=frozenset(load("translit")["chars"]),
         all_surnames=all_surnames,
         anonymous_groups=tuple(sorted(data["anonymous_groups"], key=lambda w: (-len(w), w))),
         org_suffixes=tuple(sorted(data["org_suffixes"], key=lambda w: (-len(w), w))),
-        statement_re=re.compile(_alternation(data["statement_words"])),
+        statement_re=re.compile(alternation(data["statement_words"])),
         name_gender={ch: g for g, chars in data["name_gender"].items() for ch in chars},
         not_names=frozenset(
             data["not_names"] + data["adverbial_prefixes"] + data["leading_conjunctions"]
         ),
         kinship=tuple(sorted(data["kinship"], key=lambda w: (-len(w), w))),
-        title_re=re.compile("(?:" + _alternation(data["titles"]) + ")$"),
+        title_re=re.compile("(?:" + alternation(data["titles"]) + ")$"),
         compound_surnames=frozenset(s for s in all_surnames if len(s) == 2),
         pronoun_order=tuple(sorted(data["pronouns"], key=len, reverse=True)),
-        group_word_re=re.compile(_alternation(data["group_words"])),
-        anonymous_group_re=re.compile(_alternation(data["anonymous_groups"])),
-        anonymous_group_end_re=re.compile("(?:" + _alternation(data["anonymous_groups"]) + ")$"),
+        group_word_re=re.compile(alternation(data["group_words"])),
+        anonymous_group_re=re.compile(alternation(data["anonymous_groups"])),
+        anonymous_group_end_re=re.compile("(?:" + alternation(data["anonymous_groups"]) + ")$"),
         writer_roles=frozenset(data["writer_roles"]),
-        role_re=re.compile(_alternation(data["kinship"] + data["titles"] + data["speaker_roles"])),
+        role_re=re.compile(alternation(data["kinship"] + data["titles"] + data["speaker_roles"])),
         role_name_re=re.compile(
             "(?<=[" + "".join(sorted(data["role_suffixes"])) + "])"
             # 公司 is an organisation, not a role ending in 司 (上司, 司长): 公司宣布 is no name

@@ -46,6 +46,7 @@ import attrs
 
 from aistress.data import load_json
 from aistress.text.language import is_chinese
+from aistress.text.words import alternation
 
 __all__ = ["KINDS", "PolarityCue", "polarity_cues", "sign"]
 
@@ -105,42 +106,27 @@ def _patterns(
             kind_of.setdefault(word, kind)
     strong = frozenset(vocab[f"strong_hypothetical_{lang}"])
     epistemic = frozenset(vocab[f"epistemic_{lang}"])
-    alternation = _longest_first(kind_of, fold=not chinese)
+    any_word = _longest_first(kind_of, fold=not chinese)
     if chinese:
-        pattern = re.compile(f"(?:{alternation})")
+        pattern = re.compile(f"(?:{any_word})")
     else:
-        pattern = re.compile(rf"(?i)(?<![A-Za-z])(?:{_SEPARABLE}|{alternation})(?![A-Za-z])|n't\b")
+        pattern = re.compile(rf"(?i)(?<![A-Za-z])(?:{_SEPARABLE}|{any_word})(?![A-Za-z])|n't\b")
     return pattern, kind_of, strong, epistemic
 
 
 def _longest_first(words: Iterable[str], *, fold: bool) -> str:
     """An alternation that matches, where several words match, the longest of them.
 
-    The words share their prefixes (a trie: ``no(?:t|ne|body)?``), so the
-    engine tries a few letters at each position instead of every word, and
-    the longer continuations come before the end of a shorter word, so
-    the match is the one ``"|".join`` of the words sorted longest first
+    The words share their prefixes (a trie, :func:`aistress.text.words.alternation`),
+    so the engine tries a few letters at each position instead of every word,
+    and the match is the one ``"|".join`` of the words sorted longest first
     gives. ``fold``: the pattern ignores case, so words are lower-cased
     (all must be ASCII for that; otherwise the plain sorted alternation).
     """
     words = list(words)
     if fold and not all(w.isascii() for w in words):
         return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    trie: dict[str, Any] = {}
-    for word in words:
-        node = trie
-        for ch in word.lower() if fold else word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def branch(node: dict[str, Any]) -> str:
-        parts = [re.escape(ch) + branch(child) for ch, child in sorted(node.items()) if ch]
-        if not parts:
-            return ""
-        body = parts[0] if len(parts) == 1 and "" not in node else "(?:" + "|".join(parts) + ")"
-        return body + "?" if "" in node else body
-
-    return branch(trie)
+    return alternation(w.lower() for w in words) if fold else alternation(words)
 
 
 def polarity_cues(text: str, language: str) -> list[PolarityCue]:

@@ -7,7 +7,9 @@
 - :func:`stop_words`: the function words of a language, from
   ``data/text/stopwords_<language>.txt``;
 - :func:`content_terms`: stemmed English content words and Han character
-  bigrams, the terms texts are compared by.
+  bigrams, the terms texts are compared by;
+- :func:`alternation`: a regex matching any of a list of words, the longest
+  where several fit, written as a trie.
 
 Everything is linear in the length of the text.
 """
@@ -16,11 +18,13 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterable
+from typing import Any
 
 from aistress.data import load_words
 from aistress.text.language import HAN, HAN_RUN
 
-__all__ = ["LATIN_WORD", "WORD", "content_terms", "stem", "stop_words", "words"]
+__all__ = ["LATIN_WORD", "WORD", "alternation", "content_terms", "stem", "stop_words", "words"]
 
 #: An English word (a letter, then letters and digits, with inner apostrophes and hyphens).
 LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:['’\-][A-Za-z0-9]+)*")
@@ -111,3 +115,50 @@ def content_terms(text: str) -> list[str]:
     for run in HAN_RUN.findall(text):
         terms.extend(run[i : i + 2] for i in range(max(1, len(run) - 1)))
     return terms
+
+
+def alternation(words: Iterable[str]) -> str:
+    """A regex matching any of ``words``, the longest first, written as a trie.
+
+    ``say|says|saying`` becomes ``say(?:ing|s)?``: at each position the
+    engine follows one branch per letter instead of trying every word, and
+    (greedy, longest branch first) still prefers the longest word that fits,
+    as ``"|".join`` of the words sorted longest first would. No words: a
+    pattern that matches nothing.
+
+    >>> alternation(["say", "says", "saying", "told"])
+    '(?:say(?:ing|s)?|told)'
+    """
+    trie: dict[str, Any] = {}
+    for w in set(words):
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _trie_regex(trie) or "(?!)"
+
+
+def _trie_regex(node: dict[str, Any]) -> str:
+    def depth(item: tuple[str, dict[str, Any]]) -> int:
+        ch, child = item
+        return 0 if ch == "" else 1 + max(map(depth, child.items()), default=0)
+
+    branches = [(ch, child) for ch, child in node.items() if ch != ""]
+    branches.sort(key=lambda item: (-depth(item), item[0]))
+    parts = []
+    for ch, child in branches:
+        # a chain of single children is one literal run
+        run = ch
+        while len(child) == 1 and "" not in child:
+            ((nxt, child),) = child.items()
+            run += nxt
+        rest = _trie_regex(child) if child != {"": {}} else ""
+        parts.append(re.escape(run) + rest)
+    if not parts:
+        return ""
+    body = parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
+    if "" in node:
+        if len(parts) == 1 and not body.startswith("(?:"):
+            body = "(?:" + body + ")"
+        return body + "?"
+    return body
