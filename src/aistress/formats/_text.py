@@ -100,16 +100,24 @@ def split_lines(text: str) -> list[Line]:
     """
     if "\r" in text:
         return list(iter_lines(text))
-    # LF only: str.split cuts in C, and the offsets are running sums of the lengths.
+    parts, starts = _lf_parts(text)
+    return _records(count(1), starts, list(map(add, starts, map(len, parts))), parts)
+
+
+def _lf_parts(text: str) -> tuple[list[str], list[int]]:
+    """The lines of a text without CR and where each starts (str.split cuts in C)."""
     parts = text.split("\n")
     if not parts[-1]:  # a final terminator does not start an empty line
         parts.pop()
-    lengths = list(map(len, parts))
-    starts = list(accumulate(map((1).__add__, lengths), initial=0))
-    ends = list(map(add, starts, lengths))
-    # The records are made and their slots filled by map in C, no Python call per line.
+    return parts, list(accumulate(map((1).__add__, map(len, parts)), initial=0))[: len(parts)]
+
+
+def _records(
+    numbers: Iterable[int], starts: list[int], ends: list[int], parts: list[str]
+) -> list[Line]:
+    """The :class:`Line` records of these columns, made and filled by map in C."""
     lines = list(map(object.__new__, repeat(Line, len(parts))))
-    columns: tuple[Iterable[object], ...] = (count(1), starts, ends, parts)
+    columns: tuple[Iterable[object], ...] = (numbers, starts, ends, parts)
     for set_slot, values in zip(_LINE_SLOTS, columns, strict=True):
         deque(map(set_slot, lines, values), maxlen=0)
     return lines
@@ -129,21 +137,12 @@ def split_content_lines(text: str) -> list[Line]:
     """
     if "\r" in text:
         return [line for line in split_lines(text) if not line.blank]
-    parts = text.split("\n")
-    if not parts[-1]:
-        parts.pop()
-    lengths = list(map(len, parts))
-    starts = list(accumulate(map((1).__add__, lengths), initial=0))
+    parts, starts = _lf_parts(text)
     keep = list(map(bool, map(str.strip, parts)))  # str.strip drops what str.isspace accepts
     parts = list(compress(parts, keep))
     starts = list(compress(starts, keep))
     ends = list(map(add, starts, map(len, parts)))
-    numbers = compress(count(1), keep)
-    lines = list(map(object.__new__, repeat(Line, len(parts))))
-    columns: tuple[Iterable[object], ...] = (numbers, starts, ends, parts)
-    for set_slot, values in zip(_LINE_SLOTS, columns, strict=True):
-        deque(map(set_slot, lines, values), maxlen=0)
-    return lines
+    return _records(compress(count(1), keep), starts, ends, parts)
 
 
 def line_texts(text: str) -> tuple[str, ...]:
