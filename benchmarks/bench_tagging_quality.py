@@ -338,8 +338,8 @@ def markdown(result: Mapping[str, Any]) -> str:
         lines += [
             "",
             f"## Our own test split (`tools/tagdata/test`, {own['documents']} documents, "
-            "never trained on: `test-x` the first 18, `test-y`, `test-z`, `test-q` and "
-            "`test-s` four later batches by four writers)",
+            "never trained on: `test-x` the first 18, then one split per later batch, "
+            "`test-y` to `test-f`, in the order tools/tagdata/README.md lists them)",
             "",
         ]
         for name in ("model", "rules_alone"):
@@ -394,11 +394,23 @@ def _doc_labels(entry: Mapping[str, Any]) -> set[str]:
 
 #: Our test documents by writer and batch: ``_x`` (the first 18), ``_y``, ``_z``, ``_q``,
 #: ``_s``, ``_n`` and ``_h`` (written later, by more writers, blind; never trained on).
-OWN_SPLITS = ("test-x", "test-y", "test-z", "test-q", "test-s", "test-n", "test-h", "all")
+OWN_SPLITS = (
+    "test-x",
+    "test-y",
+    "test-z",
+    "test-q",
+    "test-s",
+    "test-n",
+    "test-h",
+    "test-b",
+    "test-d",
+    "test-f",
+    "all",
+)
 
 
 def _test(name: str) -> str:
-    """``test-x`` ... ``test-h``: the batch of one of our test documents."""
+    """``test-x`` ... ``test-f``: the batch of one of our test documents."""
     return "test-" + name.split("_")[1][0]
 
 
