@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 from pathlib import Path
@@ -66,6 +67,20 @@ def seed(prefix: str) -> Path:
     if not matches:
         missing_shared(f"the shared corpus ({CORPUS}) holds no {prefix}_*.txt")
     return matches[0]
+
+
+def excerpt(text: str, start: int, end: int, digest: str) -> str:
+    """``text[start:end]``, checked against the first hex digits of its SHA-256.
+
+    Tests keep what they expect of a third-party document as offsets into it
+    and a short hash, never as its words: the document stays the only copy of
+    its text, and a changed document fails here rather than moving the
+    expectation silently.
+    """
+    piece = text[start:end]
+    got = hashlib.sha256(piece.encode("utf-8")).hexdigest()
+    assert got.startswith(digest), f"the text at {start}:{end} changed (sha256 {got[:8]})"
+    return piece
 
 
 @pytest.fixture

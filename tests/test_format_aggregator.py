@@ -24,7 +24,7 @@ from aistress.model import (
     Source,
 )
 from conftest import bare_articles as _bare
-from conftest import seed
+from conftest import excerpt, seed
 from conftest import squash as _squash
 
 FIXTURE = Path(__file__).parent / "fixtures" / "formats" / "aggregator_harbor.txt"
@@ -158,7 +158,8 @@ def test_missing_header_is_warned_and_the_rest_stays() -> None:
 def test_missing_footer_is_warned_and_the_body_stays() -> None:
     """A page cut before the app footer keeps its body and says the footer is missing."""
     text = _text()
-    cut_at = text.index("Fish AI Reader")
+    cut_at = 7108  # where the app's footer begins (its first line, checked by hash)
+    excerpt(text, cut_at, text.index("\n", cut_at), "32b30ed0")
     full = aggregator.read(text, source_id="doc")
     cut = aggregator.read(text[:cut_at], source_id="doc")
     assert [w.code for w in cut.warnings] == ["missing-footer"]

@@ -26,13 +26,28 @@ from aistress.model import (
 )
 from aistress.testing import strategies as st_ai
 from conftest import bare_articles as _bare
+from conftest import excerpt, seed
 from conftest import fixture as _fixture
-from conftest import seed
 from conftest import squash as _squash
 
 
 def _seed_text() -> str:
     return seed("004").read_text(encoding="utf-8")
+
+
+# Values the seed states, kept as (start, end, sha256 prefix) into its text, not as its words.
+_TITLE = (12, 43, "60616f28")
+_URL_SITE = (123, 142, "206cc24a")
+_AUTHOR = (238, 248, "73a04a75")
+_OUTLET = (249, 255, "8e588cd1")
+_APPENDIX_TITLE = (1367, 1378, "5a9cd7a1")
+_APPENDIX_AUTHOR = (1397, 1404, "c50fc2d0")
+_REPORT_SITE = (5003, 5028, "836dd115")
+
+
+def _stated(text: str, where: tuple[int, int, str]) -> str:
+    """What the seed says at ``where``, checked by its hash."""
+    return excerpt(text, *where)
 
 
 def _unspanned(source: Source) -> tuple[object, ...]:
@@ -75,13 +90,13 @@ def test_seed_digest_article_and_its_metadata() -> None:
     main = source.articles[0]
     assert (main.id, main.kind, main.language) == (f"{source.id}#digest", ArticleKind.DIGEST, "zh")
     assert main.title is not None
-    assert main.title.startswith("200bn Weights of Responsibility")
+    assert main.title.startswith(_stated(text, _TITLE))
     assert main.url is not None
-    assert main.url.startswith("https://medium.com/")
-    assert main.get("link_text") == "200bn Weights of Responsibility"
+    assert main.url.startswith(_stated(text, _URL_SITE))
+    assert main.get("link_text") == _stated(text, _TITLE)
     assert main.get("category") == "博客文章"
     assert main.get("original_kind") == "blog"
-    assert (main.author, main.outlet) == ("Felix Hill", "Medium")
+    assert (main.author, main.outlet) == (_stated(text, _AUTHOR), _stated(text, _OUTLET))
     assert main.published == PartialDate(2024, 10, 20)
     assert source.warnings == ()
     _spans_hold(text, source)
@@ -117,8 +132,8 @@ def test_seed_appendix_translation() -> None:
         "zh",
     )
     assert appendix.title is not None
-    assert appendix.title.startswith("2000 亿权重的责任")
-    assert appendix.author == "菲利克斯·希尔"
+    assert appendix.title.startswith(_stated(text, _APPENDIX_TITLE))
+    assert appendix.author == _stated(text, _APPENDIX_AUTHOR)
     assert appendix.published == PartialDate(2024, 10)
     assert len(appendix.headings) == 9
     assert all(b.kind in (BlockKind.HEADING, BlockKind.PARAGRAPH) for b in appendix.blocks)
@@ -134,7 +149,7 @@ def test_seed_appendix_report() -> None:
     assert (report.kind, report.id) == (ArticleKind.REPORT, f"{source.id}#appendix-2")
     assert report.title is not None
     assert report.url is not None
-    assert report.url.startswith("https://mp.weixin.qq.com/")
+    assert report.url.startswith(_stated(text, _REPORT_SITE))
     assert report.get("category") == "新闻报道"
     assert [b.level for b in report.blocks if b.kind is BlockKind.HEADING] == [3, 3, 3, 3]
     items = [b for b in report.blocks if b.kind is BlockKind.LIST_ITEM]

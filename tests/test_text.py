@@ -141,7 +141,7 @@ def test_discrepancy_is_visible() -> None:
 
 def test_quantities_carry_spans_units_and_hedges() -> None:
     """A quantity records where it is, its unit, its kind and whether it is hedged."""
-    text = "Alphabet lost some $90 billion and 12 per cent."
+    text = "Orbitco lost some $90 billion and 12 per cent."
     money, pct = extract_numbers(text, "en")
     assert text[money.start : money.end] == money.text == "$90 billion"
     assert (money.unit, money.kind, money.approximate) == ("USD", "money", True)
