@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SHARED, missing_shared, squash
+from conftest import CORPUS, SHARED, missing_shared, squash
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -62,3 +62,47 @@ def test_no_blind_passage_text_outside_its_set() -> None:
                 copied.append(f"{name}: {text[i : i + 40]}")
                 break
     assert not copied, "\n".join(copied)
+
+
+#: Words that open a sentence before a name ("In April", "The Google ...").
+_OPENERS = {"A", "An", "And", "As", "At", "But", "By", "For", "From", "If", "In", "Of", "On"}
+_OPENERS |= {"So", "The", "Then", "This", "To", "When", "While", "With"}
+#: Two or more capitalised words; a Chinese transliterated name, one character
+#: either side of its middle dot and the two after it (the rest runs into its context).
+_LATIN_NAME = re.compile(r"\b[A-Z][a-z]+(?: [A-Z][a-z]+)+\b")
+_HAN_NAME = re.compile(r"[\u4e00-\u9fff][·・][\u4e00-\u9fff]{2}")
+
+
+def _seed_names() -> set[str]:
+    """The names the seed documents mention, found by their shape (no list of names)."""
+    names: set[str] = set()
+    for path in sorted(CORPUS.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        for found in _LATIN_NAME.findall(text):
+            words = found.split()
+            while words and words[0] in _OPENERS:
+                words.pop(0)
+            if len(words) > 1:
+                names.add(" ".join(words))
+        names.update(m.replace("・", "·") for m in _HAN_NAME.findall(text))
+    return names
+
+
+def test_no_seed_names_in_the_repository() -> None:
+    """No tracked file names a person or organisation that the seed documents name."""
+    names = _seed_names()
+    if not names:
+        missing_shared(f"no seed documents in {CORPUS}")
+    tracked = subprocess.run(
+        ["git", "-C", str(REPO), "ls-files"], capture_output=True, text=True
+    ).stdout.split()
+    if not tracked:
+        pytest.skip("not a git checkout")
+    found = []
+    for name in tracked:
+        try:
+            text = (REPO / name).read_text(encoding="utf-8").replace("・", "·")
+        except (UnicodeDecodeError, OSError):
+            continue
+        found += [f"{name}: {n}" for n in sorted(names) if n in text]
+    assert not found, "\n".join(found)

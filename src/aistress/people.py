@@ -1,7 +1,7 @@
 """People: one :class:`~aistress.model.Person` per individual, across mentions and languages.
 
-A speaker is mentioned in many forms: ``Kai Arulkumaran``, ``Arulkumaran``,
-``凯·阿拉卢库马兰``. This module decides which forms name the same person
+A speaker is mentioned in many forms: ``Mira Solberg``, ``Solberg``,
+``米拉·索尔贝格``. This module decides which forms name the same person
 and records, for every form it joins, how the join was made
 (:class:`~aistress.model.PersonLink`):
 
@@ -19,11 +19,11 @@ and records, for every form it joins, how the join was made
     pairs the corpus itself reveals through aligned quotes
     (:meth:`TransliterationTable.learn`).
 
->>> a = Person("Kai Arulkumaran", role="research lead")
->>> b = Person("Arulkumaran")
->>> c = Person("凯·阿拉卢库马兰")
+>>> a = Person("Mira Solberg", role="research lead")
+>>> b = Person("Solberg")
+>>> c = Person("米拉·索尔贝格")
 >>> [p.name for p in merge_people([a, b, c])]
-['Kai Arulkumaran']
+['Mira Solberg']
 >>> sorted(link.method for link in merge_people([a, b, c])[0].links)
 ['name-rule', 'transliteration']
 """
@@ -66,7 +66,7 @@ THRESHOLD = 0.75
 def script(name: str) -> str:
     """``"han"`` for a name written in Chinese characters, ``"latin"`` otherwise.
 
-    >>> script("凯·阿拉卢库马兰"), script("Kai Arulkumaran")
+    >>> script("米拉·索尔贝格"), script("Mira Solberg")
     ('han', 'latin')
     """
     return "han" if has_han(name) else "latin"
@@ -79,7 +79,7 @@ def name_key(name: str) -> str:
 
     >>> name_key("Dr. José  Núñez") == name_key("jose nunez")
     True
-    >>> name_key("凯・阿拉卢库马兰") == name_key("凯·阿拉卢库马兰")
+    >>> name_key("米拉・索尔贝格") == name_key("米拉·索尔贝格")
     True
     """
     text = unicodedata.normalize("NFKD", name.translate(_FOLD))
@@ -92,11 +92,11 @@ def name_key(name: str) -> str:
 def name_parts(name: str) -> tuple[str, ...]:
     """The parts of a name: words in Latin script, dot-separated parts in Chinese.
 
-    A Chinese name without a dot is one part (a native name such as 王志涵 is
+    A Chinese name without a dot is one part (a native name such as 林雨晴 is
     split into surname and given name by :func:`transliteration_score`).
 
-    >>> name_parts("Kai Arulkumaran"), name_parts("凯·阿拉卢库马兰")
-    (('kai', 'arulkumaran'), ('凯', '阿拉卢库马兰'))
+    >>> name_parts("Mira Solberg"), name_parts("米拉·索尔贝格")
+    (('mira', 'solberg'), ('米拉', '索尔贝格'))
     """
     key = name_key(name)
     if script(name) == "han":
@@ -109,10 +109,10 @@ def group_names(names: Sequence[str]) -> list[int]:
 
     Equal names (by :func:`name_key`) share a group. A one-part name joins
     the only multi-part name of its script whose last part it equals
-    (``Arulkumaran`` joins ``Kai Arulkumaran``); when two full names end the
+    (``Solberg`` joins ``Mira Solberg``); when two full names end the
     same way, it stays apart. Runs in linear time (dictionary look-ups).
 
-    >>> group_names(["Kai Arulkumaran", "Arulkumaran", "Somepalli", "Kai Arulkumaran"])
+    >>> group_names(["Mira Solberg", "Solberg", "Menon", "Mira Solberg"])
     [0, 0, 1, 0]
     """
     keys = [name_key(n) for n in names]
@@ -325,9 +325,9 @@ def transliteration_score(han: str, latin: str, table: TransliterationTable | No
     Parts are compared in order (a native Chinese name, surname first, is
     also tried against a Latin name written given name first).
 
-    >>> transliteration_score("凯·阿拉卢库马兰", "Kai Arulkumaran") > 0.8
+    >>> transliteration_score("米拉·索尔贝格", "Mira Solberg") > 0.8
     True
-    >>> transliteration_score("凯·阿拉卢库马兰", "Bhaskar Bhatt") < 0.5
+    >>> transliteration_score("米拉·索尔贝格", "Ravi Menon") < 0.5
     True
     """
     table = table or TransliterationTable.default()

@@ -71,8 +71,8 @@ def _clean(text: str) -> str:
 def xml_id(text: str) -> str:
     """Turn any id into a valid ``xml:id`` (an NCName), deterministically.
 
-    >>> xml_id("000_827c#en"), xml_id("Kai Arulkumaran"), xml_id("王志涵")
-    ('id-000_827c-en', 'kai-arulkumaran', '王志涵')
+    >>> xml_id("000_827c#en"), xml_id("Mira Solberg"), xml_id("林雨晴")
+    ('id-000_827c-en', 'mira-solberg', '林雨晴')
     """
     name = _NOT_NAME.sub("-", text.strip()).strip("-").lower() or "x"
     if not (name[0].isalpha() or name[0] == "_"):

@@ -233,8 +233,8 @@ class PersonLink:
 class Person:
     """A person who speaks, writes or is quoted.
 
-    >>> Person("Kai Arulkumaran", aliases=["Arulkumaran"], role="research lead").name
-    'Kai Arulkumaran'
+    >>> Person("Mira Solberg", aliases=["Solberg"], role="research lead").name
+    'Mira Solberg'
     """
 
     name: str = attrs.field(validator=[_typed(str), _non_empty])

@@ -2,7 +2,7 @@
 
 Like :mod:`aistress.quotes._english`, it works on masked block text. Names
 are found at the end of the clause before a cue: a transliterated foreign
-name joined by a middle dot (``凯·阿拉卢库马兰``), a name in Latin letters,
+name joined by a middle dot (``米拉·索尔贝格``), a name in Latin letters,
 or a native name of a common surname and one or two characters. A name
 followed by itself (or its Latin form) in brackets, the artefact some
 translation pages leave, counts as one name. Each cue is looked at once,

@@ -348,7 +348,7 @@ def given_name_links(names: list[str], lex: Chinese | None = None) -> dict[str, 
     A two-character name joins the full name that is a surname and it, when
     exactly one such full name is among ``names``.
 
-    >>> given_name_links(["欧阳晓彤", "晓彤", "王志涵", "志涵", "李志涵"])
+    >>> given_name_links(["欧阳晓彤", "晓彤", "王雨桐", "雨桐", "李雨桐"])
     {'晓彤': '欧阳晓彤'}
     """
     lex = lex or chinese()
