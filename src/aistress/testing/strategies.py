@@ -17,7 +17,9 @@ model's validators; compose them freely. Requires the ``tests`` extra
 
 from __future__ import annotations
 
-from typing import Any
+import functools
+from collections.abc import Callable
+from typing import Any, TypeVar, cast
 
 try:
     from hypothesis import strategies as st
@@ -75,7 +77,20 @@ _EMOJI = "🥱🚀💔💡😀🙂🔥✨🤖📈"
 #: One alphabet the text strategies draw from: Latin, Han, punctuation, emoji.
 ALPHABET = _LATIN + _HAN + _PUNCT + _EMOJI
 
+_Factory = TypeVar("_Factory", bound=Callable[..., Any])
 
+
+def _built_once(factory: _Factory) -> _Factory:
+    """Build a factory's strategy once per arguments and hand out that one object.
+
+    Strategies are immutable, and Hypothesis validates a new strategy object
+    when it is first drawn from: a factory called inside a composite strategy
+    would otherwise pay for that on every example.
+    """
+    return cast(_Factory, functools.cache(factory))
+
+
+@_built_once
 def texts(*, min_size: int = 0, max_size: int = 80) -> st.SearchStrategy[str]:
     """Strings of English, Chinese, punctuation, whitespace and emoji."""
     return st.one_of(
@@ -84,6 +99,7 @@ def texts(*, min_size: int = 0, max_size: int = 80) -> st.SearchStrategy[str]:
     )
 
 
+@_built_once
 def words(*, max_size: int = 20) -> st.SearchStrategy[str]:
     """Non-empty, non-blank single-line strings (names, titles, tags)."""
     return st.text(alphabet=_LATIN + _HAN + _EMOJI + " ·-.'", min_size=1, max_size=max_size).filter(
@@ -91,16 +107,19 @@ def words(*, max_size: int = 20) -> st.SearchStrategy[str]:
     )
 
 
+@_built_once
 def identifiers() -> st.SearchStrategy[str]:
     """Ids such as ``000_827c96b5#en``."""
     return st.from_regex(r"[a-z0-9][a-z0-9_\-#.]{0,15}", fullmatch=True)
 
 
+@_built_once
 def languages() -> st.SearchStrategy[str]:
     """BCP-47 language tags of the kinds the corpus uses."""
     return st.sampled_from(["en", "zh", "zh-CN", "zh-Hans", "zh-TW", "en-GB", "ja", "yue"])
 
 
+@_built_once
 def spans(doc: st.SearchStrategy[str] | None = None) -> st.SearchStrategy[model.Span]:
     """Valid spans (start <= end)."""
     return st.builds(
@@ -111,11 +130,16 @@ def spans(doc: st.SearchStrategy[str] | None = None) -> st.SearchStrategy[model.
     )
 
 
-@st.composite
-def partial_dates(draw: st.DrawFn) -> model.PartialDate:
+@_built_once
+def partial_dates() -> st.SearchStrategy[model.PartialDate]:
     """Dates with any valid combination of known parts, including ``--MM-DD``."""
-    year = draw(st.none() | st.integers(1, 9999))
-    month = draw(st.integers(1, 12) if year is None else st.none() | st.integers(1, 12))
+    return _partial_dates()
+
+
+@st.composite
+def _partial_dates(draw: st.DrawFn) -> model.PartialDate:
+    year = draw(_optional(_integers(1, 9999)))
+    month = draw(_integers(1, 12) if year is None else _optional(_integers(1, 12)))
     day = None
     if month is not None and draw(st.booleans()):
         import calendar
@@ -125,10 +149,15 @@ def partial_dates(draw: st.DrawFn) -> model.PartialDate:
     return model.PartialDate(year, month, day)
 
 
-@st.composite
-def blocks(draw: st.DrawFn, doc: str | None = None) -> model.Block:
+@_built_once
+def blocks(doc: str | None = None) -> st.SearchStrategy[model.Block]:
     """Blocks of every kind, some with a heading prefix, marker or span."""
-    kind = draw(st.sampled_from(list(model.BlockKind)))
+    return _blocks(_optional(spans(st.just(doc) if doc else None)))
+
+
+@st.composite
+def _blocks(draw: st.DrawFn, block_spans: st.SearchStrategy[model.Span | None]) -> model.Block:
+    kind = draw(_sampled(tuple(model.BlockKind)))
     text = draw(texts())
     heading = None
     if text and draw(st.booleans()):
@@ -136,14 +165,15 @@ def blocks(draw: st.DrawFn, doc: str | None = None) -> model.Block:
     return model.Block(
         kind=kind,
         text=text,
-        level=draw(st.integers(0, 6)),
+        level=draw(_integers(0, 6)),
         heading=heading,
-        marker=draw(st.none() | st.sampled_from(["1.", "2)", "-", "•", "🥱", "💡"])),
-        language=draw(st.none() | languages()),
-        span=draw(st.none() | spans(st.just(doc) if doc else None)),
+        marker=draw(_optional(_sampled(("1.", "2)", "-", "•", "🥱", "💡")))),
+        language=draw(_optional(languages())),
+        span=draw(block_spans),
     )
 
 
+@_built_once
 def field_spans() -> st.SearchStrategy[model.FieldSpan]:
     """Metadata field locations."""
     return st.builds(
@@ -153,18 +183,32 @@ def field_spans() -> st.SearchStrategy[model.FieldSpan]:
     )
 
 
+@_built_once
 def _optional(strategy: st.SearchStrategy[Any]) -> st.SearchStrategy[Any]:
     return st.none() | strategy
 
 
+@_built_once
+def _sampled(values: tuple[Any, ...]) -> st.SearchStrategy[Any]:
+    return st.sampled_from(values)
+
+
+@_built_once
+def _integers(low: int, high: int | None) -> st.SearchStrategy[int]:
+    return st.integers(low, high)
+
+
+@_built_once
 def _format_ids() -> st.SearchStrategy[str]:
     return st.sampled_from(["aggregator", "translation", "syndication", "interleaved", "digest"])
 
 
+@_built_once
 def _paths() -> st.SearchStrategy[str]:
     return st.from_regex(r"[a-z0-9_/]{1,20}\.txt", fullmatch=True)
 
 
+@_built_once
 def provenances() -> st.SearchStrategy[model.Provenance]:
     """Provenance records."""
     return st.builds(
@@ -177,32 +221,52 @@ def provenances() -> st.SearchStrategy[model.Provenance]:
     )
 
 
-@st.composite
-def articles(draw: st.DrawFn, *, max_blocks: int = 6) -> model.Article:
+@_built_once
+def articles(*, max_blocks: int = 6) -> st.SearchStrategy[model.Article]:
     """Articles with random metadata and blocks."""
-    keys = draw(st.lists(words(max_size=8), max_size=3, unique=True))
+    return _articles(st.lists(blocks(), max_size=max_blocks))
+
+
+_URLS = r"https://[a-z]{1,10}\.example/[a-z0-9\-]{0,20}"
+
+
+@_built_once
+def _urls() -> st.SearchStrategy[str]:
+    return st.from_regex(_URLS, fullmatch=True)
+
+
+@_built_once
+def _extra_keys() -> st.SearchStrategy[list[str]]:
+    return st.lists(words(max_size=8), max_size=3, unique=True)
+
+
+@_built_once
+def _tags() -> st.SearchStrategy[list[str]]:
+    return st.lists(words(max_size=10), max_size=5)
+
+
+@st.composite
+def _articles(draw: st.DrawFn, block_lists: st.SearchStrategy[list[model.Block]]) -> model.Article:
+    keys = draw(_extra_keys())
     return model.Article(
         id=draw(identifiers()),
         language=draw(languages()),
-        kind=draw(st.sampled_from(list(model.ArticleKind))),
+        kind=draw(_sampled(tuple(model.ArticleKind))),
         title=draw(_optional(words(max_size=40))),
         subtitle=draw(_optional(words(max_size=40))),
         outlet=draw(_optional(words())),
         author=draw(_optional(words())),
         editor=draw(_optional(words())),
         published=draw(_optional(partial_dates())),
-        url=draw(
-            _optional(
-                st.from_regex(r"https://[a-z]{1,10}\.example/[a-z0-9\-]{0,20}", fullmatch=True)
-            )
-        ),
-        tags=draw(st.lists(words(max_size=10), max_size=5)),
-        blocks=draw(st.lists(blocks(), max_size=max_blocks)),
+        url=draw(_optional(_urls())),
+        tags=draw(_tags()),
+        blocks=draw(block_lists),
         extra=[(k, draw(texts(max_size=20))) for k in keys],
         provenance=draw(_optional(provenances())),
     )
 
 
+@_built_once
 def boilerplates() -> st.SearchStrategy[model.Boilerplate]:
     """Recorded boilerplate items."""
     return st.builds(
@@ -215,6 +279,7 @@ def boilerplates() -> st.SearchStrategy[model.Boilerplate]:
     )
 
 
+@_built_once
 def issues() -> st.SearchStrategy[model.Issue]:
     """Reader warnings."""
     return st.builds(
@@ -225,44 +290,51 @@ def issues() -> st.SearchStrategy[model.Issue]:
     )
 
 
-@st.composite
-def beads(draw: st.DrawFn) -> model.Bead:
+@_built_once
+def beads() -> st.SearchStrategy[model.Bead]:
     """Beads of the types an alignment uses (0-1 up to 4-1 and 1-4)."""
-    n = draw(st.integers(0, 4))
-    m = draw(st.integers(0 if n else 1, 4 if n <= 1 else 1 if n > 2 else 2))
-    s0 = draw(st.integers(0, 1000))
-    t0 = draw(st.integers(0, 1000))
-    return model.Bead(
-        tuple(range(s0, s0 + n)),
-        tuple(range(t0, t0 + m)),
-        draw(st.floats(-1e6, 1e6, allow_nan=False)),
-    )
+    return _beads(st.floats(-1e6, 1e6, allow_nan=False))
 
 
 @st.composite
-def alignments(draw: st.DrawFn) -> model.Alignment:
+def _beads(draw: st.DrawFn, scores: st.SearchStrategy[float]) -> model.Bead:
+    n = draw(_integers(0, 4))
+    m = draw(_integers(0 if n else 1, 4 if n <= 1 else 1 if n > 2 else 2))
+    s0 = draw(_integers(0, 1000))
+    t0 = draw(_integers(0, 1000))
+    return model.Bead(tuple(range(s0, s0 + n)), tuple(range(t0, t0 + m)), draw(scores))
+
+
+@_built_once
+def alignments() -> st.SearchStrategy[model.Alignment]:
     """Monotone alignments that cover their segment lists exactly once."""
-    source = draw(st.lists(texts(max_size=20), max_size=8))
-    target = draw(st.lists(texts(max_size=20), max_size=8))
+    return _alignments(st.lists(texts(max_size=20), max_size=8), st.floats(0, 1))
+
+
+@st.composite
+def _alignments(
+    draw: st.DrawFn, segments: st.SearchStrategy[list[str]], scores: st.SearchStrategy[float]
+) -> model.Alignment:
+    source = draw(segments)
+    target = draw(segments)
     out: list[model.Bead] = []
     i = j = 0
     while i < len(source) or j < len(target):
-        n = draw(st.integers(0, min(4, len(source) - i)))
-        m = draw(st.integers(0, min(4 if n <= 1 else 1, len(target) - j)))
+        n = draw(_integers(0, min(4, len(source) - i)))
+        m = draw(_integers(0, min(4 if n <= 1 else 1, len(target) - j)))
         if n == 0 and m == 0:
             n, m = (1, 0) if i < len(source) else (0, 1)
-        out.append(
-            model.Bead(tuple(range(i, i + n)), tuple(range(j, j + m)), draw(st.floats(0, 1)))
-        )
+        out.append(model.Bead(tuple(range(i, i + n)), tuple(range(j, j + m)), draw(scores)))
         i, j = i + n, j + m
     return model.Alignment(
         beads=out,
-        unit=draw(st.sampled_from(["sentence", "paragraph", "line"])),
+        unit=draw(_sampled(("sentence", "paragraph", "line"))),
         source_segments=source,
         target_segments=target,
     )
 
 
+@_built_once
 def translations() -> st.SearchStrategy[model.Translation]:
     """Translations, with or without an alignment."""
     return st.builds(
@@ -275,6 +347,7 @@ def translations() -> st.SearchStrategy[model.Translation]:
     )
 
 
+@_built_once
 def relations() -> st.SearchStrategy[model.Relation]:
     """Relations of every kind."""
     return st.builds(
@@ -287,6 +360,7 @@ def relations() -> st.SearchStrategy[model.Relation]:
     )
 
 
+@_built_once
 def person_links() -> st.SearchStrategy[model.PersonLink]:
     """How an alias was linked to a person."""
     return st.builds(
@@ -297,6 +371,7 @@ def person_links() -> st.SearchStrategy[model.PersonLink]:
     )
 
 
+@_built_once
 def people() -> st.SearchStrategy[model.Person]:
     """People with names and aliases in any script."""
     return st.builds(
@@ -309,6 +384,7 @@ def people() -> st.SearchStrategy[model.Person]:
     )
 
 
+@_built_once
 def quotes() -> st.SearchStrategy[model.Quote]:
     """Quotes, attributed or not."""
     return st.builds(
@@ -341,16 +417,19 @@ def _tag_fields() -> dict[str, st.SearchStrategy[Any]]:
     }
 
 
+@_built_once
 def stressors() -> st.SearchStrategy[model.Stressor]:
     """Stressor tags."""
     return st.builds(model.Stressor, raised_by=_optional(people()), **_tag_fields())
 
 
+@_built_once
 def remedies() -> st.SearchStrategy[model.Remedy]:
     """Remedy tags."""
     return st.builds(model.Remedy, proposed_by=_optional(people()), **_tag_fields())
 
 
+@_built_once
 def discrepancies() -> st.SearchStrategy[model.Discrepancy]:
     """Discrepancies of every kind."""
     return st.builds(
@@ -365,6 +444,7 @@ def discrepancies() -> st.SearchStrategy[model.Discrepancy]:
     )
 
 
+@_built_once
 def comparisons() -> st.SearchStrategy[model.Comparison]:
     """Comparisons of a derived text with its source."""
     ids = st.lists(st.sampled_from(["pace", "overwork", "counseling", "churn"]), unique=True)
@@ -384,6 +464,7 @@ def comparisons() -> st.SearchStrategy[model.Comparison]:
     )
 
 
+@_built_once
 def sources() -> st.SearchStrategy[model.Source]:
     """Sources holding articles with distinct ids."""
     return st.builds(
@@ -400,6 +481,7 @@ def sources() -> st.SearchStrategy[model.Source]:
     )
 
 
+@_built_once
 def article_records() -> st.SearchStrategy[model.ArticleRecord]:
     """Pipeline records: an article with its quotes and tags."""
     return st.builds(
@@ -415,6 +497,7 @@ def article_records() -> st.SearchStrategy[model.ArticleRecord]:
     )
 
 
+@_built_once
 def read_failures() -> st.SearchStrategy[model.ReadFailure]:
     """Records of inputs that failed to read."""
     return st.builds(
@@ -427,10 +510,24 @@ def read_failures() -> st.SearchStrategy[model.ReadFailure]:
     )
 
 
-@st.composite
-def corpora(draw: st.DrawFn) -> model.Corpus:
+@_built_once
+def corpora() -> st.SearchStrategy[model.Corpus]:
     """Corpora whose article ids are unique across sources."""
-    found = draw(st.lists(sources(), max_size=3))
+    return _corpora(
+        st.lists(sources(), max_size=3),
+        st.lists(relations(), max_size=2),
+        st.lists(read_failures(), max_size=2),
+    )
+
+
+@st.composite
+def _corpora(
+    draw: st.DrawFn,
+    source_lists: st.SearchStrategy[list[model.Source]],
+    relation_lists: st.SearchStrategy[list[model.Relation]],
+    failure_lists: st.SearchStrategy[list[model.ReadFailure]],
+) -> model.Corpus:
+    found = draw(source_lists)
     seen: set[str] = set()
     kept = []
     for source in found:
@@ -441,6 +538,6 @@ def corpora(draw: st.DrawFn) -> model.Corpus:
         kept.append(source)
     return model.Corpus(
         sources=kept,
-        relations=draw(st.lists(relations(), max_size=2)),
-        failures=draw(st.lists(read_failures(), max_size=2)),
+        relations=draw(relation_lists),
+        failures=draw(failure_lists),
     )
