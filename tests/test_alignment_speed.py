@@ -10,6 +10,7 @@ from aistress.alignment import aligner, diskcache
 from aistress.alignment.aligner import AlignOptions, align_segments, bead_types
 from aistress.alignment.evidence import BeadScorer, LengthModel, SegmentFeatures, compiled_score
 from aistress.alignment.lexicon import Lexicon, learn_cooccurrence
+from aistress.alignment.search import banded_search, full_band
 
 words = st.frozensets(st.sampled_from(["a", "b", "c", "d", "e"]), max_size=3)
 features = st.builds(
@@ -43,6 +44,81 @@ def test_compiled_score_equals_reference(
             for a, b in types:
                 if i + a <= len(source) and j + b <= len(target):
                     assert fast(i, a, j, b) == scorer.score(i, a, j, b)
+
+
+# Whole lengths and sizes make equal scores, and so ties, common.
+tied = st.builds(
+    SegmentFeatures,
+    length=st.one_of(st.integers(0, 60).map(float), st.floats(0, 300)),
+    numbers=words,
+    latin=words,
+    translations=words,
+    chinese=words,
+    size=st.one_of(st.integers(0, 8).map(float), st.floats(0, 40)),
+    known=st.integers(0, 12),
+)
+some_weights = st.fixed_dictionaries(
+    {
+        "length": st.sampled_from([0.0, 1.0]),
+        "numbers": st.sampled_from([0.0, 2.0]),
+        "latin": st.sampled_from([0.0, 2.0]),
+        "lexicon": st.sampled_from([0.0, 10.0]),
+    }
+)
+
+
+@given(
+    st.lists(tied, min_size=1, max_size=6),
+    st.lists(tied, min_size=1, max_size=6),
+    st.floats(0, 1.5),
+    some_weights,
+    st.sampled_from([-3.0, 0.0, 2.0]),
+)
+def test_no_bead_scores_above_its_ceiling(
+    source: list[SegmentFeatures],
+    target: list[SegmentFeatures],
+    threshold: float,
+    weights: dict[str, float],
+    offset: float,
+) -> None:
+    """BeadScorer.ceiling bounds every score of its bead type, as computed."""
+    types = bead_types(4)
+    priors = {(a, b): AlignOptions().prior(a, b) for a, b in types}
+    scorer = BeadScorer(source, target, LengthModel(1.0, 4.5, offset), weights, priors, threshold)
+    for i in range(len(source) + 1):
+        for j in range(len(target) + 1):
+            for a, b in types:
+                if i + a <= len(source) and j + b <= len(target):
+                    assert scorer.score(i, a, j, b) <= scorer.ceiling(a, b)
+
+
+@given(
+    st.lists(tied, max_size=12),
+    st.lists(tied, max_size=12),
+    st.integers(1, 4),
+    st.floats(0, 0.9),
+    some_weights,
+    st.booleans(),
+)
+def test_search_skipping_beads_under_their_ceiling_finds_the_same_path(
+    source: list[SegmentFeatures],
+    target: list[SegmentFeatures],
+    max_group: int,
+    threshold: float,
+    weights: dict[str, float],
+    gated: bool,
+) -> None:
+    """The search with ceilings returns the path of the search scoring every bead, ties included."""
+    types = bead_types(max_group)
+    priors = {(a, b): AlignOptions().prior(a, b) for a, b in types}
+    scorer = BeadScorer(source, target, LengthModel(1.0, 4.5, 2.0), weights, priors, threshold)
+    nulls = {(a, b): priors[(a, b)] for a, b in types if a == 0 or b == 0}
+    gate = (scorer.source_lengths, scorer.target_lengths, 4.5, 4.25) if gated else None
+    ceilings = {(a, b): scorer.ceiling(a, b) for a, b in types}
+    n, m = len(source), len(target)
+    every = banded_search(n, m, full_band(n, m), types, scorer.score, nulls, gate)
+    skipping = banded_search(n, m, full_band(n, m), types, scorer.score, nulls, gate, ceilings)
+    assert skipping == every
 
 
 EN = [

@@ -107,6 +107,16 @@ def test_table_cost_segments_the_name() -> None:
     assert "".join(piece for _, piece in segments) == "menon"
 
 
+def test_table_cost_is_kept_and_handed_out_as_a_fresh_list() -> None:
+    """A repeated cost comes from the table's memo, equal, and changing it changes nothing."""
+    table = TransliterationTable({"梅": ("mei",), "农": ("nong",)})
+    first = table.cost("梅农", "menon")
+    first[1].clear()
+    assert table.cost("梅农", "menon") == TransliterationTable(table.chars).cost("梅农", "menon")
+    assert table.cost("梅农", "menon")[1]
+    assert table == TransliterationTable(table.chars)
+
+
 def test_merge_people_by_name_rule_and_transliteration() -> None:
     """Full name, surname and Chinese transliteration become one Person with links."""
     merged = merge_people(

@@ -167,6 +167,10 @@ def _lev(a: str, b: str) -> int:
     return prev[-1]
 
 
+#: Name pairs whose cost a table keeps (emptied when full).
+_MAX_COSTS = 1 << 16
+
+
 def _as_dict(value: Mapping[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
     return dict(value)
 
@@ -183,6 +187,12 @@ class TransliterationTable:
     """
 
     chars: Mapping[str, tuple[str, ...]] = attrs.field(converter=_as_dict)
+    # What cost() found per (han, latin, unknown): merging a corpus's speakers
+    # compares the same name pairs again and again (each quote pair, each run
+    # of merge_people), and the table never changes.
+    _costs: dict[tuple[str, str, float], tuple[float, tuple[tuple[str, str], ...]]] = attrs.field(
+        factory=dict, init=False, repr=False, eq=False
+    )
 
     @classmethod
     @functools.cache
@@ -211,11 +221,22 @@ class TransliterationTable:
         positions: O(len(han) · len(latin) · r · w) for r renderings of
         width w.
         """
+        key = (han, latin, unknown)
+        found = self._costs.get(key)
+        if found is None:
+            if len(self._costs) >= _MAX_COSTS:
+                self._costs.clear()
+            found = self._costs[key] = self._cost(han, latin, unknown)
+        return found[0], list(found[1])
+
+    def _cost(
+        self, han: str, latin: str, unknown: float
+    ) -> tuple[float, tuple[tuple[str, str], ...]]:
         target = _fold_sound(_fold_latin(latin))
         chars = [c for c in han if not c.isspace()]
         n, m = len(chars), len(target)
         if not n or not m:
-            return 1.0, []
+            return 1.0, ()
         inf = float("inf")
         best = [[inf] * (m + 1) for _ in range(n + 1)]
         back: list[list[tuple[int, str]]] = [[(0, "")] * (m + 1) for _ in range(n + 1)]
@@ -241,7 +262,7 @@ class TransliterationTable:
             segs.append((chars[i - 1], piece))
             j = pj
         segs.reverse()
-        return total / max(m, 1), segs
+        return total / max(m, 1), tuple(segs)
 
     def learn(self, pairs: Iterable[tuple[str, str]]) -> TransliterationTable:
         """Return a table that also knows the renderings ``(Chinese, Latin)`` pairs show.

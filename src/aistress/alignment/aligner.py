@@ -479,7 +479,9 @@ class _Level:
         if job.gated:
             gate = (scorer.source_lengths, scorer.target_lengths, job.model.variance, _HOPELESS)
         n, m = self.size()
-        return banded_search(n, m, band, job.types, compiled_score(scorer), nulls, gate), None
+        ceilings = {(a, b): scorer.ceiling(a, b) for a, b in job.types}
+        score = compiled_score(scorer)
+        return banded_search(n, m, band, job.types, score, nulls, gate, ceilings), None
 
 
 class _ArrayLevel(_Level):

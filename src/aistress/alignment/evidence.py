@@ -435,6 +435,30 @@ class BeadScorer:
             merge(self.target[j : j + b]),
         )
 
+    def ceiling(self, a: int, b: int) -> float:
+        """A score no bead of type ``(a, b)`` exceeds, as :meth:`score` computes it.
+
+        The prior plus the most each evidence can add: the length evidence
+        at equal lengths (its log tail is at most 0), one per weight for
+        numbers and Latin tokens (agreement lies in ``[-1, 1]``), and the
+        lexical weight times ``1 - threshold``. Every term of :meth:`score`
+        is at most its term here and float addition rounds monotonically,
+        so no computed score is larger; a search may skip scoring a bead
+        that could not win even at its ceiling.
+        """
+        total = self.priors[(a, b)]
+        if a == 0 or b == 0:
+            return total
+        if self.w_length:
+            total += max(0.0, self.w_length * (0.0 + self._offset))
+        if self.w_numbers and (self._any_src_num or self._any_tgt_num):
+            total += max(0.0, self.w_numbers)
+        if self.w_latin and self._any_tgt_latin:
+            total += max(0.0, self.w_latin)
+        if self.w_lexicon:
+            total += max(0.0, self.w_lexicon * max(0.0, 1.0 - self.threshold))
+        return total
+
     def score(self, i: int, a: int, j: int, b: int) -> float:
         """Score of the bead joining source ``i..i+a-1`` and target ``j..j+b-1``.
 

@@ -54,6 +54,7 @@ def banded_search(
     score: Scorer,
     constant: dict[tuple[int, int], float] | None = None,
     lengths: LengthGate | None = None,
+    ceilings: dict[tuple[int, int], float] | None = None,
 ) -> list[tuple[int, int, int, int]]:
     """Return the best path as beads ``(i, a, j, b)`` from node (0, 0) to (n, m).
 
@@ -71,6 +72,11 @@ def banded_search(
             limit)``: beads whose lengths differ by more than ``limit``
             standard deviations (Gale–Church δ) are not considered at all,
             which saves scoring the many hopeless multi-segment beads.
+        ceilings: Per bead type, a score no bead of that type exceeds (see
+            :meth:`~aistress.alignment.evidence.BeadScorer.ceiling`): a bead
+            that could not beat the best way into its node even at its
+            ceiling is not scored (a third of the beads of a typical
+            search). The path is the same with or without them.
 
     Ties are broken towards the type listed first. Time ``O(cells · types)``.
     """
@@ -81,7 +87,11 @@ def banded_search(
     src_len: Sequence[float] = lengths[0] if lengths is not None else ()
     tgt_len: Sequence[float] = lengths[1] if lengths is not None else ()
     limit2 = gate_limit(lengths[2], lengths[3]) if lengths is not None else 0.0
-    steps = [(t, a, b, fixed.get((a, b))) for t, (a, b) in enumerate(types)]
+    inf = float("inf")
+    steps = [
+        (t, a, b, fixed.get((a, b)), ceilings.get((a, b), inf) if ceilings else inf)
+        for t, (a, b) in enumerate(types)
+    ]
     lo_of = [lo for lo, _ in band]
     hi_of = [hi for _, hi in band]
     best: list[list[float]] = []
@@ -92,19 +102,19 @@ def banded_search(
         brow = [-1] * (hi - lo + 1)
         # The rows a bead of each type starts from, with their bands.
         sources = []
-        for t, a, b, value in steps:
+        for t, a, b, value, ceiling in steps:
             pi = i - a
             if pi < 0:
                 continue
             prev_row = best[pi] if a else row
-            sources.append((t, a, b, value, pi, lo_of[pi], hi_of[pi], prev_row))
+            sources.append((t, a, b, value, ceiling, pi, lo_of[pi], hi_of[pi], prev_row))
         for j in range(lo, hi + 1):
             if i == 0 and j == 0:
                 row[0] = 0.0
                 continue
             top = _NEG
             pick = -1
-            for t, a, b, value, pi, plo, phi, prev_row in sources:
+            for t, a, b, value, ceiling, pi, plo, phi, prev_row in sources:
                 pj = j - b
                 if pj < plo or pj > phi:
                     continue
@@ -112,6 +122,8 @@ def banded_search(
                 if prev == _NEG:
                     continue
                 if value is None:
+                    if prev + ceiling < top:
+                        continue  # even its best score would not win (nor tie)
                     if gate and outside_gate(
                         src_len[i] - src_len[pi], tgt_len[j] - tgt_len[pj], limit2
                     ):
