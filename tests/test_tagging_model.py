@@ -89,6 +89,49 @@ def test_scores_add_text_rule_and_shared_weights() -> None:
     assert model.confidence(0.0, "zh-Hans") == 0.5
 
 
+feature_names = st.sampled_from(["w:therapist", "w:week", "w:fast", "r:pace", "R", "x"])
+
+
+@given(
+    st.frozensets(feature_names),
+    st.frozensets(feature_names),
+    st.dictionaries(st.sampled_from(["pace", "counseling"]), st.floats(0, 1)),
+)
+def test_a_packed_model_scores_as_the_file_does(
+    text: frozenset[str], other: frozenset[str], confidence: dict[str, float]
+) -> None:
+    """A model read back from its packed form has the same weights and the very same scores."""
+    document = _tiny(weights={"w:therapist": [[1, 8.0], [0, -0.25]], "r:pace": [[0, 1.0]]})
+    model = Model(document)
+    packed = Model.from_packed(model.packed(), lambda: document)
+    seen = Observation(text, other, confidence, {"pace": text})
+    assert packed.scores(seen) == model.scores(seen)
+    assert packed.weights == model.weights
+    assert packed.table(0) == model.table(0) == {"w:therapist": -0.25, "r:pace": 1.0}
+    assert packed.document is document
+
+
+def test_the_shipped_model_loads_from_the_cache_as_from_its_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """default_model packs the model file into the cache once; the packed model is the same."""
+    from aistress.data import load_json
+
+    monkeypatch.setenv("AISTRESS_CACHE_DIR", str(tmp_path))
+    default_model.cache_clear()
+    try:
+        first = default_model()
+        assert [p.name.split("-")[:2] for p in tmp_path.iterdir()] == [["tagging", "model"]]
+        default_model.cache_clear()
+        again = default_model()
+    finally:
+        default_model.cache_clear()
+    fresh = Model(load_json("tagging/model.json"))
+    assert again.weights == first.weights == fresh.weights
+    assert again.bias == fresh.bias and again.calibration == fresh.calibration
+    assert again.table(3) == fresh.table(3)
+
+
 def test_sentence_features_and_category_features() -> None:
     """Sentences get stems, pairs, negated stems and Han n-grams; categories shared features."""
     (_, _, first), (_, _, second) = sentence_features("No rest? 過勞", [(0, 8), (9, 11)])

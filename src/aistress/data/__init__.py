@@ -9,7 +9,8 @@ read each file once per process. Paths are relative to this package and
 - :func:`read_text`: a file's text;
 - :func:`load_json`: a JSON file, parsed;
 - :func:`load_list`: a list, one entry a line, ``#`` starts a comment line;
-- :func:`load_words`: the set of words of such a list.
+- :func:`load_words`: the set of words of such a list;
+- :func:`data_file`: the file itself, when it is one on disk (to key a cache by).
 
 >>> "the" in load_words("text/stopwords_en.txt")
 True
@@ -20,18 +21,34 @@ from __future__ import annotations
 import functools
 import json
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
-__all__ = ["load_json", "load_list", "load_words", "read_text"]
+__all__ = ["data_file", "load_json", "load_list", "load_words", "read_text"]
+
+
+def _resource(path: str) -> Any:
+    resource = resources.files(__name__)
+    for part in path.split("/"):
+        resource = resource / part
+    return resource
 
 
 @functools.cache
 def read_text(path: str) -> str:
     """The text of the bundled file ``aistress/data/<path>`` (``/``-separated), read once."""
-    resource = resources.files(__name__)
-    for part in path.split("/"):
-        resource = resource / part
-    return resource.read_text(encoding="utf-8")
+    text: str = _resource(path).read_text(encoding="utf-8")
+    return text
+
+
+def data_file(path: str) -> Path | None:
+    """The bundled file ``aistress/data/<path>`` on disk, or None (inside a zip, say).
+
+    >>> data_file("taxonomy.json").name
+    'taxonomy.json'
+    """
+    resource = _resource(path)
+    return resource if isinstance(resource, Path) and resource.is_file() else None
 
 
 @functools.cache

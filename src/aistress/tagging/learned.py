@@ -18,10 +18,13 @@ from __future__ import annotations
 
 import functools
 import math
-from collections.abc import Mapping
+import sys
+from array import array
+from collections.abc import Callable, Mapping
 from typing import Any
 
-from aistress.data import load_json
+from aistress.alignment import diskcache
+from aistress.data import data_file, load_json
 from aistress.errors import RuleError
 from aistress.tagging.features import Observation, category_features, text_scale
 from aistress.text.language import is_chinese
@@ -41,16 +44,42 @@ class Model:
 
     Raises:
         RuleError: the document is not a model file.
+
+    The weights are kept as three columns (each feature's run of category
+    indices and weights, in the file's order), which the shipped model
+    loads from the user cache directory in a few milliseconds
+    (:func:`default_model`) instead of parsing its JSON.
     """
 
     def __init__(self, document: Mapping[str, Any], path: str | None = None) -> None:
         try:
-            self.categories: tuple[str, ...] = tuple(document["categories"])
-            self.bias: tuple[float, ...] = tuple(float(b) for b in document["bias"])
             weights: dict[str, tuple[tuple[int, float], ...]] = {
                 str(feature): tuple((int(c), float(w)) for c, w in pairs)
                 for feature, pairs in document["weights"].items()
             }
+        except (KeyError, TypeError, ValueError) as error:
+            raise RuleError(path, "model", f"not a tagging model file ({error!r})") from None
+        self._settings(document, path)
+        n = len(self.categories)
+        if any(not 0 <= c < n for pairs in weights.values() for c, _ in pairs):
+            raise RuleError(path, "model.weights", "a weight names no category")
+        starts = array("i", [0])
+        cats = array("i")
+        values = array("d")
+        for pairs in weights.values():
+            cats.extend(c for c, _ in pairs)
+            values.extend(w for _, w in pairs)
+            starts.append(len(cats))
+        self._columns(tuple(weights), starts, cats, values)
+        self._weights: dict[str, tuple[tuple[int, float], ...]] | None = weights
+        self._document: Mapping[str, Any] | None = document
+        self._read_document: Callable[[], Mapping[str, Any]] = lambda: document
+
+    def _settings(self, document: Mapping[str, Any], path: str | None) -> None:
+        """Everything of the model file but its weights."""
+        try:
+            self.categories: tuple[str, ...] = tuple(document["categories"])
+            self.bias: tuple[float, ...] = tuple(float(b) for b in document["bias"])
             self.calibration: dict[str, tuple[float, float]] = {
                 str(k): (float(a), float(b)) for k, (a, b) in document["calibration"].items()
             }
@@ -80,15 +109,6 @@ class Model:
             raise RuleError(path, "model", "bias, kinds and categories differ in length")
         if not self.calibration:
             raise RuleError(path, "model.calibration", "must calibrate some language")
-        n = len(self.categories)
-        if any(not 0 <= c < n for pairs in weights.values() for c, _ in pairs):
-            raise RuleError(path, "model.weights", "a weight names no category")
-        self.weights = weights
-        self._tables: list[dict[str, float]] = [{} for _ in self.categories]
-        for feature, pairs in weights.items():
-            for c, w in pairs:
-                self._tables[c][feature] = w
-        self._vocabulary = frozenset(weights)
         self._context: dict[str, dict[str, float]] = {kind: {} for kind in set(self.kinds)}
         for key, w in self.shared.items():
             kind, _, feature = key.partition(":")
@@ -96,9 +116,73 @@ class Model:
                 self._context[kind + ":"][feature] = w
         self._context_keys = {kind: frozenset(table) for kind, table in self._context.items()}
         self.index = {c: i for i, c in enumerate(self.categories)}
-        self.document = document
         self._floors: dict[tuple[float, str, int | None], float] = {}
         self._all_floors: dict[tuple[float, str], tuple[float, ...]] = {}
+        self._tables: list[dict[str, float]] | None = None
+
+    def _columns(
+        self, features: tuple[str, ...], starts: array[int], cats: array[int], values: array[float]
+    ) -> None:
+        """Feature ``k``'s weights: ``values[starts[k]:starts[k + 1]]``, for ``cats`` there."""
+        self._features = features
+        self._position = dict(zip(features, range(len(features)), strict=True))
+        self._starts, self._cats, self._values = starts, cats, values
+        self._vocabulary = frozenset(features)
+
+    def packed(self) -> tuple[dict[str, Any], tuple[str, ...], bytes, bytes, bytes]:
+        """The model as plain data (``marshal``-able) that :meth:`from_packed` reads back."""
+        settings = {k: v for k, v in self.document.items() if k != "weights"}
+        return (
+            settings,
+            self._features,
+            self._starts.tobytes(),
+            self._cats.tobytes(),
+            self._values.tobytes(),
+        )
+
+    @classmethod
+    def from_packed(
+        cls,
+        packed: tuple[dict[str, Any], tuple[str, ...], bytes, bytes, bytes],
+        document: Callable[[], Mapping[str, Any]],
+    ) -> Model:
+        """The model :meth:`packed` gave; ``document`` reads the model file when asked for."""
+        settings, features, starts, cats, values = packed
+        model = cls.__new__(cls)
+        model._settings(settings, None)
+        starts_column, cats_column, values_column = array("i"), array("i"), array("d")
+        starts_column.frombytes(starts)
+        cats_column.frombytes(cats)
+        values_column.frombytes(values)
+        model._columns(tuple(features), starts_column, cats_column, values_column)
+        model._weights = None
+        model._document = None
+        model._read_document = document
+        return model
+
+    @property
+    def document(self) -> Mapping[str, Any]:
+        """The parsed model file."""
+        if self._document is None:
+            self._document = self._read_document()
+        return self._document
+
+    @property
+    def weights(self) -> dict[str, tuple[tuple[int, float], ...]]:
+        """Per feature, its ``(category index, weight)`` pairs."""
+        if self._weights is None:
+            starts, cats, values = self._starts, self._cats, self._values
+            self._weights = {
+                feature: tuple(
+                    zip(
+                        cats[starts[k] : starts[k + 1]],
+                        values[starts[k] : starts[k + 1]],
+                        strict=True,
+                    )
+                )
+                for k, feature in enumerate(self._features)
+            }
+        return self._weights
 
     def scores(self, seen: Observation) -> list[float]:
         """The raw score of every category (in the order of ``categories``).
@@ -110,7 +194,7 @@ class Model:
         """
         out = list(self.bias)
         text, other = seen.text, seen.other
-        weights = self.weights
+        position, starts, cats, values = self._position, self._starts, self._cats, self._values
         if text:
             # Sum the text weights first and scale each category's sum once.
             # Features in sorted order: a float sum depends on its order, and a
@@ -118,13 +202,15 @@ class Model:
             # the same scores in every process (PYTHONHASHSEED).
             sums = [0.0] * len(out)
             for feature in sorted(text & self._vocabulary):
-                for c, w in weights[feature]:
-                    sums[c] += w
+                k = position[feature]
+                for p in range(starts[k], starts[k + 1]):
+                    sums[cats[p]] += values[p]
             scale = self.text_scale * text_scale(len(text), self.text_floor)
             out = [b + s * scale for b, s in zip(out, sums, strict=True)]
         for feature in sorted(other & self._vocabulary):
-            for c, w in weights[feature]:
-                out[c] += w
+            k = position[feature]
+            for p in range(starts[k], starts[k + 1]):
+                out[cats[p]] += values[p]
         shared = self.shared
         named = sorted({f[2:] for f in seen.other if f[1:2] == ":"})
         for category in named:
@@ -146,10 +232,17 @@ class Model:
 
     def weight(self, feature: str, category: int) -> float:
         """The weight of one feature for one category (0 if it has none)."""
-        return self._tables[category].get(feature, 0.0)
+        return self.table(category).get(feature, 0.0)
 
     def table(self, category: int) -> Mapping[str, float]:
         """Every weight of one category, by feature (absent: 0)."""
+        if self._tables is None:
+            tables: list[dict[str, float]] = [{} for _ in self.categories]
+            starts, cats, values = self._starts, self._cats, self._values
+            for k, feature in enumerate(self._features):
+                for p in range(starts[k], starts[k + 1]):
+                    tables[cats[p]][feature] = values[p]
+            self._tables = tables
         return self._tables[category]
 
     def _scaling(self, key: str, category: int | None) -> tuple[float, float]:
@@ -214,7 +307,26 @@ def calibration_key(language: str, text: str) -> str:
     return "zh-Hans"
 
 
+#: Version of :meth:`Model.packed`'s layout: change it when the layout changes.
+_PACKED_VERSION = "1"
+
+
 @functools.cache
 def default_model() -> Model:
-    """The model aistress ships, read once."""
-    return Model(load_json(_PATH), _PATH)
+    """The model aistress ships, read once per process.
+
+    Its packed form (:meth:`Model.packed`) is kept in the user cache
+    directory (:mod:`aistress.alignment.diskcache`), keyed by the model
+    file: later processes load it in a few milliseconds instead of parsing
+    the JSON (a tenth of a second, most of the tagging of a short report).
+    """
+    file = data_file(_PATH)
+    if file is None:  # inside a zip: no file to key a cache entry by
+        return Model(load_json(_PATH), _PATH)
+    packed = diskcache.cached(
+        "tagging-model",
+        file,
+        f"{_PACKED_VERSION}:{sys.byteorder}",
+        lambda: Model(load_json(_PATH), _PATH).packed(),
+    )
+    return Model.from_packed(packed, lambda: load_json(_PATH))
