@@ -128,7 +128,8 @@ def test_the_shipped_model_loads_from_the_cache_as_from_its_file(
         default_model.cache_clear()
     fresh = Model(load_json("tagging/model.json"))
     assert again.weights == first.weights == fresh.weights
-    assert again.bias == fresh.bias and again.calibration == fresh.calibration
+    assert again.bias == fresh.bias
+    assert again.calibration == fresh.calibration
     assert again.table(3) == fresh.table(3)
 
 
