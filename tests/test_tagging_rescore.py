@@ -54,6 +54,27 @@ def test_rules_sure_keeps_the_rules_confidence() -> None:
     assert r.confidence({"ruled": 0.4}) < 0.01
 
 
+def test_rules_sure_is_per_language_and_script() -> None:
+    """A floor per calibration key applies to that key only; other keys get none."""
+    floors = {"en": 0.45, "zh-Hant": 0.65}
+    document = {"bias": -5.0, "weights": {}, "floor": 0.1, "threshold": 0.3}
+    r = Rescorer({**document, "rules_sure": floors})
+    assert r.confidence({"ruled": 0.6}, "en") == 0.6
+    assert r.confidence({"ruled": 0.6}, "zh-Hant") < 0.01
+    assert r.confidence({"ruled": 0.7}, "zh-Hant") == 0.7
+    assert r.confidence({"ruled": 0.9}, "zh-Hans") < 0.01
+    assert r.sure("zh-Hans") > 1.0
+    with pytest.raises(RuleError):
+        Rescorer({**document, "rules_sure": [1]})
+
+
+def test_shipped_floors_keep_the_rules_where_the_seeds_need_them() -> None:
+    """The shipped floor is 0.45 in English and Simplified Chinese, where the seeds are."""
+    r = default_rescorer()
+    assert r.sure("en") == r.sure("zh-Hans") == 0.45
+    assert r.sure("zh-Hant") >= 0.45
+
+
 def test_a_weak_category_inside_a_stronger_ones_evidence_is_covered() -> None:
     """Evidence lying inside a stronger category's evidence is marked ``covered``."""
     strong = Candidate(0, "reasonable_hours", False, 0.9, 0.9, ((0, 8),), False, False)

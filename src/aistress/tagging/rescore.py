@@ -296,9 +296,11 @@ class Rescorer:
             self.floor = float(document["floor"])
             #: The default ``min_confidence`` of a tagger using this model.
             self.threshold = float(document["threshold"])
-            #: A candidate the rules alone are at least this sure of keeps the
-            #: rules' confidence if that is the higher (above 1: never).
-            self.rules_sure = float(document.get("rules_sure", 2.0))
+            #: Per calibration key (``en``, ``zh-Hans``, ``zh-Hant``), a candidate
+            #: the rules alone are at least this sure of keeps the rules'
+            #: confidence if that is the higher (above 1: never); ``""`` holds
+            #: the value for any other key.
+            self.rules_sure: dict[str, float] = _per_key(document.get("rules_sure", 2.0))
         except (KeyError, TypeError, ValueError, AttributeError) as error:
             raise RuleError(
                 path, "rescorer", f"not a second-stage model file ({error!r})"
@@ -307,16 +309,31 @@ class Rescorer:
             raise RuleError(path, "rescorer", "floor and threshold must lie between 0 and 1")
         self.document = document
 
-    def confidence(self, features: Mapping[str, float]) -> float:
+    def sure(self, key: str) -> float:
+        """The rules' floor of calibration key ``key`` (see :attr:`rules_sure`)."""
+        found = self.rules_sure.get(key)
+        return self.rules_sure.get("", 2.0) if found is None else found
+
+    def confidence(self, features: Mapping[str, float], key: str = "") -> float:
         """The probability that a candidate with these features is right.
 
-        Where the rules' own confidence (``ruled``) reaches :attr:`rules_sure`,
-        the higher of the two.
+        Where the rules' own confidence (``ruled``) reaches the floor of the
+        candidate's calibration key ``key`` (:meth:`sure`), the higher of the
+        two.
         """
         z = self.bias + sum(self.weights.get(k, 0.0) * v for k, v in features.items())
         found = 0.0 if z < -35.0 else 1.0 / (1.0 + math.exp(-z))
         ruled = features.get("ruled", 0.0)
-        return max(found, ruled) if ruled >= self.rules_sure else found
+        return max(found, ruled) if ruled >= self.sure(key) else found
+
+
+def _per_key(value: object) -> dict[str, float]:
+    """A rules' floor per calibration key, from one number or a mapping of them."""
+    if isinstance(value, Mapping):
+        return {str(k): float(v) for k, v in value.items()}
+    if isinstance(value, (int, float, str)):
+        return {"": float(value)}
+    raise TypeError(f"rules_sure must be a number or a mapping, not {type(value).__name__}")
 
 
 @functools.cache

@@ -254,7 +254,7 @@ class Tagger:
         out = [list(found) for found, _ in blocks]
         drop: set[tuple[int, int]] = set()
         for (i, j, _), row in zip(candidates, features, strict=True):
-            confidence = round(self.rescorer.confidence(row), 4)
+            confidence = round(self.rescorer.confidence(row, blocks[i][1].key), 4)
             if confidence < self.min_confidence:
                 drop.add((i, j))
             out[i][j] = attrs.evolve(out[i][j], confidence=confidence)
