@@ -5,12 +5,14 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import attrs
 import pytest
 from hypothesis import HealthCheck, settings
 
+from aistress.formats.accounting import unaccounted
 from aistress.model import Article, Block, Source
 
 # "ci" is fast and deterministic; "dev" is the default; "thorough" digs deeper.
@@ -103,6 +105,20 @@ def fixture(name: str) -> str:
 def squash(text: str) -> str:
     """``text`` without any whitespace, to compare texts that differ in layout only."""
     return re.sub(r"\s+", "", text)
+
+
+def assert_lossless(
+    text: str, source: Source, write: Callable[[Source], str] | None = None
+) -> None:
+    """Assert that ``source`` loses nothing of ``text``, nor does writing it with ``write``.
+
+    Every non-whitespace character of ``text`` lies in a block, a field or
+    boilerplate of ``source``; with ``write``, the written text is ``text``
+    up to whitespace.
+    """
+    assert unaccounted(text, source) == []
+    if write is not None:
+        assert squash(write(source)) == squash(text)
 
 
 def article_of(

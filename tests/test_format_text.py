@@ -10,9 +10,9 @@ from hypothesis import strategies as st
 
 from aistress.errors import ParseError
 from aistress.formats import read, sniff, text
-from aistress.formats.accounting import unaccounted
 from aistress.model import PartialDate
 from aistress.testing import strategies as st_ai
+from conftest import assert_lossless
 from conftest import bare_articles as _bare
 
 FIXTURES = Path(__file__).parent / "fixtures" / "formats"
@@ -41,7 +41,7 @@ def test_english_article_header_and_every_paragraph() -> None:
         ("contact", "contact-line"),
     ]
     assert source.warnings == ()
-    assert unaccounted(path.read_text(encoding="utf-8"), source) == []
+    assert_lossless(path.read_text(encoding="utf-8"), source)
 
 
 def test_traditional_chinese_article() -> None:
@@ -56,7 +56,7 @@ def test_traditional_chinese_article() -> None:
     assert article.tags == ("人工智慧", "職場", "心理健康")
     assert article.paragraphs[-1] == "公司拒絕置評。"
     assert len(article.paragraphs) == 5
-    assert unaccounted(path.read_text(encoding="utf-8"), source) == []
+    assert_lossless(path.read_text(encoding="utf-8"), source)
 
 
 def test_lede_after_a_blank_line_is_never_the_dek() -> None:
@@ -95,7 +95,7 @@ def test_editor_line_gives_the_editor() -> None:
     for line, name in (("責任編輯：許雅婷", "許雅婷"), ("(编辑：赵磊)", "赵磊")):
         source = text.read(f"标题\n\n第一段。\n\n第二段。\n\n{line}")
         assert source.article.editor == name
-        assert unaccounted(f"标题\n\n第一段。\n\n第二段。\n\n{line}", source) == []
+        assert_lossless(f"标题\n\n第一段。\n\n第二段。\n\n{line}", source)
 
 
 def test_untitled_text_warns_and_keeps_everything() -> None:
@@ -138,7 +138,7 @@ def test_any_text_reads_and_accounts_or_raises_parse_error(value: str) -> None:
         source = text.read(value)
     except ParseError:
         return
-    assert unaccounted(value, source) == []
+    assert_lossless(value, source)
     assert source.format == "text"
 
 
@@ -173,4 +173,4 @@ def test_shuffled_parts_read_and_account(parts: list[str], newline: str) -> None
     except ParseError:
         assert not value.strip()
         return
-    assert unaccounted(value, source) == []
+    assert_lossless(value, source)
