@@ -12,6 +12,7 @@ import attrs
 import pytest
 from hypothesis import HealthCheck, settings
 
+from aistress.errors import ParseError
 from aistress.formats.accounting import unaccounted
 from aistress.model import Article, Block, Source
 
@@ -119,6 +120,23 @@ def assert_lossless(
     assert unaccounted(text, source) == []
     if write is not None:
         assert squash(write(source)) == squash(text)
+
+
+def read_or_refuse(
+    read: Callable[[str], Source], text: str, *, refuse_only_blank: bool = False
+) -> Source | None:
+    """Read ``text`` losslessly (see :func:`assert_lossless`), or None where ``read`` refuses it.
+
+    A reader may refuse any text with :class:`~aistress.errors.ParseError`, or,
+    with ``refuse_only_blank``, only text that is blank; any other exception fails.
+    """
+    try:
+        source = read(text)
+    except ParseError:
+        assert not (refuse_only_blank and text.strip()), "refused text that is not blank"
+        return None
+    assert_lossless(text, source)
+    return source
 
 
 def article_of(
