@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import functools
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -233,6 +234,12 @@ def _document(key: str) -> Path:
     return seed(name) if kind == "seed" else FIXTURES / name
 
 
+@functools.cache
+def _original(key: str) -> Source:
+    """The document as written, read once for all its variants (sources are immutable)."""
+    return read_file(_document(key))
+
+
 @pytest.mark.parametrize("variant", _VARIANT_NAMES)
 @pytest.mark.parametrize(("key", "name"), _DOCUMENTS)
 def test_variants_read_the_same(key: str, name: str, variant: str, tmp_path: Path) -> None:
@@ -241,7 +248,7 @@ def test_variants_read_the_same(key: str, name: str, variant: str, tmp_path: Pat
     if variant in {"leading-tabs", "blank-between-lines"} and name not in LINE_BASED:
         pytest.skip(f"blank lines and indentation carry meaning in the {name} format")
     path = _document(key)
-    original = read_file(path)
+    original = _original(key)
     data = _variants(path.read_text(encoding="utf-8"))[variant]
     copy = tmp_path / path.name
     copy.write_bytes(data)
