@@ -159,6 +159,15 @@ def bare_articles(source: Source) -> tuple[Article, ...]:
     )
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Run the tests marked ``heavy`` first, in their order, then the rest in theirs.
+
+    With ``-n 2`` the workers share the queue: a test of tens of seconds
+    started last leaves one worker idle while the other finishes it.
+    """
+    items.sort(key=lambda item: item.get_closest_marker("heavy") is None)
+
+
 @pytest.fixture(autouse=True, scope="session")
 def _private_cache_dir(tmp_path_factory: pytest.TempPathFactory) -> None:
     """Keep the files aistress caches (parsed dictionaries) out of the user's cache folder."""

@@ -140,6 +140,7 @@ def test_alignment_is_the_same_with_and_without_the_compiled_search(
         assert align_segments(EN, ZH, options=options) == fast
 
 
+@pytest.mark.heavy
 def test_short_alignments_do_not_import_numba() -> None:
     """Aligning a short text leaves numba unimported (its import would dwarf the work)."""
     code = (

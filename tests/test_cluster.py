@@ -18,7 +18,7 @@ from aistress.relations.distributed import discover_relations_dask
 
 distributed = pytest.importorskip("distributed")
 
-pytestmark = pytest.mark.cluster
+pytestmark = [pytest.mark.cluster, pytest.mark.heavy]
 
 
 @pytest.fixture(scope="module")

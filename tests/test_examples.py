@@ -46,6 +46,7 @@ def test_there_are_examples() -> None:
     assert len(EXAMPLES) >= 2
 
 
+@pytest.mark.heavy
 @pytest.mark.parametrize("name", [p.name for p in EXAMPLES])
 def test_example_runs_and_exits_0(
     name: str, runs: dict[str, tuple[Future[subprocess.CompletedProcess[str]], Path]]

@@ -378,6 +378,7 @@ def test_unreadable_text_raises_parse_error(text: str) -> None:
     assert info.value.path == "x.md"
 
 
+@pytest.mark.heavy
 @pytest.mark.parametrize(
     "text",
     [

@@ -78,6 +78,7 @@ def _top(module: str) -> str:
     return module.split(".")[0]
 
 
+@pytest.mark.heavy
 def test_every_import_goes_down_or_sideways() -> None:
     """No module imports a module of a higher layer."""
     bad = []

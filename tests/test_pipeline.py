@@ -56,6 +56,7 @@ def test_functions_are_picklable() -> None:
         assert pickle.loads(pickle.dumps(function)) is function
 
 
+@pytest.mark.heavy
 def test_dask_jsonl_matches_a_plain_loop(inputs: list[str], tmp_path: Path) -> None:
     """run_dask on the local scheduler writes the same records as a loop, one line each."""
     out = tmp_path / "out"

@@ -6,6 +6,8 @@ these tests pin the behaviour on inputs that used to take quadratic time.
 
 from __future__ import annotations
 
+import pytest
+
 from aistress.model import Article, Block, QuoteKind
 from aistress.quotes import attribute, extract_quotes
 
@@ -15,6 +17,7 @@ def one(text: str, language: str = "en") -> Article:
     return Article("h", language, "news", blocks=[Block("paragraph", text)])
 
 
+@pytest.mark.heavy
 def test_many_short_quotes_in_one_paragraph() -> None:
     """25,000 quoted letters in one paragraph are 25,000 scare quotes (once quadratic)."""
     quotes = extract_quotes(one("“a” " * 25_000), include_scare=True)
@@ -22,6 +25,7 @@ def test_many_short_quotes_in_one_paragraph() -> None:
     assert all(q.kind is QuoteKind.SCARE and q.text == "a" for q in quotes)
 
 
+@pytest.mark.heavy
 def test_long_han_run_without_dots() -> None:
     """A long Chinese run with cues and no punctuation gives no quote and stays in range."""
     text = "研究人员表示压力很大王明说" * 2_000

@@ -119,6 +119,7 @@ def corpora(draw: st.DrawFn) -> Corpus:
     return Corpus(sources=[sources[i] for i in order])
 
 
+@pytest.mark.heavy
 @settings(max_examples=10)
 @given(corpus=corpora(), align=st.booleans(), partitions=st.integers(1, 2))
 def test_dask_job_equals_single_process(corpus: Corpus, align: bool, partitions: int) -> None:

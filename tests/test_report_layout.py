@@ -115,6 +115,7 @@ def _layout(browser: str, page: Path, profile: Path, width: int) -> dict[str, An
     return result
 
 
+@pytest.mark.heavy
 @pytest.mark.parametrize("width", [1400, 800])
 def test_report_fits_the_window(
     analysis: CorpusAnalysis, shots: Path, tmp_path: Path, width: int

@@ -14,6 +14,7 @@ from conftest import CORPUS, SHARED, missing_shared, squash
 REPO = Path(__file__).resolve().parents[1]
 
 
+@pytest.mark.heavy
 def test_no_corpus_text_in_the_repository() -> None:
     """No tracked file repeats text of the shared corpus or benchmark data."""
     checker = SHARED / "tools" / "seed_copy_check.py"
@@ -34,6 +35,7 @@ SCANNED = ("src/", "tests/", "docs/", "examples/", "tools/", "benchmarks/", "REA
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
+@pytest.mark.heavy
 def test_no_blind_passage_text_outside_its_set() -> None:
     """No code, test or doc repeats 16 Chinese or 40 other characters of a blind quote passage."""
     shingles: set[str] = set()
