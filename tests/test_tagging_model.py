@@ -108,6 +108,9 @@ def test_a_packed_model_scores_as_the_file_does(
     assert packed.scores(seen) == model.scores(seen)
     assert packed.weights == model.weights
     assert packed.table(0) == model.table(0) == {"w:therapist": -0.25, "r:pace": 1.0}
+    for feature in sorted(text | other):
+        for category in (0, 1):
+            assert packed.weight(feature, category) == model.table(category).get(feature, 0.0)
     assert packed.document is document
 
 

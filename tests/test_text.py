@@ -235,3 +235,16 @@ def test_polarity_cues_skip_pseudo_negations_and_the_month_may() -> None:
     assert [c.kind for c in polarity_cues("压力不断增加", "zh")] == ["increase"]
     assert sign(polarity_cues("They voted the plan down.", "en")) == -1
     assert sign(polarity_cues("They had not opposed it.", "en")) == 1
+
+
+def test_numbers_of_a_text_seen_again_are_the_same() -> None:
+    """A paragraph read twice gives the same quantities; a long text is read as a short one."""
+    text = "They cut the week from 90 to 60 hours; 每周 100 小时。"
+    first = extract_numbers(text, "en")
+    assert extract_numbers(text, "en") == first
+    assert extract_numbers(text, "zh") != first
+    long = "x " * 3_000 + text
+    shift = len(long) - len(text)
+    assert [(q.start - shift, q.value) for q in extract_numbers(long, "en")] == [
+        (q.start, q.value) for q in first
+    ]

@@ -232,7 +232,14 @@ class Model:
 
     def weight(self, feature: str, category: int) -> float:
         """The weight of one feature for one category (0 if it has none)."""
-        return self.table(category).get(feature, 0.0)
+        k = self._position.get(feature)
+        if k is None:
+            return 0.0
+        cats = self._cats
+        for p in range(self._starts[k + 1] - 1, self._starts[k] - 1, -1):
+            if cats[p] == category:  # the last one listed, as in table()
+                return self._values[p]
+        return 0.0
 
     def table(self, category: int) -> Mapping[str, float]:
         """Every weight of one category, by feature (absent: 0)."""

@@ -41,6 +41,7 @@ time and memory are linear in the length of the text.
 
 from __future__ import annotations
 
+import functools
 import re
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -731,7 +732,9 @@ def extract_numbers(text: str, language: str | None = None) -> tuple[Quantity, .
     Returns:
         The quantities in the order of their start offsets, none overlapping.
 
-    Linear in ``len(text)``.
+    Linear in ``len(text)``. The quantities of the last few thousand
+    paragraph-sized texts are kept: a report reads the same paragraph's
+    numbers for its alignments and again for each comparison it takes part in.
 
     >>> [(q.text, str(q.value)) for q in extract_numbers("每周 100 小时, 六天, 第一年", "zh")]
     [('100', '100'), ('六', '6'), ('第一', '1')]
@@ -740,6 +743,22 @@ def extract_numbers(text: str, language: str | None = None) -> tuple[Quantity, .
         raise TypeError(f"text must be a str, not {type(text).__name__}")
     if language is None:
         language = detect_language(text)
+    if len(text) <= _KEPT_LENGTH:
+        return _kept_numbers(text, language)
+    return _numbers(text, language)
+
+
+#: Longest text whose quantities :func:`extract_numbers` keeps.
+_KEPT_LENGTH = 4_000
+
+
+@functools.lru_cache(maxsize=4096)
+def _kept_numbers(text: str, language: str) -> tuple[Quantity, ...]:
+    return _numbers(text, language)
+
+
+def _numbers(text: str, language: str) -> tuple[Quantity, ...]:
+    """:func:`extract_numbers` of ``text`` in ``language``."""
     if is_chinese(language):
         found = _extract_zh(text, 0)
         taken = Claims(len(text))
