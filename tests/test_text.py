@@ -1,14 +1,18 @@
 from __future__ import annotations
 
+import re
 from decimal import Decimal
+from typing import Any
 
 import pytest
 from hypothesis import given
+from hypothesis import strategies as st
 
 from aistress.model import PartialDate
 from aistress.testing import strategies as st_ai
 from aistress.text import detect_language, sentences, split_sentences
 from aistress.text.numbers import chinese_numeral_value, english_number_words, extract_numbers
+from aistress.text.words import alternation
 from conftest import seed
 
 # --------------------------------------------------------------------------
@@ -248,3 +252,43 @@ def test_numbers_of_a_text_seen_again_are_the_same() -> None:
     assert [(q.start - shift, q.value) for q in extract_numbers(long, "en")] == [
         (q.start, q.value) for q in first
     ]
+
+
+def _reference_trie_regex(node: dict[str, Any]) -> str:
+    """The trie regex as first written: each branch's depth measured afresh."""
+
+    def depth(item: tuple[str, dict[str, Any]]) -> int:
+        ch, child = item
+        return 0 if ch == "" else 1 + max(map(depth, child.items()), default=0)
+
+    branches = sorted(
+        ((ch, child) for ch, child in node.items() if ch != ""),
+        key=lambda item: (-depth(item), item[0]),
+    )
+    parts = []
+    for ch, child in branches:
+        run = ch
+        while len(child) == 1 and "" not in child:
+            ((nxt, child),) = child.items()
+            run += nxt
+        parts.append(re.escape(run) + (_reference_trie_regex(child) if child != {"": {}} else ""))
+    if not parts:
+        return ""
+    body = parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
+    if "" in node:
+        if len(parts) == 1 and not body.startswith("(?:"):
+            body = "(?:" + body + ")"
+        return body + "?"
+    return body
+
+
+@given(st.lists(st.text(alphabet="abcd.说话", min_size=1, max_size=6), max_size=40))
+def test_alternation_is_the_trie_regex_as_first_written(words: list[str]) -> None:
+    """Depths measured once per node give the very pattern of measuring them per branch."""
+    trie: dict[str, Any] = {}
+    for w in set(words):
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    assert alternation(words) == (_reference_trie_regex(trie) or "(?!)")

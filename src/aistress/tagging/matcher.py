@@ -97,15 +97,23 @@ class _Matcher:
         self._stem_keep: frozenset[str] | None = None
         self._stem_cache: dict[str, str] = {}
 
-    def add(self, text: str) -> int:
-        """Register a term (phrase or ``re:`` pattern); return its id."""
+    def key(self, text: str) -> tuple[str, Any]:
+        """A term's kind (``"en"``, ``"zh"`` or ``"re"``) and the key it is stored under."""
         if text.startswith("re:"):
-            key: Any = text[3:]
-            kind = "re"
-        elif self.chars:
-            key, kind = _zh_key(text), "zh"
-        else:
-            key, kind = _en_key(text, self.keep), "en"
+            return "re", text[3:]
+        if self.chars:
+            return "zh", _zh_key(text)
+        return "en", _en_key(text, self.keep)
+
+    def add(self, text: str, key: tuple[str, Any] | None = None) -> int:
+        """Register a term (phrase or ``re:`` pattern); return its id.
+
+        ``key`` is :meth:`key` of ``text`` when the caller has it already.
+        """
+        kind, found_key = key if key is not None else self.key(text)
+        return self._add(kind, found_key)
+
+    def _add(self, kind: str, key: Any) -> int:
         found = self._ids.get((kind, key))
         if found is not None:
             return found

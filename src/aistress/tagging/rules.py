@@ -22,7 +22,7 @@ import attrs
 
 from aistress.data import load_json
 from aistress.errors import RuleError as RuleError
-from aistress.tagging.matcher import _en_key, _Matcher, _zh_key
+from aistress.tagging.matcher import _Matcher
 from aistress.taxonomy import Taxonomy, checked_object, load_json_file
 
 __all__ = ["Rule", "RuleSet", "calibrate", "default_rules", "load_rules"]
@@ -264,7 +264,8 @@ def _parse_document(
 
 
 def _add_term(matcher: _Matcher, entry: str, path: str | None, field: str) -> int:
-    if entry.startswith("re:"):
+    key = matcher.key(entry)
+    if key[0] == "re":
         try:
             # Compiled as the matcher compiles it, so that ``re`` compiles it once.
             pattern = re.compile(entry[3:], re.IGNORECASE)
@@ -272,9 +273,9 @@ def _add_term(matcher: _Matcher, entry: str, path: str | None, field: str) -> in
             raise _fail(path, field, f"bad regular expression: {exc}") from None
         if pattern.match(""):
             raise _fail(path, field, "regular expression must not match the empty string")
-    elif not (_zh_key(entry) if matcher.chars else _en_key(entry, matcher.keep)):
+    elif not key[1]:
         raise _fail(path, field, f"has no letters or digits to match (got {entry!r})")
-    return matcher.add(entry)
+    return matcher.add(entry, key)
 
 
 def _parse_rule(

@@ -135,16 +135,32 @@ def alternation(words: Iterable[str]) -> str:
         for ch in w:
             node = node.setdefault(ch, {})
         node[""] = {}
-    return _trie_regex(trie) or "(?!)"
+    return _trie_regex(trie, _heights(trie)) or "(?!)"
 
 
-def _trie_regex(node: dict[str, Any]) -> str:
-    def depth(item: tuple[str, dict[str, Any]]) -> int:
-        ch, child = item
-        return 0 if ch == "" else 1 + max(map(depth, child.items()), default=0)
+def _heights(trie: dict[str, Any]) -> dict[int, int]:
+    """Letters on the longest path below each node of ``trie``, by ``id`` of the node.
 
+    One pass over the trie (children before parents), so ordering the
+    branches of every node by depth costs a look-up each.
+    """
+    heights: dict[int, int] = {}
+    stack: list[tuple[dict[str, Any], bool]] = [(trie, False)]
+    while stack:
+        node, done = stack.pop()
+        if done:
+            heights[id(node)] = max(
+                (1 + heights[id(child)] for ch, child in node.items() if ch != ""), default=0
+            )
+            continue
+        stack.append((node, True))
+        stack.extend((child, False) for ch, child in node.items() if ch != "")
+    return heights
+
+
+def _trie_regex(node: dict[str, Any], heights: dict[int, int]) -> str:
     branches = [(ch, child) for ch, child in node.items() if ch != ""]
-    branches.sort(key=lambda item: (-depth(item), item[0]))
+    branches.sort(key=lambda item: (-heights[id(item[1])], item[0]))
     parts = []
     for ch, child in branches:
         # a chain of single children is one literal run
@@ -152,7 +168,7 @@ def _trie_regex(node: dict[str, Any]) -> str:
         while len(child) == 1 and "" not in child:
             ((nxt, child),) = child.items()
             run += nxt
-        rest = _trie_regex(child) if child != {"": {}} else ""
+        rest = _trie_regex(child, heights) if child != {"": {}} else ""
         parts.append(re.escape(run) + rest)
     if not parts:
         return ""
