@@ -292,3 +292,16 @@ def test_alternation_is_the_trie_regex_as_first_written(words: list[str]) -> Non
             node = node.setdefault(ch, {})
         node[""] = {}
     assert alternation(words) == (_reference_trie_regex(trie) or "(?!)")
+
+
+def test_shares_and_relative_dates_found_again_come_in_a_list_of_their_own() -> None:
+    """A paragraph read again gives equal findings, in a new list the caller may change."""
+    from aistress.text.measures import fractions, relative_dates
+
+    text = "Half of the staff left last week; 上周二 大多数人仍在工作。"
+    for find in (fractions, relative_dates):
+        first = find(text, "en")
+        assert first
+        first.clear()
+        assert find(text, "en") == find(text + " ", "en")
+        assert find(text, "en")

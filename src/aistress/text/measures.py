@@ -21,10 +21,12 @@ text: linear time.
 
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Callable
 from decimal import Decimal
 from functools import cache
-from typing import Any
+from typing import Any, TypeVar
 
 import attrs
 
@@ -158,6 +160,29 @@ def in_base_unit(value: Decimal, unit: str | None) -> tuple[Decimal, str | None]
     return value * Decimal(factor[1]), str(factor[0])
 
 
+T = TypeVar("T")
+
+#: Longest text whose findings :func:`_kept` keeps.
+_KEPT_LENGTH = 4_000
+
+
+def _kept(find: Callable[[str, str], list[T]]) -> Callable[[str, str], list[T]]:
+    """``find`` keeping what it found in the last few thousand paragraph-sized texts.
+
+    A report reads each paragraph's shares and dates once per comparison
+    the paragraph takes part in; each call still gets a list of its own.
+    """
+    kept = functools.lru_cache(maxsize=4096)(lambda text, language: tuple(find(text, language)))
+
+    @functools.wraps(find)
+    def found(text: str, language: str) -> list[T]:
+        if len(text) > _KEPT_LENGTH:
+            return find(text, language)
+        return list(kept(text, language))
+
+    return found
+
+
 @attrs.frozen
 class Fraction:
     """A share stated in words (``half``, ``三分之一``, ``五成``), as a percentage.
@@ -174,6 +199,7 @@ class Fraction:
     high: Decimal | None = None
 
 
+@_kept
 def fractions(text: str, language: str) -> list[Fraction]:
     """Shares written as words or Chinese fractions, in text order, as percentages.
 
@@ -298,6 +324,7 @@ def _weekdays(text: str) -> list[RelativeDate]:
     return out
 
 
+@_kept
 def relative_dates(text: str, language: str) -> list[RelativeDate]:
     """Dates relative to the time of writing, in text order, with their unit and signed offset.
 
