@@ -2,7 +2,6 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
-from typing import Any
 
 import pytest
 from hypothesis import given
@@ -254,44 +253,32 @@ def test_numbers_of_a_text_seen_again_are_the_same() -> None:
     ]
 
 
-def _reference_trie_regex(node: dict[str, Any]) -> str:
-    """The trie regex as first written: each branch's depth measured afresh."""
-
-    def depth(item: tuple[str, dict[str, Any]]) -> int:
-        ch, child = item
-        return 0 if ch == "" else 1 + max(map(depth, child.items()), default=0)
-
-    branches = sorted(
-        ((ch, child) for ch, child in node.items() if ch != ""),
-        key=lambda item: (-depth(item), item[0]),
-    )
-    parts = []
-    for ch, child in branches:
-        run = ch
-        while len(child) == 1 and "" not in child:
-            ((nxt, child),) = child.items()
-            run += nxt
-        parts.append(re.escape(run) + (_reference_trie_regex(child) if child != {"": {}} else ""))
-    if not parts:
-        return ""
-    body = parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
-    if "" in node:
-        if len(parts) == 1 and not body.startswith("(?:"):
-            body = "(?:" + body + ")"
-        return body + "?"
-    return body
+@pytest.mark.parametrize(
+    ("words", "pattern"),
+    [
+        (
+            ["say", "says", "saying", "told", "tell", "tells", "sad"],
+            "(?:sa(?:y(?:ing|s)?|d)|t(?:ell(?:s)?|old))",
+        ),
+        (["说", "说道", "表示", "表明", "称", "声称"], "(?:声称|表(?:明|示)|说(?:道)?|称)"),
+        (["a.b", "a", "ab", "abc", "b", "bcd", "bc"], "(?:a(?:\\.b|b(?:c)?)?|b(?:c(?:d)?)?)"),
+    ],
+)
+def test_alternation_writes_the_same_trie_regex(words: list[str], pattern: str) -> None:
+    """Deeper branches first, then by letter: the patterns the first writing gave."""
+    assert alternation(words) == pattern
 
 
-@given(st.lists(st.text(alphabet="abcd.说话", min_size=1, max_size=6), max_size=40))
-def test_alternation_is_the_trie_regex_as_first_written(words: list[str]) -> None:
-    """Depths measured once per node give the very pattern of measuring them per branch."""
-    trie: dict[str, Any] = {}
-    for w in set(words):
-        node = trie
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-    assert alternation(words) == (_reference_trie_regex(trie) or "(?!)")
+@given(
+    st.lists(st.text(alphabet="abcd.说话", min_size=1, max_size=6), max_size=40),
+    st.text(alphabet="abcd.说话 ", max_size=60),
+)
+def test_alternation_matches_the_longest_word_first(words: list[str], text: str) -> None:
+    """The trie regex matches what the words joined longest first match."""
+    plain = "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True)) or "(?!)"
+    assert [m.span() for m in re.finditer(alternation(words), text)] == [
+        m.span() for m in re.finditer(plain, text)
+    ]
 
 
 def test_shares_and_relative_dates_found_again_come_in_a_list_of_their_own() -> None:
