@@ -139,6 +139,15 @@ def read_or_refuse(
     return source
 
 
+def line_end_variants(text: str) -> dict[str, str]:
+    """``text`` with CRLF line ends, with CR line ends, and with a byte-order mark."""
+    return {
+        "crlf": text.replace("\n", "\r\n"),
+        "cr": text.replace("\n", "\r"),
+        "bom": "\ufeff" + text,
+    }
+
+
 def article_of(
     *paragraphs: str,
     language: str = "en",

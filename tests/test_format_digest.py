@@ -24,7 +24,7 @@ from aistress.model import (
     Source,
 )
 from aistress.testing import strategies as st_ai
-from conftest import assert_lossless, excerpt, read_or_refuse, seed
+from conftest import assert_lossless, excerpt, line_end_variants, read_or_refuse, seed
 from conftest import bare_articles as _bare
 from conftest import fixture as _fixture
 from conftest import squash as _squash
@@ -218,9 +218,7 @@ def test_html_does_not_sniff_as_digest() -> None:
 def _transforms(text: str) -> dict[str, str]:
     lines = text.split("\n")
     return {
-        "crlf": text.replace("\n", "\r\n"),
-        "cr": text.replace("\n", "\r"),
-        "bom": "\ufeff" + text,
+        **line_end_variants(text),
         "trailing-whitespace": "\n".join(line + " \t" if line.strip() else line for line in lines),
         "blank-runs": re.sub(r"\n\n+", "\n\n\n\n", text),
     }

@@ -26,7 +26,7 @@ from aistress.model import (
 )
 from aistress.testing import strategies as st_ai
 from aistress.text.language import HAN_CHAR
-from conftest import assert_lossless, read_or_refuse, seed
+from conftest import assert_lossless, line_end_variants, read_or_refuse, seed
 from conftest import bare_articles as _bare
 from conftest import fixture as _fixture
 from conftest import squash as _squash
@@ -151,9 +151,7 @@ def test_html_does_not_sniff_as_interleaved() -> None:
 def _transforms(text: str) -> dict[str, str]:
     lines = text.split("\n")
     return {
-        "crlf": text.replace("\n", "\r\n"),
-        "cr": text.replace("\n", "\r"),
-        "bom": "\ufeff" + text,
+        **line_end_variants(text),
         "tabs-and-trailing-spaces": "\n".join("\t" + line + "  \t" for line in lines),
         "blank-runs": "\n\n\n".join(lines) + "\n\n\n",
     }

@@ -86,18 +86,15 @@ def _analysis() -> CorpusAnalysis:
     )
 
 
+#: The report's sections, in order.
+SECTIONS = ["summary", "corpus", "articles", "alignments", "quotes", "matrix"]
+
+
 def test_html_has_every_section_and_no_external_resources() -> None:
-    """The page holds the five sections and loads nothing from elsewhere."""
+    """The page holds its six sections and loads nothing from elsewhere."""
     page = render_html(_analysis())
     tree = lxml_html.fromstring(page)
-    assert [s.get("id") for s in tree.iter("section")] == [
-        "summary",
-        "corpus",
-        "articles",
-        "alignments",
-        "quotes",
-        "matrix",
-    ]
+    assert [s.get("id") for s in tree.iter("section")] == SECTIONS
     for element in tree.iter():
         for attribute in ("src", "href"):
             value = element.get(attribute)
@@ -197,12 +194,5 @@ def test_report_renders_in_headless_chromium(tmp_path: Path) -> None:
         text=True,
     ).stdout
     rendered = lxml_html.fromstring(dom)
-    assert [s.get("id") for s in rendered.iter("section")] == [
-        "summary",
-        "corpus",
-        "articles",
-        "alignments",
-        "quotes",
-        "matrix",
-    ]
+    assert [s.get("id") for s in rendered.iter("section")] == SECTIONS
     assert rendered.xpath('//section[@id="alignments"]//mark')
