@@ -409,78 +409,95 @@ _PUNCT = st.sampled_from(
 )
 
 
+# Strategies are built once here, not inside the composites: Hypothesis validates
+# every new strategy object, which cost more than reading the documents.
+_WORD_LISTS = st.lists(_ZH | _EN | _PUNCT, min_size=1, max_size=8)
+
+
 @st.composite
 def _phrase(draw: st.DrawFn) -> str:
-    words = draw(st.lists(_ZH | _EN | _PUNCT, min_size=1, max_size=8))
+    words = draw(_WORD_LISTS)
     return "".join(words).strip() or "空"
 
 
-_TEXT = _phrase() | st_ai.texts(max_size=30)
+_PHRASE = _phrase()
+_TEXT = _PHRASE | st_ai.texts(max_size=30)
+_BLOCK_COUNTS = st.integers(0, 5)
+_KINDS = {
+    points: st.sampled_from(
+        [BlockKind.PARAGRAPH, BlockKind.HEADING, BlockKind.LIST_ITEM]
+        + ([BlockKind.POINT] if points else [])
+    )
+    for points in (True, False)
+}
+_SEPARATORS = st.sampled_from(["：", ": ", ""])
+_HEADING_LEVELS = st.sampled_from([0, 2, 3])
+_ITEM_LEVELS = st.integers(0, 2)
+_MARKERS = st.sampled_from(["1.", "2)", "-", "*", "+", "- >", "1. > >"])
+_QUOTE_MARKERS = st.sampled_from([None, None, ">", "> >"])
 
 
 @st.composite
 def _blocks(draw: st.DrawFn, *, points: bool) -> list[Block]:
     out: list[Block] = []
-    for _ in range(draw(st.integers(0, 5))):
-        kind = draw(
-            st.sampled_from(
-                [BlockKind.PARAGRAPH, BlockKind.HEADING, BlockKind.LIST_ITEM]
-                + ([BlockKind.POINT] if points else [])
-            )
-        )
+    for _ in range(draw(_BLOCK_COUNTS)):
+        kind = draw(_KINDS[points])
         text = draw(_TEXT)
         heading = None
         if kind in (BlockKind.POINT, BlockKind.LIST_ITEM) and draw(st.booleans()):
-            heading = draw(_phrase())
-            text = heading + draw(st.sampled_from(["：", ": ", ""])) + text
+            heading = draw(_PHRASE)
+            text = heading + draw(_SEPARATORS) + text
         level = 0
         if kind is BlockKind.HEADING:
-            level = draw(st.sampled_from([0, 2, 3]))
+            level = draw(_HEADING_LEVELS)
         elif kind is BlockKind.LIST_ITEM:
-            level = draw(st.integers(0, 2))
-        markers = ["1.", "2)", "-", "*", "+", "- >", "1. > >"]
-        marker = draw(st.sampled_from(markers)) if heading or level else None
+            level = draw(_ITEM_LEVELS)
+        marker = draw(_MARKERS) if heading or level else None
         if kind is BlockKind.PARAGRAPH:
-            marker = draw(st.sampled_from([None, None, ">", "> >"]))
+            marker = draw(_QUOTE_MARKERS)
         out.append(Block(kind, text, level=level, heading=heading, marker=marker))
     return out
+
+
+_BLOCK_LISTS = {points: _blocks(points=points) for points in (True, False)}
+_OPTIONAL_TEXT = st.none() | _TEXT
+_OPTIONAL_PHRASE = st.none() | _PHRASE
+_OPTIONAL_URL = st.none() | st.sampled_from(["https://example.org/a_b", "http://x.test/(1)"])
+_OPTIONAL_DATE = st.none() | st_ai.partial_dates()
+_APPENDIX_COUNTS = st.integers(0, 2)
+_APPENDIX_KINDS = st.sampled_from([ArticleKind.TRANSLATION, ArticleKind.REPORT])
 
 
 @st.composite
 def _content(draw: st.DrawFn) -> Source:
     """A spanless source of the digest's shape: what a user might hand to write()."""
-    optional = st.none() | _TEXT
 
     def meta() -> dict[str, object]:
         return {
-            "title": draw(optional),
-            "author": draw(optional),
-            "outlet": draw(st.none() | _phrase()),
-            "url": draw(
-                st.none() | st.sampled_from(["https://example.org/a_b", "http://x.test/(1)"])
-            ),
-            "published": draw(st.none() | st_ai.partial_dates()),
+            "title": draw(_OPTIONAL_TEXT),
+            "author": draw(_OPTIONAL_TEXT),
+            "outlet": draw(_OPTIONAL_PHRASE),
+            "url": draw(_OPTIONAL_URL),
+            "published": draw(_OPTIONAL_DATE),
         }
 
     extra = {}
     if draw(st.booleans()):
-        extra["category"] = draw(_phrase())
+        extra["category"] = draw(_PHRASE)
     if draw(st.booleans()):
-        extra["link_text"] = draw(_phrase())
+        extra["link_text"] = draw(_PHRASE)
     articles = [
-        Article(
-            "g#digest", "zh", "digest", blocks=draw(_blocks(points=True)), extra=extra, **meta()
-        )
+        Article("g#digest", "zh", "digest", blocks=draw(_BLOCK_LISTS[True]), extra=extra, **meta())
     ]
-    for n in range(draw(st.integers(0, 2))):
-        kind = draw(st.sampled_from([ArticleKind.TRANSLATION, ArticleKind.REPORT]))
+    for n in range(draw(_APPENDIX_COUNTS)):
+        kind = draw(_APPENDIX_KINDS)
         articles.append(
             Article(
                 f"g#appendix-{n + 1}",
                 "zh",
                 kind,
-                blocks=draw(_blocks(points=False)),
-                extra={"appendix_title": draw(_phrase())},
+                blocks=draw(_BLOCK_LISTS[False]),
+                extra={"appendix_title": draw(_PHRASE)},
                 **meta(),
             )
         )
