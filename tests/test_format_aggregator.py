@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 import attrs
@@ -255,23 +256,49 @@ _HAN = "实验室团队模型发布夜班工程师压力截止评测排名睡眠
 _EMOJI = ["🚀", "💡", "🔥", "⏰", "🧑\u200d💻", "⚠️"]
 
 
+# Strategies are built once here, not inside the composites: Hypothesis validates
+# every new strategy object, which cost more than reading the pages.
+_WORDS = st.sampled_from(_EN_WORDS)
+_SENTENCE_WORDS = st.lists(_WORDS, min_size=3, max_size=9)
+_MARKS = st.sampled_from([".", ".", "?", "!"])
+
+
 @st.composite
 def _sentence(draw: st.DrawFn) -> str:
-    words = draw(st.lists(st.sampled_from(_EN_WORDS), min_size=3, max_size=9))
+    words = draw(_SENTENCE_WORDS)
     words[0] = words[0].capitalize()
-    mark = draw(st.sampled_from([".", ".", "?", "!"]))
+    mark = draw(_MARKS)
     text = " ".join(words) + mark
     if draw(st.booleans()):
-        text = f"“{text}” {draw(st.sampled_from(_EN_WORDS))} said — {words[-1]}."
+        text = f"“{text}” {draw(_WORDS)} said — {words[-1]}."
     return text
 
 
+@functools.cache
 def _english() -> st.SearchStrategy[str]:
     return st.lists(_sentence(), min_size=1, max_size=4).map(" ".join)
 
 
+@functools.cache
 def _chinese(end: str = "。") -> st.SearchStrategy[str]:
     return st.text(alphabet=_HAN, min_size=2, max_size=30).map(lambda s: s + end)
+
+
+_OUTLETS = st.sampled_from(["Example Wire", "Harbor Ledger", "The Gazette"])
+_CHANNELS = st.sampled_from(["", " News", " 新闻"])
+_DATES = st.builds(
+    PartialDate, st.none() | st.integers(1990, 2030), st.integers(1, 12), st.integers(1, 28)
+)
+_TIMES = st.sampled_from(["08:15", "23:59:01"])
+_TITLE_WORDS = st.lists(_WORDS, min_size=1, max_size=8)
+_URLS = st.none() | st.just("https://news.example/a/1")
+_TEMPLATES = st.lists(st.sampled_from(["index_new5.html", "../../tpl/a.html"]))
+_SUMMARY = st.lists(_chinese(), max_size=2)
+_POINTS = st.lists(st.tuples(st.sampled_from(_EMOJI), _chinese("")), max_size=4)
+_BODY = st.lists(_english(), min_size=1, max_size=5)
+_PROMOTIONS = st.lists(_chinese(), max_size=1)
+_TAGS = st.lists(st.text(alphabet=_HAN + "AI", min_size=1, max_size=6), min_size=1)
+_RELATED = st.lists(_chinese(), max_size=2)
 
 
 @st.composite
@@ -281,46 +308,33 @@ def aggregator_pages(draw: st.DrawFn) -> Source:
     outlet = label = published = None
     extra: list[tuple[str, str]] = []
     if header:
-        outlet = draw(st.sampled_from(["Example Wire", "Harbor Ledger", "The Gazette"]))
-        channel = draw(st.sampled_from(["", " News", " 新闻"]))
+        outlet = draw(_OUTLETS)
+        channel = draw(_CHANNELS)
         label = outlet + channel
         if channel:
             extra.append(("outlet_label", label))
-        published = draw(
-            st.builds(
-                PartialDate,
-                st.none() | st.integers(1990, 2030),
-                st.integers(1, 12),
-                st.integers(1, 28),
-            )
-        )
+        published = draw(_DATES)
         if draw(st.booleans()):
-            extra.append(("published_time", draw(st.sampled_from(["08:15", "23:59:01"]))))
-    title = " ".join(draw(st.lists(st.sampled_from(_EN_WORDS), min_size=1, max_size=8)))
-    url = draw(st.none() | st.just("https://news.example/a/1"))
-    boilerplate = [
-        Boilerplate("template", t)
-        for t in draw(st.lists(st.sampled_from(["index_new5.html", "../../tpl/a.html"])))
-    ]
-    summary_blocks = [Block("paragraph", t) for t in draw(st.lists(_chinese(), max_size=2))]
-    summary_blocks += [
-        Block("point", t, marker=m)
-        for m, t in draw(st.lists(st.tuples(st.sampled_from(_EMOJI), _chinese("")), max_size=4))
-    ]
-    body = [Block("paragraph", t) for t in draw(st.lists(_english(), min_size=1, max_size=5))]
+            extra.append(("published_time", draw(_TIMES)))
+    title = " ".join(draw(_TITLE_WORDS))
+    url = draw(_URLS)
+    boilerplate = [Boilerplate("template", t) for t in draw(_TEMPLATES)]
+    summary_blocks = [Block("paragraph", t) for t in draw(_SUMMARY)]
+    summary_blocks += [Block("point", t, marker=m) for m, t in draw(_POINTS)]
+    body = [Block("paragraph", t) for t in draw(_BODY)]
     tags: list[str] = []
     if draw(st.booleans()):
         boilerplate.append(Boilerplate("promotion", "Fish AI Reader"))
-        boilerplate += [Boilerplate("promotion", t) for t in draw(st.lists(_chinese(), max_size=1))]
+        boilerplate += [Boilerplate("promotion", t) for t in draw(_PROMOTIONS)]
         boilerplate.append(Boilerplate("promotion", "FishAI"))
     if draw(st.booleans()):
         boilerplate.append(Boilerplate("contact", "联系邮箱 team@reader.example"))
     if draw(st.booleans()):
         boilerplate.append(Boilerplate("footer-label", "相关标签"))
-        tags = draw(st.lists(st.text(alphabet=_HAN + "AI", min_size=1, max_size=6), min_size=1))
+        tags = draw(_TAGS)
     if draw(st.booleans()):
         boilerplate.append(Boilerplate("footer-label", "相关文章"))
-        boilerplate += [Boilerplate("related", t) for t in draw(st.lists(_chinese(), max_size=2))]
+        boilerplate += [Boilerplate("related", t) for t in draw(_RELATED)]
     main = Article(
         "doc#en",
         "en",
