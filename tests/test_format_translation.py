@@ -207,48 +207,62 @@ _HAN = "实验室团队模型发布夜班工程师压力截止评测排名睡眠
 _NAMES = ["玛拉·奎斯特", "特奥多尔·布兰特", "林晓", "阿迪·帕特尔"]
 
 
+# Strategies are built once here, not inside the composites: Hypothesis validates
+# every new strategy object, which cost more than reading the pages.
+_PIECE_COUNTS = st.integers(1, 3)
+_PIECES = st.text(alphabet=_HAN, min_size=2, max_size=20)
+_SPEAKERS = st.sampled_from(_NAMES)
+_ARTEFACTS = st.sampled_from(["({})", "（{}）", ""])
+_QUOTED = st.text(alphabet=_HAN, min_size=1)
+_STOPS = st.sampled_from(["。", ",", "？"])
+
+
 @st.composite
 def _paragraph(draw: st.DrawFn) -> str:
     pieces = []
-    for _ in range(draw(st.integers(1, 3))):
-        pieces.append(draw(st.text(alphabet=_HAN, min_size=2, max_size=20)))
+    for _ in range(draw(_PIECE_COUNTS)):
+        pieces.append(draw(_PIECES))
         if draw(st.booleans()):
-            name = draw(st.sampled_from(_NAMES))
-            artefact = draw(st.sampled_from(["({})", "（{}）", ""])).format(name)
-            pieces.append(name + artefact + "说:“" + draw(st.text(alphabet=_HAN, min_size=1)) + "”")
-        pieces.append(draw(st.sampled_from(["。", ",", "？"])))
+            name = draw(_SPEAKERS)
+            artefact = draw(_ARTEFACTS).format(name)
+            pieces.append(name + artefact + "说:“" + draw(_QUOTED) + "”")
+        pieces.append(draw(_STOPS))
     text = "".join(pieces)
     return text if text.endswith(("。", "？")) else text + "。"
+
+
+_TITLES = st.none() | st.text(alphabet=_HAN, min_size=2, max_size=20)
+_PARAGRAPHS = st.lists(_paragraph(), min_size=1, max_size=5)
+_IMAGES = st.lists(st.sampled_from(["gettyimages-1234567", "IMG_0042.jpg"]))
+_TAGS = st.lists(st.text(alphabet=_HAN + "AI", min_size=1, max_size=6), max_size=5)
+_TAG_LABELS = st.sampled_from(["话题:", "标签："])
+_EDITORS = st.none() | st.text(alphabet=_HAN, min_size=2, max_size=6)
+_EDITOR_LABELS = st.sampled_from(["责任编辑：", "编辑"])
+_SIGNATURES = st.lists(_paragraph(), max_size=2)
+_URLS = st.none() | st.just("https://news.example/a/1")
 
 
 @st.composite
 def translation_pages(draw: st.DrawFn) -> Source:
     """Content for a translated-article page (no spans)."""
-    title = draw(st.none() | st.text(alphabet=_HAN, min_size=2, max_size=20))
-    blocks = [Block("paragraph", t) for t in draw(st.lists(_paragraph(), min_size=1, max_size=5))]
-    boilerplate = [
-        Boilerplate("image", t)
-        for t in draw(st.lists(st.sampled_from(["gettyimages-1234567", "IMG_0042.jpg"])))
-    ]
-    tags = draw(st.lists(st.text(alphabet=_HAN + "AI", min_size=1, max_size=6), max_size=5))
+    title = draw(_TITLES)
+    blocks = [Block("paragraph", t) for t in draw(_PARAGRAPHS)]
+    boilerplate = [Boilerplate("image", t) for t in draw(_IMAGES)]
+    tags = draw(_TAGS)
     if tags and draw(st.booleans()):
-        boilerplate.append(Boilerplate("tags-label", draw(st.sampled_from(["话题:", "标签："]))))
-    editor = draw(st.none() | st.text(alphabet=_HAN, min_size=2, max_size=6))
+        boilerplate.append(Boilerplate("tags-label", draw(_TAG_LABELS)))
+    editor = draw(_EDITORS)
     if editor is not None:
         if draw(st.booleans()):
-            boilerplate.append(
-                Boilerplate("editor-label", draw(st.sampled_from(["责任编辑：", "编辑"])))
-            )
-        boilerplate += [
-            Boilerplate("signature", t) for t in draw(st.lists(_paragraph(), max_size=2))
-        ]
+            boilerplate.append(Boilerplate("editor-label", draw(_EDITOR_LABELS)))
+        boilerplate += [Boilerplate("signature", t) for t in draw(_SIGNATURES)]
     article = Article(
         "doc#zh",
         "zh",
         "translation",
         title=title,
         editor=editor,
-        url=draw(st.none() | st.just("https://news.example/a/1")),
+        url=draw(_URLS),
         tags=tags,
         blocks=blocks,
     )
