@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 import pytest
@@ -242,34 +243,42 @@ _WORDS = _VOCABULARY.split()
 _NAMES = ["Ada Brown", "Priya Anandan", "Tomas de la Cruz", "Li Wei"]
 
 
+@functools.cache
 def _sentence(end: str = ".") -> st.SearchStrategy[str]:
     return st.lists(st.sampled_from(_WORDS), min_size=3, max_size=10).map(
         lambda ws: " ".join([ws[0].capitalize(), *ws[1:]]) + end
     )
 
 
+# Strategies are built once here, not inside the composite: Hypothesis validates
+# every new strategy object, which cost more than reading the pages.
+_SUBTITLES = st.none() | _sentence("")
+_AUTHORS = st.none() | st.sampled_from(_NAMES)
+_PARAGRAPHS = st.lists(st.lists(_sentence(), min_size=2, max_size=4).map(" ".join), min_size=1)
+_TEASERS = st.lists(_sentence(""), max_size=3)
+_OUTLETS = st.none() | st.sampled_from(["Starwire", "Example.com", "North Post"])
+
+
 @st.composite
 def syndication_pages(draw: st.DrawFn) -> Source:
     """Content for a syndicated page (no spans): paragraphs of two or more sentences."""
     title = draw(_sentence(""))
-    subtitle = draw(st.none() | _sentence(""))
-    author = draw(st.none() | st.sampled_from(_NAMES))
+    subtitle = draw(_SUBTITLES)
+    author = draw(_AUTHORS)
     boilerplate = []
     if author is not None and draw(st.booleans()):
         boilerplate.append(Boilerplate("byline-label", "By"))
-    paragraphs = draw(
-        st.lists(st.lists(_sentence(), min_size=2, max_size=4).map(" ".join), min_size=1)
-    )
+    paragraphs = draw(_PARAGRAPHS)
     labelled = draw(st.booleans())
     if labelled:
         boilerplate.append(Boilerplate("related-label", "Related"))
-    teasers = draw(st.lists(_sentence(""), max_size=3))
+    teasers = draw(_TEASERS)
     if subtitle is not None and draw(st.booleans()):
         teasers.insert(0, subtitle)
     elif not labelled and len(teasers) == 1:
         teasers = []  # one unlabelled headline-shaped line is body, not a teaser list
     boilerplate += [Boilerplate("related", t) for t in teasers]
-    outlet = draw(st.none() | st.sampled_from(["Starwire", "Example.com", "North Post"]))
+    outlet = draw(_OUTLETS)
     extra = {}
     if outlet is not None:
         extra["copyright_year"] = str(draw(st.integers(1990, 2030)))
