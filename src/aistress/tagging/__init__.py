@@ -52,7 +52,8 @@ The package
   the default), trained on paragraphs we labelled, with the rules' firings
   among its features;
 - :mod:`aistress.tagging.rescore`: the second stage, which re-scores the
-  model's candidates in their document context (``rescorer="default"``).
+  model's candidates in their document context (``rescorer="default"``);
+- :mod:`aistress.tagging.bayes`: the naive Bayes scores it reads in Chinese.
 
 Tagging an article is linear in its length.
 """

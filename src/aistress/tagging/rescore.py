@@ -44,6 +44,7 @@ import attrs
 from aistress.data import load_json
 from aistress.errors import RuleError
 from aistress.quotes._marks import find_marks
+from aistress.tagging.bayes import NaiveBayes, default_bayes
 from aistress.text.polarity import polarity_cues
 from aistress.text.sentences import sentences as sentence_spans
 
@@ -77,6 +78,9 @@ class Candidate:
         spans: The evidence, as offsets into the block's text.
         modelled: Whether only the model found it (no rule fired, asserted).
         denied: Whether some rule saw the category denied, rejected or asked about.
+        bayes: The naive Bayes score of the category in the block
+            (:mod:`aistress.tagging.bayes`), or None where none is kept for
+            the block's language and script.
     """
 
     block: int
@@ -87,6 +91,7 @@ class Candidate:
     spans: tuple[tuple[int, int], ...]
     modelled: bool
     denied: bool
+    bayes: float | None = None
 
 
 @attrs.frozen
@@ -239,6 +244,8 @@ def candidate_features(
             f["modelled"] = 1.0
         if c.denied:
             f["denied"] = 1.0
+        if c.bayes is not None:
+            f["bayes&key:" + block.key] = c.bayes
         if block.title:
             f["title"] = 1.0
         if block.asked:
@@ -281,12 +288,21 @@ class Rescorer:
     Args:
         document: The parsed model file (see ``tools/train_rescorer.py``).
         path: Where it was read from, for error messages.
+        bayes: The naive Bayes table whose scores the ``bayes&key:<key>``
+            features of the model are (None: those features are absent).
 
     Raises:
         RuleError: the document is not a second-stage model file.
     """
 
-    def __init__(self, document: Mapping[str, Any], path: str | None = None) -> None:
+    def __init__(
+        self,
+        document: Mapping[str, Any],
+        path: str | None = None,
+        bayes: NaiveBayes | None = None,
+    ) -> None:
+        #: The naive Bayes scores its ``bayes&key:`` features read (None: none).
+        self.bayes = bayes
         try:
             self.bias = float(document["bias"])
             self.weights: dict[str, float] = {
@@ -338,5 +354,6 @@ def _per_key(value: object) -> dict[str, float]:
 
 @functools.cache
 def default_rescorer() -> Rescorer:
-    """The second-stage model aistress ships, read once."""
-    return Rescorer(load_json(_PATH), _PATH)
+    """The second-stage model aistress ships, with its naive Bayes table, read once."""
+    document = load_json(_PATH)
+    return Rescorer(document, _PATH, default_bayes() if document.get("bayes") else None)

@@ -374,6 +374,14 @@ class Tagger:
                             best.cue,
                         )
                     )
+        bayes = self.rescorer.bayes if self.rescorer is not None else None
+        if bayes is not None and out and key in bayes.keys:
+            # The second stage reads each asserted candidate's naive Bayes score.
+            scored = bayes.scores(observed.text)
+            for n, f in enumerate(out):
+                i = bayes.index.get(f.category.id)
+                if i is not None and f.polarity == "asserted":
+                    out[n] = attrs.evolve(f, bayes=scored[i])
         return out
 
     def _observe(
@@ -484,6 +492,8 @@ class _Found:
     ruled: float = 0.0
     #: Whether some rule saw the category denied, rejected or asked about.
     denied: bool = False
+    #: The naive Bayes score the second stage reads (None: none for the block).
+    bayes: float | None = None
 
 
 def _candidate(block: int, found: _Found) -> Candidate:
@@ -497,6 +507,7 @@ def _candidate(block: int, found: _Found) -> Candidate:
         tuple(found.spans),
         found.rule == MODEL_RULE,
         found.denied,
+        found.bayes,
     )
 
 
