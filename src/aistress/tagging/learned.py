@@ -128,6 +128,7 @@ class Model:
         self._position = dict(zip(features, range(len(features)), strict=True))
         self._starts, self._cats, self._values = starts, cats, values
         self._vocabulary = frozenset(features)
+        self._kept: dict[str, tuple[tuple[int, float], ...]] = {}
 
     def packed(self) -> tuple[dict[str, Any], tuple[str, ...], bytes, bytes, bytes]:
         """The model as plain data (``marshal``-able) that :meth:`from_packed` reads back."""
@@ -159,6 +160,15 @@ class Model:
         model._document = None
         model._read_document = document
         return model
+
+    def _pairs(self, feature: str) -> tuple[tuple[int, float], ...]:
+        """A feature's ``(category index, weight)`` pairs, kept once read from the columns."""
+        k = self._position[feature]
+        start, end = self._starts[k], self._starts[k + 1]
+        found = self._kept[feature] = tuple(
+            zip(self._cats[start:end], self._values[start:end], strict=True)
+        )
+        return found
 
     @property
     def document(self) -> Mapping[str, Any]:
@@ -194,7 +204,7 @@ class Model:
         """
         out = list(self.bias)
         text, other = seen.text, seen.other
-        position, starts, cats, values = self._position, self._starts, self._cats, self._values
+        kept = self._kept
         if text:
             # Sum the text weights first and scale each category's sum once.
             # Features in sorted order: a float sum depends on its order, and a
@@ -202,15 +212,15 @@ class Model:
             # the same scores in every process (PYTHONHASHSEED).
             sums = [0.0] * len(out)
             for feature in sorted(text & self._vocabulary):
-                k = position[feature]
-                for p in range(starts[k], starts[k + 1]):
-                    sums[cats[p]] += values[p]
+                pairs = kept.get(feature) or self._pairs(feature)
+                for c, w in pairs:
+                    sums[c] += w
             scale = self.text_scale * text_scale(len(text), self.text_floor)
             out = [b + s * scale for b, s in zip(out, sums, strict=True)]
         for feature in sorted(other & self._vocabulary):
-            k = position[feature]
-            for p in range(starts[k], starts[k + 1]):
-                out[cats[p]] += values[p]
+            pairs = kept.get(feature) or self._pairs(feature)
+            for c, w in pairs:
+                out[c] += w
         shared = self.shared
         named = sorted({f[2:] for f in seen.other if f[1:2] == ":"})
         for category in named:
