@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import random
+import statistics
 from pathlib import Path
 
 import pytest
@@ -8,7 +10,13 @@ from hypothesis import strategies as st
 
 from aistress.alignment import aligner, diskcache
 from aistress.alignment.aligner import AlignOptions, align_segments, bead_types
-from aistress.alignment.evidence import BeadScorer, LengthModel, SegmentFeatures, compiled_score
+from aistress.alignment.evidence import (
+    BeadScorer,
+    LengthModel,
+    SegmentFeatures,
+    compiled_score,
+    population_deviation,
+)
 from aistress.alignment.lexicon import Lexicon, learn_cooccurrence
 from aistress.alignment.search import banded_search, full_band
 
@@ -214,3 +222,27 @@ def test_quotes_are_dropped_when_one_text_never_quotes() -> None:
     plain = [SegmentFeatures(5.0)]
     assert strip_quotes(quoted, plain)[0].numbers == frozenset({"n:2"})
     assert strip_quotes(quoted, quoted) == quoted
+
+
+@given(
+    st.lists(
+        st.one_of(
+            st.floats(0, 1),
+            st.floats(allow_nan=False, allow_infinity=False),
+            st.sampled_from([0.0, 0.5, 1 / 3, 5e-324, 1e308]),
+        ),
+        min_size=1,
+        max_size=60,
+    )
+)
+def test_population_deviation_is_the_libraries_float(values: list[float]) -> None:
+    """The integer-sum deviation equals statistics.pstdev bit for bit."""
+    assert population_deviation(values) == statistics.pstdev(values)
+
+
+def test_population_deviation_of_the_thresholds_samples() -> None:
+    """Four hundred similarities with repeats, as a threshold samples them, give pstdev's float."""
+    rng = random.Random(7)
+    values = [rng.choice([0.0, 0.0, rng.random(), 2 / 7, 0.125]) for _ in range(400)]
+    assert population_deviation(values) == statistics.pstdev(values)
+    assert population_deviation([1, 2.5]) == statistics.pstdev([1, 2.5])

@@ -43,6 +43,7 @@ from aistress.alignment.evidence import (
     lexical_similarity,
     merge,
     monolingual_features,
+    population_deviation,
     strip_quotes,
 )
 from aistress.alignment.lexicon import (
@@ -558,9 +559,9 @@ def _threshold(level: _Level, options: AlignOptions) -> float:
     if not n or not m:
         return 0.0
     sims = level.similarities(_random_pairs(options.seed, n, m))
-    # pstdev is exact (fractions): equal values, often all 0.0, need none of it.
-    spread = statistics.pstdev(sims) if len(sims) > 1 and min(sims) != max(sims) else 0.0
-    return min(0.9, statistics.fmean(sims) + options.threshold_deviations * spread)
+    # the exact deviation: equal values, often all 0.0, need none of it.
+    deviation = population_deviation(sims) if len(sims) > 1 and min(sims) != max(sims) else 0.0
+    return min(0.9, statistics.fmean(sims) + options.threshold_deviations * deviation)
 
 
 @lru_cache(maxsize=256)

@@ -23,6 +23,8 @@ from __future__ import annotations
 
 import math
 import re
+import statistics
+import sys
 from collections.abc import Callable, Iterable, Sequence
 from collections.abc import Set as AbstractSet
 from functools import lru_cache
@@ -606,3 +608,59 @@ def _similarity(sources: Sequence[SegmentFeatures], known: int, target: SegmentF
     hits = sum(len(chinese & s.translations) for s in sources)
     hits = min(hits, len(chinese))
     return min(1.0, 2.0 * hits / (known + target.size))
+
+
+def population_deviation(values: Sequence[float]) -> float:
+    """``statistics.pstdev(values)``, the same float, without fractions.
+
+    The standard library (Python 3.11 on) returns the correctly rounded
+    square root of the exact population variance, summing exact fractions
+    one value at a time. Here the floats are put over one power-of-two
+    denominator, so the exact variance is a ratio of two integers made with
+    integer sums; the root is rounded as the library rounds it. Other
+    inputs (Python 3.10, values that are not finite floats) go to
+    :func:`statistics.pstdev` itself.
+
+    >>> population_deviation([0.25, 0.5, 0.5, 1.0]) == statistics.pstdev([0.25, 0.5, 0.5, 1.0])
+    True
+    """
+    if not _ROUNDED_ROOT or not values:
+        return statistics.pstdev(values)
+    try:
+        ratios = [v.as_integer_ratio() for v in values if type(v) is float]
+    except (OverflowError, ValueError):  # infinite or NaN
+        return statistics.pstdev(values)
+    if len(ratios) != len(values):
+        return statistics.pstdev(values)
+    bits = max(d.bit_length() for _, d in ratios) - 1  # denominators are powers of two
+    scaled = [n << (bits - d.bit_length() + 1) for n, d in ratios]
+    count = len(scaled)
+    total = sum(scaled)
+    # variance = (count · Σx² − (Σx)²) / (count² · 4^bits), reduced as a Fraction is
+    numerator = count * sum(x * x for x in scaled) - total * total
+    denominator = count * count << (2 * bits)
+    common = math.gcd(numerator, denominator)
+    return _root(numerator // common, denominator // common)
+
+
+#: Whether statistics.pstdev rounds the exact root once (Python 3.11 on).
+_ROUNDED_ROOT: bool = sys.version_info >= (3, 11)
+#: Bits a square root is worked out to before it is rounded to a float.
+_ROOT_BITS = 2 * sys.float_info.mant_dig + 3
+
+
+def _root(n: int, m: int) -> float:
+    """Square root of ``n / m`` as a float, correctly rounded (round-to-odd, then to float).
+
+    The method of :mod:`statistics` (Python 3.11 on), which :func:`population_deviation` matches.
+    """
+    q = (n.bit_length() - m.bit_length() - _ROOT_BITS) // 2
+    if q >= 0:
+        return float(_root_to_odd(n, m << 2 * q) << q)
+    return _root_to_odd(n << -2 * q, m) / (1 << -q)
+
+
+def _root_to_odd(n: int, m: int) -> int:
+    """Square root of ``n / m`` rounded down, with the last bit set if it was not exact."""
+    a = math.isqrt(n // m)
+    return a | (a * a * m != n)

@@ -28,6 +28,7 @@ attributes; nothing else is changed.
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 from collections.abc import Iterable, Mapping, Sequence
@@ -58,14 +59,23 @@ _T = f"{{{TEI_NS}}}"
 _LANG = f"{{{_XML_NS}}}lang"
 _ID = f"{{{_XML_NS}}}id"
 
-_NOT_XML = re.compile("[^\u0009\u000a\u000d\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 _NOT_NAME = re.compile(r"[^\w.\-]")
 
 Tag = Stressor | Remedy
 
 
+@functools.cache
+def _not_xml() -> re.Pattern[str]:
+    """The characters XML 1.0 cannot hold, compiled on first use.
+
+    Compiling the class takes milliseconds, which every command importing
+    this module (``aistress report`` too) would otherwise pay.
+    """
+    return re.compile("[^\u0009\u000a\u000d\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
 def _clean(text: str) -> str:
-    return _NOT_XML.sub("", text)
+    return _not_xml().sub("", text)
 
 
 def xml_id(text: str) -> str:
