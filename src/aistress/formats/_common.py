@@ -297,7 +297,7 @@ def language_of(text: str) -> str | None:
     counts as Chinese when it has at least one Han character for every four
     Latin letters.
 
-    >>> language_of("OpenAI举办了12场直播"), language_of("It's tough."), language_of("42")
+    >>> language_of("NimbusLab办了9场线上分享"), language_of("It's tough."), language_of("42")
     ('zh', 'en', None)
     """
     latin, han = script_counts(text)

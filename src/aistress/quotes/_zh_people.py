@@ -146,8 +146,8 @@ def inside_word(masked: str, i: int, lex: Chinese) -> bool:
 def describe(desc: str | None, lex: Chinese | None = None) -> tuple[str | None, str | None]:
     """Split a speaker's description into ``(role, affiliation)``.
 
-    >>> describe("马里兰大学的AI博士研究生")
-    ('AI博士研究生', '马里兰大学')
+    >>> describe("西岭大学的AI博士研究生")
+    ('AI博士研究生', '西岭大学')
     >>> describe("一位在某公司工作的工程师")
     ('工程师', '某公司')
     """

@@ -213,7 +213,7 @@ def detect_language(text: str, default: str = "en", *, han_per_letter: float = 1
     ``1 / han_per_letter`` Latin letters (three by default); a text with
     neither script gives ``default``.
 
-    >>> detect_language("OpenAI举办了12场直播"), detect_language("It's tough.")
+    >>> detect_language("NimbusLab办了9场线上分享"), detect_language("It's tough.")
     ('zh', 'en')
     >>> detect_language("42", default="zh")
     'zh'
