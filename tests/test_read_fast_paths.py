@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from aistress.formats import _common, interleaved, text
+from aistress.formats import _common, aggregator, interleaved, text
 from aistress.formats._common import Page
 from aistress.formats._text import line_texts, split_lines
 from aistress.text.language import _counts, letter_counts_many
@@ -14,7 +14,7 @@ from aistress.text.language import _counts, letter_counts_many
 # separators the bulk count uses, whitespace and every line terminator.
 _ALPHABET = st.sampled_from(
     [
-        *"aZé\u0101\u0201\u3005\u3007\u4d00\u4e00\u9fff\uf900\U00020000 ,。\u3001\u0a0a\x00",
+        *"aZé\u0101\u0201\u3005\u3007\u4d00\u4e00\u9fff\uf900\U00020000\U0001f600 ,。\u3001\u0a0a\x00",
         *("\u0aff", "\u01ff", "\u0250", "\ufeff", "\t", "\u3000", "\x0c", "\u2028"),
     ]
 )
@@ -82,3 +82,74 @@ def test_sample_lines_are_the_split_lines(lines: list[tuple[str, str]], cut: boo
 def test_bulk_line_languages_equal_line_by_line(texts: list[str]) -> None:
     """The interleaved sniffer's bulk labels are line_language of each line."""
     assert interleaved._line_languages(texts) == [interleaved.line_language(t) for t in texts]
+
+
+# Pieces of footer lines and of prose: labels in both scripts, contact words in
+# any case (with the letters whose lower case is ASCII), promotions, addresses.
+_FOOTER_PIECES = st.sampled_from(
+    [
+        *("相關標籤：", "相关标签", "Tags:", "TAGS", " related ", "Related:"),
+        *("Contact", "E-MAIL", "e-mail ", "FeedBac\u212a", "EMA\u0130L", "emaıl", "聯絡", "反馈"),
+        *("联系邮箱 ", "a@b.example.org", "www.example.net", " ", "。", ". The", "x" * 90),
+        *("Our team wrote this.", "压力很大", "🚀", "\u3000"),
+        *(aggregator._promotion_prefixes()[:2]),
+    ]
+)
+
+
+@given(st.lists(st.lists(_FOOTER_PIECES, max_size=4).map("".join), max_size=25))
+def test_first_footer_line_is_the_first_line_footer_line_takes(texts: list[str]) -> None:
+    """The footer search tested in bulk finds the first line _footer_line takes, or the end."""
+    lines = split_lines("\n".join(texts))
+    for begin in (0, 1):
+        expected = next(
+            (k for k in range(begin, len(lines)) if aggregator._footer_line(lines[k].stripped)),
+            len(lines),
+        )
+        assert aggregator._first_footer_line(lines, begin) == expected
+
+
+@given(st.lists(st.lists(_FOOTER_PIECES, max_size=3).map("".join), max_size=12))
+def test_bulk_footer_tests_find_every_label_and_contact_word(texts: list[str]) -> None:
+    """The bulk label test equals _label_line; the contact search finds every _contact_word."""
+    stripped = [t.strip() for t in texts]
+    labels = aggregator._label_lines(stripped, list(map(len, stripped)))
+    assert list(labels) == [k for k, t in enumerate(stripped) if aggregator._label_line(t)]
+    contact = {k for k, t in enumerate(texts) if aggregator._contact_word(t)}
+    assert contact <= aggregator._contact_lines(texts)
+
+
+_SUMMARY_LINES = st.sampled_from(
+    ["🚀 速度至上", "🚀", "💡 Keep calm.", "中文摘要一句。", "An English line.", "  ", "42", "🥵x"]
+)
+
+
+@given(st.lists(_SUMMARY_LINES, max_size=150))
+def test_summary_blocks_and_first_english_equal_the_line_by_line_reading(lines: list[str]) -> None:
+    """The bulk summary blocks and first English line equal the definitions line by line."""
+    page = Page("\n".join(lines) + "\nx", path=None, source_id="s", format="aggregator")
+    content = page.content_lines()[:-1]
+    texts = [line.stripped for line in content]
+    marks = [_common._LEADING_EMOJI.match(t) for t in texts]
+    expected = next(
+        (
+            k
+            for k, t in enumerate(texts)
+            if _common.leading_emoji(t) is None and _common.language_of(t) == "en"
+        ),
+        None,
+    )
+    assert aggregator._first_english(texts, marks) == expected
+    main = _common.main_language(texts) or "zh"
+    blocks = []
+    for line in content:
+        marker = _common.leading_emoji(line.stripped)
+        rest = line.stripped[len(marker) :].strip() if marker else ""
+        lang = _common.language_of(line.stripped)
+        lang = lang if lang not in (None, main) else None
+        if marker and rest:
+            blocks.append(page.block("point", line, text=rest, marker=marker, language=lang))
+        else:
+            blocks.append(page.block("paragraph", line, language=lang))
+    languages = _common.languages(texts)[1]
+    assert aggregator._summary_blocks(page, content, texts, marks, languages, main) == blocks

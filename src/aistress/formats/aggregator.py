@@ -41,15 +41,26 @@ from __future__ import annotations
 
 import functools
 import re
-from itertools import compress, repeat
-from operator import gt, not_
+from bisect import bisect_right
+from collections.abc import Iterator
+from itertools import accumulate, compress, repeat
+from operator import and_, attrgetter, eq, ge, gt, is_, not_
 
 from aistress import model
 from aistress.formats import _common as common
-from aistress.formats._common import Page, language_of, leading_emoji, load_list, main_language
+from aistress.formats._common import (
+    _LEADING_EMOJI,
+    _LINE_TEXT,
+    Page,
+    language_of,
+    leading_emoji,
+    load_list,
+    main_language,
+)
 from aistress.formats._registry import FormatGuess
 from aistress.formats._text import Line
 from aistress.model import Source
+from aistress.model._document import trusted_blocks
 from aistress.text.dates import format_chinese_date
 from aistress.text.script import to_simplified
 
@@ -71,6 +82,8 @@ _CONTACT_WORD = re.compile(
 )
 _DOMAIN = re.compile(r"(?<![\w.@])(?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,6}(?:/\S*)?(?![\w.])")
 _URL_IN_TEXT = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
+#: The Chinese words of :func:`_contact_word`.
+_CONTACT_WORD_ZH = re.compile("联系|聯繫|聯絡|邮箱|郵箱|信箱|反馈|反饋")
 _SENTENCE_BREAK = re.compile(r"[.!?。！？][\"'”’」)]*\s+[\"'“‘(]*[A-Z]")
 _TERMINAL = tuple(".!?。！？…")
 #: Host-name words that name no app (www.example.com, support.mail.example.net).
@@ -157,19 +170,65 @@ def _footer_line(text: str) -> bool:
 def _first_footer_line(lines: list[Line], begin: int) -> int:
     """The index of the first line from ``begin`` on that :func:`_footer_line` takes, or the end.
 
-    A line of 200 characters or more can only be a promotion (a label is
-    shorter than 40, a contact line than 200), so :func:`_footer_line` is asked
-    only about the shorter lines and those that start with a promotion's first
-    words, found by tests in C over all the lines at once.
+    :func:`_footer_line` is asked only about the lines that may be one, found
+    by tests in C over all the lines at once: those that start with a
+    promotion's first words, the short ones whose label key is a label, and
+    those shorter than 200 characters holding a contact word.
     """
-    texts = [line.text.strip() for line in lines[begin:]]
+    texts = list(map(str.strip, map(_LINE_TEXT, lines[begin:])))
     indices = range(len(texts))
-    candidates = set(compress(indices, map(gt, repeat(200), map(len, texts))))
-    candidates.update(compress(indices, map(str.startswith, texts, repeat(_promotion_prefixes()))))
+    lengths = list(map(len, texts))
+    candidates = set(compress(indices, map(str.startswith, texts, repeat(_promotion_prefixes()))))
+    candidates.update(_label_lines(texts, lengths))
+    below = list(compress(indices, map(gt, repeat(200), lengths)))
+    candidates.update(below[k] for k in _contact_lines([texts[k] for k in below]))
     for k in sorted(candidates):
         if _footer_line(texts[k]):
             return begin + k
     return len(lines)
+
+
+def _label_lines(texts: list[str], lengths: list[int]) -> Iterator[int]:
+    """The indices of the stripped ``texts`` that :func:`_label_line` takes, by ``map`` in C.
+
+    A label key is never shorter than the text it folds (only ``İ`` grows
+    when lower-cased), so only texts no longer than the longest label are folded.
+    """
+    labels = common.label_set("aggregator_tag_labels") | common.label_set(
+        "aggregator_footer_labels"
+    )
+    short = list(compress(range(len(texts)), map(gt, repeat(40), lengths)))
+    bare = list(map(str.strip, map(str.rstrip, [texts[k] for k in short], repeat(":："))))
+    longest = max(map(len, labels), default=0)
+    fits = list(compress(range(len(bare)), map(ge, repeat(longest), map(len, bare))))
+    keys = map(str.lower, map(to_simplified, [bare[k] for k in fits]))
+    return (short[fits[k]] for k in compress(range(len(fits)), map(labels.__contains__, keys)))
+
+
+def _contact_lines(texts: list[str]) -> set[int]:
+    """The indices of ``texts`` that may hold a contact word (all those that do, by tests in C).
+
+    The words are looked for in all the texts joined by newlines: the English
+    ones in the UTF-8 bytes folded by ``bytes.lower``, as ``str.lower`` folds
+    them (only ``İ`` and the Kelvin sign lower-case to ASCII letters), a hit's
+    line being the count of newlines before it; the Chinese ones by one
+    search. Texts holding ``ı``, ``İ`` or the Kelvin sign are asked
+    :func:`_contact_word` one by one.
+    """
+    joined = "\n".join(texts)
+    if "ı" in joined or "İ" in joined or "\u212a" in joined:
+        return set(compress(range(len(texts)), map(_contact_word, texts)))
+    found: set[int] = set()
+    folded = joined.encode("utf-8", "surrogatepass").lower()
+    for word in ("mail", "contact", "feedback"):  # "mail": email and e-mail
+        if word.encode() in folded:
+            pieces = folded.split(word.encode())  # a hit's line: the newlines before it
+            found.update(accumulate(map(bytes.count, pieces[:-1], repeat(b"\n"))))
+    hits = [match.start() for match in _CONTACT_WORD_ZH.finditer(joined)]
+    if hits:
+        starts = list(accumulate(map((1).__add__, map(len, texts)), initial=0))
+        found.update(bisect_right(starts, hit) - 1 for hit in hits)
+    return found
 
 
 def _brands(text: str) -> set[str]:
@@ -343,33 +402,31 @@ def _read(page: Page) -> Source:
     footer_rules = _footer_start(lines, i, footer)
     footer -= len(footer_rules)
     region = lines[i:footer]
-    first_en = next(
-        (
-            k
-            for k, line in enumerate(region)
-            if leading_emoji(line.stripped) is None and language_of(line.text) == "en"
-        ),
-        None,
-    )
+    region_texts = list(map(str.strip, map(_LINE_TEXT, region)))
+    marks = list(map(_LEADING_EMOJI.match, region_texts))  # leading_emoji of each, in C
+    first_en = _first_english(region_texts, marks)
     if first_en is not None:
-        summary_lines = region[:first_en]
+        count = first_en
     else:
         # No English body: the summary is Chinese abstract lines then a run of points.
         k = 0
-        while k < len(region) and leading_emoji(region[k].stripped) is None:
+        while k < len(region) and marks[k] is None:
             k += 1
-        while k < len(region) and leading_emoji(region[k].stripped) is not None:
+        while k < len(region) and marks[k] is not None:
             k += 1
-        has_points = any(leading_emoji(line.stripped) for line in region[:k])
-        summary_lines = region[:k] if has_points else []
-    body_lines = region[len(summary_lines) :]
+        count = k if any(marks[:k]) else 0
+    summary_lines, body_lines = region[:count], region[count:]
 
-    found, each = common.languages([line.text for line in body_lines])
+    texts = region_texts[count:]
+    found, each = common.languages(texts)
     body_language = found or (language_of(header.title) if header.title else None)
     language = body_language or "en"
     main_id = page.article_id(language)
-    texts = [line.text.strip() for line in body_lines]
-    template = list(map(_template, texts))
+    template = list(  # _template of each, in C
+        map(
+            and_, map(gt, repeat(2000), map(len, texts)), map(bool, map(_TEMPLATE.fullmatch, texts))
+        )
+    )
     for line in compress(body_lines, template):
         page.add_line_boilerplate("template", line)
     prose = list(map(not_, template))
@@ -381,20 +438,11 @@ def _read(page: Page) -> Source:
     if not body:
         page.warn("missing-body", "no body paragraphs between the headline and the footer")
 
-    summary_blocks: list[model.Block] = []
-    summary_language = main_language(line.text for line in summary_lines) or "zh"
-    for line in summary_lines:
-        content = line.stripped
-        marker = leading_emoji(content)
-        rest = content[len(marker) :].strip() if marker else ""
-        lang = language_of(content)
-        lang = lang if lang not in (None, summary_language) else None
-        if marker and rest:
-            summary_blocks.append(
-                page.block(model.BlockKind.POINT, line, text=rest, marker=marker, language=lang)
-            )
-        else:
-            summary_blocks.append(page.block(model.BlockKind.PARAGRAPH, line, language=lang))
+    found, each = common.languages(region_texts[:count])
+    summary_language = found or "zh"
+    summary_blocks = _summary_blocks(
+        page, summary_lines, region_texts[:count], marks[:count], each, summary_language
+    )
 
     for line, rule in zip(lines[footer:], footer_rules, strict=False):
         page.add_line_boilerplate("contact" if rule == "contact-line" else "promotion", line, rule)
@@ -434,6 +482,51 @@ def _read(page: Page) -> Source:
     return page.source(articles, relations=relations)
 
 
+def _first_english(texts: list[str], marks: list[re.Match[str] | None]) -> int | None:
+    """The first of ``texts`` without a leading emoji whose :func:`language_of` is English.
+
+    The languages are counted in bulk, over chunks that double in size from
+    the start: linear in the length of the text up to that line.
+    """
+    start, size = 0, 64
+    while start < len(texts):
+        _, each = common.languages(texts[start : start + size])
+        for k in compress(range(len(each)), map(eq, each, repeat("en"))):
+            if marks[start + k] is None:
+                return start + k
+        start, size = start + size, size * 2
+    return None
+
+
+def _summary_blocks(
+    page: Page,
+    lines: list[Line],
+    texts: list[str],
+    marks: list[re.Match[str] | None],
+    languages: list[str | None],
+    summary_language: str,
+) -> list[model.Block]:
+    """The summary's blocks: a point for a line after its emoji, else a paragraph (made in bulk).
+
+    ``texts`` are the lines' stripped texts, ``marks`` their leading emoji,
+    ``languages`` the :func:`language_of` of each (kept when it is not the
+    summary's).
+    """
+    rests = [
+        text[mark.end() :].strip() if mark else "" for text, mark in zip(texts, marks, strict=True)
+    ]
+    langs = [lang if lang not in (None, summary_language) else None for lang in languages]
+    spans = map(attrgetter("span"), page.line_blocks(model.BlockKind.PARAGRAPH, lines, langs))
+    point, paragraph = model.BlockKind.POINT, model.BlockKind.PARAGRAPH
+    return trusted_blocks(
+        [point if rest else paragraph for rest in rests],
+        [rest or text for rest, text in zip(rests, texts, strict=True)],
+        spans,
+        langs,
+        [mark.group() if rest and mark else None for rest, mark in zip(rests, marks, strict=True)],
+    )
+
+
 read = common.page_reader(FORMAT, _read)
 
 
@@ -447,7 +540,9 @@ def _footer_start(lines: list[Line], begin: int, footer: int) -> list[str]:
         return []
     # The body is English when any English paragraph is there (the format's
     # usual case); otherwise the language of most lines.
-    candidates = [line for line in lines[begin:footer] if leading_emoji(line.stripped) is None]
+    texts = map(str.strip, map(_LINE_TEXT, lines[begin:footer]))
+    plain = map(is_, map(_LEADING_EMOJI.match, texts), repeat(None))  # leading_emoji in C
+    candidates = list(compress(lines[begin:footer], plain))
     english = any(
         language_of(line.text) == "en" and line.stripped.rstrip(_CLOSERS).endswith(_TERMINAL)
         for line in candidates

@@ -476,12 +476,13 @@ def trusted_blocks(
     texts: Iterable[str],
     spans: Iterable[Span | None],
     languages: Iterable[str | None] | None = None,
+    markers: Iterable[str | None] | None = None,
 ) -> list[Block]:
-    """``[trusted_block(k, t, language=g, span=s) for k, t, s, g in zip(...)]``, in bulk.
+    """``[trusted_block(k, t, marker=m, language=g, span=s) for ... in zip(...)]``, in bulk.
 
-    ``texts`` decides the number of blocks; ``kinds``, ``spans`` and
-    ``languages`` (None: no language) must hold at least as many items.
-    Level 0, no heading or marker (see :func:`trusted_spans`).
+    ``texts`` decides the number of blocks; ``kinds``, ``spans``,
+    ``languages`` and ``markers`` (None: no language, no markers) must hold
+    at least as many items. Level 0, no heading (see :func:`trusted_spans`).
     """
     texts = list(texts)
     blocks = list(map(_new, repeat(Block, len(texts))))
@@ -491,7 +492,7 @@ def trusted_blocks(
         texts,
         repeat(0),
         none,
-        none,
+        none if markers is None else markers,
         none if languages is None else languages,
         spans,
     )

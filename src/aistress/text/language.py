@@ -184,13 +184,18 @@ def letter_counts_many(texts: list[str]) -> tuple[list[int], list[int]]:
         latin = list(map(add, latin, map(len, latin_a)))
     # Texts holding a character the high bytes cannot decide are counted alone,
     # found by tests in C on each text's part of the streams.
-    parts = high.split(b"\x0a")
     rare: set[int] = set()
-    for byte in (2, 0x4D):
-        if byte in high:
-            rare.update(compress(range(len(texts)), map(contains, parts, repeat(byte))))
-    if len(high) != len(joined):  # a surrogate pair: a character past U+FFFF
-        rare.update(compress(range(len(texts)), map(ne, map(len, parts), map(len, texts))))
+    astral = len(high) != len(joined)  # a surrogate pair: a character past U+FFFF
+    undecided = [byte for byte in (2, 0x4D) if byte in high]
+    parts = high.split(b"\x0a") if undecided or astral else []
+    for byte in undecided:
+        rare.update(compress(range(len(texts)), map(contains, parts, repeat(byte))))
+    if astral:
+        # Only a Han character past U+FFFF escapes the streams (an emoji is no
+        # letter of either script): texts holding one are counted alone.
+        holding = list(compress(range(len(texts)), map(ne, map(len, parts), map(len, texts))))
+        if _HAN_ASTRAL_RUN.search("\x00".join([texts[k] for k in holding])):
+            rare.update(holding)
     if 0x30 in high:
         for char in "\u3005\u3007":
             if char in joined:
