@@ -130,32 +130,19 @@ def alternation(words: Iterable[str]) -> str:
     '(?:say(?:ing|s)?|told)'
     """
     trie: dict[str, Any] = {}
+    # Letters on the longest word's path below each node (by ``id``), noted
+    # as the words go in: ordering every node's branches is then a look-up.
+    heights: dict[int, int] = {}
     for w in set(words):
         node = trie
+        left = len(w)
         for ch in w:
             node = node.setdefault(ch, {})
+            left -= 1
+            if heights.get(id(node), -1) < left:
+                heights[id(node)] = left
         node[""] = {}
-    return _trie_regex(trie, _heights(trie)) or "(?!)"
-
-
-def _heights(trie: dict[str, Any]) -> dict[int, int]:
-    """Letters on the longest path below each node of ``trie``, by ``id`` of the node.
-
-    One pass over the trie (children before parents), so ordering the
-    branches of every node by depth costs a look-up each.
-    """
-    heights: dict[int, int] = {}
-    stack: list[tuple[dict[str, Any], bool]] = [(trie, False)]
-    while stack:
-        node, done = stack.pop()
-        if done:
-            heights[id(node)] = max(
-                (1 + heights[id(child)] for ch, child in node.items() if ch != ""), default=0
-            )
-            continue
-        stack.append((node, True))
-        stack.extend((child, False) for ch, child in node.items() if ch != "")
-    return heights
+    return _trie_regex(trie, heights) or "(?!)"
 
 
 def _trie_regex(node: dict[str, Any], heights: dict[int, int]) -> str:
