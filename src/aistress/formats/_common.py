@@ -55,6 +55,7 @@ from aistress.formats._text import (
     Line,
     is_blank,
     line_texts,
+    may_hold_binary,
     position,
     split_content_lines,
     split_lines,
@@ -155,7 +156,7 @@ def check_text(text: str, path: str | None = None) -> None:
         raise ParseError(
             path, 0, 0, "the document is empty (no text besides whitespace); nothing to read"
         )
-    bad = _NOT_TEXT.search(text) if _may_hold_binary(text) else None
+    bad = _NOT_TEXT.search(text) if may_hold_binary(text) else None
     if bad is not None:
         line, column = position(text, bad.start())
         raise ParseError(
@@ -165,24 +166,6 @@ def check_text(text: str, path: str | None = None) -> None:
             f"control character U+{ord(bad.group()):04X}: this is binary data or was decoded "
             "with the wrong encoding, not a text document",
         )
-
-
-# Every byte value but the C0 controls other than tab, LF, VT, FF and CR, and DEL.
-_TEXT_BYTES = bytes(b for b in range(256) if not (b <= 0x08 or 0x0E <= b <= 0x1F or b == 0x7F))
-
-
-def _may_hold_binary(text: str) -> bool:
-    """Whether ``text`` may hold what :data:`_NOT_TEXT` finds (False: surely not).
-
-    In C over the UTF-8 encoding, faster than the regular expression over a
-    large text: a control character is its own byte there (multi-byte
-    sequences use bytes from 0x80 up), and a lone surrogate does not encode.
-    """
-    try:
-        data = text.encode("utf-8")
-    except UnicodeEncodeError:
-        return True
-    return bool(data.translate(None, _TEXT_BYTES))
 
 
 class ReadFunction(Protocol):
@@ -360,10 +343,13 @@ def _languages_many(texts: list[str]) -> tuple[str | None, list[str | None]]:
     the same languages, the same votes, the weights summed in the same order.
     """
     latin, han = letter_counts_many(texts)
-    each: list[str | None] = [
-        ("zh" if h and h >= n * 0.25 else "en") if n or h else None
-        for n, h in zip(latin, han, strict=True)
-    ]
+    if any(han):
+        each: list[str | None] = [
+            ("zh" if h and h >= n * 0.25 else "en") if n or h else None
+            for n, h in zip(latin, han, strict=True)
+        ]
+    else:  # no Han character: English wherever there is a letter (in C)
+        each = list(map((None, "en").__getitem__, map(bool, latin)))
     votes: dict[str, list[float]] = {}
     for language in ("en", "zh"):
         chosen = list(map(eq, each, repeat(language)))

@@ -227,6 +227,28 @@ def _plausible(text: str) -> bool:
     return odd <= len(text) * 0.01
 
 
+# Every byte value but the C0 controls other than tab, LF, VT, FF and CR, and DEL.
+_TEXT_BYTES = bytes(b for b in range(256) if not (b <= 0x08 or 0x0E <= b <= 0x1F or b == 0x7F))
+
+
+def may_hold_binary(text: str) -> bool:
+    """Whether ``text`` may hold a control character or a lone surrogate (False: surely not).
+
+    In C over an encoding of the text, faster than a regular expression over
+    a large text: a control character is its own byte in Latin-1 (a text all
+    below U+0100, which holds no surrogate) and in UTF-8 (multi-byte sequences
+    use bytes from 0x80 up), and a lone surrogate does not encode.
+    """
+    try:
+        data = text.encode("latin-1")  # a copy, where UTF-8 would encode
+    except UnicodeEncodeError:
+        try:
+            data = text.encode("utf-8")
+        except UnicodeEncodeError:
+            return True
+    return bool(data.translate(None, _TEXT_BYTES))
+
+
 def decode(data: bytes, *, path: str | None = None, encoding: str | None = None) -> tuple[str, str]:
     """Decode an input file's bytes; return ``(text, encoding used)``.
 

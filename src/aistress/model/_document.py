@@ -6,6 +6,7 @@ import enum
 from collections import deque
 from collections.abc import Iterable
 from itertools import accumulate, repeat
+from operator import attrgetter
 
 import attrs
 
@@ -25,6 +26,8 @@ from aistress.model._fields import (
     _typed,
 )
 from aistress.text.dates import PartialDate
+
+_BLOCK_TEXT = attrgetter("text")
 
 __all__ = [
     "Article",
@@ -305,7 +308,7 @@ class Article:
     _text: str = attrs.field(init=False, eq=False, hash=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
-        texts = [block.text for block in self.blocks]
+        texts = list(map(_BLOCK_TEXT, self.blocks))
         # Block i starts after the texts and separators before it: running sums in C.
         steps = map(len(BLOCK_SEPARATOR).__add__, map(len, texts[:-1]))
         object.__setattr__(self, "_offsets", tuple(accumulate(steps, initial=0)) if texts else ())

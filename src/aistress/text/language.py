@@ -166,11 +166,11 @@ def letter_counts_many(texts: list[str]) -> tuple[list[int], list[int]]:
     if not texts:
         return [], []
     joined = "\x00".join(texts)
-    latin_1 = joined.encode("latin-1", "ignore").translate(None, _NOT_LATIN_1_LETTER_OR_NUL)
-    latin = list(map(len, latin_1.split(b"\x00")))
+    encoded = joined.encode("latin-1", "ignore")
+    latin = list(map(len, encoded.translate(None, _NOT_LATIN_1_LETTER_OR_NUL).split(b"\x00")))
     if len(latin) != len(texts):  # a text holds a NUL
         return _one_by_one(texts)
-    if joined.isascii():
+    if len(encoded) == len(joined):  # all below U+0100: no Han, no letter past Latin-1
         return latin, [0] * len(texts)
     try:
         high = "\u0a0a".join(texts).encode("utf-16-le")[1::2]
