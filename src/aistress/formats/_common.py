@@ -409,17 +409,18 @@ def sample_lines(text: str, *, head: int = 65536, tail: int = 16384) -> list[str
     Sniffers look at this sample, so sniffing costs the same for a 50 MB file
     as for a 80 kB one. The cut may split a line: sniffers must not rely on
     the first or last sampled line being whole unless the text is short. The
-    list is new on every call (the split itself is cached for the last texts
-    asked about, since every sniffer asks).
+    list is new on every call (the split itself is cached for the last
+    samples asked about, since every sniffer asks: keyed by the sampled
+    characters, so a large text is not hashed whole).
     """
-    return list(_sample(text, head, tail))
+    if len(text) <= head + tail:
+        return list(_sample(text, ""))
+    return list(_sample(text[:head], text[-tail:]))
 
 
 @functools.lru_cache(maxsize=4)
-def _sample(text: str, head: int, tail: int) -> tuple[str, ...]:
-    if len(text) <= head + tail:
-        return line_texts(text)
-    return line_texts(text[:head]) + line_texts(text[-tail:])
+def _sample(head: str, tail: str) -> tuple[str, ...]:
+    return line_texts(head) + line_texts(tail) if tail else line_texts(head)
 
 
 def load_list(name: str) -> tuple[str, ...]:
