@@ -233,3 +233,23 @@ def test_trainer_learns_a_tiny_set(monkeypatch: pytest.MonkeyPatch) -> None:
     )
     a, _b = train_tagger.platt([(2.0, 1.0), (-2.0, 0.0), (1.5, 1.0), (-1.0, 0.0)])
     assert a > 0
+
+
+def test_a_damaged_cache_entry_falls_back_to_the_model_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A cache entry that reads as the wrong shape is ignored: the model comes from its file."""
+    import marshal
+
+    monkeypatch.setenv("AISTRESS_CACHE_DIR", str(tmp_path))
+    default_model.cache_clear()
+    try:
+        default_model()
+        (entry,) = tmp_path.iterdir()
+        entry.write_bytes(marshal.dumps(({"categories": 3}, (), b"", b"", b"x")))
+        default_model.cache_clear()
+        model = default_model()
+    finally:
+        default_model.cache_clear()
+    assert model.threshold == default_model().threshold
+    assert model.weights == default_model().weights

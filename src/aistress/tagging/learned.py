@@ -346,4 +346,7 @@ def default_model() -> Model:
         f"{_PACKED_VERSION}:{sys.byteorder}",
         lambda: Model(load_json(_PATH), _PATH).packed(),
     )
-    return Model.from_packed(packed, lambda: load_json(_PATH))
+    try:
+        return Model.from_packed(packed, lambda: load_json(_PATH))
+    except (RuleError, TypeError, ValueError):  # a cache entry not of this layout
+        return Model(load_json(_PATH), _PATH)
