@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from aistress.formats import _common, aggregator, interleaved, text
+from aistress.formats import _common, aggregator, digest, interleaved, text
 from aistress.formats._common import Page
 from aistress.formats._text import line_texts, split_lines
 from aistress.text.language import _counts, letter_counts_many
@@ -153,3 +153,17 @@ def test_summary_blocks_and_first_english_equal_the_line_by_line_reading(lines: 
             blocks.append(page.block("paragraph", line, language=lang))
     languages = _common.languages(texts)[1]
     assert aggregator._summary_blocks(page, content, texts, marks, languages, main) == blocks
+
+
+@given(
+    st.text(st.sampled_from(["-", "*", "_", "+", "#", "1", "\u0661", "a", "中", " ", ":", "\t"]))
+)
+def test_digest_sniffer_skips_only_lines_no_pattern_counts(line: str) -> None:
+    """A line the digest sniffer skips (no mark or digit first) is no rule, item, heading, label."""
+    if line.startswith(digest._SNIFF_MARKS) or line[:1].isdecimal():
+        return
+    assert digest._SNIFF_RULE.fullmatch(line) is None
+    assert digest._SNIFF_ITEM.match(line) is None
+    assert digest._SNIFF_HEADING.match(line) is None
+    field = digest._FIELD.fullmatch(line)
+    assert field is None or not field.group("open")

@@ -734,6 +734,8 @@ def sniff(text: str) -> FormatGuess:
     headings = 0
     appendices = 0
     for line in lines[:3000]:
+        if not (line.startswith(_SNIFF_MARKS) or line[:1].isdecimal()):
+            continue  # no rule, list item, heading or bold label starts otherwise
         if _SNIFF_RULE.fullmatch(line):
             rules += 1
             continue
@@ -777,3 +779,4 @@ def sniff(text: str) -> FormatGuess:
 _SNIFF_RULE = re.compile(r"(?:[-*_][ \t]*){3,}")
 _SNIFF_ITEM = re.compile(r"(?:[-*+]|\d{1,9}[.)])[ \t]+")
 _SNIFF_HEADING = re.compile(r"#{1,6}[ \t]+")
+_SNIFF_MARKS = tuple("-*_+#")  # what a line that counts starts with, if not a digit
