@@ -15,9 +15,10 @@ What it measures:
    per-line cache makes the big document cheaper than a real one. In the same
    run, one process (one core), CPU time, best of several runs: the *baseline*
    (read the bytes, decode, split the lines with :func:`aistress.formats.split_lines`,
-   what any reader must do), the *bare* ``bytes.decode().splitlines()`` for
-   reference, and :func:`aistress.formats.read_file` (decode, sniff every
-   registered format, read). Per-text caches are cleared before every run.
+   what any reader must do), the *bare* ``bytes.decode().splitlines()`` that
+   the target is measured against, and :func:`aistress.formats.read_file`
+   (decode, sniff every registered format, read). Per-text caches are cleared
+   before every run.
 1. Throughput. The shared seed documents (``../shared/corpus``) whose format
    is registered are copied, file by file, into a temporary folder until the
    copies hold at least ``--megabytes`` MB (the formats cannot be concatenated
@@ -253,7 +254,8 @@ def target(runs: int = 5) -> dict[str, object]:
                     "bare_seconds": round(bare, 4),
                     "ratio": round(read / base, 1),
                     "ratio_to_bare": round(read / bare, 1),
-                    "met": read / base <= TARGET_RATIO,
+                    # Issue 13's target is against the bare read-and-split.
+                    "met": read / bare <= TARGET_RATIO,
                 }
                 print(f"  {name}: {rows[name]['ratio']}x", flush=True)
     return {"target_ratio": TARGET_RATIO, "runs": runs, "by_format": rows}
@@ -424,7 +426,7 @@ def markdown_target(tgt: dict[str, object]) -> str:
         "## Target: each reader on a 2 MB document of its format",
         "",
         "| format | grown from | MB | lines | blocks | read s | baseline s | read / baseline "
-        f"(target <= {tgt['target_ratio']:g}x) | read / bare splitlines |",
+        f"| read / bare splitlines (target <= {tgt['target_ratio']:g}x) |",
         "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for name, row in rows.items():
@@ -432,7 +434,7 @@ def markdown_target(tgt: dict[str, object]) -> str:
         out.append(
             f"| {name} | `{row['source']}` | {row['bytes'] / 1e6:.2f} | {row['lines']} | "
             f"{row['blocks']} | {row['read_seconds']:.3f} | {row['baseline_seconds']:.4f} | "
-            f"**{row['ratio']}x** ({verdict}) | {row['ratio_to_bare']}x |"
+            f"{row['ratio']}x | **{row['ratio_to_bare']}x** ({verdict}) |"
         )
     out += [
         "",
