@@ -280,7 +280,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     (``gc.freeze()``): they live as long as the process, and each full
     collection during a run would walk them all again (a tenth of the
     sample report's time went to collections, over half of it to walking these).
-    It also lets the young generation grow to :data:`_YOUNG_OBJECTS` objects
+    It also lets the young generation grow to 20,000 objects
     before a collection: most of what a run makes (features, records) lives
     until the run ends, and collecting every 700 new objects walked them over
     and over (about 55 ms of CPU in the sample report on a busy machine;
