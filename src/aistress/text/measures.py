@@ -31,6 +31,7 @@ from typing import Any, TypeVar
 import attrs
 
 from aistress.data import load_json
+from aistress.text._kept import kept
 from aistress.text.numbers import chinese_numeral_value, english_number_words
 
 __all__ = [
@@ -162,23 +163,18 @@ def in_base_unit(value: Decimal, unit: str | None) -> tuple[Decimal, str | None]
 
 T = TypeVar("T")
 
-#: Longest text whose findings :func:`_kept` keeps.
-_KEPT_LENGTH = 4_000
-
 
 def _kept(find: Callable[[str, str], list[T]]) -> Callable[[str, str], list[T]]:
-    """``find`` keeping what it found in the last few thousand paragraph-sized texts.
+    """``find`` keeping what it found in paragraph-sized texts (:func:`~aistress.text._kept.kept`).
 
     A report reads each paragraph's shares and dates once per comparison
     the paragraph takes part in; each call still gets a list of its own.
     """
-    kept = functools.lru_cache(maxsize=4096)(lambda text, language: tuple(find(text, language)))
+    remembered = kept(find)
 
     @functools.wraps(find)
     def found(text: str, language: str) -> list[T]:
-        if len(text) > _KEPT_LENGTH:
-            return find(text, language)
-        return list(kept(text, language))
+        return list(remembered(text, language))
 
     return found
 

@@ -41,7 +41,6 @@ time and memory are linear in the length of the text.
 
 from __future__ import annotations
 
-import functools
 import re
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -49,6 +48,7 @@ from typing import Any
 import attrs
 
 from aistress.text._claims import Claims
+from aistress.text._kept import kept
 from aistress.text.dates import MONTHS, PartialDate
 from aistress.text.language import detect_language, is_chinese
 
@@ -743,18 +743,7 @@ def extract_numbers(text: str, language: str | None = None) -> tuple[Quantity, .
         raise TypeError(f"text must be a str, not {type(text).__name__}")
     if language is None:
         language = detect_language(text)
-    if len(text) <= _KEPT_LENGTH:
-        return _kept_numbers(text, language)
-    return _numbers(text, language)
-
-
-#: Longest text whose quantities :func:`extract_numbers` keeps.
-_KEPT_LENGTH = 4_000
-
-
-@functools.lru_cache(maxsize=4096)
-def _kept_numbers(text: str, language: str) -> tuple[Quantity, ...]:
-    return _numbers(text, language)
+    return _kept_numbers(text, language)
 
 
 def _numbers(text: str, language: str) -> tuple[Quantity, ...]:
@@ -780,3 +769,6 @@ def _numbers(text: str, language: str) -> tuple[Quantity, ...]:
             out.append(q)
             last_end = q.end
     return tuple(out)
+
+
+_kept_numbers = kept(_numbers)
