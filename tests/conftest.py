@@ -11,7 +11,9 @@ from pathlib import Path
 import attrs
 import pytest
 from hypothesis import HealthCheck, settings
+from hypothesis import strategies as st
 
+from aistress.alignment.evidence import SegmentFeatures
 from aistress.errors import ParseError
 from aistress.formats.accounting import unaccounted
 from aistress.model import Article, Block, Source
@@ -146,6 +148,32 @@ def line_end_variants(text: str) -> dict[str, str]:
         "cr": text.replace("\n", "\r"),
         "bom": "\ufeff" + text,
     }
+
+
+def segment_features(
+    alphabet: str, max_words: int, *, whole: bool
+) -> st.SearchStrategy[SegmentFeatures]:
+    """The aligner's features of one segment, over a small word alphabet.
+
+    ``whole``: lengths and sizes are often whole numbers, so equal scores,
+    and so ties between beads, are common.
+    """
+    words = st.frozensets(st.sampled_from(list(alphabet)), max_size=max_words)
+    length = st.floats(0, 300)
+    size = st.floats(0, 40)
+    if whole:
+        length = st.one_of(st.integers(0, 60).map(float), length)
+        size = st.one_of(st.integers(0, 8).map(float), size)
+    return st.builds(
+        SegmentFeatures,
+        length=length,
+        numbers=words,
+        latin=words,
+        translations=words,
+        chinese=words,
+        size=size,
+        known=st.integers(0, 12),
+    )
 
 
 def article_of(

@@ -14,23 +14,14 @@ from aistress.alignment.aligner import AlignOptions, _ArrayLevel, align_segments
 from aistress.alignment.evidence import BeadScorer, LengthModel, SegmentFeatures, compiled_score
 from aistress.alignment.lexicon import learn_cooccurrence
 from aistress.alignment.search import band_around, banded_search, full_band
+from conftest import segment_features
 
 pytest.importorskip("numba")
 if not kernels.available():
     pytest.skip("the compiled search is switched off", allow_module_level=True)
 
-words = st.frozensets(st.sampled_from(["a", "b", "c", "d", "e", "f"]), max_size=4)
-features = st.builds(
-    SegmentFeatures,
-    # Whole lengths make equal scores, and so ties, common.
-    length=st.one_of(st.integers(0, 60).map(float), st.floats(0, 300)),
-    numbers=words,
-    latin=words,
-    translations=words,
-    chinese=words,
-    size=st.one_of(st.integers(0, 8).map(float), st.floats(0, 40)),
-    known=st.integers(0, 12),
-)
+# Whole lengths make equal scores, and so ties, common.
+features = segment_features("abcdef", 4, whole=True)
 
 
 @st.composite

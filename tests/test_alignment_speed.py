@@ -19,18 +19,9 @@ from aistress.alignment.evidence import (
 )
 from aistress.alignment.lexicon import Lexicon, learn_cooccurrence
 from aistress.alignment.search import banded_search, full_band
+from conftest import segment_features
 
-words = st.frozensets(st.sampled_from(["a", "b", "c", "d", "e"]), max_size=3)
-features = st.builds(
-    SegmentFeatures,
-    length=st.floats(0, 300),
-    numbers=words,
-    latin=words,
-    translations=words,
-    chinese=words,
-    size=st.floats(0, 40),
-    known=st.integers(0, 12),
-)
+features = segment_features("abcde", 3, whole=False)
 
 
 @given(
@@ -55,16 +46,7 @@ def test_compiled_score_equals_reference(
 
 
 # Whole lengths and sizes make equal scores, and so ties, common.
-tied = st.builds(
-    SegmentFeatures,
-    length=st.one_of(st.integers(0, 60).map(float), st.floats(0, 300)),
-    numbers=words,
-    latin=words,
-    translations=words,
-    chinese=words,
-    size=st.one_of(st.integers(0, 8).map(float), st.floats(0, 40)),
-    known=st.integers(0, 12),
-)
+tied = segment_features("abcde", 3, whole=True)
 some_weights = st.fixed_dictionaries(
     {
         "length": st.sampled_from([0.0, 1.0]),
