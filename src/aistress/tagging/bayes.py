@@ -35,7 +35,7 @@ from typing import Any
 
 from aistress.data import load_json
 from aistress.errors import RuleError
-from aistress.tagging.features import text_scale
+from aistress.tagging.features import text_scale, weight_sums
 
 __all__ = ["NaiveBayes", "default_bayes"]
 
@@ -79,11 +79,7 @@ class NaiveBayes:
             text: The paragraph's text features
                 (:attr:`~aistress.tagging.features.Observation.text`).
         """
-        sums = [0.0] * len(self.categories)
-        weights = self.weights
-        for feature in sorted(text & self._vocabulary):
-            for c, w in weights[feature]:
-                sums[c] += w
+        sums = weight_sums(text, self._vocabulary, self.weights.__getitem__, len(self.categories))
         scale = text_scale(len(text), self.floor)
         return [s * scale for s in sums]
 

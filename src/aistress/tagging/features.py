@@ -40,7 +40,7 @@ from __future__ import annotations
 import math
 import operator
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import NamedTuple
 
 import attrs
@@ -57,6 +57,7 @@ __all__ = [
     "sentence_features",
     "structure_features",
     "text_scale",
+    "weight_sums",
 ]
 
 #: English words after which content words are read as negated (three words on).
@@ -162,6 +163,30 @@ def _word(token: str) -> _Word:
             _WORDS.clear()
         _WORDS[token] = word
     return word
+
+
+def weight_sums(
+    features: frozenset[str],
+    known: frozenset[str],
+    pairs: Callable[[str], Iterable[tuple[int, float]]],
+    categories: int,
+) -> list[float]:
+    """Per category, the sum of the weights of the ``features`` that are ``known``.
+
+    ``pairs(feature)`` gives a known feature's ``(category index, weight)``
+    pairs. Features are summed in sorted order: a float sum depends on its
+    order, and a set's order on the process's string hashing, so the same
+    text gets the same sums in every process (``PYTHONHASHSEED``).
+
+    >>> table = {"w:lab": [(0, 1.0)], "w:late": [(0, 0.5), (1, 2.0)]}
+    >>> weight_sums(frozenset({"w:late", "w:lab", "w:x"}), frozenset(table), table.__getitem__, 2)
+    [1.5, 2.0]
+    """
+    sums = [0.0] * categories
+    for feature in sorted(features & known):
+        for c, w in pairs(feature):
+            sums[c] += w
+    return sums
 
 
 def text_scale(count: int, floor: int = TEXT_FLOOR) -> float:

@@ -26,7 +26,12 @@ from typing import Any
 from aistress.alignment import diskcache
 from aistress.data import data_file, load_json
 from aistress.errors import RuleError
-from aistress.tagging.features import Observation, category_features, text_scale
+from aistress.tagging.features import (
+    Observation,
+    category_features,
+    text_scale,
+    weight_sums,
+)
 from aistress.text.language import is_chinese
 from aistress.text.script import is_traditional
 
@@ -161,6 +166,10 @@ class Model:
         model._read_document = document
         return model
 
+    def _weights_of(self, feature: str) -> tuple[tuple[int, float], ...]:
+        """A feature of the model's ``(category index, weight)`` pairs."""
+        return self._kept.get(feature) or self._pairs(feature)
+
     def _pairs(self, feature: str) -> tuple[tuple[int, float], ...]:
         """A feature's ``(category index, weight)`` pairs, kept once read from the columns."""
         k = self._position[feature]
@@ -204,22 +213,13 @@ class Model:
         """
         out = list(self.bias)
         text, other = seen.text, seen.other
-        kept = self._kept
         if text:
             # Sum the text weights first and scale each category's sum once.
-            # Features in sorted order: a float sum depends on its order, and a
-            # set's order on the process's string hashing, so the same text gets
-            # the same scores in every process (PYTHONHASHSEED).
-            sums = [0.0] * len(out)
-            for feature in sorted(text & self._vocabulary):
-                pairs = kept.get(feature) or self._pairs(feature)
-                for c, w in pairs:
-                    sums[c] += w
+            sums = weight_sums(text, self._vocabulary, self._weights_of, len(out))
             scale = self.text_scale * text_scale(len(text), self.text_floor)
             out = [b + s * scale for b, s in zip(out, sums, strict=True)]
         for feature in sorted(other & self._vocabulary):
-            pairs = kept.get(feature) or self._pairs(feature)
-            for c, w in pairs:
+            for c, w in self._weights_of(feature):
                 out[c] += w
         shared = self.shared
         named = sorted({f[2:] for f in seen.other if f[1:2] == ":"})
