@@ -952,7 +952,14 @@ def test_labels_union_and_filters() -> None:
 
 
 def _corpus() -> Corpus:
-    first = _article("Burnout.", "More burnout and therapy.", doc="d1")
+    first = _article(
+        "I am burned out. For two months our team has worked 80-hour weeks, and most"
+        " of us sleep at the office before a deadline.",
+        "Nobody on the team has had a weekend off since March; we still put in"
+        " 80-hour weeks, and all of us are exhausted and burned out.",
+        "Seeing a therapist every week is the only thing that helps me cope.",
+        doc="d1",
+    )
     second = _article("研究越来越封闭，公司不允许发表。", language="zh", doc="d2")
     return Corpus([Source("s1", "test", articles=[first, second])])
 

@@ -19,6 +19,7 @@ from aistress.tagging.rescore import (
     Rescorer,
     candidate_features,
     default_rescorer,
+    floor_holds,
 )
 from conftest import article_of as _article
 
@@ -66,6 +67,49 @@ def test_rules_sure_is_per_language_and_script() -> None:
     assert r.sure("zh-Hans") > 1.0
     with pytest.raises(RuleError):
         Rescorer({**document, "rules_sure": [1]})
+
+
+def test_rules_floor_holds_once_per_category_and_document() -> None:
+    """With ``rules_sure_once``, only the surest rules' candidate of a category keeps the floor."""
+    document = {"bias": -5.0, "weights": {"x": 10.0}, "floor": 0.1, "threshold": 0.3}
+    r = Rescorer({**document, "rules_sure": 0.45, "rules_sure_once": True})
+    rows = [{"ruled": 0.5}, {"ruled": 0.7}, {"ruled": 0.7}, {"ruled": 0.5}]
+    found = r.confidences(rows, ["en"] * 4, ["a", "a", "a", "b"])
+    assert found[1] == 0.7
+    assert found[3] == 0.5
+    assert found[0] < 0.01
+    assert found[2] < 0.01
+    # A candidate the model itself accepts takes the category's place: no floor elsewhere.
+    found = r.confidences([{"ruled": 0.7}, {"x": 1.0}], ["en"] * 2, ["a", "a"])
+    assert found[0] < 0.01
+    assert found[1] > 0.99
+    # Alone in its document, a candidate keeps the floor as before.
+    assert r.confidence({"ruled": 0.7}, "en") == 0.7
+    every = Rescorer({**document, "rules_sure": 0.45})
+    assert every.confidences(rows, ["en"] * 4, ["a", "a", "a", "b"]) == [0.5, 0.7, 0.7, 0.5]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.floats(0, 1), st.floats(0, 1), st.floats(0, 1), st.sampled_from("abc")),
+        max_size=12,
+    ),
+    st.floats(0, 1),
+)
+def test_floor_held_once_is_a_subset_of_every_floor(
+    rows: list[tuple[float, float, float, str]], threshold: float
+) -> None:
+    """Held once, the floor holds where it would hold anyway, at most once per category."""
+    found = [r[0] for r in rows]
+    ruled = [r[1] for r in rows]
+    floors = [r[2] for r in rows]
+    categories = [r[3] for r in rows]
+    every = floor_holds(found, ruled, floors, categories, None)
+    once = floor_holds(found, ruled, floors, categories, threshold)
+    assert all(e or not o for e, o in zip(every, once, strict=True))
+    for category in set(categories):
+        assert sum(o for o, c in zip(once, categories, strict=True) if c == category) <= 1
 
 
 def test_shipped_floors_keep_the_rules_where_the_seeds_need_them() -> None:

@@ -317,6 +317,9 @@ class Rescorer:
             #: confidence if that is the higher (above 1: never); ``""`` holds
             #: the value for any other key.
             self.rules_sure: dict[str, float] = _per_key(document.get("rules_sure", 2.0))
+            #: Whether the rules' floor holds once per category and document
+            #: (:meth:`confidences`) rather than for every candidate.
+            self.rules_sure_once = bool(document.get("rules_sure_once", False))
         except (KeyError, TypeError, ValueError, AttributeError) as error:
             raise RuleError(
                 path, "rescorer", f"not a second-stage model file ({error!r})"
@@ -330,17 +333,83 @@ class Rescorer:
         found = self.rules_sure.get(key)
         return self.rules_sure.get("", 2.0) if found is None else found
 
-    def confidence(self, features: Mapping[str, float], key: str = "") -> float:
-        """The probability that a candidate with these features is right.
-
-        Where the rules' own confidence (``ruled``) reaches the floor of the
-        candidate's calibration key ``key`` (:meth:`sure`), the higher of the
-        two.
-        """
+    def probability(self, features: Mapping[str, float]) -> float:
+        """The model's probability that a candidate with these features is right."""
         z = self.bias + sum(self.weights.get(k, 0.0) * v for k, v in features.items())
-        found = 0.0 if z < -35.0 else 1.0 / (1.0 + math.exp(-z))
-        ruled = features.get("ruled", 0.0)
-        return max(found, ruled) if ruled >= self.sure(key) else found
+        return 0.0 if z < -35.0 else 1.0 / (1.0 + math.exp(-z))
+
+    def confidence(self, features: Mapping[str, float], key: str = "") -> float:
+        """The confidence of a candidate alone in its document (:meth:`confidences`)."""
+        return self.confidences([features], [key], [""])[0]
+
+    def confidences(
+        self,
+        rows: Sequence[Mapping[str, float]],
+        keys: Sequence[str],
+        categories: Sequence[str],
+    ) -> list[float]:
+        """The confidence of every candidate of one document.
+
+        Each is the model's :meth:`probability`, but where the rules' own
+        confidence (feature ``ruled``) reaches the floor of the candidate's
+        calibration key (:meth:`sure`), the higher of the two. With
+        :attr:`rules_sure_once`, the floor holds for one candidate per
+        category only: the first of those the rules are surest of, and only
+        where the model accepts (reaches :attr:`threshold` for) none of the
+        category's other candidates in the document. The floor is there to keep a
+        category the rules are sure of that the model doubts; out of fold,
+        a second paragraph it adds to a category is mostly wrong.
+
+        Args:
+            rows: Each candidate's features (:func:`candidate_features`).
+            keys: Each candidate's calibration key.
+            categories: Each candidate's category id.
+        """
+        found = [self.probability(row) for row in rows]
+        ruled = [row.get("ruled", 0.0) for row in rows]
+        held = floor_holds(
+            found,
+            ruled,
+            [self.sure(k) for k in keys],
+            categories,
+            self.threshold if self.rules_sure_once else None,
+        )
+        return [max(p, r) if h else p for p, r, h in zip(found, ruled, held, strict=True)]
+
+
+def floor_holds(
+    found: Sequence[float],
+    ruled: Sequence[float],
+    floors: Sequence[float],
+    categories: Sequence[str],
+    once: float | None,
+) -> list[bool]:
+    """Where the rules' floor holds, among the candidates of one document.
+
+    Args:
+        found: Each candidate's probability by the model.
+        ruled: Each candidate's confidence by the rules alone (0: none).
+        floors: Each candidate's rules' floor (:meth:`Rescorer.sure`).
+        categories: Each candidate's category id.
+        once: None: the floor holds wherever ``ruled`` reaches it. A
+            threshold: it holds once per category, for the first candidate
+            the rules are surest of, and only where no other candidate of
+            the category has a probability of at least ``once``.
+    """
+    held = [r >= f for r, f in zip(ruled, floors, strict=True)]
+    if once is None:
+        return held
+    accepted: dict[str, int] = {}
+    surest: dict[str, int] = {}
+    for i, category in enumerate(categories):
+        if found[i] >= once:
+            accepted[category] = accepted.get(category, 0) + 1
+        if held[i] and (category not in surest or ruled[i] > ruled[surest[category]]):
+            surest[category] = i
+    return [
+        h and surest[c] == i and accepted.get(c, 0) == (1 if p >= once else 0)
+        for i, (h, c, p) in enumerate(zip(held, categories, found, strict=True))
+    ]
 
 
 def _per_key(value: object) -> dict[str, float]:

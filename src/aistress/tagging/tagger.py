@@ -250,10 +250,15 @@ class Tagger:
         features = candidate_features(
             [c for _, _, c in candidates], [b for _, b in blocks], self.rescorer.floor
         )
+        confidences = self.rescorer.confidences(
+            features,
+            [blocks[i][1].key for i, _, _ in candidates],
+            [c.category for *_, c in candidates],
+        )
         out = [list(found) for found, _ in blocks]
         drop: set[tuple[int, int]] = set()
-        for (i, j, _), row in zip(candidates, features, strict=True):
-            confidence = round(self.rescorer.confidence(row, blocks[i][1].key), 4)
+        for (i, j, _), found in zip(candidates, confidences, strict=True):
+            confidence = round(found, 4)
             if confidence < self.min_confidence:
                 drop.add((i, j))
             out[i][j] = attrs.evolve(out[i][j], confidence=confidence)
