@@ -111,6 +111,7 @@ def test_a_packed_model_scores_as_the_file_does(
     for feature in sorted(text | other):
         for category in (0, 1):
             assert packed.weight(feature, category) == model.table(category).get(feature, 0.0)
+            assert packed.column(category)[feature] == packed.weight(feature, category)
     assert packed.document is document
 
 

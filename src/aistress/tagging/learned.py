@@ -133,7 +133,9 @@ class Model:
         self._position = dict(zip(features, range(len(features)), strict=True))
         self._starts, self._cats, self._values = starts, cats, values
         self._vocabulary = frozenset(features)
-        self._kept: dict[str, tuple[tuple[int, float], ...]] = {}
+        #: A known feature's ``(category index, weight)`` pairs, kept once read.
+        self._kept = _Kept(self._pairs)
+        self._read_columns: dict[int, _Column] = {}
 
     def packed(self) -> tuple[dict[str, Any], tuple[str, ...], bytes, bytes, bytes]:
         """The model as plain data (``marshal``-able) that :meth:`from_packed` reads back."""
@@ -166,18 +168,11 @@ class Model:
         model._read_document = document
         return model
 
-    def _weights_of(self, feature: str) -> tuple[tuple[int, float], ...]:
-        """A feature of the model's ``(category index, weight)`` pairs."""
-        return self._kept.get(feature) or self._pairs(feature)
-
     def _pairs(self, feature: str) -> tuple[tuple[int, float], ...]:
-        """A feature's ``(category index, weight)`` pairs, kept once read from the columns."""
+        """A feature's ``(category index, weight)`` pairs, read from the columns."""
         k = self._position[feature]
         start, end = self._starts[k], self._starts[k + 1]
-        found = self._kept[feature] = tuple(
-            zip(self._cats[start:end], self._values[start:end], strict=True)
-        )
-        return found
+        return tuple(zip(self._cats[start:end], self._values[start:end], strict=True))
 
     @property
     def document(self) -> Mapping[str, Any]:
@@ -215,11 +210,11 @@ class Model:
         text, other = seen.text, seen.other
         if text:
             # Sum the text weights first and scale each category's sum once.
-            sums = weight_sums(text, self._vocabulary, self._weights_of, len(out))
+            sums = weight_sums(text, self._vocabulary, self._kept.__getitem__, len(out))
             scale = self.text_scale * text_scale(len(text), self.text_floor)
             out = [b + s * scale for b, s in zip(out, sums, strict=True)]
         for feature in sorted(other & self._vocabulary):
-            for c, w in self._weights_of(feature):
+            for c, w in self._kept[feature]:
                 out[c] += w
         shared = self.shared
         named = sorted({f[2:] for f in seen.other if f[1:2] == ":"})
@@ -250,6 +245,18 @@ class Model:
             if cats[p] == category:  # the last one listed, as in table()
                 return self._values[p]
         return 0.0
+
+    def column(self, category: int) -> Mapping[str, float]:
+        """The weights of one category, read from the columns as features are asked for.
+
+        ``column(c)[feature]`` is :meth:`weight` of the feature (0 if it has
+        none), kept once read: a dictionary look-up in C for the features
+        seen before, with none of :meth:`table`'s cost of reading them all.
+        """
+        found = self._read_columns.get(category)
+        if found is None:
+            found = self._read_columns[category] = _Column(self.weight, category)
+        return found
 
     def table(self, category: int) -> Mapping[str, float]:
         """Every weight of one category, by feature (absent: 0)."""
@@ -307,6 +314,46 @@ class Model:
         if z < -35.0:
             return 0.0
         return 1.0 / (1.0 + math.exp(-z))
+
+
+class _Kept(dict[str, tuple[tuple[int, float], ...]]):
+    """Each known feature's ``(category index, weight)`` pairs, read from the columns once.
+
+    A look-up of a feature read before is a dictionary look-up in C
+    (``map(kept.__getitem__, features)``), with no Python call.
+    """
+
+    __slots__ = ("_read",)
+
+    def __init__(self, read: Callable[[str], tuple[tuple[int, float], ...]]) -> None:
+        super().__init__()
+        self._read = read
+
+    def __missing__(self, feature: str) -> tuple[tuple[int, float], ...]:
+        found = self[feature] = self._read(feature)
+        return found
+
+
+#: Most features a :class:`_Column` keeps before it starts again.
+_COLUMN_KEPT = 1 << 15
+
+
+class _Column(dict[str, float]):
+    """One category's weights by feature, each read from the model's columns once."""
+
+    __slots__ = ("_category", "_weight")
+
+    def __init__(self, weight: Callable[[str, int], float], category: int) -> None:
+        super().__init__()
+        self._weight = weight
+        self._category = category
+
+    def __missing__(self, feature: str) -> float:
+        found = self._weight(feature, self._category)
+        if len(self) >= _COLUMN_KEPT:
+            self.clear()
+        self[feature] = found
+        return found
 
 
 def calibration_key(language: str, text: str) -> str:

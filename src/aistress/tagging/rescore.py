@@ -45,7 +45,8 @@ from aistress.data import load_json
 from aistress.errors import RuleError
 from aistress.quotes._marks import find_marks
 from aistress.tagging.bayes import NaiveBayes, default_bayes
-from aistress.text.polarity import polarity_cues
+from aistress.text.language import is_chinese
+from aistress.text.polarity import _word_cues
 from aistress.text.sentences import sentences as sentence_spans
 
 __all__ = ["Candidate", "Context", "Rescorer", "candidate_features", "default_rescorer"]
@@ -154,11 +155,13 @@ class _Reading:
     def _read(self) -> None:
         """Read every sentence's cues once."""
         counts = [[0] * (len(self.spans) + 1) for _ in _FLAGS]
+        # Privatives (``unpaid``) are no feature: only the cue words are looked for.
+        chinese = is_chinese(self.key)
         for i, (a, b) in enumerate(self.spans):
             sentence = self.text[a:b]
             found: set[str] = set()
             negations = []
-            for cue in polarity_cues(sentence, self.key):
+            for cue in _word_cues(sentence, chinese):
                 if cue.kind == "negation":
                     found.add("negation_sentence")
                     negations.append((cue.start + a, cue.end + a))

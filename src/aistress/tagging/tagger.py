@@ -440,8 +440,8 @@ class Tagger:
             spans = _merge_spans(s for f in asserted for s in f.spans)
             return _Found(category, self.rules.rules[best.rule].id, confidence, spans)
         assert self.model is not None
-        weight = self.model.weight
-        start, end, _ = max(sentences_, key=lambda s: (sum(weight(f, index) for f in s[2]), -s[0]))
+        weight = self.model.column(index).__getitem__
+        start, end, _ = max(sentences_, key=lambda s: (sum(map(weight, s[2])), -s[0]))
         return _Found(category, MODEL_RULE, confidence, [(start, end)])
 
     def _combine(self, category: Category, group: list[_Firing]) -> _Found | None:
