@@ -10,11 +10,12 @@ Linear in the article.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 
 import attrs
 
-from aistress.model import Article
+from aistress.model import BLOCK_SEPARATOR, Article
 from aistress.quotes._marks import Marks, find_marks
 from aistress.quotes._types import MASK
 from aistress.quotes._zh_names import name_vocabulary
@@ -35,6 +36,8 @@ class Blocks:
     #: The Chinese blocks in Simplified, quotations included.
     simplified: list[str]
     known: frozenset[str]
+    #: Where each block starts in the article's text (``Article.block_span(i).start``).
+    starts: list[int]
 
 
 def read_blocks(article: Article) -> Blocks:
@@ -55,7 +58,9 @@ def read_blocks(article: Article) -> Blocks:
     zh_maskeds = [m for m, g in zip(maskeds, langs, strict=True) if g == "zh"]
     known = name_vocabulary(zh_maskeds, texts=simplified)
     texts = [b.text for b in article.blocks]
-    return Blocks(texts, marks, langs, maskeds, simplified, known)
+    steps = [len(t) + len(BLOCK_SEPARATOR) for t in texts[:-1]]
+    starts = list(itertools.accumulate(steps, initial=0)) if texts else []
+    return Blocks(texts, marks, langs, maskeds, simplified, known, starts)
 
 
 def block_language(text: str, default: str) -> str:

@@ -24,12 +24,12 @@ from aistress.quotes._zh_names import (
     BARE_NAME,
     CLAUSE_OPENERS,
     DOTS,
-    DOTTED_RUN,
     NOT_ORG_START,
     OBJECT_BEFORE,
     appositive_name,
     bare_name_ok,
     dotted_name,
+    dotted_runs,
     given_name_links,
     heads_re,
     join_given_names,
@@ -130,6 +130,8 @@ def _anonymous_at(masked: str, a: int, b: int, lex: Chinese) -> str | None:
 
 #: The characters every unnamed-source prefix holds (一位, 一名, 一个).
 _PREFIX_CHARS = re.compile("[位名个]")
+#: The counters of people (一位, 一名), without 个 (which counts things too).
+_PERSON_COUNTER = re.compile("[位名]")
 
 
 _ORG_NAME = re.compile(rf"[{_HAN}A-Za-z0-9]+")
@@ -177,7 +179,7 @@ def find_subjects(masked: str, text: str, lex: Chinese | None = None) -> list[Me
     lex = lex or chinese()
     out: list[Mention] = []
     # bounded runs: a long Han run without a dot costs a few steps per start
-    for m in DOTTED_RUN.finditer(masked):
+    for m in dotted_runs(masked):
         end = m.end()
         last = max(masked.rfind(d, m.start(), end) for d in DOTS) + 1
         k = last
@@ -199,9 +201,12 @@ def find_subjects(masked: str, text: str, lex: Chinese | None = None) -> list[Me
         if _SUBJECT_BEFORE.search(before):
             continue
         out.append(_uncued("name", text, start, cstart, end, text[cstart:start].strip() or None))
-    for p in lex.anonymous_prefixes:
+    # 一个 counts things as well as people: only prefixes with 位 or 名, and
+    # a block with neither character (most) has none of them
+    counted = _PERSON_COUNTER.search(masked) is not None
+    for p in lex.anonymous_prefixes if counted else ():
         if "位" not in p and "名" not in p:
-            continue  # 一个 counts things as well as people
+            continue
         k = masked.find(p)
         while k >= 0:
             here, k = k, masked.find(p, k + len(p))
@@ -517,7 +522,10 @@ def _subject(
     if start is None and anon is None:
         statement = lex.statement_re.search(masked, b, cs) is not None
         start = _organisation(masked, cstart, name_end, lex, statement)
-        if orgs:
+        # every candidate ends in the subject's last two characters: when no
+        # full name holds those, none of the candidates is a short name
+        tail = masked[max(0, name_end - 2) : name_end]
+        if orgs and len(tail) == 2 and any(tail in simple for simple in orgs):
             # a short name of an organisation the article names in full (星图数据)
             for k in range(cstart, name_end - 1) if start is None else (start,):
                 whole = short_organisation(masked[k:name_end], orgs)

@@ -160,7 +160,7 @@ def analyse(article: Article) -> Analysis:
     orgs = _zh_orgs.organisations(maskeds, texts, langs)
     for bi, block in enumerate(article.blocks):
         text = block.text
-        base = article.block_span(bi).start
+        base = read.starts[bi]
         lang = langs[bi]
         marks = block_marks[bi]
         masked = maskeds[bi]
@@ -370,7 +370,7 @@ def analyse(article: Article) -> Analysis:
             f.route, f.mention, f.source, f.mention_block = "dialogue", who, None, wb
             f.kind, f.partial = QuoteKind.DIRECT, False
             if new:
-                all_mentions.append((wb, article.block_span(wb).start, who))
+                all_mentions.append((wb, read.starts[wb], who))
     done = _build(article, found, all_mentions, used, sentences)
     reports = [(r.cue_span.start, r.speaker, r.anonymous, r.description) for r in done.reports]
     quotes = take_turns(article, carry_speakers(article, done.quotes, reports))

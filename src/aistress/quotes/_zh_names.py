@@ -13,7 +13,7 @@ import functools
 import operator
 import re
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 
 from aistress.quotes._lexicon import Chinese, chinese
 from aistress.quotes._types import MASK
@@ -30,6 +30,7 @@ __all__ = [
     "appositive_name",
     "bare_name_ok",
     "dotted_name",
+    "dotted_runs",
     "given_name_links",
     "heads_re",
     "join_given_names",
@@ -46,6 +47,16 @@ _HAN = HAN
 DOTS = "·・•‧･"
 _DOTTED_TAIL = re.compile(rf"([{_HAN}]+(?:[{DOTS}][{_HAN}]+)+)$")
 DOTTED_RUN = re.compile(rf"[{_HAN}]{{1,12}}(?:[{DOTS}][{_HAN}]{{1,12}})+")
+_ANY_DOT = re.compile(f"[{DOTS}]")
+
+
+def dotted_runs(masked: str) -> Iterator[re.Match[str]]:
+    """The :data:`DOTTED_RUN` matches of ``masked``: none without a dot, in one search (in C).
+
+    The run pattern is tried at every Han character; most blocks have no
+    dot at all, and one search for a dot settles them.
+    """
+    return DOTTED_RUN.finditer(masked) if _ANY_DOT.search(masked) else iter(())
 
 
 def dotted_name(text: str, end: int, lex: Chinese) -> int | None:
@@ -166,14 +177,14 @@ def name_vocabulary(
             for m in lex.role_name_re.finditer(masked)
             if m.group(1)[1] not in lex.role_suffixes
         )
-        for m in DOTTED_RUN.finditer(masked):
+        for m in dotted_runs(masked):
             last = max(masked.rfind(d, m.start(), m.end()) for d in DOTS) + 1
             k = last
             while k < m.end() and masked[k] in lex.name_chars:
                 k += 1
             if 2 <= k - last <= 5:
                 found.append(masked[last:k])
-        opens = [m.start() for m in _AFTER_OPENER.finditer(masked)]
+        opens = _AFTER_OPENER.find(masked)
         for size in (2, 3, 4):  # what opens each clause, two to four characters (in C)
             counts.update([masked[i : i + size] for i in opens])
     seen: dict[str, int] = {}
@@ -221,10 +232,9 @@ def _given_names(blocks: list[str], lex: Chinese) -> list[str]:
     most :data:`_MAX_GIVEN` of them).
     """
     pairs: dict[str, str] = {}  # given name -> full name
-    starts = _name_start_re()
+    starts = _name_starts()
     for masked in blocks:
-        for m in starts.finditer(masked):
-            i = m.start()
+        for i in starts.find(masked):
             after_role = i > 0 and (masked[i - 1] == "的" or masked[i - 1] in lex.role_suffixes)
             if not after_role and masked[i] not in lex.surnames:
                 continue  # a rare surname only where a role noun introduces it (创办人邝咏琪)
@@ -277,8 +287,7 @@ def _repeated_names(blocks: list[str], lex: Chinese) -> list[str]:
     grams = _Grams("\n".join(blocks))
     at_start: Counter[str] = Counter()
     for masked in blocks:
-        for m in _repeat_start_re().finditer(masked):
-            i = m.start()
+        for i in _repeat_starts().find(masked):
             size = 2 if masked[i : i + 2] in lex.compound_surnames else 1
             for glen in (2, 1) if size == 2 else (2,):
                 cand = masked[i : i + size + glen]
@@ -312,22 +321,44 @@ _PUNCT_OPENERS = frozenset("，,。！？!?；;：:、\n" + MASK + "”’」』
 _MAX_GIVEN = 32
 
 
+class _Openings:
+    """Where a word may start after a clause opening: offsets found by two character classes.
+
+    An offset ``i`` is found when ``i == 0`` or ``text[i - 1]`` is in the
+    class ``before``, and ``text[i]`` is in the class ``first``.
+    One scan for the character before (the engine looks for a class in C)
+    and one look at offset 0, rather than a look-behind tried at every offset.
+    """
+
+    def __init__(self, before: str, first: str) -> None:
+        """``before`` and ``first``: the insides of the two character classes."""
+        self._pair = re.compile(f"[{before}](?=[{first}])")
+        self._first = re.compile(f"[{first}]")
+
+    def find(self, text: str) -> list[int]:
+        """The offsets, in order."""
+        out = [m.end() for m in self._pair.finditer(text)]
+        if self._first.match(text):
+            out.insert(0, 0)
+        return out
+
+
 @functools.cache
-def _name_start_re() -> re.Pattern[str]:
+def _name_starts() -> _Openings:
     """Where a native name may start: a surname at a clause opening, after 的 or a role noun."""
     lex = chinese()
     before = re.escape("".join(sorted(CLAUSE_OPENERS | lex.role_suffixes | {"的"})))
     first = re.escape("".join(sorted(s[0] for s in lex.all_surnames)))
-    return re.compile(f"(?:^|(?<=[{before}]))(?=[{first}])")
+    return _Openings(before, first)
 
 
 @functools.cache
-def _repeat_start_re() -> re.Pattern[str]:
-    """Where a name written again may start: as :func:`_name_start_re`, or after 是, 对, 跟…."""
+def _repeat_starts() -> _Openings:
+    """Where a name written again may start: as :func:`_name_starts`, or after 是, 对, 跟…."""
     lex = chinese()
     before = re.escape("".join(sorted(CLAUSE_OPENERS | lex.role_suffixes | _NAME_BEFORE | {"是"})))
     first = re.escape("".join(sorted(s[0] for s in lex.all_surnames)))
-    return re.compile(f"(?:^|(?<=[{before}]))(?=[{first}])")
+    return _Openings(before, first)
 
 
 def join_given_names(group_of: dict[str, int]) -> None:
@@ -396,9 +427,7 @@ def next_word(masked: str, k: int, lex: Chinese) -> bool:
 
 
 #: A clause opening followed by a character outside a quotation.
-_AFTER_OPENER = re.compile(
-    "(?:^|(?<=[" + re.escape("".join(sorted(CLAUSE_OPENERS))) + "]))(?=[^" + MASK + "])"
-)
+_AFTER_OPENER = _Openings(re.escape("".join(sorted(CLAUSE_OPENERS))), "^" + MASK)
 
 
 class _Grams:
@@ -463,10 +492,11 @@ def _story_names(
     grams = _Grams("\n".join(texts))
     out: list[str] = []
     for masked in blocks:
+        dotted = _ANY_DOT.search(masked) is not None
         for m in _OPENING.finditer(masked):
             c3 = m.group(1)
             c2 = c3[:2]
-            if DOTTED_RUN.match(masked, m.start()):
+            if dotted and DOTTED_RUN.match(masked, m.start()):
                 continue  # the start of a transliterated name (马蒂亚斯·科恩布鲁姆)
             if not bare_name_ok(c2, lex) or not lex.role_suffixes.isdisjoint(c2):
                 continue
@@ -559,10 +589,18 @@ def _heads(known: frozenset[str]) -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=64)
+@functools.lru_cache(maxsize=64)
 def heads_re(known: frozenset[str]) -> re.Pattern[str]:
-    """Every position where a known name may start (one pattern per article's names)."""
+    """Every position where a known name may start (one pattern per article's names).
+
+    Each match is the first character of a known name's first two, at
+    ``m.start()``; it takes that one character only, so no start is
+    skipped, and the alternatives all open with a character, which the
+    regular expression engine scans for in C. Built once per set of names.
+    """
     heads = sorted(_heads(known))
-    return re.compile("(?=(?:" + "|".join(map(re.escape, heads)) + "))" if heads else "(?!)")
+    alternatives = (re.escape(h[0]) + "(?=" + re.escape(h[1:]) + ")" for h in heads)
+    return re.compile("|".join(alternatives) if heads else "(?!)")
 
 
 _HAN_RUN = re.compile(rf"[{_HAN}]+")
