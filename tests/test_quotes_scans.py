@@ -1,0 +1,43 @@
+"""The quote readers' fast scans find exactly what the look-around patterns they replace found.
+
+Each scan is compared, on any text over a small alphabet that holds its
+characters, with the pattern it stands for (a look-behind or look-ahead tried
+at every offset).
+"""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from aistress.quotes import _zh_names
+from aistress.quotes._types import MASK
+
+#: Characters the scans care about (clause openers, surnames, a mask) and others.
+ALPHABET = "，。的王李欧阳晓彤明说走了" + MASK + "a "
+TEXTS = st.text(alphabet=ALPHABET, max_size=40)
+
+
+@given(TEXTS, st.frozensets(st.text(alphabet=ALPHABET, min_size=2, max_size=4), max_size=6))
+def test_known_heads_match_the_look_ahead(text: str, known: frozenset[str]) -> None:
+    """heads_re finds every offset where a known name's first two characters start."""
+    heads = sorted({n[:2] for n in known})
+    slow = re.compile("(?=(?:" + "|".join(map(re.escape, heads)) + "))" if heads else "(?!)")
+    fast = _zh_names.heads_re(known)
+    assert [m.start() for m in fast.finditer(text)] == [m.start() for m in slow.finditer(text)]
+
+
+@given(TEXTS, st.sampled_from(["，。的", "，。的" + MASK]), st.sampled_from(["王李欧", "^" + MASK]))
+def test_openings_match_the_look_behind(text: str, before: str, first: str) -> None:
+    """An opening scan finds every offset after a class character (or 0) holding a first one."""
+    slow = re.compile(f"(?:^|(?<=[{re.escape(before)}]))(?=[{first}])")
+    found = _zh_names._Openings(re.escape(before), first).find(text)
+    assert found == [m.start() for m in slow.finditer(text)]
+
+
+def test_dotted_runs_need_a_dot() -> None:
+    """A block without a dot has no dotted run; one with a dotted name has it."""
+    assert list(_zh_names.dotted_runs("王明说" * 50)) == []
+    assert [m.group(0) for m in _zh_names.dotted_runs("记者：马克·李说")] == ["马克·李说"]
