@@ -76,6 +76,8 @@ def _per_text_caches() -> list[Callable[[], None]]:
         if not name.startswith("aistress.") or module is None:
             continue
         for value in list(vars(module).values()):
+            if isinstance(value, type):  # a cache class (its methods are unbound), not a cache
+                continue
             params = getattr(value, "cache_parameters", None)
             if callable(params) and params().get("maxsize") is not None:
                 found[id(value)] = value.cache_clear
