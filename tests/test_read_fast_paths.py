@@ -84,6 +84,23 @@ def test_bulk_line_languages_equal_line_by_line(texts: list[str]) -> None:
     assert interleaved._line_languages(texts) == [interleaved.line_language(t) for t in texts]
 
 
+@given(
+    st.lists(
+        st.lists(
+            st.sampled_from(["Tea", "x", " ", "李白", "中", "。", "，", "（", "A b", "\u2e80"]),
+            max_size=8,
+        ).map("".join),
+        max_size=20,
+    )
+)
+def test_sniffer_asks_split_bilingual_about_every_line_it_may_split(texts: list[str]) -> None:
+    """Lines the sniffer's bulk counts rule out are lines split_bilingual does not split."""
+    labels, splits = interleaved._labels_and_splits(texts)
+    assert labels == [interleaved.line_language(t) for t in texts]
+    for line, may in zip(texts, splits, strict=True):
+        assert may or interleaved.split_bilingual(line) is None
+
+
 # Pieces of footer lines and of prose: labels in both scripts, contact words in
 # any case (with the letters whose lower case is ASCII), promotions, addresses.
 _FOOTER_PIECES = st.sampled_from(

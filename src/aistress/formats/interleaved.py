@@ -50,7 +50,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable, Sequence
-from operator import add
+from itertools import repeat
 from typing import NamedTuple, cast
 
 from aistress.formats._common import BOM_KIND, Evidence, Page, checked_reader, sample_lines
@@ -146,22 +146,64 @@ _NOT_CJK_MARK = re.compile(
 def _line_languages(texts: list[str]) -> list[str | None]:
     """``[line_language(t) for t in texts]``, the counts taken for all lines at once.
 
+    See :func:`_labels_and_splits`.
+    """
+    return _labels_and_splits(texts)[0]
+
+
+def _labels_and_splits(texts: list[str]) -> tuple[list[str | None], list[bool]]:
+    """:func:`_line_languages` of ``texts``, and which of them :func:`split_bilingual` may split.
+
     The letters by :func:`~aistress.text.language.letter_counts_many`, the CJK
     marks by one substitution over the lines joined (a property test compares
-    both with :func:`line_language`).
+    both with :func:`line_language` and :func:`split_bilingual`). Marks only
+    raise a line's Chinese share, so they are counted only in the lines the
+    letters leave short of Chinese: those with Latin letters and under
+    :data:`ZH_FROM` Han characters, and those with no letter at all. A line
+    may split only if it holds Han characters and at least as many Latin
+    letters (what :func:`split_bilingual` asks first); an ASCII line holds no
+    Han character.
     """
     ascii_ = list(map(str.isascii, texts))
     wide = [text for text, plain in zip(texts, ascii_, strict=True) if not plain]
     latin, han = letter_counts_many(wide)
-    marks = list(map(len, _NOT_CJK_MARK.sub("", "\x00".join(wide)).split("\x00")))
-    if len(marks) != len(wide):  # a line holds a NUL
-        marks = [sum(map(len, _CJK_MARKS.findall(text))) for text in wide]
-    chinese = map(add, han, marks)
+    chinese = han
+    short = [k for k, (n, h) in enumerate(zip(latin, han, strict=True)) if not _zh_by(n, h)]
+    if short:
+        chinese = list(han)
+        for k, found in zip(short, _marks([wide[k] for k in short]), strict=True):
+            chinese[k] += found
     wide_labels = iter([_label_of_counts(n, c) for n, c in zip(latin, chinese, strict=False)])
-    return [
+    labels = [
         ("en" if _ASCII_LETTER.search(text) else None) if plain else next(wide_labels)
         for text, plain in zip(texts, ascii_, strict=True)
     ]
+    wide_splits = iter(list(map(_may_split, latin, han)))
+    splits = [not plain and next(wide_splits) for plain in ascii_]
+    return labels, splits
+
+
+def _may_split(latin: int, han: int) -> bool:
+    """Whether a line of these counts passes :func:`split_bilingual`'s first test."""
+    return bool(latin and han and latin >= han)
+
+
+def _zh_by(latin: int, han: int) -> bool:
+    """Whether a line of these counts is Chinese whatever CJK marks it holds besides.
+
+    The share ``(han + marks) / (latin + han + marks)`` only grows with the
+    marks, rounded division included, so a line Chinese by its Han share alone
+    stays Chinese.
+    """
+    return bool(han) and han / (latin + han) >= ZH_FROM
+
+
+def _marks(texts: list[str]) -> list[int]:
+    """The number of CJK marks in each of ``texts`` (one substitution over them all)."""
+    marks = list(map(len, _NOT_CJK_MARK.sub("", "\x00".join(texts)).split("\x00")))
+    if len(marks) != len(texts):  # a line holds a NUL
+        marks = [sum(map(len, _CJK_MARKS.findall(text))) for text in texts]
+    return marks
 
 
 def _label_of_counts(latin: int, chinese: int) -> str | None:
@@ -553,6 +595,9 @@ def read(text: str, *, path: str | None = None, source_id: str | None = None) ->
     )
 
 
+_MARKDOWN_STARTS = ("#", "*", ">", "|", "- ", "+ ")
+
+
 def sniff(text: str) -> FormatGuess:
     r"""How likely ``text`` is line-by-line bilingual; looks at its first and last lines.
 
@@ -566,10 +611,10 @@ def sniff(text: str) -> FormatGuess:
     0.0
     """
     ev = Evidence(FORMAT)
-    lines = [line.strip() for line in sample_lines(text) if line.strip()][:2000]
+    lines = list(filter(None, map(str.strip, sample_lines(text))))[:2000]
     if len(lines) < 2:
         return ev.guess()
-    labels = _line_languages(lines)
+    labels, splits = _labels_and_splits(lines)
     paired = 0
     i = 0
     while i < len(lines):
@@ -577,13 +622,13 @@ def sniff(text: str) -> FormatGuess:
             paired += 2
             i += 2
             continue
-        if labels[i] is not None and split_bilingual(lines[i]) is not None:
+        if splits[i] and split_bilingual(lines[i]) is not None:
             paired += 1
         i += 1
     share = paired / len(lines)
     if paired >= 4:
         ev.add(share**1.5, f"{paired} of {len(lines)} lines pair English with Chinese line by line")
-    markdown = sum(1 for line in lines if line[:1] in "#*>|" or line[:2] in ("- ", "+ "))
+    markdown = sum(map(str.startswith, lines, repeat(_MARKDOWN_STARTS)))  # lines are not empty
     if markdown * 5 > len(lines):
         ev.add(-0.5, f"{markdown} lines start with Markdown syntax")
     if lines[0].lstrip("\ufeff").startswith("<"):
