@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from aistress.formats import _common, aggregator, digest, interleaved, text
+from aistress.formats import _common, _scripts, aggregator, digest, interleaved, text
 from aistress.formats._common import Page
 from aistress.formats._text import line_texts, split_lines
 from aistress.text.language import _counts, letter_counts_many
@@ -31,10 +31,17 @@ def test_bulk_letter_counts_equal_one_by_one(texts: list[str]) -> None:
     assert letter_counts_many(texts) == expected
 
 
+@given(st.lists(st.text(_ALPHABET, max_size=6) | st.text(st.sampled_from("aZ .\x00"), max_size=6)))
+def test_bulk_letter_counts_of_ascii_and_wide_texts_equal_one_by_one(texts: list[str]) -> None:
+    """ASCII texts counted in their own stream, among others, keep the counts of letter_counts."""
+    expected = ([_counts(t)[0] for t in texts], [_counts(t)[1] for t in texts])
+    assert letter_counts_many(texts) == expected
+
+
 @given(st.lists(st.text(_ALPHABET, max_size=12), max_size=40))
 def test_bulk_languages_equal_one_by_one(texts: list[str]) -> None:
     """The bulk languages give the same main language and per-text languages as the loop."""
-    assert _common._languages_many(texts) == _common._languages_one_by_one(texts)
+    assert _scripts._languages_many(texts) == _scripts._languages_one_by_one(texts)
 
 
 @given(st.lists(st.tuples(_LINES, _BREAKS), min_size=1, max_size=30), st.booleans())
@@ -118,12 +125,13 @@ _FOOTER_PIECES = st.sampled_from(
 def test_first_footer_line_is_the_first_line_footer_line_takes(texts: list[str]) -> None:
     """The footer search tested in bulk finds the first line _footer_line takes, or the end."""
     lines = split_lines("\n".join(texts))
-    for begin in (0, 1):
+    for begin in range(min(2, len(lines) + 1)):
         expected = next(
             (k for k in range(begin, len(lines)) if aggregator._footer_line(lines[k].stripped)),
             len(lines),
         )
-        assert aggregator._first_footer_line(lines, begin) == expected
+        texts = [line.stripped for line in lines[begin:]]
+        assert begin + aggregator._first_footer_line(texts) == expected
 
 
 @given(st.lists(st.lists(_FOOTER_PIECES, max_size=3).map("".join), max_size=12))
@@ -143,7 +151,7 @@ _SUMMARY_LINES = st.sampled_from(
 
 @given(st.lists(_SUMMARY_LINES, max_size=150))
 def test_summary_blocks_and_first_english_equal_the_line_by_line_reading(lines: list[str]) -> None:
-    """The bulk summary blocks and first English line equal the definitions line by line."""
+    """The bulk summary blocks, first English line and body language equal the line-by-line ones."""
     page = Page("\n".join(lines) + "\nx", path=None, source_id="s", format="aggregator")
     content = page.content_lines()[:-1]
     texts = [line.stripped for line in content]
@@ -156,7 +164,17 @@ def test_summary_blocks_and_first_english_equal_the_line_by_line_reading(lines: 
         ),
         None,
     )
-    assert aggregator._first_english(texts, marks) == expected
+    each = _common.languages(texts)[1]
+    assert next(aggregator._plain_english(each, marks), None) == expected
+    english = any(
+        _common.leading_emoji(line.stripped) is None
+        and _common.language_of(line.text) == "en"
+        and line.stripped.rstrip(aggregator._CLOSERS).endswith(aggregator._TERMINAL)
+        for line in content
+    )
+    plain = [line.text for line in content if _common.leading_emoji(line.stripped) is None]
+    body = "en" if english else _common.main_language(plain) or "en"
+    assert aggregator._body_language(texts, marks, each) == body
     main = _common.main_language(texts) or "zh"
     blocks = []
     for line in content:

@@ -19,7 +19,7 @@ The API (stable; other readers may import it):
 - :func:`article_to_write`, :func:`boilerplate_texts`: what a writer prints;
 - :func:`check_text`: refuse input that is empty or not text, with a position;
 - :func:`script_counts`, :func:`language_of`, :func:`main_language`,
-  :func:`languages`: Latin letters against Han characters (from
+  :func:`languages`, :func:`languages_of_counts`: Latin letters against Han characters (from
   :mod:`aistress.text.language`);
 - :func:`leading_emoji`: the emoji that starts a line (a key-point marker);
 - :func:`find_date`: a printed date (``01月25日``, ``2024年10月20日``,
@@ -42,8 +42,8 @@ import functools
 import re
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from itertools import compress, repeat
-from operator import add, attrgetter, eq, sub, truediv
+from itertools import repeat
+from operator import add, attrgetter, sub
 from typing import Any, Protocol
 
 import attrs
@@ -51,6 +51,14 @@ import attrs
 from aistress import _collector, data
 from aistress.errors import ParseError
 from aistress.formats._registry import FormatGuess
+from aistress.formats._scripts import (
+    _read_memo,
+    language_of,
+    languages,
+    languages_of_counts,
+    main_language,
+    script_counts,
+)
 from aistress.formats._text import (
     Line,
     is_blank,
@@ -85,7 +93,6 @@ from aistress.model._document import (
     trusted_spans,
 )
 from aistress.text.dates import DateMatch, find_date
-from aistress.text.language import language_from_counts, letter_counts, letter_counts_many
 from aistress.text.script import to_simplified
 
 __all__ = [
@@ -103,6 +110,7 @@ __all__ = [
     "label_key",
     "language_of",
     "languages",
+    "languages_of_counts",
     "leading_emoji",
     "load_list",
     "main_language",
@@ -251,117 +259,6 @@ def _validate(instance: Any) -> None:
     for field in attrs.fields(type(instance)):
         if field.validator is not None:
             field.validator(instance, field, getattr(instance, field.name))
-
-
-# The letter counts of the texts asked about during the read running in this thread.
-_read_memo = threading.local()
-
-
-def script_counts(text: str) -> tuple[int, int]:
-    """``(Latin letters, Han characters)`` in ``text``, as the text layer counts them.
-
-    While a reader wrapped by :func:`checked_reader` runs, each text's counts
-    are taken once for the whole read: readers ask about a line when they pick
-    the body's language and again when they read it.
-    """
-    memo: dict[str, tuple[int, int]] | None = getattr(_read_memo, "counts", None)
-    if memo is None:
-        return letter_counts(text)
-    counts = memo.get(text)
-    if counts is None:
-        counts = memo[text] = letter_counts(text)
-    return counts
-
-
-def language_of(text: str) -> str | None:
-    """``"zh"`` or ``"en"`` by the script of the letters, or None if there are none.
-
-    A Han character carries about as much as a short English word, so the text
-    counts as Chinese when it has at least one Han character for every four
-    Latin letters.
-
-    >>> language_of("NimbusLab办了9场线上分享"), language_of("It's tough."), language_of("42")
-    ('zh', 'en', None)
-    """
-    latin, han = script_counts(text)
-    if not latin and not han:
-        return None
-    return language_from_counts(latin, han, han_per_letter=1 / 4)
-
-
-def main_language(texts: Iterable[str]) -> str | None:
-    """The language (see :func:`language_of`) of most of ``texts``.
-
-    Each text (a paragraph) is one vote, so one Chinese line in an English
-    body does not make the body Chinese; a tie goes to the language with more
-    words (five Latin letters or one Han character counting as a word).
-
-    >>> main_language(["An English paragraph.", "中文一句。", "More English."])
-    'en'
-    """
-    return languages(texts)[0]
-
-
-def languages(texts: Iterable[str]) -> tuple[str | None, list[str | None]]:
-    """:func:`main_language` of ``texts`` and :func:`language_of` of each, counting each once.
-
-    >>> languages(["An English paragraph.", "中文一句。", "More English.", "42"])
-    ('en', ['en', 'zh', 'en', None])
-    """
-    texts = list(texts)
-    if len(texts) >= _MANY:
-        return _languages_many(texts)
-    return _languages_one_by_one(texts)
-
-
-def _languages_one_by_one(texts: list[str]) -> tuple[str | None, list[str | None]]:
-    """:func:`languages` by its definition, text by text (the reference for the bulk path)."""
-    votes: dict[str, list[float]] = {}
-    each: list[str | None] = []
-    for text in texts:
-        latin, han = script_counts(text)
-        language = None
-        if latin or han:  # what language_of says, from the same counts
-            language = language_from_counts(latin, han, han_per_letter=1 / 4)
-            vote = votes.setdefault(language, [0.0, 0.0])
-            vote[0] += 1
-            vote[1] += latin / 5 + han
-        each.append(language)
-    if not votes:
-        return None, each
-    return max(sorted(votes), key=lambda lang: tuple(votes[lang])), each
-
-
-#: From this many texts on, :func:`languages` counts them all at once.
-_MANY = 32
-
-
-def _languages_many(texts: list[str]) -> tuple[str | None, list[str | None]]:
-    """:func:`languages` of many texts, counted together by :func:`letter_counts_many`.
-
-    The same answer as the loop text by text (a property test compares them):
-    the same languages, the same votes, the weights summed in the same order.
-    """
-    latin, han = letter_counts_many(texts)
-    if any(han):
-        each: list[str | None] = [
-            ("zh" if h and h >= n * 0.25 else "en") if n or h else None
-            for n, h in zip(latin, han, strict=True)
-        ]
-    else:  # no Han character: English wherever there is a letter (in C)
-        each = list(map((None, "en").__getitem__, map(bool, latin)))
-    votes: dict[str, list[float]] = {}
-    for language in ("en", "zh"):
-        chosen = list(map(eq, each, repeat(language)))
-        found = chosen.count(True)
-        if found:
-            weights = map(
-                add, map(truediv, compress(latin, chosen), repeat(5)), compress(han, chosen)
-            )
-            votes[language] = [float(found), functools.reduce(add, weights, 0.0)]
-    if not votes:
-        return None, each
-    return max(sorted(votes), key=lambda lang: tuple(votes[lang])), each
 
 
 def leading_emoji(text: str) -> str | None:
@@ -687,13 +584,19 @@ class Page:
         holds ``texts`` (by default each line's trimmed text); the records are
         made by ``map`` in C (see :func:`~aistress.model._document.trusted_blocks`).
         """
+        content: list[str] = []
+        spans = self.line_spans(lines, content)
+        return trusted_blocks(repeat(kind), content if texts is None else texts, spans, languages)
+
+    def line_spans(self, lines: Sequence[Line], content: list[str] | None = None) -> list[Span]:
+        """``[self.line_span(line) for line in lines]``, in bulk; ``content`` gets their texts."""
         raw = list(map(_LINE_TEXT, lines))
-        content = list(map(str.strip, raw))
+        stripped = list(map(str.strip, raw))
         indents = map(sub, map(len, raw), map(len, map(str.lstrip, raw)))
         starts = list(map(add, map(_LINE_START, lines), indents))
-        ends = list(map(add, starts, map(len, content)))
-        spans = self.spans(starts, ends)
-        return trusted_blocks(repeat(kind), content if texts is None else texts, spans, languages)
+        if content is not None:
+            content += stripped
+        return self.spans(starts, list(map(add, starts, map(len, stripped))))
 
     def provenance(self, fields: Iterable[FieldSpan] = ()) -> Provenance:
         """Where an article of this page came from (encoding is set by the caller's decode)."""

@@ -41,10 +41,9 @@ from __future__ import annotations
 
 import functools
 import re
-from bisect import bisect_right
 from collections.abc import Iterator
 from itertools import accumulate, compress, repeat
-from operator import and_, attrgetter, eq, ge, gt, is_, not_
+from operator import and_, eq, ge, gt, is_, not_
 
 from aistress import model
 from aistress.formats import _common as common
@@ -62,6 +61,7 @@ from aistress.formats._text import Line
 from aistress.model import Source
 from aistress.model._document import trusted_blocks
 from aistress.text.dates import format_chinese_date
+from aistress.text.language import letter_counts_many
 from aistress.text.script import to_simplified
 
 __all__ = ["FORMAT", "read", "sniff", "write"]
@@ -83,7 +83,7 @@ _CONTACT_WORD = re.compile(
 _DOMAIN = re.compile(r"(?<![\w.@])(?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,6}(?:/\S*)?(?![\w.])")
 _URL_IN_TEXT = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 #: The Chinese words of :func:`_contact_word`.
-_CONTACT_WORD_ZH = re.compile("联系|聯繫|聯絡|邮箱|郵箱|信箱|反馈|反饋")
+_CONTACT_WORDS_ZH = ("联系", "聯繫", "聯絡", "邮箱", "郵箱", "信箱", "反馈", "反饋")
 _SENTENCE_BREAK = re.compile(r"[.!?。！？][\"'”’」)]*\s+[\"'“‘(]*[A-Z]")
 _TERMINAL = tuple(".!?。！？…")
 #: Host-name words that name no app (www.example.com, support.mail.example.net).
@@ -167,15 +167,14 @@ def _footer_line(text: str) -> bool:
     return _promotion(text) or _label_line(text) or (_contact_word(text) and _contact(text))
 
 
-def _first_footer_line(lines: list[Line], begin: int) -> int:
-    """The index of the first line from ``begin`` on that :func:`_footer_line` takes, or the end.
+def _first_footer_line(texts: list[str]) -> int:
+    """The index of the first of the stripped ``texts`` that :func:`_footer_line` takes, or the end.
 
     :func:`_footer_line` is asked only about the lines that may be one, found
     by tests in C over all the lines at once: those that start with a
     promotion's first words, the short ones whose label key is a label, and
     those shorter than 200 characters holding a contact word.
     """
-    texts = list(map(str.strip, map(_LINE_TEXT, lines[begin:])))
     indices = range(len(texts))
     lengths = list(map(len, texts))
     candidates = set(compress(indices, map(str.startswith, texts, repeat(_promotion_prefixes()))))
@@ -184,8 +183,8 @@ def _first_footer_line(lines: list[Line], begin: int) -> int:
     candidates.update(below[k] for k in _contact_lines([texts[k] for k in below]))
     for k in sorted(candidates):
         if _footer_line(texts[k]):
-            return begin + k
-    return len(lines)
+            return k
+    return len(texts)
 
 
 def _label_lines(texts: list[str], lengths: list[int]) -> Iterator[int]:
@@ -208,11 +207,12 @@ def _label_lines(texts: list[str], lengths: list[int]) -> Iterator[int]:
 def _contact_lines(texts: list[str]) -> set[int]:
     """The indices of ``texts`` that may hold a contact word (all those that do, by tests in C).
 
-    The words are looked for in all the texts joined by newlines: the English
-    ones in the UTF-8 bytes folded by ``bytes.lower``, as ``str.lower`` folds
-    them (only ``İ`` and the Kelvin sign lower-case to ASCII letters), a hit's
-    line being the count of newlines before it; the Chinese ones by one
-    search. Texts holding ``ı``, ``İ`` or the Kelvin sign are asked
+    The words are looked for in the UTF-8 bytes of all the texts joined by
+    newlines, folded by ``bytes.lower`` as ``str.lower`` folds the English
+    words (only ``İ`` and the Kelvin sign lower-case to ASCII letters;
+    ``bytes.lower`` leaves the bytes of other characters, the Chinese words
+    among them, as they are), a hit's line being the count of newlines before
+    it. Texts holding ``ı``, ``İ`` or the Kelvin sign are asked
     :func:`_contact_word` one by one.
     """
     joined = "\n".join(texts)
@@ -220,15 +220,17 @@ def _contact_lines(texts: list[str]) -> set[int]:
         return set(compress(range(len(texts)), map(_contact_word, texts)))
     found: set[int] = set()
     folded = joined.encode("utf-8", "surrogatepass").lower()
-    for word in ("mail", "contact", "feedback"):  # "mail": email and e-mail
-        if word.encode() in folded:
-            pieces = folded.split(word.encode())  # a hit's line: the newlines before it
+    for word in _CONTACT_WORD_BYTES:
+        if word in folded:
+            pieces = folded.split(word)  # a hit's line: the newlines before it
             found.update(accumulate(map(bytes.count, pieces[:-1], repeat(b"\n"))))
-    hits = [match.start() for match in _CONTACT_WORD_ZH.finditer(joined)]
-    if hits:
-        starts = list(accumulate(map((1).__add__, map(len, texts)), initial=0))
-        found.update(bisect_right(starts, hit) - 1 for hit in hits)
     return found
+
+
+#: The words of :func:`_contact_word` as UTF-8 (``mail`` finds email and e-mail).
+_CONTACT_WORD_BYTES = tuple(
+    word.encode() for word in ("mail", "contact", "feedback", *_CONTACT_WORDS_ZH)
+)
 
 
 def _brands(text: str) -> set[str]:
@@ -398,13 +400,20 @@ def _read(page: Page) -> Source:
             break
         i += 1
 
-    footer = _first_footer_line(lines, i)
-    footer_rules = _footer_start(lines, i, footer)
+    # Every line from the headline on: stripped once, its leading emoji matched
+    # and its script counted once (in C), for the footer search and the body.
+    texts_after = list(map(str.strip, map(_LINE_TEXT, lines[i:])))
+    footer = i + _first_footer_line(texts_after)
+    texts_before = texts_after[: footer - i]
+    marks_before = list(map(_LEADING_EMOJI.match, texts_before))  # leading_emoji of each, in C
+    latin, han = letter_counts_many(texts_before)
+    each_before = common.languages_of_counts(latin, han)[1]
+    footer_rules = _footer_start(lines, i, footer, texts_before, marks_before, each_before)
     footer -= len(footer_rules)
     region = lines[i:footer]
-    region_texts = list(map(str.strip, map(_LINE_TEXT, region)))
-    marks = list(map(_LEADING_EMOJI.match, region_texts))  # leading_emoji of each, in C
-    first_en = _first_english(region_texts, marks)
+    n = footer - i
+    region_texts, marks = texts_before[:n], marks_before[:n]
+    first_en = next(_plain_english(each_before[:n], marks), None)
     if first_en is not None:
         count = first_en
     else:
@@ -418,7 +427,7 @@ def _read(page: Page) -> Source:
     summary_lines, body_lines = region[:count], region[count:]
 
     texts = region_texts[count:]
-    found, each = common.languages(texts)
+    found, each = common.languages_of_counts(latin[count:n], han[count:n])
     body_language = found or (language_of(header.title) if header.title else None)
     language = body_language or "en"
     main_id = page.article_id(language)
@@ -438,7 +447,7 @@ def _read(page: Page) -> Source:
     if not body:
         page.warn("missing-body", "no body paragraphs between the headline and the footer")
 
-    found, each = common.languages(region_texts[:count])
+    found, each = common.languages_of_counts(latin[:count], han[:count])
     summary_language = found or "zh"
     summary_blocks = _summary_blocks(
         page, summary_lines, region_texts[:count], marks[:count], each, summary_language
@@ -482,20 +491,10 @@ def _read(page: Page) -> Source:
     return page.source(articles, relations=relations)
 
 
-def _first_english(texts: list[str], marks: list[re.Match[str] | None]) -> int | None:
-    """The first of ``texts`` without a leading emoji whose :func:`language_of` is English.
-
-    The languages are counted in bulk, over chunks that double in size from
-    the start: linear in the length of the text up to that line.
-    """
-    start, size = 0, 64
-    while start < len(texts):
-        _, each = common.languages(texts[start : start + size])
-        for k in compress(range(len(each)), map(eq, each, repeat("en"))):
-            if marks[start + k] is None:
-                return start + k
-        start, size = start + size, size * 2
-    return None
+def _plain_english(each: list[str | None], marks: list[re.Match[str] | None]) -> Iterator[int]:
+    """The indices of the lines whose language is English and that start with no emoji (in C)."""
+    english = map(eq, each, repeat("en"))
+    return compress(range(len(each)), map(and_, english, map(is_, marks, repeat(None))))
 
 
 def _summary_blocks(
@@ -516,7 +515,7 @@ def _summary_blocks(
         text[mark.end() :].strip() if mark else "" for text, mark in zip(texts, marks, strict=True)
     ]
     langs = [lang if lang not in (None, summary_language) else None for lang in languages]
-    spans = map(attrgetter("span"), page.line_blocks(model.BlockKind.PARAGRAPH, lines, langs))
+    spans = page.line_spans(lines)
     point, paragraph = model.BlockKind.POINT, model.BlockKind.PARAGRAPH
     return trusted_blocks(
         [point if rest else paragraph for rest in rests],
@@ -530,24 +529,24 @@ def _summary_blocks(
 read = common.page_reader(FORMAT, _read)
 
 
-def _footer_start(lines: list[Line], begin: int, footer: int) -> list[str]:
+def _footer_start(
+    lines: list[Line],
+    begin: int,
+    footer: int,
+    texts: list[str],
+    marks: list[re.Match[str] | None],
+    each: list[str | None],
+) -> list[str]:
     """Rules of the footer-shaped lines just before ``lines[footer]`` (earliest first).
 
     Only when the first recognised footer line is there at all; at least one
-    English body line stays before the footer.
+    English body line stays before the footer. ``texts``, ``marks`` and
+    ``each`` are the stripped texts, leading emoji and :func:`language_of` of
+    ``lines[begin:footer]``.
     """
     if footer >= len(lines):
         return []
-    # The body is English when any English paragraph is there (the format's
-    # usual case); otherwise the language of most lines.
-    texts = map(str.strip, map(_LINE_TEXT, lines[begin:footer]))
-    plain = map(is_, map(_LEADING_EMOJI.match, texts), repeat(None))  # leading_emoji in C
-    candidates = list(compress(lines[begin:footer], plain))
-    english = any(
-        language_of(line.text) == "en" and line.stripped.rstrip(_CLOSERS).endswith(_TERMINAL)
-        for line in candidates
-    )
-    body_language = "en" if english else main_language(line.text for line in candidates) or "en"
+    body_language = _body_language(texts, marks, each)
     rules: list[str] = []
     brands: set[str] = set()
     for line in lines[footer : footer + 12]:
@@ -565,6 +564,21 @@ def _footer_start(lines: list[Line], begin: int, footer: int) -> list[str]:
         k -= 1
     rules.reverse()
     return rules
+
+
+def _body_language(
+    texts: list[str], marks: list[re.Match[str] | None], each: list[str | None]
+) -> str:
+    """The body's language, as :func:`_footer_start` judges lines: English when any is there.
+
+    English when a line without a leading emoji is English and ends like a
+    sentence (the format's usual case); otherwise the language of most lines
+    without a leading emoji. ``texts`` are stripped; ``marks`` and ``each``
+    are their leading emoji and :func:`language_of`.
+    """
+    if any(texts[k].rstrip(_CLOSERS).endswith(_TERMINAL) for k in _plain_english(each, marks)):
+        return "en"
+    return main_language(compress(texts, map(is_, marks, repeat(None)))) or "en"
 
 
 def _read_footer(page: Page, lines: list[Line]) -> tuple[list[str], list[model.FieldSpan]]:

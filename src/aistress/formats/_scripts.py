@@ -1,0 +1,142 @@
+"""Which script a reader's texts are in: Latin letters against Han characters.
+
+The functions readers use to choose an article's language and mark the
+paragraphs in the other one (:mod:`aistress.formats._common` offers them to
+every reader; they count with :mod:`aistress.text.language`). While a reader
+wrapped by :func:`~aistress.formats._common.checked_reader` runs, each
+text's counts are kept for the read (:data:`_read_memo`).
+"""
+
+from __future__ import annotations
+
+import functools
+import threading
+from collections.abc import Iterable, Sequence
+from itertools import compress, repeat
+from operator import add, eq, truediv
+
+from aistress.text.language import language_from_counts, letter_counts, letter_counts_many
+
+__all__ = [
+    "language_of",
+    "languages",
+    "languages_of_counts",
+    "main_language",
+    "script_counts",
+]
+
+# The letter counts of the texts asked about during the read running in this thread.
+_read_memo = threading.local()
+
+
+def script_counts(text: str) -> tuple[int, int]:
+    """``(Latin letters, Han characters)`` in ``text``, as the text layer counts them.
+
+    While a reader wrapped by :func:`checked_reader` runs, each text's counts
+    are taken once for the whole read: readers ask about a line when they pick
+    the body's language and again when they read it.
+    """
+    memo: dict[str, tuple[int, int]] | None = getattr(_read_memo, "counts", None)
+    if memo is None:
+        return letter_counts(text)
+    counts = memo.get(text)
+    if counts is None:
+        counts = memo[text] = letter_counts(text)
+    return counts
+
+
+def language_of(text: str) -> str | None:
+    """``"zh"`` or ``"en"`` by the script of the letters, or None if there are none.
+
+    A Han character carries about as much as a short English word, so the text
+    counts as Chinese when it has at least one Han character for every four
+    Latin letters.
+
+    >>> language_of("NimbusLab办了9场线上分享"), language_of("It's tough."), language_of("42")
+    ('zh', 'en', None)
+    """
+    latin, han = script_counts(text)
+    if not latin and not han:
+        return None
+    return language_from_counts(latin, han, han_per_letter=1 / 4)
+
+
+def main_language(texts: Iterable[str]) -> str | None:
+    """The language (see :func:`language_of`) of most of ``texts``.
+
+    Each text (a paragraph) is one vote, so one Chinese line in an English
+    body does not make the body Chinese; a tie goes to the language with more
+    words (five Latin letters or one Han character counting as a word).
+
+    >>> main_language(["An English paragraph.", "中文一句。", "More English."])
+    'en'
+    """
+    return languages(texts)[0]
+
+
+def languages(texts: Iterable[str]) -> tuple[str | None, list[str | None]]:
+    """:func:`main_language` of ``texts`` and :func:`language_of` of each, counting each once.
+
+    >>> languages(["An English paragraph.", "中文一句。", "More English.", "42"])
+    ('en', ['en', 'zh', 'en', None])
+    """
+    texts = list(texts)
+    if len(texts) >= _MANY:
+        return _languages_many(texts)
+    return _languages_one_by_one(texts)
+
+
+def _languages_one_by_one(texts: list[str]) -> tuple[str | None, list[str | None]]:
+    """:func:`languages` by its definition, text by text (the reference for the bulk path)."""
+    votes: dict[str, list[float]] = {}
+    each: list[str | None] = []
+    for text in texts:
+        latin, han = script_counts(text)
+        language = None
+        if latin or han:  # what language_of says, from the same counts
+            language = language_from_counts(latin, han, han_per_letter=1 / 4)
+            vote = votes.setdefault(language, [0.0, 0.0])
+            vote[0] += 1
+            vote[1] += latin / 5 + han
+        each.append(language)
+    if not votes:
+        return None, each
+    return max(sorted(votes), key=lambda lang: tuple(votes[lang])), each
+
+
+#: From this many texts on, :func:`languages` counts them all at once.
+_MANY = 32
+
+
+def _languages_many(texts: list[str]) -> tuple[str | None, list[str | None]]:
+    """:func:`languages` of many texts, counted together by :func:`letter_counts_many`.
+
+    The same answer as the loop text by text (a property test compares them):
+    the same languages, the same votes, the weights summed in the same order.
+    """
+    return languages_of_counts(*letter_counts_many(texts))
+
+
+def languages_of_counts(
+    latin: Sequence[int], han: Sequence[int]
+) -> tuple[str | None, list[str | None]]:
+    """:func:`languages` of texts with these :func:`script_counts` (Latin letters, Han)."""
+    if any(han):
+        each: list[str | None] = [
+            ("zh" if h and h >= n * 0.25 else "en") if n or h else None
+            for n, h in zip(latin, han, strict=True)
+        ]
+    else:  # no Han character: English wherever there is a letter (in C)
+        each = list(map((None, "en").__getitem__, map(bool, latin)))
+    votes: dict[str, list[float]] = {}
+    for language in ("en", "zh"):
+        chosen = list(map(eq, each, repeat(language)))
+        found = chosen.count(True)
+        if found:
+            weights = map(
+                add, map(truediv, compress(latin, chosen), repeat(5)), compress(han, chosen)
+            )
+            votes[language] = [float(found), functools.reduce(add, weights, 0.0)]
+    if not votes:
+        return None, each
+    return max(sorted(votes), key=lambda lang: tuple(votes[lang])), each
