@@ -12,7 +12,6 @@ from aistress.tagging import default_rules
 from aistress.tagging.matcher import (
     _EN_TOKEN,
     _SPACE,
-    _case_free,
     _fold,
     _Hit,
     _Matcher,
@@ -184,13 +183,6 @@ def test_lower_cased_prefilter_starts_where_the_case_blind_one_does(pieces: list
     shared = [p.pattern for _, p in matcher.patterns if _shareable(p)]
     found = re.compile("|".join(f"(?:{p})" for p in shared), re.IGNORECASE).search(text)
     assert matcher._first_pattern(text) == (None if found is None else found.start())
-
-
-def test_case_free_patterns_name_no_letter_in_another_case() -> None:
-    """Patterns with upper case, character codes or ranges over upper case are not lower-cased."""
-    assert _case_free(r"\bweekly\s+(?:releases?|drops)\b[^.;!?]{0,9}[a-z0-9–]")
-    for pattern in [r"\bAI\b", r"\x41", r"\u0041", r"\N{LATIN SMALL LETTER A}", r"[@-`]", "\u212a"]:
-        assert not _case_free(pattern), pattern
 
 
 def test_patterns_with_groups_or_flags_keep_their_own_scan() -> None:

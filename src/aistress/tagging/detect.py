@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import bisect
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 
 import attrs
 
-from aistress.tagging.matcher import _HAN, _LATIN, _Hit
+from aistress.tagging.matcher import _HAN, _LATIN, _Hit, _Matcher
 from aistress.tagging.rules import RuleSet
 from aistress.tagging.scope import (
     REJECTION_REACH,
@@ -41,16 +42,49 @@ class _Firing:
     cue: tuple[int, int] | None = None
 
 
+#: A term's places in the rules: ``(rule index, group, window, size)`` each.
+_Places = tuple[tuple[int, int, int, int], ...]
+
+
+class _Members:
+    """Per language, each term's places in the allowed rules, worked out once.
+
+    ``of(language, matcher)[term]`` holds ``(rule index, group, window,
+    size)`` for every group of an allowed rule the term belongs to: window 0
+    (paragraph), 1 (sentence) or 2 (clause), size the rule's number of groups.
+    """
+
+    def __init__(self, rules: RuleSet, allowed: frozenset[int]) -> None:
+        self.rules = rules
+        self.allowed = allowed
+        self._of: dict[str, dict[int, _Places]] = {}
+
+    def of(
+        self, language: str, matcher: _Matcher
+    ) -> dict[int, tuple[tuple[int, int, int, int], ...]]:
+        """The table of one language's matcher."""
+        found = self._of.get(language)
+        if found is None:
+            layout = self.rules._layout
+            found = self._of[language] = {
+                term: places
+                for term, groups in matcher.members.items()
+                if (places := tuple((r, g, *layout[r]) for r, g in groups if r in self.allowed))
+            }
+        return found
+
+
 def _firings(
     rules: RuleSet,
-    allowed: frozenset[int],
+    members: _Members,
     text: str,
     language: str,
     spans: Sequence[tuple[int, int]] | None = None,
 ) -> list[_Firing]:
     """Every rule firing in one block of text, asserted, negated or rejected.
 
-    ``spans`` are the block's sentences, if the caller has them.
+    ``members`` places the terms in the rules the caller allows; ``spans``
+    are the block's sentences, if the caller has them.
     """
     if not text.strip():
         return []
@@ -62,7 +96,6 @@ def _firings(
     handles = [m.span() for m in _HANDLE.finditer(text)] if maybe else []
     out: list[_Firing] = []
     rejections: list[tuple[int, int, _Hit]] = []
-    layout = rules._layout
     for lang, matcher in rules._matchers.items():
         if not (has_han if matcher.chars else has_latin):
             continue
@@ -79,19 +112,15 @@ def _firings(
             for h, reach in _rejection_hits(hits, matcher)
         )
         buckets: dict[tuple[int, int, bool], list[list[_Hit]]] = {}
-        members = matcher.members
+        places = members.of(lang, matcher)
         for hit in hits:
-            for rule_index, group in members.get(hit.term, ()):
-                if rule_index not in allowed:
-                    continue
-                window, size = layout[rule_index]
-                if window == 0:
-                    unit = 0
-                elif window == 1:
-                    unit = _unit(sentence_starts, hit.start)
-                else:
-                    unit = _unit(clauses, hit.start)
-                key = (rule_index, unit, hit.conceded)
+            found = places.get(hit.term)
+            if found is None:
+                continue
+            # The hit's unit in each window: paragraph, sentence, clause.
+            units = (0, bisect_right(sentence_starts, hit.start), bisect_right(clauses, hit.start))
+            for rule_index, group, window, size in found:
+                key = (rule_index, units[window], hit.conceded)
                 slots = buckets.get(key)
                 if slots is None:
                     slots = buckets[key] = [[] for _ in range(size)]
@@ -152,7 +181,7 @@ def _rejected(
     if not near:
         return firing
     cue = min(near, key=lambda n: (n[0], n[1]))[2]
-    return attrs.evolve(firing, polarity="rejected", cue=(cue.start, cue.end))
+    return _Firing(firing.rule, firing.spans, firing.confidence, "rejected", (cue.start, cue.end))
 
 
 def _fill(slots: list[list[_Hit]], *, head_negated: bool) -> list[_Hit] | None:

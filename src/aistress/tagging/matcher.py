@@ -18,6 +18,7 @@ from typing import Any
 
 import attrs
 
+from aistress.text._lowered import lower_text, lowered
 from aistress.text.language import HAN_CHAR, is_chinese
 from aistress.text.script import to_simplified
 from aistress.text.words import stem
@@ -93,9 +94,8 @@ class _Matcher:
         self.members: dict[int, list[tuple[int, int]]] = {}
         # The alternation of the ``re:`` terms that can share one, and which can.
         self._any: re.Pattern[str] | None = None
-        # The part of it matched against lower-cased text without IGNORECASE.
+        # The same, lower-cased, for lower-cased text (None: no such pattern).
         self._any_lower: re.Pattern[str] | None = None
-        self._any_rest: re.Pattern[str] | None = None
         self._shared: list[bool] = []
         self._stem_keep: frozenset[str] | None = None
         self._stem_cache: dict[str, str] = {}
@@ -231,29 +231,24 @@ class _Matcher:
         all (word boundaries and look-behinds still see the text before). None: no
         such term matches.
 
-        The terms whose letters are all lower case (:func:`_case_free`) are
-        searched in the lower-cased text without ``IGNORECASE``, about three
-        times faster, where lower-casing moves no offset and makes no ASCII
-        letter of another character (``K``, the Kelvin sign): there they
-        match exactly where they match the text ignoring case.
+        Where every such term can be written in lower case, the alternation
+        is searched in the lower-cased text without ``IGNORECASE``, about
+        three times faster, where lower-casing moves no offset
+        (:mod:`aistress.text._lowered`): it matches there exactly where it
+        matches the text ignoring case.
         """
         if self._any is None:
             self._shared = [_shareable(p) for _, p in self.patterns]
             shared = [p.pattern for _, p in self.patterns if _shareable(p)]
-            lower = [p for p in shared if _case_free(p)]
-            rest = [p for p in shared if not _case_free(p)]
             self._any = _alternation(shared, re.IGNORECASE)
-            self._any_lower = _alternation(lower, 0) if lower else None
-            self._any_rest = _alternation(rest, re.IGNORECASE) if rest else None
-        found = None
+            fast = [lowered(p) for p in shared]
+            self._any_lower = None
+            if all(p is not None for p in fast):
+                self._any_lower = _alternation([p for p in fast if p is not None], 0)
         if self._any_lower is not None:
-            low = text.lower()
-            if len(low) == len(text) and _CASE_SPECIAL.search(text) is None:
+            low = lower_text(text)
+            if low is not None:
                 found = self._any_lower.search(low)
-                if self._any_rest is not None:
-                    other = self._any_rest.search(text)
-                    if other is not None and (found is None or other.start() < found.start()):
-                        found = other
                 return None if found is None else found.start()
         found = self._any.search(text)
         return None if found is None else found.start()
@@ -283,55 +278,6 @@ class _Matcher:
 def _alternation(patterns: list[str], flags: int) -> re.Pattern[str]:
     """One pattern matching wherever one of ``patterns`` does."""
     return re.compile("|".join(f"(?:{p})" for p in patterns) or "(?!)", flags)
-
-
-#: The characters that match an ASCII letter ignoring case without being one
-#: (İ, ı, ſ and the Kelvin sign): text holding one is not lower-cased.
-_CASE_SPECIAL = re.compile("[\u0130\u0131\u017f\u212a]")
-#: A pattern's escapes: ``\\`` and the character after it.
-_ESCAPE = re.compile(r"\\(.)", re.DOTALL)
-#: Escapes that name no letter (classes and assertions) beside punctuation.
-_CASELESS_ESCAPES = frozenset("bBdDsSwWAZ")
-#: A character class's body (after ``[`` and an optional ``^``).
-_CLASS_BODY = re.compile(r"\[\^?(\]?[^\]]*)\]")
-
-
-def _case_free(pattern: str) -> bool:
-    r"""Whether ``pattern`` matches lower-cased text exactly as it matches any text ignoring case.
-
-    True for patterns with no upper-case letter (nor any other character
-    with a case but the ASCII lower-case letters), no escape naming a
-    character by its code (``\x41``) or a group (``\1``), and no range in a
-    character class but ``a-z``-like and ``0-9``-like ones (``[@-`]`` holds
-    the upper-case letters without naming one). Lower-casing the text then
-    turns every letter the pattern could match ignoring case into the one it
-    names; the rest of the pattern (``\w``, ``\b``, punctuation) sees the
-    same classes of character.
-
-    >>> _case_free(r"\bonly\s+\d+%"), _case_free(r"\bAI\b"), _case_free(r"[!-~]")
-    (True, False, False)
-    """
-    if not all(c.isascii() or c.lower() == c == c.upper() for c in pattern):
-        return False
-    plain = []
-    at = 0
-    for m in _ESCAPE.finditer(pattern):
-        letter = m.group(1)
-        if letter.isalnum() and letter not in _CASELESS_ESCAPES:
-            return False
-        plain.append(pattern[at : m.start()] + "%")
-        at = m.end()
-    text = "".join(plain) + pattern[at:]
-    if any("A" <= c <= "Z" for c in text):
-        return False
-    for m in _CLASS_BODY.finditer(text):
-        body = m.group(1)
-        for i in range(1, len(body) - 1):
-            if body[i] == "-":
-                low, high = body[i - 1], body[i + 1]
-                if not ((low.islower() and high.islower()) or (low.isdigit() and high.isdigit())):
-                    return False
-    return True
 
 
 def _shareable(pattern: re.Pattern[str]) -> bool:

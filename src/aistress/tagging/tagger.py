@@ -29,7 +29,7 @@ from aistress.tagging.attribution import (
     turns_of,
     writer_of,
 )
-from aistress.tagging.detect import _Firing, _firings, _merge_spans
+from aistress.tagging.detect import _Firing, _firings, _Members, _merge_spans
 from aistress.tagging.features import Observation, sentence_features, structure_features
 from aistress.tagging.learned import Model, calibration_key, default_model
 from aistress.tagging.rescore import (
@@ -163,6 +163,7 @@ class Tagger:
         self._allowed = frozenset(
             i for i, r in enumerate(rules.rules) if r.category in self.taxonomy
         )
+        self._members = _Members(rules, self._allowed)
         #: The taxonomy's categories in order, with their index in the model (None: not in it).
         self._columns = tuple(
             (c, model.index.get(c.id) if model is not None else None) for c in self.taxonomy
@@ -261,7 +262,7 @@ class Tagger:
             confidence = round(found, 4)
             if confidence < self.min_confidence:
                 drop.add((i, j))
-            out[i][j] = attrs.evolve(out[i][j], confidence=confidence)
+            out[i][j].confidence = confidence
         return [
             [f for j, f in enumerate(found) if (i, j) not in drop] for i, found in enumerate(out)
         ]
@@ -301,14 +302,19 @@ class Tagger:
     def _seen(self, block: Block, language: str, *, first: bool = False) -> Seen:
         """What the rules find in a block, with the features the model reads."""
         spans = sentence_spans(block.text, language) or ((0, len(block.text)),)
-        firings = _firings(self.rules, self._allowed, block.text, language, spans)
+        firings = _firings(self.rules, self._members, block.text, language, spans)
         title = _title_like(block, first)
         if firings and title:
-            firings = [attrs.evolve(f, confidence=f.confidence * TITLE_FACTOR) for f in firings]
+            firings = [
+                _Firing(f.rule, f.spans, f.confidence * TITLE_FACTOR, f.polarity, f.cue)
+                for f in firings
+            ]
         labels_ = self.rules.cues(_rules_language(language), "question_labels")
         asked = _question_label(block.text, labels_)
         if asked is not None:
-            firings = [attrs.evolve(f, polarity="hypothetical", cue=asked) for f in firings]
+            firings = [
+                _Firing(f.rule, f.spans, f.confidence, "hypothetical", asked) for f in firings
+            ]
         return Seen(block.text, language, firings, title, asked, tuple(spans))
 
     def _ruled(self, category: Category, group: list[_Firing]) -> _Found | None:
@@ -361,11 +367,13 @@ class Tagger:
             # weighs words, the rules' scopes say what is denied.
             if confidence >= self._first_min and seen.asked is None and (asserted or not denied):
                 found = self._modelled(category, index, confidence, asserted, sentences_)
-                out.append(attrs.evolve(found, ruled=ruled, denied=bool(denied)))
+                found.ruled, found.denied = ruled, bool(denied)
+                out.append(found)
             elif self.include_negated:
                 if confidence >= self.min_confidence and seen.asked is not None:
                     found = self._modelled(category, index, confidence, asserted, sentences_)
-                    out.append(attrs.evolve(found, polarity="hypothetical", cue=seen.asked))
+                    found.polarity, found.cue = "hypothetical", seen.asked
+                    out.append(found)
                 elif denied:
                     best = min(denied, key=lambda f: (-f.confidence, f.rule))
                     spans = _merge_spans(s for f in denied for s in f.spans)
@@ -383,10 +391,10 @@ class Tagger:
         if bayes is not None and out and key in bayes.keys:
             # The second stage reads each asserted candidate's naive Bayes score.
             scored = bayes.scores(observed.text)
-            for n, f in enumerate(out):
+            for f in out:
                 i = bayes.index.get(f.category.id)
                 if i is not None and f.polarity == "asserted":
-                    out[n] = attrs.evolve(f, bayes=scored[i])
+                    f.bayes = scored[i]
         return out
 
     def _observe(
@@ -483,9 +491,12 @@ class Seen:
         return structure_features(asserted, denied, title=self.title, asked=self.asked is not None)
 
 
-@attrs.frozen
+@attrs.define
 class _Found:
-    """One category found in a block, before it becomes a tag."""
+    """One category found in a block, before it becomes a tag.
+
+    Made afresh for each block and changed in place as the stages fill it in.
+    """
 
     category: Category
     rule: str
