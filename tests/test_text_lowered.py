@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from aistress.tagging import default_rules
+from aistress.tagging import default_rules, rescore
 from aistress.text import polarity
 from aistress.text._lowered import lower_text, lowered
 
@@ -55,9 +55,10 @@ _PATTERNS = [
 
 
 def _shipped_patterns() -> list[str]:
-    """Every ``re:`` term of the shipped rules and the English polarity cue pattern."""
+    """Every ``re:`` term of the shipped rules, the English polarity cues, the reporting words."""
     out = [p.pattern for m in default_rules()._matchers.values() for _, p in m.patterns]
     out.append(polarity._patterns(False)[0].pattern.removeprefix("(?i)"))
+    out.append(rescore._REPORTED.pattern)
     return out
 
 
@@ -76,7 +77,7 @@ def test_lowered_patterns_match_where_the_case_blind_ones_do(pieces: list[str]) 
 
 
 def test_the_shipped_patterns_can_all_be_lowered() -> None:
-    """Every shipped re: term and the English cue pattern take the fast search."""
+    """Every shipped re: term, the English cues and the reporting words take the fast search."""
     assert all(lowered(p) is not None for p in _shipped_patterns())
 
 

@@ -80,11 +80,13 @@ def _firings(
     text: str,
     language: str,
     spans: Sequence[tuple[int, int]] | None = None,
+    simplified: str | None = None,
 ) -> list[_Firing]:
     """Every rule firing in one block of text, asserted, negated or rejected.
 
     ``members`` places the terms in the rules the caller allows; ``spans``
-    are the block's sentences, if the caller has them.
+    are the block's sentences and ``simplified`` the text in the Simplified
+    script, if the caller has them.
     """
     if not text.strip():
         return []
@@ -99,7 +101,7 @@ def _firings(
     for lang, matcher in rules._matchers.items():
         if not (has_han if matcher.chars else has_latin):
             continue
-        hits = matcher.scan(text)
+        hits = matcher.scan(text, simplified)
         if handles:
             hits = [h for h in hits if not _inside(handles, h)]
         if not hits:

@@ -89,7 +89,7 @@ _PUNCT = frozenset('.,;:!?()"“”—–')
 
 
 def sentence_features(
-    text: str, spans: Sequence[tuple[int, int]]
+    text: str, spans: Sequence[tuple[int, int]], *, simplified: bool = False
 ) -> list[tuple[int, int, frozenset[str]]]:
     """The text features of each sentence ``text[start:end]`` of a paragraph.
 
@@ -97,14 +97,22 @@ def sentence_features(
         text: The paragraph.
         spans: Its sentences (``(start, end)`` offsets, as from
             :func:`aistress.text.sentences.sentences`).
+        simplified: The paragraph is in the Simplified script already
+            (:func:`~aistress.text.script.to_simplified` of it), so its Han
+            characters are read as they are.
 
     Returns:
         ``(start, end, features)`` per sentence, in order.
     """
-    return [(start, end, _features(text[start:end])) for start, end in spans]
+    convert = _same if simplified else to_simplified
+    return [(start, end, _features(text[start:end], convert)) for start, end in spans]
 
 
-def _features(text: str) -> frozenset[str]:
+def _same(text: str) -> str:
+    return text
+
+
+def _features(text: str, convert: Callable[[str], str] = to_simplified) -> frozenset[str]:
     out: set[str] = set()
     if text.rstrip("\"”」』'’) ）").endswith(("?", "？")):
         out.add("?")
@@ -116,7 +124,7 @@ def _features(text: str) -> frozenset[str]:
             previous, negated = None, 0
             continue
         if first >= "\u2e80":  # a run of Han characters
-            run = to_simplified(token)
+            run = convert(token)
             out.update(map("c:".__add__, run))
             out.update(map("z:".__add__, map(operator.add, run, run[1:])))
             previous, negated = None, 0

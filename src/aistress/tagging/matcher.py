@@ -136,12 +136,16 @@ class _Matcher:
         self.depth = max(self.depth, len(key))
         return term_id
 
-    def scan(self, text: str) -> list[_Hit]:
-        """Every term occurrence in ``text``, by start, longest first (linear time)."""
+    def scan(self, text: str, simplified: str | None = None) -> list[_Hit]:
+        """Every term occurrence in ``text``, by start, longest first (linear time).
+
+        ``simplified`` is :func:`~aistress.text.script.to_simplified` of the
+        text, if the caller has it.
+        """
         if self.chars:
             # Traditional characters are matched as their Simplified forms; the
             # copy has the text's length, so offsets stay the text's own.
-            text = to_simplified(text)
+            text = to_simplified(text) if simplified is None else simplified
             hits = self._scan_chars(text)
             starts: list[int] = []
         else:

@@ -45,6 +45,7 @@ from aistress.data import load_json
 from aistress.errors import RuleError
 from aistress.quotes._marks import find_marks
 from aistress.tagging.bayes import NaiveBayes, default_bayes
+from aistress.text._lowered import lower_text, lowered
 from aistress.text.language import is_chinese
 from aistress.text.polarity import _word_cues
 from aistress.text.sentences import sentences as sentence_spans
@@ -52,6 +53,13 @@ from aistress.text.sentences import sentences as sentence_spans
 __all__ = ["Candidate", "Context", "Rescorer", "candidate_features", "default_rescorer"]
 
 _PATH = "tagging/rescorer.json"
+
+
+def _lowered_or_same(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """A case-blind pattern for lower-cased text: lowered, else the pattern itself."""
+    found = lowered(pattern.pattern)
+    return pattern if found is None else re.compile(found)
+
 
 #: The writer or speaker in the first person.
 _FIRST = re.compile(r"\b(?:I|I['’]m|my|me|we|our|us)\b|我")
@@ -61,6 +69,9 @@ _REPORTED = re.compile(
     r"|%|％|表示|说|說|称|稱|认为|認為|他们|他們|她们|她們|有人|受访|受訪|不少",
     re.IGNORECASE,
 )
+#: The same for lower-cased text, without IGNORECASE where it can be written so
+#: (aistress.text._lowered).
+_REPORTED_LOWER = _lowered_or_same(_REPORTED)
 _QUESTION = re.compile(r"[?？]")
 #: How many characters before the evidence a negation is looked for.
 _NEGATION_REACH = 12
@@ -157,11 +168,14 @@ class _Reading:
         counts = [[0] * (len(self.spans) + 1) for _ in _FLAGS]
         # Privatives (``unpaid``) are no feature: only the cue words are looked for.
         chinese = is_chinese(self.key)
+        # Searched lower-cased where that keeps every offset (aistress.text._lowered).
+        low = lower_text(self.text)
         for i, (a, b) in enumerate(self.spans):
             sentence = self.text[a:b]
+            lowered_sentence = None if low is None else low[a:b]
             found: set[str] = set()
             negations = []
-            for cue in _word_cues(sentence, chinese):
+            for cue in _word_cues(sentence, chinese, lowered_sentence):
                 if cue.kind == "negation":
                     found.add("negation_sentence")
                     negations.append((cue.start + a, cue.end + a))
@@ -169,13 +183,16 @@ class _Reading:
                     found.add("rejection")
                 elif cue.kind == "hypothetical":
                     found.add("hedge" if cue.strong else "modal")
-            for name, pattern in (
-                ("question", _QUESTION),
-                ("first_person", _FIRST),
-                ("reported", _REPORTED),
+            if _QUESTION.search(sentence):
+                found.add("question")
+            if _FIRST.search(sentence):
+                found.add("first_person")
+            if (
+                _REPORTED_LOWER.search(lowered_sentence)
+                if lowered_sentence is not None
+                else _REPORTED.search(sentence)
             ):
-                if pattern.search(sentence):
-                    found.add(name)
+                found.add("reported")
             for k, name in enumerate(_FLAGS):
                 counts[k][i + 1] = counts[k][i] + (name in found)
             self._negations.append(negations)

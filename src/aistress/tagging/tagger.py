@@ -42,7 +42,9 @@ from aistress.tagging.rescore import (
 from aistress.tagging.rules import RuleSet, apply_curve, default_rules, load_rules
 from aistress.taxonomy import Category, CategoryKind, Taxonomy
 from aistress.taxonomy import default as default_taxonomy
+from aistress.text.language import HAN_CHAR as _HAN
 from aistress.text.language import detect_language, is_chinese
+from aistress.text.script import to_simplified
 from aistress.text.sentences import sentences as sentence_spans
 
 __all__ = ["DEFAULT_MIN_CONFIDENCE", "Tag", "Tagger", "labels", "tag", "tag_text"]
@@ -301,8 +303,11 @@ class Tagger:
 
     def _seen(self, block: Block, language: str, *, first: bool = False) -> Seen:
         """What the rules find in a block, with the features the model reads."""
-        spans = sentence_spans(block.text, language) or ((0, len(block.text)),)
-        firings = _firings(self.rules, self._members, block.text, language, spans)
+        text = block.text
+        spans = sentence_spans(text, language) or ((0, len(text)),)
+        # Han characters are read in the Simplified script, converted once.
+        simplified = to_simplified(text) if _HAN.search(text) is not None else text
+        firings = _firings(self.rules, self._members, text, language, spans, simplified)
         title = _title_like(block, first)
         if firings and title:
             firings = [
@@ -315,7 +320,7 @@ class Tagger:
             firings = [
                 _Firing(f.rule, f.spans, f.confidence, "hypothetical", asked) for f in firings
             ]
-        return Seen(block.text, language, firings, title, asked, tuple(spans))
+        return Seen(block.text, language, firings, title, asked, tuple(spans), simplified)
 
     def _ruled(self, category: Category, group: list[_Firing]) -> _Found | None:
         """The rules' own tag for a category: asserted firings, else (if asked) the others."""
@@ -479,9 +484,13 @@ class Seen:
     title: bool
     asked: tuple[int, int] | None
     spans: tuple[tuple[int, int], ...]
+    #: The text in the Simplified script (the text itself where it has no Han).
+    simplified: str = ""
 
     def sentences(self) -> list[tuple[int, int, frozenset[str]]]:
         """The block's sentences with their text features."""
+        if self.simplified:
+            return sentence_features(self.simplified, self.spans, simplified=True)
         return sentence_features(self.text, self.spans)
 
     def structure(self, by_category: Mapping[str, list[_Firing]]) -> frozenset[str]:
