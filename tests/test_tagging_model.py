@@ -254,3 +254,43 @@ def test_a_damaged_cache_entry_falls_back_to_the_model_file(
         default_model.cache_clear()
     assert model.threshold == default_model().threshold
     assert model.weights == default_model().weights
+
+
+_CATEGORY_IDS = [c.id for c in default()]
+
+
+@given(
+    st.lists(st.floats(allow_nan=True), min_size=60, max_size=60),
+    st.lists(st.floats(allow_nan=False), min_size=60, max_size=60),
+    st.sets(st.sampled_from(_CATEGORY_IDS)),
+    st.dictionaries(st.sampled_from(_CATEGORY_IDS), st.floats(0, 1)),
+    st.sampled_from([0.45, 0.0, 2.0]),
+)
+def test_the_columns_looked_at_hold_every_one_not_skipped(
+    scores: list[float],
+    floors: list[float],
+    fired: set[str],
+    confidences: dict[str, float],
+    rules_sure: float,
+) -> None:
+    """Every column the model's loop would not skip is among those it looks at, in order."""
+    tagger = Tagger()
+    n = len(default_model().categories)
+    scores, floors = scores[:n], floors[:n]
+    by_category: dict[str, list[Any]] = {c: [] for c in fired}
+    wanted = tagger._wanted(scores, floors, by_category, confidences, rules_sure)
+    kept = [
+        (category, index)
+        for category, index in tagger._columns
+        if (
+            category.id in fired
+            if index is None
+            else not (
+                scores[index] < floors[index]
+                and not confidences.get(category.id, 0.0) >= rules_sure
+                and category.id not in fired
+            )
+        )
+    ]
+    assert set(kept) <= set(wanted)
+    assert wanted == [c for c in tagger._columns if c in set(wanted)]

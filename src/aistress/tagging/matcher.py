@@ -97,6 +97,9 @@ class _Matcher:
         # The same, lower-cased, for lower-cased text (None: no such pattern).
         self._any_lower: re.Pattern[str] | None = None
         self._shared: list[bool] = []
+        # Every pattern with whether it shares the alternation, and those that do not.
+        self._scanned: list[tuple[int, re.Pattern[str], bool]] = []
+        self._own: list[tuple[int, re.Pattern[str], bool]] = []
         self._stem_keep: frozenset[str] | None = None
         self._stem_cache: dict[str, str] = {}
 
@@ -243,6 +246,10 @@ class _Matcher:
         """
         if self._any is None:
             self._shared = [_shareable(p) for _, p in self.patterns]
+            self._scanned = [
+                (t, p, shared) for (t, p), shared in zip(self.patterns, self._shared, strict=True)
+            ]
+            self._own = [(t, p, shared) for t, p, shared in self._scanned if not shared]
             shared = [p.pattern for _, p in self.patterns if _shareable(p)]
             self._any = _alternation(shared, re.IGNORECASE)
             fast = [lowered(p) for p in shared]
@@ -261,13 +268,10 @@ class _Matcher:
         if not self.patterns:
             return
         begin = self._first_pattern(text)
-        for (term_id, pattern), shared in zip(self.patterns, self._shared, strict=True):
-            if not shared:
-                matches = pattern.finditer(text)
-            elif begin is None:
-                continue
-            else:
-                matches = pattern.finditer(text, begin)
+        # With no match of the alternation, only the patterns of their own are scanned.
+        scanned = self._own if begin is None else self._scanned
+        for term_id, pattern, shared in scanned:
+            matches = pattern.finditer(text, begin if shared and begin is not None else 0)
             for m in matches:
                 if m.end() == m.start():
                     continue

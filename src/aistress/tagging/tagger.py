@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import functools
+import itertools
+import operator
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TypeAlias
 
@@ -170,6 +172,9 @@ class Tagger:
         self._columns = tuple(
             (c, model.index.get(c.id) if model is not None else None) for c in self.taxonomy
         )
+        #: A column's position by its category, and by its index in the model.
+        self._column_of = {c.id: p for p, (c, _) in enumerate(self._columns)}
+        self._column_at = {i: p for p, (_, i) in enumerate(self._columns) if i is not None}
 
     def tag(self, article: Article, *, quotes: Sequence[Quote] | None = None) -> tuple[Tag, ...]:
         """Tag every block of ``article``; see :func:`tag`."""
@@ -351,7 +356,7 @@ class Tagger:
         rules_sure = model.rules_sure
         negated = self.include_negated
         out = []
-        for category, index in self._columns:
+        for category, index in self._wanted(scores, floors, by_category, confidences, rules_sure):
             group = by_category.get(category.id)
             if index is None:
                 found = self._ruled(category, group) if group else None
@@ -401,6 +406,38 @@ class Tagger:
                 if i is not None and f.polarity == "asserted":
                     f.bayes = scored[i]
         return out
+
+    def _wanted(
+        self,
+        scores: Sequence[float],
+        floors: Sequence[float],
+        by_category: Mapping[str, list[_Firing]],
+        confidences: Mapping[str, float],
+        rules_sure: float,
+    ) -> list[tuple[Category, int | None]]:
+        """The columns :meth:`_learned` has to look at, in taxonomy order.
+
+        Those the model scores at least at their floor (found in C), those
+        some rule fired for, and those the rules alone are sure of: the
+        others are skipped there in any case.
+        """
+        columns = self._columns
+        if rules_sure <= 0.0:  # every category counts as sure
+            return list(columns)
+        at = self._column_at
+        wanted = {
+            at[i]
+            for i in itertools.compress(
+                range(len(scores)), map(operator.not_, map(operator.lt, scores, floors))
+            )
+            if i in at
+        }
+        position = self._column_of
+        wanted.update(position[c] for c in by_category if c in position)
+        wanted.update(
+            position[c] for c, ruled in confidences.items() if ruled >= rules_sure and c in position
+        )
+        return [columns[p] for p in sorted(wanted)]
 
     def _observe(
         self,
