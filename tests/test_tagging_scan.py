@@ -15,7 +15,6 @@ from aistress.tagging.matcher import (
     _fold,
     _Hit,
     _Matcher,
-    _shareable,
 )
 from aistress.text import polarity
 from aistress.text.script import to_simplified
@@ -146,43 +145,6 @@ def test_chinese_scan_matches_the_plain_scan(pieces: list[str]) -> None:
     matcher = default_rules()._matchers["zh"]
     text = "".join(pieces)
     assert _found(matcher, text) == _plain_scan(matcher, text)
-
-
-_CASE_PIECES = [
-    "Only 12%",
-    "ONLY 12 PERCENT",
-    "only",
-    "weekly",
-    "Releases",
-    "a small minority",
-    "A SMALL",
-    "minority",
-    "just a job",
-    "Just A Job",
-    "ſ",
-    "K",
-    "İ",
-    "ı",
-    "É",
-    "–",
-    "’",
-    " ",
-    ".",
-    "!",
-    "！",
-    "x",
-]
-
-
-@settings(max_examples=200, deadline=None)
-@given(st.lists(st.sampled_from(_CASE_PIECES), max_size=30))
-def test_lower_cased_prefilter_starts_where_the_case_blind_one_does(pieces: list[str]) -> None:
-    """The first pattern match found in lower-cased text is the one found ignoring case."""
-    matcher = default_rules()._matchers["en"]
-    text = "".join(pieces)
-    shared = [p.pattern for _, p in matcher.patterns if _shareable(p)]
-    found = re.compile("|".join(f"(?:{p})" for p in shared), re.IGNORECASE).search(text)
-    assert matcher._first_pattern(text) == (None if found is None else found.start())
 
 
 def test_patterns_with_groups_or_flags_keep_their_own_scan() -> None:

@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from aistress.tagging import default_rules, rescore
+from aistress.tagging.matcher import _shareable
 from aistress.text import polarity
 from aistress.text._lowered import lower_text, lowered
 
@@ -96,3 +97,14 @@ def test_text_whose_offsets_or_letters_would_change_is_not_lowered() -> None:
     assert lower_text("\u212a") is None
     assert lower_text("ſ") is None
     assert lower_text("Straße ΣΑΣ") == "straße σας"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=30))
+def test_lower_cased_prefilter_starts_where_the_case_blind_one_does(pieces: list[str]) -> None:
+    """The first re: term match found in lower-cased text is the one found ignoring case."""
+    text = "".join(pieces)
+    for matcher in default_rules()._matchers.values():
+        shared = [p.pattern for _, p in matcher.patterns if _shareable(p)]
+        found = re.compile("|".join(f"(?:{p})" for p in shared), re.IGNORECASE).search(text)
+        assert matcher._first_pattern(text) == (None if found is None else found.start())
