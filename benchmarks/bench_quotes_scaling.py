@@ -43,6 +43,12 @@ def _fill(unit: str, size: int) -> str:
     return (unit * (size // len(unit) + 1))[:size]
 
 
+def _distinct_subjects(size: int) -> str:
+    """Clauses opening with a different surname-and-name each, then a cue (every string counted)."""
+    names = (chr(0x5000 + k % 700) + chr(0x5300 + k // 700 % 700) for k in range(size // 6 + 1))
+    return "".join(f"，王{name}笑说" for name in names)[:size]
+
+
 #: name -> (language, a function giving one paragraph of about ``size`` characters)
 CASES: dict[str, tuple[str, Callable[[int], str]]] = {
     "closed quotes “a” (one paragraph)": ("en", lambda n: _fill("“a” ", n)),
@@ -79,6 +85,7 @@ CASES: dict[str, tuple[str, Callable[[int], str]]] = {
             "研究员邱嘉生说，嘉生笑着说：“好。”星图数据科技有限公司。星图数据表示，", n
         ),
     ),
+    "distinct clause subjects, each speaking": ("zh", lambda n: _distinct_subjects(n)),
     "dialogue turns without cues": (
         "zh",
         lambda n: _fill("“还卡着？”导师冼志恒问她。“嗯。”博士生柏文澜沉默不语，“好”", n),

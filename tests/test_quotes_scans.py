@@ -41,3 +41,12 @@ def test_dotted_runs_need_a_dot() -> None:
     """A block without a dot has no dotted run; one with a dotted name has it."""
     assert list(_zh_names.dotted_runs("王明说" * 50)) == []
     assert [m.group(0) for m in _zh_names.dotted_runs("记者：马克·李说")] == ["马克·李说"]
+
+
+@given(TEXTS, st.lists(st.text(alphabet=ALPHABET, min_size=1, max_size=5), max_size=8))
+def test_prefetched_counts_are_the_searched_ones(text: str, grams: list[str]) -> None:
+    """Strings counted ahead in one pass have the counts one search each gives."""
+    ahead = _zh_names._Grams(text)
+    ahead.prefetch(grams[::2])
+    one_by_one = _zh_names._Grams(text)
+    assert [ahead.count(g) for g in grams] == [one_by_one.count(g) for g in grams]

@@ -126,11 +126,16 @@ class _Entity:
 
 
 #: A capitalised word (``Ærlund``), with the full stop of an abbreviation (``Ltd.``).
-_CAPITAL_WORD = r"[A-ZÀ-ÖØ-Þ][\w&’'-]*(?:(?:(?<=Ltd)|(?<=Inc)|(?<=Corp)|(?<=Co))\.)?"
+_CAPITAL = "[A-ZÀ-ÖØ-Þ]"
+_CAPITAL_REST = r"[\w&’'-]*(?:(?:(?<=Ltd)|(?<=Inc)|(?<=Corp)|(?<=Co))\.)?"
+_CAPITAL_WORD = _CAPITAL + _CAPITAL_REST
 #: A run of capitalised words, with *of*, *for*, *and* or *&* inside (``Union of Concerned Staff``).
+#: (Its first capital is matched before the look-behind that checks the character
+#: before it, so the engine scans for capitals in C rather than trying every offset.)
 _CAPITALISED_RUN = re.compile(
-    r"(?<![\w’'-])"
-    + _CAPITAL_WORD
+    _CAPITAL
+    + rf"(?<![\w’'-]{_CAPITAL})"
+    + _CAPITAL_REST
     + r"(?:\s+(?:(?:of|for|and|on|in|&)\s+(?:the\s+)?)?"
     + _CAPITAL_WORD
     + r"){0,7}"
@@ -138,7 +143,7 @@ _CAPITALISED_RUN = re.compile(
 #: What follows a sentence's subject: a comma or a word in lower case (its verb).
 _SUBJECT_AFTER = re.compile(r",|\s+[a-z]")
 #: A word in lower case.
-_LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z][a-z’'-]*")
+_LOWER_WORD = re.compile(r"[a-z](?<![\w’'-][a-z])[a-z’'-]*")
 #: What stands before a capitalised word that opens a sentence (or a quotation).
 _SENTENCE_OPENERS = frozenset(".!?:;\"“”‘’'(\n—–-")
 _PRONOUN_GENDER = {"he": "m", "she": "f"}

@@ -13,7 +13,7 @@ import functools
 import operator
 import re
 from collections import Counter
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 
 from aistress.quotes._lexicon import Chinese, chinese
 from aistress.quotes._types import MASK
@@ -255,12 +255,15 @@ def _given_names(blocks: list[str], lex: Chinese) -> list[str]:
     if not pairs or len(pairs) > _MAX_GIVEN:
         return []
     # one pass over the text: where each candidate is written, and what stands before it
-    written = re.compile("(?=(" + "|".join(map(re.escape, pairs)) + "))")
+    # (each candidate is two characters: a match takes the first and looks at
+    # the second, so the engine scans for first characters in C)
+    written = re.compile("|".join(re.escape(g[0]) + "(?=" + re.escape(g[1:]) + ")" for g in pairs))
     alone: Counter[str] = Counter()  # opening a clause after punctuation
     elsewhere: Counter[str] = Counter()  # inside a phrase
     for masked in blocks:
         for m in written.finditer(masked):
-            given, i = m.group(1), m.start()
+            i = m.start()
+            given = masked[i : i + 2]
             full = pairs[given]
             before = masked[i - 1] if i else "\n"
             after_surname = i >= len(full) - 2 and masked.startswith(full, i - len(full) + 2)
@@ -304,12 +307,9 @@ def _repeated_names(blocks: list[str], lex: Chinese) -> list[str]:
                 ):
                     at_start[cand] += 1
                     break
-    return [
-        cand
-        for cand, n in at_start.items()
-        if n >= (2 if cand[0] in lex.surnames else 3)
-        and grams.count(cand) == grams.count(cand[:-1])
-    ]
+    often = [c for c, n in at_start.items() if n >= (2 if c[0] in lex.surnames else 3)]
+    grams.prefetch(g for cand in often for g in (cand, cand[:-1]))
+    return [cand for cand in often if grams.count(cand) == grams.count(cand[:-1])]
 
 
 #: Words after which a name stands as an object or addressee (对, 给, 问…) or owner (的).
@@ -443,11 +443,34 @@ class _Grams:
         self.text = text
         self.counts: Counter[str] | None = None
         self.searched: dict[str, int] = {}
+        self.fetched: dict[str, int] = {}  # counted ahead by :meth:`prefetch`
+
+    def prefetch(self, grams: Iterable[str]) -> None:
+        """Count at once the strings a reader is about to ask about.
+
+        One search (in C) finds every offset holding the first character of
+        one of them; the strings starting there are tallied, one slice per
+        offset and length. Linear in the text whatever their number: strings
+        never asked about cost nothing more, and any other string is still
+        counted when asked (:meth:`count` gives the same numbers either way).
+        """
+        wanted = {g for g in grams if 2 <= len(g) <= 4}
+        if self.counts is not None or not wanted:
+            return
+        t = self.text
+        firsts = re.compile("[" + re.escape("".join(sorted({g[0] for g in wanted}))) + "]")
+        at = [m.start() for m in firsts.finditer(t)]
+        for size in sorted({len(g) for g in wanted}):
+            found = Counter([t[i : i + size] for i in at])
+            self.fetched.update((g, found[g]) for g in wanted if len(g) == size)
 
     def count(self, gram: str) -> int:
         """How many times ``gram`` (two to four characters) occurs in the text."""
         if self.counts is not None:
             return self.counts[gram]
+        n = self.fetched.get(gram)
+        if n is not None:
+            return n
         n = self.searched.get(gram)
         if n is None:
             if len(self.searched) >= _MAX_SEARCHED:
@@ -489,8 +512,8 @@ def _story_names(
     (``葛治民``, not ``葛治``), else two (``建平`` in ``建平马上说``).
     Linear in the text: the counts are one pass over it.
     """
-    grams = _Grams("\n".join(texts))
-    out: list[str] = []
+    # the clause openings that may be names, then their strings counted at once
+    openings: list[tuple[str, int, str, str]] = []  # (block, offset, first two, first three)
     for masked in blocks:
         dotted = _ANY_DOT.search(masked) is not None
         for m in _OPENING.finditer(masked):
@@ -500,42 +523,52 @@ def _story_names(
                 continue  # the start of a transliterated name (马蒂亚斯·科恩布鲁姆)
             if not bare_name_ok(c2, lex) or not lex.role_suffixes.isdisjoint(c2):
                 continue
-            surname = c2[0] in lex.surnames or c2 in lex.surnames
-            name = c2
-            if (
-                len(c3) == 3
-                and not next_word(masked, m.start() + 2, lex)
-                and (
-                    (surname and (grams.count(c3) == grams.count(c2) or grams.count(c3) > 1))
-                    # a rarer surname: the first two are never written without the third
-                    or grams.count(c3) == grams.count(c2) >= 2
-                )
-            ):
-                name = c3
-            if c2 in lex.all_surnames and len(c3) == 3:  # a compound surname is no whole name
-                if not next_word(masked, m.start() + 2, lex):
-                    name = c3
-                name = _compound_name(masked, m.start(), grams, lex) or name
-            after = m.start() + len(name)
-            if _not_story_subject(masked, m.start(), after, lex):
-                continue
-            if not (
-                _SPEECH_AFTER.match(masked, after)
-                or (_sentence_opening(masked, m.start()) and _SPEECH_COLON.match(masked, after))
-            ):
-                continue
-            # a name by position: a function word right after it (建平把…, 秋云对…)
-            bounded = (
-                len(c3) == 3
-                and name == c2
-                and next_word(masked, m.start() + 2, lex)
-                and grams.count(c2) >= 2
-                and not lex.cue_re.match(c2)
+            openings.append((masked, m.start(), c2, c3))
+    grams = _Grams("\n".join(texts))
+    grams.prefetch(
+        g
+        for masked, i, c2, c3 in openings
+        if len(c3) == 3 and not next_word(masked, i + 2, lex)
+        for g in (c2, c3)
+    )
+    out: list[str] = []
+    for masked, i, c2, c3 in openings:
+        surname = c2[0] in lex.surnames or c2 in lex.surnames
+        name = c2
+        if (
+            len(c3) == 3
+            and not next_word(masked, i + 2, lex)
+            and (
+                (surname and (grams.count(c3) == grams.count(c2) or grams.count(c3) > 1))
+                # a rarer surname: the first two are never written without the third
+                or grams.count(c3) == grams.count(c2) >= 2
             )
-            # or the subject of a sentence that is speech (国生说。 秋云插嘴说：)
-            speaks = _sentence_opening(masked, m.start()) and _SPEECH_AFTER.match(masked, after)
-            if surname or bounded or speaks or opens.get(name, 0) >= 2:
-                out.append(name)
+        ):
+            name = c3
+        if c2 in lex.all_surnames and len(c3) == 3:  # a compound surname is no whole name
+            if not next_word(masked, i + 2, lex):
+                name = c3
+            name = _compound_name(masked, i, grams, lex) or name
+        after = i + len(name)
+        if _not_story_subject(masked, i, after, lex):
+            continue
+        if not (
+            _SPEECH_AFTER.match(masked, after)
+            or (_sentence_opening(masked, i) and _SPEECH_COLON.match(masked, after))
+        ):
+            continue
+        # a name by position: a function word right after it (建平把…, 秋云对…)
+        bounded = (
+            len(c3) == 3
+            and name == c2
+            and next_word(masked, i + 2, lex)
+            and grams.count(c2) >= 2
+            and not lex.cue_re.match(c2)
+        )
+        # or the subject of a sentence that is speech (国生说。 秋云插嘴说：)
+        speaks = _sentence_opening(masked, i) and _SPEECH_AFTER.match(masked, after)
+        if surname or bounded or speaks or opens.get(name, 0) >= 2:
+            out.append(name)
     return out
 
 
