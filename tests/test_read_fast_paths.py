@@ -5,7 +5,18 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from aistress.formats import _common, _scripts, aggregator, digest, interleaved, text
+from aistress.formats import (
+    FormatGuess,
+    _common,
+    _scripts,
+    aggregator,
+    digest,
+    interleaved,
+    register,
+    sniff_all,
+    text,
+    unregister,
+)
 from aistress.formats._common import Page
 from aistress.formats._text import line_texts, split_lines
 from aistress.text.language import _counts, letter_counts_many
@@ -78,6 +89,34 @@ def test_sample_lines_are_the_split_lines(lines: list[tuple[str, str]], cut: boo
     """The sniffers' sample holds the texts of split_lines, without making the records."""
     document = "".join(line + end for line, end in lines) + ("" if cut else "x")
     assert line_texts(document) == tuple(line.text for line in split_lines(document))
+
+
+@given(st.lists(st.tuples(_LINES, _BREAKS), max_size=30), st.integers(1, 40))
+def test_sniffers_share_the_sample_of_the_text_they_are_asked_about(
+    lines: list[tuple[str, str]], head: int
+) -> None:
+    """While sniff_all runs, the kept samples are those sample_lines makes of the sniffed text."""
+    document = "".join(line + end for line, end in lines) + "x"
+    other = document + "\ny"
+    seen = []
+
+    def probe(text: str) -> FormatGuess:
+        for sampled in (text, other):  # the sniffed text, then one no sniffer is asked about
+            seen.append((_common.sample_lines(sampled), _common.sample_content(sampled)))
+            seen.append((_common.sample_lines(sampled, head=head, tail=3), None))
+        return FormatGuess("probe", 0.0)
+
+    register("probe", sniff=probe, read=lambda text, **kw: None)
+    try:
+        sniff_all(document)
+        sniff_all(document)
+    finally:
+        unregister("probe")
+    for sampled in (document, other) * 2:
+        sample = line_texts(sampled)
+        assert seen.pop(0) == (list(sample), tuple(t.strip() for t in sample if t.strip()))
+        cut = line_texts(sampled[:head]) + line_texts(sampled[-3:])
+        assert seen.pop(0) == (list(sample if len(sampled) <= head + 3 else cut), None)
 
 
 @given(

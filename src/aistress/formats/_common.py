@@ -26,7 +26,7 @@ The API (stable; other readers may import it):
   ``2024-10-20``, ``January 25, 2024``) as a :class:`~aistress.model.PartialDate`
   (from :mod:`aistress.text.dates`);
 - :class:`Evidence`: sums weighted clues into a :class:`~aistress.formats.FormatGuess`;
-- :func:`sample_lines`: the head and tail of a text, for sniffers;
+- :func:`sample_lines`, :func:`sample_content`: the head and tail of a text, for sniffers;
 - :func:`load_list`: a word list bundled under ``aistress/data/formats/``;
 - :func:`sniff_weight`: a sniffer's clue weight from ``data/formats/sniff_weights.json``;
 - :func:`label_key`: a label compared across scripts (Traditional folded to Simplified);
@@ -50,7 +50,7 @@ import attrs
 
 from aistress import _collector, data
 from aistress.errors import ParseError
-from aistress.formats._registry import FormatGuess
+from aistress.formats._registry import SNIFFING, FormatGuess
 from aistress.formats._scripts import (
     _read_memo,
     language_of,
@@ -116,6 +116,7 @@ __all__ = [
     "main_language",
     "name_artefacts",
     "page_reader",
+    "sample_content",
     "sample_lines",
     "script_counts",
     "sniff_weight",
@@ -310,9 +311,35 @@ def sample_lines(text: str, *, head: int = 65536, tail: int = 16384) -> list[str
     samples asked about, since every sniffer asks: keyed by the sampled
     characters, so a large text is not hashed whole).
     """
-    if len(text) <= head + tail:
-        return list(_sample(text, ""))
-    return list(_sample(text[:head], text[-tail:]))
+    return list(_sniffed(text, head, tail, False))
+
+
+def sample_content(text: str) -> tuple[str, ...]:
+    """The stripped texts of the non-blank lines of :func:`sample_lines` (default sample)."""
+    return _sniffed(text, 65536, 16384, True)
+
+
+def _sniffed(text: str, head: int, tail: int, content: bool) -> tuple[str, ...]:
+    """The sample's lines (stripped and non-blank ones if ``content``), kept per sniffed text.
+
+    While :func:`~aistress.formats._registry.sniff_all` asks every sniffer
+    about a text, what one of them sampled is kept for the others.
+    """
+    kept: dict[tuple[int, int, bool], tuple[str, ...]] | None = None
+    if getattr(SNIFFING, "text", None) is text:
+        kept = SNIFFING.kept
+        found = kept.get((head, tail, content))
+        if found is not None:
+            return found
+    if content:
+        lines = tuple(filter(None, map(str.strip, _sniffed(text, head, tail, False))))
+    elif len(text) <= head + tail:
+        lines = _sample(text, "")
+    else:
+        lines = _sample(text[:head], text[-tail:])
+    if kept is not None:
+        kept[head, tail, content] = lines
+    return lines
 
 
 @functools.lru_cache(maxsize=4)

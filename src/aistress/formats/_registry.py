@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Protocol, runtime_checkable
@@ -138,13 +139,25 @@ def sniff_all(text: str) -> tuple[FormatGuess, ...]:
     its reason, so one faulty plug-in cannot break reading.
     """
     guesses = []
-    for spec in _REGISTRY.values():
-        try:
-            guess = spec.sniff(text)
-        except Exception as exc:  # a plug-in's bug must not stop the others
-            guess = FormatGuess(spec.name, 0.0, (f"sniffer failed: {exc!r}",))
-        guesses.append(guess)
+    outer = getattr(SNIFFING, "text", None), getattr(SNIFFING, "kept", None)
+    SNIFFING.text, SNIFFING.kept = text, {}
+    try:
+        for spec in _REGISTRY.values():
+            try:
+                guess = spec.sniff(text)
+            except Exception as exc:  # a plug-in's bug must not stop the others
+                guess = FormatGuess(spec.name, 0.0, (f"sniffer failed: {exc!r}",))
+            guesses.append(guess)
+    finally:
+        SNIFFING.text, SNIFFING.kept = outer
     return tuple(sorted(guesses, key=lambda g: -g.confidence))
+
+
+#: The text :func:`sniff_all` is asking every sniffer about in this thread
+#: (``text``), and what the sniffers' shared helpers found in it (``kept``:
+#: :func:`~aistress.formats._common.sample_lines` keeps its sample there, so
+#: the sniffers of one text share it).
+SNIFFING = threading.local()
 
 
 def sniff(text: str) -> FormatGuess:

@@ -321,7 +321,7 @@ def sniff(text: str) -> FormatGuess:
     True
     """
     ev = common.Evidence(FORMAT)
-    lines = [line.strip() for line in common.sample_lines(text) if line.strip()]
+    lines = list(common.sample_content(text))
     if not lines:
         return ev.guess()
     head, tail = lines[:12], lines[-30:]

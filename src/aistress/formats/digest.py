@@ -76,7 +76,7 @@ from aistress.formats._common import (
     checked_reader,
     find_date,
     language_of,
-    sample_lines,
+    sample_content,
 )
 from aistress.formats._digest_blocks import block_tokens
 from aistress.formats._digest_syntax import (
@@ -723,7 +723,7 @@ def sniff(text: str) -> FormatGuess:
     True
     """
     ev = Evidence(FORMAT)
-    lines = [line.strip() for line in sample_lines(text) if line.strip()]
+    lines = list(sample_content(text))
     if not lines:
         return ev.guess()
     lines[0] = lines[0].lstrip("\ufeff")

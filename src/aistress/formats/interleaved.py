@@ -53,7 +53,7 @@ from collections.abc import Callable, Sequence
 from itertools import repeat
 from typing import NamedTuple, cast
 
-from aistress.formats._common import BOM_KIND, Evidence, Page, checked_reader, sample_lines
+from aistress.formats._common import BOM_KIND, Evidence, Page, checked_reader, sample_content
 from aistress.formats._registry import FormatGuess
 from aistress.formats._text import Line, trim
 from aistress.model import (
@@ -611,7 +611,7 @@ def sniff(text: str) -> FormatGuess:
     0.0
     """
     ev = Evidence(FORMAT)
-    lines = list(filter(None, map(str.strip, sample_lines(text))))[:2000]
+    lines = list(sample_content(text)[:2000])
     if len(lines) < 2:
         return ev.guess()
     labels, splits = _labels_and_splits(lines)

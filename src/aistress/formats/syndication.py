@@ -41,7 +41,7 @@ from itertools import compress, repeat
 from operator import attrgetter, gt
 
 from aistress.formats import _common as common
-from aistress.formats._common import Page, language_of, sample_lines
+from aistress.formats._common import Page, language_of, sample_content, sample_lines
 from aistress.formats._registry import FormatGuess
 from aistress.formats._text import Line
 from aistress.model import ArticleKind, BlockKind, Source
@@ -120,7 +120,7 @@ def sniff(text: str) -> FormatGuess:
     True
     """
     ev = common.Evidence(FORMAT)
-    lines = [line.strip() for line in sample_lines(text) if line.strip()]
+    lines = list(sample_content(text))
     if not lines or lines[0].lstrip("\ufeff").startswith("<"):
         return ev.guess()
 
@@ -144,8 +144,7 @@ def sniff(text: str) -> FormatGuess:
     en, zh = languages.count("en"), languages.count("zh")
     if en >= 3 and zh == 0:
         add("English paragraphs only")
-    sample = sample_lines(text)
-    blank = sum(1 for line in sample if not line.strip())
+    blank = len(sample_lines(text)) - len(lines)  # the sample's lines that strip to nothing
     if len(lines) >= 4 and blank * 4 < len(lines):
         add("one paragraph a line, few blank lines")
     if len(lines) >= 2 and not lines[0].endswith((".", "。")):

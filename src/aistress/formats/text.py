@@ -62,7 +62,7 @@ from aistress.formats._common import (
     languages,
     load_list,
     page_reader,
-    sample_lines,
+    sample_content,
     sniff_weight,
 )
 from aistress.formats._registry import FormatGuess
@@ -227,7 +227,7 @@ def sniff(text: str) -> FormatGuess:
     0.0
     """
     ev = Evidence(FORMAT)
-    lines = [line.strip() for line in sample_lines(text) if line.strip()]
+    lines = list(sample_content(text))
     if not lines:
         return ev.guess()
     first = lines[0].lstrip("\ufeff")

@@ -53,7 +53,7 @@ from aistress.formats._common import (
     load_list,
     name_artefacts,
     page_reader,
-    sample_lines,
+    sample_content,
 )
 from aistress.formats._registry import FormatGuess
 from aistress.formats._text import Line
@@ -156,7 +156,7 @@ def sniff(text: str) -> FormatGuess:
     True
     """
     ev = Evidence(FORMAT)
-    lines = [line.strip() for line in sample_lines(text) if line.strip()]
+    lines = list(sample_content(text))
     if not lines or lines[0].lstrip("\ufeff").startswith("<"):
         return ev.guess()
     tail = lines[-12:]
