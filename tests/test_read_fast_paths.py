@@ -49,6 +49,13 @@ def test_bulk_letter_counts_of_ascii_and_wide_texts_equal_one_by_one(texts: list
     assert letter_counts_many(texts) == expected
 
 
+@given(st.lists(st.tuples(st.integers(0, 9), st.integers(0, 3)), max_size=12))
+def test_languages_of_counts_equal_the_vote_text_by_text(counts: list[tuple[int, int]]) -> None:
+    """The bulk languages of counts (weights summed only on a tie) equal the vote one by one."""
+    latin, han = [n for n, _ in counts], [h for _, h in counts]
+    assert _scripts.languages_of_counts(latin, han) == _scripts._languages_by_definition(counts)
+
+
 @given(st.lists(st.text(_ALPHABET, max_size=12), max_size=40))
 def test_bulk_languages_equal_one_by_one(texts: list[str]) -> None:
     """The bulk languages give the same main language and per-text languages as the loop."""

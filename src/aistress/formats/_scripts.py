@@ -13,7 +13,7 @@ import functools
 import threading
 from collections.abc import Iterable, Sequence
 from itertools import compress, repeat
-from operator import add, eq, truediv
+from operator import add, and_, eq, ge, mul, or_, truediv
 
 from aistress.text.language import language_from_counts, letter_counts, letter_counts_many
 
@@ -88,10 +88,16 @@ def languages(texts: Iterable[str]) -> tuple[str | None, list[str | None]]:
 
 def _languages_one_by_one(texts: list[str]) -> tuple[str | None, list[str | None]]:
     """:func:`languages` by its definition, text by text (the reference for the bulk path)."""
+    return _languages_by_definition(map(script_counts, texts))
+
+
+def _languages_by_definition(
+    counts: Iterable[tuple[int, int]],
+) -> tuple[str | None, list[str | None]]:
+    """:func:`languages_of_counts` by its definition, one ``(latin, han)`` pair at a time."""
     votes: dict[str, list[float]] = {}
     each: list[str | None] = []
-    for text in texts:
-        latin, han = script_counts(text)
+    for latin, han in counts:
         language = None
         if latin or han:  # what language_of says, from the same counts
             language = language_from_counts(latin, han, han_per_letter=1 / 4)
@@ -120,23 +126,32 @@ def _languages_many(texts: list[str]) -> tuple[str | None, list[str | None]]:
 def languages_of_counts(
     latin: Sequence[int], han: Sequence[int]
 ) -> tuple[str | None, list[str | None]]:
-    """:func:`languages` of texts with these :func:`script_counts` (Latin letters, Han)."""
+    """:func:`languages` of texts with these :func:`script_counts` (Latin letters, Han).
+
+    Made in C: a text is Chinese when it holds Han characters and at least one
+    for every four Latin letters (``4 * han >= latin`` in integers is
+    ``han >= latin * 0.25``). The weights only break a tie between the
+    numbers of English and Chinese texts, so they are summed only then.
+    """
     if any(han):
-        each: list[str | None] = [
-            ("zh" if h and h >= n * 0.25 else "en") if n or h else None
-            for n, h in zip(latin, han, strict=True)
-        ]
+        # 0: no letter, 2: English, 3: Chinese (a Chinese text has a letter).
+        lettered = map(bool, map(or_, latin, han))
+        chinese = map(and_, map(bool, han), map(ge, map(mul, han, repeat(4)), latin))
+        index = map(add, map(mul, lettered, repeat(2)), chinese)
+        each: list[str | None] = list(map(_BY_INDEX.__getitem__, index))
     else:  # no Han character: English wherever there is a letter (in C)
         each = list(map((None, "en").__getitem__, map(bool, latin)))
+    en, zh = each.count("en"), each.count("zh")
+    if en != zh:
+        return ("en" if en > zh else "zh"), each
+    if not en:
+        return None, each
     votes: dict[str, list[float]] = {}
     for language in ("en", "zh"):
         chosen = list(map(eq, each, repeat(language)))
-        found = chosen.count(True)
-        if found:
-            weights = map(
-                add, map(truediv, compress(latin, chosen), repeat(5)), compress(han, chosen)
-            )
-            votes[language] = [float(found), functools.reduce(add, weights, 0.0)]
-    if not votes:
-        return None, each
+        weights = map(add, map(truediv, compress(latin, chosen), repeat(5)), compress(han, chosen))
+        votes[language] = [float(en), functools.reduce(add, weights, 0.0)]
     return max(sorted(votes), key=lambda lang: tuple(votes[lang])), each
+
+
+_BY_INDEX: tuple[str | None, ...] = (None, None, "en", "zh")

@@ -41,6 +41,7 @@ from __future__ import annotations
 
 import functools
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from itertools import accumulate, compress, repeat
 from operator import and_, eq, ge, gt, is_, not_
@@ -83,7 +84,7 @@ _CONTACT_WORD = re.compile(
 _DOMAIN = re.compile(r"(?<![\w.@])(?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,6}(?:/\S*)?(?![\w.])")
 _URL_IN_TEXT = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 #: The Chinese words of :func:`_contact_word`.
-_CONTACT_WORDS_ZH = ("联系", "聯繫", "聯絡", "邮箱", "郵箱", "信箱", "反馈", "反饋")
+_CONTACT_WORD_ZH = re.compile("联系|聯繫|聯絡|邮箱|郵箱|信箱|反馈|反饋")
 _SENTENCE_BREAK = re.compile(r"[.!?。！？][\"'”’」)]*\s+[\"'“‘(]*[A-Z]")
 _TERMINAL = tuple(".!?。！？…")
 #: Host-name words that name no app (www.example.com, support.mail.example.net).
@@ -207,30 +208,27 @@ def _label_lines(texts: list[str], lengths: list[int]) -> Iterator[int]:
 def _contact_lines(texts: list[str]) -> set[int]:
     """The indices of ``texts`` that may hold a contact word (all those that do, by tests in C).
 
-    The words are looked for in the UTF-8 bytes of all the texts joined by
-    newlines, folded by ``bytes.lower`` as ``str.lower`` folds the English
-    words (only ``İ`` and the Kelvin sign lower-case to ASCII letters;
-    ``bytes.lower`` leaves the bytes of other characters, the Chinese words
-    among them, as they are), a hit's line being the count of newlines before
-    it. Texts holding ``ı``, ``İ`` or the Kelvin sign are asked
-    :func:`_contact_word` one by one.
+    The words are looked for in all the texts joined by newlines: the English
+    ones in the UTF-8 bytes folded by ``bytes.lower``, as ``str.lower`` folds
+    them (only ``İ`` and the Kelvin sign lower-case to ASCII letters), a hit's
+    line being the count of newlines before it; the Chinese ones by one
+    search (faster than a search for each in the bytes). Texts holding ``ı``,
+    ``İ`` or the Kelvin sign are asked :func:`_contact_word` one by one.
     """
     joined = "\n".join(texts)
     if "ı" in joined or "İ" in joined or "\u212a" in joined:
         return set(compress(range(len(texts)), map(_contact_word, texts)))
     found: set[int] = set()
     folded = joined.encode("utf-8", "surrogatepass").lower()
-    for word in _CONTACT_WORD_BYTES:
+    for word in (b"mail", b"contact", b"feedback"):  # "mail": email and e-mail
         if word in folded:
             pieces = folded.split(word)  # a hit's line: the newlines before it
             found.update(accumulate(map(bytes.count, pieces[:-1], repeat(b"\n"))))
+    hits = [match.start() for match in _CONTACT_WORD_ZH.finditer(joined)]
+    if hits:
+        starts = list(accumulate(map((1).__add__, map(len, texts)), initial=0))
+        found.update(bisect_right(starts, hit) - 1 for hit in hits)
     return found
-
-
-#: The words of :func:`_contact_word` as UTF-8 (``mail`` finds email and e-mail).
-_CONTACT_WORD_BYTES = tuple(
-    word.encode() for word in ("mail", "contact", "feedback", *_CONTACT_WORDS_ZH)
-)
 
 
 def _brands(text: str) -> set[str]:
