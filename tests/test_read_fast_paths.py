@@ -91,6 +91,29 @@ def test_content_lines_are_the_non_blank_lines(lines: list[tuple[str, str]], bom
     assert split.content_lines() == expected
 
 
+@given(
+    st.lists(st.tuples(_LINES, _BREAKS), min_size=1, max_size=30),
+    st.booleans(),
+    st.lists(st.booleans()),
+    st.integers(-3, 3),
+)
+def test_content_columns_hold_the_non_blank_lines(
+    lines: list[tuple[str, str]], bom: bool, keep: list[bool], cut: int
+) -> None:
+    """Page.content_columns, sliced or selected, makes the records of Page.content_lines."""
+    document = ("\ufeff" if bom else "") + "".join(line + end for line, end in lines)
+    expected = Page(document, path=None, source_id="s", format="text").content_lines()
+    page = Page(document, path=None, source_id="s", format="text")
+    for _ in range(2):
+        columns = page.content_columns()
+        assert list(columns) == expected
+        assert list(columns[cut:]) == expected[cut:]
+        selected = [line for line, k in zip(expected, keep, strict=False) if k]
+        assert list(columns.select(keep)) == selected
+        assert page.line_spans(columns) == page.line_spans(expected)
+        assert len(page.lines) >= len(expected)  # split: the next round reads the records
+
+
 @given(st.lists(st.tuples(_LINES, _BREAKS), max_size=30), st.booleans())
 def test_sample_lines_are_the_split_lines(lines: list[tuple[str, str]], cut: bool) -> None:
     """The sniffers' sample holds the texts of split_lines, without making the records."""

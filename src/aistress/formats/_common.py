@@ -61,6 +61,8 @@ from aistress.formats._scripts import (
 )
 from aistress.formats._text import (
     Line,
+    LineColumns,
+    content_columns,
     is_blank,
     line_texts,
     may_hold_binary,
@@ -528,6 +530,22 @@ class Page:
                 del lines[0]
         return lines
 
+    def content_columns(self) -> LineColumns:
+        """:meth:`content_lines` as columns: a record is made only for a line asked for."""
+        if "lines" in self.__dict__:  # split already
+            lines = self.content_lines()
+            return LineColumns(
+                [x.number for x in lines], [x.start for x in lines], [x.text for x in lines]
+            )
+        columns = content_columns(self.text)
+        if self.text.startswith("\ufeff") and columns.texts and columns.starts[0] == 0:
+            rest = columns.texts[0][1:]
+            if rest.strip():
+                columns.starts[0], columns.texts[0] = 1, rest
+            else:  # the mark alone on its line: a blank line
+                columns = columns[1:]
+        return columns
+
     def span(self, start: int, end: int) -> Span:
         """A span of this source from ``start`` to ``end``."""
         return trusted_span(self.id, start, end)  # the reader's own offsets
@@ -617,10 +635,13 @@ class Page:
 
     def line_spans(self, lines: Sequence[Line], content: list[str] | None = None) -> list[Span]:
         """``[self.line_span(line) for line in lines]``, in bulk; ``content`` gets their texts."""
-        raw = list(map(_LINE_TEXT, lines))
+        if isinstance(lines, LineColumns):
+            raw, line_starts = lines.texts, lines.starts
+        else:
+            raw, line_starts = list(map(_LINE_TEXT, lines)), list(map(_LINE_START, lines))
         stripped = list(map(str.strip, raw))
         indents = map(sub, map(len, raw), map(len, map(str.lstrip, raw)))
-        starts = list(map(add, map(_LINE_START, lines), indents))
+        starts = list(map(add, line_starts, indents))
         if content is not None:
             content += stripped
         return self.spans(starts, list(map(add, starts, map(len, stripped))))

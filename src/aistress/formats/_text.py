@@ -12,10 +12,11 @@ import hashlib
 import re
 import unicodedata
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from itertools import accumulate, compress, count, repeat
-from operator import add
+from operator import add, attrgetter
 from pathlib import PurePath
+from typing import overload
 
 import attrs
 
@@ -23,6 +24,7 @@ from aistress.errors import ParseError
 
 __all__ = [
     "Line",
+    "LineColumns",
     "decode",
     "is_blank",
     "position",
@@ -124,6 +126,69 @@ def _records(
 
 
 _LINE_SLOTS = tuple(Line.__dict__[name].__set__ for name in ("number", "start", "end", "text"))
+
+
+class LineColumns(Sequence[Line]):
+    """Lines kept as three columns; a :class:`Line` record is made only for a line asked for.
+
+    Indexing makes the record of one line; slicing and :meth:`select` keep
+    columns, so readers that treat most lines in bulk (by their texts and
+    starts) make no record for them.
+
+    >>> lines = LineColumns([1, 3], [0, 5], ["ab", " c"])
+    >>> lines[1], lines[1:].texts
+    (Line(number=3, start=5, end=7, text=' c'), [' c'])
+    """
+
+    __slots__ = ("numbers", "starts", "texts")
+
+    def __init__(self, numbers: list[int], starts: list[int], texts: list[str]) -> None:
+        self.numbers = numbers
+        self.starts = starts
+        self.texts = texts
+
+    def __len__(self) -> int:
+        return len(self.texts)
+
+    @overload
+    def __getitem__(self, index: int) -> Line: ...
+    @overload
+    def __getitem__(self, index: slice) -> LineColumns: ...
+
+    def __getitem__(self, index: int | slice) -> Line | LineColumns:
+        if isinstance(index, slice):
+            return LineColumns(self.numbers[index], self.starts[index], self.texts[index])
+        text, start = self.texts[index], self.starts[index]
+        return Line(self.numbers[index], start, start + len(text), text)
+
+    def select(self, keep: Iterable[object]) -> LineColumns:
+        """The lines whose item of ``keep`` is true (``itertools.compress`` of each column)."""
+        keep = list(keep)
+        return LineColumns(
+            list(compress(self.numbers, keep)),
+            list(compress(self.starts, keep)),
+            list(compress(self.texts, keep)),
+        )
+
+
+def content_columns(text: str) -> LineColumns:
+    r""":func:`split_content_lines` as :class:`LineColumns` (no record made).
+
+    >>> content_columns("a\n \n\nb\n").texts
+    ['a', 'b']
+    """
+    if "\r" in text:
+        lines = [line for line in iter_lines(text) if not line.blank]
+        numbers, starts, texts = (list(map(get, lines)) for get in _LINE_COLUMNS)
+        return LineColumns(numbers, starts, texts)
+    parts, starts = _lf_parts(text)
+    keep = list(map(bool, map(str.strip, parts)))  # str.strip drops what str.isspace accepts
+    return LineColumns(
+        list(compress(count(1), keep)), list(compress(starts, keep)), list(compress(parts, keep))
+    )
+
+
+_LINE_COLUMNS = (attrgetter("number"), attrgetter("start"), attrgetter("text"))
 
 
 def split_content_lines(text: str) -> list[Line]:

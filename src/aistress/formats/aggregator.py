@@ -42,7 +42,7 @@ from __future__ import annotations
 import functools
 import re
 from bisect import bisect_right
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from itertools import accumulate, compress, repeat
 from operator import and_, eq, ge, gt, is_, not_
 
@@ -50,7 +50,6 @@ from aistress import model
 from aistress.formats import _common as common
 from aistress.formats._common import (
     _LEADING_EMOJI,
-    _LINE_TEXT,
     Page,
     language_of,
     leading_emoji,
@@ -58,7 +57,7 @@ from aistress.formats._common import (
     main_language,
 )
 from aistress.formats._registry import FormatGuess
-from aistress.formats._text import Line
+from aistress.formats._text import Line, LineColumns
 from aistress.model import Source
 from aistress.model._document import trusted_blocks
 from aistress.text.dates import format_chinese_date
@@ -348,7 +347,7 @@ def sniff(text: str) -> FormatGuess:
 
 def _read(page: Page) -> Source:
     """Read a reader-app page (see the module docstring for its parts)."""
-    lines = page.content_lines()
+    lines = page.content_columns()  # records are made only for the lines looked at alone
     header = common.Header()
     i = 0
 
@@ -400,7 +399,7 @@ def _read(page: Page) -> Source:
 
     # Every line from the headline on: stripped once, its leading emoji matched
     # and its script counted once (in C), for the footer search and the body.
-    texts_after = list(map(str.strip, map(_LINE_TEXT, lines[i:])))
+    texts_after = list(map(str.strip, lines.texts[i:]))
     footer = i + _first_footer_line(texts_after)
     texts_before = texts_after[: footer - i]
     marks_before = list(map(_LEADING_EMOJI.match, texts_before))  # leading_emoji of each, in C
@@ -434,12 +433,12 @@ def _read(page: Page) -> Source:
             and_, map(gt, repeat(2000), map(len, texts)), map(bool, map(_TEMPLATE.fullmatch, texts))
         )
     )
-    for line in compress(body_lines, template):
-        page.add_line_boilerplate("template", line)
+    for k in compress(range(len(body_lines)), template):
+        page.add_line_boilerplate("template", body_lines[k])
     prose = list(map(not_, template))
     body = page.line_blocks(
         model.BlockKind.PARAGRAPH,
-        list(compress(body_lines, prose)),
+        body_lines.select(prose),
         [lang if lang not in (None, language) else None for lang in compress(each, prose)],
     )
     if not body:
@@ -497,7 +496,7 @@ def _plain_english(each: list[str | None], marks: list[re.Match[str] | None]) ->
 
 def _summary_blocks(
     page: Page,
-    lines: list[Line],
+    lines: Sequence[Line],
     texts: list[str],
     marks: list[re.Match[str] | None],
     languages: list[str | None],
@@ -528,7 +527,7 @@ read = common.page_reader(FORMAT, _read)
 
 
 def _footer_start(
-    lines: list[Line],
+    lines: LineColumns,
     begin: int,
     footer: int,
     texts: list[str],
@@ -579,7 +578,7 @@ def _body_language(
     return main_language(compress(texts, map(is_, marks, repeat(None)))) or "en"
 
 
-def _read_footer(page: Page, lines: list[Line]) -> tuple[list[str], list[model.FieldSpan]]:
+def _read_footer(page: Page, lines: Sequence[Line]) -> tuple[list[str], list[model.FieldSpan]]:
     """Record the footer lines; return the tags and their field spans."""
     tags: list[str] = []
     fields: list[model.FieldSpan] = []

@@ -36,14 +36,14 @@ off the body as a teaser, with the evidence).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from itertools import compress, repeat
-from operator import attrgetter, gt
+from operator import gt
 
 from aistress.formats import _common as common
 from aistress.formats._common import Page, language_of, sample_content, sample_lines
 from aistress.formats._registry import FormatGuess
-from aistress.formats._text import Line
+from aistress.formats._text import LineColumns
 from aistress.model import ArticleKind, BlockKind, Source
 
 __all__ = ["FORMAT", "read", "sniff", "write"]
@@ -162,7 +162,7 @@ def _date_only(text: str) -> bool:
 
 def _read(page: Page) -> Source:
     """Read a syndicated rewrite (see the module docstring for its parts)."""
-    lines = page.content_lines()
+    lines = page.content_columns()  # records are made only for the lines looked at alone
     header = common.Header()
 
     # Copyright (and anything after it) at the end.
@@ -220,7 +220,7 @@ def _read(page: Page) -> Source:
                 line.number,
             )
     body_lines = body_lines[:related_from]
-    main, each = common.languages([line.text for line in body_lines])
+    main, each = common.languages(body_lines.texts)
     language = main or "en"
     blocks = page.line_blocks(
         BlockKind.PARAGRAPH,
@@ -236,17 +236,12 @@ def _read(page: Page) -> Source:
 read = common.page_reader(FORMAT, _read)
 
 
-_TEXT = attrgetter("text")
-
-
 def _dek_like(text: str) -> bool:
     """A standfirst: one sentence, short, that is not a byline."""
     return len(text) <= _MAX_TEASER and _sentences(text) == 1
 
 
-def _related_start(
-    lines: Sequence[Line], title: str, subtitle: str | None
-) -> tuple[int, list[str]]:
+def _related_start(lines: LineColumns, title: str, subtitle: str | None) -> tuple[int, list[str]]:
     """Where the related-story teasers at the end of ``lines`` start, and each one's rule.
 
     Only positive evidence counts: a label (``Related``), or a line among the
@@ -257,7 +252,7 @@ def _related_start(
     least one line stays body. Linear in the length of the lines.
     """
     # Only a line under 60 characters can be a label: those are found in C first.
-    short = map(gt, repeat(60), map(len, map(str.strip, map(_TEXT, lines))))
+    short = map(gt, repeat(60), map(len, map(str.strip, lines.texts)))
     for k in compress(range(len(lines)), short):
         if k > 0 and _related_label(lines[k].stripped):
             return k, ["label"] * (len(lines) - k)
