@@ -254,7 +254,8 @@ class _Matcher:
             self._any = _alternation(shared, re.IGNORECASE)
             fast = [lowered(p) for p in shared]
             self._any_lower = None
-            if all(p is not None for p in fast):
+            # Chinese text has few letters to fold: lower-casing it costs more than it saves.
+            if not self.chars and all(p is not None for p in fast):
                 self._any_lower = _alternation([p for p in fast if p is not None], 0)
         if self._any_lower is not None:
             low = lower_text(text)
