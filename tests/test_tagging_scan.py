@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from aistress.tagging import default_rules
+from aistress.tagging.detect import _fill
 from aistress.tagging.matcher import (
     _EN_TOKEN,
     _SPACE,
@@ -16,6 +17,7 @@ from aistress.tagging.matcher import (
     _Hit,
     _Matcher,
 )
+from aistress.tagging.scope import _polarity_ok
 from aistress.text import polarity
 from aistress.text.script import to_simplified
 from aistress.text.words import stem
@@ -208,3 +210,31 @@ def test_polarity_trie_matches_the_longest_first_alternation(pieces: list[str]) 
         assert [m.span() for m in pattern.finditer(text)] == [
             m.span() for m in plain.finditer(text)
         ]
+
+
+def _fill_one_group(candidates: list[_Hit], head_negated: bool) -> list[_Hit] | None:
+    """The general fill of detect._fill for one group: nearest eligible to the first eligible."""
+    eligible = [h for h in candidates if _polarity_ok(h, head_negated, None)]
+    if not eligible:
+        return None
+    anchor = eligible[0].start
+    return [min(eligible, key=lambda h: (abs(h.start - anchor), h.start))]
+
+
+@given(
+    st.lists(st.tuples(st.integers(0, 30), st.integers(1, 5), st.booleans()), max_size=8),
+    st.booleans(),
+)
+def test_a_one_group_rule_takes_the_hit_the_general_fill_takes(
+    spans: list[tuple[int, int, bool]], head_negated: bool
+) -> None:
+    """A rule of one group is filled with the hit the nearest-to-the-first search chooses."""
+    cue = _Hit(0, 1, -1, 0, 1)
+    hits = sorted(
+        (
+            _Hit(start, start + width, t, start, start + 1, cue if negated else None)
+            for t, (start, width, negated) in enumerate(spans)
+        ),
+        key=lambda h: (h.start, -h.end, h.term),
+    )
+    assert _fill([hits], head_negated=head_negated) == _fill_one_group(hits, head_negated)

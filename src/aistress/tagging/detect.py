@@ -188,6 +188,12 @@ def _rejected(
 
 def _fill(slots: list[list[_Hit]], *, head_negated: bool) -> list[_Hit] | None:
     """One hit per rule group, the head negated or not; None if some group has none."""
+    if len(slots) == 1:
+        # One group (most rules): its first hit negated or not, as asked.
+        for hit in slots[0]:
+            if (hit.negated_by is not None) == head_negated:
+                return [hit]
+        return None
     chosen: list[_Hit] = []
     for group, candidates in enumerate(slots):
         want_negated = head_negated and group == 0

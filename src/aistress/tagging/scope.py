@@ -80,11 +80,14 @@ def _mark_cues(hits: list[_Hit], matcher: _Matcher, clause_starts: list[int], sc
     pseudo_reach = -1
     conceded_clause = -1
     reach_back = scope + matcher.depth + 1
+    cue_of = matcher.cue_of
     for index, hit in enumerate(hits):
+        kinds = cue_of.get(hit.term)
+        if not kinds and conceded_clause < 0:
+            continue  # no cue, and no concession to mark (clauses count from 0)
         clause = _unit(clause_starts, hit.start)
         if clause == conceded_clause:
             hit.conceded = True
-        kinds = matcher.cue_of.get(hit.term)
         if not kinds:
             continue
         if "pseudo_negation" in kinds:
@@ -119,7 +122,8 @@ def _mark_cues(hits: list[_Hit], matcher: _Matcher, clause_starts: list[int], sc
 
 
 def _contrast_starts(hits: Iterable[_Hit], matcher: _Matcher) -> list[int]:
-    return [h.start for h in hits if "contrast" in matcher.cue_of.get(h.term, ())]
+    kinds = matcher.cue_of
+    return [h.start for h in hits if h.term in kinds and "contrast" in kinds[h.term]]
 
 
 def _polarity_ok(hit: _Hit, want_negated: bool, head: _Hit | None) -> bool:
@@ -219,8 +223,11 @@ def polarity(
 
 def _rejection_hits(hits: Iterable[_Hit], matcher: _Matcher) -> Iterator[tuple[_Hit, int]]:
     """Rejection and minority cues among the hits, with how many sentences each reaches."""
+    cue_of = matcher.cue_of
     for h in hits:
-        kinds = matcher.cue_of.get(h.term, ())
+        kinds = cue_of.get(h.term)
+        if not kinds:
+            continue  # most hits are terms, not cues
         reach = max((REJECTION_REACH[k] for k in kinds if k in REJECTION_REACH), default=-1)
         if reach >= 0:
             yield h, reach
