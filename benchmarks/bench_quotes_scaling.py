@@ -86,6 +86,10 @@ CASES: dict[str, tuple[str, Callable[[int], str]]] = {
         ),
     ),
     "distinct clause subjects, each speaking": ("zh", lambda n: _distinct_subjects(n)),
+    "long Han runs, each ending in a dotted name": (
+        "zh",
+        lambda n: _fill("研究人员表示压力很大王明说" * 8 + "马克·李说，", n),
+    ),
     "dialogue turns without cues": (
         "zh",
         lambda n: _fill("“还卡着？”导师冼志恒问她。“嗯。”博士生柏文澜沉默不语，“好”", n),

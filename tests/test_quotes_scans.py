@@ -50,3 +50,10 @@ def test_prefetched_counts_are_the_searched_ones(text: str, grams: list[str]) ->
     ahead.prefetch(grams[::2])
     one_by_one = _zh_names._Grams(text)
     assert [ahead.count(g) for g in grams] == [one_by_one.count(g) for g in grams]
+
+
+@given(st.text(alphabet="马克李安娜说·・，。a ", max_size=80))
+def test_dotted_runs_are_the_pattern_matches(text: str) -> None:
+    """dotted_runs gives the dotted-run pattern's matches over the whole text."""
+    fast = [m.span() for m in _zh_names.dotted_runs(text)]
+    assert fast == [m.span() for m in _zh_names.DOTTED_RUN.finditer(text)]

@@ -85,8 +85,22 @@ def sentence_starts(masked: str) -> list[int]:
 
     >>> sentence_starts("他走了。她说：好！再见")
     [0, 4, 9]
+
+    Several readers of one block ask for its starts: they are computed once
+    per block text (a small cache of the latest blocks).
     """
-    return [0, *(m.end() for m in _SENT_END.finditer(masked) if m.end() < len(masked))]
+    known = _STARTS_CACHE.get(masked)
+    if known is None:
+        if len(_STARTS_CACHE) >= _STARTS_CACHE_SIZE:
+            _STARTS_CACHE.clear()
+        ends = (m.end() for m in _SENT_END.finditer(masked))
+        known = _STARTS_CACHE[masked] = (0, *(e for e in ends if e < len(masked)))
+    return list(known)
+
+
+#: The sentence starts of the latest block texts (cleared when full).
+_STARTS_CACHE: dict[str, tuple[int, ...]] = {}
+_STARTS_CACHE_SIZE = 32
 
 
 def _clause_start(masked: str, cue_start: int) -> int:

@@ -179,7 +179,9 @@ def chinese() -> Chinese:
         writer_roles=frozenset(data["writer_roles"]),
         role_re=re.compile(alternation(data["kinship"] + data["titles"] + data["speaker_roles"])),
         role_name_re=re.compile(
-            "(?<=[" + "".join(sorted(data["role_suffixes"])) + "])"
+            # the role's last character is matched (the engine scans for it in C);
+            # the name is group 1, after it
+            "[" + "".join(sorted(data["role_suffixes"])) + "]"
             # 公司 is an organisation, not a role ending in 司 (上司, 司长): 公司宣布 is no name
             "(?<!公司)"
             "(?=([" + "".join(sorted(s for s in all_surnames if len(s) == 1)) + "]"

@@ -219,9 +219,8 @@ def _scene_names(
     masked = p.masked
     found: dict[int, int] = {}  # start -> end
     for m in lex.role_name_re.finditer(masked):
-        at = role_name_at(
-            masked, m.start() - 1, lex, known
-        )  # 师|冼志恒: from the role's last character
+        # 师|冼志恒: from the role's last character, where the match starts
+        at = role_name_at(masked, m.start(), lex, known)
         if at is not None:
             found.setdefault(at[0], at[1])
     taken = set(found)

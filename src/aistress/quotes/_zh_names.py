@@ -50,13 +50,29 @@ DOTTED_RUN = re.compile(rf"[{_HAN}]{{1,12}}(?:[{DOTS}][{_HAN}]{{1,12}})+")
 _ANY_DOT = re.compile(f"[{DOTS}]")
 
 
-def dotted_runs(masked: str) -> Iterator[re.Match[str]]:
-    """The :data:`DOTTED_RUN` matches of ``masked``: none without a dot, in one search (in C).
+#: A stretch of Han characters and dots: every dotted run lies inside one.
+_HAN_OR_DOT_RUN = re.compile(f"[{_HAN}{DOTS}]+")
 
-    The run pattern is tried at every Han character; most blocks have no
-    dot at all, and one search for a dot settles them.
+
+def dotted_runs(masked: str) -> Iterator[re.Match[str]]:
+    """The :data:`DOTTED_RUN` matches of ``masked``, looked for only where a dot is.
+
+    The run pattern is tried at every Han character it is given. A match
+    holds Han characters and dots only, so it lies inside one stretch of
+    them: the pattern is given only the stretches that hold a dot, from 12
+    characters before the first (most blocks have no dot at all, and one
+    search for a dot settles them). The
+    matches are those of the whole text, in order; linear in its length.
     """
-    return DOTTED_RUN.finditer(masked) if _ANY_DOT.search(masked) else iter(())
+    if _ANY_DOT.search(masked) is None:
+        return iter(())
+    return (
+        m
+        for run in _HAN_OR_DOT_RUN.finditer(masked)
+        if (dot := _ANY_DOT.search(masked, run.start(), run.end())) is not None
+        # a match has at most 12 characters before its first dot
+        for m in DOTTED_RUN.finditer(masked, max(run.start(), dot.start() - 12), run.end())
+    )
 
 
 def dotted_name(text: str, end: int, lex: Chinese) -> int | None:
