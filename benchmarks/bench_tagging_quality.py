@@ -339,7 +339,7 @@ def markdown(result: Mapping[str, Any]) -> str:
             "",
             f"## Our own test split (`tools/tagdata/test`, {own['documents']} documents, "
             "never trained on: `test-x` the first 18, then one split per later batch, "
-            "`test-y` to `test-f`, in the order tools/tagdata/README.md lists them)",
+            "`test-y` to `test-p`, in the order tools/tagdata/README.md lists them)",
             "",
         ]
         for name in ("model", "rules_alone"):
@@ -405,12 +405,15 @@ OWN_SPLITS = (
     "test-b",
     "test-d",
     "test-f",
+    "test-j",
+    "test-l",
+    "test-p",
     "all",
 )
 
 
 def _test(name: str) -> str:
-    """``test-x`` ... ``test-f``: the batch of one of our test documents."""
+    """``test-x`` ... ``test-p``: the batch of one of our test documents."""
     return "test-" + name.split("_")[1][0]
 
 
