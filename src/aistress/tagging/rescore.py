@@ -50,7 +50,14 @@ from aistress.text.language import is_chinese
 from aistress.text.polarity import _word_cues
 from aistress.text.sentences import sentences as sentence_spans
 
-__all__ = ["Candidate", "Context", "Rescorer", "candidate_features", "default_rescorer"]
+__all__ = [
+    "Candidate",
+    "Context",
+    "Rescorer",
+    "candidate_features",
+    "default_rescorer",
+    "floor_holds",
+]
 
 _PATH = "tagging/rescorer.json"
 
