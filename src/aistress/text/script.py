@@ -38,7 +38,7 @@ __all__ = ["is_traditional", "script_counts", "to_simplified"]
 class _Tables:
     """The translate map and the two sets of script evidence, loaded once."""
 
-    __slots__ = ("simplified_only", "traditional_only", "translate")
+    __slots__ = ("converted", "simplified_only", "traditional_only", "translate")
 
     def __init__(self) -> None:
         translate: dict[int, str] = {}
@@ -56,6 +56,8 @@ class _Tables:
             if not line.startswith("#"):
                 simplified_only.update(line.strip())
         self.translate = translate
+        #: Every character the map changes: a text without one is its own conversion.
+        self.converted = frozenset(map(chr, translate))
         self.traditional_only = frozenset(traditional_only)
         self.simplified_only = frozenset(simplified_only)
 
@@ -82,7 +84,10 @@ def to_simplified(text: str) -> str:
 
     .. versionadded:: 0.1.0
     """
-    return text.translate(_tables().translate)
+    tables = _tables()
+    if tables.converted.isdisjoint(text):  # in C, stopping at the first Traditional character
+        return text  # (most text is not Traditional: no per-character look-up in the map)
+    return text.translate(tables.translate)
 
 
 def script_counts(text: str) -> tuple[int, int]:
