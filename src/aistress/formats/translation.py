@@ -37,8 +37,9 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterator
 from itertools import compress, repeat
-from operator import attrgetter, contains, ge, gt, or_
+from operator import attrgetter, contains, ge, gt, methodcaller, or_
 
 from aistress.formats._common import (
     BOM_KIND,
@@ -137,8 +138,7 @@ def _image(text: str) -> bool:
         return True
     # to_simplified keeps every character in place, so converting the line's
     # start is enough to compare it with the prefixes.
-    head = text[: _credit_reach()]
-    return to_simplified(head).lower().startswith(_credit_prefixes())
+    return _credited(text)
 
 
 def _title_like(text: str) -> bool:
@@ -188,8 +188,7 @@ def _read(page: Page) -> Source:
     footer = _first_footer_line(texts)
 
     # Image references and the source link: asked only about the lines they can be.
-    shorts = map(ge, repeat(120), map(len, texts[:footer]))
-    images = {k for k in compress(range(footer), shorts) if _image(texts[k])}
+    images = set(_images(texts[:footer]))
     links = list(map(_SOURCE_LINK.fullmatch, texts[:footer]))
     body = [True] * footer
     for k in sorted(images.union(compress(range(footer), links))):
@@ -204,10 +203,11 @@ def _read(page: Page) -> Source:
     body_lines = list(compress(lines, body))
     body_texts = list(compress(texts, body))
 
+    artefacts: list[tuple[str, int, int]] = []  # name artefacts, recorded together
     if len(body_lines) >= 2 and _title_like(body_texts[0]):
         title_line = body_lines.pop(0)
         body_texts.pop(0)
-        header.title = _collapse(page, title_line)
+        header.title = _collapse(title_line, artefacts)
         header.fields.append(page.field("title", title_line))
 
     # A name artefact needs parentheses: only those lines are collapsed.
@@ -215,7 +215,8 @@ def _read(page: Page) -> Source:
         or_, map(contains, body_texts, repeat("(")), map(contains, body_texts, repeat("（"))
     )
     for k in compress(range(len(body_texts)), paren):
-        body_texts[k] = _collapse(page, body_lines[k])
+        body_texts[k] = _collapse(body_lines[k], artefacts)
+    page.add_boilerplate_runs(artefacts)
     main, each = languages(body_texts)
     language = main or "zh"
     blocks = page.line_blocks(
@@ -255,14 +256,70 @@ def _first_footer_line(texts: list[str]) -> int:
     first 40 (a label).
     """
     candidates = set(compress(range(len(texts)), map(str.startswith, texts, repeat("#"))))
-    candidates.update(compress(range(len(texts)), map(gt, repeat(40), map(len, texts))))
-    colons = map(_COLON.search, texts, repeat(0), repeat(40))
-    candidates.update(compress(range(len(texts)), colons))
+    # An editor label alone, or a label before a colon (of tags or an editor):
+    # the label keys are folded in C, and only texts whose key is a label kept.
+    editor = label_set("translation_editor_labels")
+    short = list(compress(range(len(texts)), map(gt, repeat(40), map(len, texts))))
+    candidates.update(short[j] for j in _keyed([texts[k] for k in short], editor))
+    labelled = _colon_within_40(texts)
+    ends = map(
+        methodcaller("end"), map(_COLON.search, [texts[k] for k in labelled], repeat(0), repeat(40))
+    )
+    labels = [texts[k][:end] for k, end in zip(labelled, ends, strict=True)]
+    either = editor | label_set("translation_tag_labels")
+    candidates.update(labelled[j] for j in _keyed(labels, either))
     return next((k for k in sorted(candidates) if _footer_line(texts[k])), len(texts))
 
 
-def _collapse(page: Page, line: Line) -> str:
-    """The line's trimmed text without name artefacts, which are recorded."""
+def _colon_within_40(texts: list[str]) -> list[int]:
+    """The indices of the texts :data:`_COLON` finds a colon in within the first 40 characters.
+
+    Its spaces may be empty, so it finds one exactly where either colon is
+    there: found by a pattern that starts with the colon (searched in C),
+    not by one whose spaces are tried at each place first.
+    """
+    return list(compress(range(len(texts)), map(_ANY_COLON.search, texts, repeat(0), repeat(40))))
+
+
+_ANY_COLON = re.compile("[:：]")
+
+
+def _keyed(texts: list[str], labels: frozenset[str]) -> Iterator[int]:
+    """The indices of ``texts`` whose :func:`label_key` is one of ``labels`` (folded in C)."""
+    bare = map(str.strip, map(str.rstrip, map(str.strip, texts), repeat(":：")))
+    keys = map(str.lower, map(to_simplified, bare))
+    return compress(range(len(texts)), map(labels.__contains__, keys))
+
+
+def _images(texts: list[str]) -> list[int]:
+    """The indices of the ``texts`` that :func:`_image` takes, tested in C."""
+    short = list(compress(range(len(texts)), map(ge, repeat(120), map(len, texts))))
+    candidates = [texts[k] for k in short]
+    files = set(compress(short, map(_IMAGE_FILE.fullmatch, candidates)))
+    # A credit's first character, folded as the prefixes are (Σ, whose lower
+    # case depends on what follows, folds to no prefix's first character).
+    firsts = map(str.__getitem__, candidates, repeat(slice(None, 1)))
+    folded = map(
+        str.__getitem__, map(str.lower, map(to_simplified, firsts)), repeat(slice(None, 1))
+    )
+    may = compress(range(len(short)), map(_credit_starts().__contains__, folded))
+    files.update(short[j] for j in may if _credited(candidates[j]))
+    return sorted(files)
+
+
+def _credited(text: str) -> bool:
+    """Whether ``text`` starts with an image credit (see :func:`_image`)."""
+    return to_simplified(text[: _credit_reach()]).lower().startswith(_credit_prefixes())
+
+
+@functools.cache
+def _credit_starts() -> frozenset[str]:
+    """The first characters of the credit prefixes (every text starts with ``""``)."""
+    return frozenset(prefix[:1] for prefix in _credit_prefixes())
+
+
+def _collapse(line: Line, artefacts: list[tuple[str, int, int]]) -> str:
+    """The line's trimmed text without name artefacts, whose offsets go to ``artefacts``."""
     start, end = line.trimmed()
     start, end = start - line.start, end - line.start
     pieces = []
@@ -271,7 +328,7 @@ def _collapse(page: Page, line: Line) -> str:
         if a < start or b > end:
             continue
         pieces.append(line.text[at:a])
-        page.add_boilerplate("name-artefact", page.span(line.start + a, line.start + b))
+        artefacts.append(("name-artefact", line.start + a, line.start + b))
         at = b
     pieces.append(line.text[at:end])
     return "".join(pieces)

@@ -75,6 +75,7 @@ TEXTS: dict[str, Callable[[int], str]] = {
     "chinese quotes": lambda n: repeat("他说「压力很大」她说“累”", n),
     "many numbers": lambda n: repeat("访问量近 3.2 亿次，增长 45%，约 200m 美元，1,234 人 ", n),
     "nested markdown": nested_markdown,
+    "parenthesised repeats": lambda n: repeat("名字(名字)(（Ab（Ab）: #x\n", n),
 }
 
 
