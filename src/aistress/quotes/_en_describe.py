@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 from aistress.quotes._lexicon import English, english
@@ -36,8 +37,12 @@ def _cap_runs(tokens: list[str], lex: English) -> list[tuple[int, int]]:
     return runs
 
 
+@functools.lru_cache(maxsize=4096)
 def describe(desc: str) -> tuple[str | None, str | None]:
     """``(role, affiliation)`` of an English speaker's description.
+
+    Each description is read once (the entity tracker and the speaker's
+    record both ask; a process keeps the latest few thousand answers).
 
     The role runs up to a word that ends it (``at``, ``who``…); the
     affiliation is the capitalised run after a marker such as ``at``, else
