@@ -339,7 +339,7 @@ def markdown(result: Mapping[str, Any]) -> str:
             "",
             f"## Our own test split (`tools/tagdata/test`, {own['documents']} documents, "
             "never trained on: `test-x` the first 18, then one split per later batch, "
-            "`test-y` to `test-p`, in the order tools/tagdata/README.md lists them)",
+            "`test-y` to `test-xd`, in the order tools/tagdata/README.md lists them)",
             "",
         ]
         for name in ("model", "rules_alone"):
@@ -408,13 +408,18 @@ OWN_SPLITS = (
     "test-j",
     "test-l",
     "test-p",
+    "test-xa",
+    "test-xb",
+    "test-xc",
+    "test-xd",
     "all",
 )
 
 
 def _test(name: str) -> str:
-    """``test-x`` ... ``test-p``: the batch of one of our test documents."""
-    return "test-" + name.split("_")[1][0]
+    """``test-x`` ... ``test-xd``: the batch of one of our test documents (its code's letters)."""
+    code = name.split("_")[1]
+    return "test-" + code[: len(code) - len(code.lstrip("abcdefghijklmnopqrstuvwxyz"))]
 
 
 def main(argv: list[str]) -> int:
