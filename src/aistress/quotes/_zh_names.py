@@ -186,7 +186,7 @@ def name_vocabulary(
     """
     lex = lex or chinese()
     found: list[str] = []
-    counts: Counter[str] = Counter()
+    heads: list[str] = []  # what opens each clause, two to four characters
     for masked in blocks:
         found.extend(
             _role_name(masked, m.start(1), m.group(1), lex)
@@ -201,8 +201,8 @@ def name_vocabulary(
             if 2 <= k - last <= 5:
                 found.append(masked[last:k])
         opens = _AFTER_OPENER.find(masked)
-        for size in (2, 3, 4):  # what opens each clause, two to four characters (in C)
-            counts.update([masked[i : i + size] for i in opens])
+        heads += [masked[i : i + size] for size in (2, 3, 4) for i in opens]
+    counts = Counter(heads)  # counted at once, in C
     seen: dict[str, int] = {}
     for cand in found:
         for key in {cand[:2], cand[:3], cand[:4]}:
