@@ -491,7 +491,9 @@ class Tagger:
             return _Found(category, self.rules.rules[best.rule].id, confidence, spans)
         assert self.model is not None
         weight = self.model.column(index).__getitem__
-        start, end, _ = max(sentences_, key=lambda s: (sum(map(weight, s[2])), -s[0]))
+        # Summed in sorted order: a set's order follows the process's string
+        # hashing, and a float sum its order, so near-tied sentences could swap.
+        start, end, _ = max(sentences_, key=lambda s: (sum(map(weight, sorted(s[2]))), -s[0]))
         return _Found(category, MODEL_RULE, confidence, [(start, end)])
 
     def _combine(self, category: Category, group: list[_Firing]) -> _Found | None:
