@@ -85,22 +85,8 @@ def sentence_starts(masked: str) -> list[int]:
 
     >>> sentence_starts("他走了。她说：好！再见")
     [0, 4, 9]
-
-    Several readers of one block ask for its starts: they are computed once
-    per block text (a small cache of the latest blocks).
     """
-    known = _STARTS_CACHE.get(masked)
-    if known is None:
-        if len(_STARTS_CACHE) >= _STARTS_CACHE_SIZE:
-            _STARTS_CACHE.clear()
-        ends = (m.end() for m in _SENT_END.finditer(masked))
-        known = _STARTS_CACHE[masked] = (0, *(e for e in ends if e < len(masked)))
-    return list(known)
-
-
-#: The sentence starts of the latest block texts (cleared when full).
-_STARTS_CACHE: dict[str, tuple[int, ...]] = {}
-_STARTS_CACHE_SIZE = 32
+    return [0, *(m.end() for m in _SENT_END.finditer(masked) if m.end() < len(masked))]
 
 
 def _clause_start(masked: str, cue_start: int) -> int:
@@ -142,10 +128,8 @@ def _anonymous_at(masked: str, a: int, b: int, lex: Chinese) -> str | None:
     return m.group(0) if m else None
 
 
-#: The characters every unnamed-source prefix holds (一位, 一名, 一个).
-_PREFIX_CHARS = re.compile("[位名个]")
-#: The counters of people (一位, 一名), without 个 (which counts things too).
-_PERSON_COUNTER = re.compile("[位名]")
+#: The characters every unnamed-source prefix holds (一位, 一名, 一个); those counting people.
+_PREFIX_CHARS, _PERSON_COUNTER = re.compile("[位名个]"), re.compile("[位名]")
 
 
 _ORG_NAME = re.compile(rf"[{_HAN}A-Za-z0-9]+")
@@ -215,8 +199,7 @@ def find_subjects(masked: str, text: str, lex: Chinese | None = None) -> list[Me
         if _SUBJECT_BEFORE.search(before):
             continue
         out.append(_uncued("name", text, start, cstart, end, text[cstart:start].strip() or None))
-    # 一个 counts things as well as people: only prefixes with 位 or 名, and
-    # a block with neither character (most) has none of them
+    # 一个 counts things as well as people: only prefixes with 位 or 名 (most blocks have neither)
     counted = _PERSON_COUNTER.search(masked) is not None
     for p in lex.anonymous_prefixes if counted else ():
         if "位" not in p and "名" not in p:
@@ -537,8 +520,7 @@ def _subject(
     if start is None and anon is None:
         statement = lex.statement_re.search(masked, b, cs) is not None
         start = _organisation(masked, cstart, name_end, lex, statement)
-        # every candidate ends in the subject's last two characters: when no
-        # full name holds those, none of the candidates is a short name
+        # every candidate ends in the subject's last two: no full name holds those, no short name
         tail = masked[max(0, name_end - 2) : name_end]
         if orgs and len(tail) == 2 and any(tail in simple for simple in orgs):
             # a short name of an organisation the article names in full (星图数据)

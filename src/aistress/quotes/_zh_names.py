@@ -61,8 +61,8 @@ def dotted_runs(masked: str) -> Iterator[re.Match[str]]:
     holds Han characters and dots only, so it lies inside one stretch of
     them: the pattern is given only the stretches that hold a dot, from 12
     characters before the first (most blocks have no dot at all, and one
-    search for a dot settles them). The
-    matches are those of the whole text, in order; linear in its length.
+    search for a dot settles them). The matches are those of the whole
+    text, in order; linear in its length.
     """
     if _ANY_DOT.search(masked) is None:
         return iter(())
