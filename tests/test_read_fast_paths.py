@@ -57,6 +57,13 @@ def test_languages_of_counts_equal_the_vote_text_by_text(counts: list[tuple[int,
     assert _scripts.languages_of_counts(latin, han) == _scripts._languages_by_definition(counts)
 
 
+@given(st.lists(st.sampled_from([None, "en", "zh"])), st.sampled_from(["en", "zh"]))
+def test_foreign_languages_are_the_others(each: list[str | None], language: str) -> None:
+    """The foreign languages are those that are not the article's (found by look-ups in C)."""
+    expected = [lang if lang not in (None, language) else None for lang in each]
+    assert _scripts.foreign(each, language) == expected
+
+
 @given(st.lists(st.text(_ALPHABET, max_size=12), max_size=40))
 def test_bulk_languages_equal_one_by_one(texts: list[str]) -> None:
     """The bulk languages give the same main language and per-text languages as the loop."""

@@ -53,6 +53,7 @@ from aistress.errors import ParseError
 from aistress.formats._registry import SNIFFING, FormatGuess
 from aistress.formats._scripts import (
     _read_memo,
+    foreign,
     language_of,
     languages,
     languages_of_counts,
@@ -109,6 +110,7 @@ __all__ = [
     "check_text",
     "checked_reader",
     "find_date",
+    "foreign",
     "label_key",
     "language_of",
     "languages",

@@ -18,6 +18,7 @@ from operator import add, and_, eq, ge, mul, or_, truediv
 from aistress.text.language import language_from_counts, letter_counts, letter_counts_many
 
 __all__ = [
+    "foreign",
     "language_of",
     "languages",
     "languages_of_counts",
@@ -155,3 +156,18 @@ def languages_of_counts(
 
 
 _BY_INDEX: tuple[str | None, ...] = (None, None, "en", "zh")
+
+
+def foreign(each: Iterable[str | None], language: str) -> list[str | None]:
+    """Each language of ``each`` (from :func:`languages`) that is not ``language``, else None.
+
+    ``[lang if lang not in (None, language) else None for lang in each]``, by
+    one dictionary look-up per text in C.
+
+    >>> foreign(["en", None, "zh"], "en")
+    [None, None, 'zh']
+    """
+    others: dict[str | None, str | None] = {
+        lang: lang for lang in _BY_INDEX if lang is not None and lang != language
+    }
+    return list(map(others.get, each))

@@ -439,7 +439,7 @@ def _read(page: Page) -> Source:
     body = page.line_blocks(
         model.BlockKind.PARAGRAPH,
         body_lines.select(prose),
-        [lang if lang not in (None, language) else None for lang in compress(each, prose)],
+        common.foreign(compress(each, prose), language),
     )
     if not body:
         page.warn("missing-body", "no body paragraphs between the headline and the footer")
@@ -511,7 +511,7 @@ def _summary_blocks(
     rests = [
         text[mark.end() :].strip() if mark else "" for text, mark in zip(texts, marks, strict=True)
     ]
-    langs = [lang if lang not in (None, summary_language) else None for lang in languages]
+    langs = common.foreign(languages, summary_language)
     spans = page.line_spans(lines)
     point, paragraph = model.BlockKind.POINT, model.BlockKind.PARAGRAPH
     return trusted_blocks(

@@ -225,7 +225,7 @@ def _read(page: Page) -> Source:
     blocks = page.line_blocks(
         BlockKind.PARAGRAPH,
         body_lines,
-        [lang if lang not in (None, language) else None for lang in each],
+        common.foreign(each, language),
     )
     if not blocks:
         page.warn("missing-body", "no body paragraphs under the headline")

@@ -56,6 +56,7 @@ from aistress.formats._common import (
     article_to_write,
     boilerplate_texts,
     find_date,
+    foreign,
     label_key,
     label_set,
     language_of,
@@ -524,8 +525,8 @@ def _read(page: Page) -> Source:
     title = header.title
     main, each = languages(texts)
     language = main or (language_of(title) if title else None) or "en"
-    foreign = [lang if lang not in (None, language) else None for lang in each]
-    blocks = trusted_blocks(repeat(BlockKind.PARAGRAPH), texts, page.spans(firsts, lasts), foreign)
+    others = foreign(each, language)
+    blocks = trusted_blocks(repeat(BlockKind.PARAGRAPH), texts, page.spans(firsts, lasts), others)
     if not blocks:
         page.warn("missing-body", "no paragraphs under the header")
     if language == "zh" and is_traditional("".join(texts[:20])):

@@ -47,6 +47,7 @@ from aistress.formats._common import (
     Header,
     Page,
     article_to_write,
+    foreign,
     label_key,
     label_set,
     language_of,
@@ -222,7 +223,7 @@ def _read(page: Page) -> Source:
     blocks = page.line_blocks(
         BlockKind.PARAGRAPH,
         body_lines,
-        [lang if lang != language else None for lang in each],
+        foreign(each, language),
         texts=body_texts,
     )
     if not blocks:

@@ -209,7 +209,11 @@ def _wide_counts(texts: list[str]) -> tuple[list[int], list[int]]:
         high = "\u0a0a".join(texts).encode("utf-16-le")[1::2]
     except UnicodeEncodeError:  # a lone surrogate
         return _one_by_one(texts)
-    han = list(map(len, high.translate(None, _NOT_HAN_HIGH_OR_SEP).split(b"\x0a")))
+    han_bytes = high.translate(None, _NOT_HAN_HIGH_OR_SEP)
+    if len(han_bytes) == len(texts) - 1:  # the separators alone: no Han character
+        han = [0] * len(texts)
+    else:
+        han = list(map(len, han_bytes.split(b"\x0a")))
     if len(han) != len(texts):  # a text holds a character U+0A00-U+0AFF
         return _one_by_one(texts)
     if 1 in high:
