@@ -243,6 +243,21 @@ def test_translation_bulk_tests_equal_the_line_tests(texts: list[str]) -> None:
     assert translation._images(texts) == [k for k, t in enumerate(texts) if translation._image(t)]
 
 
+_INDENTS = st.sampled_from(["", " ", "\u3000", "\t "])
+
+
+@given(st.lists(st.tuples(_INDENTS, st.lists(_TRANSLATION_PIECES).map("".join), _INDENTS)))
+def test_translation_collapses_stripped_texts_as_lines(lines: list[tuple[str, str, str]]) -> None:
+    """Name artefacts removed from the stripped texts are those _collapse removes from the lines."""
+    records = split_lines("\n".join(a + b + c for a, b, c in lines) + "\nx")[:-1]
+    expected: list[tuple[str, int, int]] = []
+    collapsed = [translation._collapse(line, expected) for line in records]
+    texts = [line.stripped for line in records]
+    found: list[tuple[str, int, int]] = []
+    translation._collapse_all(records, texts, range(len(texts)), found)
+    assert (texts, found) == (collapsed, expected)
+
+
 @given(st.lists(_TRANSLATION_PIECES | st.sampled_from(["(ab)", "ab", "（中文）", "中文"])))
 def test_paren_matches_are_the_search_matches(pieces: list[str]) -> None:
     """The parentheses tried one by one give the matches of the pattern's search."""

@@ -37,7 +37,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from itertools import compress, repeat
 from operator import attrgetter, contains, ge, gt, methodcaller, or_
 
@@ -215,8 +215,7 @@ def _read(page: Page) -> Source:
     paren = map(
         or_, map(contains, body_texts, repeat("(")), map(contains, body_texts, repeat("（"))
     )
-    for k in compress(range(len(body_texts)), paren):
-        body_texts[k] = _collapse(body_lines[k], artefacts)
+    _collapse_all(body_lines, body_texts, compress(range(len(body_texts)), paren), artefacts)
     page.add_boilerplate_runs(artefacts)
     main, each = languages(body_texts)
     language = main or "zh"
@@ -333,6 +332,36 @@ def _collapse(line: Line, artefacts: list[tuple[str, int, int]]) -> str:
         at = b
     pieces.append(line.text[at:end])
     return "".join(pieces)
+
+
+def _collapse_all(
+    lines: list[Line],
+    texts: list[str],
+    indices: Iterable[int],
+    artefacts: list[tuple[str, int, int]],
+) -> None:
+    """``texts[k] = _collapse(lines[k], artefacts)`` for each of ``indices``.
+
+    ``texts`` are the lines' stripped texts. An artefact starts and ends with
+    a parenthesis and repeats no whitespace, so a line's artefacts are those
+    of its stripped text, moved by its indent: a line without any keeps its
+    text and makes no record.
+    """
+    for k in indices:
+        text = texts[k]
+        found = name_artefacts(text)
+        if not found:
+            continue
+        line = lines[k]
+        offset = line.start + line.indent
+        pieces = []
+        at = 0
+        for a, b in found:
+            pieces.append(text[at:a])
+            artefacts.append(("name-artefact", offset + a, offset + b))
+            at = b
+        pieces.append(text[at:])
+        texts[k] = "".join(pieces)
 
 
 def _read_link(page: Page, line: Line, link: re.Match[str], fields: list[FieldSpan]) -> str:
