@@ -209,6 +209,8 @@ def test_first_footer_line_is_the_first_line_footer_line_takes(texts: list[str])
         )
         texts = [line.stripped for line in lines[begin:]]
         assert begin + aggregator._first_footer_line(texts) == expected
+        han = letter_counts_many(texts)[1]  # the Chinese words looked for where Han is
+        assert begin + aggregator._first_footer_line(texts, han) == expected
 
 
 @given(st.lists(st.lists(_FOOTER_PIECES, max_size=3).map("".join), max_size=12))

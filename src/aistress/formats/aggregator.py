@@ -44,7 +44,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from itertools import accumulate, compress, repeat
-from operator import and_, eq, ge, gt, is_, not_
+from operator import and_, eq, ge, gt, is_, le, not_
 
 from aistress import model
 from aistress.formats import _common as common
@@ -167,20 +167,23 @@ def _footer_line(text: str) -> bool:
     return _promotion(text) or _label_line(text) or (_contact_word(text) and _contact(text))
 
 
-def _first_footer_line(texts: list[str]) -> int:
+def _first_footer_line(texts: list[str], han: list[int] | None = None) -> int:
     """The index of the first of the stripped ``texts`` that :func:`_footer_line` takes, or the end.
 
     :func:`_footer_line` is asked only about the lines that may be one, found
     by tests in C over all the lines at once: those that start with a
     promotion's first words, the short ones whose label key is a label, and
-    those shorter than 200 characters holding a contact word.
+    those shorter than 200 characters holding a contact word. ``han``, the
+    texts' Han characters if counted, spares the Chinese words' search the
+    texts with fewer than two.
     """
     indices = range(len(texts))
     lengths = list(map(len, texts))
     candidates = set(compress(indices, map(str.startswith, texts, repeat(_promotion_prefixes()))))
     candidates.update(_label_lines(texts, lengths))
     below = list(compress(indices, map(gt, repeat(200), lengths)))
-    candidates.update(below[k] for k in _contact_lines([texts[k] for k in below]))
+    below_han = None if han is None else [han[k] for k in below]
+    candidates.update(below[k] for k in _contact_lines([texts[k] for k in below], below_han))
     for k in sorted(candidates):
         if _footer_line(texts[k]):
             return k
@@ -204,15 +207,17 @@ def _label_lines(texts: list[str], lengths: list[int]) -> Iterator[int]:
     return (short[fits[k]] for k in compress(range(len(fits)), map(labels.__contains__, keys)))
 
 
-def _contact_lines(texts: list[str]) -> set[int]:
+def _contact_lines(texts: list[str], han: list[int] | None = None) -> set[int]:
     """The indices of ``texts`` that may hold a contact word (all those that do, by tests in C).
 
     The words are looked for in all the texts joined by newlines: the English
     ones in the UTF-8 bytes folded by ``bytes.lower``, as ``str.lower`` folds
     them (only ``İ`` and the Kelvin sign lower-case to ASCII letters), a hit's
     line being the count of newlines before it; the Chinese ones by one
-    search (faster than a search for each in the bytes). Texts holding ``ı``,
-    ``İ`` or the Kelvin sign are asked :func:`_contact_word` one by one.
+    search (faster than a search for each in the bytes) over the texts that
+    hold two Han characters or more (every Chinese word is two), if ``han``
+    counts them. Texts holding ``ı``, ``İ`` or the Kelvin sign are asked
+    :func:`_contact_word` one by one.
     """
     joined = "\n".join(texts)
     if "ı" in joined or "İ" in joined or "\u212a" in joined:
@@ -223,10 +228,14 @@ def _contact_lines(texts: list[str]) -> set[int]:
         if word in folded:
             pieces = folded.split(word)  # a hit's line: the newlines before it
             found.update(accumulate(map(bytes.count, pieces[:-1], repeat(b"\n"))))
-    hits = [match.start() for match in _CONTACT_WORD_ZH.finditer(joined)]
+    chinese = list(range(len(texts)))
+    if han is not None:
+        chinese = list(compress(chinese, map(le, repeat(2), han)))
+    zh_texts = [texts[k] for k in chinese]
+    hits = [match.start() for match in _CONTACT_WORD_ZH.finditer("\n".join(zh_texts))]
     if hits:
-        starts = list(accumulate(map((1).__add__, map(len, texts)), initial=0))
-        found.update(bisect_right(starts, hit) - 1 for hit in hits)
+        starts = list(accumulate(map((1).__add__, map(len, zh_texts)), initial=0))
+        found.update(chinese[bisect_right(starts, hit) - 1] for hit in hits)
     return found
 
 
@@ -400,10 +409,11 @@ def _read(page: Page) -> Source:
     # Every line from the headline on: stripped once, its leading emoji matched
     # and its script counted once (in C), for the footer search and the body.
     texts_after = list(map(str.strip, lines.texts[i:]))
-    footer = i + _first_footer_line(texts_after)
+    latin, han = letter_counts_many(texts_after)
+    footer = i + _first_footer_line(texts_after, han)
     texts_before = texts_after[: footer - i]
+    latin, han = latin[: footer - i], han[: footer - i]
     marks_before = list(map(_LEADING_EMOJI.match, texts_before))  # leading_emoji of each, in C
-    latin, han = letter_counts_many(texts_before)
     each_before = common.languages_of_counts(latin, han)[1]
     footer_rules = _footer_start(lines, i, footer, texts_before, marks_before, each_before)
     footer -= len(footer_rules)
