@@ -6,6 +6,7 @@ Every sentence here is one we wrote for these tests.
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -116,21 +117,24 @@ def test_a_packed_model_scores_as_the_file_does(
     assert packed.document is document
 
 
-def test_the_shipped_model_loads_from_the_cache_as_from_its_file(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+@pytest.fixture
+def model_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """An empty user cache directory, with default_model forgotten before and after."""
+    monkeypatch.setenv("AISTRESS_CACHE_DIR", str(tmp_path))
+    default_model.cache_clear()
+    yield tmp_path
+    default_model.cache_clear()
+
+
+def test_the_shipped_model_loads_from_the_cache_as_from_its_file(model_cache: Path) -> None:
     """default_model packs the model file into the cache once; the packed model is the same."""
     from aistress.data import load_json
 
-    monkeypatch.setenv("AISTRESS_CACHE_DIR", str(tmp_path))
+    first = default_model()
+    assert [p.name.split("-")[:2] for p in model_cache.iterdir()] == [["tagging", "model"]]
     default_model.cache_clear()
-    try:
-        first = default_model()
-        assert [p.name.split("-")[:2] for p in tmp_path.iterdir()] == [["tagging", "model"]]
-        default_model.cache_clear()
-        again = default_model()
-    finally:
-        default_model.cache_clear()
+    again = default_model()
+    default_model.cache_clear()
     fresh = Model(load_json("tagging/model.json"))
     assert again.weights == first.weights == fresh.weights
     assert again.bias == fresh.bias
@@ -237,22 +241,16 @@ def test_trainer_learns_a_tiny_set(monkeypatch: pytest.MonkeyPatch) -> None:
     assert a > 0
 
 
-def test_a_damaged_cache_entry_falls_back_to_the_model_file(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_a_damaged_cache_entry_falls_back_to_the_model_file(model_cache: Path) -> None:
     """A cache entry that reads as the wrong shape is ignored: the model comes from its file."""
     import marshal
 
-    monkeypatch.setenv("AISTRESS_CACHE_DIR", str(tmp_path))
+    default_model()
+    (entry,) = model_cache.iterdir()
+    entry.write_bytes(marshal.dumps(({"categories": 3}, (), b"", b"", b"x")))
     default_model.cache_clear()
-    try:
-        default_model()
-        (entry,) = tmp_path.iterdir()
-        entry.write_bytes(marshal.dumps(({"categories": 3}, (), b"", b"", b"x")))
-        default_model.cache_clear()
-        model = default_model()
-    finally:
-        default_model.cache_clear()
+    model = default_model()
+    default_model.cache_clear()
     assert model.threshold == default_model().threshold
     assert model.weights == default_model().weights
 
