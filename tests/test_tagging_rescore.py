@@ -38,6 +38,16 @@ def test_shipped_rescorer_loads_with_sane_bounds() -> None:
     assert r.weights
 
 
+def test_shipped_threshold_is_the_one_its_recorded_choice_gives() -> None:
+    """The shipped threshold follows tools/choose_threshold.py's rule from the figures it recorded."""
+    document = default_rescorer().document
+    choice = document["threshold_choice"]
+    every = {float(t): f for t, f in choice["every"].items()}
+    kept = [t for t in every if every[t]["seeds"] >= 0.95]
+    assert default_rescorer().threshold == max(kept, key=lambda t: (every[t]["mean"], -t))
+    assert document["threshold_out_of_fold"] <= max(every)
+
+
 @pytest.mark.parametrize(
     "document",
     [{}, {"bias": 0.0, "weights": {}, "floor": 2.0, "threshold": 0.3}, {"bias": "x"}],

@@ -741,7 +741,7 @@ def tag_text(
 
     >>> text = "We work every weekend and nobody takes a day off."
     >>> [(t.category, t.rule) for t in tag_text(text)]
-    [('overwork', 'en.overwork.broad'), ('mental_health_days', 'model')]
+    [('overwork', 'en.overwork.broad')]
     >>> [t.category for t in tag_text("我们从不加班。")]
     []
     >>> [(t.category, t.polarity) for t in tag_text("我们从不加班。", include_negated=True)]
