@@ -3,15 +3,16 @@
 markdown-it-py's block parser tries every block rule on every line and builds
 a token object (with debug logging) for each step: on a 2 MB digest that was
 more than half of the read. Most digests use only paragraphs, ATX headings,
-thematic breaks and lists; for those, :func:`block_tokens` follows markdown-it's
+thematic breaks and lists; for those, :func:`block_elements` follows markdown-it's
 own rules (``tokenize``, ``list``, ``paragraph``, ``heading``, ``hr`` and the
-terminator checks, in its order) over the same line table and yields the
-tokens the digest reader looks at, with the same types, maps, markers and
-inline contents. A document holding anything else (tabs, carriage returns,
-fences, block quotes, indented code, setext underlines, link reference
-definitions, deep nesting) gets None, and the reader parses it with
-markdown-it as before. A property test compares both on generated documents.
-Linear in the length of the text.
+terminator checks, in its order) over the same line table and makes the
+elements (:class:`El`) that the digest reader builds from markdown-it's
+tokens, with the same line ranges, markers, levels and inline contents,
+without making the tokens themselves. A document holding anything else (tabs,
+carriage returns, fences, block quotes, indented code, setext underlines,
+link reference definitions, deep nesting) gets None, and the reader parses it
+with markdown-it as before. A property test compares both on generated
+documents. Linear in the length of the text.
 """
 
 from __future__ import annotations
@@ -19,10 +20,17 @@ from __future__ import annotations
 import itertools
 import operator
 import re
+from typing import TYPE_CHECKING
 
+import attrs
 from markdown_it.common.utils import MD_TRIM_CHARS, mdTrim
 
-__all__ = ["BlockToken", "block_tokens"]
+if TYPE_CHECKING:
+    from markdown_it.token import Token
+
+    from aistress.formats._digest_syntax import _Inline
+
+__all__ = ["BlockToken", "El", "OpenItem", "block_elements"]
 
 # markdown-it's recursion limit (commonmark preset) is 20 levels; a list adds
 # two (the list and the item). Deeper documents go to markdown-it.
@@ -40,33 +48,42 @@ _UNDERLINE = re.compile(r"\n *(?:-[- ]*|=[= ]*)(?=\n|\Z)")
 
 
 class BlockToken:
-    """The fields of a markdown-it block token that the digest reader reads."""
+    """The fields of a markdown-it inline token that the digest reader reads."""
 
-    __slots__ = ("content", "info", "map", "markup", "tag", "type")
+    __slots__ = ("content", "map")
 
-    def __init__(
-        self,
-        type: str,
-        tag: str = "",
-        map: list[int] | None = None,
-        markup: str = "",
-        info: str = "",
-    ) -> None:
-        self.type = type
-        self.tag = tag
+    def __init__(self, content: str, map: list[int]) -> None:
+        self.content = content
         self.map = map
-        self.markup = markup
-        self.info = ""
-        self.content = ""
 
 
-# Closing tokens carry nothing of their own: one object each, shared by every block
-# (the reader never changes a token).
-_PARAGRAPH_CLOSE = BlockToken("paragraph_close", "p")
-_HEADING_CLOSE = {
-    level: BlockToken("heading_close", f"h{level}", None, "#" * level) for level in range(1, 7)
-}
-_ITEM_CLOSE = {marker: BlockToken("list_item_close", "li", None, marker) for marker in "*-+.)"}
+@attrs.define
+class El:
+    """A block-level element of the token stream, with its 0-based line range."""
+
+    kind: str  # heading, paragraph, item, rule, code, markup
+    first: int
+    last: int
+    inline: Token | BlockToken | None = None
+    level: int = 0  # heading level; list depth of an item; items around a paragraph
+    marker: str | None = None
+    list_id: int = -1
+    ordered: bool = False
+    text: str = ""
+    rendered: _Inline | None = None  # the inline content rendered, once asked for
+    quote: int = 0  # block quotes around it, opened inside its innermost list item
+
+
+@attrs.define
+class OpenItem:
+    """A list item while its content is read."""
+
+    marker: str
+    first: int
+    list_id: int
+    ordered: bool
+    depth: int
+    used: bool = False
 
 
 class _NotPlainError(Exception):
@@ -109,8 +126,31 @@ class _State:
         self.list_indent = -1
         self.line = 0
         self.parent = "root"
-        self.lists = 0
-        self.tokens: list[BlockToken] = []
+        #: the elements made so far, the lists open (their number and whether
+        #: ordered), how many were opened, and the items open
+        self.out: list[El] = []
+        self.lists: list[tuple[int, bool]] = []
+        self.next_list = 0
+        self.items: list[OpenItem] = []
+
+    def claim(self, first: int) -> None:
+        """The items opened on line ``first`` have their element."""
+        for item in self.items:
+            if item.first == first:
+                item.used = True
+
+    def block(self, first: int, last: int, content: str) -> None:
+        """A paragraph: the text of its list item if the item opened on its line, else its own."""
+        items = self.items
+        inline = BlockToken(content, [first, last])
+        if items and not items[-1].used and items[-1].first == first:
+            item = items[-1]
+            self.out.append(
+                El("item", first, last, inline, item.depth, item.marker, item.list_id, item.ordered)
+            )
+        else:
+            self.out.append(El("paragraph", first, last, inline, len(items)))
+        self.claim(first)
 
     def empty(self, line: int) -> bool:
         return self.b[line] + self.shift[line] >= self.e[line]
@@ -153,12 +193,11 @@ class _State:
         return "".join(out)
 
 
-def block_tokens(text: str) -> list[BlockToken] | None:
-    """The block tokens markdown-it (commonmark, raw HTML off) makes of ``text``, or None.
+def block_elements(text: str) -> list[El] | None:
+    """The elements of the block tokens markdown-it (commonmark, raw HTML off) makes of ``text``.
 
-    Only the fields the digest reader reads are set (type, tag, map, markup,
-    info, and the content of inline tokens, whose inline syntax is parsed
-    later, when a block is rendered).
+    None if the text holds what this parser leaves to markdown-it. The inline
+    content of each block is parsed later, when it is rendered.
     """
     if "\t" in text or "\r" in text or "\x00" in text or "]:" in text:
         return None
@@ -169,7 +208,7 @@ def block_tokens(text: str) -> list[BlockToken] | None:
         _tokenize(state, 0, state.max)
     except _NotPlainError:
         return None
-    return state.tokens
+    return state.out
 
 
 def _tokenize(state: _State, start: int, end: int) -> None:
@@ -225,7 +264,8 @@ def _hr(state: _State, start: int, silent: bool) -> bool:
         return False
     if not silent:
         state.line = start + 1
-        state.tokens.append(BlockToken("hr", "hr", [start, start + 1], marker * (count + 1)))
+        state.out.append(El("rule", start, start + 1))
+        state.claim(start)
     return True
 
 
@@ -252,18 +292,10 @@ def _heading(state: _State, start: int, silent: bool) -> bool:
     if back > pos and src[back - 1] == " ":
         maximum = back
     state.line = start + 1
-    tag = f"h{level}"
-    span = [start, start + 1]
-    state.tokens.append(BlockToken("heading_open", tag, span, "#" * level))
-    state.tokens.append(_inline(mdTrim(src[pos:maximum]), span))
-    state.tokens.append(_HEADING_CLOSE[level])
+    inline = BlockToken(mdTrim(src[pos:maximum]), [start, start + 1])
+    state.out.append(El("heading", start, start + 1, inline, level))
+    state.claim(start)
     return True
-
-
-def _inline(content: str, span: list[int]) -> BlockToken:
-    token = BlockToken("inline", "", list(span))
-    token.content = content
-    return token
 
 
 def _paragraph(state: _State, start: int) -> None:
@@ -290,11 +322,7 @@ def _paragraph(state: _State, start: int) -> None:
         following += 1
     content = state.lines(start, following, blk_indent).strip(MD_TRIM_CHARS)
     state.line = following
-    span = [start, following]
-    tokens = state.tokens
-    tokens.append(BlockToken("paragraph_open", "p", span))
-    tokens.append(_inline(content, span))
-    tokens.append(_PARAGRAPH_CLOSE)
+    state.block(start, following, content)
     state.parent = old_parent
 
 
@@ -365,15 +393,13 @@ def _list(state: _State, start: int, end: int, silent: bool) -> bool:
     marker = src[after - 1]
     if silent:
         return True
-    state.lists += 1
-    if state.lists > _MAX_LISTS:
+    lists, items = state.lists, state.items
+    if len(lists) >= _MAX_LISTS:
         raise _NotPlainError
-    tokens = state.tokens
-    tag = "ol" if ordered else "ul"
-    opening = BlockToken(
-        "ordered_list_open" if ordered else "bullet_list_open", tag, [start, 0], marker
-    )
-    tokens.append(opening)
+    list_id = state.next_list
+    state.next_list += 1
+    lists.append((list_id, ordered))
+    depth = len(lists) - 1
     following = start
     old_parent = state.parent
     state.parent = "list"
@@ -389,10 +415,8 @@ def _list(state: _State, start: int, end: int, silent: bool) -> bool:
         if indent_after > 4:
             raise _NotPlainError  # an item opening with indented code
         indent = initial + indent_after
-        item = BlockToken("list_item_open", "li", [start, 0], marker)
-        if ordered:
-            item.info = src[state.b[start] + state.shift[start] : after - 1]
-        tokens.append(item)
+        printed = src[state.b[start] + state.shift[start] : after] if ordered else marker
+        items.append(OpenItem(printed, start, list_id, ordered, depth))
         old_shift, old_count = state.shift[start], state.count[start]
         old_list_indent = state.list_indent
         state.list_indent = state.blk_indent
@@ -407,10 +431,11 @@ def _list(state: _State, start: int, end: int, silent: bool) -> bool:
         state.list_indent = old_list_indent
         state.shift[start] = old_shift
         state.count[start] = old_count
-        tokens.append(_ITEM_CLOSE[marker])
+        item = items.pop()
+        if not item.used:  # an item without content: its marker alone
+            state.out.append(El("markup", item.first, item.first + 1))
+            state.claim(item.first)
         following = start = state.line
-        assert item.map is not None
-        item.map[1] = following
         if following >= end:
             break
         if state.count[following] < state.blk_indent or state.code(start):
@@ -427,12 +452,7 @@ def _list(state: _State, start: int, end: int, silent: bool) -> bool:
                 break
         if marker != src[after - 1]:
             break
-    tokens.append(
-        BlockToken("ordered_list_close" if ordered else "bullet_list_close", tag, None, marker)
-    )
-    assert opening.map is not None
-    opening.map[1] = following
+    lists.pop()
     state.line = following
     state.parent = old_parent
-    state.lists -= 1
     return True

@@ -7,7 +7,6 @@ import re
 from collections.abc import Sequence
 from typing import Any, NamedTuple
 
-import attrs
 from markdown_it import MarkdownIt
 from markdown_it.common.utils import isMdAsciiPunct, isPunctChar, isWhiteSpace
 from markdown_it.rules_core import text_join
@@ -15,6 +14,8 @@ from markdown_it.rules_core.state_core import StateCore
 from markdown_it.token import Token
 
 from aistress.formats._digest_blocks import BlockToken
+from aistress.formats._digest_blocks import El as _El
+from aistress.formats._digest_blocks import OpenItem as _OpenItem
 from aistress.model import (
     ArticleKind,
     RelationKind,
@@ -133,38 +134,11 @@ _SPACE_BEFORE_BREAK = re.compile(r" +\n[ \t]*|\n[ \t]*")
 # tokens → elements
 
 
-@attrs.define
-class _El:
-    """A block-level element of the token stream, with its 0-based line range."""
-
-    kind: str  # heading, paragraph, item, rule, code, markup
-    first: int
-    last: int
-    inline: Token | BlockToken | None = None
-    level: int = 0  # heading level; list depth of an item; items around a paragraph
-    marker: str | None = None
-    list_id: int = -1
-    ordered: bool = False
-    text: str = ""
-    rendered: _Inline | None = None  # the inline content rendered, once asked for
-    quote: int = 0  # block quotes around it, opened inside its innermost list item
-
-
-@attrs.define
-class _OpenItem:
-    marker: str
-    first: int
-    list_id: int
-    ordered: bool
-    depth: int
-    used: bool = False
-
-
 # Tokens that _elements passes over (each block closes with one).
 _IGNORED = frozenset(("paragraph_close", "heading_close"))
 
 
-def _elements(tokens: Sequence[Token | BlockToken]) -> list[_El]:
+def _elements(tokens: Sequence[Token]) -> list[_El]:
     """Flatten the token stream into elements; linear in the number of tokens."""
     out: list[_El] = []
     lists: list[tuple[int, bool]] = []

@@ -78,7 +78,7 @@ from aistress.formats._common import (
     language_of,
     sample_content,
 )
-from aistress.formats._digest_blocks import block_tokens
+from aistress.formats._digest_blocks import El, block_elements
 from aistress.formats._digest_syntax import (
     _APPENDIX_KINDS,
     _ATTRIBUTES,
@@ -100,7 +100,6 @@ from aistress.formats._digest_syntax import (
     SECTION_LABEL,
     UNREAD,
     _appendix,
-    _El,
     _elements,
     _Inline,
     _inline_of,
@@ -146,9 +145,9 @@ FORMAT = "digest"
 
 @attrs.define
 class _Part:
-    heading: _El | None = None
+    heading: El | None = None
     match: re.Match[str] | None = None
-    elements: list[_El] = attrs.Factory(list)
+    elements: list[El] = attrs.Factory(list)
 
 
 @attrs.define
@@ -208,7 +207,7 @@ class _Reader:
             end = line.start + (len(text.rstrip()) or len(text))
         return trusted_span(self.page.id, start, end if end > start else start)
 
-    def locate(self, el: _El) -> list[tuple[Line, int, str] | None]:
+    def locate(self, el: El) -> list[tuple[Line, int, str] | None]:
         """Where each line of an element's inline content starts in the source.
 
         For content line ``i`` (stripped): the source line, the absolute
@@ -383,7 +382,7 @@ class _Reader:
                         FieldSpan(key, self.page.span(at + where, at + where + len(value)))
                     )
 
-    def known_label(self, el: _El) -> bool:
+    def known_label(self, el: El) -> bool:
         assert el.inline is not None
         match = _FIELD.fullmatch(el.inline.content.split("\n")[0].strip())
         if match is None:
@@ -393,7 +392,7 @@ class _Reader:
             (match.group("value") or match.group("pvalue") or "").strip()
         )
 
-    def standalone(self, el: _El, art: _Article, key: str, value: str) -> None:
+    def standalone(self, el: El, art: _Article, key: str, value: str) -> None:
         """A title printed as a bold line: the field spans the text inside the asterisks."""
         self.page.add_boilerplate(MARKUP, self.lines_span(el.first, el.last))
         located = self.locate(el)
@@ -407,7 +406,7 @@ class _Reader:
         art.values[key] = value
         art.fields.append(FieldSpan(key, span))
 
-    def byline(self, el: _El, art: _Article, text: str) -> None:
+    def byline(self, el: El, art: _Article, text: str) -> None:
         """An italic line: the author and the date, and the whole line as ``extra["byline"]``."""
         located = self.locate(el)
         span = self.lines_span(el.first, el.last)
@@ -445,7 +444,7 @@ class _Reader:
                     )
                 )
 
-    def metadata(self, el: _El, art: _Article) -> bool:
+    def metadata(self, el: El, art: _Article) -> bool:
         """Read the labelled lines of an item or paragraph as fields.
 
         Returns False (and records nothing) unless the first line has a label.
@@ -569,7 +568,7 @@ class _Reader:
         art.fields.append(FieldSpan(key, span))
 
 
-def _split(elements: Sequence[_El], env: dict[str, Any]) -> list[_Part]:
+def _split(elements: Sequence[El], env: dict[str, Any]) -> list[_Part]:
     parts = [_Part()]
     for el in elements:
         if el.inline is not None and (
@@ -599,8 +598,9 @@ def read(text: str, *, path: str | None = None, source_id: str | None = None) ->
     page = Page.open(text, path=path, source_id=source_id, format=FORMAT)
     body = text[1:] if text.startswith("\ufeff") else text
     env: dict[str, Any] = {}
-    tokens = block_tokens(body)
-    elements = _elements(_md_blocks.parse(body, env) if tokens is None else tokens)
+    elements = block_elements(body)
+    if elements is None:
+        elements = _elements(_md_blocks.parse(body, env))
     reader = _Reader(page, env)
     parts = _split(elements, env)
     digest = reader.part(parts[0], digest=True)
