@@ -225,24 +225,36 @@ def _tokenize(state: _State, start: int, end: int) -> None:
             break
         if count[line] - blk_indent >= 4:
             raise _NotPlainError  # indented code
-        # markdown-it's order: hr, list, heading, else a paragraph. A line opening
-        # with ``*`` and then neither a space nor ``*`` (a bold label) is no rule,
-        # no list item and no heading.
-        pos = b[line] + shift[line]
-        if not (
-            src[pos] in _BLOCK_START
-            and not (src[pos] == "*" and pos + 1 < e[line] and src[pos + 1] not in " *")
-            and (
-                _hr(state, line, False)
-                or _list(state, line, end, False)
-                or _heading(state, line, False)
-            )
-        ):
+        if not (src[b[line] + shift[line]] in _BLOCK_START and _block(state, line, end, False)):
             _paragraph(state, line)
         line = state.line
         if line < end and b[line] + shift[line] >= e[line]:
             line += 1
             state.line = line
+
+
+def _block(state: _State, line: int, end: int, silent: bool) -> bool:
+    """markdown-it's hr, list and heading rules in its order, each tried where it can match.
+
+    Only a line opening with ``#`` can be a heading, and only one opening with
+    ``*``, ``-`` or ``_`` a rule; ``_`` and ``#`` open no list item. A line
+    opening with ``*`` and then neither a space nor ``*``, or with ``**`` and
+    then neither (a bold label), is none of them.
+    """
+    src = state.src
+    pos = state.b[line] + state.shift[line]
+    char = src[pos]
+    if char == "#":
+        return _heading(state, line, silent)
+    if char == "*" and pos + 1 < state.e[line]:
+        after = src[pos + 1]
+        if after not in " *" or (
+            after == "*" and pos + 2 < state.e[line] and src[pos + 2] not in " *"
+        ):
+            return False
+    if char in "*-_" and _hr(state, line, silent):
+        return True
+    return char != "_" and _list(state, line, end, silent)
 
 
 def _hr(state: _State, start: int, silent: bool) -> bool:
@@ -312,11 +324,7 @@ def _paragraph(state: _State, start: int) -> None:
         if (
             count[following] - blk_indent <= 3
             and src[pos] in _BLOCK_START
-            and (
-                _hr(state, following, True)
-                or _list(state, following, end, True)
-                or _heading(state, following, True)
-            )
+            and _block(state, following, end, True)
         ):
             break
         following += 1
@@ -403,34 +411,35 @@ def _list(state: _State, start: int, end: int, silent: bool) -> bool:
     following = start
     old_parent = state.parent
     state.parent = "list"
-    while following < end:
-        maximum = state.e[following]
-        initial = offset = state.count[following] + after - (state.b[start] + state.shift[start])
+    b, e, shift, count = state.b, state.e, state.shift, state.count
+    while following < end:  # following == start: the line of the item's marker
+        maximum = e[start]
+        begin = b[start] + shift[start]
+        initial = count[start] + after - begin
         pos = after
         while pos < maximum and src[pos] == " ":
-            offset += 1
             pos += 1
-        content_start = pos
-        indent_after = 1 if content_start >= maximum else offset - initial
+        offset = initial + pos - after
+        indent_after = 1 if pos >= maximum else offset - initial
         if indent_after > 4:
             raise _NotPlainError  # an item opening with indented code
-        indent = initial + indent_after
-        printed = src[state.b[start] + state.shift[start] : after] if ordered else marker
-        items.append(OpenItem(printed, start, list_id, ordered, depth))
-        old_shift, old_count = state.shift[start], state.count[start]
+        items.append(
+            OpenItem(src[begin:after] if ordered else marker, start, list_id, ordered, depth)
+        )
+        old_shift, old_count = shift[start], count[start]
         old_list_indent = state.list_indent
         state.list_indent = state.blk_indent
-        state.blk_indent = indent
-        state.shift[start] = content_start - state.b[start]
-        state.count[start] = offset
-        if content_start >= maximum and state.empty(start + 1):
-            state.line = min(state.line + 2, end)
+        state.blk_indent = initial + indent_after
+        shift[start] = pos - b[start]
+        count[start] = offset
+        if pos >= maximum and b[start + 1] + shift[start + 1] >= e[start + 1]:
+            state.line = min(state.line + 2, end)  # an empty item followed by an empty line
         else:
             _tokenize(state, start, end)
         state.blk_indent = state.list_indent
         state.list_indent = old_list_indent
-        state.shift[start] = old_shift
-        state.count[start] = old_count
+        shift[start] = old_shift
+        count[start] = old_count
         item = items.pop()
         if not item.used:  # an item without content: its marker alone
             state.out.append(El("markup", item.first, item.first + 1))
@@ -438,19 +447,13 @@ def _list(state: _State, start: int, end: int, silent: bool) -> bool:
         following = start = state.line
         if following >= end:
             break
-        if state.count[following] < state.blk_indent or state.code(start):
+        if count[start] < state.blk_indent or count[start] - state.blk_indent >= 4:
             break
-        if _hr(state, following, True):  # the list's terminators (fences and quotes bailed)
-            break
-        if ordered:
-            after = _ordered_marker(state, following)
-            if after < 0:
-                break
-        else:
-            after = _bullet_marker(state, following)
-            if after < 0:
-                break
-        if marker != src[after - 1]:
+        pos = b[start] + shift[start]
+        if pos < e[start] and src[pos] in "*-_" and _hr(state, start, True):
+            break  # the list's terminators (fences and quotes went to markdown-it)
+        after = _ordered_marker(state, start) if ordered else _bullet_marker(state, start)
+        if after < 0 or marker != src[after - 1]:
             break
     lists.pop()
     state.line = following

@@ -111,7 +111,7 @@ from aistress.formats._digest_syntax import (
 )
 from aistress.formats._digest_writer import write
 from aistress.formats._registry import FormatGuess
-from aistress.formats._text import Line, trim
+from aistress.formats._text import Line, _lf_parts, trim
 from aistress.formats.accounting import unaccounted
 from aistress.model import (
     Article,
@@ -177,34 +177,47 @@ class _Reader:
     def __init__(self, page: Page, env: dict[str, Any]) -> None:
         self.page = page
         self.env = env
+        # The texts of the lines and where they start, as page.lines has them,
+        # without a Line record per line (one is made for a line asked for).
+        text = page.text
+        if "\r" in text:
+            self.texts = [line.text for line in page.lines]
+            self.starts = [line.start for line in page.lines]
+        else:
+            self.texts, self.starts = _lf_parts(text)
+            if text.startswith("\ufeff") and self.texts:  # the mark is not part of line 1
+                self.texts[0] = self.texts[0][1:]
+                self.starts[0] = 1
+
+    def line(self, index: int) -> Line:
+        """The line of 0-based ``index`` (as ``page.lines[index]``)."""
+        text, start = self.texts[index], self.starts[index]
+        return Line(index + 1, start, start + len(text), text)
 
     # spans ---------------------------------------------------------------
 
     def lines_span(self, first: int, last: int) -> Span:
         """The trimmed span of 0-based lines ``first`` to ``last`` (exclusive)."""
-        lines = self.page.lines
-        count = len(lines)
+        texts, starts = self.texts, self.starts
+        count = len(texts)
         if last == first + 1 and last <= count:  # one line: its content, trimmed
-            line = lines[first]
-            text = line.text
-            start = line.start + len(text) - len(text.lstrip())
-            end = line.start + (len(text.rstrip()) or len(text))
+            text = texts[first]
+            start = starts[first] + len(text) - len(text.lstrip())
+            end = starts[first] + (len(text.rstrip()) or len(text))
             return trusted_span(self.page.id, start, end if end > start else start)
         if last > count:
             last = count
-        while last > first + 1 and (not lines[last - 1].text or lines[last - 1].text.isspace()):
+        while last > first + 1 and (not texts[last - 1] or texts[last - 1].isspace()):
             last -= 1  # a blank line (Line.blank)
         if first < count:  # where the first line's content starts (Line.trimmed)
-            line = lines[first]
-            text = line.text
-            start = line.start + len(text) - len(text.lstrip())
+            text = texts[first]
+            start = starts[first] + len(text) - len(text.lstrip())
         else:
             start = len(self.page.text)
         end = start
         if last - 1 < count:  # where the last line's content ends (its end if blank)
-            line = lines[last - 1]
-            text = line.text
-            end = line.start + (len(text.rstrip()) or len(text))
+            text = texts[last - 1]
+            end = starts[last - 1] + (len(text.rstrip()) or len(text))
         return trusted_span(self.page.id, start, end if end > start else start)
 
     def locate(self, el: El) -> list[tuple[Line, int, str] | None]:
@@ -220,10 +233,10 @@ class _Reader:
         for i, piece in enumerate(el.inline.content.split("\n")):
             index = first + i
             content = piece.strip()
-            if index >= len(self.page.lines) or not content:
+            if index >= len(self.texts) or not content:
                 out.append(None)
                 continue
-            line = self.page.lines[index]
+            line = self.line(index)
             source = line.text.rstrip()
             at = len(source) - len(content) if source.endswith(content) else line.text.find(content)
             out.append(None if at < 0 else (line, line.start + at, content))
@@ -455,8 +468,9 @@ class _Reader:
         if located[0] is None or labels[0] is None:
             return False
         # A nested item's label keeps its indentation, so that write() can nest it again.
-        first_line = self.page.lines[el.first]
-        line_start = first_line.start if el.level else self.lines_span(el.first, el.first + 1).start
+        line_start = (
+            self.starts[el.first] if el.level else self.lines_span(el.first, el.first + 1).start
+        )
         last_key: str | None = None
         for i, (where, labelled) in enumerate(zip(located, labels, strict=True)):
             if where is None:
