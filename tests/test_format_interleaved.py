@@ -445,3 +445,18 @@ def test_line_labels_equal_the_per_character_definition(line: str) -> None:
     assert label == _label_by_definition(text)
     assert interleaved.split_bilingual(text) == _split_by_definition(text)
     assert cut == (_split_by_definition(text) if label == "both" else None)
+
+
+@given(
+    st.lists(
+        _MIXED_LINE
+        | st.builds(" ".join, st.lists(_english() | _chinese() | _ANY_LINE, max_size=3))
+        | st.text(max_size=40),
+        max_size=12,
+    )
+)
+def test_lines_labelled_in_bulk_as_one_by_one(lines: list[str]) -> None:
+    """The reader's labels and splits of all lines at once equal those of each line alone."""
+    texts = [line.strip() for line in lines]
+    labels, cuts = interleaved._labels_and_cuts(texts)
+    assert list(zip(labels, cuts, strict=True)) == [interleaved._label_and_cut(t) for t in texts]

@@ -50,12 +50,13 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable, Sequence
-from itertools import repeat
+from itertools import compress, repeat
+from operator import add, not_, sub
 from typing import NamedTuple, cast
 
 from aistress.formats._common import BOM_KIND, Evidence, Page, checked_reader, sample_content
 from aistress.formats._registry import FormatGuess
-from aistress.formats._text import Line, trim
+from aistress.formats._text import LineColumns, trim
 from aistress.model import (
     Alignment,
     Article,
@@ -382,22 +383,46 @@ def _label_and_cut(
     return ("both" if cut is not None else language), cut
 
 
-def _classify(page: Page, lines: Sequence[Line]) -> list[_Part]:
-    """Every content line as a labelled part (see :func:`_label`); symbol lines are separators."""
-    out: list[_Part] = []
-    append = out.append
-    for line in lines:
-        raw = line.text
-        text = raw.strip()
-        label, cut = _label_and_cut(text)
-        if label is None:
-            page.add_line_boilerplate(SEPARATOR_KIND, line)
-            continue
-        start = line.start
-        if len(text) != len(raw):
-            start += len(raw) - len(raw.lstrip())
-        append(_new_part((text, start, start + len(text), line.number, label, cut)))
-    return out
+def _labels_and_cuts(
+    texts: list[str],
+) -> tuple[list[str | None], list[tuple[tuple[int, int], tuple[int, int]] | None]]:
+    """``[_label_and_cut(t) for t in texts]`` as two lists, the counts taken for all at once.
+
+    :func:`_labels_and_splits` gives each line's language (its counts in bulk);
+    a line with no letter of either script is ``"?"`` if it holds a digit or
+    another letter, and a line it lets split is asked :func:`split_bilingual`
+    (a property test compares both with :func:`_label_and_cut`).
+    """
+    labels, splits = _labels_and_splits(texts)
+    cuts: list[tuple[tuple[int, int], tuple[int, int]] | None] = [None] * len(texts)
+    for k in compress(range(len(texts)), map(not_, labels)):
+        text = texts[k]
+        labels[k] = "?" if _DIGIT.search(text) or _WORD.search(text) else None
+    for k in compress(range(len(texts)), splits):
+        cut = split_bilingual(texts[k])
+        if cut is not None:
+            labels[k], cuts[k] = "both", cut
+    return labels, cuts
+
+
+def _classify(page: Page, lines: LineColumns) -> list[_Part]:
+    """Every content line as a labelled part (see :func:`_label`); symbol lines are separators.
+
+    The parts are made in bulk, by ``map`` in C (no Python call per line).
+    """
+    raw, numbers = lines.texts, lines.numbers
+    texts = list(map(str.strip, raw))
+    starts = list(map(add, lines.starts, map(sub, map(len, raw), map(len, map(str.lstrip, raw)))))
+    labels, cuts = _labels_and_cuts(texts)
+    if None in labels:  # lines of symbols only
+        for k in compress(range(len(texts)), map(not_, labels)):
+            page.add_line_boilerplate(SEPARATOR_KIND, lines[k])
+        keep = list(map(bool, labels))
+        texts, starts, numbers, labels, cuts = (
+            list(compress(column, keep)) for column in (texts, starts, numbers, labels, cuts)
+        )
+    ends = map(add, starts, map(len, texts))
+    return list(map(_new_part, zip(texts, starts, ends, numbers, labels, cuts, strict=True)))
 
 
 def _pairs(page: Page, labelled: Sequence[_Part]) -> list[_Pair]:
@@ -534,7 +559,7 @@ def read(text: str, *, path: str | None = None, source_id: str | None = None) ->
             text (a control character).
     """
     page = Page.open(text, path=path, source_id=source_id, format=FORMAT)
-    labelled = _classify(page, page.content_lines())
+    labelled = _classify(page, page.content_columns())
     if not labelled:
         raise page.error(0, "no English or Chinese line: nothing but whitespace and symbols")
     pairs = _pairs(page, labelled)
