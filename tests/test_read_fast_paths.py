@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import example, given
 from hypothesis import strategies as st
 
@@ -256,16 +258,39 @@ def test_translation_collapses_stripped_texts_as_lines(lines: list[tuple[str, st
     collapsed = [translation._collapse(line, expected) for line in records]
     texts = [line.stripped for line in records]
     found: list[tuple[str, int, int]] = []
-    translation._collapse_all(records, texts, range(len(texts)), found)
+    texts = translation._collapse_all(records, texts, found)
     assert (texts, found) == (collapsed, expected)
 
 
-@given(st.lists(_TRANSLATION_PIECES | st.sampled_from(["(ab)", "ab", "（中文）", "中文"])))
-def test_paren_matches_are_the_search_matches(pieces: list[str]) -> None:
-    """The parentheses tried one by one give the matches of the pattern's search."""
-    line = "".join(pieces)
-    found = [(m.start(), m.end()) for m in _common._paren_matches(line)]
-    assert found == [(m.start(), m.end()) for m in _common._PAREN.finditer(line)]
+_PAREN = re.compile(r"[(（](?P<inner>[^()（）\n\r]{2,40})[)）]")
+
+
+def _name_artefacts_by_definition(text: str) -> list[tuple[int, int]]:
+    """Each parenthesised copy (2-40 characters, a letter, no outer space) of what precedes it."""
+    found = []
+    for match in _PAREN.finditer(text):
+        inner, start = match.group("inner"), match.start()
+        if (
+            inner.strip() == inner
+            and re.search(r"[^\W\d_]", inner)
+            and text[max(0, start - len(inner)) : start] == inner
+        ):
+            found.append((start, match.end()))
+    return found
+
+
+_ARTEFACT_PIECES = st.sampled_from(
+    [*("(", ")", "（", "）", "ab", "b", "中文", "文", " ", "\u3000", "\x1c", "\n", "\r", "1", "·")]
+)
+
+
+@given(st.lists(_TRANSLATION_PIECES | _ARTEFACT_PIECES | st.sampled_from(["(ab)", "（中文）"])))
+@example(["y" * 40, "(", "y" * 40, ")", "z" * 41, "(", "z" * 41, ")"])
+@example(["ab", "(ab)", "\n", "中文", "（中文）", "b(b)", "x" * 45, "(", "x" * 45, ")"])
+def test_name_artefacts_are_those_of_the_definition(pieces: list[str]) -> None:
+    """The search over the reversed text finds the artefacts the forward definition finds."""
+    text = "".join(pieces)
+    assert _common.name_artefacts(text) == _name_artefacts_by_definition(text)
 
 
 _SUMMARY_LINES = st.sampled_from(

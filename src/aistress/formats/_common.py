@@ -42,7 +42,7 @@ import functools
 import re
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from itertools import repeat
+from itertools import accumulate, repeat
 from operator import add, attrgetter, sub
 from typing import Any, Protocol
 
@@ -148,9 +148,17 @@ _LEADING_EMOJI = re.compile(
 )
 
 
-# A parenthesised copy of the words just before it: 名字(名字) or 名字（名字）.
-_PAREN = re.compile(r"[(（](?P<inner>[^()（）\n\r]{2,40})[)）]")
-_WORDY = re.compile(r"[^\W\d_]")
+# A parenthesised copy of the words just before it, 名字(名字) or 名字（名字）, as
+# it reads in the reversed text (either closing parenthesis made ")"): the
+# closing parenthesis, the copy (2 to 40 characters, no parenthesis or line
+# break, no whitespace at either end, a letter among the first 40), an opening
+# one and the same characters again. Between two parentheses the copy can only
+# be all that lies between them, so a failed try backtracks at most 40
+# characters.
+_REVERSED_ARTEFACT = re.compile(
+    r"(\)(?=[^()（）\n\r]{0,39}?[^\W\d_])"
+    r"(?P<inner>[^()（）\s][^()（）\n\r]{0,38}[^()（）\s])[(（])(?P=inner)"
+)
 
 
 def check_text(text: str, path: str | None = None) -> None:
@@ -282,7 +290,9 @@ def name_artefacts(text: str) -> list[tuple[int, int]]:
     Machine translation leaves ``玛拉·奎斯特(玛拉·奎斯特)`` where the
     original had ``Chinese name (Latin name)``: the copy in parentheses repeats
     the characters right before it. The offsets cover the parentheses and the
-    copy. Only copies of 2 to 40 characters holding a letter count. Linear
+    copy. Only copies of 2 to 40 characters holding a letter count, with no
+    parenthesis, line break or surrounding whitespace (so a text of many lines
+    gives the artefacts of each line, moved by where the line starts). Linear
     time (each candidate compares at most 40 characters).
 
     >>> text = "据说玛拉·奎斯特(玛拉·奎斯特)安排了值班"
@@ -291,42 +301,23 @@ def name_artefacts(text: str) -> list[tuple[int, int]]:
     >>> name_artefacts("模型(model)")
     []
     """
-    found = []
-    for match in _paren_matches(text):
-        inner = match.group("inner")
-        start = match.start()
-        if (
-            inner.strip() == inner
-            and _WORDY.search(inner)
-            and start >= len(inner)
-            and text[start - len(inner) : start] == inner
-        ):
-            found.append((start, match.end()))
-    return found
-
-
-def _paren_matches(text: str) -> Iterator[re.Match[str]]:
-    """``_PAREN.finditer(text)``, tried only where a parenthesis opens (found by ``str.find``).
-
-    A match starts with an opening parenthesis, so trying those places in
-    order, each from the end of the last match on, finds what the search finds.
-    """
-    opens = [at for char in "(（" for at in _find_all(text, char)]
-    end = 0
-    for at in sorted(opens):
-        if at >= end:
-            match = _PAREN.match(text, at)
-            if match is not None:
-                end = match.end()
-                yield match
-
-
-def _find_all(text: str, char: str) -> Iterator[int]:
-    """Every offset of ``char`` in ``text``."""
-    at = text.find(char)
-    while at >= 0:
-        yield at
-        at = text.find(char, at + 1)
+    if "(" not in text and "（" not in text:
+        return []
+    # Searched in C over the reversed text, where the copy before the
+    # parentheses follows them (a back-reference compares it), with either
+    # closing parenthesis as ")": a pattern that starts with one character is
+    # searched far faster than one that starts with either of two.
+    reverse = text[::-1].replace("）", ")")
+    # Split at each artefact, the parts are: the text before, the artefact as
+    # printed (reversed), the copy, the text before the next ... : the whole
+    # text again, so their lengths summed give where each artefact lies.
+    ends = list(accumulate(map(len, _REVERSED_ARTEFACT.split(reverse))))
+    length = len(text)
+    starts = list(map(length.__sub__, ends[1::3]))
+    stops = list(map(length.__sub__, ends[:-1:3]))
+    starts.reverse()
+    stops.reverse()
+    return list(zip(starts, stops, strict=True))
 
 
 def sample_lines(text: str, *, head: int = 65536, tail: int = 16384) -> list[str]:

@@ -37,9 +37,10 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable, Iterator
-from itertools import compress, repeat
-from operator import attrgetter, contains, ge, gt, methodcaller, or_
+from bisect import bisect_right
+from collections.abc import Iterator, Sequence
+from itertools import accumulate, chain, compress, repeat
+from operator import add, ge, gt, itemgetter, methodcaller, sub
 
 from aistress.formats._common import (
     BOM_KIND,
@@ -58,7 +59,7 @@ from aistress.formats._common import (
     sample_content,
 )
 from aistress.formats._registry import FormatGuess
-from aistress.formats._text import Line
+from aistress.formats._text import Line, LineColumns
 from aistress.model import Article, ArticleKind, Block, BlockKind, Boilerplate, FieldSpan, Source
 from aistress.text.script import is_traditional, to_simplified
 
@@ -167,7 +168,7 @@ def sniff(text: str) -> FormatGuess:
         ev.add(0.2, "a hashtag line near the end")
     if any(_editor_label(line) is not None for line in tail):
         ev.add(0.25, "an editor label (负责编辑) near the end")
-    artefacts = sum(len(name_artefacts(line)) for line in lines[:100])
+    artefacts = len(name_artefacts("\n".join(lines[:100])))  # none spans two lines
     if artefacts:
         ev.add(0.2, f"{artefacts} name artefacts such as 名字(名字)")
     languages = [language_of(line) for line in lines[:60]]
@@ -183,9 +184,9 @@ def sniff(text: str) -> FormatGuess:
 
 def _read(page: Page) -> Source:
     """Read a translated-article page (see the module docstring for its parts)."""
-    lines = page.content_lines()
+    lines = page.content_columns()  # records are made only for the lines looked at alone
     header = Header()
-    texts = list(map(str.strip, map(_TEXT, lines)))
+    texts = list(map(str.strip, lines.texts))
     footer = _first_footer_line(texts)
 
     # Image references and the source link: asked only about the lines they can be.
@@ -201,21 +202,18 @@ def _read(page: Page) -> Source:
         elif link is not None and header.url is None:
             header.url = _read_link(page, line, link, header.fields)
             body[k] = False
-    body_lines = list(compress(lines, body))
+    body_lines = lines.select(body)
     body_texts = list(compress(texts, body))
 
     artefacts: list[tuple[str, int, int]] = []  # name artefacts, recorded together
-    if len(body_lines) >= 2 and _title_like(body_texts[0]):
-        title_line = body_lines.pop(0)
-        body_texts.pop(0)
+    if len(body_texts) >= 2 and _title_like(body_texts[0]):
+        title_line = body_lines[0]
+        body_lines = body_lines[1:]
+        del body_texts[0]
         header.title = _collapse(title_line, artefacts)
         header.fields.append(page.field("title", title_line))
 
-    # A name artefact needs parentheses: only those lines are collapsed.
-    paren = map(
-        or_, map(contains, body_texts, repeat("(")), map(contains, body_texts, repeat("（"))
-    )
-    _collapse_all(body_lines, body_texts, compress(range(len(body_texts)), paren), artefacts)
+    body_texts = _collapse_all(body_lines, body_texts, artefacts)
     page.add_boilerplate_runs(artefacts)
     main, each = languages(body_texts)
     language = main or "zh"
@@ -243,9 +241,6 @@ def _read(page: Page) -> Source:
 
 
 read = page_reader(FORMAT, _read)
-
-
-_TEXT = attrgetter("text")
 
 
 def _first_footer_line(texts: list[str]) -> int:
@@ -335,33 +330,36 @@ def _collapse(line: Line, artefacts: list[tuple[str, int, int]]) -> str:
 
 
 def _collapse_all(
-    lines: list[Line],
-    texts: list[str],
-    indices: Iterable[int],
-    artefacts: list[tuple[str, int, int]],
-) -> None:
-    """``texts[k] = _collapse(lines[k], artefacts)`` for each of ``indices``.
+    lines: LineColumns, texts: list[str], artefacts: list[tuple[str, int, int]]
+) -> list[str]:
+    """``[_collapse(line, artefacts) for line in lines]``, in one search of all the texts.
 
     ``texts`` are the lines' stripped texts. An artefact starts and ends with
-    a parenthesis and repeats no whitespace, so a line's artefacts are those
-    of its stripped text, moved by its indent: a line without any keeps its
-    text and makes no record.
+    a parenthesis and repeats no whitespace or line break, so the artefacts
+    of each line are those found in all the texts joined by line breaks, moved
+    by where the line's content starts in the page; the collapsed texts are
+    the joined text without them, split again.
     """
-    for k in indices:
-        text = texts[k]
-        found = name_artefacts(text)
-        if not found:
-            continue
-        line = lines[k]
-        offset = line.start + line.indent
-        pieces = []
-        at = 0
-        for a, b in found:
-            pieces.append(text[at:a])
-            artefacts.append(("name-artefact", offset + a, offset + b))
-            at = b
-        pieces.append(text[at:])
-        texts[k] = "".join(pieces)
+    joined = "\n".join(texts)
+    found = name_artefacts(joined)
+    if not found:
+        return texts
+    # Where each text after the first starts in ``joined``; the text each
+    # artefact is in; how far that text's content lies from there in the page.
+    starts = list(accumulate(map((1).__add__, map(len, texts[:-1]))))
+    owners = list(map(bisect_right, repeat(starts), map(itemgetter(0), found)))
+    raw = list(map(lines.texts.__getitem__, owners))
+    indents = map(sub, map(len, raw), map(len, map(str.lstrip, raw)))
+    in_page = map(add, map(lines.starts.__getitem__, owners), indents)
+    moved = list(map(sub, in_page, map([0, *starts].__getitem__, owners)))
+    artefacts += zip(
+        repeat("name-artefact"),
+        map(add, map(itemgetter(0), found), moved),
+        map(add, map(itemgetter(1), found), moved),
+    )
+    bounds = [0, *chain.from_iterable(found), len(joined)]  # kept: from each even to the next
+    kept = map(joined.__getitem__, map(slice, bounds[::2], bounds[1::2]))
+    return "".join(kept).split("\n")
 
 
 def _read_link(page: Page, line: Line, link: re.Match[str], fields: list[FieldSpan]) -> str:
@@ -372,7 +370,7 @@ def _read_link(page: Page, line: Line, link: re.Match[str], fields: list[FieldSp
 
 
 def _read_footer(
-    page: Page, lines: list[Line], fields: list[FieldSpan]
+    page: Page, lines: Sequence[Line], fields: list[FieldSpan]
 ) -> tuple[list[str], str | None, str | None]:
     """Record the footer; return the tags, the editor and a source link."""
     tags: list[str] = []
