@@ -2,18 +2,23 @@
 
 Each scan is compared, on any text over a small alphabet that holds its
 characters, with the pattern it stands for (a look-behind or look-ahead tried
-at every offset).
+at every offset); each record built without validators with the validated one.
 """
 
 from __future__ import annotations
 
+import pickle
 import re
 
+import attrs
 from hypothesis import given
 from hypothesis import strategies as st
 
+from aistress.model import Quote, Span
 from aistress.quotes import _zh_names
+from aistress.quotes._trusted import QUOTE_FIELDS, trusted_quote
 from aistress.quotes._types import MASK
+from aistress.testing import strategies as ais
 
 #: Characters the scans care about (clause openers, surnames, a mask) and others.
 ALPHABET = "，。的王李欧阳晓彤明说走了" + MASK + "a "
@@ -57,3 +62,17 @@ def test_dotted_runs_are_the_pattern_matches(text: str) -> None:
     """dotted_runs gives the dotted-run pattern's matches over the whole text."""
     fast = [m.span() for m in _zh_names.dotted_runs(text)]
     assert fast == [m.span() for m in _zh_names.DOTTED_RUN.finditer(text)]
+
+
+@given(ais.quotes(), ais.spans())
+def test_trusted_quote_equals_the_validated_one(quote: Quote, span: Span) -> None:
+    """A quotation built without validators equals, hashes and prints as the validated one."""
+    assert tuple(f.name for f in attrs.fields(Quote)) == QUOTE_FIELDS
+    quote = attrs.evolve(quote, spans=[span], original=None)
+    fields = {k: getattr(quote, k) for k in QUOTE_FIELDS[3:-1]}
+    fast = trusted_quote(quote.text, quote.language, span, **fields)
+    assert fast == quote
+    assert hash(fast) == hash(quote)
+    assert repr(fast) == repr(quote)
+    attrs.validate(fast)
+    assert pickle.loads(pickle.dumps(fast)) == quote

@@ -38,6 +38,7 @@ from collections.abc import Sequence
 import attrs
 
 from aistress.model import Article, Person, PersonLink, Quote, QuoteKind, Span
+from aistress.model._document import trusted_span
 from aistress.people import group_names
 from aistress.quotes import _chinese, _en_rules, _english, _nested, _zh_discourse, _zh_orgs
 from aistress.quotes._bare import bare_mentions
@@ -50,6 +51,7 @@ from aistress.quotes._en_subjects import find_subjects, introduced
 from aistress.quotes._en_terms import names_title
 from aistress.quotes._interview import answer_label, find_interviewee
 from aistress.quotes._marks import Marks
+from aistress.quotes._trusted import trusted_quote
 from aistress.quotes._turns import take_turns
 from aistress.quotes._types import MASK, Mention
 from aistress.text.language import has_han
@@ -652,8 +654,9 @@ def _reports(
             continue
         a, b = sentences[id(m)]
         desc = m.description or (m.surface if m.kind == "anonymous" else None)
-        cue_span = Span(article.id, base + m.cue_start, base + m.cue_end)
-        out.append(Report(speaker, anonymous, desc, m.cue, cue_span, Span(article.id, a, b)))
+        cue_span = trusted_span(article.id, base + m.cue_start, base + m.cue_end)
+        sentence = trusted_span(article.id, a, b)
+        out.append(Report(speaker, anonymous, desc, m.cue, cue_span, sentence))
     return tuple(out)
 
 
@@ -672,7 +675,7 @@ def _people(
     for f in found:
         pm = f.mention
         if pm is not None and pm.kind == "pronoun" and referent.get(id(pm)) is not None:
-            span = Span(article.id, f.base + pm.name_start, f.base + pm.name_end)
+            span = trusted_span(article.id, f.base + pm.name_start, f.base + pm.name_end)
             link = PersonLink(pm.surface, "pronoun", span)
             known = pronoun_links.setdefault(referent[id(pm)], {})
             known.setdefault(link, None)
@@ -693,13 +696,14 @@ def _people(
         links: list[PersonLink] = []
         aliases: dict[str, None] = {}  # an ordered set
         for _, base, m in items:
-            span = Span(article.id, base + m.name_start, base + m.name_end)
             if m.surface != canonical and m.surface not in aliases:
                 aliases[m.surface] = None
+                span = trusted_span(article.id, base + m.name_start, base + m.name_end)
                 links.append(PersonLink(m.surface, "name-rule", span))
             for alias in m.aliases:
                 if alias not in aliases and alias != canonical:
                     aliases[alias] = None
+                    span = trusted_span(article.id, base + m.name_start, base + m.name_end)
                     links.append(PersonLink(alias, "parenthetical", span))
         key = ("name", g)
         links.extend(pronoun_links.get(key, {}))
@@ -718,12 +722,14 @@ def _quote(
     utterances: dict[object, int],
 ) -> Quote:
     mk = f.marks
-    span = Span(article.id, f.base + mk.inner_start, f.base + mk.inner_end)
+    start, end = f.base + mk.inner_start, f.base + mk.inner_end
+    span = trusted_span(article.id, start, end)
+    words = article.text[start:end]
     language = article.language
     if f.lang != language.split("-")[0].lower():
         language = f.lang
     if f.kind is QuoteKind.SCARE:
-        return Quote(article.slice(span), language, [span], kind=QuoteKind.SCARE)
+        return trusted_quote(words, language, span, kind=QuoteKind.SCARE)
     source = f
     while source.route == "paragraph" and source.source is not None:
         source = source.source
@@ -747,10 +753,10 @@ def _quote(
         key = ("q", f.block, mk.start)
     if key not in utterances:
         utterances[key] = len(utterances)
-    return Quote(
-        article.slice(span),
+    return trusted_quote(
+        words,
         language,
-        [span],
+        span,
         speaker=speaker,
         cue=cue,
         anonymous=anonymous,
