@@ -21,6 +21,7 @@ from collections.abc import Sequence
 import attrs
 
 from aistress.model import Article, Person, Quote, QuoteKind
+from aistress.quotes._blocks import block_of, block_starts
 
 __all__ = ["carry_speakers"]
 
@@ -86,6 +87,7 @@ def carry_speakers(
     if not quotes or not article.blocks:
         return tuple(quotes)
     text = article.text
+    starts = block_starts(article)
     out: list[Quote] = []
     r = 0
     block = -1
@@ -96,9 +98,9 @@ def carry_speakers(
             out.append(q)
             continue
         start = q.spans[0].start
-        bi = article.block_at(start)
+        bi = block_of(starts, start)
         if bi != block:
-            block, block_start, latest = bi, article.block_span(bi).start, None
+            block, block_start, latest = bi, starts[bi], None
         while r < len(reports) and reports[r][0] < start:
             at, person, anonymous, description = reports[r]
             if at >= block_start and (person is not None or anonymous):
