@@ -34,7 +34,7 @@ EN = Article(
     blocks=[
         Block("paragraph", "The app now has 200m weekly users and 320m visits in May 2024."),
         Block(
-            "paragraph", "The Orion Labs team went from 90 hours a week to 110 hours to fix a bug."
+            "paragraph", "The Orion Labs team went from 90 hours a week to 110 hours for a launch."
         ),
         Block("paragraph", "Valuations rose by $40 billion in a quarter."),
     ],
@@ -47,7 +47,7 @@ ZH = Article(
     blocks=[
         Block("paragraph", "该应用现在每周有 2 亿用户，2024 年 5 月访问量 3.2 亿次。"),
         Block(
-            "paragraph", "Orion Labs 团队每周工作时间从 90 小时增加到 110 小时，以修复一个漏洞。"
+            "paragraph", "Orion Labs 团队每周工作时间从 90 小时增加到 110 小时，以赶上一次发布。"
         ),
         Block("paragraph", "估值在一个季度内上涨了400亿美元。"),
     ],
@@ -157,7 +157,7 @@ def test_headline_relevance_ranks_matching_headlines_higher() -> None:
     """A headline about the body scores above the threshold; an unrelated one below."""
     body = [b.text for b in EN.blocks]
     assert (
-        headline_relevance("Orion Labs team works 110 hours to fix a bug", body)
+        headline_relevance("Orion Labs team works 110 hours for a launch", body)
         > HEADLINE_THRESHOLD
     )
     assert headline_relevance("Tulips bloom early in the valley", body) < HEADLINE_THRESHOLD
