@@ -91,7 +91,7 @@ def test_closing_lines_by_shape(closing: str, kind: str) -> None:
 
 def test_editor_line_gives_the_editor() -> None:
     """責任編輯：name and (编辑：name) at the end give the editor."""
-    for line, name in (("責任編輯：許雅婷", "許雅婷"), ("(编辑：赵磊)", "赵磊")):
+    for line, name in (("責任編輯：許雅琦", "許雅琦"), ("(编辑：赵磊)", "赵磊")):
         source = text.read(f"标题\n\n第一段。\n\n第二段。\n\n{line}")
         assert source.article.editor == name
         assert_lossless(f"标题\n\n第一段。\n\n第二段。\n\n{line}", source)
