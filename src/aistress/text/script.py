@@ -125,5 +125,7 @@ def is_traditional(text: str) -> bool:
 
     .. versionadded:: 0.1.0
     """
+    if _tables().traditional_only.isdisjoint(text):  # in C: no Traditional-only character
+        return False  # (most text: no count of either script)
     traditional, simplified = script_counts(text)
     return traditional > simplified
