@@ -427,7 +427,9 @@ def _segments_by_search(text: str) -> list[tuple[str, int, int]]:
 
 
 _RAW_SOUP = st.lists(
-    st.sampled_from(["<style>", "</style >", "<SCRIPT>", "<s>", "<sup>", "</script>"])
+    st.sampled_from(
+        ["<style>", "</style >", "<SCRIPT>", "<s>", "<sup>", "</script>", "<META ", "<link", "'"]
+    )
     | _SOUP.map("".join),
     max_size=12,
 ).map("".join)
@@ -441,7 +443,20 @@ def test_page_index_and_line_breaks_equal_their_definitions(text: str) -> None:
     from aistress.formats import _html_positions as positions
     from aistress.formats import _html_tree as tree
 
-    assert positions._index(text).segments == _segments_by_search(text)
+    index = positions._index(text)
+    segments = _segments_by_search(text)
+    assert index.segments == segments
+    tags = positions._Tags(text, index)
+    for name in ("meta", "link", "time", "html"):
+        named = [
+            (start, end)
+            for kind, start, end in segments
+            if kind == "markup"
+            and (match := positions._TAG_NAME.match(text, start, end)) is not None
+            and not text.startswith("</", start)
+            and match.group(1).lower() == name
+        ]
+        assert tags._named(name) == named
     try:
         root = etree.fromstring(text.encode("utf-8"), tree._parser())
     except (etree.LxmlError, ValueError):

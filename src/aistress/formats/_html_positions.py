@@ -14,6 +14,7 @@ import bisect
 import html as html_lib
 import re
 from collections.abc import Iterator, Sequence
+from itertools import accumulate, compress
 
 import attrs
 
@@ -31,11 +32,13 @@ _MARKUP = re.compile(
 _RAW_START = re.compile(r"<(script|style)\b", re.IGNORECASE)
 _TAG_NAME = re.compile(r"</?([A-Za-z][^\s/>]*)")
 _ENTITY = re.compile(r"&(?:#[0-9]{1,8};?|#[xX][0-9a-fA-F]{1,8};?|[A-Za-z][A-Za-z0-9]{1,31};?)")
+_MARKUP_SPLIT = re.compile(f"({_MARKUP.pattern})", re.DOTALL)
 _WS = re.compile(r"\s+")
 # A character reference, else a run of other non-space characters (a lone "&"
 # alone); \s and \S test what str.isspace tests.
 _STREAM_PIECE = re.compile(rf"(?P<ref>{_ENTITY.pattern})|(?P<run>[^\s&]+|&)")
 _LONGEST_REFERENCE = 34  # characters of the longest match of _ENTITY
+_KELVIN = "\u212a"  # KELVIN SIGN, whose lower case is "k"
 _BR = "\x01"  # marks <br> in extracted text (never in an input: check_text refuses it)
 _MAX_SEARCH = 200_000
 
@@ -53,7 +56,22 @@ class _Index:
     stream: str
     stream_at: list[int]
     source: list[tuple[int, int]]
-    segments: list[tuple[str, int, int]]  # (kind, start, end) covering the page in order
+    # The page from its first character on as pieces: piece ``k`` is
+    # ``text[bounds[k]:bounds[k + 1]]``, character data when ``k`` is even,
+    # else markup, or raw script text when ``k`` is in ``scripts``. Pieces may
+    # be empty.
+    bounds: list[int]
+    scripts: frozenset[int]
+
+    @property
+    def segments(self) -> list[tuple[str, int, int]]:
+        """``(kind, start, end)`` of the non-empty pieces, in order (kind: text, markup, script)."""
+        bounds, scripts = self.bounds, self.scripts
+        return [
+            (_piece_kind(k, scripts), bounds[k], bounds[k + 1])
+            for k in range(len(bounds) - 1)
+            if bounds[k] < bounds[k + 1]
+        ]
 
     def to_source(self, index: int, *, end: bool) -> int:
         """Offset in the page of stream character ``index`` (its end if ``end``)."""
@@ -127,52 +145,65 @@ def _decode(segment: str) -> str:
 
 
 def _index(text: str, start: int = 0) -> _Index:
-    """Split the page into markup, raw script/style text and character data. Linear."""
-    segments: list[tuple[str, int, int]] = []
-    parts: list[str] = []
-    stream_at: list[int] = []
-    sources: list[tuple[int, int]] = []
-    length = 0
+    """Split the page into markup, raw script/style text and character data. Linear.
+
+    The markup is found by splitting stretches of the page with one regex
+    (no Python work per tag): a stretch runs up to the next ``<script`` or
+    ``<style``, whose raw text is skipped when it starts a tag. A tag the
+    stretch's end cut short (a comment or a quoted attribute holding
+    ``<script``) is matched again whole, and the next stretch starts after it.
+    """
+    pieces: list[str] = []  # the page from ``start`` on: text and markup in turn
+    scripts: list[int] = []
     at = start
-
-    def add_text(a: int, b: int) -> None:
-        nonlocal length
-        if a >= b:
-            return
-        segments.append(("text", a, b))
-        segment = text[a:b]
-        if segment.isspace():
-            return
-        squeezed = "".join((_decode(segment) if "&" in segment else segment).split())
-        stream_at.append(length)
-        sources.append((a, b))
-        parts.append(squeezed)
-        length += len(squeezed)
-
     n = len(text)
     while at < n:
-        # One scan of the markup until a script or style, whose raw text is
-        # skipped; then the scan starts again after it. (A match is never
-        # empty, so the scan finds what a search from each match's end would.)
-        for match in _MARKUP.finditer(text, at):
-            tag_start, tag_end = match.span()
-            add_text(at, tag_start)
-            segments.append(("markup", tag_start, tag_end))
-            at = tag_end
-            if text[tag_start + 1] not in "sS":  # no <script or <style
+        raw = _RAW_START.search(text, at)
+        cut = n if raw is None else raw.start()
+        split = _MARKUP_SPLIT.split(text[at:cut])
+        if len(split) > 1 and not split[-1]:
+            # The stretch ends with markup: matched whole, does it reach past the cut?
+            tag_start = cut - len(split[-2])
+            whole = _MARKUP.match(text, tag_start)
+            assert whole is not None  # a match of the stretch starts a match of the page
+            if whole.end() > cut:
+                split[-2] = text[tag_start : whole.end()]
+                pieces += split[:-1]  # the next stretch starts with text
+                at = whole.end()
                 continue
-            raw = _RAW_START.match(text, tag_start, tag_end)
-            if raw is not None:
-                closing = re.compile(rf"</{raw.group(1)}\s*>", re.IGNORECASE).search(text, at)
-                stop = closing.start() if closing is not None else n
-                if stop > at:
-                    segments.append(("script", at, stop))
-                at = stop
-                break
-        else:
-            add_text(at, n)
+        pieces += split
+        at = cut
+        if raw is None:
             break
-    return _Index(text, "".join(parts), stream_at, sources, segments)
+        # At the cut a <script or <style tag starts: its raw text is one piece
+        # (after an empty text piece, so text stays at even places).
+        tag = _MARKUP.match(text, cut)
+        assert tag is not None
+        at = tag.end()
+        closing = re.compile(rf"</{raw.group(1)}\s*>", re.IGNORECASE).search(text, at)
+        stop = closing.start() if closing is not None else n
+        scripts.append(len(pieces) + 2)
+        pieces += (tag.group(), "", text[at:stop])
+        at = stop
+    if len(pieces) % 2 == 0:
+        pieces.append("")
+    bounds = list(accumulate(map(len, pieces), initial=start))
+    # Character data holding more than whitespace: decoded and squeezed all at
+    # once, the pieces kept apart by _BR (no page holds it, no reference decodes to it).
+    texts = pieces[::2]
+    held = list(map(str.strip, texts))
+    kept = list(compress(zip(bounds[::2], bounds[1::2], strict=False), held))
+    joined = _BR.join(compress(texts, held))
+    if "&" in joined:
+        joined = _decode(joined)
+    squeezed = "".join(joined.split())
+    lengths = map(len, squeezed.split(_BR)) if kept else iter(())
+    stream_at = list(accumulate(lengths, initial=0))[:-1]
+    return _Index(text, squeezed.replace(_BR, ""), stream_at, kept, bounds, frozenset(scripts))
+
+
+def _piece_kind(k: int, scripts: frozenset[int]) -> str:
+    return "script" if k in scripts else "markup" if k % 2 else "text"
 
 
 class _Locator:
@@ -225,22 +256,39 @@ def _attribute_span(text: str, tag: tuple[int, int], name: str) -> tuple[int, in
 
 
 class _Tags:
-    """Start tags of the page by name, in order, to find attribute positions."""
+    """Start tags of the page by name, in order, to find attribute positions.
+
+    The tags of a name are found when first asked for: the places where the
+    name follows a ``<`` in the page, kept when a markup piece starts there.
+    """
 
     def __init__(self, text: str, index: _Index) -> None:
         self.text = text
+        self.index = index
         self.by_name: dict[str, list[tuple[int, int]]] = {}
         self.cursor: dict[str, int] = {}
-        for kind, start, end in index.segments:
-            if kind != "markup" or text.startswith(("</", "<!", "<?"), start):
-                continue
-            match = _TAG_NAME.match(text, start, end)
-            if match is not None:
-                self.by_name.setdefault(match.group(1).lower(), []).append((start, end))
+
+    def _named(self, tag: str) -> list[tuple[int, int]]:
+        found = self.by_name.get(tag)
+        if found is not None:
+            return found
+        found = self.by_name[tag] = []
+        # Characters whose lower case is the name's (str.lower of the tag's name).
+        letters = "".join(
+            f"[{c}{c.upper()}{_KELVIN if c == 'k' and i else ''}]" for i, c in enumerate(tag)
+        )
+        bounds, scripts = self.index.bounds, self.index.scripts
+        last = len(bounds) - 1
+        for match in re.finditer(rf"<{letters}(?=[\s/>]|\Z)", self.text):
+            at = match.start()
+            k = bisect.bisect_right(bounds, at) - 1  # the piece starting there, if any
+            if bounds[k] == at and k % 2 and k < last and k not in scripts:
+                found.append((at, bounds[k + 1]))
+        return found
 
     def value_span(self, tag: str, name: str, value: str) -> tuple[int, int] | None:
         """The next ``<tag>`` whose attribute ``name`` decodes to ``value``: where it lies."""
-        tags = self.by_name.get(tag, [])
+        tags = self._named(tag)
         k = self.cursor.get(tag, 0)
         while k < len(tags):
             found = _attribute_span(self.text, tags[k], name)
@@ -257,53 +305,50 @@ def _fill_gaps(page: Page, index: _Index, covered: list[tuple[int, int]]) -> Non
     Gap by gap between the covered spans: a gap that no script and no text
     segment with a letter reaches holds only markup and whitespace, and is one
     ``"markup"`` item (found by two binary searches); in any other gap each
-    segment piece counts, and consecutive pieces of one kind are one item.
+    piece counts, and consecutive pieces of one kind are one item.
     """
-    segments = index.segments
-    if not segments:
+    bounds = index.bounds
+    low, high = bounds[0], bounds[-1]
+    if low >= high:
         return
-    merged: list[tuple[int, int]] = []
+    gaps: list[tuple[int, int]] = []
+    at = low
     for start, end in sorted(covered):
         if start >= end:
             continue
-        if merged and start <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
-        else:
-            merged.append((start, end))
-    low, high = segments[0][1], segments[-1][2]
-    gaps: list[tuple[int, int]] = []
-    at = low
-    for start, end in merged:
         if start > at:
             gaps.append((at, min(start, high)))
-        at = max(at, end)
+        if end > at:
+            at = end
     if at < high:
         gaps.append((at, high))
     text = page.text
-    starts = [start for _, start, _ in segments]
-    texts = index.source  # the text segments that hold more than whitespace
+    texts = index.source  # the text pieces that hold more than whitespace
     text_starts = [start for start, _ in texts]
-    scripts = [(start, end) for kind, start, end in segments if kind == "script"]
+    scripts = sorted((bounds[k], bounds[k + 1]) for k in index.scripts if bounds[k] < bounds[k + 1])
     script_starts = [start for start, _ in scripts]
-
-    def reaches(found_starts: list[int], spans: list[tuple[int, int]], a: int, b: int) -> bool:
-        j = bisect.bisect_left(found_starts, b)
-        return j > 0 and spans[j - 1][1] > a
-
-    pending: list[tuple[str, int, int]] = []
+    last = len(bounds) - 1
     found: list[tuple[str, int, int]] = []  # the items, recorded in bulk at the end
     for a, b in gaps:
         if a >= b:
             continue
-        if not reaches(text_starts, texts, a, b) and not reaches(script_starts, scripts, a, b):
-            pending.append(("markup", a, b))
-            _flush(text, pending, found)
+        j = bisect.bisect_left(text_starts, b)
+        if not (j and texts[j - 1][1] > a) and not (
+            script_starts and _reaches(script_starts, scripts, a, b)
+        ):
+            # Markup and whitespace only: one item, trimmed.
+            gap = text[a:b]
+            kept = gap.lstrip()
+            if kept:
+                first = a + len(gap) - len(kept)
+                found.append(("markup", first, first + len(kept.rstrip())))
             continue
-        k = max(0, bisect.bisect_right(starts, a) - 1)
-        while k < len(segments) and segments[k][1] < b:
-            kind, start, end = segments[k]
-            piece_start, piece_end = max(start, a), min(end, b)
+        pending: list[tuple[str, int, int]] = []
+        k = max(0, bisect.bisect_right(bounds, a) - 1)
+        while k < last and bounds[k] < b:
+            piece_start, piece_end = max(bounds[k], a), min(bounds[k + 1], b)
             if piece_start < piece_end and not text[piece_start:piece_end].isspace():
+                kind = _piece_kind(k, index.scripts)
                 if pending and pending[-1][0] != kind:
                     _flush(text, pending, found)
                 pending.append((kind, piece_start, piece_end))
@@ -312,19 +357,24 @@ def _fill_gaps(page: Page, index: _Index, covered: list[tuple[int, int]]) -> Non
     page.add_boilerplate_runs(found)
 
 
+def _reaches(found_starts: list[int], spans: list[tuple[int, int]], a: int, b: int) -> bool:
+    j = bisect.bisect_left(found_starts, b)
+    return j > 0 and spans[j - 1][1] > a
+
+
+_BOILERPLATE_KIND = {"text": "page-text", "markup": "markup", "script": "script"}
+
+
 def _flush(
     text: str, pending: list[tuple[str, int, int]], found: list[tuple[str, int, int]]
 ) -> None:
     """Add the pending pieces (one kind) to ``found`` as one trimmed item; empty ``pending``."""
     if not pending:
         return
-    kind = {"text": "page-text"}.get(pending[0][0], pending[0][0])
     first, last = pending[0][1], pending[-1][2]
-    start, end = first, last
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    if start < end:
-        found.append((kind, start, end))
+    stretch = text[first:last]
+    kept = stretch.lstrip()
+    if kept:
+        start = first + len(stretch) - len(kept)
+        found.append((_BOILERPLATE_KIND[pending[0][0]], start, start + len(kept.rstrip())))
     pending.clear()
