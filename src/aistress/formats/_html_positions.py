@@ -56,6 +56,7 @@ class _Index:
     stream: str
     stream_at: list[int]
     source: list[tuple[int, int]]
+    source_starts: list[int]  # where each of ``source`` starts
     # The page from its first character on as pieces: piece ``k`` is
     # ``text[bounds[k]:bounds[k + 1]]``, character data when ``k`` is even,
     # else markup, or raw script text when ``k`` is in ``scripts``. Pieces may
@@ -75,8 +76,11 @@ class _Index:
 
     def to_source(self, index: int, *, end: bool) -> int:
         """Offset in the page of stream character ``index`` (its end if ``end``)."""
+        return self.offset(bisect.bisect_right(self.stream_at, index) - 1, index, end=end)
+
+    def offset(self, k: int, index: int, *, end: bool) -> int:
+        """:meth:`to_source` of stream character ``index``, which text segment ``k`` holds."""
         stream_at = self.stream_at
-        k = bisect.bisect_right(stream_at, index) - 1
         local = index - stream_at[k]
         start, stop = self.source[k]
         text = self.text
@@ -98,7 +102,7 @@ class _Index:
                         break
                     left -= 1
             # ... which is right when no reference reaches what was walked over.
-            if text.find("&", max(start, at - _LONGEST_REFERENCE), stop) < 0:
+            if not _reference_reaches(text, max(start, at - _LONGEST_REFERENCE), at, stop):
                 return at + 1 if end else at
         seen = 0
         # Runs of plain characters count one each; a character reference counts
@@ -118,8 +122,23 @@ class _Index:
 
     def from_source(self, offset: int) -> int:
         """The first stream index at or after page offset ``offset`` (segment granularity)."""
-        k = bisect.bisect_left(self.source, (offset, -1))
+        k = bisect.bisect_left(self.source_starts, offset)
         return self.stream_at[k] if k < len(self.stream_at) else len(self.stream)
+
+
+def _reference_reaches(text: str, first: int, at: int, stop: int) -> bool:
+    """Whether a character reference starting in ``first:stop`` ends after ``at``.
+
+    Every ``&`` may start one (a reference holds no other ``&``), which the
+    segment ends at ``stop``.
+    """
+    amp = text.find("&", first, stop)
+    while amp >= 0:
+        match = _ENTITY.match(text, amp, stop)
+        if match is not None and match.end() > at:
+            return True
+        amp = text.find("&", amp + 1, stop)
+    return False
 
 
 def _chars(text: str, start: int, stop: int) -> Iterator[tuple[int, int, str]]:
@@ -199,7 +218,15 @@ def _index(text: str, start: int = 0) -> _Index:
     squeezed = "".join(joined.split())
     lengths = map(len, squeezed.split(_BR)) if kept else iter(())
     stream_at = list(accumulate(lengths, initial=0))[:-1]
-    return _Index(text, squeezed.replace(_BR, ""), stream_at, kept, bounds, frozenset(scripts))
+    return _Index(
+        text,
+        squeezed.replace(_BR, ""),
+        stream_at,
+        kept,
+        list(compress(bounds[::2], held)),
+        bounds,
+        frozenset(scripts),
+    )
 
 
 def _piece_kind(k: int, scripts: frozenset[int]) -> str:
@@ -231,9 +258,14 @@ class _Locator:
             found = stream.find(needle, self.cursor, stop)
         if found < 0:
             return None
-        self.cursor = found + len(needle)
-        start = index.to_source(found, end=False)
-        end = index.to_source(found + len(needle) - 1, end=True)
+        last = found + len(needle) - 1
+        self.cursor = last + 1
+        stream_at, page = index.stream_at, self.index.text
+        k = bisect.bisect_right(stream_at, found) - 1
+        start = index.source_starts[k]
+        if stream_at[k] != found or page[start] == "&" or page[start].isspace():
+            start = index.offset(k, found, end=False)
+        end = index.offset(bisect.bisect_right(stream_at, last, k) - 1, last, end=True)
         self.covered.append((start, end))  # what cover() does
         return trusted_span(self.page.id, start, end)
 
