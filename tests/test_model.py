@@ -239,3 +239,16 @@ def test_bulk_trusted_construction_equals_one_by_one(blocks: list[Block]) -> Non
     sides = [((i,), (i,) if i % 2 else (), float(i)) for i in range(len(blocks))]
     beads = Bead.unchecked_many(*zip(*sides, strict=True)) if sides else []
     assert beads == [Bead(*side) for side in sides]
+
+
+@given(st.lists(st.text(max_size=6), max_size=6))
+def test_article_text_and_offsets_made_on_first_use(texts: list[str]) -> None:
+    """An article's text and block spans, made when first asked, are the blocks joined."""
+    blocks = [Block("paragraph", t) for t in texts]
+    fresh = Article("a1", "en", "news", blocks=blocks)
+    copied = pickle.loads(pickle.dumps(fresh))  # pickled before either was made
+    assert fresh.text == copied.text == "\n\n".join(texts)
+    starts = [sum(len(t) + 2 for t in texts[:k]) for k in range(len(texts))]
+    expected = [Span("a1", a, a + len(t)) for a, t in zip(starts, texts, strict=True)]
+    assert [copied.block_span(k) for k in range(len(texts))] == expected
+    assert pickle.loads(pickle.dumps(copied)) == fresh

@@ -304,24 +304,35 @@ class Article:
     provenance: Provenance | None = attrs.field(
         default=None, validator=_typed(Provenance, optional=True)
     )
-    _offsets: tuple[int, ...] = attrs.field(init=False, eq=False, hash=False, repr=False)
-    _text: str = attrs.field(init=False, eq=False, hash=False, repr=False)
-
-    def __attrs_post_init__(self) -> None:
-        texts = list(map(_BLOCK_TEXT, self.blocks))
-        # Block i starts after the texts and separators before it: running sums in C.
-        steps = map(len(BLOCK_SEPARATOR).__add__, map(len, texts[:-1]))
-        object.__setattr__(self, "_offsets", tuple(accumulate(steps, initial=0)) if texts else ())
-        object.__setattr__(self, "_text", BLOCK_SEPARATOR.join(texts))
+    # Made on first use (most reads never ask): None until then.
+    _offsets: tuple[int, ...] | None = attrs.field(
+        init=False, default=None, eq=False, hash=False, repr=False
+    )
+    _text: str | None = attrs.field(init=False, default=None, eq=False, hash=False, repr=False)
 
     @property
     def text(self) -> str:
         """The analysable text, every block's text separated by a blank line.
 
         All spans that point into an article (quotes, tags, evidence) count in
-        this string.
+        this string. It is joined on first use and kept.
         """
-        return self._text
+        text = self._text
+        if text is None:
+            text = BLOCK_SEPARATOR.join(map(_BLOCK_TEXT, self.blocks))
+            object.__setattr__(self, "_text", text)
+        return text
+
+    def _block_offsets(self) -> tuple[int, ...]:
+        """Where each block starts in :attr:`text`, worked out on first use and kept."""
+        offsets = self._offsets
+        if offsets is None:
+            # Block i starts after the texts and separators before it: running sums in C.
+            lengths = map(len, map(_BLOCK_TEXT, self.blocks[:-1]))
+            steps = map(len(BLOCK_SEPARATOR).__add__, lengths)
+            offsets = tuple(accumulate(steps, initial=0)) if self.blocks else ()
+            object.__setattr__(self, "_offsets", offsets)
+        return offsets
 
     @property
     def paragraphs(self) -> tuple[str, ...]:
@@ -340,7 +351,7 @@ class Article:
 
     def block_span(self, index: int) -> Span:
         """The span of block ``index`` in ``text``."""
-        start = self._offsets[index]
+        start = self._block_offsets()[index]
         return Span(self.id, start, start + len(self.blocks[index].text))
 
     def block_at(self, offset: int) -> int:
@@ -349,12 +360,13 @@ class Article:
         An offset in the separator between two blocks belongs to the earlier
         one. Raises :class:`IndexError` for an offset outside the text.
         """
-        if not 0 <= offset <= len(self._text) or not self.blocks:
+        if not 0 <= offset <= len(self.text) or not self.blocks:
             raise IndexError(offset)
-        lo, hi = 0, len(self._offsets) - 1
+        offsets = self._block_offsets()
+        lo, hi = 0, len(offsets) - 1
         while lo < hi:  # last block whose start <= offset
             mid = (lo + hi + 1) // 2
-            if self._offsets[mid] <= offset:
+            if offsets[mid] <= offset:
                 lo = mid
             else:
                 hi = mid - 1
@@ -364,7 +376,7 @@ class Article:
         """The text of a span into this article; raises if it names another document."""
         if span.doc != self.id:
             raise InvalidValueError("Span.doc", span.doc, f"does not name article {self.id!r}")
-        return span.slice(self._text)
+        return span.slice(self.text)
 
     def get(self, key: str, default: str | None = None) -> str | None:
         """Return the ``extra`` metadata value for ``key``."""
