@@ -515,6 +515,14 @@ def test_binary_prefilter_never_misses_what_the_pattern_finds(text: str) -> None
     assert _text.may_hold_binary(text) == (_common._NOT_TEXT.search(text) is not None)
 
 
+@given(st.text(alphabet="\x08\t\n\x0b\x0c\r\x0e\x1f\x7f\x80\xffa中😀", max_size=12))
+def test_decoded_text_is_tested_for_control_characters_on_its_bytes(text: str) -> None:
+    """A text just decoded from UTF-8 is "maybe binary" exactly when the pattern finds something."""
+    decoded, used = _text.decode(text.encode("utf-8"))
+    assert (decoded, used) == (text, "utf-8")
+    assert _text.may_hold_binary(decoded) == (_common._NOT_TEXT.search(decoded) is not None)
+
+
 @given(st.text(alphabet=" \t\u3000\xa0\u2028\u200bab中", max_size=20), st.data())
 def test_trim_drops_exactly_the_whitespace_characters(text: str, data: st.DataObject) -> None:
     """Trimming narrows a range to where its first and last non-whitespace characters are."""

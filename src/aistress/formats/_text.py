@@ -296,14 +296,23 @@ def _plausible(text: str) -> bool:
 _TEXT_BYTES = bytes(b for b in range(256) if not (b <= 0x08 or 0x0E <= b <= 0x1F or b == 0x7F))
 
 
+# The last text :func:`decode` made from UTF-8 bytes without a control
+# character: the reader's check then need not encode it again. Compared by
+# identity, so a text from anywhere else (or another thread) is checked.
+_decoded_clean: str | None = None
+
+
 def may_hold_binary(text: str) -> bool:
     """Whether ``text`` may hold a control character or a lone surrogate (False: surely not).
 
     In C over an encoding of the text, faster than a regular expression over
     a large text: a control character is its own byte in Latin-1 (a text all
     below U+0100, which holds no surrogate) and in UTF-8 (multi-byte sequences
-    use bytes from 0x80 up), and a lone surrogate does not encode.
+    use bytes from 0x80 up), and a lone surrogate does not encode. The text
+    :func:`decode` returned last was tested on its bytes already.
     """
+    if text is _decoded_clean:
+        return False
     try:
         data = text.encode("latin-1")  # a copy, where UTF-8 would encode
     except UnicodeEncodeError:
@@ -356,9 +365,15 @@ def decode(data: bytes, *, path: str | None = None, encoding: str | None = None)
             "a byte-order mark, pass encoding='utf-16-le' or 'utf-16-be'",
         )
     try:
-        return data.decode("utf-8"), "utf-8"
+        decoded = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         first_bad = exc
+    else:
+        # What may_hold_binary tests on the text's UTF-8 encoding: these bytes.
+        if not data.translate(None, _TEXT_BYTES):
+            global _decoded_clean
+            _decoded_clean = decoded
+        return decoded, "utf-8"
     try:
         text = data.decode("gb18030")
     except UnicodeDecodeError:
