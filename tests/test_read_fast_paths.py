@@ -121,6 +121,7 @@ def test_content_columns_hold_the_non_blank_lines(
         selected = [line for line, k in zip(expected, keep, strict=False) if k]
         assert list(columns.select(keep)) == selected
         assert page.line_spans(columns) == page.line_spans(expected)
+        assert page.line_spans(expected) == [page.line_span(line) for line in expected]
         assert len(page.lines) >= len(expected)  # split: the next round reads the records
 
 

@@ -42,8 +42,8 @@ import functools
 import re
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from itertools import accumulate, repeat
-from operator import add, attrgetter, sub
+from itertools import accumulate, compress, repeat
+from operator import add, attrgetter, is_not
 from typing import Any, Protocol
 
 import attrs
@@ -657,8 +657,12 @@ class Page:
         else:
             raw, line_starts = list(map(_LINE_TEXT, lines)), list(map(_LINE_START, lines))
         stripped = list(map(str.strip, raw))
-        indents = map(sub, map(len, raw), map(len, map(str.lstrip, raw)))
-        starts = list(map(add, line_starts, indents))
+        # str.strip returns a text with no surrounding whitespace itself: only
+        # the other lines are measured for their indent (no copy of every line).
+        starts = list(line_starts)
+        for k in compress(range(len(raw)), map(is_not, stripped, raw)):
+            text = raw[k]
+            starts[k] += len(text) - len(text.lstrip())
         if content is not None:
             content += stripped
         return self.spans(starts, list(map(add, starts, map(len, stripped))))
