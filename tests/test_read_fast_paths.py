@@ -72,6 +72,34 @@ def test_bulk_languages_equal_one_by_one(texts: list[str]) -> None:
     assert _scripts._languages_many(texts) == _scripts._languages_one_by_one(texts)
 
 
+# Characters about the edges of the Latin letters, punctuation and other
+# scripts below the Han lead bytes; and characters that send texts to the
+# counts (Han, CJK marks, emoji, U+0240-U+027F, a NUL, a lone surrogate).
+_NO_HAN = st.sampled_from(
+    [*"aZ1 .\u00bf\u00c0\u00d7\u00ff\u0100\u01ff\u0200\u023f\u02ff\u2019\u2fff\ua000\ueeee"]
+)
+_TROUBLE = st.sampled_from(
+    [
+        *"\u3005\u3007\u3000\u33ff\u3400\u4dc0\u4e00\uf000\uf900\x00\u0240\u024f\u0250\ud800",
+        *("\U0001f600", "\U00020000", "\U00031350"),
+    ]
+)
+
+
+@given(
+    st.lists(st.text(_NO_HAN, max_size=6), max_size=80),
+    st.integers(0, 80),
+    st.none() | st.text(_TROUBLE, min_size=1, max_size=2),
+)
+def test_bulk_languages_without_han_equal_one_by_one(
+    texts: list[str], where: int, trouble: str | None
+) -> None:
+    """Texts without a Han character get the loop's languages from their bytes alone."""
+    if trouble is not None:
+        texts.insert(where, trouble)
+    assert _scripts._languages_many(texts) == _scripts._languages_one_by_one(texts)
+
+
 @given(st.lists(st.tuples(_LINES, _BREAKS), min_size=1, max_size=30), st.booleans())
 def test_pieces_are_the_blank_line_groups(lines: list[tuple[str, str]], bom: bool) -> None:
     """The text reader's pieces are the runs of non-blank lines of Page.lines."""
