@@ -106,11 +106,17 @@ def gender_of_description(description: str | None) -> str | None:
     """``"f"`` or ``"m"`` when a noun of ``description`` says so (``a spokeswoman``), else None."""
     if not description:
         return None
-    words = {w.lower() for w in _WORD.findall(description)}
-    female, male = bool(words & _FEMALE), bool(words & _MALE)
+    words = _lower_words(description)
+    female, male = not words.isdisjoint(_FEMALE), not words.isdisjoint(_MALE)
     if female == male:
         return None
     return "f" if female else "m"
+
+
+@functools.lru_cache(maxsize=4096)
+def _lower_words(description: str) -> frozenset[str]:
+    """The words of a description in lower case (read once: a speaker is described again)."""
+    return frozenset(w.lower() for w in _WORD.findall(description))
 
 
 class _Entity:
@@ -322,7 +328,7 @@ class Entities:
             org = org or bool(_ACRONYM.match(surface))
             entity = self._by_key[key] = _Entity(key, full or surface, org, company)
         if description:
-            entity.described.update(w.lower() for w in _WORD.findall(description))
+            entity.described.update(_lower_words(description))
             _, affiliation = describe(description)
             if affiliation and affiliation[:1].isupper():
                 self._touch(self._org(affiliation, True))

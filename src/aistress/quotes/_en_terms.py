@@ -148,9 +148,10 @@ _NAMING_ENDS = (
 def _may_name(before: str) -> bool:
     """Whether a naming expression may end ``before``: a quick test before the searches.
 
-    Each expression ends in a space after a word of :data:`_NAMING_ENDS`,
-    maybe with a comma or an article between them; words with letters outside
-    ASCII (which a search ignoring case may fold) are always searched.
+    Each expression ends in a space after a word of :data:`_NAMING_ENDS`
+    (a whole word, not ``was`` for ``as``), maybe with a comma or
+    an article between them; words with letters outside ASCII (which a
+    search ignoring case may fold) are always searched.
     """
     if not before[-1:].isspace():
         return False
@@ -162,9 +163,13 @@ def _may_name(before: str) -> bool:
         last = words[0].lower() + " " + last
     return (
         not last.isascii()
-        or last.rstrip(",").endswith(_NAMING_ENDS)
-        or (" " in last and last.split()[0].endswith(_NAMING_ENDS))
+        or _ENDS_NAMING.search(last.rstrip(",")) is not None
+        or (" " in last and _ENDS_NAMING.search(last.split()[0]) is not None)
     )
+
+
+#: A word ending with a whole word of :data:`_NAMING_ENDS` (``so-called``, not ``was``).
+_ENDS_NAMING = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, _NAMING_ENDS)) + r")\Z")
 
 
 def names_title(masked: str, start: int, inner: str) -> bool:
