@@ -33,7 +33,7 @@ __all__ = [
 Route = tuple[str, Mention | None, bool]
 
 
-@attrs.frozen
+@attrs.define(unsafe_hash=True)  # never changed; not frozen, a third of the cost to make
 class Block:
     """What the rules read of one English block: its text, sentences and cues.
 
