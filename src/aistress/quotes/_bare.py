@@ -3,8 +3,8 @@
 A cited speaker named again later without a cue (``Lin put it more
 simply.``) is the latest candidate for a following *she said*; a name in
 an object's place (``asked by Lin``, ``told Lin``) is not. One combined
-regular expression per article finds every such mention: linear in the
-text for a bounded number of names.
+regular expression per article finds every such mention, in one scan of
+the article's text: linear in the text for a bounded number of names.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ import re
 from collections.abc import Sequence
 
 from aistress.model import Article
+from aistress.quotes._blocks import block_starts as _block_starts
 from aistress.quotes._types import Mention
 
 __all__ = ["bare_mentions"]
@@ -64,23 +65,34 @@ def bare_mentions(
     for bi, qa, qb in quotations:  # the quotations of a block are sorted and disjoint
         quoted.setdefault(bi, []).append((qa, qb))
     out: list[tuple[int, int, Mention]] = []
-    for bi, block in enumerate(article.blocks):
-        base = -1  # the block's offset in the article, once a name is found in it
-        inside = quoted.get(bi, [])
-        starts = [qa for qa, _ in inside]
-        for match in pattern.finditer(block.text):
-            a, b = match.span()
-            k = bisect.bisect_right(starts, a) - 1
+    blocks = article.blocks
+    block_starts = _block_starts(article)
+    quote_starts = {bi: [qa for qa, _ in inside] for bi, inside in quoted.items()}
+    # one scan of the article's text: the separator between blocks (a blank
+    # line) is no word character, as the start or end of a block is not one,
+    # and no name holds a line break, so no match crosses a block boundary
+    if any("\n" in n for n in surfaces):
+        found = [(bi, m) for bi, b in enumerate(blocks) for m in pattern.finditer(b.text)]
+    else:
+        found = [(-1, m) for m in pattern.finditer(article.text)]
+    for bi, match in found:
+        a, b = match.span()
+        if bi < 0:
+            bi = bisect.bisect_right(block_starts, a) - 1
+            a, b = a - block_starts[bi], b - block_starts[bi]
+        text = blocks[bi].text
+        inside = quoted.get(bi)
+        if inside is not None:
+            k = bisect.bisect_right(quote_starts[bi], a) - 1
             if k >= 0 and a < inside[k][1]:
                 continue
-            if block.text[b : b + 2] not in _POSSESSIVE and _LOWER_WORD_BEFORE.search(
-                block.text, max(0, a - 60), a
-            ):
-                continue  # asked by Lin, met Lin: an object is no candidate for a later pronoun
-            surface = surfaces[match.group(0)]
-            if surface not in group_of:
-                continue
-            if base < 0:
-                base = article.block_span(bi).start
-            out.append((bi, base, Mention("name", surface, a, b, a, b, None, a, a)))
+        if text[b : b + 2] not in _POSSESSIVE and _LOWER_WORD_BEFORE.search(
+            text, max(0, a - 60), a
+        ):
+            continue  # asked by Lin, met Lin: an object is no candidate for a later pronoun
+        surface = surfaces[match.group(0)]
+        if surface not in group_of:
+            continue
+        base = block_starts[bi]
+        out.append((bi, base, Mention("name", surface, a, b, a, b, None, a, a)))
     return out

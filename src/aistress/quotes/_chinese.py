@@ -49,7 +49,6 @@ from aistress.quotes._zh_people import (
     is_sentence,
     is_short,
     name_gender,
-    recalled_words,
     role_name_at,
 )
 from aistress.text.language import HAN, HAN_CHAR
@@ -85,8 +84,23 @@ def sentence_starts(masked: str) -> list[int]:
 
     >>> sentence_starts("他走了。她说：好！再见")
     [0, 4, 9]
+
+    The readers of a block ask in turn: the latest block's starts are kept.
     """
-    return [0, *(m.end() for m in _SENT_END.finditer(masked) if m.end() < len(masked))]
+    global _LATEST_STARTS
+    known = _LATEST_STARTS
+    if known[0] is masked:
+        return list(known[1])
+    out = [0, *map(_END, _SENT_END.finditer(masked))]
+    if out[-1] == len(masked) and len(out) > 1:
+        out.pop()  # the ends increase: only the last may close the text
+    _LATEST_STARTS = (masked, tuple(out))
+    return out
+
+
+_END = re.Match.end
+#: The block text :func:`sentence_starts` read last, and its starts.
+_LATEST_STARTS: tuple[str | None, tuple[int, ...]] = (None, ())
 
 
 def _clause_start(masked: str, cue_start: int) -> int:
@@ -712,81 +726,6 @@ def _leading_name(masked: str, text: str, at: int, cue: Cue, lex: Chinese) -> Me
     if not BARE_NAME.fullmatch(cand) or not bare_name_ok(cand, lex):
         return None
     return mention("name", text[at : at + size], at, at + size, at, cue=cue)
-
-
-_COLON = re.compile("[：:]")
-
-
-def colon_mentions(
-    masked: str,
-    text: str,
-    taken: list[Mention],
-    lex: Chinese | None = None,
-    known: frozenset[str] = frozenset(),
-    label: Mention | None = None,
-) -> list[Mention]:
-    """A colon before a quotation (or ending the paragraph) with no cue: its clause's subject.
-
-    In a speaker's turn (``label``) a clause opening with 我 is that speaker's.
-
-    ``她却红了眼圈：“…”``, ``他…感受尤其直接：`` + a quotation in the next
-    paragraph. The colon is the cue. ``taken`` are the cue mentions already
-    found (sorted by cue); a clause that has one is left alone.
-    """
-    lex = lex or chinese()
-    out: list[Mention] = []
-    cue_ends = [m.cue_end for m in taken]
-    tail = len(masked.rstrip())
-    for colon in _COLON.finditer(masked):
-        k = colon.start()
-        rest = masked[k + 1 : k + 3].strip()
-        if not (rest[:1] == MASK or k + 1 >= tail):
-            continue
-        cstart = _clause_start(masked, k)
-        i = bisect.bisect_left(cue_ends, cstart)
-        if i < len(cue_ends) and cue_ends[i] <= k:
-            continue
-        common = Cue("：", k, k + 1, k + 1)
-        found = recalled_words(masked, text, cstart, k, known, common)
-        if label is not None and _SELF_SPEAKS.match(masked, cstart, k):
-            found = attrs.evolve(
-                label, cue="：", cue_start=k, cue_end=k + 1, start=cstart, end=k + 1
-            )
-        found = found or _opening_subject(masked, text, cstart, common, known, lex)
-        if found is None:
-            found = _sentence_subject(masked, text, cstart, common, known, lex)
-        if found is None:
-            found = _role_subject(masked, text, cstart, k, common, lex)
-        if found is not None:
-            out.append(found)
-    return out
-
-
-#: A turn's speaker as the subject of a clause before a colon (我当时就回他), not
-#: an owner (我的导师) nor a thought (我觉得).
-_SELF_SPEAKS = re.compile(r"我(?![们的])(?!.*(?:觉得|认为|想)).*$")
-
-
-#: A role noun opening a clause, then its verb (指导教授|传讯息给我).
-_ROLE_OPENING = re.compile(rf"[{_HAN}]{{1,5}}")
-
-
-def _role_subject(
-    masked: str, text: str, cstart: int, end: int, cue: Cue, lex: Chinese
-) -> Mention | None:
-    """An unnamed person given by a role noun opening the clause (``医生跟我说：``)."""
-    m = _ROLE_OPENING.match(masked, cstart, end)
-    if m is None:
-        return None
-    for b in range(m.end(), cstart, -1):
-        if masked[b - 1] in lex.role_suffixes and b - cstart >= 2 and b < end:
-            if masked[cstart] in "这那其他她我你它有没不也都就还又曾再已正":
-                return None
-            if "在" in masked[cstart:b] or "于" in masked[cstart:b]:
-                return None  # a place (曾在组会…): no role noun
-            desc = text[cstart:b]
-            return mention("anonymous", desc, cstart, b, cstart, description=desc, cue=cue)
-    return None
 
 
 def pronoun_start(masked: str, start: int, lex: Chinese | None = None) -> Mention | None:

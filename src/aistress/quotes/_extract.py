@@ -54,6 +54,7 @@ from aistress.quotes._marks import Marks
 from aistress.quotes._trusted import trusted_quote
 from aistress.quotes._turns import take_turns
 from aistress.quotes._types import MASK, Mention
+from aistress.quotes._zh_colons import colon_mentions
 from aistress.text.language import has_han
 
 __all__ = ["Analysis", "analyse"]
@@ -171,7 +172,7 @@ def analyse(article: Article) -> Analysis:
         if lang == "zh":
             label = _chinese.speaker_label(masked, text) or answer_label(masked, interviewee)
             mentions = _chinese.find_mentions(masked, text, known=known, label=label, orgs=orgs[bi])
-            mentions += _chinese.colon_mentions(
+            mentions += colon_mentions(
                 masked, text, sorted(mentions, key=lambda m: m.cue_end), known=known, label=label
             )
             subjects = _chinese.find_subjects(masked, text)
