@@ -48,6 +48,7 @@ spaces go and every line ends with LF.
 from __future__ import annotations
 
 import functools
+import operator
 import re
 from collections.abc import Callable, Sequence
 from itertools import compress, repeat
@@ -166,22 +167,40 @@ def _labels_and_splits(texts: list[str]) -> tuple[list[str | None], list[bool]]:
     Han character.
     """
     ascii_ = list(map(str.isascii, texts))
-    wide = [text for text, plain in zip(texts, ascii_, strict=True) if not plain]
+    wide = list(compress(texts, map(not_, ascii_)))
     latin, han = letter_counts_many(wide)
+    # Lines Chinese by their Han share alone need no count of marks (_zh_by written out).
+    short = [
+        k for k, (n, h) in enumerate(zip(latin, han, strict=True)) if not h or h / (n + h) < ZH_FROM
+    ]
     chinese = han
-    short = [k for k, (n, h) in enumerate(zip(latin, han, strict=True)) if not _zh_by(n, h)]
     if short:
         chinese = list(han)
         for k, found in zip(short, _marks([wide[k] for k in short]), strict=True):
             chinese[k] += found
-    wide_labels = iter([_label_of_counts(n, c) for n, c in zip(latin, chinese, strict=False)])
-    labels = [
-        ("en" if _ASCII_LETTER.search(text) else None) if plain else next(wide_labels)
-        for text, plain in zip(texts, ascii_, strict=True)
+    # _label_of_counts written out.
+    wide_labels = [
+        ("zh" if c / (n + c) >= ZH_FROM else "en" if c / (n + c) < EN_BELOW else "?")
+        if n or c
+        else None
+        for n, c in zip(latin, chinese, strict=True)
     ]
-    wide_splits = iter(list(map(_may_split, latin, han)))
-    splits = [not plain and next(wide_splits) for plain in ascii_]
+    wide_splits = [bool(n and h and n >= h) for n, h in zip(latin, han, strict=True)]  # _may_split
+    # An ASCII line is English if it holds a letter (no Chinese at all), and never
+    # splits. The two kinds of lines merged back in order by calls in C.
+    ascii_labels = map(
+        _ASCII_LABEL.__getitem__, map(bool, map(_ASCII_LETTER.search, compress(texts, ascii_)))
+    )
+    labels = list(
+        map(next, map({True: ascii_labels, False: iter(wide_labels)}.__getitem__, ascii_))
+    )
+    splits = list(
+        map(next, map({True: repeat(False), False: iter(wide_splits)}.__getitem__, ascii_))
+    )
     return labels, splits
+
+
+_ASCII_LABEL = {True: "en", False: None}
 
 
 def _may_split(latin: int, han: int) -> bool:
@@ -337,6 +356,13 @@ class _Pair(NamedTuple):
         )
 
 
+_LABEL = operator.itemgetter(4)  # a part's label
+_FIRST = operator.itemgetter(0)  # a part's text, a pair's English part
+_SECOND = operator.itemgetter(1)  # a part's start, a pair's Chinese part
+_START, _END = _SECOND, operator.itemgetter(2)
+# Lines labelled English and Chinese in turn (by the first letters of their labels).
+_ALTERNATING = re.compile("(?:ez)+")
+
 # ``_Part(...)`` and ``_Pair(...)`` without the Python-level ``__new__`` of a
 # named tuple (the same tuples): readers make one per line.
 _new_part = cast(
@@ -442,8 +468,9 @@ def _pairs(page: Page, labelled: Sequence[_Part]) -> list[_Pair]:
             append(_new_pair((pending, None)))
             pending = None
 
-    last = len(labelled) - 1
-    for i, part in enumerate(labelled):
+    def one(i: int) -> None:
+        nonlocal pending
+        part = labelled[i]
         label = part.label
         if label == "both":
             following = labelled[i + 1] if i < last else None
@@ -479,6 +506,29 @@ def _pairs(page: Page, labelled: Sequence[_Part]) -> list[_Pair]:
             first, second = (en, zh) if en.start < zh.start else (zh, en)
             page.add_boilerplate(BILINGUAL_KIND, page.span(first.end, second.start))
             append(_new_pair((en, zh)))
+
+    last = len(labelled) - 1
+    # Runs of English, Chinese, English, Chinese ... lines (most of a page) are
+    # paired by slicing, in C; the loop sees the lines between the runs.
+    codes = "".join(map(_FIRST, map(_LABEL, labelled)))
+    runs = [*(match.span() for match in _ALTERNATING.finditer(codes)), (len(codes), len(codes))]
+    done = 0  # the lines before are paired
+    for run_start, run_end in runs:
+        for i in range(done, run_start):
+            one(i)
+        if run_start < run_end:
+            flush()
+            pairs.extend(
+                map(
+                    _new_pair,
+                    zip(
+                        labelled[run_start:run_end:2],
+                        labelled[run_start + 1 : run_end : 2],
+                        strict=True,
+                    ),
+                )
+            )
+        done = run_end
     flush()
     return pairs
 
@@ -510,36 +560,33 @@ def _resolve_both(
 
 
 def _blocks(pairs: Sequence[_Pair], page: Page) -> tuple[list[Block], list[Block], list[Bead]]:
-    """Each side's blocks and one bead a pair, the records made in bulk."""
+    """Each side's blocks and one bead a pair, the records made in bulk (by ``map`` in C)."""
     heading, paragraph = BlockKind.HEADING, BlockKind.PARAGRAPH
-    sides: tuple[list[tuple[BlockKind, _Part]], list[tuple[BlockKind, _Part]]] = ([], [])
-    en_side, zh_side = sides
-    sources: list[tuple[int, ...]] = []
-    targets: list[tuple[int, ...]] = []
-    scores: list[float] = []
-    for en, zh in pairs:
-        kind = heading if _is_heading(en, zh) else paragraph
-        if en is not None:
-            sources.append((len(en_side),))
-            en_side.append((kind, en))
+    # :func:`_is_heading` written out (no call for a pair that is too long for one).
+    kinds = [
+        heading
+        if (en is None or (len(en[0]) <= _EN_HEADING_CHARS and _english_heading(en[0])))
+        and (zh is None or (len(zh[0]) <= _ZH_HEADING_CHARS and _chinese_heading(zh[0])))
+        else paragraph
+        for en, zh in pairs
+    ]
+    blocks = []
+    indices: list[list[tuple[int, ...]]] = []
+    for side in (list(map(_FIRST, pairs)), list(map(_SECOND, pairs))):
+        if None in side:  # one-sided pairs: no block on this side, no index in their beads
+            present = list(map(operator.is_not, side, repeat(None)))
+            numbers = iter(range(len(side)))
+            indices.append([(next(numbers),) if here else () for here in present])
+            parts, side_kinds = list(compress(side, present)), list(compress(kinds, present))
         else:
-            sources.append(())
-        if zh is not None:
-            targets.append((len(zh_side),))
-            zh_side.append((kind, zh))
-        else:
-            targets.append(())
-        scores.append(1.0 if en is not None and zh is not None else 0.0)
-    en_blocks, zh_blocks = (
-        trusted_blocks(
-            [kind for kind, _ in side],
-            [part.text for _, part in side],
-            page.spans([part.start for _, part in side], [part.end for _, part in side]),
-        )
-        for side in sides
-    )
+            indices.append(list(zip(range(len(side)))))
+            parts, side_kinds = side, kinds
+        spans = page.spans(list(map(_START, parts)), list(map(_END, parts)))
+        blocks.append(trusted_blocks(side_kinds, map(_FIRST, parts), spans))
+    sources, targets = indices
+    scores = [1.0 if en and zh else 0.0 for en, zh in zip(sources, targets, strict=True)]
     # One index a side, at least one side (a pair has a part): valid by construction.
-    return en_blocks, zh_blocks, Bead.unchecked_many(sources, targets, scores)
+    return blocks[0], blocks[1], Bead.unchecked_many(sources, targets, scores)
 
 
 def _is_heading(en: _Part | None, zh: _Part | None) -> bool:
