@@ -150,7 +150,8 @@ class _State:
             )
         else:
             self.out.append(El("paragraph", first, last, inline, len(items)))
-        self.claim(first)
+        if items:
+            self.claim(first)
 
     def empty(self, line: int) -> bool:
         return self.b[line] + self.shift[line] >= self.e[line]
@@ -177,8 +178,15 @@ class _State:
         :attr:`shift` whatever they are, then spaces.
         """
         src, b, e, shift = self.src, self.b, self.e, self.shift
-        if not indent and begin + 1 == end:  # one line, nothing to take off
-            return src[b[begin] : e[begin]]
+        if begin + 1 == end:  # one line (most paragraphs)
+            start, last = b[begin], e[begin]
+            if not indent:  # nothing to take off
+                return src[start:last]
+            limit = min(indent, last - start)
+            cut = min(shift[begin], limit)
+            while cut < limit and src[start + cut] == " ":
+                cut += 1
+            return src[start + cut : last]
         out = []
         for line in range(begin, end):
             start = b[line]
@@ -187,8 +195,6 @@ class _State:
             cut = min(shift[line], limit)
             while cut < limit and src[start + cut] == " ":
                 cut += 1
-            if begin + 1 == end:
-                return src[start + cut : last]
             out.append(src[start + cut : last])
         return "".join(out)
 
@@ -225,7 +231,15 @@ def _tokenize(state: _State, start: int, end: int) -> None:
             break
         if count[line] - blk_indent >= 4:
             raise _NotPlainError  # indented code
-        if not (src[b[line] + shift[line]] in _BLOCK_START and _block(state, line, end, False)):
+        if src[b[line] + shift[line]] in _BLOCK_START and _block(state, line, end, False):
+            pass
+        elif line + 1 >= last or b[line + 1] + shift[line + 1] >= e[line + 1]:
+            # A paragraph of one line (the next is empty): _paragraph's result, directly.
+            state.line = line + 1
+            state.block(
+                line, line + 1, state.lines(line, line + 1, blk_indent).strip(MD_TRIM_CHARS)
+            )
+        else:
             _paragraph(state, line)
         line = state.line
         if line < end and b[line] + shift[line] >= e[line]:

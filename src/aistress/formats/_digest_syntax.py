@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Sequence
-from typing import Any, NamedTuple
+from collections.abc import Callable, Sequence
+from typing import Any, NamedTuple, cast
 
 from markdown_it import MarkdownIt
 from markdown_it.common.utils import isMdAsciiPunct, isPunctChar, isWhiteSpace
@@ -230,6 +230,13 @@ class _Inline(NamedTuple):
     colon: bool = False  # a colon after (or at the end of) the wrapped text
 
 
+# ``_Inline(...)`` of all five fields without the named tuple's Python-level ``__new__``.
+_new_inline = cast(
+    "Callable[[tuple[str, tuple[tuple[str, str], ...], str | None, str | None, bool]], _Inline]",
+    functools.partial(tuple.__new__, _Inline),
+)
+
+
 def _plain(children: Sequence[Token]) -> str:
     parts = []
     for tok in children:
@@ -292,7 +299,9 @@ def _render_inline(token: Token | BlockToken, env: dict[str, Any]) -> _Inline:
     content = token.content
     if _INLINE_SYNTAX.search(content) is None:
         # One line: no break to render (what _plain_text does, without the regex).
-        return _Inline(_plain_text(content) if "\n" in content else content.strip())
+        return _new_inline(
+            (_plain_text(content) if "\n" in content else content.strip(), (), None, None, False)
+        )
     lead = _STRONG_LEAD.fullmatch(content)
     if lead is not None and _closes_as_strong(lead.group("label"), lead.group("rest")):
         before = lead.group("before")
@@ -300,7 +309,9 @@ def _render_inline(token: Token | BlockToken, env: dict[str, Any]) -> _Inline:
             return _strong_lead(lead.group("label"), lead.group("rest"))
         # Plain text first: the bold words are part of the text, not a lead-in.
         parts = (before, lead.group("label"), lead.group("rest"))
-        return _Inline(_SPACE_BEFORE_BREAK.sub("\n", "".join(parts)).strip())
+        return _new_inline(
+            (_SPACE_BEFORE_BREAK.sub("\n", "".join(parts)).strip(), (), None, None, False)
+        )
     children: list[Token] = []
     _md.inline.parse(content, _md, env, children)
     inline = Token("inline", "", 0, content=content, children=children)
@@ -345,7 +356,7 @@ def _strong_lead(label: str, rest: str) -> _Inline:
     if tail.strip() in ("", ":", "：") and inner:
         wrapped = "strong"
         colon = bool(tail.strip()) or inner.endswith((":", "："))
-    return _Inline(text, (), lead, wrapped, colon)
+    return _new_inline((text, (), lead, wrapped, colon))
 
 
 def _plain_text(content: str) -> str:

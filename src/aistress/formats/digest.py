@@ -66,6 +66,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Sequence
+from operator import add, sub
 from typing import Any
 
 import attrs
@@ -188,6 +189,13 @@ class _Reader:
             if text.startswith("\ufeff") and self.texts:  # the mark is not part of line 1
                 self.texts[0] = self.texts[0][1:]
                 self.starts[0] = 1
+        # Where each line's content starts and ends (Line.trimmed; a blank line's
+        # content is empty, at its end), for every line at once.
+        texts, starts = self.texts, self.starts
+        self.lo = list(
+            map(add, starts, map(sub, map(len, texts), map(len, map(str.lstrip, texts))))
+        )
+        self.hi = list(map(max, self.lo, map(add, starts, map(len, map(str.rstrip, texts)))))
 
     def line(self, index: int) -> Line:
         """The line of 0-based ``index`` (as ``page.lines[index]``)."""
@@ -198,26 +206,16 @@ class _Reader:
 
     def lines_span(self, first: int, last: int) -> Span:
         """The trimmed span of 0-based lines ``first`` to ``last`` (exclusive)."""
-        texts, starts = self.texts, self.starts
+        texts = self.texts
         count = len(texts)
         if last == first + 1 and last <= count:  # one line: its content, trimmed
-            text = texts[first]
-            start = starts[first] + len(text) - len(text.lstrip())
-            end = starts[first] + (len(text.rstrip()) or len(text))
-            return trusted_span(self.page.id, start, end if end > start else start)
+            return trusted_span(self.page.id, self.lo[first], self.hi[first])
         if last > count:
             last = count
         while last > first + 1 and (not texts[last - 1] or texts[last - 1].isspace()):
             last -= 1  # a blank line (Line.blank)
-        if first < count:  # where the first line's content starts (Line.trimmed)
-            text = texts[first]
-            start = starts[first] + len(text) - len(text.lstrip())
-        else:
-            start = len(self.page.text)
-        end = start
-        if last - 1 < count:  # where the last line's content ends (its end if blank)
-            text = texts[last - 1]
-            end = starts[last - 1] + (len(text.rstrip()) or len(text))
+        start = self.lo[first] if first < count else len(self.page.text)
+        end = self.hi[last - 1] if last - 1 < count else start
         return trusted_span(self.page.id, start, end if end > start else start)
 
     def locate(self, el: El) -> list[tuple[Line, int, str] | None]:
@@ -297,14 +295,10 @@ class _Reader:
                     continue
                 zone = list_zone[el.list_id] = False
                 block_kind = BlockKind.POINT if digest and el.level == 0 else BlockKind.LIST_ITEM
+                marker = f"{el.marker} {' '.join('>' * el.quote)}" if el.quote else el.marker
                 art.blocks.append(
                     trusted_block(
-                        block_kind,
-                        inline.text,
-                        level=el.level,
-                        heading=inline.lead,
-                        marker=f"{el.marker} {' '.join('>' * el.quote)}" if el.quote else el.marker,
-                        span=span,
+                        block_kind, inline.text, el.level, inline.lead, marker, None, span
                     )
                 )
                 body = True
@@ -353,7 +347,7 @@ class _Reader:
                 lead = inline.lead if inline.lead and self.colon_after(inline) else None
                 art.blocks.append(
                     trusted_block(
-                        BlockKind.PARAGRAPH, inline.text, level=el.level, heading=lead, span=span
+                        BlockKind.PARAGRAPH, inline.text, el.level, lead, None, None, span
                     )
                 )
             zone, body = False, True
