@@ -66,7 +66,6 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Sequence
-from operator import add, sub
 from typing import Any
 
 import attrs
@@ -189,13 +188,6 @@ class _Reader:
             if text.startswith("\ufeff") and self.texts:  # the mark is not part of line 1
                 self.texts[0] = self.texts[0][1:]
                 self.starts[0] = 1
-        # Where each line's content starts and ends (Line.trimmed; a blank line's
-        # content is empty, at its end), for every line at once.
-        texts, starts = self.texts, self.starts
-        self.lo = list(
-            map(add, starts, map(sub, map(len, texts), map(len, map(str.lstrip, texts))))
-        )
-        self.hi = list(map(max, self.lo, map(add, starts, map(len, map(str.rstrip, texts)))))
 
     def line(self, index: int) -> Line:
         """The line of 0-based ``index`` (as ``page.lines[index]``)."""
@@ -209,14 +201,21 @@ class _Reader:
         texts = self.texts
         count = len(texts)
         if last == first + 1 and last <= count:  # one line: its content, trimmed
-            return trusted_span(self.page.id, self.lo[first], self.hi[first])
+            return trusted_span(self.page.id, *self.trimmed(first))
         if last > count:
             last = count
         while last > first + 1 and (not texts[last - 1] or texts[last - 1].isspace()):
             last -= 1  # a blank line (Line.blank)
-        start = self.lo[first] if first < count else len(self.page.text)
-        end = self.hi[last - 1] if last - 1 < count else start
+        start = self.trimmed(first)[0] if first < count else len(self.page.text)
+        end = self.trimmed(last - 1)[1] if last - 1 < count else start
         return trusted_span(self.page.id, start, end if end > start else start)
+
+    def trimmed(self, index: int) -> tuple[int, int]:
+        """Where line ``index``'s content starts and ends (``Line.trimmed``)."""
+        text = self.texts[index]
+        content = text.lstrip()
+        start = self.starts[index] + len(text) - len(content)
+        return start, start + len(content.rstrip())
 
     def locate(self, el: El) -> list[tuple[Line, int, str] | None]:
         """Where each line of an element's inline content starts in the source.
