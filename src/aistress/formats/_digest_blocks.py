@@ -260,15 +260,62 @@ def _block(state: _State, line: int, end: int, silent: bool) -> bool:
     char = src[pos]
     if char == "#":
         return _heading(state, line, silent)
-    if char == "*" and pos + 1 < state.e[line]:
-        after = src[pos + 1]
-        if after not in " *" or (
-            after == "*" and pos + 2 < state.e[line] and src[pos + 2] not in " *"
-        ):
-            return False
+    if char == "*" and _bold_text(src, pos, state.e[line]):
+        return False
     if char in "*-_" and _hr(state, line, silent):
         return True
     return char != "_" and _list(state, line, end, silent)
+
+
+def _bold_text(src: str, pos: int, end: int) -> bool:
+    """Whether the line part ``src[pos:end]``, opening with ``*``, goes on as text.
+
+    ``*`` and then neither a space nor ``*``, or ``**`` and then neither (a
+    bold label): no rule, list item or heading starts so.
+    """
+    if pos + 1 >= end:
+        return False
+    after = src[pos + 1]
+    return after not in " *" or (after == "*" and pos + 2 < end and src[pos + 2] not in " *")
+
+
+def _one_line_item(state: _State, start: int, pos: int, indent: int, end: int) -> int:
+    """Where the list goes on after an item holding one line of text, or -1 for another item.
+
+    The item's marker is on line ``start``, its text from ``pos`` on, its
+    content indented by ``indent``. If that text can open no other block and
+    the next line is empty or opens a block less indented than the item's
+    content, :func:`_tokenize` would make one paragraph of it and stop at the
+    next line that is not empty, unless that line is indented as the item's
+    content: then (or for any other item) -1.
+    """
+    src, b, e, shift, count = state.src, state.b, state.e, state.shift, state.count
+    maximum = e[start]
+    if pos >= maximum:
+        return -1
+    char = src[pos]
+    if char in _BLOCK_START and not (char == "*" and _bold_text(src, pos, maximum)):
+        return -1
+    last = state.max
+    line = start + 1
+    if line < last and b[line] + shift[line] < e[line]:
+        # Text on the next line: the paragraph ends there if that line opens a block
+        # (a sibling item, say), as _paragraph asks with the item's settings.
+        if count[line] >= indent or src[b[line] + shift[line]] not in _BLOCK_START:
+            return -1  # more content in the item, or the paragraph's next line
+        saved = state.blk_indent, state.list_indent, state.parent
+        state.list_indent, state.blk_indent, state.parent = state.blk_indent, indent, "paragraph"
+        opens = _block(state, line, end, True)
+        state.blk_indent, state.list_indent, state.parent = saved
+        return line if opens else -1
+    if line < end and b[line] + shift[line] >= e[line]:
+        line += 1
+    if line < end:
+        while line < last and b[line] + shift[line] >= e[line]:
+            line += 1
+        if line < end and count[line] >= indent:
+            return -1  # more content in the item
+    return line
 
 
 def _hr(state: _State, start: int, silent: bool) -> bool:
@@ -437,27 +484,40 @@ def _list(state: _State, start: int, end: int, silent: bool) -> bool:
         indent_after = 1 if pos >= maximum else offset - initial
         if indent_after > 4:
             raise _NotPlainError  # an item opening with indented code
-        items.append(
-            OpenItem(src[begin:after] if ordered else marker, start, list_id, ordered, depth)
-        )
-        old_shift, old_count = shift[start], count[start]
-        old_list_indent = state.list_indent
-        state.list_indent = state.blk_indent
-        state.blk_indent = initial + indent_after
-        shift[start] = pos - b[start]
-        count[start] = offset
-        if pos >= maximum and b[start + 1] + shift[start + 1] >= e[start + 1]:
-            state.line = min(state.line + 2, end)  # an empty item followed by an empty line
+        printed = src[begin:after] if ordered else marker
+        indent = initial + indent_after
+        line = _one_line_item(state, start, pos, indent, end)
+        if line >= 0:  # what _tokenize makes of the item, without its steps
+            limit = min(indent, maximum - b[start])
+            cut = min(pos - b[start], limit)
+            while cut < limit and src[b[start] + cut] == " ":
+                cut += 1
+            content = src[b[start] + cut : maximum].strip(MD_TRIM_CHARS)
+            inline = BlockToken(content, [start, start + 1])
+            state.out.append(El("item", start, start + 1, inline, depth, printed, list_id, ordered))
+            if items:
+                state.claim(start)
+            state.line = line
         else:
-            _tokenize(state, start, end)
-        state.blk_indent = state.list_indent
-        state.list_indent = old_list_indent
-        shift[start] = old_shift
-        count[start] = old_count
-        item = items.pop()
-        if not item.used:  # an item without content: its marker alone
-            state.out.append(El("markup", item.first, item.first + 1))
-            state.claim(item.first)
+            items.append(OpenItem(printed, start, list_id, ordered, depth))
+            old_shift, old_count = shift[start], count[start]
+            old_list_indent = state.list_indent
+            state.list_indent = state.blk_indent
+            state.blk_indent = indent
+            shift[start] = pos - b[start]
+            count[start] = offset
+            if pos >= maximum and b[start + 1] + shift[start + 1] >= e[start + 1]:
+                state.line = min(state.line + 2, end)  # an empty item followed by an empty line
+            else:
+                _tokenize(state, start, end)
+            state.blk_indent = state.list_indent
+            state.list_indent = old_list_indent
+            shift[start] = old_shift
+            count[start] = old_count
+            item = items.pop()
+            if not item.used:  # an item without content: its marker alone
+                state.out.append(El("markup", item.first, item.first + 1))
+                state.claim(item.first)
         following = start = state.line
         if following >= end:
             break

@@ -303,15 +303,17 @@ def _render_inline(token: Token | BlockToken, env: dict[str, Any]) -> _Inline:
             (_plain_text(content) if "\n" in content else content.strip(), (), None, None, False)
         )
     lead = _STRONG_LEAD.fullmatch(content)
-    if lead is not None and _closes_as_strong(lead.group("label"), lead.group("rest")):
-        before = lead.group("before")
-        if before is None:
-            return _strong_lead(lead.group("label"), lead.group("rest"))
-        # Plain text first: the bold words are part of the text, not a lead-in.
-        parts = (before, lead.group("label"), lead.group("rest"))
-        return _new_inline(
-            (_SPACE_BEFORE_BREAK.sub("\n", "".join(parts)).strip(), (), None, None, False)
-        )
+    if lead is not None:
+        before, label, rest = lead.groups()
+        # Whether ``**label**rest`` is a strong label by CommonMark's flanking rules:
+        # the opening ``**`` starts the content, so it opens unless a space follows;
+        # the closing one must be right-flanking (markdown-it's ``scanDelims``).
+        if _flanking(label[0], label[-1], rest[0] if rest else " "):
+            if before is None:
+                return _strong_lead(label, rest)
+            # Plain text first: the bold words are part of the text, not a lead-in.
+            text = _SPACE_BEFORE_BREAK.sub("\n", before + label + rest).strip()
+            return _new_inline((text, (), None, None, False))
     children: list[Token] = []
     _md.inline.parse(content, _md, env, children)
     inline = Token("inline", "", 0, content=content, children=children)
@@ -319,18 +321,12 @@ def _render_inline(token: Token | BlockToken, env: dict[str, Any]) -> _Inline:
     return _render(inline.children or [])
 
 
-def _closes_as_strong(label: str, rest: str) -> bool:
-    """Whether ``**label**rest`` is a strong label by CommonMark's flanking rules.
-
-    The opening ``**`` starts the content, so it opens unless a space follows;
-    the closing one must be right-flanking (markdown-it's ``scanDelims``).
-    """
-    return _flanking(label[0], label[-1], rest[0] if rest else " ")
-
-
 @functools.lru_cache(maxsize=4096)
 def _flanking(first: str, last: str, after: str) -> bool:
-    """:func:`_closes_as_strong` by the three characters it looks at (few distinct ones)."""
+    """Whether ``**label**rest`` is a strong label, by the three characters it looks at.
+
+    The first and last characters of the label and the one after it (few distinct ones).
+    """
     last_space, last_punct = _is_space(last), _is_punct(last)
     right_flanking = not (last_space or (last_punct and not (_is_space(after) or _is_punct(after))))
     return not _is_space(first) and right_flanking

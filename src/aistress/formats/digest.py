@@ -201,7 +201,10 @@ class _Reader:
         texts = self.texts
         count = len(texts)
         if last == first + 1 and last <= count:  # one line: its content, trimmed
-            return trusted_span(self.page.id, *self.trimmed(first))
+            text = texts[first]
+            content = text.lstrip()
+            start = self.starts[first] + len(text) - len(content)
+            return trusted_span(self.page.id, start, start + len(content.rstrip()))
         if last > count:
             last = count
         while last > first + 1 and (not texts[last - 1] or texts[last - 1].isspace()):
