@@ -125,8 +125,9 @@ def _features(text: str, convert: Callable[[str], str] = to_simplified) -> froze
             continue
         if first >= "\u2e80":  # a run of Han characters
             run = convert(token)
-            out.update(map("c:".__add__, run))
-            out.update(map("z:".__add__, map(operator.add, run, run[1:])))
+            # Each feature string made (and hashed) once per process, looked up in C.
+            out.update(map(_CHARACTERS.__getitem__, run))
+            out.update(map(_PAIRS.__getitem__, map(operator.add, run, run[1:])))
             previous, negated = None, 0
             continue
         word = _WORDS.get(token) or _word(token)
@@ -142,6 +143,27 @@ def _features(text: str, convert: Callable[[str], str] = to_simplified) -> froze
         if word.negation:
             negated = _NEGATION_REACH
     return frozenset(out)
+
+
+class _Prefixed(dict[str, str]):
+    """``prefix + key`` for each key, made once, until it holds ``_MAX_WORDS`` of them."""
+
+    __slots__ = ("_prefix",)
+
+    def __init__(self, prefix: str) -> None:
+        super().__init__()
+        self._prefix = prefix
+
+    def __missing__(self, key: str) -> str:
+        if len(self) >= _MAX_WORDS:
+            self.clear()
+        found = self[key] = self._prefix + key
+        return found
+
+
+#: The features of a Han character and of a pair of them.
+_CHARACTERS = _Prefixed("c:")
+_PAIRS = _Prefixed("z:")
 
 
 class _Word(NamedTuple):
