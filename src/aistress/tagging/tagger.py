@@ -449,16 +449,18 @@ class Tagger:
         context: dict[str, frozenset[str]] = {}
         for category, group in by_category.items():
             starts = sorted({s[0] for f in group for s in f.spans})
-            found: set[str] = set()
+            held: list[frozenset[str]] = []
             i = 0
             for start, end, features in sentences_:
                 while i < len(starts) and starts[i] < start:
                     i += 1
                 if i < len(starts) and starts[i] < end:
-                    found.update(features)
-            context[category] = frozenset(found)
+                    held.append(features)
+            # One sentence (most often): its own set rather than a copy.
+            context[category] = held[0] if len(held) == 1 else frozenset().union(*held)
+        every = [fs for _, _, fs in sentences_]
         return Observation(
-            frozenset().union(*(fs for _, _, fs in sentences_)),
+            every[0] if len(every) == 1 else frozenset().union(*every),
             seen.structure(by_category),
             self._rule_confidences(by_category),
             context,
