@@ -24,6 +24,7 @@ from aistress.tagging import (
     labels,
     tag_text,
 )
+from aistress.tagging import features as tagging_features
 from aistress.tagging.features import Observation, category_features, sentence_features
 from aistress.tagging.learned import Model, calibration_key, default_model
 from aistress.tagging.rescore import default_rescorer
@@ -148,6 +149,21 @@ def test_sentence_features_and_category_features() -> None:
     assert {"w:rest", "~:rest", "b:no rest", "?"} <= first
     assert second == {"c:过", "c:劳", "z:过劳"}
     assert category_features(frozenset({"n:pace"}), "pace") == (("N", 1.0),)
+
+
+@given(st.text(alphabet="加班过劳休息每周天 .", max_size=30))
+def test_han_features_are_the_same_whether_their_strings_are_kept_or_made_afresh(
+    text: str,
+) -> None:
+    """The kept character and pair feature strings equal prefix plus text, full cache or empty."""
+    runs = [run for run in text.replace(".", " ").split() if run]
+    expected = {"c:" + ch for run in runs for ch in run}
+    expected |= {"z:" + run[i : i + 2] for run in runs for i in range(len(run) - 1)}
+    spans = [(0, len(text))]
+    assert sentence_features(text, spans)[0][2] - {"?"} == expected
+    tagging_features._CHARACTERS.clear()
+    tagging_features._PAIRS.clear()
+    assert sentence_features(text, spans)[0][2] - {"?"} == expected
 
 
 def test_calibration_keys() -> None:
