@@ -515,9 +515,13 @@ class Tagger:
         )
 
 
-@attrs.frozen
+@attrs.define
 class Seen:
-    """What the rules saw in one block: firings, title line, question label."""
+    """What the rules saw in one block: firings, title line, question label.
+
+    Made once per block and never changed (not frozen: a frozen class costs
+    four times as much to make).
+    """
 
     text: str
     language: str
