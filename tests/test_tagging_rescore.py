@@ -39,7 +39,7 @@ def test_shipped_rescorer_loads_with_sane_bounds() -> None:
 
 
 def test_shipped_threshold_is_the_one_its_recorded_choice_gives() -> None:
-    """The shipped threshold follows tools/choose_threshold.py's rule from the figures it recorded."""
+    """The shipped threshold follows tools/choose_threshold.py's rule from its recorded figures."""
     document = default_rescorer().document
     choice = document["threshold_choice"]
     every = {float(t): f for t, f in choice["every"].items()}
