@@ -668,6 +668,8 @@ def read(text: str, *, path: str | None = None, source_id: str | None = None) ->
 
 
 _MARKDOWN_STARTS = ("#", "*", ">", "|", "- ", "+ ")
+_SNIFF_CODES = {"en": "e", "?": "?", "zh": "z", None: "-"}
+_SNIFF_PAIR = re.compile("[e?]z")
 
 
 def sniff(text: str) -> FormatGuess:
@@ -687,16 +689,17 @@ def sniff(text: str) -> FormatGuess:
     if len(lines) < 2:
         return ev.guess()
     labels, splits = _labels_and_splits(lines)
-    paired = 0
-    i = 0
-    while i < len(lines):
-        if labels[i] in ("en", "?") and i + 1 < len(lines) and labels[i + 1] == "zh":
-            paired += 2
-            i += 2
-            continue
-        if splits[i] and split_bilingual(lines[i]) is not None:
-            paired += 1
-        i += 1
+    # From the first line on, an English or undecided line and a Chinese line after
+    # it are a pair (both taken), else a line that splits is one: the pairs are the
+    # matches of one scan over the labels' codes, left to right.
+    codes = "".join(map(_SNIFF_CODES.__getitem__, labels))
+    pairs = [match.start() for match in _SNIFF_PAIR.finditer(codes)]
+    taken = set(pairs).union([at + 1 for at in pairs])
+    paired = 2 * len(pairs) + sum(
+        1
+        for i in compress(range(len(lines)), splits)
+        if i not in taken and split_bilingual(lines[i]) is not None
+    )
     share = paired / len(lines)
     if paired >= 4:
         ev.add(share**1.5, f"{paired} of {len(lines)} lines pair English with Chinese line by line")
