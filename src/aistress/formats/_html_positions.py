@@ -11,6 +11,7 @@ length and never fetches anything.
 from __future__ import annotations
 
 import bisect
+import functools
 import html as html_lib
 import re
 from collections.abc import Iterator, Sequence
@@ -160,7 +161,13 @@ def _chars(text: str, start: int, stop: int) -> Iterator[tuple[int, int, str]]:
 
 
 def _decode(segment: str) -> str:
-    return _ENTITY.sub(lambda m: html_lib.unescape(m.group()), segment)
+    return _ENTITY.sub(lambda m: _unescape(m.group()), segment)
+
+
+@functools.lru_cache(maxsize=4096)
+def _unescape(reference: str) -> str:
+    """A character reference decoded (pages repeat a few, such as ``&amp;``, many times)."""
+    return html_lib.unescape(reference)
 
 
 def _index(text: str, start: int = 0) -> _Index:
@@ -248,24 +255,44 @@ class _Locator:
         needle = "".join(text.split())
         if not needle:
             return None
-        index, stream = self.index, self.index.stream
-        floor = self.cursor
+        index = self.index
+        stream, stream_at, starts = index.stream, index.stream_at, index.source_starts
+        floor = cursor = self.cursor
         if sourceline is not None and 0 < sourceline <= len(self.line_starts):
-            floor = max(floor, index.from_source(self.line_starts[sourceline - 1]))
+            # index.from_source(the line's start), when later than the cursor
+            j = bisect.bisect_left(starts, self.line_starts[sourceline - 1])
+            at = stream_at[j] if j < len(stream_at) else len(stream)
+            if at > floor:
+                floor = at
         stop = min(len(stream), floor + 4 * len(needle) + _MAX_SEARCH)
         found = stream.find(needle, floor, stop)
-        if found < 0 and floor > self.cursor:
-            found = stream.find(needle, self.cursor, stop)
+        if found < 0 and floor > cursor:
+            found = stream.find(needle, cursor, stop)
         if found < 0:
             return None
         last = found + len(needle) - 1
         self.cursor = last + 1
-        stream_at, page = index.stream_at, self.index.text
+        page = index.text
         k = bisect.bisect_right(stream_at, found) - 1
-        start = index.source_starts[k]
+        start = starts[k]
         if stream_at[k] != found or page[start] == "&" or page[start].isspace():
             start = index.offset(k, found, end=False)
-        end = index.offset(bisect.bisect_right(stream_at, last, k) - 1, last, end=True)
+        k = bisect.bisect_right(stream_at, last, k) - 1
+        following = stream_at[k + 1] if k + 1 < len(stream_at) else len(stream)
+        if following == last + 1 and stream_at[k] < last:
+            # The segment's last character (not its only one): the last
+            # non-space character before the segment's end, as offset() finds.
+            segment_end = index.source[k][1]
+            end = segment_end - 1
+            while page[end].isspace():
+                end -= 1
+            first = max(starts[k], end - _LONGEST_REFERENCE)
+            if _reference_reaches(page, first, end, segment_end):
+                end = index.offset(k, last, end=True)
+            else:
+                end += 1
+        else:
+            end = index.offset(k, last, end=True)
         self.covered.append((start, end))  # what cover() does
         return trusted_span(self.page.id, start, end)
 

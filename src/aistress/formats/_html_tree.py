@@ -17,7 +17,7 @@ from lxml import etree
 
 from aistress.errors import InvalidValueError
 from aistress.formats._common import find_date
-from aistress.formats._html_positions import _BR, _WS
+from aistress.formats._html_positions import _BR
 from aistress.model import BlockKind, PartialDate
 
 _WORD = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]|[^\W\u3400-\u9fff\uf900-\ufaff]+")
@@ -92,8 +92,10 @@ def _rendered(el: etree._Element, holding_br: set[etree._Element] | None = None)
     of the tree hold a ``<br>``; an element outside the tree holds none.
     """
     if el not in (holding_br if holding_br is not None else _holding_br(el)):
-        # One line: its text, whitespace collapsed.
-        return " ".join(_text_of(el).split())
+        # One line: its text, whitespace collapsed (str.split splits where \s+ matches).
+        return " ".join(
+            etree.tostring(el, method="text", encoding="unicode", with_tail=False).split()
+        )
     parts: list[str] = []
     for event, node in etree.iterwalk(el, events=("start", "end")):
         if event == "start":
@@ -103,7 +105,7 @@ def _rendered(el: etree._Element, holding_br: set[etree._Element] | None = None)
                 parts.append(node.text)
         elif node is not el and node.tail:
             parts.append(node.tail)
-    lines = [_WS.sub(" ", part).strip() for part in "".join(parts).split(_BR)]
+    lines = [" ".join(part.split()) for part in "".join(parts).split(_BR)]
     return "\n".join(line for line in lines if line)
 
 
@@ -208,22 +210,25 @@ class _MainText:
     """
 
     def __init__(self, text: str) -> None:
-        self.lines = {_WS.sub(" ", line).strip() for line in text.splitlines()}
+        self.lines = {" ".join(line.split()) for line in text.splitlines()}
         self.bag: Counter[str] = Counter(_WORD.findall(text))
 
     def keeps(self, rendered: str) -> bool:
-        flat = _WS.sub(" ", rendered).strip()
-        words = Counter(_WORD.findall(flat))
-        if not words:
-            return False
-        if flat in self.lines or all(line.strip() in self.lines for line in rendered.split("\n")):
-            self.use(words)
+        flat = " ".join(rendered.split())
+        lines = self.lines
+        if flat in lines or all(line.strip() in lines for line in rendered.split("\n")):
+            found = _WORD.findall(flat)
+            if not found:
+                return False
+            self.use(Counter(found))
             return True
-        total = sum(words.values())
-        if total < 5:
+        found = _WORD.findall(flat)
+        if len(found) < 5:
             return False
-        shared = sum((words & self.bag).values())
-        if shared >= 0.8 * total:
+        words = Counter(found)
+        bag = self.bag
+        shared = sum(min(count, bag.get(word, 0)) for word, count in words.items())
+        if shared >= 0.8 * len(found):
             self.use(words)
             return True
         return False

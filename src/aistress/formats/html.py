@@ -258,7 +258,11 @@ def read(text: str, *, path: str | None = None, source_id: str | None = None) ->
             node = node.getparent()
         hit, inside = known if known is not None else (False, False)
         for node in reversed(chain):
-            hit = hit or node.tag in _SKIP_TAGS or bool(_classes(node) & skip_classes)
+            if not hit:
+                names = node.get("class")
+                hit = node.tag in _SKIP_TAGS or (
+                    names is not None and not skip_classes.isdisjoint(names.lower().split())
+                )
             inside = inside or node is ours
             ancestry[node] = (hit, inside)
         return hit or not inside
