@@ -348,21 +348,35 @@ def _document_order(
     """
     # A block element without text (an image's wrapper, a spacer) contains no
     # block: the text around it belongs to its parent.
-    candidates = [el for el in content.iter(*_BLOCK_TAGS) if el not in taken and _holds_text(el)]
+    candidates = [
+        el
+        for el in content.iter(*_BLOCK_TAGS)
+        if el not in taken and (((own := el.text) and not own.isspace()) or _holds_text(el))
+    ]
     candidate_set = set(candidates)
     containers: set[etree._Element] = set()
-    # Each candidate's nearest candidate ancestor is a container: the open
-    # candidates of one walk through the block elements, innermost last.
-    open_candidates: list[etree._Element] = []
-    for event, el in etree.iterwalk(content, events=("start", "end"), tag=list(_BLOCK_TAGS)):
-        if el not in candidate_set:
-            continue
-        if event == "start":
-            if open_candidates:
-                containers.add(open_candidates[-1])
-            open_candidates.append(el)
-        else:
-            open_candidates.pop()
+    # Each candidate's nearest candidate ancestor is a container. Found by
+    # walking up from each candidate; each other element met on the way
+    # keeps its own nearest candidate ancestor-or-self, so every walk stops
+    # at the first element an earlier one has met.
+    nearest: dict[etree._Element, etree._Element | None] = {}
+    for el in candidates:
+        chain: list[etree._Element] = []
+        node = el.getparent()
+        found: etree._Element | None = None
+        while node is not None:
+            if node in candidate_set:
+                found = node
+                break
+            if node in nearest:
+                found = nearest[node]
+                break
+            chain.append(node)
+            node = node.getparent()
+        for passed in chain:
+            nearest[passed] = found
+        if found is not None:
+            containers.add(found)
     under_taken = {d for el in taken for d in el.iterdescendants()}
     for el in taken:
         for ancestor in el.iterancestors():
@@ -371,7 +385,7 @@ def _document_order(
     out: list[tuple[str, etree._Element]] = []
     for el in candidates:
         if loose is not None and el in containers:
-            _loose_runs(el, candidate_set | containers, taken, loose, out, skipped)
+            _loose_runs(el, candidate_set, taken, loose, out, skipped)  # containers are candidates
         if el in containers or el in under_taken:
             continue
         if el.tag == "figcaption":
@@ -390,7 +404,9 @@ def _merge(
 ) -> list[tuple[str, etree._Element]]:
     """Blocks and field elements in document order (tree order; loose runs by ``ranks``)."""
     if ranks is None:
-        ranks = {el: float(i) for i, el in enumerate(_root_of(blocks, fields).iter())}
+        # Only the tags of the elements to order: their ranks keep document order.
+        tags = {el.tag for _, el in blocks} | {el.tag for _, el in fields}
+        ranks = {el: float(i) for i, el in enumerate(_root_of(blocks, fields).iter(*tags))}
     rank = ranks
     return sorted([*blocks, *fields], key=lambda item: rank.get(item[1], 0.0))
 
