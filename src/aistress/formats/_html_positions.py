@@ -13,9 +13,10 @@ from __future__ import annotations
 import bisect
 import functools
 import html as html_lib
+import operator
 import re
 from collections.abc import Iterator, Sequence
-from itertools import accumulate, compress
+from itertools import accumulate, compress, repeat
 
 import attrs
 
@@ -381,26 +382,38 @@ def _fill_gaps(page: Page, index: _Index, covered: list[tuple[int, int]]) -> Non
             at = end
     if at < high:
         gaps.append((at, high))
+    if not gaps:
+        page.add_boilerplate_runs([])
+        return
     text = page.text
-    texts = index.source  # the text pieces that hold more than whitespace
-    text_starts = [start for start, _ in texts]
+    firsts, ends = zip(*gaps, strict=True)
+    # Which gaps a text piece holding more than whitespace, or a script,
+    # reaches: the last one starting before the gap's end ends after its start
+    # (the lists start with a piece that reaches nothing). In C, gap by gap.
+    reached = _reached([-1, *index.source_starts], [-1, *(b for _, b in index.source)], gaps)
     scripts = sorted((bounds[k], bounds[k + 1]) for k in index.scripts if bounds[k] < bounds[k + 1])
-    script_starts = [start for start, _ in scripts]
-    last = len(bounds) - 1
+    if scripts:
+        script_reach = _reached(
+            [-1, *(a for a, _ in scripts)], [-1, *(b for _, b in scripts)], gaps
+        )
+        reached = list(map(operator.or_, reached, script_reach))
+    # Every other gap holds only markup and whitespace: one "markup" item, trimmed.
+    stretches = list(map(text.__getitem__, map(slice, firsts, ends)))
+    lefts = list(map(str.lstrip, stretches))
+    starts = list(
+        map(operator.sub, map(operator.add, firsts, map(len, stretches)), map(len, lefts))
+    )
+    stops = map(operator.add, starts, map(len, map(str.rstrip, lefts)))
+    items = list(zip(repeat("markup"), starts, stops, strict=False))
+    plain = list(map(operator.and_, map(operator.not_, reached), map(bool, lefts)))
     found: list[tuple[str, int, int]] = []  # the items, recorded in bulk at the end
-    for a, b in gaps:
+    done = 0
+    last = len(bounds) - 1
+    for i in compress(range(len(gaps)), reached):
+        found += compress(items[done:i], plain[done:i])
+        done = i + 1
+        a, b = gaps[i]
         if a >= b:
-            continue
-        j = bisect.bisect_left(text_starts, b)
-        if not (j and texts[j - 1][1] > a) and not (
-            script_starts and _reaches(script_starts, scripts, a, b)
-        ):
-            # Markup and whitespace only: one item, trimmed.
-            gap = text[a:b]
-            kept = gap.lstrip()
-            if kept:
-                first = a + len(gap) - len(kept)
-                found.append(("markup", first, first + len(kept.rstrip())))
             continue
         pending: list[tuple[str, int, int]] = []
         k = max(0, bisect.bisect_right(bounds, a) - 1)
@@ -413,12 +426,15 @@ def _fill_gaps(page: Page, index: _Index, covered: list[tuple[int, int]]) -> Non
                 pending.append((kind, piece_start, piece_end))
             k += 1
         _flush(text, pending, found)
+    found += compress(items[done:], plain[done:])
     page.add_boilerplate_runs(found)
 
 
-def _reaches(found_starts: list[int], spans: list[tuple[int, int]], a: int, b: int) -> bool:
-    j = bisect.bisect_left(found_starts, b)
-    return j > 0 and spans[j - 1][1] > a
+def _reached(starts: list[int], stops: list[int], gaps: list[tuple[int, int]]) -> list[bool]:
+    """Per gap ``(a, b)``: whether the last span starting before ``b`` ends after ``a``."""
+    before = map(bisect.bisect_left, repeat(starts), (b for _, b in gaps))
+    last_stops = map(stops.__getitem__, map(operator.sub, before, repeat(1)))
+    return list(map(operator.gt, last_stops, (a for a, _ in gaps)))
 
 
 _BOILERPLATE_KIND = {"text": "page-text", "markup": "markup", "script": "script"}
