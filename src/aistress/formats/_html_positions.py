@@ -253,7 +253,14 @@ class _Locator:
 
     def find(self, text: str, sourceline: int | None) -> Span | None:
         """The span of ``text`` at or after the cursor (and the element's line)."""
-        needle = "".join(text.split())
+        found = self.offsets(text, sourceline)
+        return None if found is None else trusted_span(self.page.id, *found)
+
+    def offsets(self, text: str, sourceline: int | None) -> tuple[int, int] | None:
+        """Where :meth:`find` finds ``text``: its start and end (recorded as covered)."""
+        needle = text.replace(" ", "").replace("\n", "")
+        if not needle.isprintable():  # whitespace besides spaces and line breaks, perhaps
+            needle = "".join(needle.split())
         if not needle:
             return None
         index = self.index
@@ -288,14 +295,16 @@ class _Locator:
             while page[end].isspace():
                 end -= 1
             first = max(starts[k], end - _LONGEST_REFERENCE)
-            if _reference_reaches(page, first, end, segment_end):
+            if page.find("&", first, segment_end) >= 0 and _reference_reaches(
+                page, first, end, segment_end
+            ):
                 end = index.offset(k, last, end=True)
             else:
                 end += 1
         else:
             end = index.offset(k, last, end=True)
         self.covered.append((start, end))  # what cover() does
-        return trusted_span(self.page.id, start, end)
+        return start, end
 
     def cover(self, start: int, end: int) -> Span:
         """Record ``start:end`` as accounted for and return its span."""

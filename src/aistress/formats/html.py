@@ -102,12 +102,12 @@ from aistress.formats._html_tree import (
 from aistress.formats._registry import FormatGuess
 from aistress.model import (
     ArticleKind,
-    Block,
     BlockKind,
     FieldSpan,
     Source,
+    Span,
 )
-from aistress.model._document import trusted_block
+from aistress.model._document import trusted_block, trusted_blocks
 
 __all__ = ["FORMAT", "read", "sniff", "write"]
 
@@ -312,18 +312,25 @@ def read(text: str, *, path: str | None = None, source_id: str | None = None) ->
     for _, el in candidates:
         taken.add(el)
 
-    blocks: list[Block] = []
+    # The blocks as columns, made in bulk at the end (headings, with their level, one by one).
+    kinds: list[BlockKind] = []
+    block_texts: list[str] = []
+    block_starts: list[int] = []
+    block_ends: list[int] = []
+    located: list[bool] = []
+    headings: list[tuple[int, int]] = []  # (place, level)
     ranks: dict[etree._Element, float] | None = None
     if main is not None:
         ranks = {el: float(i) for i, el in enumerate(root.iter())}
     order = _document_order(content, taken, skipped, ranks)
+    offsets = locator.offsets
     for role, el in _merge(order, candidates, ranks):
         rendered = shown(el)
         if not rendered:
             continue
         if role == "block":
-            span = locator.find(rendered, _line(el))
-            if span is None:
+            found = offsets(rendered, _line(el))
+            if found is None:
                 page.warn(
                     "unlocated-text",
                     f"the text of a <{el.tag}> was not found in the source; it is kept "
@@ -331,8 +338,14 @@ def read(text: str, *, path: str | None = None, source_id: str | None = None) ->
                     _line(el),
                 )
             kind = _BLOCK_TAGS[el.tag]
-            level = int(el.tag[1]) if kind is BlockKind.HEADING else 0
-            blocks.append(trusted_block(kind, rendered, level=level, span=span))
+            if kind is BlockKind.HEADING:
+                headings.append((len(kinds), int(el.tag[1])))
+            kinds.append(kind)
+            block_texts.append(rendered)
+            located.append(found is not None)
+            start, end = (0, 0) if found is None else found
+            block_starts.append(start)
+            block_ends.append(end)
         elif role == "caption":
             span = locator.find(rendered, _line(el))
             if span is not None:
@@ -362,6 +375,13 @@ def read(text: str, *, path: str | None = None, source_id: str | None = None) ->
                 header.fields.append(FieldSpan("published", span))
             if stamp:
                 attr_field("published", "time", "datetime", stamp)
+
+    spans: list[Span | None] = list(page.spans(block_starts, block_ends))
+    if not all(located):
+        spans = [span if ok else None for span, ok in zip(spans, located, strict=True)]
+    blocks = trusted_blocks(kinds, block_texts, spans)
+    for i, level in headings:
+        blocks[i] = trusted_block(BlockKind.HEADING, block_texts[i], level=level, span=spans[i])
 
     # Metadata from the head where the page body said nothing.
     if header.title is None:
