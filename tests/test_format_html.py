@@ -468,3 +468,17 @@ def test_page_index_and_line_breaks_equal_their_definitions(text: str) -> None:
         assert (el in holding) == (next(el.iter("br"), None) is not None)
         assert tree._rendered(el, holding) == tree._rendered(el)
         assert tree._holds_text(el) == any(t.strip() for t in el.itertext())
+
+
+@given(st.text(alphabet="ab \n\r\ufeff", max_size=30))
+def test_line_starts_are_where_the_page_lines_start(text: str) -> None:
+    """The line starts the locator is given are those of the page's line records."""
+    from aistress.errors import ParseError
+    from aistress.formats._common import Page
+    from aistress.formats.html import _line_starts
+
+    try:
+        page = Page.open(text, path=None, source_id="doc", format="html")
+    except ParseError:
+        return
+    assert _line_starts(page) == [line.start for line in page.lines]

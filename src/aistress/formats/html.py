@@ -100,6 +100,7 @@ from aistress.formats._html_tree import (
     _with_class,
 )
 from aistress.formats._registry import FormatGuess
+from aistress.formats._text import _lf_parts
 from aistress.model import (
     ArticleKind,
     BlockKind,
@@ -171,7 +172,7 @@ def read(text: str, *, path: str | None = None, source_id: str | None = None) ->
         return known
 
     index = _index(text, start)
-    locator = _Locator(page, index, [line.start for line in page.lines])
+    locator = _Locator(page, index, _line_starts(page))
     tags = _Tags(text, index)
     header = Header()
 
@@ -410,6 +411,17 @@ def read(text: str, *, path: str | None = None, source_id: str | None = None) ->
         language, ArticleKind.NEWS, blocks, header, suffix=language.split("-")[0]
     )
     return page.source([article])
+
+
+def _line_starts(page: Page) -> list[int]:
+    """Where each of ``page.lines`` starts, without making the line records."""
+    text = page.text
+    if "\r" in text:
+        return [line.start for line in page.lines]
+    starts = _lf_parts(text)[1]
+    if starts and text.startswith("\ufeff"):
+        starts[0] = 1  # the mark is not part of line 1
+    return starts
 
 
 _TITLE_SEPARATOR = re.compile(r"\s+[|｜–—·-]\s+|\s*_\s*")
