@@ -463,6 +463,8 @@ def test_page_index_and_line_breaks_equal_their_definitions(text: str) -> None:
         return
     if root is None:
         return
+    marked = etree.XPath("descendant-or-self::*[@rel or @itemprop or @class]")
+    assert tree._marked(root) == marked(root)
     holding = tree._holding_br(root)
     for el in root.iter():
         assert (el in holding) == (next(el.iter("br"), None) is not None)

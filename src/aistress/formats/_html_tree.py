@@ -160,10 +160,9 @@ def _has_chrome(
     )
 
 
-# Elements (the one asked about included) that have a class attribute; that
-# may mark an author (rel, itemprop or class). In document order.
+# Elements (the one asked about included) that have a class attribute, in
+# document order.
 _CLASSED = etree.XPath("descendant-or-self::*[@class]")
-_MARKED = etree.XPath("descendant-or-self::*[@rel or @itemprop or @class]")
 
 
 def _with_class(el: etree._Element) -> list[etree._Element]:
@@ -265,11 +264,31 @@ def _main_text(text: str) -> _MainText | None:
     return _MainText(str(extracted))
 
 
-def _byline(scope: etree._Element) -> etree._Element | None:
-    """The innermost element marked as the author's name, if any. O(elements x depth)."""
+def _marked(scope: etree._Element) -> list[etree._Element]:
+    """``scope`` and its elements with a ``rel``, ``itemprop`` or ``class`` attribute, in order.
+
+    What XPath's ``descendant-or-self::*[@rel or @itemprop or @class]`` finds, by one
+    walk (libxml2's XPath took twice as long).
+    """
+    return [
+        el
+        for el in scope.iter(etree.Element)
+        if el.get("class") is not None
+        or el.get("rel") is not None
+        or el.get("itemprop") is not None
+    ]
+
+
+def _byline(
+    scope: etree._Element, marked: list[etree._Element] | None = None
+) -> etree._Element | None:
+    """The innermost element marked as the author's name, if any. O(elements x depth).
+
+    ``marked``: :func:`_marked` of ``scope``, when known.
+    """
     found = [
         el
-        for el in typing.cast("list[etree._Element]", _MARKED(scope))
+        for el in (_marked(scope) if marked is None else marked)
         if (
             (el.get("rel") or "").lower() == "author"
             or (el.get("itemprop") or "").lower() == "author"

@@ -94,10 +94,10 @@ from aistress.formats._html_tree import (
     _language,
     _line,
     _main_text,
+    _marked,
     _merge,
     _parser,
     _rendered,
-    _with_class,
 )
 from aistress.formats._registry import FormatGuess
 from aistress.formats._text import _lf_parts
@@ -286,13 +286,11 @@ def read(text: str, *, path: str | None = None, source_id: str | None = None) ->
 
     # Byline, date and standfirst: fields, not blocks.
     taken: set[etree._Element] = set()
-    author_el = _byline(content)
+    marked = _marked(content)  # in order; those with a class are _with_class(content)
+    author_el = _byline(content, marked)
     if author_el is None:
         author_el = _byline(root)
-    dek_el = next(
-        (el for el in _with_class(content) if _classes(el) & _DEK_CLASSES),
-        None,
-    )
+    dek_el = next((el for el in marked if _classes(el) & _DEK_CLASSES), None)
     time_el = next(iter(content.iter("time")), None)
     if time_el is None:
         time_el = next(iter(root.iter("time")), None)
