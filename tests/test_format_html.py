@@ -484,3 +484,12 @@ def test_line_starts_are_where_the_page_lines_start(text: str) -> None:
     except ParseError:
         return
     assert _line_starts(page) == [line.start for line in page.lines]
+
+
+@given(st.text(max_size=40))
+def test_words_of_a_text_without_han_are_its_runs_of_word_characters(text: str) -> None:
+    """Where no Han character occurs, the main text's words are the runs of \\w."""
+    from aistress.formats import _html_tree as tree
+
+    if tree._HAN.search(text) is None:
+        assert tree._WORD.findall(text) == tree._WORD_RUN.findall(text)
