@@ -488,7 +488,7 @@ def test_line_starts_are_where_the_page_lines_start(text: str) -> None:
 
 @given(st.text(max_size=40))
 def test_words_of_a_text_without_han_are_its_runs_of_word_characters(text: str) -> None:
-    """Where no Han character occurs, the main text's words are the runs of \\w."""
+    """Where no Han character occurs, the main text's words are the runs of word characters."""
     from aistress.formats import _html_tree as tree
 
     if tree._HAN.search(text) is None:
