@@ -47,7 +47,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from itertools import accumulate, compress, repeat
-from operator import add, sub
+from operator import add, is_, is_not
 
 from aistress.formats._common import (
     Evidence,
@@ -287,15 +287,24 @@ class _Pieces:
             offsets = list(accumulate(map((2).__add__, map(len, pieces)), initial=base))
         stripped = list(map(str.strip, pieces))
         # The non-blank pieces: where each starts, its content's bounds and text.
-        keep = list(map(bool, stripped))
-        self.pieces = list(compress(pieces, keep))
-        self.starts = list(compress(offsets, keep))
-        self.texts = list(compress(stripped, keep))
+        # str.strip returns a text with no surrounding whitespace itself, so
+        # when it changed none and none is empty, the lists are kept as they are.
+        if all(stripped) and all(map(is_, stripped, pieces)):
+            self.pieces, self.starts, self.texts = pieces, offsets[: len(pieces)], stripped
+        else:
+            keep = list(map(bool, stripped))
+            self.pieces = list(compress(pieces, keep))
+            self.starts = list(compress(offsets, keep))
+            self.texts = list(compress(stripped, keep))
         self.multi = _holding_breaks(self.texts)  # the pieces of several lines
         if self.multi:
             self._cut_at_blank_lines()
-        leading = map(sub, map(len, self.pieces), map(len, map(str.lstrip, self.pieces)))
-        self.first = list(map(add, self.starts, leading))
+        # Where each content starts: its piece's start, moved by the indent of
+        # the pieces that strip changed (measured without a copy of the others).
+        self.first = list(self.starts)
+        for k in compress(range(len(self.texts)), map(is_not, self.texts, self.pieces)):
+            piece = self.pieces[k]
+            self.first[k] += len(piece) - len(piece.lstrip())
         self.last = list(map(add, self.first, map(len, self.texts)))
         self.content = len(self.texts) + sum(
             len(_NEWLINE.findall(self.texts[k])) for k in self.multi
