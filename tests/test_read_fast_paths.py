@@ -261,6 +261,8 @@ _TRANSLATION_PIECES = st.sampled_from(
         *("文章标签", "標籤", "责任编辑", "負責編輯", "译者", "编辑:", "：", ": ", " ", "#压力"),
         *("#AI#", "他说：", "Getty Images", "photo_123.JPG", "a-1234", "（", "(", ")", "）"),
         *("安娜·克劳", "(安娜·克劳)", "x" * 45, "。"),
+        *("原文链接: ", "ſource：", "SOURCE:", "Original : ", "来源：", "https://x.example/a"),
+        *("Tags: ", "tags", "Editor", "Σ", "İ", "照片", "IMG.png", "图.jpg", "_", "-", "."),
     ]
 )
 
@@ -274,6 +276,20 @@ def test_translation_bulk_tests_equal_the_line_tests(texts: list[str]) -> None:
     expected = next((k for k, t in enumerate(stripped) if translation._footer_line(t)), len(texts))
     assert translation._first_footer_line(stripped) == expected
     assert translation._images(texts) == [k for k, t in enumerate(texts) if translation._image(t)]
+    links = {k: m.span("url") for k, m in translation._source_links(stripped).items()}
+    found = {k: translation._SOURCE_LINK.fullmatch(t) for k, t in enumerate(stripped)}
+    assert links == {k: m.span("url") for k, m in found.items() if m is not None}
+
+
+def test_source_link_starts_are_every_first_character_the_pattern_takes() -> None:
+    """No character outside the link starts begins a text the source-link pattern takes."""
+    starts = set(translation._LINK_STARTS)
+    for code in range(0x10000):
+        char = chr(code)
+        if char in starts or 0xD800 <= code < 0xE000:
+            continue
+        for rest in ("ource: https://x", "riginal: https://x", "文: https://x", "源: https://x"):
+            assert translation._SOURCE_LINK.fullmatch(char + rest) is None, char
 
 
 _INDENTS = st.sampled_from(["", " ", "\u3000", "\t "])

@@ -40,7 +40,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from itertools import accumulate, chain, compress, repeat
-from operator import add, ge, gt, itemgetter, methodcaller, sub
+from operator import add, contains, ge, gt, itemgetter, methodcaller, or_, sub
 
 from aistress.formats._common import (
     BOM_KIND,
@@ -191,11 +191,11 @@ def _read(page: Page) -> Source:
 
     # Image references and the source link: asked only about the lines they can be.
     images = set(_images(texts[:footer]))
-    links = list(map(_SOURCE_LINK.fullmatch, texts[:footer]))
+    links = _source_links(texts[:footer])
     body = [True] * footer
-    for k in sorted(images.union(compress(range(footer), links))):
+    for k in sorted(images.union(links)):
         line = lines[k]
-        link = links[k]
+        link = links.get(k)
         if k in images:
             page.add_line_boilerplate("image", line)
             body[k] = False
@@ -256,12 +256,16 @@ def _first_footer_line(texts: list[str]) -> int:
     editor = label_set("translation_editor_labels")
     short = list(compress(range(len(texts)), map(gt, repeat(40), map(len, texts))))
     candidates.update(short[j] for j in _keyed([texts[k] for k in short], editor))
-    labelled = _colon_within_40(texts)
+    # A label before a colon starts the text: only texts whose first character
+    # folds to a label's first are searched for the colon.
+    either = editor | label_set("translation_tag_labels")
+    firsts = map(_label_starts(either).__contains__, _folded_firsts(texts))
+    may = list(compress(range(len(texts)), firsts))
+    labelled = [may[j] for j in _colon_within_40([texts[k] for k in may])]
     ends = map(
         methodcaller("end"), map(_COLON.search, [texts[k] for k in labelled], repeat(0), repeat(40))
     )
     labels = [texts[k][:end] for k, end in zip(labelled, ends, strict=True)]
-    either = editor | label_set("translation_tag_labels")
     candidates.update(labelled[j] for j in _keyed(labels, either))
     return next((k for k in sorted(candidates) if _footer_line(texts[k])), len(texts))
 
@@ -290,13 +294,15 @@ def _images(texts: list[str]) -> list[int]:
     """The indices of the ``texts`` that :func:`_image` takes, tested in C."""
     short = list(compress(range(len(texts)), map(ge, repeat(120), map(len, texts))))
     candidates = [texts[k] for k in short]
-    files = set(compress(short, map(_IMAGE_FILE.fullmatch, candidates)))
-    # A credit's first character, folded as the prefixes are (Σ, whose lower
-    # case depends on what follows, folds to no prefix's first character).
-    firsts = map(str.__getitem__, candidates, repeat(slice(None, 1)))
-    folded = map(
-        str.__getitem__, map(str.lower, map(to_simplified, firsts)), repeat(slice(None, 1))
-    )
+    # A file name holds a dot (before its extension) or a dash or underscore
+    # (before its number): only those texts are matched.
+    named = map(or_, map(contains, candidates, repeat(".")), map(contains, candidates, repeat("-")))
+    named = map(or_, named, map(contains, candidates, repeat("_")))
+    maybe_files = list(compress(range(len(short)), named))
+    matches = map(_IMAGE_FILE.fullmatch, [candidates[j] for j in maybe_files])
+    files = {short[j] for j in compress(maybe_files, matches)}
+    # A credit's first character, folded as the prefixes are.
+    folded = _folded_firsts(candidates)
     may = compress(range(len(short)), map(_credit_starts().__contains__, folded))
     files.update(short[j] for j in may if _credited(candidates[j]))
     return sorted(files)
@@ -305,6 +311,39 @@ def _images(texts: list[str]) -> list[int]:
 def _credited(text: str) -> bool:
     """Whether ``text`` starts with an image credit (see :func:`_image`)."""
     return to_simplified(text[: _credit_reach()]).lower().startswith(_credit_prefixes())
+
+
+def _folded_firsts(texts: list[str]) -> list[str]:
+    """The first character of each text, folded as labels and credits are.
+
+    Lower-cased Simplified, each distinct character folded once (``""`` for
+    an empty text). to_simplified keeps every character in place and the lower case of a text
+    starts with that of its first character (Σ, whose lower case depends on
+    what follows, folds to no label's or prefix's first character).
+    """
+    firsts = list(map(str.__getitem__, texts, repeat(slice(None, 1))))
+    fold = {first: to_simplified(first).lower()[:1] for first in set(firsts)}
+    return list(map(fold.__getitem__, firsts))
+
+
+@functools.cache
+def _label_starts(labels: frozenset[str]) -> frozenset[str]:
+    """The first characters of ``labels`` (label keys)."""
+    return frozenset(label[:1] for label in labels)
+
+
+def _source_links(texts: list[str]) -> dict[int, re.Match[str]]:
+    """The source link of each text that is one (:data:`_SOURCE_LINK`), by index.
+
+    Only texts that start as a label can (``ſ`` is an ``s`` to the
+    case-blind pattern) are matched.
+    """
+    may = compress(range(len(texts)), map(str.startswith, texts, repeat(_LINK_STARTS)))
+    found = {k: _SOURCE_LINK.fullmatch(texts[k]) for k in may}
+    return {k: match for k, match in found.items() if match is not None}
+
+
+_LINK_STARTS = ("原", "来", "來", "S", "s", "\u017f", "O", "o")
 
 
 @functools.cache
