@@ -485,6 +485,10 @@ def page_reader(format: str, read_page: Callable[[Page], Source]) -> ReadFunctio
     return checked_reader(read)
 
 
+_SPAN_OF = attrgetter("span")
+_SPAN_BOUNDS = attrgetter("span.start", "span.end")
+
+
 class Page:
     """A decoded input being read: its lines, and the records read from them.
 
@@ -718,10 +722,14 @@ class Page:
         translations: Sequence[Translation] = (),
     ) -> Source:
         """The finished :class:`Source`, boilerplate ordered by position."""
-        boilerplate = sorted(
-            self.boilerplate,
-            key=lambda b: (b.span.start, b.span.end) if b.span is not None else (-1, -1),
-        )
+        spans = map(_SPAN_OF, self.boilerplate)
+        if all(map(is_not, spans, repeat(None))):  # every item has a span: keys made in C
+            boilerplate = sorted(self.boilerplate, key=_SPAN_BOUNDS)
+        else:
+            boilerplate = sorted(
+                self.boilerplate,
+                key=lambda b: (b.span.start, b.span.end) if b.span is not None else (-1, -1),
+            )
         source = Source(
             id=self.id,
             format=self.format,
