@@ -76,3 +76,23 @@ def test_trusted_quote_equals_the_validated_one(quote: Quote, span: Span) -> Non
     assert repr(fast) == repr(quote)
     attrs.validate(fast)
     assert pickle.loads(pickle.dumps(fast)) == quote
+
+
+@given(
+    st.lists(
+        st.sampled_from(["a", "An", "one", "ONE", "thİs", "ıt", "the", "staffer", "x", "other"]),
+        min_size=1,
+        max_size=4,
+    ),
+    st.sampled_from([" ", "  ", "\u00a0", "\t"]),
+)
+def test_unnamed_source_pre_test_never_skips_a_match(words: list[str], space: str) -> None:
+    """A segment whose first word fails the determiner pre-test has no unnamed-source match."""
+    from aistress.quotes._en_subjects import _determiner_firsts, _may_open_source
+    from aistress.quotes._lexicon import english
+
+    segment = space.join([*words, "engineer", "said"])
+    first = segment.split()[0]
+    if not _may_open_source(first, _determiner_firsts()):
+        assert english().anonymous_re.match(segment) is None
+        assert english().anonymous_re.match(" " + segment) is None

@@ -21,6 +21,7 @@ compiled expression; each look is bounded by
 
 from __future__ import annotations
 
+import functools
 import re
 
 from aistress.quotes._english import (
@@ -32,7 +33,7 @@ from aistress.quotes._english import (
     name_in,
     sentence_starts,
 )
-from aistress.quotes._lexicon import English, english
+from aistress.quotes._lexicon import English, english, load
 from aistress.quotes._types import MASK, Mention
 
 __all__ = ["find_subjects", "introduced"]
@@ -118,6 +119,7 @@ def find_subjects(
     transcript label, ``ANA: A listener wrote…``). Linear in the length of the block.
     """
     lex = lex or english()
+    firsts = _determiner_firsts() if lex is english() else None
     out: list[Mention] = []
     starts = sentence_starts(masked, lex)
     starts = sorted({*starts, *_after_quoted_sentences(masked, text)})
@@ -132,10 +134,12 @@ def find_subjects(
         segment = masked[a:end]
         tokens = list(_NON_SPACE.finditer(segment))
         b = a + len(segment.rstrip())
-        anon = lex.anonymous_re.match(segment.rstrip())
-        if anon is None:
-            b, anon = _unnamed_before_verb(segment, tokens, lex)
-            b += a
+        anon = None
+        if firsts is None or not tokens or _may_open_source(tokens[0].group(0), firsts):
+            anon = lex.anonymous_re.match(segment.rstrip())
+            if anon is None:
+                b, anon = _unnamed_before_verb(segment, tokens, lex)
+                b += a
         if anon and anon.group("det").lower() not in ("the", "this", "that"):
             out.append(
                 Mention("anonymous", text[a:b], a, b, a, b, None, b, b, description=text[a:b])
@@ -163,6 +167,24 @@ def find_subjects(
                 desc = text[a:na].strip()
                 out.append(Mention("name", text[na:nb], na, nb, na, nb, None, nb, nb, desc))
     return out
+
+
+@functools.cache
+def _determiner_firsts() -> frozenset[str]:
+    """The first words of the English lexicon's unnamed-source determiners (``a``, ``one``…).
+
+    Its expression for an unnamed source opens with one of them and a space.
+    """
+    return frozenset(d.split()[0].lower() for d in load("en")["anonymous_determiners"])
+
+
+def _may_open_source(word: str, firsts: frozenset[str]) -> bool:
+    """Whether a segment opening with ``word`` may open with an unnamed source's determiner.
+
+    A word with letters outside ASCII may match one ignoring case (``ı`` for
+    ``i``): the expression is tried.
+    """
+    return not word.isascii() or word.lower() in firsts
 
 
 def _verb_after(run: list[re.Match[str]], tokens: list[re.Match[str]]) -> bool:
