@@ -31,6 +31,7 @@ the cues of a block: O(n log n) in all.
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 import re
 from collections.abc import Sequence
@@ -520,6 +521,8 @@ def _build(
     sentences: dict[int, tuple[int, int]],
 ) -> Analysis:
     quote_mentions = {id(f.mention) for f in found if f.mention is not None}
+    # a name is said many times: whether it is written in Han characters is read once
+    in_han = functools.lru_cache(maxsize=None)(has_han)
     mentions = [
         (bi, base, m)
         for bi, base, m in all_mentions
@@ -543,7 +546,7 @@ def _build(
         or t[2].kind != "name"
         or id(t[2]) in quote_mentions
         or group_of[t[2].surface] in cited
-        or has_han(t[2].surface)
+        or in_han(t[2].surface)
         for t in mentions
     ]
     # names that open a sentence and are never cited stand for a later he/she only
@@ -573,15 +576,15 @@ def _build(
         linked = None
         if m.kind == "name":
             ref = ("name", group_of[m.surface])
-            if ref not in gender and has_han(m.surface):
+            if ref not in gender and in_han(m.surface):
                 known_gender = m.gender or _chinese.name_gender(m.surface)
                 if known_gender is not None:
                     gender[ref] = known_gender
-            elif not has_han(m.surface):
+            elif not in_han(m.surface):
                 seen = entities.name(ref, m.surface, base + m.name_start, m.description)
                 if seen is not None:
                     gender.setdefault(ref, seen)
-        elif m.kind == "anonymous" and m.definite and not has_han(m.surface):
+        elif m.kind == "anonymous" and m.definite and not in_han(m.surface):
             linked = entities.definite(m.surface, base + m.end)
         if linked is not None:
             ref = ("name", group_of[linked[1]]) if linked[1] in group_of else linked[0]
@@ -601,7 +604,7 @@ def _build(
                 ref = author_key if article.author else None
             else:
                 here = {r for b, r in history_blocks[-12:] if b == bi}
-                ref = antecedent(history, gender, m.gender, here, english=not has_han(m.surface))
+                ref = antecedent(history, gender, m.gender, here, english=not in_han(m.surface))
                 if ref is not None and m.gender in ("m", "f"):
                     gender.setdefault(ref, m.gender)
                 elif ref is None and m.surface.lower() == "it":  # the organisation named last
@@ -620,7 +623,7 @@ def _build(
     if article.author:
         people[author_key] = Person(article.author, role="author")
     for key, person in list(people.items()):  # Quillmere said: Quillmere Analytics
-        full = entities.full_name(person.name) if not has_han(person.name) else None
+        full = entities.full_name(person.name) if not in_han(person.name) else None
         if full is not None:
             people[key] = attrs.evolve(person, name=full, aliases=(person.name, *person.aliases))
     for ref in referent.values():  # an organisation named only in a description

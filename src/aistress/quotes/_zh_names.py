@@ -530,6 +530,7 @@ def _story_names(
     """
     # the clause openings that may be names, then their strings counted at once
     openings: list[tuple[str, int, str, str]] = []  # (block, offset, first two, first three)
+    shapes: dict[str, bool] = {}
     for masked in blocks:
         dotted = _ANY_DOT.search(masked) is not None
         for m in _OPENING.finditer(masked):
@@ -537,7 +538,10 @@ def _story_names(
             c2 = c3[:2]
             if dotted and DOTTED_RUN.match(masked, m.start()):
                 continue  # the start of a transliterated name (马蒂亚斯·科恩布鲁姆)
-            if not bare_name_ok(c2, lex) or not lex.role_suffixes.isdisjoint(c2):
+            ok = shapes.get(c2)  # the same words open many clauses: each is read once
+            if ok is None:
+                ok = shapes[c2] = bare_name_ok(c2, lex) and lex.role_suffixes.isdisjoint(c2)
+            if not ok:
                 continue
             openings.append((masked, m.start(), c2, c3))
     grams = _Grams("\n".join(texts))
