@@ -456,6 +456,7 @@ def _pairs(page: Page, labelled: Sequence[_Part]) -> list[_Pair]:
     pairs: list[_Pair] = []
     append = pairs.append
     pending: _Part | None = None
+    between: list[tuple[str, int, int]] = []  # the space between the parts of a bilingual line
 
     def flush() -> None:
         nonlocal pending
@@ -504,7 +505,7 @@ def _pairs(page: Page, labelled: Sequence[_Part]) -> list[_Pair]:
             en = _new_part((text[a:b], start + a, start + b, part.line, None, None))
             zh = _new_part((text[c:d], start + c, start + d, part.line, None, None))
             first, second = (en, zh) if en.start < zh.start else (zh, en)
-            page.add_boilerplate(BILINGUAL_KIND, page.span(first.end, second.start))
+            between.append((BILINGUAL_KIND, first.end, second.start))
             append(_new_pair((en, zh)))
 
     last = len(labelled) - 1
@@ -530,6 +531,7 @@ def _pairs(page: Page, labelled: Sequence[_Part]) -> list[_Pair]:
             )
         done = run_end
     flush()
+    page.add_boilerplate_runs(between)  # made in bulk, in the order found
     return pairs
 
 
