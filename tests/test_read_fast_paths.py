@@ -100,6 +100,19 @@ def test_bulk_languages_without_han_equal_one_by_one(
     assert _scripts._languages_many(texts) == _scripts._languages_one_by_one(texts)
 
 
+@given(
+    st.lists(st.text(_NO_HAN, max_size=6), max_size=80),
+    st.lists(st.tuples(st.integers(0, 80), st.text(_TROUBLE | _ALPHABET, min_size=1, max_size=3))),
+)
+def test_script_counts_many_equal_the_letter_counts(
+    texts: list[str], others: list[tuple[int, str]]
+) -> None:
+    """Counts in bytes of texts without Han characters, and the others', are the text layer's."""
+    for where, other in others:
+        texts.insert(where, other)
+    assert _scripts.script_counts_many(texts) == letter_counts_many(texts)
+
+
 @given(st.lists(st.tuples(_LINES, _BREAKS), min_size=1, max_size=30), st.booleans())
 def test_pieces_are_the_blank_line_groups(lines: list[tuple[str, str]], bom: bool) -> None:
     """The text reader's pieces are the runs of non-blank lines of Page.lines."""

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import threading
+from collections import deque
 from collections.abc import Iterable, Sequence
 from itertools import compress, repeat
 from operator import add, and_, eq, ge, mul, or_, truediv
@@ -24,6 +25,7 @@ __all__ = [
     "languages_of_counts",
     "main_language",
     "script_counts",
+    "script_counts_many",
 ]
 
 # The letter counts of the texts asked about during the read running in this thread.
@@ -165,6 +167,40 @@ def _without_han(texts: list[str]) -> list[str | None] | None:
 
 
 _EN_IF_LETTERED: tuple[str | None, str] = (None, "en")
+
+# The UTF-8 lead bytes of the Han characters' ranges (see _NOT_HAN_LEAD) and of
+# U+0240 to U+027F (a lead byte cannot tell those letters from the others), and NUL.
+_NOT_UNDECIDED_OR_NUL = _except((0x00, 0x00), (0xC9, 0xC9), (0xE3, 0xE9), (0xEF, 0xF0))
+
+
+def script_counts_many(texts: list[str]) -> tuple[list[int], list[int]]:
+    """:func:`letter_counts_many` of ``texts``, those without a Han character counted in bytes.
+
+    In a text without a Han character (no UTF-8 lead byte one can start with)
+    and without a character from U+0240 to U+027F, the Latin letters are the
+    bytes of ASCII letters and the lead bytes of U+00C0 to U+023F: counted in
+    C over all the texts' UTF-8 bytes, joined by NUL. The other texts are
+    counted by :func:`letter_counts_many`, and all of them when they are most
+    (a Chinese document), or a text holds a NUL or a lone surrogate.
+    """
+    if len(texts) < _MANY:
+        return letter_counts_many(texts)
+    joined = "\x00".join(texts)
+    try:
+        data = joined.encode("utf-8")
+    except UnicodeEncodeError:
+        return letter_counts_many(texts)
+    undecided = list(map(bool, data.translate(None, _NOT_UNDECIDED_OR_NUL).split(b"\x00")))
+    rest = list(compress(range(len(texts)), undecided))
+    if len(undecided) != len(texts) or len(rest) * 2 > len(texts):
+        return letter_counts_many(texts)
+    latin = list(map(len, data.translate(None, _NOT_LATIN_OR_NUL).split(b"\x00")))
+    han = [0] * len(texts)
+    if rest:
+        latin_rest, han_rest = letter_counts_many([texts[k] for k in rest])
+        deque(map(latin.__setitem__, rest, latin_rest), maxlen=0)
+        deque(map(han.__setitem__, rest, han_rest), maxlen=0)
+    return latin, han
 
 
 def languages_of_counts(

@@ -57,11 +57,11 @@ from aistress.formats._common import (
     main_language,
 )
 from aistress.formats._registry import FormatGuess
+from aistress.formats._scripts import script_counts_many
 from aistress.formats._text import Line, LineColumns
 from aistress.model import Source
 from aistress.model._document import trusted_blocks
 from aistress.text.dates import format_chinese_date
-from aistress.text.language import letter_counts_many
 from aistress.text.script import to_simplified
 
 __all__ = ["FORMAT", "read", "sniff", "write"]
@@ -409,7 +409,7 @@ def _read(page: Page) -> Source:
     # Every line from the headline on: stripped once, its leading emoji matched
     # and its script counted once (in C), for the footer search and the body.
     texts_after = list(map(str.strip, lines.texts[i:]))
-    latin, han = letter_counts_many(texts_after)
+    latin, han = script_counts_many(texts_after)
     footer = i + _first_footer_line(texts_after, han)
     texts_before = texts_after[: footer - i]
     latin, han = latin[: footer - i], han[: footer - i]
