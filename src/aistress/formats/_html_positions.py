@@ -258,53 +258,69 @@ class _Locator:
 
     def offsets(self, text: str, sourceline: int | None) -> tuple[int, int] | None:
         """Where :meth:`find` finds ``text``: its start and end (recorded as covered)."""
-        needle = text.replace(" ", "").replace("\n", "")
-        if not needle.isprintable():  # whitespace besides spaces and line breaks, perhaps
-            needle = "".join(needle.split())
-        if not needle:
-            return None
+        return self.offsets_each([text], [sourceline])[0]
+
+    def offsets_each(
+        self, texts: Sequence[str], sourcelines: Sequence[int | None]
+    ) -> list[tuple[int, int] | None]:
+        """:meth:`offsets` of each text in turn (one call for a page's blocks)."""
         index = self.index
         stream, stream_at, starts = index.stream, index.stream_at, index.source_starts
-        floor = cursor = self.cursor
-        if sourceline is not None and 0 < sourceline <= len(self.line_starts):
-            # index.from_source(the line's start), when later than the cursor
-            j = bisect.bisect_left(starts, self.line_starts[sourceline - 1])
-            at = stream_at[j] if j < len(stream_at) else len(stream)
-            if at > floor:
-                floor = at
-        stop = min(len(stream), floor + 4 * len(needle) + _MAX_SEARCH)
-        found = stream.find(needle, floor, stop)
-        if found < 0 and floor > cursor:
-            found = stream.find(needle, cursor, stop)
-        if found < 0:
-            return None
-        last = found + len(needle) - 1
-        self.cursor = last + 1
-        page = index.text
-        k = bisect.bisect_right(stream_at, found) - 1
-        start = starts[k]
-        if stream_at[k] != found or page[start] == "&" or page[start].isspace():
-            start = index.offset(k, found, end=False)
-        k = bisect.bisect_right(stream_at, last, k) - 1
-        following = stream_at[k + 1] if k + 1 < len(stream_at) else len(stream)
-        if following == last + 1 and stream_at[k] < last:
-            # The segment's last character (not its only one): the last
-            # non-space character before the segment's end, as offset() finds.
-            segment_end = index.source[k][1]
-            end = segment_end - 1
-            while page[end].isspace():
-                end -= 1
-            first = max(starts[k], end - _LONGEST_REFERENCE)
-            if page.find("&", first, segment_end) >= 0 and _reference_reaches(
-                page, first, end, segment_end
-            ):
-                end = index.offset(k, last, end=True)
+        page, source, line_starts = index.text, index.source, self.line_starts
+        lines, length, segments = len(line_starts), len(stream), len(stream_at)
+        search, covered, cursor = stream.find, self.covered, self.cursor
+        before, after = bisect.bisect_left, bisect.bisect_right
+        out: list[tuple[int, int] | None] = []
+        for text, sourceline in zip(texts, sourcelines, strict=True):
+            needle = text.replace(" ", "").replace("\n", "")
+            if not needle.isprintable():  # whitespace besides spaces and line breaks, perhaps
+                needle = "".join(needle.split())
+            if not needle:
+                out.append(None)
+                continue
+            floor = cursor
+            if sourceline is not None and 0 < sourceline <= lines:
+                # index.from_source(the line's start), when later than the cursor
+                j = before(starts, line_starts[sourceline - 1])
+                at = stream_at[j] if j < segments else length
+                if at > floor:
+                    floor = at
+            size = len(needle)
+            stop = min(length, floor + 4 * size + _MAX_SEARCH)
+            found = search(needle, floor, stop)
+            if found < 0 and floor > cursor:
+                found = search(needle, cursor, stop)
+            if found < 0:
+                out.append(None)
+                continue
+            last = found + size - 1
+            cursor = last + 1
+            k = after(stream_at, found) - 1
+            start = starts[k]
+            if stream_at[k] != found or page[start] == "&" or page[start].isspace():
+                start = index.offset(k, found, end=False)
+            k = after(stream_at, last, k) - 1
+            following = stream_at[k + 1] if k + 1 < segments else length
+            if following == cursor and stream_at[k] < last:
+                # The segment's last character (not its only one): the last
+                # non-space character before the segment's end, as offset() finds.
+                segment_end = source[k][1]
+                end = segment_end - 1
+                while page[end].isspace():
+                    end -= 1
+                first = max(starts[k], end - _LONGEST_REFERENCE)
+                if page.find("&", first, segment_end) >= 0 and _reference_reaches(
+                    page, first, end, segment_end
+                ):
+                    end = index.offset(k, last, end=True)
+                else:
+                    end += 1
             else:
-                end += 1
-        else:
-            end = index.offset(k, last, end=True)
-        self.covered.append((start, end))  # what cover() does
-        return start, end
+                end = index.offset(k, last, end=True)
+            covered.append((start, end))  # what cover() does
+            out.append((start, end))
+        self.cursor = cursor
+        return out
 
     def cover(self, start: int, end: int) -> Span:
         """Record ``start:end`` as accounted for and return its span."""

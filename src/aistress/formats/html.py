@@ -322,13 +322,16 @@ def read(text: str, *, path: str | None = None, source_id: str | None = None) ->
     if main is not None:
         ranks = {el: float(i) for i, el in enumerate(root.iter())}
     order = _document_order(content, taken, skipped, ranks)
-    offsets = locator.offsets
+    # The texts in document order, then all located in one call, then used in turn.
+    items: list[tuple[str, etree._Element, str, str]] = []  # role, element, text, looked for
     for role, el in _merge(order, candidates, ranks):
         rendered = shown(el)
-        if not rendered:
-            continue
+        if rendered:
+            looked = (_BY.sub("", rendered).strip() or rendered) if role == "author" else rendered
+            items.append((role, el, rendered, looked))
+    places = locator.offsets_each([item[3] for item in items], [_line(item[1]) for item in items])
+    for (role, el, rendered, looked), found in zip(items, places, strict=True):
         if role == "block":
-            found = offsets(rendered, _line(el))
             if found is None:
                 page.warn(
                     "unlocated-text",
@@ -345,27 +348,24 @@ def read(text: str, *, path: str | None = None, source_id: str | None = None) ->
             start, end = (0, 0) if found is None else found
             block_starts.append(start)
             block_ends.append(end)
-        elif role == "caption":
-            span = locator.find(rendered, _line(el))
+            continue
+        span = None if found is None else page.span(*found)
+        if role == "caption":
             if span is not None:
                 page.add_boilerplate("caption", span)
         elif role == "title":
             header.title = rendered
-            span = locator.find(rendered, _line(el))
             if span is not None:
                 header.fields.append(FieldSpan("title", span))
         elif role == "subtitle":
             header.subtitle = rendered
-            span = locator.find(rendered, _line(el))
             if span is not None:
                 header.fields.append(FieldSpan("subtitle", span))
         elif role == "author":
-            header.author = author = _BY.sub("", rendered).strip() or rendered
-            span = locator.find(author, _line(el))
+            header.author = looked
             if span is not None:
                 header.fields.append(FieldSpan("author", span))
         elif role == "time":
-            span = locator.find(rendered, _line(el))
             stamp = el.get("datetime")
             header.published = _date(stamp) if stamp else None
             if header.published is None:
