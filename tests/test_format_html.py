@@ -397,8 +397,8 @@ def test_main_text_uses_up_words_as_counter_subtraction(bag: list[str], used: li
     main = _MainText(" ".join(bag))
     expected = Counter(bag)
     expected -= Counter(used)
-    main.use(Counter(used))
-    assert main.bag == expected
+    main.use(used)
+    assert +main.bag == expected
 
 
 def _segments_by_search(text: str) -> list[tuple[str, int, int]]:

@@ -8,10 +8,12 @@ which blocks hold the page's main text.
 
 from __future__ import annotations
 
+import operator
 import re
 import typing
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
+from itertools import repeat
 
 from lxml import etree
 
@@ -223,28 +225,30 @@ class _MainText:
             found = _WORD.findall(flat)
             if not found:
                 return False
-            self.use(Counter(found))
+            self.use(found)
             return True
         found = _WORD.findall(flat)
         if len(found) < 5:
             return False
         words = Counter(found)
         bag = self.bag
-        shared = sum(min(count, bag.get(word, 0)) for word, count in words.items())
-        if shared >= 0.8 * len(found):
-            self.use(words)
+        # The words the block shares with what is left of the bag (counts below one are none).
+        left = map(max, repeat(0), map(bag.get, words, repeat(0)))
+        if sum(map(min, words.values(), left)) >= 0.8 * len(found):
+            self.use(found)
             return True
         return False
 
-    def use(self, words: Counter[str]) -> None:
-        """``self.bag -= words`` touching only the block's words (``-=`` walks the whole bag)."""
+    def use(self, words: Sequence[str]) -> None:
+        """Take one of each word (repeats included) out of ``self.bag``.
+
+        In C: the counts are set one word after the other, and a word used up
+        keeps a count of zero or less, which every reading takes as none, so
+        ``+self.bag`` is what ``Counter`` subtraction leaves.
+        """
         bag = self.bag
-        for word, count in words.items():
-            left = bag.get(word, 0) - count
-            if left > 0:
-                bag[word] = left
-            else:
-                bag.pop(word, None)
+        counts = map(operator.sub, map(bag.get, words, repeat(0)), repeat(1))
+        dict.update(bag, zip(words, counts, strict=True))
 
 
 def _main_text(text: str) -> _MainText | None:
