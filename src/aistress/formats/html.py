@@ -62,6 +62,7 @@ from __future__ import annotations
 
 import html as html_lib
 import re
+from itertools import count
 
 from lxml import etree
 
@@ -320,7 +321,7 @@ def read(text: str, *, path: str | None = None, source_id: str | None = None) ->
     headings: list[tuple[int, int]] = []  # (place, level)
     ranks: dict[etree._Element, float] | None = None
     if main is not None:
-        ranks = {el: float(i) for i, el in enumerate(root.iter())}
+        ranks = dict(zip(root.iter(), map(float, count()), strict=False))
     order = _document_order(content, taken, skipped, ranks)
     # The texts in document order, then all located in one call, then used in turn.
     items: list[tuple[str, etree._Element, str, str]] = []  # role, element, text, looked for
