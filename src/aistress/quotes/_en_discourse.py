@@ -241,20 +241,22 @@ class Entities:
         self.surname_subjects: list[tuple[int, int, str]] = []
         shapes: dict[str, _RunShape] = {}  # a name written again is read once
         for m in _CAPITALISED_RUN.finditer(text):
-            shape = shapes.get(m.group(0))
+            run = m.group(0)
+            start = m.start()
+            shape = shapes.get(run)
             if shape is None:
-                shape = shapes[m.group(0)] = _run_shape(m.group(0))
+                shape = shapes[run] = _run_shape(run)
             words, bare, person, part, org_name, company = shape
-            before = text[max(0, m.start() - 3) : m.start()].rstrip()
+            before = text[max(0, start - 3) : start].rstrip()
             if before and before[-1] not in _SENTENCE_OPENERS:
                 self._mid.update(bare)
             if len(words) == 1 and words[0] in surnames and _SUBJECT_AFTER.match(text, m.end()):
                 if not before or before[-1] in ".!?\n":
-                    self.surname_subjects.append((m.start(), m.end(), surnames[words[0]]))
+                    self.surname_subjects.append((start, m.end(), surnames[words[0]]))
             elif person is not None:
                 surnames[words[-1]] = person
             if org_name is not None and len(self._scanned) < _MAX_SCANNED:
-                self._scanned.append((m.start(), org_name, company))
+                self._scanned.append((start, org_name, company))
                 self._full.setdefault(part[0], org_name)
                 for w in part:  # a word of one organisation's name only
                     self._word[w] = org_name if self._word.get(w, org_name) == org_name else ""

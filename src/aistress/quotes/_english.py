@@ -260,17 +260,28 @@ def find_mentions(
 
 
 def _leading_name(masked: str, a: int, b: int, lex: English) -> tuple[int, int] | None:
-    """A name opening ``masked[a:b]`` and followed by a lower-case word: its offsets."""
-    toks = list(_TOKEN.finditer(masked, a, b))
+    """A name opening ``masked[a:b]`` and followed by a lower-case word: its offsets.
+
+    Its words are read as far as the name goes and one more, not to ``b``.
+    """
+    words = _TOKEN.finditer(masked, a, b)
+    toks: list[re.Match[str]] = []
+
+    def has(k: int) -> bool:  # whether the piece has a k-th word (read up to it)
+        while len(toks) <= k:
+            word = next(words, None)
+            if word is None:
+                return False
+            toks.append(word)
+        return True
+
     k = 0
-    while k < len(toks) - 1 and lex.title_re.fullmatch(toks[k].group(0)):
+    while has(k + 1) and lex.title_re.fullmatch(toks[k].group(0)):
         k += 1
     first = k
-    while k < len(toks) and (
-        _is_name_token(toks[k].group(0), lex) or _INITIAL.match(toks[k].group(0))
-    ):
+    while has(k) and (_is_name_token(toks[k].group(0), lex) or _INITIAL.match(toks[k].group(0))):
         k += 1
-    if k == first or k >= len(toks) or toks[first].group(0) in lex.not_names:
+    if k == first or not has(k) or toks[first].group(0) in lex.not_names:
         return None
     if not toks[k].group(0)[:1].islower():
         return None
