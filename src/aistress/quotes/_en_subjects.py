@@ -92,15 +92,15 @@ def introduced(
         if masked[b : b + 1] != ",":
             continue
         verb = masked[b + 1 : b + 3].lstrip()[:1]
-        span = _whole_name(masked, a, b, lex)
-        if span is not None and verb.islower():
+        span = _whole_name(masked, a, b, lex) if verb.islower() else None
+        if span is not None:
             out.append(_name(text, span, text[start:comma]))
     for m in _NAME_THEN_DESC.finditer(masked):
-        span = _whole_name(masked, m.start(1), m.end(1), lex)
-        if span is None:
-            continue
         end = _piece_end(masked, m.end())
-        if lex.anonymous_re.match(masked[m.end() : end]):
+        if not lex.anonymous_re.match(masked[m.end() : end]):
+            continue  # (the cheaper test first)
+        span = _whole_name(masked, m.start(1), m.end(1), lex)
+        if span is not None:
             out.append(_name(text, span, text[m.end() : end]))
     out.sort(key=lambda m: m.start)
     return out
