@@ -469,6 +469,8 @@ def test_page_index_and_line_breaks_equal_their_definitions(text: str) -> None:
     for el in root.iter():
         assert (el in holding) == (next(el.iter("br"), None) is not None)
         assert tree._rendered(el, holding) == tree._rendered(el)
+        if el not in holding:
+            assert tree._rendered(el, holding) == " ".join(tree._text_of(el).split())
         assert tree._holds_text(el) == any(t.strip() for t in el.itertext())
 
 

@@ -97,6 +97,8 @@ def _rendered(el: etree._Element, holding_br: set[etree._Element] | None = None)
     """
     if el not in (holding_br if holding_br is not None else _holding_br(el)):
         # One line: its text, whitespace collapsed (str.split splits where \s+ matches).
+        if not len(el):  # no child: its own text is all its text
+            return " ".join((el.text or "").split())
         return " ".join(
             etree.tostring(el, method="text", encoding="unicode", with_tail=False).split()
         )

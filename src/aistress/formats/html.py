@@ -62,6 +62,7 @@ from __future__ import annotations
 
 import html as html_lib
 import re
+import typing
 from itertools import count
 
 from lxml import etree
@@ -330,7 +331,8 @@ def read(text: str, *, path: str | None = None, source_id: str | None = None) ->
         if rendered:
             looked = (_BY.sub("", rendered).strip() or rendered) if role == "author" else rendered
             items.append((role, el, rendered, looked))
-    places = locator.offsets_each([item[3] for item in items], [_line(item[1]) for item in items])
+    lines = typing.cast("list[int | None]", [item[1].sourceline for item in items])
+    places = locator.offsets_each([item[3] for item in items], lines)
     for (role, el, rendered, looked), found in zip(items, places, strict=True):
         if role == "block":
             if found is None:
