@@ -96,3 +96,15 @@ def test_unnamed_source_pre_test_never_skips_a_match(words: list[str], space: st
     if not _may_open_source(first, _determiner_firsts()):
         assert english().anonymous_re.match(segment) is None
         assert english().anonymous_re.match(" " + segment) is None
+
+
+@given(st.text(alphabet='ab ,;:.!?—\n"”' + MASK, max_size=60), st.data())
+def test_clause_ends_are_the_two_searches(masked: str, data: st.DataObject) -> None:
+    """Both English clause ends from one search equal the searches without and with commas."""
+    from aistress.quotes._english import _clause_end, _clause_ends, sentence_starts
+
+    starts = sentence_starts(masked)
+    pos = data.draw(st.integers(0, len(masked)))
+    plain = _clause_end(masked, pos, commas=False, starts=starts)
+    comma = _clause_end(masked, pos, commas=True, starts=starts)
+    assert _clause_ends(masked, pos, starts) == (plain, comma)

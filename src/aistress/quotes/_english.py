@@ -114,6 +114,26 @@ def _clause_end(masked: str, pos: int, *, commas: bool, starts: list[int]) -> in
     )
     if stop is not None:
         return stop.start()
+    return _sentence_tail(masked, pos, sentence_end)
+
+
+def _clause_ends(masked: str, pos: int, starts: list[int]) -> tuple[int, int]:
+    """:func:`_clause_end` without and with commas, by one search unless a comma comes first."""
+    k = bisect.bisect_right(starts, pos)
+    sentence_end = starts[k] if k < len(starts) else len(masked)
+    limit = max(pos, min(sentence_end, pos + MAX_LOOK))
+    stop = _CLAUSE_STOP_COMMA.search(masked, pos, limit)
+    if stop is None:
+        end = _sentence_tail(masked, pos, sentence_end)
+        return end, end
+    if masked[stop.start()] != ",":
+        return stop.start(), stop.start()
+    plain = _CLAUSE_STOP.search(masked, stop.start() + 1, limit)  # none stands before the comma
+    return plain.start() if plain else _sentence_tail(masked, pos, sentence_end), stop.start()
+
+
+def _sentence_tail(masked: str, pos: int, sentence_end: int) -> int:
+    """Where a clause from ``pos`` with no stop ends: its sentence's end, without the period."""
     if sentence_end - pos > MAX_LOOK:
         return pos + MAX_LOOK
     j = sentence_end
@@ -237,14 +257,15 @@ def find_mentions(
         cs, ce = m.span()
         weak = low in lex.weak_cues
         cstart = _clause_start(masked, cs, starts)
-        after = Cue(cue, cs, ce, _clause_end(masked, ce, commas=False, starts=starts), weak)
+        plain_end, comma_end = _clause_ends(masked, ce, starts)
+        after = Cue(cue, cs, ce, plain_end, weak)
         if low == "according to":
             found = _after_cue(masked, text, attrs.evolve(after, weak=False), lex)
             if found:
                 out.append(found)
             continue
         b = _strip_adverbials(masked, cstart, cs, lex)
-        before = Cue(cue, cs, ce, _clause_end(masked, ce, commas=True, starts=starts), weak)
+        before = Cue(cue, cs, ce, comma_end, weak)
         if not masked[cstart:b].strip(_STRIP):
             found = _after_cue(masked, text, after, lex)
         elif (found := written_by(masked, text, cstart, before)) is not None:
