@@ -66,3 +66,29 @@ def test_the_score_is_a_feature_of_its_key_only() -> None:
     rows = candidate_features([scored, plain], [Context("加班。", "zh-Hant"), Context("x", "en")])
     assert rows[0]["bayes&key:zh-Hant"] == 0.75
     assert not any(k.startswith("bayes") for k in rows[1])
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(st.sampled_from(["z:加班", "c:班", "c:快", "c:我", "w:late", "w:x", "b:a b"])),
+    st.lists(st.integers(0, 2), max_size=3),
+    st.lists(st.floats(-3, 3, allow_nan=False), min_size=9, max_size=9),
+)
+def test_scores_of_some_categories_are_the_bits_of_all_scores(
+    features: list[str], wanted: list[int], weights: list[float]
+) -> None:
+    """Scoring only some categories gives each exactly the float scoring them all gives."""
+    names = ["z:加班", "c:班", "c:快", "w:late", "b:a b"]
+    table = {
+        "categories": ["a", "b", "c"],
+        "keys": ["en"],
+        "weights": {
+            name: [[k % 3, weights[(i + k) % 9]] for k in range(i % 3 + 1)]
+            for i, name in enumerate(names)
+        },
+    }
+    table["weights"]["c:快"].append([0, 0.1])  # a category listed twice for one feature
+    bayes = NaiveBayes(table)
+    text = frozenset(features)
+    every = bayes.scores(text)
+    assert bayes.scores_of(text, wanted) == [every[c] for c in wanted]

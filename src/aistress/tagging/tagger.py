@@ -400,11 +400,14 @@ class Tagger:
         bayes = self.rescorer.bayes if self.rescorer is not None else None
         if bayes is not None and out and key in bayes.keys:
             # The second stage reads each asserted candidate's naive Bayes score.
-            scored = bayes.scores(observed.text)
-            for f in out:
-                i = bayes.index.get(f.category.id)
-                if i is not None and f.polarity == "asserted":
-                    f.bayes = scored[i]
+            read = [
+                (f, i)
+                for f in out
+                if f.polarity == "asserted" and (i := bayes.index.get(f.category.id)) is not None
+            ]
+            scored = bayes.scores_of(observed.text, [i for _, i in read])
+            for (f, _), score in zip(read, scored, strict=True):
+                f.bayes = score
         return out
 
     def _wanted(
