@@ -15,8 +15,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from aistress.model import Quote, Span
+from aistress.model._corpus import QUOTE_FIELDS, trusted_quote
 from aistress.quotes import _zh_names
-from aistress.quotes._trusted import QUOTE_FIELDS, trusted_quote
 from aistress.quotes._types import MASK
 from aistress.testing import strategies as ais
 

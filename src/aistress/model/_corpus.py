@@ -274,6 +274,70 @@ class Quote:
     original: Span | None = attrs.field(default=None, validator=_typed(Span, optional=True))
 
 
+#: The fields :func:`trusted_quote` fills, in the order of ``attrs.fields(Quote)``.
+QUOTE_FIELDS = (
+    "text",
+    "language",
+    "spans",
+    "speaker",
+    "cue",
+    "anonymous",
+    "partial",
+    "kind",
+    "description",
+    "utterance",
+    "original",
+)
+_SETTERS = tuple(Quote.__dict__[name].__set__ for name in QUOTE_FIELDS)
+
+
+def trusted_quote(
+    text: str,
+    language: str,
+    span: Span,
+    *,
+    speaker: Person | None = None,
+    cue: str | None = None,
+    anonymous: bool = False,
+    partial: bool = False,
+    kind: QuoteKind = QuoteKind.DIRECT,
+    description: str | None = None,
+    utterance: int | None = None,
+) -> Quote:
+    """``Quote(text, language, [span], ...)`` with no validator or converter run.
+
+    For the quote extractor, whose values are checked already (offsets into
+    the article, the right types); see :func:`aistress.model._document.trusted_span`.
+    A test holds the result equal to the validated constructor's.
+    """
+    quote = object.__new__(Quote)
+    (
+        set_text,
+        set_language,
+        set_spans,
+        set_speaker,
+        set_cue,
+        set_anonymous,
+        set_partial,
+        set_kind,
+        set_description,
+        set_utterance,
+        set_original,
+    ) = _SETTERS
+    set_text(quote, text)
+    set_language(quote, language)
+    set_spans(quote, (span,))
+    set_speaker(quote, speaker)
+    set_cue(quote, cue)
+    set_anonymous(quote, anonymous)
+    set_partial(quote, partial)
+    set_kind(quote, kind)
+    set_description(quote, description)
+    set_utterance(quote, utterance)
+    set_original(quote, None)
+    return quote
+
+
 #: How a tag's category is said: presented as real, denied, argued against, or only asked about.
 POLARITIES = ("asserted", "negated", "rejected", "hypothetical")
 

@@ -10,7 +10,6 @@ Linear in the article.
 
 from __future__ import annotations
 
-import bisect
 import itertools
 from collections.abc import Sequence
 
@@ -23,7 +22,7 @@ from aistress.quotes._zh_names import name_vocabulary
 from aistress.text.language import detect_language, is_chinese
 from aistress.text.script import to_simplified
 
-__all__ = ["Blocks", "block_language", "block_of", "block_starts", "mask_start", "read_blocks"]
+__all__ = ["Blocks", "block_language", "block_starts", "mask_start", "read_blocks"]
 
 
 @attrs.frozen
@@ -66,11 +65,6 @@ def block_starts(article: Article) -> list[int]:
     """Where each block of ``article`` starts in its text (``Article.block_span(i).start``)."""
     steps = [len(b.text) + len(BLOCK_SEPARATOR) for b in article.blocks[:-1]]
     return list(itertools.accumulate(steps, initial=0)) if article.blocks else []
-
-
-def block_of(starts: list[int], offset: int) -> int:
-    """``Article.block_at(offset)`` by one binary search in C over :func:`block_starts`."""
-    return bisect.bisect_right(starts, offset) - 1
 
 
 def block_language(text: str, default: str) -> str:

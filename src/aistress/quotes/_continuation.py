@@ -21,7 +21,7 @@ from collections.abc import Sequence
 import attrs
 
 from aistress.model import Article, Person, Quote, QuoteKind
-from aistress.quotes._blocks import block_of, block_starts
+from aistress.quotes._blocks import block_starts
 
 __all__ = ["carry_speakers"]
 
@@ -98,7 +98,7 @@ def carry_speakers(
             out.append(q)
             continue
         start = q.spans[0].start
-        bi = block_of(starts, start)
+        bi = article.block_at(start)
         if bi != block:
             block, block_start, latest = bi, starts[bi], None
         while r < len(reports) and reports[r][0] < start:

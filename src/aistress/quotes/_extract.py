@@ -39,6 +39,7 @@ from collections.abc import Sequence
 import attrs
 
 from aistress.model import Article, Person, PersonLink, Quote, QuoteKind, Span
+from aistress.model._corpus import trusted_quote
 from aistress.model._document import trusted_span
 from aistress.people import group_names
 from aistress.quotes import _chinese, _en_rules, _english, _nested, _zh_discourse, _zh_orgs
@@ -52,7 +53,6 @@ from aistress.quotes._en_subjects import find_subjects, introduced
 from aistress.quotes._en_terms import names_title
 from aistress.quotes._interview import answer_label, find_interviewee
 from aistress.quotes._marks import Marks
-from aistress.quotes._trusted import trusted_quote
 from aistress.quotes._turns import take_turns
 from aistress.quotes._types import MASK, Mention
 from aistress.quotes._zh_colons import colon_mentions

@@ -22,7 +22,6 @@ from collections.abc import Sequence
 import attrs
 
 from aistress.model import Article, Person, Quote, QuoteKind
-from aistress.quotes._blocks import block_of, block_starts
 from aistress.text.language import has_han
 
 __all__ = ["take_turns"]
@@ -39,10 +38,9 @@ def take_turns(article: Article, quotes: Sequence[Quote]) -> tuple[Quote, ...]:
     """``quotes`` with the bare lines of a two-person exchange given to the speaker in turn."""
     out = list(quotes)
     by_block: dict[int, list[int]] = {}
-    starts = block_starts(article)
     for k, q in enumerate(out):
         if q.spans and q.kind is QuoteKind.DIRECT:
-            by_block.setdefault(block_of(starts, q.spans[0].start), []).append(k)
+            by_block.setdefault(article.block_at(q.spans[0].start), []).append(k)
     for bi in sorted(by_block):
         if bi - 1 not in by_block or bi - 2 not in by_block:
             continue
