@@ -36,12 +36,10 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "benchmarks"))
-sys.path.insert(0, str(ROOT / "tests"))
 
 import bench_tagging_quality as bench  # noqa: E402
 
-import test_tagging  # noqa: E402  (the seeds' gold lives with the seed tests)
-from aistress.tagging import Tagger, labels  # noqa: E402
+from aistress.tagging import Tagger  # noqa: E402
 from aistress.tagging.bayes import default_bayes  # noqa: E402
 from aistress.tagging.rescore import Rescorer  # noqa: E402
 
@@ -61,25 +59,13 @@ def _tagger(document: dict[str, Any], threshold: float) -> Tagger:
 
 def figures(tagger: Tagger, dev: dict[str, dict[str, Any]]) -> dict[str, float]:
     """Dev-half document and paragraph micro F1 per language, their mean, and the seeds' F1."""
-    doc = {lang: bench.Counts() for lang in bench.LANGUAGES}
-    par = {lang: bench.Counts() for lang in bench.LANGUAGES}
-    for name, entry in dev.items():
-        lang = entry["language"]
-        tags = tagger.tag(bench.article_of(name, entry), quotes=())
-        doc[lang].add(labels(tags), bench._doc_labels(entry))
-        for i, p in enumerate(entry["paragraphs"]):
-            found = {t.category for t in tags if t.block == i}
-            par[lang].add(found, {*p["stressors"], *p["remedies"]})
+    found = bench.evaluate(dev, split_of=lambda name: "dev", splits=("dev",), tagger=tagger)
     out: dict[str, float] = {}
     for lang in bench.LANGUAGES:
-        out[f"document/{lang}"] = float(doc[lang].figures()["f1"])
-        out[f"paragraph/{lang}"] = float(par[lang].figures()["f1"])
+        out[f"document/{lang}"] = float(found["document"][f"dev/{lang}"]["f1"])
+        out[f"paragraph/{lang}"] = float(found["paragraph"][f"dev/{lang}"]["f1"])
     out["mean"] = round(sum(out.values()) / len(out), 4)
-    seeds = bench.Counts()
-    articles = test_tagging.seed_articles()
-    for key, (stressors, remedies) in test_tagging.GOLD.items():
-        seeds.add(labels(tagger.tag(articles[key])), stressors | remedies)
-    out["seeds"] = float(seeds.figures()["f1"])
+    out["seeds"] = float(bench.seeds(tagger=tagger)["all"]["f1"])
     return out
 
 
