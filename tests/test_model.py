@@ -129,6 +129,14 @@ def test_article_block_spans_index_text(article: Article) -> None:
         assert article.block_at(span.start) == i
 
 
+@given(ais.articles())
+def test_article_block_starts_are_the_block_spans_starts(article: Article) -> None:
+    """Article.block_starts lists block_span(i).start of every block, in order."""
+    assert article.block_starts == tuple(
+        article.block_span(i).start for i in range(len(article.blocks))
+    )
+
+
 def test_article_views() -> None:
     """paragraphs, headings and summary_points filter blocks by kind."""
     a = Article(

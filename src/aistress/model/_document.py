@@ -336,6 +336,11 @@ class Article:
         return offsets
 
     @property
+    def block_starts(self) -> tuple[int, ...]:
+        """Where each block starts in :attr:`text`: ``block_span(i).start`` of every block."""
+        return self._block_offsets()
+
+    @property
     def paragraphs(self) -> tuple[str, ...]:
         """The text of every paragraph block, in order."""
         return tuple(b.text for b in self.blocks if b.kind is BlockKind.PARAGRAPH)

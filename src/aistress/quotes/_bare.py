@@ -14,7 +14,6 @@ import re
 from collections.abc import Sequence
 
 from aistress.model import Article
-from aistress.quotes._blocks import block_starts as _block_starts
 from aistress.quotes._types import Mention
 
 __all__ = ["bare_mentions"]
@@ -66,7 +65,7 @@ def bare_mentions(
         quoted.setdefault(bi, []).append((qa, qb))
     out: list[tuple[int, int, Mention]] = []
     blocks = article.blocks
-    block_starts = _block_starts(article)
+    block_starts = article.block_starts
     quote_starts = {bi: [qa for qa, _ in inside] for bi, inside in quoted.items()}
     # one scan of the article's text: the separator between blocks (a blank
     # line) is no word character, as the start or end of a block is not one,

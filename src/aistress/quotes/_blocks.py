@@ -10,19 +10,18 @@ Linear in the article.
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Sequence
 
 import attrs
 
-from aistress.model import BLOCK_SEPARATOR, Article
+from aistress.model import Article
 from aistress.quotes._marks import Marks, find_marks
 from aistress.quotes._types import MASK
 from aistress.quotes._zh_names import name_vocabulary
 from aistress.text.language import detect_language, is_chinese
 from aistress.text.script import to_simplified
 
-__all__ = ["Blocks", "block_language", "block_starts", "mask_start", "read_blocks"]
+__all__ = ["Blocks", "block_language", "mask_start", "read_blocks"]
 
 
 @attrs.frozen
@@ -36,8 +35,8 @@ class Blocks:
     #: The Chinese blocks in Simplified, quotations included.
     simplified: list[str]
     known: frozenset[str]
-    #: Where each block starts in the article's text (``Article.block_span(i).start``).
-    starts: list[int]
+    #: Where each block starts in the article's text (``Article.block_starts``).
+    starts: tuple[int, ...]
 
 
 def read_blocks(article: Article) -> Blocks:
@@ -58,13 +57,7 @@ def read_blocks(article: Article) -> Blocks:
     zh_maskeds = [m for m, g in zip(maskeds, langs, strict=True) if g == "zh"]
     known = name_vocabulary(zh_maskeds, texts=simplified)
     texts = [b.text for b in article.blocks]
-    return Blocks(texts, marks, langs, maskeds, simplified, known, block_starts(article))
-
-
-def block_starts(article: Article) -> list[int]:
-    """Where each block of ``article`` starts in its text (``Article.block_span(i).start``)."""
-    steps = [len(b.text) + len(BLOCK_SEPARATOR) for b in article.blocks[:-1]]
-    return list(itertools.accumulate(steps, initial=0)) if article.blocks else []
+    return Blocks(texts, marks, langs, maskeds, simplified, known, article.block_starts)
 
 
 def block_language(text: str, default: str) -> str:

@@ -21,7 +21,6 @@ from collections.abc import Sequence
 import attrs
 
 from aistress.model import Article, Person, Quote, QuoteKind
-from aistress.quotes._blocks import block_starts
 
 __all__ = ["carry_speakers"]
 
@@ -87,7 +86,7 @@ def carry_speakers(
     if not quotes or not article.blocks:
         return tuple(quotes)
     text = article.text
-    starts = block_starts(article)
+    starts = article.block_starts
     out: list[Quote] = []
     r = 0
     block = -1
