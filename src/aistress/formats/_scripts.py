@@ -16,7 +16,12 @@ from collections.abc import Iterable, Sequence
 from itertools import compress, repeat
 from operator import add, and_, eq, ge, mul, or_, truediv
 
-from aistress.text.language import language_from_counts, letter_counts, letter_counts_many
+from aistress.text.language import (
+    _bytes_except,
+    language_from_counts,
+    letter_counts,
+    letter_counts_many,
+)
 
 __all__ = [
     "foreign",
@@ -130,16 +135,11 @@ def _languages_many(texts: list[str]) -> tuple[str | None, list[str | None]]:
     return languages_of_counts(*letter_counts_many(texts))
 
 
-def _except(*ranges: tuple[int, int]) -> bytes:
-    """Every byte value outside the inclusive ``ranges``: a delete table for ``bytes.translate``."""
-    return bytes(b for b in range(256) if not any(lo <= b <= hi for lo, hi in ranges))
-
-
 # UTF-8 lead bytes of the characters from U+3000 to U+9FFF and U+F000 to
 # U+3FFFF: every Han character starts with one.
-_NOT_HAN_LEAD = _except((0xE3, 0xE9), (0xEF, 0xF0))
+_NOT_HAN_LEAD = _bytes_except((0xE3, 0xE9), (0xEF, 0xF0))
 # ASCII letters and the lead bytes of U+00C0 to U+023F, all Latin letters, and NUL.
-_NOT_LATIN_OR_NUL = _except((0x00, 0x00), (0x41, 0x5A), (0x61, 0x7A), (0xC3, 0xC8))
+_NOT_LATIN_OR_NUL = _bytes_except((0x00, 0x00), (0x41, 0x5A), (0x61, 0x7A), (0xC3, 0xC8))
 
 
 def _without_han(texts: list[str]) -> list[str | None] | None:
@@ -170,7 +170,7 @@ _EN_IF_LETTERED: tuple[str | None, str] = (None, "en")
 
 # The UTF-8 lead bytes of the Han characters' ranges (see _NOT_HAN_LEAD) and of
 # U+0240 to U+027F (a lead byte cannot tell those letters from the others), and NUL.
-_NOT_UNDECIDED_OR_NUL = _except((0x00, 0x00), (0xC9, 0xC9), (0xE3, 0xE9), (0xEF, 0xF0))
+_NOT_UNDECIDED_OR_NUL = _bytes_except((0x00, 0x00), (0xC9, 0xC9), (0xE3, 0xE9), (0xEF, 0xF0))
 
 
 def script_counts_many(texts: list[str]) -> tuple[list[int], list[int]]:
